@@ -1,0 +1,105 @@
+# annuaire — plain GNU Makefile.  See README.md.
+#   make              install missing Debian packages (as root), build, generate out/
+#   make check        every test; ends with "N passed, N failed[, N skipped]"
+#   make check-sanitize   the C suites again under ASan+UBSan (also part of check)
+#   make bench        the benchmark
+#   make install / uninstall   PREFIX, DESTDIR
+
+PREFIX	?= /usr/local
+BINDIR	 = $(PREFIX)/bin
+MANDIR	 = $(PREFIX)/share/man
+DATADIR	 = $(PREFIX)/share/annuaire
+
+CC	?= cc
+CFLAGS	?= -O2 -g
+WARNS	 = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
+	   -Wmissing-prototypes -Wpointer-arith -Wformat=2
+CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	   -DANNUAIRE_DATADIR='"$(DATADIR)"'
+PKGS	 = yaml-0.1 libcmark fontconfig freetype2 libpng libqrencode
+# Recursive (=) so that pkg-config is asked after `deps` has installed it.
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
+	     echo -lyaml -lcmark -lfontconfig -lfreetype -lpng16 -lqrencode)
+LDLIBS	 = $(PKG_LIBS) -lhpdf -lhyphen -lz -lm
+
+SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
+	    -fno-sanitize-recover=undefined
+
+BUILD	?= build
+SRCS	 = $(sort $(wildcard src/*.c))
+OBJS	 = $(SRCS:src/%.c=$(BUILD)/%.o)
+LIBOBJS	 = $(filter-out $(BUILD)/main.o,$(OBJS))
+TESTSRCS = $(sort $(wildcard tests/unit/test_*.c))
+TESTBINS = $(TESTSRCS:tests/unit/%.c=$(BUILD)/tests/%)
+
+-include Makefile.local
+
+.PHONY: all deps deps-test build out check check-sanitize test-bins \
+	san-build bench install uninstall clean lint
+
+all: deps build out
+
+deps:
+	@sh tools/deps.sh build
+
+deps-test:
+	@sh tools/deps.sh test
+
+build: annuaire
+
+annuaire: $(BUILD)/annuaire
+	cp $(BUILD)/annuaire annuaire
+
+$(BUILD)/annuaire: $(OBJS)
+	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(BUILD)/%.o: src/%.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+$(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< \
+	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
+
+test-bins: $(BUILD)/annuaire $(TESTBINS)
+
+# The generated output: `annuaire build` writes out/ atomically.
+out: annuaire
+	./annuaire build
+
+san-build:
+	$(MAKE) BUILD=build-san CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' test-bins
+
+check: deps deps-test
+	$(MAKE) test-bins
+	$(MAKE) san-build
+	@tests/run --build $(BUILD) --san-build build-san
+
+check-sanitize: deps deps-test san-build
+	@tests/run --build build-san --only-san
+
+bench: deps build
+	@sh bench/run.sh
+
+install: annuaire
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/themes
+	install -m 755 annuaire $(DESTDIR)$(BINDIR)/annuaire
+	install -m 644 docs/annuaire.1 $(DESTDIR)$(MANDIR)/man1/annuaire.1
+	install -m 644 docs/annuaire.5 $(DESTDIR)$(MANDIR)/man5/annuaire.5
+	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/annuaire $(DESTDIR)$(MANDIR)/man1/annuaire.1 \
+	    $(DESTDIR)$(MANDIR)/man5/annuaire.5
+	rm -rf $(DESTDIR)$(DATADIR)
+
+lint:
+	mandoc -Tlint -Wwarning docs/annuaire.1 docs/annuaire.5
+
+clean:
+	rm -rf build build-san annuaire
+
+-include $(OBJS:.o=.d)

@@ -1,0 +1,111 @@
+/*
+ * diag.c — the list of diagnostics of a run.  See diag.h.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "diag.h"
+#include "util.h"
+
+void
+diags_init(struct diags *d)
+{
+	memset(d, 0, sizeof(*d));
+}
+
+void
+diags_free(struct diags *d)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++) {
+		free(d->v[i].file);
+		free(d->v[i].msg);
+	}
+	free(d->v);
+	diags_init(d);
+}
+
+void
+diag_vadd(struct diags *d, enum diag_severity sev, const char *file,
+    int line, int col, const char *fmt, va_list ap)
+{
+	struct diag	*g;
+
+	if (d->n == d->cap) {
+		d->cap = d->cap ? d->cap * 2 : 16;
+		d->v = xreallocarray(d->v, d->cap, sizeof(*d->v));
+	}
+	g = &d->v[d->n];
+	g->file = file ? xstrdup(file) : NULL;
+	g->line = line > 0 ? line : 0;
+	g->col = col > 0 && line > 0 ? col : 0;
+	g->sev = sev;
+	g->msg = xvasprintf(fmt, ap);
+	g->seq = d->n++;
+	if (sev == DIAG_ERROR)
+		d->errors++;
+	else if (sev == DIAG_WARNING)
+		d->warnings++;
+}
+
+void
+diag_add(struct diags *d, enum diag_severity sev, const char *file,
+    int line, int col, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_vadd(d, sev, file, line, col, fmt, ap);
+	va_end(ap);
+}
+
+static int
+S_cmp(const void *pa, const void *pb)
+{
+	const struct diag *a = pa, *b = pb;
+	int	 r;
+
+	/* Diagnostics without a file (global problems) come first. */
+	if (a->file == NULL || b->file == NULL) {
+		if (a->file != b->file)
+			return a->file == NULL ? -1 : 1;
+	} else if ((r = strcmp(a->file, b->file)) != 0)
+		return r;
+	if (a->line != b->line)
+		return a->line < b->line ? -1 : 1;
+	if (a->col != b->col)
+		return a->col < b->col ? -1 : 1;
+	return a->seq < b->seq ? -1 : a->seq > b->seq;
+}
+
+void
+diags_sort(struct diags *d)
+{
+	/*
+	 * Notes are added with the position of the diagnostic they explain,
+	 * so the insertion order (seq) keeps them right after it.
+	 */
+	if (d->n > 1)
+		qsort(d->v, d->n, sizeof(*d->v), S_cmp);
+}
+
+void
+diags_print(const struct diags *d, FILE *f)
+{
+	static const char *const sev[] = { "error", "warning", "note" };
+	const struct diag *g;
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++) {
+		g = &d->v[i];
+		if (g->file && g->line)
+			fprintf(f, "%s:%d:%d: %s: %s\n", g->file, g->line,
+			    g->col ? g->col : 1, sev[g->sev], g->msg);
+		else if (g->file)
+			fprintf(f, "%s: %s: %s\n", g->file, sev[g->sev], g->msg);
+		else
+			fprintf(f, "annuaire: %s: %s\n", sev[g->sev], g->msg);
+	}
+}

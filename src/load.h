@@ -1,0 +1,31 @@
+/*
+ * load.h — content/ -> model.
+ *
+ * Reads content_dir/site.yaml and every content_dir/partenaires/*.md
+ * (sorted by file name), with libyaml, keeping every value's position.
+ * Never writes anything.  Checks everything that can be checked while
+ * reading (encoding, front matter, YAML shape, types, required fields,
+ * formats of phones, e-mails, URLs, dates, hours, slugs, closed lists,
+ * references to categories, thematiques and other partners, logos) and
+ * appends one diagnostic per problem: all problems of all files in one
+ * run.
+ */
+#ifndef LOAD_H
+#define LOAD_H
+
+#include "diag.h"
+#include "model.h"
+
+/*
+ * Load the content folder.  File names in diagnostics and in the model
+ * are built from content_dir as given ("content/partenaires/x.md").
+ *
+ * Returns the model (sorted with model_sort(), links resolved) when the
+ * folder could be read, even if some pages have errors (those pages are
+ * left out of the model); the caller checks diags->errors before
+ * rendering.  Returns NULL when content_dir or site.yaml cannot be read
+ * at all (a diagnostic says why).
+ */
+struct site	*load_content(const char *content_dir, struct diags *);
+
+#endif /* LOAD_H */

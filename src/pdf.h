@@ -1,0 +1,150 @@
+/*
+ * pdf.h — shared by the booklet's layout (pdf_layout*.c) and emitter
+ * (pdf_emit*.c) only.  The public contract is booklet.h.
+ *
+ * The layout turns the model into a document of pages of positioned
+ * items (text runs, rectangles, lines, images, links) without libharu;
+ * it can be dumped as text for golden tests.  The emitter turns the
+ * items into PDF with libharu, once in reading order and once imposed
+ * (each page replayed under a transformation).
+ *
+ * Units are PostScript points (1/72 in); the origin is the bottom-left
+ * corner of the TRIM box of a page, y going up, as in PDF.  Items may
+ * extend beyond the trim box into the bleed (full-bleed bands); the
+ * emitter clips to the media box it chooses.
+ */
+#ifndef PDF_H
+#define PDF_H
+
+#include <stddef.h>
+
+#include "booklet.h"
+#include "diag.h"
+#include "model.h"
+
+/* Font faces of the theme, plus the pictogram font. */
+enum pdf_face {
+	FACE_REGULAR,
+	FACE_BOLD,
+	FACE_ITALIC,
+	FACE_BOLDITALIC,
+	FACE_ICON,	/* Fork Awesome */
+	FACE__COUNT
+};
+
+enum pdf_item_type {
+	ITEM_TEXT,	/* one run of glyphs on a baseline */
+	ITEM_RECT,	/* filled (and/or stroked) rectangle */
+	ITEM_LINE,	/* stroked segment (x,y) -> (x2,y2) */
+	ITEM_IMAGE,	/* a PNG or JPEG file scaled into (x,y,w,h) */
+	ITEM_LINK_URI,	/* clickable area (x,y,w,h) -> uri (http, mailto, tel) */
+	ITEM_LINK_PAGE	/* clickable area (x,y,w,h) -> page dest_page at dest_y */
+};
+
+struct pdf_item {
+	enum pdf_item_type type;
+	double		 x, y;		/* TEXT: start of baseline; others: bottom-left */
+	double		 w, h;		/* TEXT: advance width (w), h unused */
+	unsigned int	 rgb;		/* fill colour 0xRRGGBB (TEXT, RECT, LINE) */
+	/* TEXT */
+	enum pdf_face	 face;
+	double		 size;		/* font size in points */
+	char		*text;		/* UTF-8, no control characters, no U+00AD */
+	/* RECT */
+	int		 fill;		/* non-zero: fill with rgb */
+	unsigned int	 stroke_rgb;
+	double		 stroke_w;	/* 0: no stroke (RECT); LINE width */
+	/* LINE */
+	double		 x2, y2;
+	/* IMAGE */
+	char		*path;		/* absolute or relative to cwd */
+	/* LINK_URI */
+	char		*uri;
+	/* LINK_PAGE */
+	size_t		 dest_page;	/* 0-based page index */
+	double		 dest_y;	/* top of destination, in points */
+	/* Source of this item's text, for warnings (may be NULL/0). */
+	const char	*src_file;
+	struct pos	 src_pos;
+};
+
+struct pdf_page {
+	struct pdf_item	*items;
+	size_t		 nitems;
+	size_t		 cap;
+	int		 blank;		/* padding page: nothing printed */
+	char		*running_head;	/* for the dump and checks; may be NULL */
+	int		 folio;		/* printed page number, 0 if none */
+};
+
+/* An entry of the bookmarks (outline) tree, in document order. */
+struct pdf_outline {
+	char		*title;		/* UTF-8 */
+	int		 level;		/* 0 = top */
+	size_t		 page;		/* 0-based */
+	double		 y;		/* top of destination */
+};
+
+/* A page label range: from page `start` on, labels are prefix + n. */
+struct pdf_label {
+	size_t		 start;		/* 0-based page index */
+	int		 style;		/* 0 none, 1 decimal, 2 lower roman */
+	int		 first;		/* number of the first page of the range */
+	char		*prefix;	/* ASCII only (libharu 2.3), may be NULL */
+};
+
+struct pdf_doc {
+	double		 page_w, page_h; /* trim size (A5: 419.53 x 595.28) */
+	double		 bleed;		/* 0, or 8.504 (3 mm) for the print shop */
+	char		*font_path[FACE__COUNT]; /* TrueType files, absolute */
+	struct pdf_page	*pages;
+	size_t		 npages;
+	struct pdf_outline *outlines;
+	size_t		 noutlines;
+	struct pdf_label *labels;
+	size_t		 nlabels;
+	/* Metadata, UTF-8. */
+	char		*title;
+	char		*author;
+	char		*subject;
+	char		*keywords;
+	char		*lang;		/* "fr-FR" */
+	long long	 date;		/* epoch seconds (SOURCE_DATE_EPOCH or content) */
+};
+
+/* ---- layout (pdf_layout*.c) ----------------------------------------- */
+
+/*
+ * Lay out the booklet of the site.  Resolves the theme's fonts through
+ * fontconfig and reads its settings (page size A5/A4, justification,
+ * colours).  Returns NULL on error (diagnostics appended).  Characters
+ * that the fonts cannot show are warnings naming the content file and
+ * position.
+ */
+struct pdf_doc	*layout_booklet(const struct site *, const struct booklet_opts *,
+		    struct diags *);
+/* Write a text dump (one line per item, fixed precision) to b. */
+void		 layout_dump(const struct pdf_doc *, struct buf *b);
+void		 layout_free(struct pdf_doc *);
+
+/* Helpers for building pages (also used by the emitter's tests). */
+struct pdf_item	*pdf_page_add(struct pdf_page *);	/* zeroed item */
+
+/* ---- emitter (pdf_emit*.c) ------------------------------------------ */
+
+/*
+ * Write doc as a PDF in reading order.  With doc->bleed > 0 the media
+ * box grows by the bleed on every side, TrimBox and BleedBox are set
+ * and crop marks drawn.  Output is byte-identical for identical input.
+ * Returns 0 on error (diagnostics appended).
+ */
+int		 emit_pdf(const struct pdf_doc *, const char *path, struct diags *);
+/*
+ * Write the saddle-stitch imposition: two pages per A4 landscape sheet
+ * side, page count padded with blanks to a multiple of 4; for N pages,
+ * sheet s from 0: front N-2s | 2s+1, back 2s+2 | N-2s-1 (1-based page
+ * numbers).  Links move with their pages.
+ */
+int		 emit_imposed(const struct pdf_doc *, const char *path, struct diags *);
+
+#endif /* PDF_H */

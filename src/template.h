@@ -1,0 +1,89 @@
+/*
+ * template.h — a compact Mustache engine (comments, delimiters,
+ * interpolation, inverted sections, partials, sections), proven against
+ * the official spec in ../shared/mustache-spec/ by tests/unit.
+ *
+ * Data is a small value tree (struct tval) built by the caller; the
+ * renderer only reads it.  {{x}} HTML-escapes (& < > " and '), {{{x}}}
+ * and {{& x}} do not.  Template errors (unclosed tag, mismatched
+ * section, bad delimiter) are reported as diagnostics naming the
+ * template file, line and column: "themes/default/page.mustache:3:7:
+ * error: ...".
+ */
+#ifndef TEMPLATE_H
+#define TEMPLATE_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "util.h"
+
+/* ---- values ---------------------------------------------------------- */
+
+enum tval_type {
+	TV_NULL,
+	TV_BOOL,
+	TV_NUM,		/* printed like the spec wants: 1.21, 85 */
+	TV_STR,
+	TV_LIST,
+	TV_MAP
+};
+
+struct tval;
+
+/* Constructors: never NULL (out of memory exits). */
+struct tval	*tval_null(void);
+struct tval	*tval_bool(int);
+struct tval	*tval_num(double);
+struct tval	*tval_str(const char *);	/* copies; NULL -> TV_NULL */
+struct tval	*tval_strn(const char *, size_t);
+struct tval	*tval_str_own(char *);		/* takes ownership; NULL -> TV_NULL */
+struct tval	*tval_list(void);
+struct tval	*tval_map(void);
+/* Set key in a map (replacing any previous value); takes ownership of v. */
+void		 tval_set(struct tval *map, const char *key, struct tval *v);
+/* Shorthands for tval_set(map, key, tval_str(s)) etc. */
+void		 tval_set_str(struct tval *map, const char *key, const char *s);
+void		 tval_set_bool(struct tval *map, const char *key, int);
+void		 tval_set_num(struct tval *map, const char *key, double);
+/* Append to a list; takes ownership of v. */
+void		 tval_push(struct tval *list, struct tval *v);
+/* Read back (for tests and callers). */
+enum tval_type	 tval_type(const struct tval *);
+struct tval	*tval_get(const struct tval *map, const char *key);
+size_t		 tval_len(const struct tval *list);
+struct tval	*tval_at(const struct tval *list, size_t);
+const char	*tval_cstr(const struct tval *);	/* TV_STR only, else NULL */
+void		 tval_free(struct tval *);
+
+/* ---- templates ------------------------------------------------------- */
+
+struct tpl;
+
+/*
+ * Partial lookup: return the source of partial `name` (allocated; the
+ * engine frees it) and set *file to an allocated file name used in
+ * diagnostics, or return NULL when there is no such partial (the spec
+ * says: render as empty string).
+ */
+typedef char	*(*tpl_partial_fn)(void *arg, const char *name, char **file);
+
+/*
+ * Parse src.  `file` names the template in diagnostics.  Returns NULL
+ * (with diagnostics appended) on a template error.
+ */
+struct tpl	*tpl_parse(const char *src, const char *file, struct diags *);
+void		 tpl_free(struct tpl *);
+
+/*
+ * Render with ctx as the root of the context stack, appending to out.
+ * Partials are fetched through fn (may be NULL), parsed once per
+ * render, and get the indentation of a standalone partial tag.  Nesting
+ * of partials is capped (recursion guard).  Returns 0 on error (with
+ * diagnostics appended), non-zero on success.
+ */
+int		 tpl_render(const struct tpl *, const struct tval *ctx,
+		    tpl_partial_fn fn, void *arg, struct buf *out,
+		    struct diags *);
+
+#endif /* TEMPLATE_H */

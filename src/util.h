@@ -1,0 +1,107 @@
+/*
+ * util.h — memory, growable buffers, files and small string helpers.
+ *
+ * Conventions used across annuaire (see also extern.h):
+ *  - functions returning int return non-zero on success, 0 on failure;
+ *  - functions returning a pointer return NULL on failure;
+ *  - the x* allocators never return NULL: out of memory is the one error
+ *    that exits on the spot (message on stderr, exit status 2).
+ */
+#ifndef UTIL_H
+#define UTIL_H
+
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xrealloc(void *, size_t);
+/* Grow an array of nmemb elements of size sz, checking for overflow. */
+void	*xreallocarray(void *, size_t nmemb, size_t sz);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+/* Allocated printf; never NULL. */
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+char	*xvasprintf(const char *, va_list);
+
+/*
+ * A growable byte buffer, always NUL-terminated (data may be NULL while
+ * len == 0).  The buffer owns data; buf_detach() hands it to the caller.
+ */
+struct buf {
+	char	*data;
+	size_t	 len;
+	size_t	 cap;
+};
+
+void	 buf_init(struct buf *);
+void	 buf_free(struct buf *);
+void	 buf_reset(struct buf *);	/* len = 0, keeps memory */
+void	 buf_grow(struct buf *, size_t extra);
+void	 buf_put(struct buf *, const void *, size_t);
+void	 buf_puts(struct buf *, const char *);
+void	 buf_putc(struct buf *, int);
+void	 buf_printf(struct buf *, const char *, ...)
+	    __attribute__((format(printf, 2, 3)));
+/* Returns the NUL-terminated contents ("" if empty); buffer is reset. */
+char	*buf_detach(struct buf *);
+/* Returns a pointer to a NUL-terminated string (never NULL). */
+const char *buf_cstr(const struct buf *);
+
+/*
+ * Read a whole regular file (at most maxsize bytes).  On success *out
+ * owns a NUL-terminated copy (the NUL is not counted in *len).
+ * On failure returns 0 and sets errno (EFBIG when larger than maxsize,
+ * EISDIR/EINVAL when not a regular file).
+ */
+int	 file_read(const char *path, size_t maxsize, char **out, size_t *len);
+/* Write len bytes to path (create/truncate).  Returns 0 with errno set. */
+int	 file_write(const char *path, const void *, size_t len);
+/* mkdir -p; returns 0 with errno set on failure. */
+int	 mkdir_p(const char *path);
+/* rm -rf; returns 0 on failure. */
+int	 remove_tree(const char *path);
+/* Join two path parts with exactly one '/'; allocated. */
+char	*path_join(const char *, const char *);
+
+/* UTF-8 */
+/*
+ * Decode one UTF-8 sequence at s (n bytes available).  Returns the
+ * number of bytes consumed (1..4) and stores the code point, or returns
+ * 0 for an invalid sequence (overlong, surrogate, > U+10FFFF, truncated).
+ */
+size_t	 utf8_decode(const char *s, size_t n, unsigned int *cp);
+/* Append the UTF-8 encoding of cp to b. */
+void	 utf8_encode(struct buf *b, unsigned int cp);
+/* Number of code points in a valid UTF-8 string. */
+size_t	 utf8_len(const char *);
+
+/*
+ * Fold a UTF-8 string for comparisons and search: lowercase, accents
+ * removed from Latin letters (é -> e, œ -> oe, ç -> c), other
+ * characters kept.  Allocated.
+ */
+char	*str_fold(const char *);
+/* strcmp on str_fold() of both sides, then plain strcmp as tie-break. */
+int	 str_collate(const char *, const char *);
+/* Trim ASCII and Unicode (U+00A0, U+202F) white space both ends; allocated. */
+char	*str_trim(const char *);
+
+/* Date: year, month (1-12), day (1-31). */
+struct date {
+	int	 y, m, d;
+};
+
+/* "15 mars 2018" (with a no-break space? no: plain spaces); allocated. */
+char	*date_fr(const struct date *);
+/* Epoch seconds to calendar date in UTC. */
+void	 date_from_epoch(long long, struct date *);
+/*
+ * The build time: SOURCE_DATE_EPOCH when set and valid, otherwise the
+ * given fallback (callers pass a date derived from the content, never
+ * the clock).
+ */
+long long build_epoch(long long fallback);
+
+#endif /* UTIL_H */

@@ -1,0 +1,62 @@
+#!/bin/sh
+# Install the Debian packages annuaire needs, when they are missing.
+#   tools/deps.sh build   compiler and libraries (for `make`)
+#   tools/deps.sh test    readers and browsers used by `make check`
+# As root: installs what is missing (apt-get), quietly and idempotently.
+# Otherwise: names what is missing and how to install it.
+set -eu
+
+build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
+ libfontconfig-dev libfreetype-dev libpng-dev libqrencode-dev libhyphen-dev
+ zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome"
+test_pkgs="libcmocka-dev poppler-utils qpdf chromium mandoc nodejs npm
+ default-jre-headless imagemagick"
+
+case "${1:-build}" in
+build) pkgs=$build_pkgs ;;
+test) pkgs=$test_pkgs ;;
+*) echo "usage: tools/deps.sh build|test" >&2; exit 2 ;;
+esac
+
+missing=
+for p in $pkgs; do
+	# node and java may come from elsewhere than Debian's packages.
+	case $p in
+	nodejs) command -v node >/dev/null 2>&1 && continue ;;
+	npm) command -v npm >/dev/null 2>&1 && continue ;;
+	default-jre-headless) command -v java >/dev/null 2>&1 && continue ;;
+	esac
+	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+	case $st in *" installed") ;; *) missing="$missing $p" ;; esac
+done
+npm_deps() {
+	# The browser tests' npm packages (playwright-core, axe-core, vnu-jar),
+	# pinned by tests/browser/package-lock.json.
+	[ "${1:-build}" = test ] || return 0
+	[ -f tests/browser/package-lock.json ] || return 0
+	[ -d tests/browser/node_modules ] && return 0
+	echo "annuaire: npm ci in tests/browser" >&2
+	(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) >&2
+}
+
+if [ -z "$missing" ]; then
+	npm_deps "${1:-build}"
+	exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+	echo "annuaire: missing Debian packages:$missing" >&2
+	echo "annuaire: run 'make' as root once, or: sudo apt-get install$missing" >&2
+	exit 1
+fi
+echo "annuaire: installing$missing" >&2
+export DEBIAN_FRONTEND=noninteractive
+if ! apt-get install -y -q --no-install-recommends $missing >/tmp/annuaire-apt.log 2>&1; then
+	apt-get update -q >/tmp/annuaire-apt.log 2>&1 || true
+	apt-get install -y -q --no-install-recommends $missing >>/tmp/annuaire-apt.log 2>&1 || {
+		tail -20 /tmp/annuaire-apt.log >&2
+		echo "annuaire: apt-get install failed (log: /tmp/annuaire-apt.log)" >&2
+		exit 1
+	}
+fi
+npm_deps "${1:-build}"

@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# The command line: usage, exit statuses, `new`, and the promises of
+# `build`: content/ never written, out/ untouched by a failed build,
+# byte-identical output for the same input.
+# san: yes
+. "$TOP/tests/lib.sh"
+A=$ANNUAIRE
+export SOURCE_DATE_EPOCH=1521072000
+
+# tree_sum DIR: one checksum line per file, for before/after comparisons.
+tree_sum() { (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum); }
+
+# --- usage -------------------------------------------------------------
+out=$("$A" --help); rc=$?
+t_eq "--help exits 0" "$rc" 0
+case $out in *"Commands:"*build*check*new*) t_ok "--help lists the commands" ;;
+*) t_fail "--help lists the commands" "$out" ;; esac
+out=$("$A" --version); t_eq "--version prints the version" "${out%% *}" "annuaire"
+"$A" help build | grep -q -- "--bleed" && t_ok "help build describes --bleed" || t_fail "help build describes --bleed"
+"$A" help check | grep -q "LINE:COL" && t_ok "help check describes the message form" || t_fail "help check"
+"$A" >/dev/null 2>&1; t_eq "no command: exit 2" "$?" 2
+"$A" frobnicate >/dev/null 2>&1; t_eq "unknown command: exit 2" "$?" 2
+"$A" build --nope >/dev/null 2>&1; t_eq "unknown option: exit 2" "$?" 2
+"$A" check -o x >/dev/null 2>&1; t_eq "option of another command: exit 2" "$?" 2
+"$A" build --edition tout >/dev/null 2>&1; t_eq "bad --edition value: exit 2" "$?" 2
+"$A" check -C "$T_TMP/does-not-exist" >/dev/null 2>&1; t_eq "missing content folder: exit 2" "$?" 2
+
+# --- new ---------------------------------------------------------------
+mkdir -p "$T_TMP/new/content/partenaires"
+cp "$TOP/content/site.yaml" "$T_TMP/new/content/"
+( cd "$T_TMP/new" && "$A" new "Secours populaire français" >out.txt 2>err.txt ); rc=$?
+t_eq "new: exit 0" "$rc" 0
+f=$T_TMP/new/content/partenaires/secours-populaire-francais.md
+[ -f "$f" ] && t_ok "new: writes partenaires/<slug>.md from the name" || t_fail "new: slug file" "$(ls -R "$T_TMP/new")"
+grep -q "Secours populaire français" "$f" 2>/dev/null && t_ok "new: the name is in the page" || t_fail "new: the name is in the page"
+sum1=$(sha256sum "$f" 2>/dev/null)
+( cd "$T_TMP/new" && "$A" new "Secours populaire français" >/dev/null 2>"$T_TMP/err2" ); rc=$?
+t_eq "new: refuses to overwrite (exit 1)" "$rc" 1
+t_eq "new: the existing page is unchanged" "$(sha256sum "$f" 2>/dev/null)" "$sum1"
+( cd "$T_TMP/new" && "$A" check >/dev/null 2>"$T_TMP/err3" ); rc=$?
+t_eq "new: the template page fails check until filled in (exit 1)" "$rc" 1
+grep -q "secours-populaire-francais.md:[0-9]*:[0-9]*: error:" "$T_TMP/err3" &&
+    t_ok "new: check names the fields to fill" || t_fail "new: check names the fields to fill" "$(cat "$T_TMP/err3")"
+
+# --- build -------------------------------------------------------------
+cp -R "$TOP/content" "$T_TMP/c"
+before=$(tree_sum "$T_TMP/c")
+"$A" build -q -C "$T_TMP/c" -o "$T_TMP/o1" 2>"$T_TMP/b1.err"; rc=$?
+t_eq "build of the example content: exit 0" "$rc" 0 || cat "$T_TMP/b1.err" | sed 's/^/# /' | head
+t_eq "build never writes content/" "$(tree_sum "$T_TMP/c")" "$before"
+for f in site/index.html livret.pdf livret-impression.pdf site/livret.pdf; do
+	[ -s "$T_TMP/o1/$f" ] && t_ok "build writes $f" || t_fail "build writes $f"
+done
+ls -a "$T_TMP/o1" | grep -q '^\.build-' && t_fail "no temporary folder left in out/" || t_ok "no temporary folder left in out/"
+"$A" build -q -C "$T_TMP/c" -o "$T_TMP/o2" 2>/dev/null
+if diff -r "$T_TMP/o1" "$T_TMP/o2" >"$T_TMP/det.diff" 2>&1; then
+	t_ok "two builds are byte-identical"
+else
+	t_fail "two builds are byte-identical" "$(head -20 "$T_TMP/det.diff")"
+fi
+unset SOURCE_DATE_EPOCH
+"$A" build -q -C "$T_TMP/c" -o "$T_TMP/o3" 2>/dev/null; sleep 1
+"$A" build -q -C "$T_TMP/c" -o "$T_TMP/o4" 2>/dev/null
+diff -r -q "$T_TMP/o3" "$T_TMP/o4" >/dev/null && t_ok "without SOURCE_DATE_EPOCH, still byte-identical (no clock)" ||
+    t_fail "without SOURCE_DATE_EPOCH, still byte-identical (no clock)" "$(diff -r -q "$T_TMP/o3" "$T_TMP/o4" | head)"
+export SOURCE_DATE_EPOCH=1521072000
+
+# A content error: exit 1, out/ byte for byte as it was.
+outsum=$(tree_sum "$T_TMP/o1")
+sed -i 's/^telephone:.*/telephone: "01 99 00"/' "$T_TMP/c/partenaires/caf-yvelines.md"
+"$A" build -q -C "$T_TMP/c" -o "$T_TMP/o1" 2>"$T_TMP/b2.err"; rc=$?
+t_eq "build with a content error: exit 1" "$rc" 1
+grep -q "content/partenaires/caf-yvelines.md:[0-9]*:[0-9]*: error: " "$T_TMP/b2.err" 2>/dev/null ||
+    grep -q "partenaires/caf-yvelines.md:[0-9]*:[0-9]*: error: " "$T_TMP/b2.err" &&
+    t_ok "the error names file:line:col" || t_fail "the error names file:line:col" "$(cat "$T_TMP/b2.err")"
+t_eq "a failed build leaves out/ as it was" "$(tree_sum "$T_TMP/o1")" "$outsum"
+
+# A theme error (broken template): exit 1, out/ untouched, message names the template.
+cp -R "$TOP/content" "$T_TMP/c2"
+mkdir -p "$T_TMP/theme"
+printf '{{#partenaires}}\n<p>{{nom}}\n' >"$T_TMP/theme/index.mustache"
+"$A" build -q -C "$T_TMP/c2" -o "$T_TMP/o1" --theme "$T_TMP/theme" 2>"$T_TMP/b3.err"; rc=$?
+t_eq "build with a broken template: exit 1" "$rc" 1
+grep -q "index.mustache:[0-9]*:[0-9]*: error:" "$T_TMP/b3.err" && t_ok "the template error names file:line:col" ||
+    t_fail "the template error names file:line:col" "$(cat "$T_TMP/b3.err")"
+t_eq "a failed theme build leaves out/ as it was" "$(tree_sum "$T_TMP/o1")" "$outsum"
+
+# An unwritable output: exit 2 with a message, no crash.
+: >"$T_TMP/afile"
+"$A" build -q -C "$T_TMP/c2" -o "$T_TMP/afile/out" 2>"$T_TMP/b4.err"; rc=$?
+t_eq "output folder that cannot be created: exit 2" "$rc" 2
+
+# --no-pdf writes the site only, and keeps the previous booklets.
+"$A" build -q --no-pdf -C "$T_TMP/c2" -o "$T_TMP/o1" 2>/dev/null; rc=$?
+t_eq "--no-pdf: exit 0" "$rc" 0
+[ -s "$T_TMP/o1/livret.pdf" ] && t_ok "--no-pdf keeps the previous livret.pdf" || t_fail "--no-pdf keeps the previous livret.pdf"
+
+# Partners' edition and print-shop variant.
+"$A" build -q --bleed --edition partenaires -C "$T_TMP/c2" -o "$T_TMP/o5" 2>"$T_TMP/b5.err"; rc=$?
+t_eq "--bleed --edition partenaires: exit 0" "$rc" 0
+for f in livret-imprimeur.pdf livret-partenaires.pdf; do
+	[ -s "$T_TMP/o5/$f" ] && t_ok "writes $f" || t_fail "writes $f" "$(cat "$T_TMP/b5.err")"
+done
+[ -e "$T_TMP/o5/site/livret-partenaires.pdf" ] && t_fail "the partners' edition is not published in the site" ||
+    t_ok "the partners' edition is not published in the site"
+t_done

@@ -1,7 +1,7 @@
 /*
  * load.h — content/ -> model.
  *
- * Reads content_dir/site.yaml and every content_dir/partenaires/*.md
+ * Reads content_dir/site.yaml and every content_dir/partenaires/SLUG.md
  * (sorted by file name), with libyaml, keeping every value's position.
  * Never writes anything.  Checks everything that can be checked while
  * reading (encoding, front matter, YAML shape, types, required fields,
@@ -27,5 +27,12 @@
  * at all (a diagnostic says why).
  */
 struct site	*load_content(const char *content_dir, struct diags *);
+
+/*
+ * The summary line printed after the diagnostics:
+ * "3 errors, 1 warning in 29 pages" (npages: site->npages, or 0 when
+ * load_content() returned NULL).  Allocated.
+ */
+char	*load_summary(const struct diags *, size_t npages);
 
 #endif /* LOAD_H */

@@ -2,7 +2,7 @@
  * model.h — the one data model of annuaire.
  *
  * load.c builds a struct site from content/ (site.yaml and
- * partenaires/*.md) and validate.c checks it; the renderers (html.c,
+ * partenaires/SLUG.md) and validate.c checks it; the renderers (html.c,
  * pdf_layout.c) only read it.  Nothing downstream re-parses YAML.
  *
  * Ownership: struct site owns everything reachable from it; free it
@@ -234,10 +234,13 @@ struct site {
 	 */
 	struct partner	*partners;
 	size_t		 npartners;
+	size_t		 npages;	/* partner files found, with errors or not */
 };
 
 /* Free everything; NULL is fine. */
 void	 model_free(struct site *);
+/* Free what one partner owns (not the struct); leaves it zeroed. */
+void	 model_partner_free(struct partner *);
 /* Sort site->partners (category order, then name) and fix up pointers. */
 void	 model_sort(struct site *);
 /* Partners by name, A-Z with str_collate(); caller frees the array only. */
@@ -258,6 +261,8 @@ const char *model_suivi_label(enum suivi);
 const char *model_day_label(int day);			/* 0 -> "Lundi" */
 /* "français", "arabe", "langue des signes française"; NULL if unknown. */
 const char *model_langue_label(const char *code);
+/* The i-th known language code (sorted), NULL past the end. */
+const char *model_langue_code(size_t i);
 /* Display name: "Nom (SIGLE)" or "Nom"; allocated. */
 char	*model_display_name(const struct partner *);
 /* "09:00-12:00" -> "9 h – 12 h"; "09:30" -> "9 h 30"; allocated. */

@@ -1,0 +1,56 @@
+/*
+ * load_yaml.h — a small YAML node tree, shared only by the load_*.c files.
+ *
+ * libyaml's own document loader accepts aliases (a "billion laughs"
+ * risk), keeps duplicate keys silently and has no limits; this reader
+ * builds its own tree from libyaml events instead, and refuses anchors,
+ * aliases, duplicate keys, non-text keys, deep nesting and huge
+ * collections, each with a diagnostic at the offending position.
+ */
+#ifndef LOAD_YAML_H
+#define LOAD_YAML_H
+
+#include <stddef.h>
+
+#include "diag.h"
+#include "model.h"
+
+/* Limits on hostile input (our format nests 3 levels at most). */
+#define	LOAD_YAML_MAXDEPTH	16	/* nested lists/mappings */
+#define	LOAD_YAML_MAXITEMS	1000	/* items of one list or mapping */
+#define	LOAD_YAML_MAXNODES	20000	/* nodes of one document */
+
+enum ynode_type {
+	YNODE_SCALAR,
+	YNODE_SEQ,
+	YNODE_MAP
+};
+
+struct ynode {
+	enum ynode_type	 type;
+	struct pos	 pos;	/* where the value starts, in the file */
+	char		*s;	/* SCALAR: the text, NUL-terminated */
+	size_t		 len;	/* SCALAR: bytes of s */
+	int		 plain;	/* SCALAR: unquoted (so "~", "" mean null) */
+	struct ynode	**v;	/* SEQ: items; MAP: values */
+	struct ynode	**k;	/* MAP: keys (scalars), same count */
+	size_t		 n;
+};
+
+/*
+ * Parse YAML text (one document) with positions shifted by line_offset
+ * lines (the text's first line is line 1 + line_offset of the file).
+ * Returns non-zero on success with *root the document (NULL for an
+ * empty document); returns 0 after adding diagnostics for file.
+ */
+int	 load_yaml_parse(const char *text, size_t len, int line_offset,
+	    const char *file, struct diags *, struct ynode **root);
+void	 load_yaml_free(struct ynode *);
+/* The value of key in a mapping, or NULL. */
+struct ynode *load_yaml_get(const struct ynode *map, const char *key);
+/* Whether a scalar is a plain null ("", "~", "null"). */
+int	 load_yaml_is_null(const struct ynode *);
+/* "text", "list" or "group of fields", for messages. */
+const char *load_yaml_kind(const struct ynode *);
+
+#endif /* LOAD_YAML_H */

@@ -1,0 +1,522 @@
+/*
+ * model.c — the data model: free, sort, lookups and French labels.
+ * See model.h.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model.h"
+#include "util.h"
+
+static void
+S_text_free(struct text *t)
+{
+	free(t->s);
+	t->s = NULL;
+}
+
+static void
+S_texts_free(struct texts *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->v[i].s);
+	free(t->v);
+	t->v = NULL;
+	t->n = 0;
+}
+
+static void
+S_phone_free(struct phone *p)
+{
+	S_text_free(&p->raw);
+	free(p->display);
+	free(p->uri);
+	p->display = p->uri = NULL;
+}
+
+static void
+S_address_free(struct address *a)
+{
+	S_text_free(&a->rue);
+	S_text_free(&a->complement);
+	S_text_free(&a->code_postal);
+	S_text_free(&a->ville);
+}
+
+static void
+S_organisation_free(struct organisation *o)
+{
+	S_text_free(&o->nom);
+	S_address_free(&o->adresse);
+	S_phone_free(&o->telephone);
+	S_text_free(&o->courriel);
+	S_text_free(&o->site);
+}
+
+/*
+ * Free what a partner owns (not the struct itself): load.c also uses
+ * it for pages left out of the model.
+ */
+void
+model_partner_free(struct partner *p)
+{
+	size_t	 i;
+
+	free(p->slug);
+	free(p->path);
+	S_text_free(&p->nom);
+	S_text_free(&p->sigle);
+	free(p->thematiques);
+	S_text_free(&p->resume);
+	S_texts_free(&p->missions);
+	for (i = 0; i < p->nactions; i++) {
+		S_text_free(&p->actions[i].titre);
+		S_text_free(&p->actions[i].description);
+	}
+	free(p->actions);
+	S_text_free(&p->public_);
+	S_text_free(&p->acces_precisions);
+	S_texts_free(&p->langues);
+	S_text_free(&p->accessibilite_precisions);
+	S_address_free(&p->adresse);
+	S_text_free(&p->transports);
+	for (i = 0; i < 7; i++)
+		free(p->horaires.days[i].v);
+	S_text_free(&p->horaires.precisions);
+	S_phone_free(&p->telephone);
+	S_text_free(&p->courriel);
+	S_text_free(&p->site);
+	for (i = 0; i < p->ncontacts; i++) {
+		S_text_free(&p->contacts[i].nom);
+		S_text_free(&p->contacts[i].fonction);
+		S_phone_free(&p->contacts[i].telephone);
+		S_text_free(&p->contacts[i].courriel);
+	}
+	free(p->contacts);
+	S_text_free(&p->logo);
+	free(p->liens);
+	S_text_free(&p->note_suivi);
+	free(p->body);
+	memset(p, 0, sizeof(*p));
+}
+
+void
+model_free(struct site *s)
+{
+	size_t	 i;
+
+	if (s == NULL)
+		return;
+	free(s->content_dir);
+	free(s->path);
+	S_text_free(&s->titre);
+	S_text_free(&s->sous_titre);
+	S_text_free(&s->url);
+	S_organisation_free(&s->editeur);
+	S_organisation_free(&s->coordination);
+	S_text_free(&s->edito);
+	S_text_free(&s->edito_signature);
+	for (i = 0; i < s->ncategories; i++) {
+		free(s->categories[i].key);
+		free(s->categories[i].label);
+		free(s->categories[i].color);
+	}
+	free(s->categories);
+	for (i = 0; i < s->nthematiques; i++) {
+		free(s->thematiques[i].key);
+		free(s->thematiques[i].label);
+		free(s->thematiques[i].icon);
+	}
+	free(s->thematiques);
+	for (i = 0; i < s->npartners; i++)
+		model_partner_free(&s->partners[i]);
+	free(s->partners);
+	free(s);
+}
+
+/* ---- sorting --------------------------------------------------------- */
+
+static const struct site *S_sort_site;
+
+static size_t
+S_category_index(const struct site *s, const struct category *c)
+{
+	if (c == NULL || s->categories == NULL)
+		return SIZE_MAX;
+	return (size_t)(c - s->categories);
+}
+
+static int
+S_cmp_partner(const struct partner *a, const struct partner *b)
+{
+	size_t	 ca, cb;
+	int	 r;
+
+	ca = S_category_index(S_sort_site, a->category);
+	cb = S_category_index(S_sort_site, b->category);
+	if (ca != cb)
+		return ca < cb ? -1 : 1;
+	r = str_collate(a->nom.s ? a->nom.s : "", b->nom.s ? b->nom.s : "");
+	if (r != 0)
+		return r;
+	return strcmp(a->slug ? a->slug : "", b->slug ? b->slug : "");
+}
+
+static int
+S_cmp_index(const void *pa, const void *pb)
+{
+	const struct partner *base = S_sort_site->partners;
+
+	return S_cmp_partner(&base[*(const size_t *)pa],
+	    &base[*(const size_t *)pb]);
+}
+
+static int
+S_cmp_name(const void *pa, const void *pb)
+{
+	const struct partner *a = *(const struct partner *const *)pa;
+	const struct partner *b = *(const struct partner *const *)pb;
+	int	 r;
+
+	r = str_collate(a->nom.s ? a->nom.s : "", b->nom.s ? b->nom.s : "");
+	return r ? r : strcmp(a->slug, b->slug);
+}
+
+static int
+S_cmp_thematique_ptr(const void *pa, const void *pb)
+{
+	const struct thematique *a = *(const struct thematique *const *)pa;
+	const struct thematique *b = *(const struct thematique *const *)pb;
+
+	return a < b ? -1 : a > b;
+}
+
+void
+model_sort(struct site *s)
+{
+	size_t		*idx, *where, i, j, k;
+	struct partner	*np, *p;
+
+	if (s->npartners == 0)
+		goto counts;
+	/* Not reentrant, like qsort's comparators need; fine here. */
+	S_sort_site = s;
+	idx = xcalloc(s->npartners, sizeof(*idx));
+	where = xcalloc(s->npartners, sizeof(*where));
+	for (i = 0; i < s->npartners; i++)
+		idx[i] = i;
+	qsort(idx, s->npartners, sizeof(*idx), S_cmp_index);
+	np = xcalloc(s->npartners, sizeof(*np));
+	for (i = 0; i < s->npartners; i++) {
+		np[i] = s->partners[idx[i]];
+		where[idx[i]] = i;
+	}
+	/* Links point into the old array: move them to the new one. */
+	for (i = 0; i < s->npartners; i++) {
+		p = &np[i];
+		for (j = 0; j < p->nliens; j++) {
+			k = (size_t)(p->liens[j] - s->partners);
+			p->liens[j] = &np[where[k]];
+		}
+	}
+	free(s->partners);
+	s->partners = np;
+	free(idx);
+	free(where);
+	S_sort_site = NULL;
+counts:
+	/* Thematiques of each partner in site order; counts. */
+	for (i = 0; i < s->ncategories; i++)
+		s->categories[i].npartners = 0;
+	for (i = 0; i < s->nthematiques; i++)
+		s->thematiques[i].npartners = 0;
+	for (i = 0; i < s->npartners; i++) {
+		p = &s->partners[i];
+		if (p->category != NULL)
+			p->category->npartners++;
+		if (p->nthematiques > 1)
+			qsort(p->thematiques, p->nthematiques,
+			    sizeof(*p->thematiques), S_cmp_thematique_ptr);
+		for (j = 0; j < p->nthematiques; j++)
+			p->thematiques[j]->npartners++;
+	}
+}
+
+struct partner **
+model_sorted_by_name(const struct site *s)
+{
+	struct partner	**v;
+	size_t		  i;
+
+	v = xcalloc(s->npartners + 1, sizeof(*v));
+	for (i = 0; i < s->npartners; i++)
+		v[i] = &s->partners[i];
+	if (s->npartners > 1)
+		qsort(v, s->npartners, sizeof(*v), S_cmp_name);
+	return v;
+}
+
+/* ---- lookups --------------------------------------------------------- */
+
+struct partner *
+model_partner(const struct site *s, const char *slug)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->npartners; i++)
+		if (strcmp(s->partners[i].slug, slug) == 0)
+			return &s->partners[i];
+	return NULL;
+}
+
+struct category *
+model_category(const struct site *s, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->ncategories; i++)
+		if (strcmp(s->categories[i].key, key) == 0)
+			return &s->categories[i];
+	return NULL;
+}
+
+struct thematique *
+model_thematique(const struct site *s, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->nthematiques; i++)
+		if (strcmp(s->thematiques[i].key, key) == 0)
+			return &s->thematiques[i];
+	return NULL;
+}
+
+int
+model_has_thematique(const struct partner *p, const struct thematique *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->nthematiques; i++)
+		if (p->thematiques[i] == t)
+			return 1;
+	return 0;
+}
+
+/* ---- labels ---------------------------------------------------------- */
+
+static int
+S_bit(unsigned int m)
+{
+	int	 i;
+
+	for (i = 0; i < MOD__COUNT; i++)
+		if (m == 1u << i)
+			return i;
+	return -1;
+}
+
+const char *
+model_modalite_label(enum modalite m)
+{
+	static const char *const v[MOD__COUNT] = {
+		"Sans rendez-vous", "Sur rendez-vous",
+		"Sur orientation d'un travailleur social", "Par téléphone",
+		"En ligne", "À domicile"
+	};
+	int	 i = S_bit((unsigned int)m);
+
+	return i < 0 ? NULL : v[i];
+}
+
+const char *
+model_modalite_key(enum modalite m)
+{
+	static const char *const v[MOD__COUNT] = {
+		"sans-rendez-vous", "sur-rendez-vous", "sur-orientation",
+		"par-telephone", "en-ligne", "a-domicile"
+	};
+	int	 i = S_bit((unsigned int)m);
+
+	return i < 0 ? NULL : v[i];
+}
+
+const char *
+model_cout_label(enum cout c)
+{
+	switch (c) {
+	case COUT_GRATUIT:
+		return "Gratuit";
+	case COUT_PARTICIPATION:
+		return "Participation demandée";
+	case COUT_PAYANT:
+		return "Payant";
+	default:
+		return NULL;
+	}
+}
+
+const char *
+model_accessibilite_label(enum accessibilite a)
+{
+	switch (a) {
+	case ACCESS_OUI:
+		return "Accessible aux personnes à mobilité réduite";
+	case ACCESS_PARTIEL:
+		return "Partiellement accessible";
+	case ACCESS_NON:
+		return "Non accessible aux personnes à mobilité réduite";
+	default:
+		return NULL;
+	}
+}
+
+const char *
+model_suivi_label(enum suivi s)
+{
+	switch (s) {
+	case SUIVI_OK:
+		return "OK";
+	case SUIVI_RELANCER:
+		return "À relancer";
+	case SUIVI_EN_ATTENTE:
+		return "En attente";
+	default:
+		return NULL;
+	}
+}
+
+const char *
+model_day_label(int day)
+{
+	static const char *const v[7] = {
+		"Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi",
+		"Dimanche"
+	};
+
+	return day >= 0 && day < 7 ? v[day] : NULL;
+}
+
+/* ISO 639-1 codes with their French names (sorted by code). */
+static const struct langue {
+	const char	*code;
+	const char	*label;
+} S_langues[] = {
+	{ "aa", "afar" }, { "ab", "abkhaze" }, { "ae", "avestique" },
+	{ "af", "afrikaans" }, { "ak", "akan" }, { "am", "amharique" },
+	{ "an", "aragonais" }, { "ar", "arabe" }, { "as", "assamais" },
+	{ "av", "avar" }, { "ay", "aymara" }, { "az", "azéri" },
+	{ "ba", "bachkir" }, { "be", "biélorusse" }, { "bg", "bulgare" },
+	{ "bi", "bichelamar" }, { "bm", "bambara" }, { "bn", "bengali" },
+	{ "bo", "tibétain" }, { "br", "breton" }, { "bs", "bosnien" },
+	{ "ca", "catalan" }, { "ce", "tchétchène" }, { "ch", "chamorro" },
+	{ "co", "corse" }, { "cr", "cri" }, { "cs", "tchèque" },
+	{ "cu", "vieux-slave" }, { "cv", "tchouvache" }, { "cy", "gallois" },
+	{ "da", "danois" }, { "de", "allemand" }, { "dv", "maldivien" },
+	{ "dz", "dzongkha" }, { "ee", "éwé" }, { "el", "grec" },
+	{ "en", "anglais" }, { "eo", "espéranto" }, { "es", "espagnol" },
+	{ "et", "estonien" }, { "eu", "basque" }, { "fa", "persan" },
+	{ "ff", "peul" }, { "fi", "finnois" }, { "fj", "fidjien" },
+	{ "fo", "féroïen" }, { "fr", "français" }, { "fy", "frison" },
+	{ "ga", "irlandais" }, { "gd", "gaélique écossais" },
+	{ "gl", "galicien" }, { "gn", "guarani" }, { "gu", "gujarati" },
+	{ "gv", "mannois" }, { "ha", "haoussa" }, { "he", "hébreu" },
+	{ "hi", "hindi" }, { "ho", "hiri motu" }, { "hr", "croate" },
+	{ "ht", "créole haïtien" }, { "hu", "hongrois" },
+	{ "hy", "arménien" }, { "hz", "héréro" }, { "ia", "interlingua" },
+	{ "id", "indonésien" }, { "ie", "interlingue" }, { "ig", "igbo" },
+	{ "ii", "yi du Sichuan" }, { "ik", "inupiaq" }, { "io", "ido" },
+	{ "is", "islandais" }, { "it", "italien" }, { "iu", "inuktitut" },
+	{ "ja", "japonais" }, { "jv", "javanais" }, { "ka", "géorgien" },
+	{ "kg", "kikongo" }, { "ki", "kikuyu" }, { "kj", "kuanyama" },
+	{ "kk", "kazakh" }, { "kl", "groenlandais" }, { "km", "khmer" },
+	{ "kn", "kannada" }, { "ko", "coréen" }, { "kr", "kanouri" },
+	{ "ks", "cachemiri" }, { "ku", "kurde" }, { "kv", "komi" },
+	{ "kw", "cornique" }, { "ky", "kirghiz" }, { "la", "latin" },
+	{ "lb", "luxembourgeois" }, { "lg", "ganda" },
+	{ "li", "limbourgeois" }, { "ln", "lingala" }, { "lo", "lao" },
+	{ "lsf", "langue des signes française" }, /* not ISO 639-1 */
+	{ "lt", "lituanien" }, { "lu", "luba-katanga" }, { "lv", "letton" },
+	{ "mg", "malgache" }, { "mh", "marshallais" }, { "mi", "maori" },
+	{ "mk", "macédonien" }, { "ml", "malayalam" }, { "mn", "mongol" },
+	{ "mr", "marathi" }, { "ms", "malais" }, { "mt", "maltais" },
+	{ "my", "birman" }, { "na", "nauruan" },
+	{ "nb", "norvégien bokmål" }, { "nd", "ndébélé du Nord" },
+	{ "ne", "népalais" }, { "ng", "ndonga" }, { "nl", "néerlandais" },
+	{ "nn", "norvégien nynorsk" }, { "no", "norvégien" },
+	{ "nr", "ndébélé du Sud" }, { "nv", "navajo" }, { "ny", "chichewa" },
+	{ "oc", "occitan" }, { "oj", "ojibwé" }, { "om", "oromo" },
+	{ "or", "oriya" }, { "os", "ossète" }, { "pa", "pendjabi" },
+	{ "pi", "pali" }, { "pl", "polonais" }, { "ps", "pachto" },
+	{ "pt", "portugais" }, { "qu", "quechua" }, { "rm", "romanche" },
+	{ "rn", "kirundi" }, { "ro", "roumain" }, { "ru", "russe" },
+	{ "rw", "kinyarwanda" }, { "sa", "sanskrit" }, { "sc", "sarde" },
+	{ "sd", "sindhi" }, { "se", "same du Nord" }, { "sg", "sango" },
+	{ "si", "cingalais" }, { "sk", "slovaque" }, { "sl", "slovène" },
+	{ "sm", "samoan" }, { "sn", "shona" }, { "so", "somali" },
+	{ "sq", "albanais" }, { "sr", "serbe" }, { "ss", "swati" },
+	{ "st", "sotho du Sud" }, { "su", "soundanais" }, { "sv", "suédois" },
+	{ "sw", "swahili" }, { "ta", "tamoul" }, { "te", "télougou" },
+	{ "tg", "tadjik" }, { "th", "thaï" }, { "ti", "tigrigna" },
+	{ "tk", "turkmène" }, { "tl", "tagalog" }, { "tn", "tswana" },
+	{ "to", "tongien" }, { "tr", "turc" }, { "ts", "tsonga" },
+	{ "tt", "tatar" }, { "tw", "twi" }, { "ty", "tahitien" },
+	{ "ug", "ouïghour" }, { "uk", "ukrainien" }, { "ur", "ourdou" },
+	{ "uz", "ouzbek" }, { "ve", "venda" }, { "vi", "vietnamien" },
+	{ "vo", "volapük" }, { "wa", "wallon" }, { "wo", "wolof" },
+	{ "xh", "xhosa" }, { "yi", "yiddish" }, { "yo", "yoruba" },
+	{ "za", "zhuang" }, { "zh", "chinois" }, { "zu", "zoulou" },
+};
+
+static int
+S_cmp_langue(const void *key, const void *elem)
+{
+	return strcmp(key, ((const struct langue *)elem)->code);
+}
+
+const char *
+model_langue_label(const char *code)
+{
+	const struct langue *l;
+
+	if (code == NULL)
+		return NULL;
+	l = bsearch(code, S_langues, sizeof(S_langues) / sizeof(S_langues[0]),
+	    sizeof(S_langues[0]), S_cmp_langue);
+	return l ? l->label : NULL;
+}
+
+/* The i-th known code (for did-you-mean), NULL past the end. */
+const char *
+model_langue_code(size_t i)
+{
+	if (i >= sizeof(S_langues) / sizeof(S_langues[0]))
+		return NULL;
+	return S_langues[i].code;
+}
+
+char *
+model_display_name(const struct partner *p)
+{
+	const char	*nom = p->nom.s ? p->nom.s : p->slug;
+
+	if (p->sigle.s != NULL && strcmp(p->sigle.s, nom) != 0)
+		return xasprintf("%s (%s)", nom, p->sigle.s);
+	return xstrdup(nom);
+}
+
+char *
+model_time_fr(int minutes)
+{
+	int	 h, m;
+
+	if (minutes < 0)
+		minutes = 0;
+	h = minutes / 60;
+	m = minutes % 60;
+	if (m == 0)
+		return xasprintf("%d h", h);
+	return xasprintf("%d h %02d", h, m);
+}

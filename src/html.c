@@ -1,0 +1,475 @@
+/*
+ * html.c — the static website: model + theme -> a folder of files.
+ *
+ * Pages are Mustache templates of the theme (theme_dir, each file
+ * falling back to default_theme_dir), rendered with value trees built
+ * by html_context.c.  The theme's assets/ folder is copied as is, the
+ * partners' logos are copied from content/, and the search index is
+ * written as a script (search-index.js) so that the site works from
+ * file:// without fetch().  Nothing here prints: problems become
+ * diagnostics.  Output depends only on the model and the theme.
+ */
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "html_int.h"
+#include "markdown.h"
+#include "picto.h"
+#include "util.h"
+
+#define	TPL_MAXSIZE	(1024 * 1024)	/* a template larger is a mistake */
+#define	ASSET_MAXSIZE	(16 * 1024 * 1024)
+#define	LOGO_MAXSIZE	(1024 * 1024)	/* as FORMAT.md allows */
+#define	ASSET_MAXDEPTH	8
+
+struct cached {
+	char		*name;
+	struct tpl	*tpl;
+};
+
+struct hstate {
+	struct hctx	 hc;
+	const char	*outdir;
+	struct diags	*d;
+	struct cached	*tpls;
+	size_t		 ntpls;
+};
+
+/* ---- theme files -------------------------------------------------------- */
+
+/* Path of rel in the theme, else in the default theme; NULL if neither. */
+static char *
+S_theme_path(const struct hstate *hs, const char *rel)
+{
+	const char	*dirs[2];
+	struct stat	 st;
+	char		*p;
+	int		 i;
+
+	dirs[0] = hs->hc.opts->theme_dir;
+	dirs[1] = hs->hc.opts->default_theme_dir;
+	for (i = 0; i < 2; i++) {
+		if (dirs[i] == NULL)
+			continue;
+		p = path_join(dirs[i], rel);
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode))
+			return p;
+		free(p);
+	}
+	return NULL;
+}
+
+/* Partial names are plain file names under partials/. */
+static char *
+S_partial(void *arg, const char *name, char **file)
+{
+	struct hstate	*hs = arg;
+	char		*rel, *path, *src;
+	size_t		 len;
+
+	*file = NULL;
+	if (name[0] == '\0' || name[0] == '.' || strchr(name, '/') != NULL)
+		return NULL;
+	rel = xasprintf("partials/%s.mustache", name);
+	path = S_theme_path(hs, rel);
+	free(rel);
+	if (path == NULL)
+		return NULL;
+	if (!file_read(path, TPL_MAXSIZE, &src, &len)) {
+		diag_error(hs->d, path, 0, 0, "cannot read partial: %s",
+		    strerror(errno));
+		free(path);
+		return NULL;
+	}
+	*file = path;
+	return src;
+}
+
+/* The parsed page template "name.mustache", cached; NULL on error. */
+static const struct tpl *
+S_template(struct hstate *hs, const char *name)
+{
+	char		*rel, *path, *src;
+	size_t		 i, len;
+	struct tpl	*t;
+
+	for (i = 0; i < hs->ntpls; i++)
+		if (strcmp(hs->tpls[i].name, name) == 0)
+			return hs->tpls[i].tpl;
+	rel = xasprintf("%s.mustache", name);
+	path = S_theme_path(hs, rel);
+	if (path == NULL) {
+		diag_error(hs->d, hs->hc.opts->theme_dir, 0, 0,
+		    "template %s is missing from the theme", rel);
+		free(rel);
+		return NULL;
+	}
+	free(rel);
+	if (!file_read(path, TPL_MAXSIZE, &src, &len)) {
+		diag_error(hs->d, path, 0, 0, "cannot read template: %s",
+		    strerror(errno));
+		free(path);
+		return NULL;
+	}
+	t = tpl_parse(src, path, hs->d);
+	free(src);
+	free(path);
+	if (t == NULL)
+		return NULL;
+	hs->tpls = xreallocarray(hs->tpls, hs->ntpls + 1, sizeof(*hs->tpls));
+	hs->tpls[hs->ntpls].name = xstrdup(name);
+	hs->tpls[hs->ntpls].tpl = t;
+	hs->ntpls++;
+	return t;
+}
+
+/* ---- output files ------------------------------------------------------- */
+
+/* Write data to outdir/rel, creating folders. */
+static int
+S_write(struct hstate *hs, const char *rel, const void *data, size_t len)
+{
+	char	*path = path_join(hs->outdir, rel), *dir, *slash;
+	int	 ok;
+
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) != NULL) {
+		*slash = '\0';
+		if (!mkdir_p(dir)) {
+			diag_error(hs->d, dir, 0, 0, "cannot create folder: %s",
+			    strerror(errno));
+			free(dir);
+			free(path);
+			return 0;
+		}
+	}
+	free(dir);
+	if (!(ok = file_write(path, data, len)))
+		diag_error(hs->d, path, 0, 0, "cannot write: %s",
+		    strerror(errno));
+	free(path);
+	return ok;
+}
+
+/* Render template name with ctx (which is freed) into outdir/rel. */
+static int
+S_page(struct hstate *hs, const char *name, struct tval *ctx, const char *rel)
+{
+	const struct tpl *t;
+	struct buf	 out;
+	int		 ok = 0;
+
+	buf_init(&out);
+	if ((t = S_template(hs, name)) != NULL &&
+	    tpl_render(t, ctx, S_partial, hs, &out, hs->d))
+		ok = S_write(hs, rel, out.data ? out.data : "", out.len);
+	buf_free(&out);
+	tval_free(ctx);
+	return ok;
+}
+
+/* Copy the file src to outdir/rel. */
+static int
+S_copy(struct hstate *hs, const char *src, const char *rel, size_t max)
+{
+	char	*data;
+	size_t	 len;
+	int	 ok;
+
+	if (!file_read(src, max, &data, &len)) {
+		diag_error(hs->d, src, 0, 0, "cannot read: %s",
+		    strerror(errno));
+		return 0;
+	}
+	ok = S_write(hs, rel, data, len);
+	free(data);
+	return ok;
+}
+
+static int
+S_cmpstr(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Copy the folder dir/sub into outdir/sub, files already present (from
+ * the chosen theme) winning over the default theme's.  Names starting
+ * with '.' are skipped.  Sorted, for reproducible diagnostics.
+ */
+static int
+S_copy_tree(struct hstate *hs, const char *dir, const char *sub, int depth)
+{
+	DIR		*dp;
+	struct dirent	*de;
+	struct stat	 st;
+	char		**names = NULL, *src, *rel, *dst, *path;
+	size_t		 n = 0, i;
+	int		 ok = 1;
+
+	path = path_join(dir, sub);
+	if ((dp = opendir(path)) == NULL) {
+		free(path);
+		return 1;	/* a theme without assets is fine */
+	}
+	while ((de = readdir(dp)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;
+		names = xreallocarray(names, n + 1, sizeof(*names));
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dp);
+	qsort(names, n, sizeof(*names), S_cmpstr);
+	for (i = 0; i < n; i++) {
+		src = path_join(path, names[i]);
+		rel = path_join(sub, names[i]);
+		dst = path_join(hs->outdir, rel);
+		if (stat(src, &st) != 0)
+			;
+		else if (S_ISDIR(st.st_mode) && depth < ASSET_MAXDEPTH)
+			ok &= S_copy_tree(hs, dir, rel, depth + 1);
+		else if (S_ISREG(st.st_mode) && access(dst, F_OK) != 0)
+			ok &= S_copy(hs, src, rel, ASSET_MAXSIZE);
+		free(dst);
+		free(rel);
+		free(src);
+		free(names[i]);
+	}
+	free(names);
+	free(path);
+	return ok;
+}
+
+/* ---- pages -------------------------------------------------------------- */
+
+static int
+S_partner_pages(struct hstate *hs)
+{
+	const struct site *s = hs->hc.site;
+	struct tval	*ctx;
+	char		*rel, *src;
+	size_t		 i;
+	int		 ok = 1;
+
+	for (i = 0; i < s->npartners; i++) {
+		const struct partner *p = &s->partners[i];
+		char *name = model_display_name(p);
+
+		rel = xasprintf("partenaires/%s.html", p->slug);
+		ctx = hctx_page(&hs->hc, "../", rel, name, NULL);
+		tval_set(ctx, "partenaire", hctx_partner(&hs->hc, p, "../", 1));
+		ok &= S_page(hs, "partenaire", ctx, rel);
+		free(rel);
+		free(name);
+		/* The logo, at the same place under the site as in content/. */
+		if (p->logo.s != NULL && strstr(p->logo.s, "..") == NULL &&
+		    p->logo.s[0] != '/') {
+			src = path_join(s->content_dir, p->logo.s);
+			ok &= S_copy(hs, src, p->logo.s, LOGO_MAXSIZE);
+			free(src);
+		}
+	}
+	return ok;
+}
+
+static int
+S_thematique_pages(struct hstate *hs)
+{
+	const struct site *s = hs->hc.site;
+	struct tval	*ctx, *l, *e;
+	char		*rel;
+	size_t		 i, j;
+	int		 ok = 1;
+
+	for (i = 0; i < s->nthematiques; i++) {
+		const struct thematique *t = &s->thematiques[i];
+
+		rel = xasprintf("thematiques/%s.html", t->key);
+		ctx = hctx_page(&hs->hc, "../", rel, t->label, "besoins");
+		tval_set(ctx, "thematique", hctx_thematique(&hs->hc, t, "../"));
+		l = hctx_needs(&hs->hc, "../");
+		for (j = 0; j < tval_len(l); j++) {
+			e = tval_at(l, j);
+			tval_set_bool(e, "current", strcmp(tval_cstr(tval_get(e,
+			    "key")), t->key) == 0);
+		}
+		tval_set(ctx, "besoins", l);
+		tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "../", t,
+		    NULL));
+		ok &= S_page(hs, "thematique", ctx, rel);
+		free(rel);
+	}
+	ctx = hctx_page(&hs->hc, "", "thematiques.html",
+	    "Je cherche de l\xe2\x80\x99" "aide pour\xe2\x80\xa6", "besoins");
+	l = hctx_needs(&hs->hc, "");
+	for (i = 0; i < tval_len(l); i++) {
+		e = tval_at(l, i);
+		tval_set(e, "partenaires", hctx_cards(&hs->hc, "",
+		    model_thematique(s, tval_cstr(tval_get(e, "key"))), NULL));
+	}
+	tval_set(ctx, "besoins", l);
+	ok &= S_page(hs, "thematiques", ctx, "thematiques.html");
+	return ok;
+}
+
+static int
+S_category_pages(struct hstate *hs)
+{
+	const struct site *s = hs->hc.site;
+	struct tval	*ctx;
+	char		*rel;
+	size_t		 i;
+	int		 ok = 1;
+
+	for (i = 0; i < s->ncategories; i++) {
+		const struct category *c = &s->categories[i];
+
+		rel = xasprintf("categories/%s.html", c->key);
+		ctx = hctx_page(&hs->hc, "../", rel, c->label, NULL);
+		tval_set(ctx, "categorie", hctx_category(c, "../"));
+		tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "../", NULL,
+		    c));
+		ok &= S_page(hs, "categorie", ctx, rel);
+		free(rel);
+	}
+	return ok;
+}
+
+static int
+S_home(struct hstate *hs)
+{
+	const struct site *s = hs->hc.site;
+	struct tval	*ctx;
+	char		*js;
+	int		 ok;
+
+	ctx = hctx_page(&hs->hc, "", "index.html", NULL, "accueil");
+	tval_set_bool(ctx, "recherche", 1);
+	tval_set(ctx, "besoins", hctx_needs(&hs->hc, ""));
+	tval_set(ctx, "filtres", hctx_filters(&hs->hc));
+	tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "", NULL, NULL));
+	tval_set_num(ctx, "count", (double)s->npartners);
+	ok = S_page(hs, "index", ctx, "index.html");
+	js = hctx_search_index(&hs->hc);
+	ok &= S_write(hs, "search-index.js", js, strlen(js));
+	free(js);
+	return ok;
+}
+
+static int
+S_other_pages(struct hstate *hs)
+{
+	const struct site *s = hs->hc.site;
+	struct tval	*ctx, *l, *e;
+	char		*root;
+	size_t		 i;
+	int		 ok = 1;
+
+	ctx = hctx_page(&hs->hc, "", "a-propos.html", "\xc3\x80 propos",
+	    "apropos");
+	if (s->edito.s != NULL)
+		tval_set(ctx, "edito", tval_str_own(markdown_html(s->edito.s,
+		    1)));
+	tval_set_str(ctx, "signature", s->edito_signature.s);
+	tval_set_num(ctx, "count", (double)s->npartners);
+	l = tval_list();
+	for (i = 0; i < s->ncategories; i++)
+		tval_push(l, hctx_category(&s->categories[i], ""));
+	tval_set(ctx, "liste_categories", l);
+	ok &= S_page(hs, "a-propos", ctx, "a-propos.html");
+
+	/*
+	 * A server shows 404.html at any depth: with a base URL, its links
+	 * are absolute; from a folder they are relative to the top.
+	 */
+	root = xstrdup(s->url.s != NULL ? s->url.s : "");
+	ctx = hctx_page(&hs->hc, root, NULL, "Page introuvable", NULL);
+	tval_set(ctx, "besoins", hctx_needs(&hs->hc, root));
+	ok &= S_page(hs, "404", ctx, "404.html");
+	free(root);
+
+	if (s->url.s != NULL) {
+		ctx = tval_map();
+		l = tval_list();
+		static const char *const tops[] = {
+			"", "thematiques.html", "a-propos.html"
+		};
+		for (i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
+			e = tval_map();
+			tval_set(e, "loc", tval_str_own(xasprintf("%s%s",
+			    s->url.s, tops[i])));
+			tval_push(l, e);
+		}
+		for (i = 0; i < s->nthematiques; i++) {
+			e = tval_map();
+			tval_set(e, "loc", tval_str_own(xasprintf(
+			    "%sthematiques/%s.html", s->url.s,
+			    s->thematiques[i].key)));
+			tval_push(l, e);
+		}
+		for (i = 0; i < s->ncategories; i++) {
+			e = tval_map();
+			tval_set(e, "loc", tval_str_own(xasprintf(
+			    "%scategories/%s.html", s->url.s,
+			    s->categories[i].key)));
+			tval_push(l, e);
+		}
+		for (i = 0; i < s->npartners; i++) {
+			const struct partner *p = &s->partners[i];
+
+			e = tval_map();
+			tval_set(e, "loc", tval_str_own(xasprintf(
+			    "%spartenaires/%s.html", s->url.s, p->slug)));
+			tval_set(e, "lastmod", tval_str_own(xasprintf(
+			    "%04d-%02d-%02d", p->mise_a_jour.y,
+			    p->mise_a_jour.m, p->mise_a_jour.d)));
+			tval_push(l, e);
+		}
+		tval_set(ctx, "urls", l);
+		ok &= S_page(hs, "sitemap.xml", ctx, "sitemap.xml");
+	}
+	return ok;
+}
+
+/* ---- entry -------------------------------------------------------------- */
+
+int
+html_build(const struct site *s, const struct html_opts *opts,
+    const char *outdir, struct diags *d)
+{
+	struct hstate	 hs;
+	size_t		 i;
+	int		 ok = 1;
+
+	memset(&hs, 0, sizeof(hs));
+	hs.hc.site = s;
+	hs.hc.opts = opts;
+	hs.outdir = outdir;
+	hs.d = d;
+	/* Without the font the site simply has no pictograms. */
+	hs.hc.picto = picto_open(PICTO_FONT_PATH, PICTO_CSS_PATH);
+
+	ok &= S_home(&hs);
+	ok &= S_thematique_pages(&hs);
+	ok &= S_category_pages(&hs);
+	ok &= S_partner_pages(&hs);
+	ok &= S_other_pages(&hs);
+	if (opts->theme_dir != NULL)
+		ok &= S_copy_tree(&hs, opts->theme_dir, "assets", 0);
+	if (opts->default_theme_dir != NULL && (opts->theme_dir == NULL ||
+	    strcmp(opts->theme_dir, opts->default_theme_dir) != 0))
+		ok &= S_copy_tree(&hs, opts->default_theme_dir, "assets", 0);
+
+	for (i = 0; i < hs.ntpls; i++) {
+		free(hs.tpls[i].name);
+		tpl_free(hs.tpls[i].tpl);
+	}
+	free(hs.tpls);
+	picto_close(hs.hc.picto);
+	return ok;
+}

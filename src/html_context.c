@@ -1,0 +1,779 @@
+/*
+ * html_context.c — model -> Mustache value trees for the site's pages.
+ *
+ * Every text that comes from content/ goes into the tree as a plain
+ * string: the templates escape it ({{x}}).  Only two kinds of values are
+ * raw HTML ({{{x}}}): Markdown rendered by markdown_html() (safe by
+ * construction) and the inline SVG pictograms built from the font.
+ * French typography (typo_fr) is applied to running text here, once.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "html_int.h"
+#include "markdown.h"
+#include "picto.h"
+#include "typo.h"
+#include "util.h"
+
+/* ---- small helpers --------------------------------------------------- */
+
+/*
+ * Set key to typo_fr(s), or to null when s is NULL: an absent key would
+ * let Mustache find the same name further up the context stack (the
+ * sigle of the page's partner inside the list of its links).
+ */
+static void
+S_set_fr(struct tval *m, const char *key, const char *s)
+{
+	tval_set(m, key, s != NULL ? tval_str_own(typo_fr(s)) : tval_null());
+}
+
+static void
+S_set_own(struct tval *m, const char *key, char *s)
+{
+	tval_set(m, key, tval_str_own(s));
+}
+
+/* Percent-encode s (UTF-8) for a URI component: unreserved kept. */
+static void
+S_pct(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+	static const char hex[] = "0123456789ABCDEF";
+
+	for (p = (const unsigned char *)s; *p != '\0'; p++)
+		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
+		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
+		    *p == '_' || *p == '~')
+			buf_putc(b, *p);
+		else {
+			buf_putc(b, '%');
+			buf_putc(b, hex[*p >> 4]);
+			buf_putc(b, hex[*p & 15]);
+		}
+}
+
+/* "#rrggbb" of rgb; static buffer of the caller. */
+static void
+S_hex(char out[8], unsigned int rgb)
+{
+	static const char hex[] = "0123456789abcdef";
+	int	 i;
+
+	out[0] = '#';
+	for (i = 0; i < 6; i++)
+		out[1 + i] = hex[(rgb >> (20 - 4 * i)) & 15];
+	out[7] = '\0';
+}
+
+/* ---- colours ---------------------------------------------------------- */
+
+static double
+S_lin(unsigned int c8)
+{
+	double	 c = c8 / 255.0;
+
+	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
+}
+
+static double
+S_luminance(unsigned int rgb)
+{
+	return 0.2126 * S_lin((rgb >> 16) & 255) +
+	    0.7152 * S_lin((rgb >> 8) & 255) + 0.0722 * S_lin(rgb & 255);
+}
+
+double
+hctx_contrast(unsigned int a, unsigned int b)
+{
+	double	 la = S_luminance(a), lb = S_luminance(b);
+
+	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
+}
+
+/* Mix rgb with target: t = 0 gives rgb, t = 1000 gives target. */
+static unsigned int
+S_mix(unsigned int rgb, unsigned int target, int t)
+{
+	unsigned int	 out = 0;
+	int		 sh, a, b;
+
+	for (sh = 16; sh >= 0; sh -= 8) {
+		a = (int)((rgb >> sh) & 255);
+		b = (int)((target >> sh) & 255);
+		out |= (unsigned int)((a * (1000 - t) + b * t + 500) / 1000)
+		    << sh;
+	}
+	return out;
+}
+
+unsigned int
+hctx_light(unsigned int rgb)
+{
+	return S_mix(rgb, 0xffffff, 900);
+}
+
+unsigned int
+hctx_dark(unsigned int rgb)
+{
+	unsigned int	 light = hctx_light(rgb), c;
+	int		 t;
+
+	/* Integer steps: deterministic on every machine. */
+	for (t = 0; t < 1000; t += 25) {
+		c = S_mix(rgb, 0x000000, t);
+		if (hctx_contrast(c, 0xffffff) >= 4.6 &&
+		    hctx_contrast(c, light) >= 4.6)
+			return c;
+	}
+	return 0x000000;
+}
+
+/* ---- pieces ----------------------------------------------------------- */
+
+static struct tval *
+S_phone(const struct phone *ph)
+{
+	struct tval	*m;
+
+	if (ph->raw.s == NULL || ph->display == NULL || ph->uri == NULL)
+		return tval_null();
+	m = tval_map();
+	tval_set_str(m, "display", ph->display);
+	tval_set_str(m, "uri", ph->uri);
+	return m;
+}
+
+static struct tval *
+S_address(const struct address *a)
+{
+	struct tval	*m;
+	struct buf	 b;
+
+	if (a->rue.s == NULL && a->ville.s == NULL)
+		return tval_null();
+	m = tval_map();
+	S_set_fr(m, "rue", a->rue.s);
+	S_set_fr(m, "complement", a->complement.s);
+	tval_set_str(m, "code_postal", a->code_postal.s);
+	tval_set_str(m, "ville", a->ville.s);
+	/* A search on OpenStreetMap: a link the reader follows, no request. */
+	buf_init(&b);
+	buf_puts(&b, "https://www.openstreetmap.org/search?query=");
+	S_pct(&b, a->rue.s ? a->rue.s : "");
+	buf_puts(&b, "%2C%20");
+	S_pct(&b, a->code_postal.s ? a->code_postal.s : "");
+	buf_puts(&b, "%20");
+	S_pct(&b, a->ville.s ? a->ville.s : "");
+	S_set_own(m, "osm", buf_detach(&b));
+	buf_free(&b);
+	return m;
+}
+
+static struct tval *
+S_organisation(const struct organisation *o)
+{
+	struct tval	*m = tval_map();
+
+	S_set_fr(m, "nom", o->nom.s);
+	tval_set(m, "adresse", S_address(&o->adresse));
+	tval_set(m, "telephone", S_phone(&o->telephone));
+	tval_set_str(m, "courriel", o->courriel.s);
+	tval_set_str(m, "site", o->site.s);
+	return m;
+}
+
+/* "https://example.org/x" -> "example.org/x" for display. */
+static char *
+S_url_label(const char *url)
+{
+	const char	*p = strstr(url, "://");
+	size_t		 n;
+
+	p = p ? p + 3 : url;
+	if (strncmp(p, "www.", 4) == 0)
+		p += 4;
+	n = strlen(p);
+	if (n > 0 && p[n - 1] == '/')
+		n--;
+	return xstrndup(p, n);
+}
+
+/* "9 h 30" with no-break spaces, so that a time never wraps. */
+static void
+S_put_time(struct buf *b, int minutes)
+{
+	char		*t = model_time_fr(minutes), *p;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p == ' ')
+			buf_puts(b, NBSP);
+		else
+			buf_putc(b, *p);
+	free(t);
+}
+
+static struct tval *
+S_horaires(const struct horaires *h)
+{
+	struct tval	*m, *days, *d;
+	struct buf	 b;
+	size_t		 j;
+	int		 i, any = 0;
+
+	if (!h->present)
+		return tval_null();
+	m = tval_map();
+	days = tval_list();
+	buf_init(&b);
+	for (i = 0; i < 7; i++) {
+		d = tval_map();
+		tval_set_str(d, "jour", model_day_label(i));
+		tval_set_num(d, "index", i);
+		tval_set_bool(d, "ferme", h->days[i].n == 0);
+		if (h->days[i].n > 0) {
+			struct tval *ranges = tval_list();
+
+			any = 1;
+			for (j = 0; j < h->days[i].n; j++) {
+				buf_reset(&b);
+				S_put_time(&b, h->days[i].v[j].start);
+				buf_puts(&b, NBSP "\xe2\x80\x93 ");	/* – */
+				S_put_time(&b, h->days[i].v[j].end);
+				tval_push(ranges, tval_str(buf_cstr(&b)));
+			}
+			tval_set(d, "plages", ranges);
+		}
+		tval_push(days, d);
+	}
+	buf_free(&b);
+	tval_set_bool(m, "a_jours", any);
+	if (any)
+		tval_set(m, "jours", days);
+	else
+		tval_free(days);
+	S_set_fr(m, "precisions", h->precisions.s);
+	return m;
+}
+
+struct tval *
+hctx_thematique(const struct hctx *hc, const struct thematique *t,
+    const char *root)
+{
+	struct tval	*m = tval_map();
+	char		*svg;
+
+	tval_set_str(m, "key", t->key);
+	S_set_fr(m, "label", t->label);
+	S_set_own(m, "href", xasprintf("%sthematiques/%s.html", root, t->key));
+	tval_set_num(m, "count", (double)t->npartners);
+	S_set_own(m, "count_label", xasprintf("%zu partenaire%s",
+	    t->npartners, t->npartners > 1 ? "s" : ""));
+	svg = hc->picto != NULL && t->icon != NULL ?
+	    picto_svg(hc->picto, t->icon) : NULL;
+	if (svg != NULL)
+		S_set_own(m, "picto", svg);
+	return m;
+}
+
+struct tval *
+hctx_category(const struct category *c, const char *root)
+{
+	struct tval	*m = tval_map();
+
+	tval_set_str(m, "key", c->key);
+	S_set_fr(m, "label", c->label);
+	S_set_own(m, "href", xasprintf("%scategories/%s.html", root, c->key));
+	tval_set_num(m, "count", (double)c->npartners);
+	S_set_own(m, "count_label", xasprintf("%zu partenaire%s",
+	    c->npartners, c->npartners > 1 ? "s" : ""));
+	return m;
+}
+
+/* mailto: link to the coordination, subject and body prefilled. */
+static char *
+S_report_link(const struct site *s, const struct partner *p, const char *rel)
+{
+	struct buf	 b, txt;
+	char		*name = model_display_name(p);
+
+	buf_init(&b);
+	buf_init(&txt);
+	buf_puts(&b, "mailto:");
+	buf_puts(&b, s->coordination.courriel.s);
+	buf_puts(&b, "?subject=");
+	buf_printf(&txt, "%s" NBSP ": erreur sur la fiche \xc2\xab" NBSP "%s"
+	    NBSP "\xc2\xbb", s->titre.s, name);
+	S_pct(&b, buf_cstr(&txt));
+	buf_puts(&b, "&body=");
+	buf_reset(&txt);
+	buf_printf(&txt, "Bonjour,\r\n\r\nSur la fiche \xc2\xab" NBSP "%s"
+	    NBSP "\xc2\xbb (%s%s), ", name, s->url.s ? s->url.s : "", rel);
+	buf_puts(&txt, "j'ai remarqué l'erreur suivante" NBSP ":\r\n\r\n\r\n"
+	    "Merci" NBSP "!\r\n");
+	S_pct(&b, buf_cstr(&txt));
+	buf_free(&txt);
+	free(name);
+	return buf_detach(&b);
+}
+
+/* Space-separated keys, for data-* attributes read by annuaire.js. */
+static char *
+S_keys_thematiques(const struct partner *p)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < p->nthematiques; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", p->thematiques[i]->key);
+	return buf_detach(&b);
+}
+
+static char *
+S_keys_modalites(const struct partner *p)
+{
+	struct buf	 b;
+	int		 i;
+
+	buf_init(&b);
+	for (i = 0; i < MOD__COUNT; i++)
+		if (p->modalites & (1u << i))
+			buf_printf(&b, "%s%s", b.len ? " " : "",
+			    model_modalite_key((enum modalite)(1u << i)));
+	return buf_detach(&b);
+}
+
+static char *
+S_keys_langues(const struct partner *p)
+{
+	struct buf	 b;
+	size_t		 i;
+
+	buf_init(&b);
+	for (i = 0; i < p->langues.n; i++)
+		buf_printf(&b, "%s%s", i ? " " : "", p->langues.v[i].s);
+	return buf_detach(&b);
+}
+
+/* ---- partner ---------------------------------------------------------- */
+
+struct tval *
+hctx_partner(const struct hctx *hc, const struct partner *p,
+    const char *root, int full)
+{
+	struct tval	*m = tval_map(), *l, *e;
+	const char	*lab;
+	char		*rel;
+	size_t		 i;
+	int		 k;
+
+	tval_set_str(m, "slug", p->slug);
+	S_set_own(m, "href", xasprintf("%spartenaires/%s.html", root, p->slug));
+	S_set_fr(m, "nom", p->nom.s);
+	tval_set_str(m, "sigle", p->sigle.s != NULL && (p->nom.s == NULL ||
+	    strcmp(p->sigle.s, p->nom.s) != 0) ? p->sigle.s : NULL);
+	S_set_own(m, "display_name", model_display_name(p));
+	S_set_fr(m, "resume", p->resume.s);
+	if (p->category != NULL)
+		tval_set(m, "categorie", hctx_category(p->category, root));
+	l = tval_list();
+	for (i = 0; i < p->nthematiques; i++)
+		tval_push(l, hctx_thematique(hc, p->thematiques[i], root));
+	tval_set(m, "thematiques", l);
+	tval_set(m, "telephone", S_phone(&p->telephone));
+	tval_set_str(m, "courriel", p->courriel.s);
+	S_set_own(m, "data_thematiques", S_keys_thematiques(p));
+	S_set_own(m, "data_modalites", S_keys_modalites(p));
+	S_set_own(m, "data_langues", S_keys_langues(p));
+	if (!full)
+		return m;
+
+	if (p->site.s != NULL) {
+		e = tval_map();
+		tval_set_str(e, "href", p->site.s);
+		S_set_own(e, "label", S_url_label(p->site.s));
+		tval_set(m, "site_web", e);
+	} else
+		tval_set(m, "site_web", tval_null());
+	tval_set(m, "adresse", S_address(&p->adresse));
+	S_set_fr(m, "transports", p->transports.s);
+	tval_set(m, "horaires", S_horaires(&p->horaires));
+
+	l = tval_list();
+	for (k = 0; k < MOD__COUNT; k++)
+		if (p->modalites & (1u << k)) {
+			e = tval_map();
+			tval_set_str(e, "key",
+			    model_modalite_key((enum modalite)(1u << k)));
+			tval_set_str(e, "label",
+			    model_modalite_label((enum modalite)(1u << k)));
+			tval_push(l, e);
+		}
+	if (tval_len(l) > 0 || p->cout != COUT_NONE ||
+	    p->acces_precisions.s != NULL) {
+		e = tval_map();
+		tval_set_bool(e, "a_modalites", tval_len(l) > 0);
+		if (tval_len(l) > 0)
+			tval_set(e, "modalites", l);
+		else
+			tval_free(l);
+		tval_set_str(e, "cout", model_cout_label(p->cout));
+		S_set_fr(e, "precisions", p->acces_precisions.s);
+		tval_set(m, "acces", e);
+	} else {
+		tval_free(l);
+		tval_set(m, "acces", tval_null());
+	}
+
+	if (p->langues.n > 0) {
+		l = tval_list();
+		for (i = 0; i < p->langues.n; i++) {
+			lab = model_langue_label(p->langues.v[i].s);
+			e = tval_map();
+			tval_set_str(e, "code", p->langues.v[i].s);
+			tval_set_str(e, "label", lab ? lab : p->langues.v[i].s);
+			tval_set_bool(e, "last", i + 1 == p->langues.n);
+			tval_push(l, e);
+		}
+		tval_set(m, "langues", l);
+	}
+	tval_set_bool(m, "a_langues", p->langues.n > 0);
+	tval_set(m, "accessibilite", tval_null());
+	if (p->accessibilite != ACCESS_NONE) {
+		e = tval_map();
+		tval_set_str(e, "label",
+		    model_accessibilite_label(p->accessibilite));
+		S_set_fr(e, "precisions", p->accessibilite_precisions.s);
+		tval_set(m, "accessibilite", e);
+	}
+
+	l = tval_list();
+	for (i = 0; i < p->missions.n; i++)
+		tval_push(l, tval_str_own(typo_fr(p->missions.v[i].s)));
+	tval_set(m, "missions", l);
+	if (p->nactions > 0) {
+		l = tval_list();
+		for (i = 0; i < p->nactions; i++) {
+			e = tval_map();
+			S_set_fr(e, "titre", p->actions[i].titre.s);
+			S_set_fr(e, "description", p->actions[i].description.s);
+			tval_push(l, e);
+		}
+		tval_set(m, "actions", l);
+	}
+	tval_set_bool(m, "a_actions", p->nactions > 0);
+	S_set_fr(m, "public", p->public_.s);
+	tval_set(m, "presentation", p->body != NULL ?
+	    tval_str_own(markdown_html(p->body, 2)) : tval_null());
+	tval_set(m, "logo", tval_null());
+	if (p->logo.s != NULL) {
+		e = tval_map();
+		S_set_own(e, "src", xasprintf("%s%s", root, p->logo.s));
+		tval_set(m, "logo", e);
+	}
+	if (p->nliens > 0) {
+		l = tval_list();
+		for (i = 0; i < p->nliens; i++)
+			tval_push(l, hctx_partner(hc, p->liens[i], root, 0));
+		tval_set(m, "liens", l);
+	}
+	tval_set_bool(m, "a_liens", p->nliens > 0);
+	S_set_own(m, "mise_a_jour", date_fr(&p->mise_a_jour));
+	S_set_own(m, "mise_a_jour_iso", xasprintf("%04d-%02d-%02d",
+	    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d));
+	rel = xasprintf("partenaires/%s.html", p->slug);
+	S_set_own(m, "signaler", S_report_link(hc->site, p, rel));
+	free(rel);
+	return m;
+}
+
+struct tval *
+hctx_cards(const struct hctx *hc, const char *root,
+    const struct thematique *t, const struct category *c)
+{
+	struct tval	*l = tval_list();
+	size_t		 i;
+
+	for (i = 0; i < hc->site->npartners; i++) {
+		const struct partner *p = &hc->site->partners[i];
+
+		if (t != NULL && !model_has_thematique(p, t))
+			continue;
+		if (c != NULL && p->category != c)
+			continue;
+		tval_push(l, hctx_partner(hc, p, root, 0));
+	}
+	return l;
+}
+
+struct tval *
+hctx_needs(const struct hctx *hc, const char *root)
+{
+	struct tval	*l = tval_list();
+	size_t		 i;
+
+	for (i = 0; i < hc->site->nthematiques; i++)
+		if (hc->site->thematiques[i].npartners > 0)
+			tval_push(l, hctx_thematique(hc,
+			    &hc->site->thematiques[i], root));
+	return l;
+}
+
+/* ---- page ------------------------------------------------------------- */
+
+static void
+S_nav(struct tval *page, const char *root, const char *current)
+{
+	static const struct {
+		const char *key, *href, *label;
+	} items[] = {
+		{ "accueil", "index.html", "Accueil" },
+		{ "besoins", "thematiques.html", "Besoins" },
+		{ "apropos", "a-propos.html", "\xc3\x80 propos" },
+	};
+	struct tval	*l = tval_list(), *e;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(items) / sizeof(items[0]); i++) {
+		e = tval_map();
+		S_set_own(e, "href", xasprintf("%s%s", root, items[i].href));
+		tval_set_str(e, "label", items[i].label);
+		tval_set_bool(e, "current", current != NULL &&
+		    strcmp(current, items[i].key) == 0);
+		tval_push(l, e);
+	}
+	tval_set(page, "nav", l);
+}
+
+struct tval *
+hctx_page(const struct hctx *hc, const char *root, const char *rel,
+    const char *title, const char *current)
+{
+	const struct site *s = hc->site;
+	struct tval	*page = tval_map(), *site = tval_map(), *l, *e;
+	char		 hex[8];
+	size_t		 i;
+
+	tval_set_str(page, "root", root);
+	if (title != NULL)
+		S_set_own(page, "title", xasprintf("%s \xe2\x80\x94 %s",
+		    title, s->titre.s));
+	else
+		tval_set_str(page, "title", s->titre.s);
+	if (s->url.s != NULL && rel != NULL)
+		S_set_own(page, "canonical", xasprintf("%s%s", s->url.s,
+		    strcmp(rel, "index.html") == 0 ? "" : rel));
+	S_set_own(page, "page_url", xasprintf("%s%s", s->url.s ? s->url.s : "",
+	    rel ? rel : ""));
+
+	S_set_fr(site, "titre", s->titre.s);
+	S_set_fr(site, "sous_titre", s->sous_titre.s);
+	tval_set_num(site, "edition", s->edition);
+	tval_set(site, "editeur", S_organisation(&s->editeur));
+	tval_set(site, "coordination", S_organisation(&s->coordination));
+	tval_set_str(site, "url", s->url.s);
+	tval_set(page, "site", site);
+
+	if (hc->opts->booklet_name != NULL) {
+		e = tval_map();
+		S_set_own(e, "href", xasprintf("%s%s", root,
+		    hc->opts->booklet_name));
+		tval_set(page, "livret", e);
+	}
+	S_nav(page, root, current);
+
+	l = tval_list();
+	for (i = 0; i < s->ncategories; i++) {
+		const struct category *c = &s->categories[i];
+
+		e = hctx_category(c, root);
+		S_hex(hex, c->rgb);
+		tval_set_str(e, "couleur", hex);
+		S_hex(hex, hctx_dark(c->rgb));
+		tval_set_str(e, "fonce", hex);
+		S_hex(hex, hctx_light(c->rgb));
+		tval_set_str(e, "clair", hex);
+		tval_push(l, e);
+	}
+	tval_set(page, "categories", l);
+	return page;
+}
+
+/* ---- search index ----------------------------------------------------- */
+
+void
+hctx_json_str(struct buf *b, const char *s)
+{
+	const unsigned char *p;
+
+	buf_putc(b, '"');
+	for (p = (const unsigned char *)s; *p != '\0'; p++) {
+		switch (*p) {
+		case '"': buf_puts(b, "\\\""); break;
+		case '\\': buf_puts(b, "\\\\"); break;
+		case '\n': buf_puts(b, "\\n"); break;
+		case '\r': buf_puts(b, "\\r"); break;
+		case '\t': buf_puts(b, "\\t"); break;
+		case '<': buf_puts(b, "\\u003c"); break;
+		case '>': buf_puts(b, "\\u003e"); break;
+		case '&': buf_puts(b, "\\u0026"); break;
+		default:
+			if (*p < 0x20)
+				buf_printf(b, "\\u%04x", *p);
+			/* U+2028, U+2029 end a line in older JavaScript. */
+			else if (p[0] == 0xe2 && p[1] == 0x80 &&
+			    (p[2] == 0xa8 || p[2] == 0xa9)) {
+				buf_printf(b, "\\u202%c", p[2] == 0xa8 ? '8' : '9');
+				p += 2;
+			} else
+				buf_putc(b, *p);
+		}
+	}
+	buf_putc(b, '"');
+}
+
+static void
+S_words(struct buf *t, const char *s)
+{
+	if (s != NULL) {
+		buf_puts(t, s);
+		buf_putc(t, ' ');
+	}
+}
+
+char *
+hctx_search_index(const struct hctx *hc)
+{
+	const struct site *s = hc->site;
+	struct buf	 b, t;
+	size_t		 i, j;
+	int		 k;
+	char		*f;
+
+	buf_init(&b);
+	buf_init(&t);
+	buf_puts(&b, "/* Généré par annuaire : index de recherche. */\n"
+	    "window.ANNUAIRE = {\"partenaires\": [\n");
+	for (i = 0; i < s->npartners; i++) {
+		const struct partner *p = &s->partners[i];
+
+		buf_reset(&t);
+		S_words(&t, p->nom.s);
+		S_words(&t, p->sigle.s);
+		S_words(&t, p->resume.s);
+		S_words(&t, p->category ? p->category->label : NULL);
+		for (j = 0; j < p->nthematiques; j++)
+			S_words(&t, p->thematiques[j]->label);
+		for (k = 0; k < MOD__COUNT; k++)
+			if (p->modalites & (1u << k))
+				S_words(&t, model_modalite_label(
+				    (enum modalite)(1u << k)));
+		for (j = 0; j < p->langues.n; j++)
+			S_words(&t, model_langue_label(p->langues.v[j].s));
+		for (j = 0; j < p->missions.n; j++)
+			S_words(&t, p->missions.v[j].s);
+		for (j = 0; j < p->nactions; j++) {
+			S_words(&t, p->actions[j].titre.s);
+			S_words(&t, p->actions[j].description.s);
+		}
+		S_words(&t, p->public_.s);
+		S_words(&t, p->adresse.ville.s);
+		S_words(&t, p->telephone.display);
+		S_words(&t, p->body);
+		f = str_fold(buf_cstr(&t));
+		buf_puts(&b, "{\"slug\": ");
+		hctx_json_str(&b, p->slug);
+		buf_puts(&b, ", \"nom\": ");
+		hctx_json_str(&b, p->nom.s);
+		buf_puts(&b, ", \"texte\": ");
+		hctx_json_str(&b, f);
+		buf_puts(&b, i + 1 < s->npartners ? "},\n" : "}\n");
+		free(f);
+	}
+	buf_puts(&b, "]};\n");
+	buf_free(&t);
+	return buf_detach(&b);
+}
+
+/* ---- filters of the home page ---------------------------------------- */
+
+static struct tval *
+S_option(const char *key, const char *label)
+{
+	struct tval	*e = tval_map();
+
+	tval_set_str(e, "key", key);
+	tval_set_str(e, "label", label);
+	return e;
+}
+
+struct tval *
+hctx_filters(const struct hctx *hc)
+{
+	const struct site *s = hc->site;
+	struct tval	*m = tval_map(), *l;
+	const char	*codes[64];
+	size_t		 i, j, k, n = 0;
+	unsigned int	 mods = 0;
+	int		 b;
+
+	l = tval_list();
+	for (i = 0; i < s->nthematiques; i++)
+		if (s->thematiques[i].npartners > 0)
+			tval_push(l, S_option(s->thematiques[i].key,
+			    s->thematiques[i].label));
+	tval_set(m, "thematiques", l);
+	l = tval_list();
+	for (i = 0; i < s->ncategories; i++)
+		if (s->categories[i].npartners > 0)
+			tval_push(l, S_option(s->categories[i].key,
+			    s->categories[i].label));
+	tval_set(m, "categories", l);
+
+	for (i = 0; i < s->npartners; i++) {
+		const struct partner *p = &s->partners[i];
+
+		mods |= p->modalites;
+		for (j = 0; j < p->langues.n; j++) {
+			for (k = 0; k < n; k++)
+				if (strcmp(codes[k], p->langues.v[j].s) == 0)
+					break;
+			if (k == n && n < sizeof(codes) / sizeof(codes[0]))
+				codes[n++] = p->langues.v[j].s;
+		}
+	}
+	l = tval_list();
+	for (b = 0; b < MOD__COUNT; b++)
+		if (mods & (1u << b))
+			tval_push(l, S_option(
+			    model_modalite_key((enum modalite)(1u << b)),
+			    model_modalite_label((enum modalite)(1u << b))));
+	tval_set(m, "modalites", l);
+
+	/* Languages: French first, then by label (insertion sort, small n). */
+	for (i = 1; i < n; i++)
+		for (k = i; k > 0; k--) {
+			const char *a = codes[k - 1], *c = codes[k];
+			const char *la = model_langue_label(a);
+			const char *lc = model_langue_label(c);
+
+			if (strcmp(a, "fr") == 0)
+				break;
+			if (strcmp(c, "fr") != 0 &&
+			    str_collate(la ? la : a, lc ? lc : c) <= 0)
+				break;
+			codes[k - 1] = c;
+			codes[k] = a;
+		}
+	l = tval_list();
+	for (i = 0; i < n; i++) {
+		const char *lab = model_langue_label(codes[i]);
+
+		tval_push(l, S_option(codes[i], lab ? lab : codes[i]));
+	}
+	tval_set(m, "langues", l);
+	return m;
+}

@@ -1,0 +1,29 @@
+/*
+ * markdown.h — Markdown (CommonMark, via cmark) to safe HTML for the site.
+ *
+ * Safe means: raw HTML never reaches the page (cmark replaces it by a
+ * comment), links and images only keep http:, https:, mailto:, tel:,
+ * relative and #fragment targets (anything else becomes "#"), and
+ * images are turned into plain links (a remote image would be an
+ * external request when the page is opened).  Heading levels are
+ * shifted so that a partner's "#" never competes with the page's h1.
+ * Links to other sites carry rel="external noopener".  French
+ * typography is applied to text nodes.
+ */
+#ifndef MARKDOWN_H
+#define MARKDOWN_H
+
+/*
+ * Render md as an HTML fragment; every heading level is increased by
+ * shift (capped at 6).  Returns an allocated string (never NULL; "" for
+ * a NULL or empty input).
+ */
+char	*markdown_html(const char *md, int shift);
+
+/*
+ * Whether a link target is allowed on the site: http(s), mailto, tel,
+ * a relative path or a fragment.  Exposed for tests.
+ */
+int	 markdown_url_ok(const char *url);
+
+#endif /* MARKDOWN_H */

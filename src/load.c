@@ -36,7 +36,9 @@ struct ctx {
 	const char	*file;		/* as printed */
 	const char	*content_dir;
 	struct site	*site;
-	int		 vocab;		/* site.yaml categories usable */
+	struct texts	 badcats;	/* keys of categories with errors */
+	struct texts	 badthems;	/* keys of thematiques with errors */
+	int		 drop;		/* leave the page out, errors said */
 };
 
 /* A partner page being loaded. */
@@ -772,6 +774,34 @@ S_organisation(struct ctx *c, const struct ynode *map, const char *key,
 	free(p);
 }
 
+/* Remembers a key of site.yaml whose entry has errors. */
+static void
+S_remember(struct texts *t, const char *key)
+{
+	if (key == NULL)
+		return;
+	t->v = xreallocarray(t->v, t->n + 1, sizeof(*t->v));
+	t->v[t->n].s = xstrdup(key);
+	t->v[t->n++].pos = S_nopos();
+}
+
+/*
+ * Whether key names an entry of site.yaml that has errors: the page is
+ * then left out without a second, misleading error.
+ */
+static int
+S_remembered(struct ctx *c, const struct texts *t, const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->n; i++)
+		if (strcmp(t->v[i].s, key) == 0) {
+			c->drop = 1;
+			return 1;
+		}
+	return 0;
+}
+
 static void
 S_categories(struct ctx *c, const struct ynode *root, struct site *s)
 {
@@ -846,6 +876,7 @@ S_categories(struct ctx *c, const struct ynode *root, struct site *s)
 		if (ok) {
 			s->ncategories++;
 		} else {
+			S_remember(&c->badcats, cat->key);
 			free(cat->key);
 			free(cat->label);
 			free(cat->color);
@@ -924,6 +955,7 @@ S_thematiques(struct ctx *c, const struct ynode *root, struct site *s)
 		if (ok) {
 			s->nthematiques++;
 		} else {
+			S_remember(&c->badthems, th->key);
 			free(th->key);
 			free(th->label);
 			free(th->icon);
@@ -943,7 +975,7 @@ S_site(struct ctx *c, struct site *s)
 	struct ynode	*root;
 	const struct ynode *g;
 	struct text	 t;
-	int		 unreadable, before = (int)c->d->errors;
+	int		 unreadable;
 	char		*end;
 	long		 y;
 
@@ -983,10 +1015,19 @@ S_site(struct ctx *c, struct site *s)
 	S_categories(c, root, s);
 	S_thematiques(c, root, s);
 	load_yaml_free(root);
-	c->vocab = (int)c->d->errors == before;
-	if (s->ncategories > 0 && s->nthematiques > 0)
-		c->vocab = 1;
 	return 1;
+}
+
+static void
+S_texts_free(struct texts *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < t->n; i++)
+		free(t->v[i].s);
+	free(t->v);
+	t->v = NULL;
+	t->n = 0;
 }
 
 /* ---- partner pages --------------------------------------------------- */
@@ -1032,7 +1073,8 @@ S_categorie(struct ctx *c, const struct ynode *root, struct partner *p)
 		free(t.s);
 		return;		/* site.yaml has errors: already said */
 	}
-	if ((p->category = model_category(c->site, t.s)) == NULL) {
+	if ((p->category = model_category(c->site, t.s)) == NULL &&
+	    !S_remembered(c, &c->badcats, t.s)) {
 		keys = xcalloc(c->site->ncategories, sizeof(*keys));
 		for (i = 0; i < c->site->ncategories; i++)
 			keys[i] = c->site->categories[i].key;
@@ -1070,6 +1112,8 @@ S_partner_thematiques(struct ctx *c, const struct ynode *root,
 	p->thematiques = xcalloc(ts.n, sizeof(*p->thematiques));
 	for (i = 0; i < ts.n; i++) {
 		if ((th = model_thematique(c->site, ts.v[i].s)) == NULL) {
+			if (S_remembered(c, &c->badthems, ts.v[i].s))
+				continue;
 			sug = validate_suggest(ts.v[i].s, keys,
 			    c->site->nthematiques);
 			list = S_keylist(c->site, 0);
@@ -1253,7 +1297,9 @@ S_accessibilite(struct ctx *c, const struct ynode *root, struct partner *p)
 		S_keys(c, v, "accessibilite: ", keys, 2);
 		S_text(c, v, "precisions", "accessibilite.precisions", OPT,
 		    &p->accessibilite_precisions);
-		if (!S_text(c, v, "niveau", "accessibilite.niveau", REQ, &t))
+		/* niveau is needed only when something is said. */
+		if (!S_text(c, v, "niveau", "accessibilite.niveau",
+		    p->accessibilite_precisions.s != NULL, &t))
 			return;
 	} else {
 		S_err(c, v->pos, "accessibilite: expected oui, non, partiel "
@@ -1373,8 +1419,12 @@ S_contacts(struct ctx *c, const struct ynode *root, struct partner *p)
 			    i + 1, load_yaml_kind(it));
 			continue;
 		}
-		ct = &p->contacts[p->ncontacts++];
 		S_keys(c, it, "contacts: ", keys, 4);
+		/* An item left blank (as in the template) is no contact. */
+		if (!S_present(it, "nom") && !S_present(it, "fonction") &&
+		    !S_present(it, "telephone") && !S_present(it, "courriel"))
+			continue;
+		ct = &p->contacts[p->ncontacts++];
 		S_text(c, it, "nom", "contacts.nom", REQ, &ct->nom);
 		S_text(c, it, "fonction", "contacts.fonction", OPT,
 		    &ct->fonction);
@@ -1541,7 +1591,7 @@ S_partner(struct ctx *c, const struct ynode *root, struct page *pg)
 	S_email(c, root, "courriel", OPT, &p->courriel);
 	if (p->telephone.raw.s == NULL && p->courriel.s == NULL &&
 	    !S_present(root, "telephone") && !S_present(root, "courriel"))
-		S_err(c, root->pos, "give a telephone or a courriel (or "
+		S_err(c, S_keypos(root, "telephone"), "give a telephone or a courriel (or "
 		    "both): families need a way to reach the partner");
 	S_url(c, root, "site", "site", &p->site);
 	S_contacts(c, root, p);
@@ -1717,6 +1767,7 @@ S_pages(struct ctx *c, struct site *s)
 		pg->p.slug = xstrndup(names[i], strlen(names[i]) - 3);
 		c->file = pg->p.path;
 		before = c->d->errors;
+		c->drop = 0;
 		slug = validate_slugify(pg->p.slug);
 		if (!validate_slug(pg->p.slug) ||
 		    strcmp(names[i] + strlen(names[i]) - 3, ".md") != 0) {
@@ -1748,7 +1799,7 @@ S_pages(struct ctx *c, struct site *s)
 			S_partner(c, root, pg);
 			load_yaml_free(root);
 		}
-		pg->ok = c->d->errors == before;
+		pg->ok = c->d->errors == before && !c->drop;
 		npages++;
 	}
 	S_links(c, pages, npages, s);
@@ -1786,6 +1837,8 @@ load_content(const char *content_dir, struct diags *d)
 	}
 	S_pages(&c, s);
 	model_sort(s);
+	S_texts_free(&c.badcats);
+	S_texts_free(&c.badthems);
 	return s;
 }
 

@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# regress: `annuaire check` on each tests/regress/NAME/content; compares stderr and exit status.
+# san: yes
+#
+# Each fixture NAME/ holds content/ (site.yaml + partenaires/), the
+# expected stderr (expected.err) and exit status (expected.status), and
+# optionally a shell script `setup` run in the copy before the check
+# (to generate large files rather than commit them).  The check runs in
+# a copy of the fixture, from its top, so paths read content/...; the
+# copy must not change: "content/ is never written".
+#
+# After a human has reviewed the new output, refresh the expected files:
+#   REGEN=1 ANNUAIRE=build/annuaire bash tests/suites/regress.sh [NAME...]
+set -u
+: "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
+. "$TOP/tests/lib.sh"
+export LC_ALL=C.UTF-8 TZ=UTC
+
+sum_tree() {
+	(cd "$1" && find . -print0 | LC_ALL=C sort -z |
+	    xargs -0 -n 64 sh -c 'for f; do
+		if [ -f "$f" ]; then cksum "$f"; else ls -ld "$f" | cut -c1-10; echo "$f"; fi
+	    done' sh)
+}
+
+names=("$@")
+[ ${#names[@]} -eq 0 ] && for d in "$TOP"/tests/regress/*/; do
+	d=${d%/}; names+=("${d##*/}")
+done
+
+for name in "${names[@]}"; do
+	fx=$TOP/tests/regress/$name
+	[ -d "$fx/content" ] || continue
+	work=$T_TMP/$name
+	rm -rf "$work"; cp -R "$fx" "$work"
+	if [ -f "$work/setup" ] && ! (cd "$work" && sh ./setup) >/dev/null 2>&1; then
+		t_fail "$name: setup" "setup failed"; continue
+	fi
+	before=$(sum_tree "$work/content")
+	got_err=$(cd "$work" && "$ANNUAIRE" check -C content 2>&1 >/dev/null)
+	got_status=$?
+	after=$(sum_tree "$work/content")
+	if [ "${REGEN:-0}" = 1 ]; then
+		printf '%s\n' "$got_err" >"$fx/expected.err"
+		echo "$got_status" >"$fx/expected.status"
+		t_ok "$name (regenerated)"
+		continue
+	fi
+	want_err=$(cat "$fx/expected.err" 2>/dev/null)
+	want_status=$(cat "$fx/expected.status" 2>/dev/null)
+	why=
+	[ "$got_status" = "$want_status" ] ||
+	    why="exit status $got_status, expected $want_status"
+	if [ "$got_err" != "$want_err" ]; then
+		why="${why:+$why
+}$(diff -u <(printf '%s\n' "$want_err") <(printf '%s\n' "$got_err") |
+		    tail -n +3 | head -40)"
+	fi
+	[ "$before" = "$after" ] || why="${why:+$why
+}content/ changed during the check"
+	if [ -z "$why" ]; then t_ok "$name"; else t_fail "$name" "$why"; fi
+done
+t_done

@@ -115,7 +115,8 @@ validate_phone(const char *s, char **display, char **uri, char **why)
 		    "looks like 01 39 00 00 00", s);
 
 	/* International forms: +33..., 0033..., +32... */
-	if (!plus && n > 2 && d[0] == '0' && d[1] == '0') {
+	/* 00 is the international prefix only when more digits follow. */
+	if (!plus && n > 10 && d[0] == '0' && d[1] == '0') {
 		memmove(d, d + 2, n - 1);
 		n -= 2;
 		plus = 1;

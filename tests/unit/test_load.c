@@ -1,0 +1,357 @@
+/*
+ * test_load.c — the loader on the regress fixtures and the example
+ * content: values, positions, normalisation, pages left out.
+ * Runs from the top of the repository (tests/run does).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "load.h"
+#include "new.h"
+#include "util.h"
+
+#define	N(a)	(sizeof(a) / sizeof((a)[0]))
+#define	FX	"tests/regress/"
+
+static struct site *
+S_load(const char *dir, struct diags *d)
+{
+	diags_init(d);
+	return load_content(dir, d);
+}
+
+static void
+test_valid(void **state)
+{
+	struct diags	 d;
+	struct site	*s = S_load(FX "valid/content", &d);
+	struct partner	*p, *t;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.warnings, 0);
+	assert_int_equal(s->npages, 2);
+	assert_int_equal(s->npartners, 2);
+	assert_string_equal(s->titre.s, "Outil Partenaires");
+	assert_int_equal(s->edition, 2018);
+	assert_null(s->sous_titre.s);
+	assert_null(s->url.s);
+	assert_string_equal(s->path, FX "valid/content/site.yaml");
+	assert_int_equal(s->ncategories, 2);
+	assert_string_equal(s->categories[1].color, "#1b7a4a");
+	assert_int_equal(s->categories[1].rgb, 0x1b7a4a);
+	assert_int_equal(s->categories[0].pos.line, 9);
+	assert_int_equal(s->nthematiques, 3);
+	assert_string_equal(s->thematiques[0].icon, "home");
+	assert_null(s->thematiques[1].icon);
+	assert_string_equal(s->coordination.courriel.s,
+	    "coordination@example.org");
+
+	p = model_partner(s, "caf");
+	assert_non_null(p);
+	assert_string_equal(p->path, FX "valid/content/partenaires/caf.md");
+	assert_string_equal(p->nom.s, "Caisse d'allocations familiales");
+	assert_int_equal(p->nom.pos.line, 2);
+	assert_int_equal(p->nom.pos.col, 6);
+	assert_string_equal(p->sigle.s, "Caf");
+	assert_ptr_equal(p->category, &s->categories[0]);
+	assert_int_equal(p->nthematiques, 2);
+	assert_string_equal(p->thematiques[0]->key, "logement");
+	assert_string_equal(p->thematiques[1]->key, "acces-aux-droits");
+	assert_int_equal(p->missions.n, 1);
+	assert_int_equal(p->missions.v[0].pos.line, 8);
+	assert_int_equal(p->missions.v[0].pos.col, 5);
+	assert_string_equal(p->adresse.code_postal.s, "78000");
+	assert_null(p->adresse.complement.s);
+	assert_true(p->horaires.present);
+	assert_int_equal(p->horaires.days[0].n, 2);
+	assert_int_equal(p->horaires.days[0].v[1].start, 14 * 60);
+	assert_int_equal(p->horaires.days[0].v[1].end, 17 * 60 + 30);
+	assert_int_equal(p->horaires.days[1].n, 1);
+	assert_int_equal(p->horaires.days[1].v[0].end, 12 * 60);
+	assert_int_equal(p->horaires.days[2].n, 0);
+	assert_string_equal(p->telephone.display, "01 99 00 12 34");
+	assert_string_equal(p->telephone.uri, "tel:+33199001234");
+	assert_int_equal(p->mise_a_jour.y, 2018);
+	assert_int_equal(p->mise_a_jour.m, 3);
+	assert_int_equal(p->mise_a_jour.d, 15);
+	assert_int_equal(p->mise_a_jour_pos.line, 18);
+	assert_int_equal(p->fpos[PF_MISE_A_JOUR].line, 18);
+	assert_int_equal(p->fpos[PF_TELEPHONE].line, 16);
+	assert_string_equal(p->body, "Présentation de la **Caf**.\n");
+	assert_int_equal(p->body_line, 20);
+	assert_int_equal(p->fpos[PF_BODY].line, 20);
+	assert_int_equal(p->suivi, SUIVI_NONE);
+
+	t = model_partner(s, "tad");
+	assert_int_equal(t->nliens, 1);
+	assert_ptr_equal(t->liens[0], p);
+	/* Both institutionnels: sorted by name. */
+	assert_ptr_equal(&s->partners[0], p);
+	model_free(s);
+	diags_free(&d);
+}
+
+/* CRLF, BOM and Windows-pasted pages read as the plain one, same positions. */
+static void
+test_forms(void **state)
+{
+	static const char *const dirs[] = {
+		FX "valid-crlf/content", FX "valid-bom/content",
+		FX "valid-windows/content",
+	};
+	struct diags	 d;
+	struct site	*s;
+	struct partner	*p;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < N(dirs); i++) {
+		s = S_load(dirs[i], &d);
+		assert_non_null(s);
+		assert_int_equal(d.errors, 0);
+		assert_int_equal(s->npartners, 1);
+		p = &s->partners[0];
+		assert_int_equal(p->nom.pos.line, 2);
+		assert_int_equal(p->nom.pos.col, 6);
+		assert_int_equal(p->resume.pos.line, 6);
+		assert_int_equal(p->resume.pos.col, 9);
+		assert_int_equal(p->body_line, 20);
+		assert_null(strchr(p->body, '\r'));
+		assert_string_equal(p->adresse.ville.s, "Versailles");
+		assert_string_equal(p->adresse.rue.s, "1 rue Exemple");
+		assert_string_equal(p->nom.s,
+		    "Caisse d'allocations familiales");
+		if (i == 2)
+			assert_string_equal(p->resume.s, "Verse les prestations "
+			    "familiales et l’aide au logement.");
+		model_free(s);
+		diags_free(&d);
+	}
+}
+
+/* Pages with errors are left out, the others kept. */
+static void
+test_left_out(void **state)
+{
+	static const struct {
+		const char	*dir;
+		size_t		 errors, warnings, npages, npartners;
+	} v[] = {
+		{ FX "several-files/content", 5, 1, 3, 0 },
+		{ FX "bad-links/content", 2, 0, 2, 1 },
+		{ FX "unknown-keys/content", 0, 5, 1, 1 },
+		{ FX "old-update/content", 0, 1, 1, 1 },
+		{ FX "site-errors/content", 4, 0, 1, 0 },
+		{ FX "bad-slugs/content", 1, 1, 2, 1 },	/* no Caf.md here */
+		{ FX "empty-file/content", 1, 0, 1, 0 },
+		{ FX "nesting/content", 2, 0, 2, 0 },
+		{ FX "anchors-aliases/content", 2, 0, 2, 0 },
+	};
+	struct diags	 d;
+	struct site	*s;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < N(v); i++) {
+		s = S_load(v[i].dir, &d);
+		assert_non_null(s);
+		if (d.errors != v[i].errors || d.warnings != v[i].warnings ||
+		    s->npages != v[i].npages ||
+		    s->npartners != v[i].npartners)
+			fail_msg("%s: %zu errors, %zu warnings, %zu pages, "
+			    "%zu partners", v[i].dir, d.errors, d.warnings,
+			    s->npages, s->npartners);
+		model_free(s);
+		diags_free(&d);
+	}
+}
+
+static void
+test_unreadable(void **state)
+{
+	struct diags	 d;
+
+	(void)state;
+	assert_null(S_load("tests/regress/absent/content", &d));
+	assert_int_equal(d.errors, 1);
+	diags_free(&d);
+	assert_null(S_load(FX "no-site/content", &d));
+	assert_int_equal(d.errors, 1);
+	assert_string_equal(d.v[0].file, FX "no-site/content/site.yaml");
+	diags_free(&d);
+	assert_null(S_load("tests/unit/test_load.c", &d));
+	diags_free(&d);
+}
+
+static void
+test_summary(void **state)
+{
+	struct diags	 d;
+	char		*s;
+
+	(void)state;
+	diags_init(&d);
+	s = load_summary(&d, 29);
+	assert_string_equal(s, "0 errors, 0 warnings in 29 pages");
+	free(s);
+	diag_error(&d, "x", 1, 1, "a");
+	diag_warn(&d, "x", 1, 1, "b");
+	s = load_summary(&d, 1);
+	assert_string_equal(s, "1 error, 1 warning in 1 page");
+	free(s);
+	diag_error(&d, "x", 1, 1, "a");
+	diag_error(&d, "x", 1, 1, "a");
+	s = load_summary(&d, 0);
+	assert_string_equal(s, "3 errors, 1 warning in 0 pages");
+	free(s);
+	diags_free(&d);
+}
+
+/* The example content ships without a single error. */
+static void
+test_example(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	size_t		 i;
+
+	(void)state;
+	s = S_load("content", &d);
+	assert_non_null(s);
+	for (i = 0; i < d.n; i++)
+		print_message("# %s:%d:%d: %s\n", d.v[i].file, d.v[i].line,
+		    d.v[i].col, d.v[i].msg);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(s->npartners, s->npages);
+	assert_true(s->npartners >= 1);
+	for (i = 0; i < s->npartners; i++) {
+		assert_non_null(s->partners[i].category);
+		assert_true(s->partners[i].nthematiques >= 1);
+		assert_non_null(s->partners[i].resume.s);
+		assert_true(s->partners[i].telephone.raw.s != NULL ||
+		    s->partners[i].courriel.s != NULL);
+		if (i > 0)
+			assert_true(s->partners[i - 1].category <=
+			    s->partners[i].category);
+	}
+	model_free(s);
+	diags_free(&d);
+}
+
+/* annuaire new: a page whose only errors are the fields to fill in. */
+static void
+test_new(void **state)
+{
+	char		 tmpl[] = "/tmp/annuaire-new.XXXXXX", *dir, *site,
+			*data, *path, *sy;
+	size_t		 len, i;
+	struct diags	 d;
+	struct site	*s;
+
+	(void)state;
+	dir = mkdtemp(tmpl);
+	assert_non_null(dir);
+	assert_true(file_read(FX "valid/content/site.yaml", 1 << 20, &data,
+	    &len));
+	sy = path_join(dir, "site.yaml");
+	assert_true(file_write(sy, data, len));
+	free(data);
+	free(sy);
+	diags_init(&d);
+	assert_true(new_partner(dir, "  Épicerie « Le Panier » ", &path, &d));
+	assert_int_equal(d.n, 0);
+	site = xasprintf("%s/partenaires/epicerie-le-panier.md", dir);
+	assert_string_equal(path, site);
+	free(site);
+	/* Never overwrites. */
+	assert_false(new_partner(dir, "Épicerie Le Panier", NULL, &d));
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "already exists"));
+	diags_free(&d);
+	assert_false(new_partner(dir, "« ! »", NULL, &d));
+	diags_free(&d);
+
+	s = S_load(dir, &d);
+	assert_non_null(s);
+	for (i = 0; i < d.n; i++)
+		print_message("# %d:%d: %s\n", d.v[i].line, d.v[i].col,
+		    d.v[i].msg);
+	assert_int_equal(d.warnings, 0);
+	assert_int_equal(d.errors, 9);	/* categorie ... mise_a_jour */
+	for (i = 0; i < d.n; i++)
+		assert_true(strstr(d.v[i].msg, "required") != NULL ||
+		    strstr(d.v[i].msg, "at least one") != NULL ||
+		    strstr(d.v[i].msg, "is empty") != NULL ||
+		    strstr(d.v[i].msg, "telephone or a courriel") != NULL);
+	model_free(s);
+	diags_free(&d);
+
+	/* Filled in, it loads. */
+	assert_true(file_read(path, 1 << 20, &data, &len));
+	{
+		static const struct { const char *from, *to; } r[] = {
+			{ "categorie: \"\"", "categorie: associatifs" },
+			{ "thematiques: []", "thematiques: [alimentation]" },
+			{ "resume: \"\"", "resume: \"Une épicerie.\"" },
+			{ "  - \"\"", "  - \"Vendre.\"" },
+			{ "rue: \"\"", "rue: \"1 rue X\"" },
+			{ "code_postal: \"\"", "code_postal: \"78000\"" },
+			{ "ville: \"\"", "ville: \"Versailles\"" },
+			{ "mise_a_jour: \"\"", "mise_a_jour: 2018-05-02" },
+			{ "\ncourriel: \"\"", "\ncourriel: \"a@example.org\"" },
+		};
+		struct buf	 b;
+		char		*at;
+
+		for (i = 0; i < N(r); i++) {
+			at = strstr(data, r[i].from);
+			assert_non_null(at);
+			buf_init(&b);
+			buf_put(&b, data, (size_t)(at - data));
+			buf_puts(&b, r[i].to);
+			buf_puts(&b, at + strlen(r[i].from));
+			free(data);
+			data = buf_detach(&b);
+		}
+		assert_true(file_write(path, data, strlen(data)));
+		free(data);
+	}
+	s = S_load(dir, &d);
+	for (i = 0; i < d.n; i++)
+		print_message("# %d:%d: %s\n", d.v[i].line, d.v[i].col,
+		    d.v[i].msg);
+	assert_int_equal(d.n, 0);
+	assert_int_equal(s->npartners, 1);
+	assert_string_equal(s->partners[0].nom.s, "Épicerie « Le Panier »");
+	assert_int_equal(s->partners[0].suivi, SUIVI_EN_ATTENTE);
+	assert_int_equal(s->partners[0].ncontacts, 0);
+	assert_false(s->partners[0].horaires.days[0].n);
+	model_free(s);
+	diags_free(&d);
+	free(path);
+	assert_true(remove_tree(dir));
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_forms),
+		cmocka_unit_test(test_left_out),
+		cmocka_unit_test(test_unreadable),
+		cmocka_unit_test(test_summary),
+		cmocka_unit_test(test_example),
+		cmocka_unit_test(test_new),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

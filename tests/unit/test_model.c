@@ -1,0 +1,237 @@
+/*
+ * test_model.c — labels, languages, sorting with link fix-up, lookups.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "model.h"
+#include "util.h"
+
+#define	N(a)	(sizeof(a) / sizeof((a)[0]))
+
+static void
+test_langues(void **state)
+{
+	static const struct { const char *code, *label; } v[] = {
+		{ "fr", "français" }, { "en", "anglais" }, { "ar", "arabe" },
+		{ "lsf", "langue des signes française" }, { "es", "espagnol" },
+		{ "pt", "portugais" }, { "ro", "roumain" }, { "tr", "turc" },
+		{ "zh", "chinois" }, { "aa", "afar" }, { "zu", "zoulou" },
+		{ "xx", NULL }, { "FR", NULL }, { "", NULL }, { "fra", NULL },
+	};
+	const char	*c, *prev = "";
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < N(v); i++) {
+		c = model_langue_label(v[i].code);
+		if (v[i].label == NULL)
+			assert_null(c);
+		else
+			assert_string_equal(c, v[i].label);
+	}
+	assert_null(model_langue_label(NULL));
+	/* The table is sorted (bsearch) and every code finds itself. */
+	for (i = 0; (c = model_langue_code(i)) != NULL; i++) {
+		assert_true(strcmp(prev, c) < 0);
+		assert_non_null(model_langue_label(c));
+		prev = c;
+	}
+	assert_int_equal(i, 184);	/* the 183 ISO 639-1 codes + lsf */
+}
+
+static void
+test_labels(void **state)
+{
+	static const struct { int m; const char *key; } mods[] = {
+		{ MOD_SANS_RDV, "sans-rendez-vous" },
+		{ MOD_SUR_RDV, "sur-rendez-vous" },
+		{ MOD_ORIENTATION, "sur-orientation" },
+		{ MOD_TELEPHONE, "par-telephone" },
+		{ MOD_EN_LIGNE, "en-ligne" },
+		{ MOD_DOMICILE, "a-domicile" },
+	};
+	size_t	 i;
+
+	(void)state;
+	for (i = 0; i < N(mods); i++) {
+		assert_string_equal(model_modalite_key(mods[i].m),
+		    mods[i].key);
+		assert_non_null(model_modalite_label(mods[i].m));
+	}
+	assert_null(model_modalite_key(MOD_SANS_RDV | MOD_SUR_RDV));
+	assert_null(model_modalite_label(0));
+	assert_string_equal(model_modalite_label(MOD_SUR_RDV),
+	    "Sur rendez-vous");
+	assert_string_equal(model_cout_label(COUT_GRATUIT), "Gratuit");
+	assert_null(model_cout_label(COUT_NONE));
+	assert_non_null(model_accessibilite_label(ACCESS_PARTIEL));
+	assert_null(model_accessibilite_label(ACCESS_NONE));
+	assert_string_equal(model_suivi_label(SUIVI_RELANCER), "À relancer");
+	assert_null(model_suivi_label(SUIVI_NONE));
+	assert_string_equal(model_day_label(0), "Lundi");
+	assert_string_equal(model_day_label(6), "Dimanche");
+	assert_null(model_day_label(7));
+	assert_null(model_day_label(-1));
+}
+
+static void
+test_time_fr(void **state)
+{
+	static const struct { int m; const char *s; } v[] = {
+		{ 540, "9 h" }, { 570, "9 h 30" }, { 0, "0 h" },
+		{ 725, "12 h 05" }, { 1440, "24 h" }, { 1050, "17 h 30" },
+	};
+	size_t	 i;
+	char	*s;
+
+	(void)state;
+	for (i = 0; i < N(v); i++) {
+		s = model_time_fr(v[i].m);
+		assert_string_equal(s, v[i].s);
+		free(s);
+	}
+}
+
+/* A small site built by hand: 2 categories, 2 thematiques, 4 partners. */
+static struct site *
+S_site(void)
+{
+	static const struct { const char *slug, *nom, *sigle; int cat; } v[] = {
+		{ "tad", "Territoire d'action départementale", "TAD", 0 },
+		{ "eole", "Éole, foyer de vie", NULL, 1 },
+		{ "caf", "Caisse d'allocations familiales", "Caf", 0 },
+		{ "aral", "ARAL", "ARAL", 1 },
+	};
+	struct site	*s = xcalloc(1, sizeof(*s));
+	size_t		 i;
+
+	s->ncategories = 2;
+	s->categories = xcalloc(2, sizeof(*s->categories));
+	s->categories[0].key = xstrdup("institutionnels");
+	s->categories[1].key = xstrdup("associatifs");
+	s->nthematiques = 2;
+	s->thematiques = xcalloc(2, sizeof(*s->thematiques));
+	s->thematiques[0].key = xstrdup("logement");
+	s->thematiques[1].key = xstrdup("sante");
+	s->npartners = N(v);
+	s->partners = xcalloc(N(v), sizeof(*s->partners));
+	for (i = 0; i < N(v); i++) {
+		s->partners[i].slug = xstrdup(v[i].slug);
+		s->partners[i].nom.s = xstrdup(v[i].nom);
+		s->partners[i].sigle.s = v[i].sigle ? xstrdup(v[i].sigle) :
+		    NULL;
+		s->partners[i].category = &s->categories[v[i].cat];
+		s->partners[i].thematiques = xcalloc(2, sizeof(void *));
+		/* Given in reverse: model_sort puts them in site order. */
+		s->partners[i].thematiques[0] = &s->thematiques[1];
+		s->partners[i].thematiques[1] = &s->thematiques[0];
+		s->partners[i].nthematiques = i % 2 ? 1 : 2;
+		if (i % 2)
+			s->partners[i].thematiques[0] = &s->thematiques[0];
+	}
+	/* tad -> caf, aral -> tad, eole */
+	s->partners[0].liens = xcalloc(1, sizeof(void *));
+	s->partners[0].liens[0] = &s->partners[2];
+	s->partners[0].nliens = 1;
+	s->partners[3].liens = xcalloc(2, sizeof(void *));
+	s->partners[3].liens[0] = &s->partners[0];
+	s->partners[3].liens[1] = &s->partners[1];
+	s->partners[3].nliens = 2;
+	return s;
+}
+
+static void
+test_sort(void **state)
+{
+	struct site	 *s = S_site();
+	struct partner	**byname, *p;
+
+	(void)state;
+	model_sort(s);
+	/* Category order, then name folded (É sorts as E). */
+	assert_string_equal(s->partners[0].slug, "caf");
+	assert_string_equal(s->partners[1].slug, "tad");
+	assert_string_equal(s->partners[2].slug, "aral");
+	assert_string_equal(s->partners[3].slug, "eole");
+	/* Links follow the partners they point to. */
+	p = model_partner(s, "tad");
+	assert_int_equal(p->nliens, 1);
+	assert_ptr_equal(p->liens[0], model_partner(s, "caf"));
+	p = model_partner(s, "aral");
+	assert_ptr_equal(p->liens[0], model_partner(s, "tad"));
+	assert_ptr_equal(p->liens[1], model_partner(s, "eole"));
+	/* Counts and thematiques in site order. */
+	assert_int_equal(s->categories[0].npartners, 2);
+	assert_int_equal(s->categories[1].npartners, 2);
+	assert_int_equal(s->thematiques[0].npartners, 4);
+	assert_int_equal(s->thematiques[1].npartners, 2);
+	p = model_partner(s, "caf");
+	assert_ptr_equal(p->thematiques[0], &s->thematiques[0]);
+	assert_true(model_has_thematique(p, &s->thematiques[1]));
+	assert_false(model_has_thematique(model_partner(s, "eole"),
+	    &s->thematiques[1]));
+
+	byname = model_sorted_by_name(s);
+	assert_string_equal(byname[0]->slug, "aral");
+	assert_string_equal(byname[1]->slug, "caf");
+	assert_string_equal(byname[2]->slug, "eole");
+	assert_string_equal(byname[3]->slug, "tad");
+	assert_null(byname[4]);
+	free(byname);
+
+	assert_null(model_partner(s, "absent"));
+	assert_ptr_equal(model_category(s, "associatifs"), &s->categories[1]);
+	assert_null(model_category(s, "x"));
+	assert_ptr_equal(model_thematique(s, "sante"), &s->thematiques[1]);
+	assert_null(model_thematique(s, "x"));
+	model_sort(s);		/* idempotent */
+	assert_string_equal(s->partners[0].slug, "caf");
+	model_free(s);
+	model_free(NULL);
+}
+
+static void
+test_display_name(void **state)
+{
+	struct partner	 p;
+	char		*s;
+
+	(void)state;
+	memset(&p, 0, sizeof(p));
+	p.slug = "caf";
+	p.nom.s = "Caisse d'allocations familiales";
+	p.sigle.s = "Caf";
+	s = model_display_name(&p);
+	assert_string_equal(s, "Caisse d'allocations familiales (Caf)");
+	free(s);
+	p.sigle.s = NULL;
+	s = model_display_name(&p);
+	assert_string_equal(s, "Caisse d'allocations familiales");
+	free(s);
+	p.nom.s = "ARAL";
+	p.sigle.s = "ARAL";
+	s = model_display_name(&p);
+	assert_string_equal(s, "ARAL");
+	free(s);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_langues),
+		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_time_fr),
+		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_display_name),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1,0 +1,267 @@
+/*
+ * pdf_emit_font.c — TrueType faces for the emitter, and the repair of
+ * what libharu 2.3.0 writes for them.
+ *
+ * With the UTF-8 encoder libharu makes each face a Type0 font with
+ * /Encoding /Identity-H: the code of a glyph in the content stream is
+ * its Unicode code point (BMP only) and /CIDToGIDMap maps it to the
+ * glyph.  Three parts of that font are wrong or wasteful:
+ *
+ *  - its /ToUnicode stream is an encoding CMap ("begincidrange"), not
+ *    a ToUnicode CMap: poppler warns "Invalid 'begincidrange' operator"
+ *    for each font and other readers may extract nothing;
+ *  - /W lists the width of every character of the font (tens of kB of
+ *    uncompressed text per face);
+ *  - /CIDToGIDMap covers the whole BMP (128 kB before compression).
+ *
+ * Before saving, emit_font_finish() rewrites the three from the set of
+ * code points actually drawn with each face: a bfrange/bfchar CMap
+ * mapping each code to itself, /W for those codes only, and a map up to
+ * the largest code drawn.  libharu writes these objects at save time,
+ * so replacing their contents beforehand is enough.
+ */
+#include <string.h>
+
+#include <hpdf.h>
+#include <hpdf_font.h>
+#include <hpdf_fontdef.h>
+#include <hpdf_objects.h>
+#include <hpdf_streams.h>
+
+#include "pdf_emit.h"
+#include "util.h"
+
+/* The PDF reference limits each begin...end section to 100 entries. */
+#define CMAP_SECTION_MAX 100
+
+static const char *const face_name[FACE__COUNT] = {
+	"regular", "bold", "italic", "bold italic", "pictogrammes"
+};
+
+static int
+used_get(const struct emit_font *f, unsigned int cp)
+{
+	return (f->used[cp >> 3] >> (cp & 7)) & 1;
+}
+
+/*
+ * Return the libharu font of the face, loading the TrueType file (embedded,
+ * subset) the first time.  NULL on error (diagnostic appended once).
+ */
+HPDF_Font
+emit_font_get(struct emit *e, enum pdf_face face)
+{
+	struct emit_font *f = &e->font[face];
+	const char	*path = e->doc->font_path[face];
+	const char	*name;
+	size_t		 nerr = e->nerr;
+
+	if (f->font != NULL || f->failed)
+		return f->font;
+	if (path == NULL) {
+		diag_error(e->d, e->out, 0, 0,
+		    "aucune police pour le style %s", face_name[face]);
+		f->failed = 1;
+		return NULL;
+	}
+	name = HPDF_LoadTTFontFromFile(e->pdf, path, HPDF_TRUE);
+	if (name != NULL)
+		f->font = HPDF_GetFont(e->pdf, name, "UTF-8");
+	if (f->font == NULL) {
+		diag_error(e->d, path, 0, 0, "police TrueType illisible par "
+		    "libharu (erreur 0x%04X, détail %u)", (unsigned)e->last_err,
+		    (unsigned)e->last_detail);
+		f->failed = 1;
+		/* Reported here: not again as a generic libharu error. */
+		e->nerr = nerr;
+		HPDF_ResetError(e->pdf);
+	}
+	return f->font;
+}
+
+/*
+ * Clean one run of text for a face: drop what libharu cannot encode
+ * (invalid UTF-8, characters beyond the BMP, controls, U+00AD) and mark
+ * the remaining code points as used.  Allocated.
+ */
+char *
+emit_font_text(struct emit *e, enum pdf_face face, const char *s)
+{
+	struct emit_font *f = &e->font[face];
+	struct buf	 b;
+	size_t		 n = strlen(s), k;
+	unsigned int	 cp;
+
+	buf_init(&b);
+	while (n > 0) {
+		if ((k = utf8_decode(s, n, &cp)) == 0) {
+			s++, n--;
+			continue;
+		}
+		if (cp >= 0x20 && cp <= 0xFFFF && cp != 0x7F &&
+		    cp != 0xAD && (cp < 0x80 || cp > 0x9F)) {
+			buf_put(&b, s, k);
+			f->used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+		}
+		s += k, n -= k;
+	}
+	return buf_detach(&b);
+}
+
+/* Write a ToUnicode CMap mapping every used code to itself. */
+static void
+cmap_write(const struct emit_font *f, struct buf *b)
+{
+	struct buf	 ranges, chars;
+	size_t		 nr = 0, nc = 0;
+	unsigned int	 cp, end;
+
+	buf_init(&ranges);
+	buf_init(&chars);
+	buf_puts(b, "/CIDInit /ProcSet findresource begin\n"
+	    "12 dict begin\nbegincmap\n"
+	    "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) "
+	    "/Supplement 0 >> def\n"
+	    "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+	    "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n");
+	for (cp = 0; cp <= 0xFFFF; cp++) {
+		if (!used_get(f, cp))
+			continue;
+		/* A range may only vary in its last byte. */
+		for (end = cp; end < 0xFFFF && (end & 0xFF) != 0xFF &&
+		    used_get(f, end + 1); end++)
+			continue;
+		if (end > cp) {
+			buf_printf(&ranges, "<%04X> <%04X> <%04X>\n",
+			    cp, end, cp);
+			if (++nr % CMAP_SECTION_MAX == 0) {
+				buf_printf(b, "%d beginbfrange\n%sendbfrange\n",
+				    CMAP_SECTION_MAX, buf_cstr(&ranges));
+				buf_reset(&ranges);
+			}
+		} else {
+			buf_printf(&chars, "<%04X> <%04X>\n", cp, cp);
+			if (++nc % CMAP_SECTION_MAX == 0) {
+				buf_printf(b, "%d beginbfchar\n%sendbfchar\n",
+				    CMAP_SECTION_MAX, buf_cstr(&chars));
+				buf_reset(&chars);
+			}
+		}
+		cp = end;
+	}
+	if (nr % CMAP_SECTION_MAX)
+		buf_printf(b, "%zu beginbfrange\n%sendbfrange\n",
+		    nr % CMAP_SECTION_MAX, buf_cstr(&ranges));
+	if (nc % CMAP_SECTION_MAX)
+		buf_printf(b, "%zu beginbfchar\n%sendbfchar\n",
+		    nc % CMAP_SECTION_MAX, buf_cstr(&chars));
+	buf_puts(b, "endcmap\nCMapName currentdict /CMap defineresource pop\n"
+	    "end\nend\n");
+	buf_free(&ranges);
+	buf_free(&chars);
+}
+
+/* Replace the contents of a stream object by b. */
+static int
+stream_replace(HPDF_Dict obj, const struct buf *b)
+{
+	HPDF_MemStream_FreeData(obj->stream);
+	return HPDF_Stream_Write(obj->stream,
+	    (const HPDF_BYTE *)buf_cstr(b), (HPDF_UINT)b->len) == HPDF_OK;
+}
+
+/* /W for the used codes: runs of consecutive codes as c [w1 w2 ...]. */
+static int
+widths_write(struct emit *e, const struct emit_font *f, HPDF_FontAttr attr)
+{
+	HPDF_Array	 w, run = NULL;
+	unsigned int	 cp;
+	HPDF_UINT16	 gid;
+	HPDF_STATUS	 rc = HPDF_OK;
+
+	if ((w = HPDF_Array_New(e->pdf->mmgr)) == NULL)
+		return 0;
+	for (cp = 0; cp <= 0xFFFF && rc == HPDF_OK; cp++) {
+		if (!used_get(f, cp)) {
+			run = NULL;
+			continue;
+		}
+		if (run == NULL) {
+			rc = HPDF_Array_AddNumber(w, (HPDF_INT32)cp);
+			if (rc != HPDF_OK ||
+			    (run = HPDF_Array_New(e->pdf->mmgr)) == NULL ||
+			    HPDF_Array_Add(w, run) != HPDF_OK)
+				return 0;
+		}
+		gid = HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp);
+		rc = HPDF_Array_AddNumber(run,
+		    HPDF_TTFontDef_GetGidWidth(attr->fontdef, gid));
+	}
+	if (rc != HPDF_OK)
+		return 0;
+	/* Replaces (and frees) libharu's array of every character. */
+	return HPDF_Dict_Add(attr->descendant_font, "W", w) == HPDF_OK;
+}
+
+/* /CIDToGIDMap up to the largest used code, zero for unused codes. */
+static int
+gidmap_write(const struct emit_font *f, HPDF_FontAttr attr)
+{
+	struct buf	 b;
+	unsigned int	 cp, max = 0;
+	HPDF_UINT16	 gid;
+	int		 ok;
+
+	if (attr->map_stream == NULL)
+		return 1;
+	for (cp = 0; cp <= 0xFFFF; cp++)
+		if (used_get(f, cp))
+			max = cp;
+	buf_init(&b);
+	for (cp = 0; cp <= max; cp++) {
+		gid = used_get(f, cp) ?
+		    HPDF_TTFontDef_GetGlyphid(attr->fontdef, (HPDF_UINT16)cp) : 0;
+		buf_putc(&b, gid >> 8);
+		buf_putc(&b, gid & 0xFF);
+	}
+	ok = stream_replace(attr->map_stream, &b);
+	buf_free(&b);
+	return ok;
+}
+
+int
+emit_font_finish(struct emit *e)
+{
+	static const char *const drop[] = {
+		"Type", "CMapName", "CIDSystemInfo", "WMode"
+	};
+	struct emit_font *f;
+	HPDF_FontAttr	 attr;
+	struct buf	 b;
+	size_t		 i, k;
+	int		 ok = 1;
+
+	buf_init(&b);
+	for (i = 0; i < FACE__COUNT && ok; i++) {
+		f = &e->font[i];
+		if (f->font == NULL)
+			continue;
+		attr = (HPDF_FontAttr)f->font->attr;
+		if (attr->cmap_stream != NULL) {
+			/* Keys of an encoding CMap (libharu sets all four),
+			 * meaningless in a ToUnicode stream. */
+			for (k = 0; k < sizeof(drop) / sizeof(drop[0]); k++)
+				HPDF_Dict_RemoveElement(attr->cmap_stream,
+				    drop[k]);
+			buf_reset(&b);
+			cmap_write(f, &b);
+			ok = stream_replace(attr->cmap_stream, &b);
+		}
+		if (ok && attr->descendant_font != NULL)
+			ok = widths_write(e, f, attr);
+		if (ok)
+			ok = gidmap_write(f, attr);
+	}
+	buf_free(&b);
+	return ok;
+}

@@ -158,7 +158,7 @@ S_url_end(const struct fr *f, size_t i)
 {
 	size_t		 j, l;
 	unsigned int	 cp;
-	int		 open = 0;
+	long		 open = 0;
 
 	if (!(S_at(f, i, "http://") || S_at(f, i, "https://") ||
 	    S_at(f, i, "ftp://") || S_at(f, i, "mailto:") ||
@@ -171,15 +171,14 @@ S_url_end(const struct fr *f, size_t i)
 		l = S_cp(f->s, f->n, j, &cp);
 		if (S_url_stop(cp))
 			break;
+		open += cp == '(' ? 1 : cp == ')' ? -1 : 0;
 	}
 	while (j > i) {
 		cp = S_cp_before(f->s, j);
 		if (cp == ')') {
-			for (l = i; l < j; l++)
-				open += f->s[l] == '(' ? 1 :
-				    f->s[l] == ')' ? -1 : 0;
 			if (open >= 0)
-				break;
+				break;	/* balanced: part of the URL */
+			open++;
 		} else if (!(cp == '.' || cp == ',' || cp == ';' ||
 		    cp == ':' || cp == '!' || cp == '?' || cp == '\'' ||
 		    cp == CP_RSQUO || cp == ']' || cp == CP_HELLIP))
@@ -234,16 +233,28 @@ S_mail(struct fr *f, size_t i)
 	return b;
 }
 
+/*
+ * Backtick runs longer than this are literal: with the memory of which
+ * lengths have no closing run left, it keeps the search for closing
+ * runs linear (cmark has the same worst case: "` `` ``` ...").
+ */
+#define	MAXTICKS	32
+
 /* Marks code spans, URLs and e-mail addresses. */
 static void
 S_mark(struct fr *f)
 {
 	size_t	 i, j, k, run;
+	char	 none[MAXTICKS + 1] = { 0 };	/* no closing run of that length */
 
 	for (i = 0; i < f->n; ) {
 		if (f->s[i] == '`') {
 			for (run = 0; i + run < f->n && f->s[i + run] == '`'; run++)
 				continue;
+			if (run > MAXTICKS || none[run]) {
+				i += run;
+				continue;
+			}
 			/* Find a closing run of the same length. */
 			for (j = i + run; j < f->n; j = k) {
 				if (f->s[j] != '`') {
@@ -258,8 +269,10 @@ S_mark(struct fr *f)
 			if (j < f->n) {
 				S_protect(f, i, k);
 				i = k;
-			} else
+			} else {
+				none[run] = 1;
 				i += run;	/* a literal backtick run */
+			}
 			continue;
 		}
 		if ((j = S_url_end(f, i)) > i) {
@@ -450,13 +463,13 @@ typo_fr(const char *in)
 {
 	struct fr	 f;
 	struct buf	 clean;
-	size_t		 i, l, j;
+	size_t		 i, l, j, len = strlen(in);
 	unsigned int	 cp, next;
 
 	/* Soft hyphens are never drawn: drop them first. */
 	buf_init(&clean);
-	for (i = 0; in[i] != '\0'; i += l) {
-		l = S_cp(in, strlen(in + i) + i, i, &cp);
+	for (i = 0; i < len; i += l) {
+		l = S_cp(in, len, i, &cp);
 		if (cp != CP_SHY)
 			buf_put(&clean, in + i, l);
 	}

@@ -263,6 +263,37 @@ test_fr_random(void **state)
 	buf_free(&b);
 }
 
+/* Hostile input stays linear: backtick runs, parentheses, at signs. */
+static void
+test_fr_pathological(void **state)
+{
+	struct buf	 b;
+	size_t		 i, k;
+	clock_t		 t0;
+	char		*x;
+
+	(void)state;
+	buf_init(&b);
+	for (i = 1; i < 300; i++) {
+		for (k = 0; k < i % 40 + 1; k++)
+			buf_putc(&b, '`');
+		buf_putc(&b, ' ');
+	}
+	buf_puts(&b, "http://x.fr/");
+	for (i = 0; i < 50000; i++)
+		buf_putc(&b, ')');
+	for (i = 0; i < 20000; i++)
+		buf_puts(&b, " a@b");
+	for (i = 0; i < 20000; i++)
+		buf_puts(&b, "\xc2\xad !; ");
+	t0 = clock();
+	x = typo_fr(buf_cstr(&b));
+	assert_true((double)(clock() - t0) / CLOCKS_PER_SEC < 2);
+	assert_non_null(strstr(x, "http://x.fr/)))"));
+	free(x);
+	buf_free(&b);
+}
+
 /* ---- hyphenation ------------------------------------------------------ */
 
 /* The word, "=" where a hyphen may be inserted. */
@@ -891,6 +922,7 @@ teardown(void **state)
 static const struct CMUnitTest fixed[] = {
 	cmocka_unit_test(test_fr_prefixes),
 	cmocka_unit_test(test_fr_random),
+	cmocka_unit_test(test_fr_pathological),
 	cmocka_unit_test(test_hyph_offsets),
 	cmocka_unit_test(test_hyph_ex),
 	cmocka_unit_test(test_hyph_open),

@@ -173,7 +173,13 @@ S_normalise(struct ctx *c, const char *raw, size_t len, size_t *outlen)
 			continue;
 		}
 		if ((k = utf8_decode(raw + i, len - i, &cp)) == 0) {
-			w = S_cp1252(u[i]);
+			/*
+			 * A lone byte >= 0x80 (not followed by a UTF-8
+			 * continuation byte) is how Windows-1252 writes é,
+			 * ’ or «; a broken UTF-8 sequence gets no hint.
+			 */
+			w = i + 1 < len && (u[i + 1] & 0xc0) == 0x80 ? NULL :
+			    S_cp1252(u[i]);
 			if (w != NULL)
 				S_err(c, (struct pos){ line, col }, "the file "
 				    "is not UTF-8 (byte 0x%02x): it looks saved "

@@ -909,6 +909,57 @@ test_imposed_links(void **state)
 	free(out);
 }
 
+/* An A4 theme: pages scaled to half a sheet (A4 -> A5). */
+static void
+test_imposed_a4(void **state)
+{
+	struct pdf_doc	*doc;
+	struct pdf_item	*it;
+	struct diags	 d;
+	char		*path, *out;
+	size_t		 i;
+
+	FIXTURE(fx);
+	doc = xcalloc(1, sizeof(*doc));
+	doc->page_w = 595.28;
+	doc->page_h = 841.89;
+	for (i = 0; i < FACE__COUNT; i++)
+		doc->font_path[i] = xstrdup(fonts[i]);
+	doc->npages = 2;
+	doc->pages = xcalloc(doc->npages, sizeof(*doc->pages));
+	add_text(&doc->pages[0], FACE_REGULAR, 100, 100, 12, 0, "page-1");
+	add_text(&doc->pages[1], FACE_REGULAR, 100, 100, 12, 0, "page-2");
+	it = pdf_page_add(&doc->pages[0]);
+	it->type = ITEM_LINK_URI;
+	it->x = 100;
+	it->y = 100;
+	it->w = 100;
+	it->h = 20;
+	it->uri = xstrdup("tel:+33139000000");
+	path = path_join(fx->dir, "a4.pdf");
+	diags_init(&d);
+	assert_int_equal(emit_imposed(doc, path, &d), 1);
+	assert_int_equal(d.n, 0);
+	out = run(NULL, "pdfinfo '%s' 2>&1", path);
+	assert_has(out, "Pages:           2\n");
+	assert_has(out, "Page size:       841.89 x 595.28 pts");
+	free(out);
+	out = half_text(path, 1, 1);
+	assert_has(out, "page-1");
+	free(out);
+	out = half_text(path, 2, 0);
+	assert_has(out, "page-2");
+	free(out);
+	/* Scale min(420.945 / 595.28, 595.28 / 841.89) = 0.707076. */
+	out = QPDF_JSON("qpdf", path);
+	assert_has(out, "\"/Rect\": [ 491.65259, 70.70757, 562.36017, "
+	    "84.84909 ]");
+	free(out);
+	diags_free(&d);
+	free(path);
+	doc_free(doc);
+}
+
 /* ---- errors ----------------------------------------------------------- */
 
 static void
@@ -957,6 +1008,16 @@ test_errors(void **state)
 	}
 	assert_int_equal(access(out, F_OK), -1);
 	diags_free(&d);
+
+	/* No page: an error, not an empty file. */
+	diags_init(&d);
+	i = doc->npages;
+	doc->npages = 0;
+	assert_int_equal(emit_pdf(doc, out, &d), 0);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(access(out, F_OK), -1);
+	doc->npages = i;
+	diags_free(&d);
 	free(out);
 	free(bad);
 	doc_free(doc);
@@ -985,6 +1046,7 @@ main(void)
 		cmocka_unit_test(test_imposed_pages),
 		cmocka_unit_test(test_imposed_order),
 		cmocka_unit_test(test_imposed_links),
+		cmocka_unit_test(test_imposed_a4),
 		cmocka_unit_test(test_errors),
 	};
 

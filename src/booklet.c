@@ -1,0 +1,38 @@
+/*
+ * booklet.c — the printed booklet, end to end: layout (pdf_layout*.c),
+ * the optional text dump of the layout, then the emitter (pdf_emit*.c)
+ * in reading order and imposed.
+ */
+#include <errno.h>
+#include <string.h>
+
+#include "booklet.h"
+#include "pdf.h"
+
+int
+booklet_build(const struct site *s, const struct booklet_opts *o,
+    const char *pdf_path, const char *imposed_path, struct diags *d)
+{
+	struct pdf_doc	*doc;
+	struct buf	 b;
+	int		 ok = 1;
+
+	if ((doc = layout_booklet(s, o, d)) == NULL)
+		return 0;
+	if (o->layout_dump != NULL) {
+		buf_init(&b);
+		layout_dump(doc, &b);
+		if (!file_write(o->layout_dump, b.data, b.len)) {
+			diag_error(d, o->layout_dump, 0, 0, "cannot write: %s",
+			    strerror(errno));
+			ok = 0;
+		}
+		buf_free(&b);
+	}
+	if (ok && pdf_path != NULL)
+		ok = emit_pdf(doc, pdf_path, d);
+	if (ok && imposed_path != NULL)
+		ok = emit_imposed(doc, imposed_path, d);
+	layout_free(doc);
+	return ok;
+}

@@ -1,0 +1,896 @@
+/*
+ * pdf_layout.c — the booklet's layout: model -> struct pdf_doc.
+ *
+ * This file holds the machinery: boxes, text items (with the font's
+ * coverage check), pagination with keeps, page furniture (running head,
+ * folio, thumb index), the passes that make the contents' page numbers
+ * right, and the text dump of a layout.  The sections themselves are
+ * in pdf_pages.c, paragraphs in pdf_text.c.
+ *
+ * Every function that can fail returns 0/NULL; nothing prints.
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "picto.h"
+#include "pdf_layout.h"
+#include "typo.h"
+
+/* Passes before giving up on stable page numbers (two suffice in practice). */
+#define	LAY_MAX_PASSES	6
+
+/* ---- colours ----------------------------------------------------------- */
+
+static double
+S_lin(unsigned int c)
+{
+	double	 v = c / 255.0;
+
+	return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
+}
+
+/* WCAG relative luminance. */
+static double
+S_luminance(unsigned int rgb)
+{
+	return 0.2126 * S_lin(rgb >> 16 & 0xff) +
+	    0.7152 * S_lin(rgb >> 8 & 0xff) + 0.0722 * S_lin(rgb & 0xff);
+}
+
+/* Mix rgb toward target by t in [0, 1]. */
+static unsigned int
+S_mix(unsigned int rgb, unsigned int target, double t)
+{
+	unsigned int	 out = 0;
+	int		 sh;
+	double		 a, b;
+
+	for (sh = 16; sh >= 0; sh -= 8) {
+		a = rgb >> sh & 0xff;
+		b = target >> sh & 0xff;
+		out |= (unsigned int)lround(a + (b - a) * t) << sh;
+	}
+	return out;
+}
+
+/*
+ * The colour itself when it reads on white and on its own light tint
+ * at 4.5:1 (WCAG AA), else darkened step by step until it does.
+ */
+unsigned int
+lay_dark(unsigned int rgb)
+{
+	double		 bg = S_luminance(lay_light(rgb));
+	unsigned int	 c = rgb;
+	int		 i;
+
+	for (i = 0; i <= 20; i++) {
+		c = S_mix(rgb, 0x000000, i * 0.05);
+		if ((bg + 0.05) / (S_luminance(c) + 0.05) >= 4.5)
+			break;
+	}
+	return c;
+}
+
+/* A background tint: 88 % white. */
+unsigned int
+lay_light(unsigned int rgb)
+{
+	return S_mix(rgb, 0xffffff, 0.88);
+}
+
+/* ---- boxes ------------------------------------------------------------- */
+
+static struct pdf_item *
+S_item_add(struct pdf_item **v, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 16;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	memset(&(*v)[*n], 0, sizeof(**v));
+	return &(*v)[(*n)++];
+}
+
+struct pdf_item *
+vbox_add(struct vbox *b)
+{
+	return S_item_add(&b->items, &b->nitems, &b->cap);
+}
+
+struct vbox *
+vlist_add(struct vlist *l, double h, double before)
+{
+	struct vbox	*b;
+
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 32;
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	b = &l->v[l->n++];
+	memset(b, 0, sizeof(*b));
+	b->h = h;
+	b->before = before;
+	return b;
+}
+
+static void
+S_item_free(struct pdf_item *it)
+{
+	free(it->text);
+	free(it->path);
+	free(it->uri);
+}
+
+void
+vlist_free(struct vlist *l)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < l->n; i++) {
+		for (j = 0; j < l->v[i].nitems; j++)
+			S_item_free(&l->v[i].items[j]);
+		free(l->v[i].items);
+	}
+	free(l->v);
+	memset(l, 0, sizeof(*l));
+}
+
+void
+vlist_cat(struct vlist *dst, struct vlist *src)
+{
+	size_t	 i;
+
+	for (i = 0; i < src->n; i++) {
+		if (dst->n == dst->cap) {
+			dst->cap = dst->cap ? dst->cap * 2 : 32;
+			dst->v = xreallocarray(dst->v, dst->cap, sizeof(*dst->v));
+		}
+		dst->v[dst->n++] = src->v[i];
+	}
+	free(src->v);
+	memset(src, 0, sizeof(*src));
+}
+
+struct pdf_item *
+lay_rect(struct vbox *b, double x, double y, double w, double h,
+    unsigned int rgb)
+{
+	struct pdf_item	*it = vbox_add(b);
+
+	it->type = ITEM_RECT;
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	it->rgb = rgb;
+	it->fill = 1;
+	return it;
+}
+
+/* ---- text -------------------------------------------------------------- */
+
+/* Report cp once per file. */
+static void
+S_missing(struct lay *l, enum pdf_face face, unsigned int cp,
+    const struct src *src)
+{
+	const char	*file = src != NULL ? src->file : NULL;
+	size_t		 i;
+
+	for (i = 0; i < l->nwarned; i++)
+		if (l->warned[i].cp == cp && (l->warned[i].file == file ||
+		    (file != NULL && l->warned[i].file != NULL &&
+		    strcmp(l->warned[i].file, file) == 0)))
+			return;
+	if (l->nwarned == l->warnedcap) {
+		l->warnedcap = l->warnedcap ? l->warnedcap * 2 : 8;
+		l->warned = xreallocarray(l->warned, l->warnedcap,
+		    sizeof(*l->warned));
+	}
+	l->warned[l->nwarned].file = file;
+	l->warned[l->nwarned++].cp = cp;
+	diag_warn(l->diags, file, src != NULL ? src->pos.line : 0,
+	    src != NULL ? src->pos.col : 0, "the booklet's font (%s) has no "
+	    "glyph for U+%04X; the character will not print",
+	    fonts_path(l->fonts, face), cp);
+}
+
+/*
+ * Copy s into out for face: spaces and hyphens the font lacks become
+ * ones it has, control characters and soft hyphens disappear, other
+ * missing characters are reported.
+ */
+static void
+S_fix(struct lay *l, enum pdf_face face, const char *s, size_t len,
+    struct buf *out, const struct src *src, int report)
+{
+	size_t		 k, n;
+	unsigned int	 cp;
+
+	for (k = 0; k < len; k += n) {
+		if ((n = utf8_decode(s + k, len - k, &cp)) == 0) {
+			n = 1;
+			continue;
+		}
+		if (cp < 0x20 || cp == 0x7f || cp == 0xad)
+			continue;
+		if (!fonts_has(l->fonts, face, cp)) {
+			if (cp == 0x202f && fonts_has(l->fonts, face, 0x2009))
+				cp = 0x2009;	/* narrow no-break -> thin */
+			else if (cp == 0x202f || cp == 0x2009 || cp == 0xa0)
+				cp = 0x20;
+			else if (cp == 0x2011 || cp == 0x2010)
+				cp = '-';
+			else if (report && face != FACE_ICON)
+				S_missing(l, face, cp, src);
+		}
+		utf8_encode(out, cp);
+	}
+}
+
+double
+lay_width(struct lay *l, enum pdf_face face, double size, const char *s,
+    size_t len)
+{
+	struct buf	 b;
+	double		 w;
+
+	buf_init(&b);
+	S_fix(l, face, s, len, &b, NULL, 0);
+	w = fonts_width(l->fonts, face, 1, b.data ? b.data : "", b.len);
+	buf_free(&b);
+	return w * size;
+}
+
+static void
+S_text_item(struct lay *l, struct pdf_item *it, double x, double y,
+    enum pdf_face face, double size, unsigned int rgb, const char *s,
+    size_t len, const struct src *src)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	S_fix(l, face, s, len, &b, src, 1);
+	it->type = ITEM_TEXT;
+	it->x = x;
+	it->y = y;
+	it->face = face;
+	it->size = size;
+	it->rgb = rgb;
+	it->w = fonts_width(l->fonts, face, size, buf_cstr(&b), b.len);
+	it->text = buf_detach(&b);
+	if (src != NULL) {
+		it->src_file = src->file;
+		it->src_pos = src->pos;
+	}
+	buf_free(&b);
+}
+
+struct pdf_item *
+lay_text(struct lay *l, struct vbox *b, double x, double y,
+    enum pdf_face face, double size, unsigned int rgb, const char *s,
+    size_t len, const struct src *src)
+{
+	struct pdf_item	*it = vbox_add(b);
+
+	S_text_item(l, it, x, y, face, size, rgb, s, len, src);
+	return it;
+}
+
+struct pdf_item *
+lay_page_text(struct lay *l, size_t page, double x, double y,
+    enum pdf_face face, double size, unsigned int rgb, const char *s,
+    const struct src *src)
+{
+	struct pdf_item	*it = pdf_page_add(&l->doc->pages[page]);
+
+	S_text_item(l, it, x, y, face, size, rgb, s, strlen(s), src);
+	return it;
+}
+
+/* ---- pages ------------------------------------------------------------- */
+
+double
+lay_left(const struct lay *l, size_t page)
+{
+	/* Page index 0 is page 1, a recto: its binding is on the left. */
+	return page % 2 == 0 ? l->inner : l->outer;
+}
+
+double
+lay_top(const struct lay *l)
+{
+	return l->doc->page_h - l->top;
+}
+
+size_t
+lay_newpage(struct lay *l, const char *head, int thumb, int furniture)
+{
+	struct pdf_doc	*d = l->doc;
+	struct pdf_page	*p;
+
+	d->pages = xreallocarray(d->pages, d->npages + 1, sizeof(*d->pages));
+	if (d->npages >= l->infocap) {
+		l->infocap = l->infocap ? l->infocap * 2 : 64;
+		l->info = xreallocarray(l->info, l->infocap, sizeof(*l->info));
+	}
+	p = &d->pages[d->npages];
+	memset(p, 0, sizeof(*p));
+	p->running_head = head != NULL ? xstrdup(head) : NULL;
+	p->folio = furniture ? (int)d->npages + 1 : 0;
+	l->info[d->npages].thumb = thumb;
+	l->info[d->npages].furniture = furniture;
+	return d->npages++;
+}
+
+int
+lay_outline(struct lay *l, const char *title, int level, size_t page,
+    double y)
+{
+	struct pdf_doc	*d = l->doc;
+	struct pdf_outline *o;
+
+	d->outlines = xreallocarray(d->outlines, d->noutlines + 1,
+	    sizeof(*d->outlines));
+	o = &d->outlines[d->noutlines++];
+	o->title = xstrdup(title);
+	o->level = level;
+	o->page = page;
+	o->y = y;
+	return (int)d->noutlines;
+}
+
+/* Move the items of box b to page pg with its top at y; b is emptied. */
+static void
+S_place(struct lay *l, struct vbox *b, size_t pg, double y)
+{
+	struct pdf_page	*p = &l->doc->pages[pg];
+	double		 x0 = lay_left(l, pg);
+	size_t		 i;
+	struct pdf_item	*it;
+
+	for (i = 0; i < b->nitems; i++) {
+		it = pdf_page_add(p);
+		*it = b->items[i];
+		it->x += x0;
+		it->y += y;
+		if (it->type == ITEM_LINE) {
+			it->x2 += x0;
+			it->y2 += y;
+		}
+	}
+	b->nitems = 0;
+	if (b->outline) {
+		l->doc->outlines[b->outline - 1].page = pg;
+		l->doc->outlines[b->outline - 1].y = y;
+	}
+}
+
+double
+lay_put(struct lay *l, struct vlist *list, size_t pg, double y)
+{
+	size_t	 i;
+
+	for (i = 0; i < list->n; i++) {
+		if (i > 0)
+			y -= list->v[i].before;
+		S_place(l, &list->v[i], pg, y);
+		y -= list->v[i].h;
+	}
+	return y;
+}
+
+size_t
+lay_flow(struct lay *l, struct vlist *list, const char *head,
+    const char *head_next, int thumb)
+{
+	size_t	 first, pg, i, j, brk;
+	double	 y, bottom = l->bottom, used;
+
+	first = pg = lay_newpage(l, head, thumb, 1);
+	y = lay_top(l);
+	i = 0;
+	while (i < list->n) {
+		/* How many boxes fit from i on (at least one). */
+		used = 0;
+		for (j = i; j < list->n; j++) {
+			used += (j > i ? list->v[j].before : 0) + list->v[j].h;
+			if (y - used < bottom - 0.01 && j > i)
+				break;
+		}
+		if (j < list->n) {
+			/* Break before j; move back past keeps. */
+			for (brk = j; brk > i + 1 && list->v[brk - 1].keep; brk--)
+				;
+			if (brk == i + 1 && list->v[i].keep)
+				brk = j;	/* nothing breakable: overfull keep */
+		} else
+			brk = j;
+		for (; i < brk; i++) {
+			if (y < lay_top(l))
+				y -= list->v[i].before;
+			S_place(l, &list->v[i], pg, y);
+			y -= list->v[i].h;
+		}
+		if (i < list->n) {
+			pg = lay_newpage(l, head_next, thumb, 1);
+			y = lay_top(l);
+		}
+	}
+	return first;
+}
+
+/*
+ * Running head and folio on the outer side, thumb tab on the outer
+ * edge, for every page that wants them.
+ */
+static void
+S_furniture(struct lay *l)
+{
+	struct pdf_doc	*d = l->doc;
+	struct pdf_page	*p;
+	struct pdf_item	*it;
+	const struct category *c;
+	char		 num[16];
+	double		 base = d->page_h - MM(8.5), fw, tab_h, tab_w, gap,
+			 tab_y, x;
+	size_t		 i, k, n;
+	unsigned int	 cp;
+	int		 right;
+	char		 letter[8];
+
+	tab_w = MM(7);
+	gap = MM(2);
+	tab_h = l->site->ncategories > 0 ? fmin(MM(24), (d->page_h * 0.55 -
+	    gap * (double)l->site->ncategories) / (double)l->site->ncategories) : 0;
+	for (i = 0; i < d->npages; i++) {
+		p = &d->pages[i];
+		right = i % 2 == 0;	/* outer side of a recto is the right */
+		if (l->info[i].furniture && !p->blank) {
+			snprintf(num, sizeof(num), "%d", p->folio);
+			fw = lay_width(l, FACE_BOLD, 8, num, strlen(num));
+			x = right ? d->page_w - l->outer - fw : l->outer;
+			lay_page_text(l, i, x, base, FACE_BOLD, 8, RGB_TEXT, num,
+			    NULL);
+			if (p->running_head != NULL) {
+				fw = lay_width(l, FACE_REGULAR, 7.5,
+				    p->running_head, strlen(p->running_head));
+				x = right ? d->page_w - l->outer - MM(8) - fw :
+				    l->outer + MM(8);
+				lay_page_text(l, i, x, base, FACE_REGULAR, 7.5,
+				    RGB_MUTED, p->running_head, NULL);
+			}
+		}
+		if (l->info[i].thumb == 0 || p->blank)
+			continue;
+		k = (size_t)l->info[i].thumb - 1;
+		c = &l->site->categories[k];
+		tab_y = d->page_h - MM(30) - (double)(k + 1) * tab_h -
+		    (double)k * gap;
+		it = pdf_page_add(p);
+		it->type = ITEM_RECT;
+		it->fill = 1;
+		it->rgb = lay_dark(c->rgb);
+		it->y = tab_y;
+		it->h = tab_h;
+		it->w = tab_w + BLEED_MAX;
+		it->x = right ? d->page_w - tab_w : -BLEED_MAX;
+		/* The initial of the category, white, centred in the visible tab. */
+		if ((n = utf8_decode(c->label, strlen(c->label), &cp)) == 0)
+			n = 0;
+		memcpy(letter, c->label, n);
+		letter[n] = '\0';
+		fw = lay_width(l, FACE_BOLD, 9, letter, strlen(letter));
+		x = right ? d->page_w - tab_w + (tab_w - MM(1.5) - fw) / 2 :
+		    MM(1.5) + (tab_w - MM(1.5) - fw) / 2;
+		lay_page_text(l, i, x, tab_y + tab_h / 2 - 3.2, FACE_BOLD, 9,
+		    RGB_WHITE, letter, NULL);
+	}
+}
+
+/* ---- passes ------------------------------------------------------------ */
+
+static void
+S_pagemap_init(struct pagemap *m, const struct site *s)
+{
+	size_t	 i;
+
+	m->partner = xreallocarray(NULL, s->npartners + 1, sizeof(size_t));
+	m->category = xreallocarray(NULL, s->ncategories + 1, sizeof(size_t));
+	for (i = 0; i < s->npartners; i++)
+		m->partner[i] = SIZE_MAX;
+	for (i = 0; i < s->ncategories; i++)
+		m->category[i] = SIZE_MAX;
+	for (i = 0; i < SEC__COUNT; i++)
+		m->sec[i] = SIZE_MAX;
+}
+
+static void
+S_pagemap_free(struct pagemap *m)
+{
+	free(m->partner);
+	free(m->category);
+	memset(m, 0, sizeof(*m));
+}
+
+static int
+S_pagemap_eq(const struct pagemap *a, const struct pagemap *b,
+    const struct site *s)
+{
+	return memcmp(a->partner, b->partner, s->npartners * sizeof(size_t)) == 0 &&
+	    memcmp(a->category, b->category, s->ncategories * sizeof(size_t)) == 0 &&
+	    memcmp(a->sec, b->sec, sizeof(a->sec)) == 0;
+}
+
+static void
+S_pagemap_copy(struct pagemap *dst, const struct pagemap *src,
+    const struct site *s)
+{
+	memcpy(dst->partner, src->partner, s->npartners * sizeof(size_t));
+	memcpy(dst->category, src->category, s->ncategories * sizeof(size_t));
+	memcpy(dst->sec, src->sec, sizeof(dst->sec));
+}
+
+/* Midnight UTC of the latest update of a page: the content's own date. */
+static long long
+S_content_epoch(const struct site *s)
+{
+	const struct date *best = NULL;
+	long long	 y, m, d, era, yoe, doy, doe;
+	size_t		 i;
+
+	for (i = 0; i < s->npartners; i++) {
+		const struct date *x = &s->partners[i].mise_a_jour;
+
+		if (best == NULL || x->y > best->y || (x->y == best->y &&
+		    (x->m > best->m || (x->m == best->m && x->d > best->d))))
+			best = x;
+	}
+	if (best == NULL || best->y < 1970) {
+		if (s->edition < 1970)
+			return 0;
+		y = s->edition, m = 1, d = 1;
+	} else
+		y = best->y, m = best->m, d = best->d;
+	/* Days from civil (H. Hinnant). */
+	y -= m <= 2;
+	era = (y >= 0 ? y : y - 399) / 400;
+	yoe = y - era * 400;
+	doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+	doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+	return (era * 146097 + doe - 719468) * 86400;
+}
+
+static void
+S_metadata(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct pdf_doc	*d = l->doc;
+	struct buf	 b;
+	size_t		 i;
+
+	d->title = xasprintf("%s %d", s->titre.s, s->edition);
+	d->author = xstrdup(s->editeur.nom.s);
+	d->subject = xstrdup(s->sous_titre.s != NULL ? s->sous_titre.s :
+	    "Annuaire des partenaires");
+	buf_init(&b);
+	for (i = 0; i < s->ncategories; i++)
+		buf_printf(&b, "%s%s", b.len ? ", " : "", s->categories[i].label);
+	for (i = 0; i < s->nthematiques; i++)
+		buf_printf(&b, "%s%s", b.len ? ", " : "",
+		    s->thematiques[i].label);
+	d->keywords = buf_detach(&b);
+	buf_free(&b);
+	d->lang = xstrdup("fr-FR");
+	d->date = build_epoch(S_content_epoch(s));
+}
+
+/*
+ * Page labels matching the printed folios: the folio is the page's
+ * place in the booklet, so one decimal range covers every page; the
+ * covers, which print none, are named.
+ */
+static void
+S_labels(struct pdf_doc *d)
+{
+	size_t	 n = 0;
+
+	d->labels = xcalloc(3, sizeof(*d->labels));
+	d->labels[n].start = 0;
+	d->labels[n].style = 0;
+	d->labels[n++].prefix = xstrdup("Couverture");
+	if (d->npages > 2) {
+		d->labels[n].start = 1;
+		d->labels[n].style = 1;
+		d->labels[n++].first = 2;
+	}
+	if (d->npages > 1) {
+		d->labels[n].start = d->npages - 1;
+		d->labels[n].style = 0;
+		d->labels[n++].prefix = xstrdup("Dos");
+	}
+	d->nlabels = n;
+}
+
+static struct pdf_doc *
+S_pass(struct lay *l)
+{
+	struct pdf_doc	*d;
+
+	d = xcalloc(1, sizeof(*d));
+	d->page_w = l->th.page_w;
+	d->page_h = l->th.page_h;
+	d->bleed = (l->opts->bleed || l->th.bleed) ? BLEED_MAX : 0;
+	l->doc = d;
+	l->infocap = 0;
+	free(l->info);
+	l->info = NULL;
+	S_pagemap_init(&l->got, l->site);
+	pages_booklet(l);
+	S_furniture(l);
+	S_labels(d);
+	S_metadata(l);
+	return d;
+}
+
+struct pdf_doc *
+layout_booklet(const struct site *s, const struct booklet_opts *o,
+    struct diags *diags)
+{
+	struct lay	 l;
+	struct pdf_doc	*doc = NULL;
+	size_t		 errors = diags->errors, i;
+	int		 f, pass;
+
+	memset(&l, 0, sizeof(l));
+	l.site = s;
+	l.opts = o;
+	l.diags = diags;
+	if (!theme_load(&l.th, o, diags))
+		goto out;
+	if ((l.fonts = fonts_open(&l.th, diags)) == NULL)
+		goto out;
+	if (l.th.hyphenate && (l.hyph = typo_hyph_open(l.th.hyph_dict)) == NULL)
+		diag_warn(diags, l.th.path, 0, 0, "cannot read the hyphenation "
+		    "dictionary %s: the booklet is set without hyphenation",
+		    l.th.hyph_dict);
+	l.picto = picto_open(l.th.icon_font, PICTO_CSS_PATH);
+	if (l.picto == NULL)
+		l.picto = picto_open(l.th.icon_font, NULL);
+
+	/* The grid (DESIGN.md), scaled for A4. */
+	f = l.th.page_w > 500;
+	l.inner = MM(f ? 20 : 15);
+	l.outer = MM(f ? 16 : 12);
+	l.top = MM(f ? 18 : 14);
+	l.bottom = MM(f ? 22 : 18);
+	l.tw = l.th.page_w - l.inner - l.outer;
+	l.th_h = l.th.page_h - l.top - l.bottom;
+
+	/*
+	 * Pass 1 prints placeholders; each next pass prints the numbers
+	 * the previous one found, until they agree (the second pass, unless
+	 * a longer number changed a page count).  Warnings are deduplicated
+	 * across passes.
+	 */
+	S_pagemap_init(&l.want, s);
+	for (pass = 0; ; pass++) {
+		doc = S_pass(&l);
+		if (S_pagemap_eq(&l.want, &l.got, s))
+			break;
+		if (pass + 1 == LAY_MAX_PASSES) {
+			diag_warn(diags, NULL, 0, 0, "the booklet's page "
+			    "numbers did not settle after %d passes",
+			    LAY_MAX_PASSES);
+			break;
+		}
+		S_pagemap_copy(&l.want, &l.got, s);
+		S_pagemap_free(&l.got);
+		layout_free(doc);
+	}
+	S_pagemap_free(&l.got);
+	for (i = 0; i < FACE__COUNT; i++)
+		doc->font_path[i] = xstrdup(fonts_path(l.fonts, (enum pdf_face)i));
+out:
+	S_pagemap_free(&l.want);
+	free(l.info);
+	free(l.warned);
+	picto_close(l.picto);
+	if (l.hyph != NULL)
+		typo_hyph_close(l.hyph);
+	fonts_close(l.fonts);
+	theme_free(&l.th);
+	if (diags->errors > errors) {
+		layout_free(doc);
+		return NULL;
+	}
+	return doc;
+}
+
+void
+layout_free(struct pdf_doc *d)
+{
+	size_t	 i, j;
+
+	if (d == NULL)
+		return;
+	for (i = 0; i < d->npages; i++) {
+		for (j = 0; j < d->pages[i].nitems; j++)
+			S_item_free(&d->pages[i].items[j]);
+		free(d->pages[i].items);
+		free(d->pages[i].running_head);
+	}
+	free(d->pages);
+	for (i = 0; i < d->noutlines; i++)
+		free(d->outlines[i].title);
+	free(d->outlines);
+	for (i = 0; i < d->nlabels; i++)
+		free(d->labels[i].prefix);
+	free(d->labels);
+	for (i = 0; i < FACE__COUNT; i++)
+		free(d->font_path[i]);
+	free(d->title);
+	free(d->author);
+	free(d->subject);
+	free(d->keywords);
+	free(d->lang);
+	free(d);
+}
+
+/* ---- dump -------------------------------------------------------------- */
+
+static const char *const S_faces[FACE__COUNT] = {
+	"regular", "bold", "italic", "bolditalic", "icon"
+};
+
+/* Quote s: backslash, double quote and non-printing bytes escaped. */
+static void
+S_quote(struct buf *b, const char *s)
+{
+	buf_putc(b, '"');
+	for (; s != NULL && *s != '\0'; s++) {
+		if (*s == '"' || *s == '\\')
+			buf_printf(b, "\\%c", *s);
+		else if ((unsigned char)*s < 0x20)
+			buf_printf(b, "\\x%02x", (unsigned char)*s);
+		else
+			buf_putc(b, *s);
+	}
+	buf_putc(b, '"');
+}
+
+/* Fixed precision, and no "-0.00". */
+static void
+S_num(struct buf *b, const char *name, double v)
+{
+	if (fabs(v) < 0.005)
+		v = 0;
+	buf_printf(b, " %s=%.2f", name, v);
+}
+
+/* Font files by base name: the dump does not depend on the install. */
+static const char *
+S_base(const char *p)
+{
+	const char	*s;
+
+	if (p == NULL)
+		return "(none)";
+	return (s = strrchr(p, '/')) != NULL ? s + 1 : p;
+}
+
+void
+layout_dump(const struct pdf_doc *d, struct buf *b)
+{
+	const struct pdf_item *it;
+	size_t		 i, j;
+
+	buf_printf(b, "doc");
+	S_num(b, "w", d->page_w);
+	S_num(b, "h", d->page_h);
+	S_num(b, "bleed", d->bleed);
+	buf_printf(b, " pages=%zu\n", d->npages);
+	buf_printf(b, "meta title=");
+	S_quote(b, d->title);
+	buf_printf(b, " author=");
+	S_quote(b, d->author);
+	buf_printf(b, " subject=");
+	S_quote(b, d->subject);
+	buf_printf(b, " lang=");
+	S_quote(b, d->lang);
+	buf_printf(b, " date=%lld\n", d->date);
+	buf_printf(b, "meta keywords=");
+	S_quote(b, d->keywords);
+	buf_putc(b, '\n');
+	for (i = 0; i < FACE__COUNT; i++)
+		buf_printf(b, "font %s %s\n", S_faces[i], S_base(d->font_path[i]));
+	for (i = 0; i < d->nlabels; i++) {
+		buf_printf(b, "label start=%zu style=%d first=%d prefix=",
+		    d->labels[i].start, d->labels[i].style, d->labels[i].first);
+		S_quote(b, d->labels[i].prefix);
+		buf_putc(b, '\n');
+	}
+	for (i = 0; i < d->noutlines; i++) {
+		buf_printf(b, "outline level=%d page=%zu", d->outlines[i].level,
+		    d->outlines[i].page);
+		S_num(b, "y", d->outlines[i].y);
+		buf_printf(b, " ");
+		S_quote(b, d->outlines[i].title);
+		buf_putc(b, '\n');
+	}
+	for (i = 0; i < d->npages; i++) {
+		buf_printf(b, "page %zu folio=%d%s head=", i, d->pages[i].folio,
+		    d->pages[i].blank ? " blank" : "");
+		S_quote(b, d->pages[i].running_head);
+		buf_putc(b, '\n');
+		for (j = 0; j < d->pages[i].nitems; j++) {
+			it = &d->pages[i].items[j];
+			switch (it->type) {
+			case ITEM_TEXT:
+				buf_printf(b, "  text");
+				S_num(b, "x", it->x);
+				S_num(b, "y", it->y);
+				S_num(b, "w", it->w);
+				buf_printf(b, " %s", S_faces[it->face]);
+				S_num(b, "size", it->size);
+				buf_printf(b, " #%06x ", it->rgb);
+				S_quote(b, it->text);
+				break;
+			case ITEM_RECT:
+				buf_printf(b, "  rect");
+				S_num(b, "x", it->x);
+				S_num(b, "y", it->y);
+				S_num(b, "w", it->w);
+				S_num(b, "h", it->h);
+				if (it->fill)
+					buf_printf(b, " fill=#%06x", it->rgb);
+				if (it->stroke_w > 0) {
+					buf_printf(b, " stroke=#%06x",
+					    it->stroke_rgb);
+					S_num(b, "sw", it->stroke_w);
+				}
+				break;
+			case ITEM_LINE:
+				buf_printf(b, "  line");
+				S_num(b, "x", it->x);
+				S_num(b, "y", it->y);
+				S_num(b, "x2", it->x2);
+				S_num(b, "y2", it->y2);
+				S_num(b, "sw", it->stroke_w);
+				buf_printf(b, " #%06x", it->rgb);
+				break;
+			case ITEM_IMAGE:
+				buf_printf(b, "  image");
+				S_num(b, "x", it->x);
+				S_num(b, "y", it->y);
+				S_num(b, "w", it->w);
+				S_num(b, "h", it->h);
+				buf_printf(b, " ");
+				S_quote(b, it->path);
+				break;
+			case ITEM_LINK_URI:
+				buf_printf(b, "  link");
+				S_num(b, "x", it->x);
+				S_num(b, "y", it->y);
+				S_num(b, "w", it->w);
+				S_num(b, "h", it->h);
+				buf_printf(b, " ");
+				S_quote(b, it->uri);
+				break;
+			case ITEM_LINK_PAGE:
+				buf_printf(b, "  goto");
+				S_num(b, "x", it->x);
+				S_num(b, "y", it->y);
+				S_num(b, "w", it->w);
+				S_num(b, "h", it->h);
+				buf_printf(b, " page=%zu", it->dest_page);
+				S_num(b, "dest_y", it->dest_y);
+				break;
+			}
+			buf_putc(b, '\n');
+		}
+	}
+}

@@ -1,0 +1,314 @@
+/*
+ * pdf_layout.h — shared by the booklet layout's own files only:
+ * pdf_layout.c (passes, pagination, page furniture, dump),
+ * pdf_theme.c (theme.yaml), pdf_font.c (fontconfig + FreeType metrics),
+ * pdf_text.c (paragraphs), pdf_md.c (Markdown AST), pdf_qr.c (QR codes)
+ * and pdf_pages.c (the sections of the booklet).  Nothing here knows
+ * libharu; the contract with the emitter is pdf.h.
+ *
+ * Coordinates: the layout first builds vertical lists of boxes
+ * (struct vbox) whose items are relative to the box: x from the left
+ * edge of the text block, y from the top of the box (so mostly
+ * negative).  Pagination then places the boxes on pages and turns the
+ * items into page coordinates (origin bottom-left of the trim box).
+ */
+#ifndef PDF_LAYOUT_H
+#define PDF_LAYOUT_H
+
+#include <stddef.h>
+
+#include "pdf.h"
+
+/* Millimetres to points. */
+#define	MM(x)		((x) * 72.0 / 25.4)
+/* The print shop's bleed; full-bleed items always extend this far. */
+#define	BLEED_MAX	8.504
+
+/* ---- theme (pdf_theme.c) ---------------------------------------------- */
+
+struct theme {
+	double		 page_w, page_h;	/* trim size */
+	char		*font[4];	/* fontconfig patterns: regular, bold, italic, bold italic */
+	struct pos	 font_pos[4];	/* where each was set in theme.yaml */
+	char		*icon_font;	/* TrueType file of the pictograms */
+	int		 justify;	/* justified, else ragged right */
+	int		 hyphenate;
+	char		*hyph_dict;	/* libhyphen dictionary */
+	double		 body_size;	/* points */
+	double		 body_leading;	/* points */
+	unsigned int	 lead_rgb;	/* cover, back cover, front matter */
+	int		 bleed;		/* print-shop variant wanted by the theme */
+	char		*path;		/* theme.yaml as named in diagnostics, or NULL */
+};
+
+/*
+ * Read theme_dir/theme.yaml (else default_theme_dir/theme.yaml; no file
+ * at all means the defaults).  A missing key keeps its default; a bad
+ * value is an error naming theme.yaml:line:col.  Returns 0 on error.
+ */
+int	 theme_load(struct theme *, const struct booklet_opts *, struct diags *);
+void	 theme_free(struct theme *);
+
+/* ---- fonts (pdf_font.c) ----------------------------------------------- */
+
+struct fonts;
+
+/*
+ * Resolve the theme's four faces through fontconfig (a family that is
+ * not installed is an error, never a silent substitute) and open them
+ * and the icon font with FreeType.  Returns NULL on error.
+ */
+struct fonts	*fonts_open(const struct theme *, struct diags *);
+void		 fonts_close(struct fonts *);
+/* Absolute path of the file of a face. */
+const char	*fonts_path(const struct fonts *, enum pdf_face);
+/* Whether the face has a glyph for code point cp. */
+int		 fonts_has(struct fonts *, enum pdf_face, unsigned int cp);
+/*
+ * Advance width of the UTF-8 string s (len bytes) at size points, as
+ * the emitter's PDF will draw it: libharu's per-glyph widths (advance
+ * * 1000 / units per em, truncated), no kerning.
+ */
+double		 fonts_width(struct fonts *, enum pdf_face, double size,
+		    const char *s, size_t len);
+/* Ascender and descender (negative) of the face, per point of size. */
+double		 fonts_ascender(const struct fonts *, enum pdf_face);
+double		 fonts_descender(const struct fonts *, enum pdf_face);
+
+/* ---- the layout context (pdf_layout.c) -------------------------------- */
+
+/* Where a text comes from, for glyph-coverage warnings. */
+struct src {
+	const char	*file;
+	struct pos	 pos;
+};
+
+/* A vertical box: one line of text, a rule, a tinted block, a space. */
+struct vbox {
+	struct pdf_item	*items;	/* relative: x from the text block, y from the top */
+	size_t		 nitems;
+	size_t		 cap;
+	double		 h;		/* height */
+	double		 before;	/* space above; dropped at the top of a page */
+	int		 keep;		/* never break between this box and the next */
+	int		 outline;	/* 1 + index into the pending outline entries, or 0 */
+};
+
+struct vlist {
+	struct vbox	*v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/*
+ * Page numbers of what the contents, the indexes and the
+ * cross-references point at (0-based page indexes, SIZE_MAX when not
+ * known yet).  The layout runs until two passes agree.
+ */
+enum lay_sec {
+	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMES, SEC_ALPHA, SEC_BACK,
+	SEC__COUNT
+};
+
+struct pagemap {
+	size_t		*partner;	/* by index in site->partners */
+	size_t		*category;	/* divider page, by index in site->categories */
+	size_t		 sec[SEC__COUNT];
+};
+
+/* Per-page facts kept aside for the page furniture. */
+struct pageinfo {
+	int		 thumb;		/* 1 + category index of the thumb tab, or 0 */
+	int		 furniture;	/* running head and folio wanted */
+};
+
+struct lay {
+	const struct site	*site;
+	const struct booklet_opts *opts;
+	struct diags		*diags;
+	struct theme		 th;
+	struct fonts		*fonts;
+	struct typo_hyph	*hyph;
+	struct picto		*picto;
+
+	/* Grid. */
+	double		 inner, outer, top, bottom;	/* margins */
+	double		 tw;		/* text block width */
+	double		 th_h;		/* text block height */
+
+	/* The pass being laid out. */
+	struct pdf_doc	*doc;
+	struct pageinfo	*info;		/* one per page of doc */
+	size_t		 infocap;
+	struct pagemap	 want;		/* numbers printed in this pass */
+	struct pagemap	 got;		/* numbers found in this pass */
+
+	/* Glyph coverage: (file, code point) pairs already reported. */
+	struct {
+		const char	*file;
+		unsigned int	 cp;
+	}		*warned;
+	size_t		 nwarned;
+	size_t		 warnedcap;
+};
+
+/* Colour helpers: darker tint readable on white (4.5:1), light background. */
+unsigned int	 lay_dark(unsigned int rgb);
+unsigned int	 lay_light(unsigned int rgb);
+/* Greys of the booklet. */
+#define	RGB_TEXT	0x1a1a1a
+#define	RGB_MUTED	0x595959	/* 7:1 on white */
+#define	RGB_RULE	0xb3b3b3
+#define	RGB_WHITE	0xffffff
+
+/* Append an item to a box or a page. */
+struct pdf_item	*vbox_add(struct vbox *);
+/* Append a new empty box to a list. */
+struct vbox	*vlist_add(struct vlist *, double h, double before);
+void		 vlist_free(struct vlist *);
+/* Move the boxes of src to the end of dst; src is left empty. */
+void		 vlist_cat(struct vlist *dst, struct vlist *src);
+
+/*
+ * Text item of s (len bytes) in face/size/colour at (x, y) of box:
+ * substitutes the spaces and hyphens a font lacks (U+202F, U+2011),
+ * reports other missing characters (once per file and character,
+ * naming src) and measures the advance.  Returns the item.
+ */
+struct pdf_item	*lay_text(struct lay *, struct vbox *, double x, double y,
+		    enum pdf_face, double size, unsigned int rgb,
+		    const char *s, size_t len, const struct src *);
+/* The same on a page, in page coordinates. */
+struct pdf_item	*lay_page_text(struct lay *, size_t page, double x, double y,
+		    enum pdf_face, double size, unsigned int rgb,
+		    const char *s, const struct src *);
+/* Width of s as lay_text() would set it. */
+double		 lay_width(struct lay *, enum pdf_face, double size,
+		    const char *s, size_t len);
+/* Filled rectangle in a box. */
+struct pdf_item	*lay_rect(struct vbox *, double x, double y, double w,
+		    double h, unsigned int rgb);
+
+/* Start a new page; returns its index.  furniture: running head and folio. */
+size_t		 lay_newpage(struct lay *, const char *head, int thumb,
+		    int furniture);
+/* Left edge of the text block on page i (inner margin on the binding side). */
+double		 lay_left(const struct lay *, size_t page);
+/* Top of the text block (page coordinates). */
+double		 lay_top(const struct lay *);
+
+/*
+ * Pour the boxes onto pages: starts a new page, breaks only between
+ * boxes whose first has keep == 0 (widows, orphans, headings, the
+ * contact box), drops `before' at the top of a page.  Continuation
+ * pages carry head_next as running head.  Outline entries of boxes get
+ * their page.  Returns the index of the first page.
+ */
+size_t		 lay_flow(struct lay *, struct vlist *, const char *head,
+		    const char *head_next, int thumb);
+
+/*
+ * Place the boxes on page pg from y down (no page break; `before' of
+ * the first box dropped); returns the y below the last box.
+ */
+double		 lay_put(struct lay *, struct vlist *, size_t pg, double y);
+
+/* Add an outline entry; returns its index + 1 (for struct vbox.outline). */
+int		 lay_outline(struct lay *, const char *title, int level,
+		    size_t page, double y);
+
+/* ---- paragraphs (pdf_text.c) ------------------------------------------ */
+
+enum span_flags {
+	SPAN_NOHYPH	= 1 << 0,	/* a name, e-mail, URL or phone: never hyphenated */
+	SPAN_RAW	= 1 << 1,	/* no French rules (already applied, code) */
+	SPAN_URL	= 1 << 2,	/* may break after '/' (no hyphen drawn) */
+	SPAN_UNDERLINE	= 1 << 3,	/* links */
+	SPAN_BREAK	= 1 << 4	/* a forced line break (text ignored) */
+};
+
+/* An inline run of a paragraph. */
+struct span {
+	char		*text;		/* owned, French rules applied */
+	enum pdf_face	 face;
+	double		 size;
+	unsigned int	 rgb;
+	unsigned int	 flags;		/* enum span_flags */
+	char		*uri;		/* owned: link target, or NULL */
+	size_t		 dest;		/* 1 + page index of an internal link, or 0 */
+	struct src	 src;
+};
+
+enum para_align {
+	ALIGN_THEME,	/* justified or ragged as the theme says */
+	ALIGN_LEFT,
+	ALIGN_RIGHT,
+	ALIGN_CENTER
+};
+
+struct para {
+	struct span	*v;
+	size_t		 n;
+	size_t		 cap;
+	double		 size;		/* of the body of the paragraph */
+	double		 leading;
+	double		 indent;	/* left indent of every line */
+	double		 width;		/* line width (from indent) */
+	double		 before;	/* space above the first line */
+	enum para_align	 align;
+	int		 keep_last;	/* keep the last line with the next box */
+	int		 nohyph;	/* no hyphenation at all */
+	/* A marker hung left of the first line ("•", "1."), or NULL. */
+	const char	*marker;
+	unsigned int	 marker_rgb;
+};
+
+void	 para_init(struct para *, double size, double leading, double width);
+void	 para_free(struct para *);
+/* Append a run of text (French rules applied unless SPAN_RAW). */
+struct span *para_add(struct para *, const char *text, enum pdf_face,
+	    unsigned int rgb, unsigned int flags, const struct src *);
+/* Whether the paragraph has any visible text. */
+int	 para_empty(const struct para *);
+/*
+ * Set the paragraph: Knuth–Plass lines (typo_break), French
+ * hyphenation of the words that allow it, justified words placed one
+ * by one or ragged lines in one run; one box per line, with widow and
+ * orphan control.  Appends to out.
+ */
+void	 para_set(struct lay *, const struct para *, struct vlist *out);
+/* One unbreakable line of text (headings, labels): returns its box. */
+struct vbox *para_line(struct lay *, struct vlist *, const char *text,
+	    enum pdf_face, double size, double leading, unsigned int rgb,
+	    double before, const struct src *);
+
+/* ---- Markdown (pdf_md.c) ---------------------------------------------- */
+
+/*
+ * Set a Markdown text (a partner's presentation, the édito) with
+ * cmark: paragraphs, emphasis, lists, links, headings, quotes.  line0
+ * is the file line of the text's first line (for warnings); heading
+ * colour hrgb.
+ */
+void	 md_set(struct lay *, const char *md, const char *file, int line0,
+	    int col0, unsigned int hrgb, struct vlist *out);
+
+/* ---- QR codes (pdf_qr.c) ---------------------------------------------- */
+
+/*
+ * Draw the QR code of url (non-ASCII bytes percent-encoded first) as
+ * merged module runs, quiet zone included, in a square of side size
+ * whose top-left corner is (x, y) of box.  Returns 0 when the URL
+ * cannot be encoded.
+ */
+int	 qr_draw(struct vbox *, const char *url, double x, double y,
+	    double size);
+/* Percent-encode bytes >= 0x80, spaces and controls; allocated. */
+char	*qr_url(const char *);
+
+/* ---- sections (pdf_pages.c) ------------------------------------------- */
+
+/* Lay out every section of the booklet into l->doc (one pass). */
+void	 pages_booklet(struct lay *);
+
+#endif /* PDF_LAYOUT_H */

@@ -1,0 +1,336 @@
+/*
+ * pdf_md.c — Markdown (cmark's AST) set as booklet paragraphs:
+ * paragraphs, emphasis (italic and bold faces), lists, links (clickable,
+ * underlined), headings (which never end a page), block quotes, code
+ * and thematic breaks.  Raw HTML is dropped, as on the site.
+ *
+ * Adjacent text nodes are joined before the French rules apply: cmark
+ * makes "!" or "'" nodes of their own, and typo_fr() never looks
+ * across calls.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmark.h>
+
+#include "markdown.h"
+#include "pdf_layout.h"
+#include "typo.h"
+
+/* Nesting deeper than this is set flat (cmark allows far more). */
+#define	MD_MAXDEPTH	8
+
+struct md {
+	struct lay	*l;
+	const char	*file;
+	int		 line0, col0;
+	unsigned int	 hrgb;		/* headings and links */
+	struct vlist	*out;
+	int		 first;		/* nothing set yet: no space above */
+};
+
+/* Text gathered for one span: same face and link. */
+struct pend {
+	struct buf	 text;
+	enum pdf_face	 face;
+	const char	*uri;
+	struct src	 src;
+};
+
+static struct src
+S_src(const struct md *m, cmark_node *n)
+{
+	struct src	 s;
+	int		 line = cmark_node_get_start_line(n);
+
+	s.file = m->file;
+	s.pos.line = line > 0 ? m->line0 + line - 1 : m->line0;
+	s.pos.col = cmark_node_get_start_column(n) +
+	    (line <= 1 ? m->col0 - 1 : 0);
+	if (s.pos.col < 1)
+		s.pos.col = 1;
+	return s;
+}
+
+static void
+S_flush(struct md *m, struct para *p, struct pend *pd)
+{
+	struct span	*s;
+
+	if (pd->text.len == 0)
+		return;
+	s = para_add(p, buf_cstr(&pd->text), pd->face,
+	    pd->uri != NULL ? m->hrgb : RGB_TEXT,
+	    pd->uri != NULL ? SPAN_UNDERLINE : 0, &pd->src);
+	if (pd->uri != NULL)
+		s->uri = xstrdup(pd->uri);
+	buf_reset(&pd->text);
+}
+
+/* Whether a link may be clicked in the PDF: absolute and safe. */
+static int
+S_uri_ok(const char *u)
+{
+	if (u == NULL || !markdown_url_ok(u))
+		return 0;
+	return strncmp(u, "http://", 7) == 0 || strncmp(u, "https://", 8) == 0 ||
+	    strncmp(u, "mailto:", 7) == 0 || strncmp(u, "tel:", 4) == 0;
+}
+
+static void
+S_inline(struct md *m, struct para *p, struct pend *pd, cmark_node *n,
+    int bold, int italic, const char *uri)
+{
+	cmark_node	*c;
+	enum pdf_face	 face;
+	const char	*lit, *u;
+	struct span	*s;
+	struct src	 src;
+
+	face = bold ? (italic ? FACE_BOLDITALIC : FACE_BOLD) :
+	    (italic ? FACE_ITALIC : FACE_REGULAR);
+	switch (cmark_node_get_type(n)) {
+	case CMARK_NODE_TEXT:
+		if (pd->text.len > 0 && (pd->face != face || pd->uri != uri))
+			S_flush(m, p, pd);
+		if (pd->text.len == 0) {
+			pd->face = face;
+			pd->uri = uri;
+			pd->src = S_src(m, n);
+		}
+		if ((lit = cmark_node_get_literal(n)) != NULL)
+			buf_puts(&pd->text, lit);
+		break;
+	case CMARK_NODE_SOFTBREAK:
+		buf_putc(&pd->text, ' ');
+		break;
+	case CMARK_NODE_LINEBREAK:
+		S_flush(m, p, pd);
+		para_add(p, "", face, RGB_TEXT, SPAN_BREAK, NULL);
+		break;
+	case CMARK_NODE_CODE:
+		S_flush(m, p, pd);
+		src = S_src(m, n);
+		s = para_add(p, cmark_node_get_literal(n), face,
+		    uri != NULL ? m->hrgb : RGB_TEXT, SPAN_RAW | SPAN_NOHYPH,
+		    &src);
+		if (uri != NULL)
+			s->uri = xstrdup(uri);
+		break;
+	case CMARK_NODE_EMPH:
+	case CMARK_NODE_STRONG:
+		for (c = cmark_node_first_child(n); c != NULL;
+		    c = cmark_node_next(c))
+			S_inline(m, p, pd, c, bold ||
+			    cmark_node_get_type(n) == CMARK_NODE_STRONG,
+			    italic || cmark_node_get_type(n) == CMARK_NODE_EMPH,
+			    uri);
+		break;
+	case CMARK_NODE_LINK:
+	case CMARK_NODE_IMAGE:	/* an image is its description */
+		u = cmark_node_get_url(n);
+		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE || !S_uri_ok(u))
+			u = uri;
+		for (c = cmark_node_first_child(n); c != NULL;
+		    c = cmark_node_next(c))
+			S_inline(m, p, pd, c, bold, italic, u);
+		break;
+	default:	/* raw HTML: dropped */
+		break;
+	}
+}
+
+static void
+S_para(struct md *m, cmark_node *n, double indent, const char *marker,
+    double before, int size_up)
+{
+	struct lay	*l = m->l;
+	struct para	 p;
+	struct pend	 pd;
+	cmark_node	*c;
+
+	para_init(&p, l->th.body_size + size_up, l->th.body_leading + size_up,
+	    l->tw - indent);
+	p.indent = indent;
+	p.before = m->first ? 0 : before;
+	p.marker = marker;
+	p.marker_rgb = m->hrgb;
+	memset(&pd, 0, sizeof(pd));
+	buf_init(&pd.text);
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		S_inline(m, &p, &pd, c, 0, 0, NULL);
+	S_flush(m, &p, &pd);
+	buf_free(&pd.text);
+	if (!para_empty(&p)) {
+		para_set(l, &p, m->out);
+		m->first = 0;
+	}
+	para_free(&p);
+}
+
+static void
+S_heading(struct md *m, cmark_node *n, double indent)
+{
+	struct lay	*l = m->l;
+	struct para	 p;
+	struct pend	 pd;
+	cmark_node	*c;
+	double		 size;
+
+	size = l->th.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1.5 : 0.5);
+	para_init(&p, size, size * 1.3, l->tw - indent);
+	p.indent = indent;
+	p.before = m->first ? 0 : l->th.body_leading * 0.8;
+	p.align = ALIGN_LEFT;
+	p.nohyph = 1;
+	p.keep_last = 1;	/* a heading never ends a page */
+	memset(&pd, 0, sizeof(pd));
+	buf_init(&pd.text);
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		S_inline(m, &p, &pd, c, 1, 0, NULL);
+	S_flush(m, &p, &pd);
+	buf_free(&pd.text);
+	for (size_t i = 0; i < p.n; i++)
+		if (p.v[i].uri == NULL)
+			p.v[i].rgb = m->hrgb;
+	if (!para_empty(&p)) {
+		para_set(l, &p, m->out);
+		m->first = 0;
+	}
+	para_free(&p);
+}
+
+static void S_blocks(struct md *, cmark_node *, double indent, int depth,
+    const char *marker, int tight);
+
+static void
+S_list(struct md *m, cmark_node *n, double indent, int depth)
+{
+	cmark_node	*it;
+	int		 num = cmark_node_get_list_start(n), tight;
+	char		 mark[16];
+	double		 step = m->l->th.body_size * 1.4;
+
+	tight = cmark_node_get_list_tight(n);
+	for (it = cmark_node_first_child(n); it != NULL;
+	    it = cmark_node_next(it), num++) {
+		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST)
+			snprintf(mark, sizeof(mark), "%d.", num);
+		else
+			snprintf(mark, sizeof(mark), "%s",
+			    depth % 2 ? "–" : "•");
+		S_blocks(m, it, indent + step, depth + 1, mark, tight);
+	}
+}
+
+/* The children of a container; marker goes to its first paragraph. */
+static void
+S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
+    const char *marker, int tight)
+{
+	struct lay	*l = m->l;
+	cmark_node	*n;
+	struct vbox	*b;
+	const char	*lit;
+	struct src	 src;
+	double		 parskip = l->th.body_leading * 0.5;
+	int		 in_item = marker != NULL;
+
+	if (depth > MD_MAXDEPTH)
+		depth = MD_MAXDEPTH;
+	for (n = cmark_node_first_child(parent); n != NULL;
+	    n = cmark_node_next(n)) {
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_PARAGRAPH:
+			S_para(m, n, indent, marker, in_item && tight ?
+			    l->th.body_leading * 0.15 : parskip, 0);
+			marker = NULL;
+			break;
+		case CMARK_NODE_HEADING:
+			S_heading(m, n, indent);
+			break;
+		case CMARK_NODE_LIST:
+			S_list(m, n, depth < MD_MAXDEPTH ? indent : indent -
+			    l->th.body_size * 1.4, depth);
+			break;
+		case CMARK_NODE_BLOCK_QUOTE:
+			S_blocks(m, n, indent + l->th.body_size * 1.4, depth + 1,
+			    NULL, 0);
+			break;
+		case CMARK_NODE_CODE_BLOCK: {
+			struct para	 p;
+			const char	*s, *e;
+
+			lit = cmark_node_get_literal(n);
+			src = S_src(m, n);
+			para_init(&p, l->th.body_size, l->th.body_leading,
+			    l->tw - indent);
+			p.indent = indent;
+			p.align = ALIGN_LEFT;
+			p.nohyph = 1;
+			p.before = m->first ? 0 : parskip;
+			for (s = lit != NULL ? lit : ""; *s != '\0'; s = e) {
+				char *line;
+
+				e = strchr(s, '\n');
+				if (e == NULL)
+					e = s + strlen(s);
+				line = xstrndup(s, (size_t)(e - s));
+				para_add(&p, line, FACE_REGULAR, RGB_MUTED,
+				    SPAN_RAW | SPAN_NOHYPH, &src);
+				free(line);
+				if (*e == '\n') {
+					e++;
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+				}
+			}
+			if (!para_empty(&p)) {
+				para_set(l, &p, m->out);
+				m->first = 0;
+			}
+			para_free(&p);
+			break;
+		}
+		case CMARK_NODE_THEMATIC_BREAK:
+			b = vlist_add(m->out, l->th.body_leading, parskip);
+			{
+				struct pdf_item *it = vbox_add(b);
+
+				it->type = ITEM_LINE;
+				it->x = indent + (l->tw - indent) * 0.4;
+				it->x2 = indent + (l->tw - indent) * 0.6;
+				it->y = it->y2 = -l->th.body_leading / 2;
+				it->stroke_w = 0.5;
+				it->rgb = RGB_RULE;
+			}
+			break;
+		default:	/* HTML blocks: dropped */
+			break;
+		}
+	}
+}
+
+void
+md_set(struct lay *l, const char *text, const char *file, int line0,
+    int col0, unsigned int hrgb, struct vlist *out)
+{
+	cmark_node	*doc;
+	struct md	 m;
+
+	if (text == NULL || *text == '\0')
+		return;
+	doc = cmark_parse_document(text, strlen(text), CMARK_OPT_DEFAULT);
+	if (doc == NULL)
+		return;
+	memset(&m, 0, sizeof(m));
+	m.l = l;
+	m.file = file;
+	m.line0 = line0 > 0 ? line0 : 1;
+	m.col0 = col0 > 0 ? col0 : 1;
+	m.hrgb = hrgb;
+	m.out = out;
+	m.first = 1;
+	S_blocks(&m, doc, 0, 0, NULL, 0);
+	cmark_node_free(doc);
+}

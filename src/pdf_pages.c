@@ -1,0 +1,1507 @@
+/*
+ * pdf_pages.c — the sections of the booklet, in reading order: cover,
+ * édito, "Mode d'emploi", contents, for each category a divider and
+ * its partners, the index by need, the index by name, back cover.
+ *
+ * Page numbers printed here come from l->want (the previous pass);
+ * the pages things land on are recorded in l->got (pdf_layout.c runs
+ * the passes until both agree).  All user-facing words are French.
+ */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "picto.h"
+#include "pdf_layout.h"
+#include "typo.h"
+
+/* Sizes of the booklet, relative to the theme's body size. */
+#define	SZ_SMALL(l)	((l)->th.body_size * 0.8)
+#define	SZ_BOX(l)	((l)->th.body_size * 0.9)
+#define	SZ_H2(l)	((l)->th.body_size + 1.5)
+#define	SZ_TITLE(l)	((l)->th.body_size * 2.1)
+
+/* ---- small helpers ------------------------------------------------------ */
+
+/* The printed number of a page index, "00" while unknown. */
+static void
+S_pageno(size_t idx, char *out, size_t sz)
+{
+	if (idx == SIZE_MAX)
+		snprintf(out, sz, "00");
+	else
+		snprintf(out, sz, "%zu", idx + 1);
+}
+
+static size_t
+S_partner_index(const struct lay *l, const struct partner *p)
+{
+	return (size_t)(p - l->site->partners);
+}
+
+static size_t
+S_category_index(const struct lay *l, const struct category *c)
+{
+	return (size_t)(c - l->site->categories);
+}
+
+/* Source position of a partner's field. */
+static struct src
+S_psrc(const struct partner *p, enum partner_field f)
+{
+	struct src	 s;
+
+	s.file = p->path;
+	s.pos = p->fpos[f];
+	return s;
+}
+
+static struct src
+S_tsrc(const char *file, const struct text *t)
+{
+	struct src	 s;
+
+	s.file = file;
+	s.pos = t->pos;
+	return s;
+}
+
+/* Height of a list of boxes set on one page. */
+static double
+S_vheight(const struct vlist *v)
+{
+	double	 h = 0;
+	size_t	 i;
+
+	for (i = 0; i < v->n; i++)
+		h += (i > 0 ? v->v[i].before : 0) + v->v[i].h;
+	return h;
+}
+
+/* A section title: large, bold, in colour, with an outline entry. */
+static struct vbox *
+S_title(struct lay *l, struct vlist *out, const char *title, unsigned int rgb,
+    int outline)
+{
+	struct vbox	*b;
+
+	b = para_line(l, out, title, FACE_BOLD, SZ_TITLE(l), SZ_TITLE(l) * 1.25,
+	    rgb, 0, NULL);
+	b->keep = 1;
+	if (outline)
+		b->outline = lay_outline(l, title, 0, 0, 0);
+	/* Air below the title. */
+	vlist_add(out, l->th.body_leading, 0)->keep = 1;
+	return b;
+}
+
+/* A heading inside a section: never ends a page. */
+static struct vbox *
+S_heading(struct lay *l, struct vlist *out, const char *text,
+    unsigned int rgb, double before)
+{
+	struct vbox	*b;
+
+	b = para_line(l, out, text, FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.35, rgb,
+	    before, NULL);
+	b->keep = 1;
+	return b;
+}
+
+/* A body paragraph of plain text. */
+static void
+S_text(struct lay *l, struct vlist *out, const char *text, enum pdf_face f,
+    unsigned int rgb, double before, const struct src *src)
+{
+	struct para	 p;
+
+	para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+	p.before = before;
+	para_add(&p, text, f, rgb, 0, src);
+	para_set(l, &p, out);
+	para_free(&p);
+}
+
+/*
+ * A line of a contents or an index: text, dot leaders aligned on a
+ * common grid, page number flush right; the whole line links to the
+ * page.  A long text wraps, the leaders follow its last line.
+ */
+static struct vbox *
+S_leader(struct lay *l, struct vlist *out, const char *text,
+    enum pdf_face face, double size, unsigned int rgb, size_t dest,
+    double indent, double before, const struct src *src)
+{
+	struct para	 p;
+	struct vbox	*b;
+	struct pdf_item	*it;
+	char		 num[24];
+	double		 nw, dot, last_end = 0, x0, x1, base;
+	size_t		 first = out->n, i, ndots;
+	struct buf	 dots;
+
+	S_pageno(dest, num, sizeof(num));
+	nw = lay_width(l, FACE_REGULAR, size, num, strlen(num));
+	para_init(&p, size, size * 1.38, l->tw - indent - MM(12));
+	p.indent = indent;
+	p.before = before;
+	p.align = ALIGN_LEFT;
+	p.nohyph = 1;
+	para_add(&p, text, face, rgb, SPAN_NOHYPH, src);
+	para_set(l, &p, out);
+	para_free(&p);
+	if (out->n == first)
+		return NULL;
+	/* Keep the lines of one entry together. */
+	for (i = first; i + 1 < out->n; i++)
+		out->v[i].keep = 1;
+	b = &out->v[out->n - 1];
+	for (i = 0; i < b->nitems; i++)
+		if (b->items[i].type == ITEM_TEXT &&
+		    b->items[i].x + b->items[i].w > last_end)
+			last_end = b->items[i].x + b->items[i].w;
+	base = -(p.leading / 2 + size * 0.3);
+	lay_text(l, b, l->tw - nw, base, FACE_REGULAR, size, rgb == RGB_TEXT ?
+	    RGB_TEXT : rgb, num, strlen(num), NULL);
+	/* Leaders: dots at multiples of the pitch, clear of text and number. */
+	dot = lay_width(l, FACE_REGULAR, size, ". ", 2);
+	x0 = (double)((long)((last_end + size * 0.6) / dot) + 1) * dot;
+	x1 = l->tw - nw - size * 0.6;
+	if (x1 > x0 + dot) {
+		ndots = (size_t)((x1 - x0) / dot);
+		buf_init(&dots);
+		for (i = 0; i < ndots; i++)
+			buf_puts(&dots, i + 1 < ndots ? ". " : ".");
+		lay_text(l, b, x0, base, FACE_REGULAR, size, RGB_RULE == 0 ?
+		    RGB_MUTED : RGB_MUTED, dots.data, dots.len, NULL);
+		buf_free(&dots);
+	}
+	if (dest != SIZE_MAX) {
+		for (i = first; i < out->n; i++) {
+			it = vbox_add(&out->v[i]);
+			it->type = ITEM_LINK_PAGE;
+			it->x = indent;
+			it->y = -out->v[i].h;
+			it->w = l->tw - indent;
+			it->h = out->v[i].h;
+			it->dest_page = dest;
+			it->dest_y = l->doc->page_h - l->top;
+		}
+	}
+	return b;
+}
+
+/* Code point of a thématique's pictogram as UTF-8, or "" if none. */
+static void
+S_picto(struct lay *l, const struct thematique *t, char out[8])
+{
+	struct buf	 b;
+	unsigned int	 cp = 0;
+
+	out[0] = '\0';
+	if (l->picto != NULL && t->icon != NULL)
+		cp = picto_codepoint(l->picto, t->icon);
+	if (cp == 0)
+		return;
+	buf_init(&b);
+	utf8_encode(&b, cp);
+	if (b.len < 8)
+		memcpy(out, b.data, b.len + 1);
+	buf_free(&b);
+}
+
+/* "Sans rendez-vous" -> "sans rendez-vous", "À domicile" -> "à domicile". */
+static void
+S_lcfirst(struct buf *b, const char *s)
+{
+	if (strncmp(s, "\xc3\x80", 2) == 0) {	/* À */
+		buf_puts(b, "\xc3\xa0");
+		buf_puts(b, s + 2);
+	} else if (*s >= 'A' && *s <= 'Z') {
+		buf_putc(b, *s - 'A' + 'a');
+		buf_puts(b, s + 1);
+	} else
+		buf_puts(b, s);
+}
+
+/* A URL as shown: no scheme, no trailing slash. */
+static char *
+S_url_display(const char *u)
+{
+	size_t	 n;
+	char	*s;
+
+	if (strncmp(u, "https://", 8) == 0)
+		u += 8;
+	else if (strncmp(u, "http://", 7) == 0)
+		u += 7;
+	s = xstrdup(u);
+	n = strlen(s);
+	if (n > 1 && s[n - 1] == '/')
+		s[n - 1] = '\0';
+	return s;
+}
+
+/* ---- cover and back cover ----------------------------------------------- */
+
+static void
+S_cover(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct pdf_doc	*d = l->doc;
+	struct pdf_item	*it;
+	struct vlist	 v = { 0 };
+	struct para	 p;
+	char		*t;
+	size_t		 pg;
+	double		 band = d->page_h * 0.46, y;
+
+	pg = lay_newpage(l, NULL, 0, 0);
+	it = pdf_page_add(&d->pages[pg]);
+	it->type = ITEM_RECT;
+	it->fill = 1;
+	it->rgb = l->th.lead_rgb;
+	it->x = -BLEED_MAX;
+	it->w = d->page_w + 2 * BLEED_MAX;
+	it->y = band;
+	it->h = d->page_h - band + BLEED_MAX;
+
+	/* In the band: title, subtitle, set from the top margin. */
+	para_init(&p, SZ_TITLE(l) * 1.5, SZ_TITLE(l) * 1.6, l->tw);
+	p.align = ALIGN_LEFT;
+	p.nohyph = 1;
+	{
+		struct src src = S_tsrc(s->path, &s->titre);
+
+		para_add(&p, s->titre.s, FACE_BOLD, RGB_WHITE, SPAN_NOHYPH, &src);
+	}
+	para_set(l, &p, &v);
+	para_free(&p);
+	if (s->sous_titre.s != NULL) {
+		struct src src = S_tsrc(s->path, &s->sous_titre);
+
+		para_init(&p, 13, 17, l->tw * 0.85);
+		p.align = ALIGN_LEFT;
+		p.before = 8;
+		para_add(&p, s->sous_titre.s, FACE_REGULAR, RGB_WHITE, 0, &src);
+		para_set(l, &p, &v);
+		para_free(&p);
+	}
+	lay_put(l, &v, pg, d->page_h - MM(40));
+	vlist_free(&v);
+
+	/* The edition, large, at the foot of the band. */
+	t = xasprintf("Édition %d", s->edition);
+	lay_page_text(l, pg, lay_left(l, pg), band + MM(9), FACE_BOLD, 20,
+	    RGB_WHITE, t, NULL);
+	free(t);
+
+	/* Under the band: what the booklet is for. */
+	t = xasprintf("Qui peut aider, pour quoi, et comment le joindre : "
+	    "%zu partenaires du quartier, à retrouver par besoin, par "
+	    "catégorie ou par nom.", s->npartners);
+	para_init(&p, 11.5, 15.5, l->tw * 0.9);
+	p.align = ALIGN_LEFT;
+	para_add(&p, t, FACE_REGULAR, RGB_TEXT, 0, NULL);
+	para_set(l, &p, &v);
+	para_free(&p);
+	free(t);
+	lay_put(l, &v, pg, band - MM(12));
+	vlist_free(&v);
+
+	/* The publisher at the foot. */
+	y = l->bottom + 14;
+	{
+		struct src src = S_tsrc(s->path, &s->editeur.nom);
+
+		lay_page_text(l, pg, lay_left(l, pg), y, FACE_BOLD, 10,
+		    lay_dark(l->th.lead_rgb), s->editeur.nom.s, &src);
+	}
+	if (s->editeur.adresse.ville.s != NULL) {
+		t = xasprintf("%s", s->editeur.adresse.ville.s);
+		lay_page_text(l, pg, lay_left(l, pg), y - 13, FACE_REGULAR, 9,
+		    RGB_MUTED, t, NULL);
+		free(t);
+	}
+}
+
+/* A labelled block of the back cover. */
+static void
+S_back_block(struct lay *l, struct vlist *v, const char *head,
+    const char *const *lines, size_t n, const char *const *uris)
+{
+	struct para	 p;
+	size_t		 i;
+	struct span	*s;
+
+	S_heading(l, v, head, lay_dark(l->th.lead_rgb), l->th.body_leading);
+	para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+	p.align = ALIGN_LEFT;
+	for (i = 0; i < n; i++) {
+		if (lines[i] == NULL)
+			continue;
+		if (p.n > 0)
+			para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
+		s = para_add(&p, lines[i], FACE_REGULAR, RGB_TEXT,
+		    uris != NULL && uris[i] != NULL ? SPAN_NOHYPH | SPAN_URL : 0,
+		    NULL);
+		if (uris != NULL && uris[i] != NULL)
+			s->uri = xstrdup(uris[i]);
+	}
+	para_set(l, &p, v);
+	para_free(&p);
+}
+
+static void
+S_back(struct lay *l)
+{
+	const struct site *s = l->site;
+	const struct organisation *e = &s->editeur, *c = &s->coordination;
+	struct pdf_doc	*d = l->doc;
+	struct pdf_item	*it;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	const char	*lines[6], *uris[6];
+	char		*addr = NULL, *cp = NULL, *mail = NULL, *cmail = NULL,
+			*site = NULL, *t, *url = NULL;
+	size_t		 pg;
+	double		 qr = MM(28), y;
+
+	pg = lay_newpage(l, NULL, 0, 0);
+	l->got.sec[SEC_BACK] = pg;
+
+	para_line(l, &v, s->titre.s, FACE_BOLD, SZ_TITLE(l), SZ_TITLE(l) * 1.25,
+	    lay_dark(l->th.lead_rgb), 0, NULL);
+	t = xasprintf("Édition %d", s->edition);
+	para_line(l, &v, t, FACE_REGULAR, 11, 15, RGB_MUTED, 0, NULL);
+	free(t);
+
+	if (e->adresse.rue.s != NULL)
+		addr = xstrdup(e->adresse.rue.s);
+	if (e->adresse.code_postal.s != NULL)
+		cp = xasprintf("%s %s", e->adresse.code_postal.s,
+		    e->adresse.ville.s != NULL ? e->adresse.ville.s : "");
+	if (e->courriel.s != NULL)
+		mail = xasprintf("mailto:%s", e->courriel.s);
+	if (e->site.s != NULL)
+		site = S_url_display(e->site.s);
+	lines[0] = e->nom.s;	uris[0] = NULL;
+	lines[1] = addr;	uris[1] = NULL;
+	lines[2] = cp;		uris[2] = NULL;
+	lines[3] = e->telephone.display; uris[3] = e->telephone.uri;
+	lines[4] = e->courriel.s; uris[4] = mail;
+	lines[5] = site;	uris[5] = e->site.s;
+	S_back_block(l, &v, "Édité par", lines, 6, uris);
+
+	if (c->courriel.s != NULL)
+		cmail = xasprintf("mailto:%s", c->courriel.s);
+	lines[0] = "Une information a changé ? Écrivez-nous :";
+	uris[0] = NULL;
+	lines[1] = c->nom.s;	uris[1] = NULL;
+	lines[2] = c->courriel.s; uris[2] = cmail;
+	lines[3] = c->telephone.display; uris[3] = c->telephone.uri;
+	S_back_block(l, &v, "Signaler une erreur", lines, 4, uris);
+
+	y = lay_put(l, &v, pg, lay_top(l));
+	vlist_free(&v);
+
+	if (s->url.s != NULL) {
+		/* The accessible version: the site, with its QR code. */
+		S_heading(l, &v, "Version accessible", lay_dark(l->th.lead_rgb),
+		    l->th.body_leading);
+		url = S_url_display(s->url.s);
+		t = xasprintf("Ce livret ne peut pas être lu par un lecteur "
+		    "d'écran. Le site reprend toutes les fiches, à jour, "
+		    "lisibles avec un lecteur d'écran ou agrandies : %s", url);
+		{
+			struct para	 p;
+			struct span	*sp;
+
+			para_init(&p, l->th.body_size, l->th.body_leading,
+			    l->tw - qr - MM(6));
+			p.align = ALIGN_LEFT;
+			para_add(&p, t, FACE_REGULAR, RGB_TEXT, 0, NULL);
+			sp = para_add(&p, "", FACE_REGULAR, RGB_TEXT, 0, NULL);
+			(void)sp;
+			para_set(l, &p, &v);
+			para_free(&p);
+		}
+		free(t);
+		b = vlist_add(&v, qr, l->th.body_leading * 0.5);
+		qr_draw(b, s->url.s, 0, 0, qr);
+		it = vbox_add(b);
+		it->type = ITEM_LINK_URI;
+		it->x = 0;
+		it->y = -qr;
+		it->w = qr;
+		it->h = qr;
+		it->uri = xstrdup(s->url.s);
+		y = lay_put(l, &v, pg, y - l->th.body_leading);
+		vlist_free(&v);
+	}
+	(void)y;
+
+	/* The band at the foot, into the bleed. */
+	it = pdf_page_add(&d->pages[pg]);
+	it->type = ITEM_RECT;
+	it->fill = 1;
+	it->rgb = l->th.lead_rgb;
+	it->x = -BLEED_MAX;
+	it->y = -BLEED_MAX;
+	it->w = d->page_w + 2 * BLEED_MAX;
+	it->h = MM(16) + BLEED_MAX;
+	if (e->nom.s != NULL) {
+		t = xasprintf("%s — %s %d", e->nom.s, s->titre.s, s->edition);
+		lay_page_text(l, pg, lay_left(l, pg), MM(6.5), FACE_REGULAR, 8,
+		    RGB_WHITE, t, NULL);
+		free(t);
+	}
+	free(addr);
+	free(cp);
+	free(mail);
+	free(cmail);
+	free(site);
+	free(url);
+}
+
+/* ---- front matter --------------------------------------------------------- */
+
+static void
+S_edito(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct vlist	 v = { 0 };
+	struct para	 p;
+	size_t		 pg, first;
+
+	if (s->edito.s == NULL)
+		return;
+	S_title(l, &v, "Édito", lay_dark(l->th.lead_rgb), 1);
+	first = v.n;
+	md_set(l, s->edito.s, s->path, s->edito.pos.line + 1,
+	    s->edito.pos.col + 2, lay_dark(l->th.lead_rgb), &v);
+	(void)first;
+	if (s->edito_signature.s != NULL) {
+		struct src src = S_tsrc(s->path, &s->edito_signature);
+
+		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		p.before = l->th.body_leading;
+		p.align = ALIGN_RIGHT;
+		p.nohyph = 1;
+		para_add(&p, s->edito_signature.s, FACE_ITALIC, RGB_TEXT, 0, &src);
+		para_set(l, &p, &v);
+		para_free(&p);
+	}
+	pg = lay_flow(l, &v, "Édito", "Édito", 0);
+	l->got.sec[SEC_EDITO] = pg;
+	vlist_free(&v);
+}
+
+static void
+S_guide(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	struct buf	 t;
+	char		 num[24], num2[24];
+	size_t		 i, pg;
+	double		 chip = MM(4);
+	unsigned int	 h = lay_dark(l->th.lead_rgb);
+
+	S_title(l, &v, "Mode d'emploi", h, 1);
+	S_text(l, &v, "Ce livret présente les partenaires de la Maison de "
+	    "Quartier : ce que chacun fait, pour qui, et comment le joindre. "
+	    "Il se consulte de trois façons.", FACE_REGULAR, RGB_TEXT, 0, NULL);
+
+	S_heading(l, &v, "Par besoin", h, l->th.body_leading);
+	buf_init(&t);
+	S_pageno(l->want.sec[SEC_THEMES], num, sizeof(num));
+	buf_printf(&t, "L'index « Je cherche de l'aide pour… », page %s, "
+	    "regroupe les partenaires par besoin : ", num);
+	for (i = 0; i < s->nthematiques && i < 4; i++)
+		buf_printf(&t, "%s%s", i ? ", " : "", i ? s->thematiques[i].label :
+		    s->thematiques[i].label);
+	buf_printf(&t, "%s.", s->nthematiques > 4 ? "…" : "");
+	{
+		/* Lowercase the labels after the first: they run in a sentence. */
+		struct buf	 u;
+		const char	*c = buf_cstr(&t), *colon = strstr(c, ": ");
+
+		buf_init(&u);
+		if (colon != NULL) {
+			buf_put(&u, c, (size_t)(colon - c) + 2);
+			for (i = 0; i < s->nthematiques && i < 4; i++) {
+				if (i)
+					buf_puts(&u, ", ");
+				S_lcfirst(&u, s->thematiques[i].label);
+			}
+			buf_puts(&u, s->nthematiques > 4 ? "…" : ".");
+			S_text(l, &v, buf_cstr(&u), FACE_REGULAR, RGB_TEXT, 0, NULL);
+		} else
+			S_text(l, &v, c, FACE_REGULAR, RGB_TEXT, 0, NULL);
+		buf_free(&u);
+	}
+	buf_reset(&t);
+
+	S_heading(l, &v, "Par catégorie", h, l->th.body_leading);
+	buf_printf(&t, "Les fiches sont classées en %zu catégories. Un onglet "
+	    "de couleur, au bord de chaque page, permet d'ouvrir le livret "
+	    "directement à la bonne catégorie :", s->ncategories);
+	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	buf_reset(&t);
+	for (i = 0; i < s->ncategories; i++) {
+		const struct category *c = &s->categories[i];
+		char	*label;
+
+		S_pageno(l->want.category[i], num, sizeof(num));
+		label = xasprintf("%s", c->label);
+		b = S_leader(l, &v, label, FACE_BOLD, l->th.body_size,
+		    lay_dark(c->rgb), l->want.category[i], chip + MM(3),
+		    i == 0 ? l->th.body_leading * 0.4 : 2, NULL);
+		free(label);
+		if (b != NULL)
+			lay_rect(b, 0, -b->h + (b->h - chip) / 2, chip, chip,
+			    lay_dark(c->rgb));
+	}
+
+	S_heading(l, &v, "Par nom", h, l->th.body_leading);
+	S_pageno(l->want.sec[SEC_ALPHA], num, sizeof(num));
+	S_pageno(l->want.sec[SEC_CONTENTS], num2, sizeof(num2));
+	buf_printf(&t, "L'index alphabétique, page %s, donne chaque partenaire "
+	    "par son nom et par son sigle. Le sommaire, page %s, suit l'ordre "
+	    "du livret.", num, num2);
+	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	buf_reset(&t);
+
+	S_heading(l, &v, "Sur chaque fiche", h, l->th.body_leading);
+	S_text(l, &v, "Le cadre de couleur réunit l'adresse, le téléphone, les "
+	    "horaires et les conditions d'accès : sans rendez-vous, sur "
+	    "rendez-vous ou sur orientation d'un travailleur social. Son code "
+	    "QR ouvre le site du partenaire sur un téléphone. Au bas de la "
+	    "fiche, « Travaille avec » renvoie aux partenaires proches.",
+	    FACE_REGULAR, RGB_TEXT, 0, NULL);
+	if (s->url.s != NULL) {
+		char	*u = S_url_display(s->url.s);
+
+		S_heading(l, &v, "En ligne", h, l->th.body_leading);
+		buf_printf(&t, "Toutes les fiches, mises à jour et lisibles avec "
+		    "un lecteur d'écran : %s", u);
+		S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+		free(u);
+	}
+	buf_free(&t);
+	pg = lay_flow(l, &v, "Mode d'emploi", "Mode d'emploi", 0);
+	l->got.sec[SEC_GUIDE] = pg;
+	vlist_free(&v);
+}
+
+static void
+S_contents(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	size_t		 i, j, pg, n;
+	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	char		*name;
+
+	S_title(l, &v, "Sommaire", h, 1);
+	if (s->edito.s != NULL)
+		S_leader(l, &v, "Édito", FACE_REGULAR, l->th.body_size, RGB_TEXT,
+		    l->want.sec[SEC_EDITO], 0, 0, NULL);
+	S_leader(l, &v, "Mode d'emploi", FACE_REGULAR, l->th.body_size,
+	    RGB_TEXT, l->want.sec[SEC_GUIDE], 0, 0, NULL);
+	for (i = 0; i < s->ncategories; i++) {
+		const struct category *c = &s->categories[i];
+
+		b = S_leader(l, &v, c->label, FACE_BOLD, l->th.body_size + 1,
+		    lay_dark(c->rgb), l->want.category[i], 0,
+		    l->th.body_leading * 0.9, NULL);
+		if (b != NULL)
+			b->keep = 1;
+		for (j = n = 0; j < s->npartners; j++) {
+			const struct partner *p = &s->partners[j];
+			struct src src = S_psrc(p, PF_NOM);
+
+			if (p->category != c)
+				continue;
+			name = model_display_name(p);
+			b = S_leader(l, &v, name, FACE_REGULAR,
+			    l->th.body_size * 0.95, RGB_TEXT,
+			    l->want.partner[j], MM(4), 0, &src);
+			free(name);
+			/* The category heading keeps its first two entries. */
+			if (b != NULL && n++ == 0 && c->npartners > 1)
+				b->keep = 1;
+		}
+	}
+	S_leader(l, &v, "Je cherche de l'aide pour…", FACE_BOLD,
+	    l->th.body_size + 1, h, l->want.sec[SEC_THEMES], 0,
+	    l->th.body_leading * 0.9, NULL);
+	S_leader(l, &v, "Index alphabétique", FACE_BOLD, l->th.body_size + 1, h,
+	    l->want.sec[SEC_ALPHA], 0, 2, NULL);
+	pg = lay_flow(l, &v, "Sommaire", "Sommaire", 0);
+	l->got.sec[SEC_CONTENTS] = pg;
+	vlist_free(&v);
+}
+
+/* ---- categories and partners --------------------------------------------- */
+
+static void
+S_divider(struct lay *l, const struct category *c)
+{
+	const struct site *s = l->site;
+	struct pdf_doc	*d = l->doc;
+	struct pdf_item	*it;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	size_t		 k = S_category_index(l, c), pg, j;
+	double		 top = d->page_h - MM(26), bot = d->page_h * 0.58;
+	char		*t;
+	struct para	 p;
+
+	pg = lay_newpage(l, c->label, (int)k + 1, 1);
+	l->got.category[k] = pg;
+	lay_outline(l, c->label, 0, pg, d->page_h);
+
+	it = pdf_page_add(&d->pages[pg]);
+	it->type = ITEM_RECT;
+	it->fill = 1;
+	it->rgb = lay_dark(c->rgb);
+	it->x = -BLEED_MAX;
+	it->w = d->page_w + 2 * BLEED_MAX;
+	it->y = bot;
+	it->h = top - bot;
+	para_init(&p, 26, 31, l->tw);
+	p.align = ALIGN_LEFT;
+	p.nohyph = 1;
+	{
+		struct src src;
+
+		src.file = s->path;
+		src.pos = c->pos;
+		para_add(&p, c->label, FACE_BOLD, RGB_WHITE, SPAN_NOHYPH, &src);
+	}
+	para_set(l, &p, &v);
+	para_free(&p);
+	t = xasprintf("%zu partenaire%s", c->npartners, c->npartners > 1 ?
+	    "s" : "");
+	para_line(l, &v, t, FACE_REGULAR, 12, 17, RGB_WHITE, 4, NULL);
+	free(t);
+	lay_put(l, &v, pg, bot + MM(7) + S_vheight(&v));
+	vlist_free(&v);
+
+	for (j = 0; j < s->npartners; j++) {
+		const struct partner *pp = &s->partners[j];
+		struct src src = S_psrc(pp, PF_NOM);
+
+		if (pp->category != c)
+			continue;
+		t = model_display_name(pp);
+		b = S_leader(l, &v, t, FACE_REGULAR, l->th.body_size, RGB_TEXT,
+		    l->want.partner[j], 0, 0, &src);
+		(void)b;
+		free(t);
+	}
+	lay_put(l, &v, pg, bot - MM(10));
+	vlist_free(&v);
+}
+
+/* One row of the contact box: a label, then a paragraph beside it. */
+struct crow {
+	struct lay	*l;
+	struct vlist	 v;		/* rows, relative to the box's inner area */
+	double		 label_w;	/* width of the label column */
+	double		 w;		/* width of the value column */
+	double		 size, leading;
+};
+
+static struct para *
+S_row_begin(struct crow *r, struct para *p)
+{
+	para_init(p, r->size, r->leading, r->w);
+	p->indent = r->label_w;
+	p->align = ALIGN_LEFT;
+	p->before = r->v.n > 0 ? r->leading * 0.35 : 0;
+	return p;
+}
+
+static void
+S_row_end(struct crow *r, struct para *p, const char *label)
+{
+	size_t	 first = r->v.n;
+
+	para_set(r->l, p, &r->v);
+	para_free(p);
+	if (r->v.n == first)
+		return;
+	lay_text(r->l, &r->v.v[first], 0, -(r->leading / 2 + r->size * 0.3),
+	    FACE_BOLD, r->size * 0.92, RGB_MUTED, label, strlen(label), NULL);
+}
+
+static void
+S_row_text(struct crow *r, const char *label, const char *text,
+    unsigned int flags, const char *uri, const struct src *src)
+{
+	struct para	 p;
+	struct span	*s;
+
+	if (text == NULL)
+		return;
+	S_row_begin(r, &p);
+	s = para_add(&p, text, FACE_REGULAR, RGB_TEXT, flags, src);
+	if (uri != NULL)
+		s->uri = xstrdup(uri);
+	S_row_end(r, &p, label);
+}
+
+/* Opening hours: one line per day, times aligned on a tab. */
+static void
+S_row_hours(struct crow *r, const struct partner *pp)
+{
+	static const char *const days[7] = {
+		"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."
+	};
+	const struct horaires *h = &pp->horaires;
+	struct lay	*l = r->l;
+	struct vbox	*b;
+	struct buf	 t;
+	struct src	 src;
+	char		*a, *z;
+	double		 tab = r->label_w + r->size * 3.2, base;
+	size_t		 i, first = r->v.n;
+	int		 day, any = 0;
+
+	if (!h->present)
+		return;
+	for (day = 0; day < 7; day++)
+		any |= h->days[day].n > 0;
+	buf_init(&t);
+	for (day = 0; day < 7 && any; day++) {
+		if (h->days[day].n == 0 && day >= 5)
+			continue;	/* closed at the week-end: nothing to say */
+		buf_reset(&t);
+		if (h->days[day].n == 0)
+			buf_puts(&t, "fermé");
+		for (i = 0; i < h->days[day].n; i++) {
+			a = model_time_fr(h->days[day].v[i].start);
+			z = model_time_fr(h->days[day].v[i].end);
+			buf_printf(&t, "%s%s–%s", i ? ", " : "", a, z);
+			free(a);
+			free(z);
+		}
+		b = vlist_add(&r->v, r->leading * 0.95, r->v.n > first ? 0 :
+		    (r->v.n > 0 ? r->leading * 0.35 : 0));
+		base = -(b->h / 2 + r->size * 0.3);
+		src.file = pp->path;
+		src.pos = h->days[day].pos;
+		lay_text(l, b, r->label_w, base, FACE_REGULAR, r->size, RGB_MUTED,
+		    days[day], strlen(days[day]), NULL);
+		{
+			char *fixed = typo_fr(buf_cstr(&t));
+
+			lay_text(l, b, tab, base, FACE_REGULAR, r->size,
+			    h->days[day].n ? RGB_TEXT : RGB_MUTED, fixed,
+			    strlen(fixed), &src);
+			free(fixed);
+		}
+	}
+	buf_free(&t);
+	if (h->precisions.s != NULL) {
+		struct para	 p;
+		struct src	 ps = S_tsrc(pp->path, &h->precisions);
+
+		S_row_begin(r, &p);
+		p.before = r->v.n > first ? r->leading * 0.15 : p.before;
+		para_add(&p, h->precisions.s, FACE_ITALIC, RGB_TEXT, 0, &ps);
+		if (r->v.n > first) {
+			para_set(l, &p, &r->v);
+			para_free(&p);
+		} else
+			S_row_end(r, &p, "Horaires");
+	}
+	if (r->v.n > first)
+		lay_text(l, &r->v.v[first], 0, -(r->v.v[first].h / 2 +
+		    r->size * 0.3), FACE_BOLD, r->size * 0.92, RGB_MUTED,
+		    "Horaires", strlen("Horaires"), NULL);
+}
+
+/* Width and height of a PNG or JPEG image, from its header. */
+static int
+S_image_size(const char *path, double *w, double *h)
+{
+	unsigned char	 b[64 * 1024];
+	FILE		*f;
+	size_t		 n, i;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(b, 1, sizeof(b), f);
+	fclose(f);
+	if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		*w = (double)((unsigned long)b[16] << 24 | (unsigned long)b[17] << 16 |
+		    (unsigned long)b[18] << 8 | b[19]);
+		*h = (double)((unsigned long)b[20] << 24 | (unsigned long)b[21] << 16 |
+		    (unsigned long)b[22] << 8 | b[23]);
+		return *w > 0 && *h > 0;
+	}
+	if (n >= 4 && b[0] == 0xff && b[1] == 0xd8) {
+		for (i = 2; i + 9 < n;) {
+			if (b[i] != 0xff) {
+				i++;
+				continue;
+			}
+			if (b[i + 1] >= 0xc0 && b[i + 1] <= 0xcf &&
+			    b[i + 1] != 0xc4 && b[i + 1] != 0xc8 &&
+			    b[i + 1] != 0xcc) {
+				*h = (double)(b[i + 5] << 8 | b[i + 6]);
+				*w = (double)(b[i + 7] << 8 | b[i + 8]);
+				return *w > 0 && *h > 0;
+			}
+			i += 2 + (size_t)(b[i + 2] << 8 | b[i + 3]);
+		}
+	}
+	return 0;
+}
+
+/* The tinted contact box, one unbreakable box. */
+static void
+S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
+{
+	const struct site *s = l->site;
+	struct crow	 r;
+	struct vbox	*box;
+	struct pdf_item	*bg, *it;
+	struct para	 p;
+	struct buf	 t;
+	struct src	 src;
+	unsigned int	 light = lay_light(pp->category->rgb), bit;
+	double		 pad = MM(3), side = 0, qr = MM(19), y, side_h = 0,
+			 iw, ih, lw, lh;
+	size_t		 i, j, bgi;
+	char		*u, *logo = NULL;
+	int		 has_logo = 0;
+
+	memset(&r, 0, sizeof(r));
+	r.l = l;
+	r.size = SZ_BOX(l);
+	r.leading = r.size * 1.3;
+	r.label_w = MM(17);
+	if (pp->site.s != NULL || pp->logo.s != NULL)
+		side = qr + pad;
+	if (pp->logo.s != NULL) {
+		logo = path_join(s->content_dir, pp->logo.s);
+		has_logo = S_image_size(logo, &iw, &ih);
+	}
+	r.w = l->tw - 2 * pad - side - r.label_w;
+	buf_init(&t);
+
+	/* Adresse */
+	S_row_begin(&r, &p);
+	src = S_tsrc(pp->path, &pp->adresse.rue);
+	para_add(&p, pp->adresse.rue.s, FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH,
+	    &src);
+	if (pp->adresse.complement.s != NULL) {
+		src = S_tsrc(pp->path, &pp->adresse.complement);
+		para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
+		para_add(&p, pp->adresse.complement.s, FACE_REGULAR, RGB_TEXT,
+		    SPAN_NOHYPH, &src);
+	}
+	para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
+	buf_printf(&t, "%s %s", pp->adresse.code_postal.s ?
+	    pp->adresse.code_postal.s : "", pp->adresse.ville.s ?
+	    pp->adresse.ville.s : "");
+	src = S_tsrc(pp->path, &pp->adresse.ville);
+	para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH, &src);
+	buf_reset(&t);
+	S_row_end(&r, &p, "Adresse");
+
+	src = S_tsrc(pp->path, &pp->transports);
+	S_row_text(&r, "Transports", pp->transports.s, 0, NULL, &src);
+
+	if (pp->telephone.display != NULL) {
+		S_row_begin(&r, &p);
+		src = S_psrc(pp, PF_TELEPHONE);
+		para_add(&p, pp->telephone.display, FACE_BOLD, RGB_TEXT,
+		    SPAN_NOHYPH | SPAN_RAW, &src)->uri =
+		    pp->telephone.uri ? xstrdup(pp->telephone.uri) : NULL;
+		S_row_end(&r, &p, "Téléphone");
+	}
+	if (pp->courriel.s != NULL) {
+		u = xasprintf("mailto:%s", pp->courriel.s);
+		src = S_tsrc(pp->path, &pp->courriel);
+		S_row_text(&r, "Courriel", pp->courriel.s,
+		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, u, &src);
+		free(u);
+	}
+	if (pp->site.s != NULL) {
+		u = S_url_display(pp->site.s);
+		src = S_tsrc(pp->path, &pp->site);
+		S_row_text(&r, "Site", u, SPAN_NOHYPH | SPAN_RAW | SPAN_URL,
+		    pp->site.s, &src);
+		free(u);
+	}
+	S_row_hours(&r, pp);
+
+	/* Accès: modalities, cost, details. */
+	if (pp->modalites != 0 || pp->cout != COUT_NONE ||
+	    pp->acces_precisions.s != NULL) {
+		for (i = 0, j = 0; i < MOD__COUNT; i++) {
+			bit = 1u << i;
+			if (!(pp->modalites & bit))
+				continue;
+			if (j++ == 0)
+				buf_puts(&t, model_modalite_label((enum modalite)bit));
+			else {
+				buf_puts(&t, ", ");
+				S_lcfirst(&t, model_modalite_label((enum modalite)bit));
+			}
+		}
+		if (j > 0)
+			buf_puts(&t, ".");
+		if (model_cout_label(pp->cout) != NULL)
+			buf_printf(&t, "%s%s.", t.len ? " " : "",
+			    model_cout_label(pp->cout));
+		S_row_begin(&r, &p);
+		src = S_psrc(pp, PF_ACCES);
+		para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, &src);
+		if (pp->acces_precisions.s != NULL) {
+			src = S_tsrc(pp->path, &pp->acces_precisions);
+			if (t.len)
+				para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+				    SPAN_BREAK, NULL);
+			para_add(&p, pp->acces_precisions.s, FACE_ITALIC,
+			    RGB_TEXT, 0, &src);
+		}
+		S_row_end(&r, &p, "Accès");
+		buf_reset(&t);
+	}
+	if (pp->langues.n > 0) {
+		for (i = 0; i < pp->langues.n; i++) {
+			const char *lab = model_langue_label(pp->langues.v[i].s);
+
+			if (pp->langues.v[i].s == NULL)
+				continue;
+			buf_printf(&t, "%s%s", t.len ? ", " : "",
+			    lab != NULL ? lab : pp->langues.v[i].s);
+		}
+		src = S_psrc(pp, PF_LANGUES);
+		S_row_text(&r, "Langues", buf_cstr(&t), 0, NULL, &src);
+		buf_reset(&t);
+	}
+	if (model_accessibilite_label(pp->accessibilite) != NULL ||
+	    pp->accessibilite_precisions.s != NULL) {
+		if (model_accessibilite_label(pp->accessibilite) != NULL)
+			buf_printf(&t, "%s.", model_accessibilite_label(
+			    pp->accessibilite));
+		if (pp->accessibilite_precisions.s != NULL)
+			buf_printf(&t, "%s%s", t.len ? " " : "",
+			    pp->accessibilite_precisions.s);
+		src = S_psrc(pp, PF_ACCESSIBILITE);
+		S_row_text(&r, "Accessibilité", buf_cstr(&t), 0, NULL, &src);
+		buf_reset(&t);
+	}
+	/* Named referents: the partners' own edition only. */
+	if (l->opts->partners_edition && pp->ncontacts > 0) {
+		S_row_begin(&r, &p);
+		for (i = 0; i < pp->ncontacts; i++) {
+			const struct contact *c = &pp->contacts[i];
+
+			if (i > 0)
+				para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+				    SPAN_BREAK, NULL);
+			src = S_tsrc(pp->path, &c->nom);
+			para_add(&p, c->nom.s, FACE_BOLD, RGB_TEXT, SPAN_NOHYPH,
+			    &src);
+			if (c->fonction.s != NULL) {
+				src = S_tsrc(pp->path, &c->fonction);
+				buf_printf(&t, ", %s", c->fonction.s);
+				para_add(&p, buf_cstr(&t), FACE_REGULAR,
+				    RGB_TEXT, 0, &src);
+				buf_reset(&t);
+			}
+			if (c->telephone.display != NULL) {
+				para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+				    SPAN_BREAK, NULL);
+				para_add(&p, c->telephone.display, FACE_REGULAR,
+				    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, NULL);
+			}
+			if (c->courriel.s != NULL) {
+				para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+				    SPAN_BREAK, NULL);
+				src = S_tsrc(pp->path, &c->courriel);
+				para_add(&p, c->courriel.s, FACE_REGULAR,
+				    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, &src);
+			}
+		}
+		S_row_end(&r, &p, "Contacts");
+	}
+	buf_free(&t);
+
+	/* Assemble: background, rows, QR code and logo in the right column. */
+	box = vlist_add(out, 0, l->th.body_leading * 0.9);
+	box->keep = 0;
+	bg = vbox_add(box);	/* drawn first; sized at the end */
+	bg->type = ITEM_RECT;
+	bg->fill = 1;
+	bg->rgb = light;
+	bgi = box->nitems - 1;
+	y = -pad;
+	for (i = 0; i < r.v.n; i++) {
+		if (i > 0)
+			y -= r.v.v[i].before;
+		for (j = 0; j < r.v.v[i].nitems; j++) {
+			it = vbox_add(box);
+			*it = r.v.v[i].items[j];
+			it->x += pad;
+			it->y += y;
+			if (it->type == ITEM_LINE) {
+				it->x2 += pad;
+				it->y2 += y;
+			}
+		}
+		r.v.v[i].nitems = 0;
+		y -= r.v.v[i].h;
+	}
+	if (pp->site.s != NULL) {
+		double	 qx = l->tw - pad - qr;
+
+		qr_draw(box, pp->site.s, qx, -pad, qr);
+		it = vbox_add(box);
+		it->type = ITEM_LINK_URI;
+		it->x = qx;
+		it->y = -pad - qr;
+		it->w = it->h = qr;
+		it->uri = xstrdup(pp->site.s);
+		side_h = qr;
+	}
+	if (has_logo) {
+		/* Fit in the column, at most 14 mm tall. */
+		lw = qr;
+		lh = lw * ih / iw;
+		if (lh > MM(14)) {
+			lh = MM(14);
+			lw = lh * iw / ih;
+		}
+		it = vbox_add(box);
+		it->type = ITEM_IMAGE;
+		it->x = l->tw - pad - qr + (qr - lw) / 2;
+		it->y = -pad - side_h - (side_h > 0 ? MM(3) : 0) - lh;
+		it->w = lw;
+		it->h = lh;
+		it->path = xstrdup(logo);
+		side_h += (side_h > 0 ? MM(3) : 0) + lh;
+	}
+	if (-y < side_h + pad)
+		y = -(side_h + pad);
+	box->h = -y + pad;
+	bg = &box->items[bgi];	/* the array may have moved */
+	bg->x = 0;
+	bg->y = -box->h;
+	bg->w = l->tw;
+	bg->h = box->h;
+	vlist_free(&r.v);
+	free(logo);
+}
+
+/* A section heading of a partner page. */
+static void
+S_psection(struct lay *l, struct vlist *out, const char *title,
+    unsigned int rgb)
+{
+	struct vbox	*b;
+
+	b = para_line(l, out, title, FACE_BOLD, l->th.body_size * 1.1,
+	    l->th.body_leading * 1.1, rgb, l->th.body_leading * 0.8, NULL);
+	b->keep = 1;
+}
+
+static void
+S_bullet(struct lay *l, struct vlist *out, struct para *p, unsigned int rgb,
+    int first)
+{
+	p->indent = l->th.body_size * 1.2;
+	p->width = l->tw - p->indent;
+	p->marker = "•";
+	p->marker_rgb = rgb;
+	p->before = first ? 0 : l->th.body_leading * 0.2;
+	para_set(l, p, out);
+}
+
+static void
+S_partner(struct lay *l, const struct partner *pp)
+{
+	const struct site *s = l->site;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	struct para	 p;
+	struct src	 src;
+	struct buf	 t;
+	char		*name, num[24], ic[8];
+	unsigned int	 dark = lay_dark(pp->category->rgb);
+	size_t		 i, k = S_category_index(l, pp->category), pg, first;
+	double		 bw;
+
+	name = model_display_name(pp);
+
+	/* Category badge. */
+	b = vlist_add(&v, SZ_SMALL(l) * 2.3, 0);
+	b->keep = 1;
+	bw = lay_width(l, FACE_BOLD, SZ_SMALL(l), pp->category->label,
+	    strlen(pp->category->label));
+	lay_rect(b, 0, -SZ_SMALL(l) * 1.75, bw + SZ_SMALL(l) * 1.2,
+	    SZ_SMALL(l) * 1.75, dark);
+	lay_text(l, b, SZ_SMALL(l) * 0.6, -SZ_SMALL(l) * 1.2, FACE_BOLD,
+	    SZ_SMALL(l), RGB_WHITE, pp->category->label,
+	    strlen(pp->category->label), NULL);
+
+	/* Name and sigle. */
+	para_init(&p, SZ_TITLE(l) * 0.85, SZ_TITLE(l) * 1.0, l->tw);
+	p.align = ALIGN_LEFT;
+	p.nohyph = 1;
+	p.keep_last = 1;
+	p.before = 2;
+	src = S_psrc(pp, PF_NOM);
+	para_add(&p, pp->nom.s, FACE_BOLD, dark, SPAN_NOHYPH, &src);
+	if (pp->sigle.s != NULL && strcmp(pp->sigle.s, pp->nom.s) != 0) {
+		src = S_psrc(pp, PF_SIGLE);
+		buf_init(&t);
+		buf_printf(&t, " (%s)", pp->sigle.s);
+		para_add(&p, buf_cstr(&t), FACE_BOLD, dark, SPAN_NOHYPH, &src);
+		buf_free(&t);
+	}
+	para_set(l, &p, &v);
+	para_free(&p);
+	first = v.n;
+	b = &v.v[1];
+	b->outline = lay_outline(l, name, 1, 0, 0);
+
+	/* Résumé, larger. */
+	para_init(&p, l->th.body_size * 1.2, l->th.body_leading * 1.2, l->tw);
+	p.align = ALIGN_LEFT;
+	p.before = l->th.body_leading * 0.4;
+	src = S_psrc(pp, PF_RESUME);
+	para_add(&p, pp->resume.s, FACE_REGULAR, RGB_TEXT, 0, &src);
+	para_set(l, &p, &v);
+	para_free(&p);
+	(void)first;
+
+	/* Needs: pictogram and label of each thématique. */
+	if (pp->nthematiques > 0) {
+		para_init(&p, SZ_SMALL(l), SZ_SMALL(l) * 1.45, l->tw);
+		p.align = ALIGN_LEFT;
+		p.nohyph = 1;
+		p.before = l->th.body_leading * 0.35;
+		for (i = 0; i < pp->nthematiques; i++) {
+			const struct thematique *th = pp->thematiques[i];
+
+			if (i > 0)
+				para_add(&p, "   ", FACE_REGULAR, RGB_MUTED,
+				    SPAN_RAW, NULL);
+			S_picto(l, th, ic);
+			if (ic[0] != '\0') {
+				para_add(&p, ic, FACE_ICON, dark, SPAN_RAW |
+				    SPAN_NOHYPH, NULL);
+				para_add(&p, NBSP, FACE_REGULAR, dark, SPAN_RAW,
+				    NULL);
+			}
+			/* No break inside a label: NBSP between its words. */
+			{
+				struct buf	 u;
+				const char	*c;
+
+				buf_init(&u);
+				for (c = th->label; *c != '\0'; c++)
+					if (*c == ' ')
+						buf_puts(&u, NBSP);
+					else
+						buf_putc(&u, *c);
+				para_add(&p, buf_cstr(&u), FACE_REGULAR,
+				    RGB_MUTED, SPAN_NOHYPH, NULL);
+				buf_free(&u);
+			}
+		}
+		para_set(l, &p, &v);
+		para_free(&p);
+	}
+
+	S_contact(l, pp, &v);
+
+	S_psection(l, &v, "Missions", dark);
+	for (i = 0; i < pp->missions.n; i++) {
+		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		src = S_tsrc(pp->path, &pp->missions.v[i]);
+		para_add(&p, pp->missions.v[i].s, FACE_REGULAR, RGB_TEXT, 0,
+		    &src);
+		S_bullet(l, &v, &p, dark, i == 0);
+		para_free(&p);
+	}
+	if (pp->nactions > 0) {
+		S_psection(l, &v, "Actions", dark);
+		for (i = 0; i < pp->nactions; i++) {
+			const struct action *a = &pp->actions[i];
+
+			para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+			src = S_tsrc(pp->path, &a->titre);
+			if (a->description.s != NULL) {
+				size_t	 n = strlen(a->titre.s);
+				int	 punct = n > 0 && strchr(".!?…:",
+				    a->titre.s[n - 1]) != NULL;
+
+				buf_init(&t);
+				buf_printf(&t, "%s%s", a->titre.s, punct ? "" : ".");
+				para_add(&p, buf_cstr(&t), FACE_BOLD, RGB_TEXT, 0,
+				    &src);
+				buf_free(&t);
+				src = S_tsrc(pp->path, &a->description);
+				para_add(&p, " ", FACE_REGULAR, RGB_TEXT, SPAN_RAW,
+				    NULL);
+				para_add(&p, a->description.s, FACE_REGULAR,
+				    RGB_TEXT, 0, &src);
+			} else
+				para_add(&p, a->titre.s, FACE_REGULAR, RGB_TEXT,
+				    0, &src);
+			S_bullet(l, &v, &p, dark, i == 0);
+			para_free(&p);
+		}
+	}
+	if (pp->body != NULL) {
+		S_psection(l, &v, "Présentation", dark);
+		md_set(l, pp->body, pp->path, pp->body_line, 1, dark, &v);
+	}
+	if (pp->public_.s != NULL) {
+		S_psection(l, &v, "Public", dark);
+		src = S_tsrc(pp->path, &pp->public_);
+		S_text(l, &v, pp->public_.s, FACE_REGULAR, RGB_TEXT, 0, &src);
+	}
+	if (pp->nliens > 0) {
+		struct span	*sp;
+
+		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		p.align = ALIGN_LEFT;
+		p.before = l->th.body_leading;
+		para_add(&p, "Travaille avec : ", FACE_BOLD, dark, 0, NULL);
+		for (i = 0; i < pp->nliens; i++) {
+			const struct partner *q = pp->liens[i];
+			size_t	 qi = S_partner_index(l, q);
+			char	*qn = model_display_name(q);
+
+			src = S_psrc(pp, PF_LIENS);
+			if (i > 0)
+				para_add(&p, ", ", FACE_REGULAR, RGB_TEXT,
+				    SPAN_RAW, NULL);
+			sp = para_add(&p, qn, FACE_REGULAR, RGB_TEXT,
+			    SPAN_NOHYPH, &src);
+			sp->dest = l->want.partner[qi] != SIZE_MAX ?
+			    l->want.partner[qi] + 1 : 0;
+			S_pageno(l->want.partner[qi], num, sizeof(num));
+			buf_init(&t);
+			buf_printf(&t, NBSP "p." NBSP "%s", num);
+			sp = para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
+			    SPAN_RAW | SPAN_NOHYPH, NULL);
+			sp->dest = l->want.partner[qi] != SIZE_MAX ?
+			    l->want.partner[qi] + 1 : 0;
+			buf_free(&t);
+			free(qn);
+		}
+		para_set(l, &p, &v);
+		para_free(&p);
+	}
+	{
+		char	*date = date_fr(&pp->mise_a_jour);
+
+		buf_init(&t);
+		buf_printf(&t, "Mis à jour le %s", date);
+		src.file = pp->path;
+		src.pos = pp->mise_a_jour_pos;
+		para_line(l, &v, buf_cstr(&t), FACE_REGULAR, SZ_SMALL(l),
+		    SZ_SMALL(l) * 1.4, RGB_MUTED, l->th.body_leading * 0.8,
+		    &src);
+		buf_free(&t);
+		free(date);
+	}
+
+	pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
+	l->got.partner[S_partner_index(l, pp)] = pg;
+	vlist_free(&v);
+	free(name);
+	(void)s;
+}
+
+/* ---- indexes --------------------------------------------------------------- */
+
+static int
+S_by_name(const void *a, const void *b)
+{
+	const struct partner *const *x = a, *const *y = b;
+
+	return str_collate((*x)->nom.s, (*y)->nom.s);
+}
+
+static void
+S_themes(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	struct partner	**byname;
+	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	size_t		 i, j, n, pg, cnt;
+	char		 ic[8], *name;
+	double		 iw;
+
+	S_title(l, &v, "Je cherche de l'aide pour…", h, 1);
+	byname = model_sorted_by_name(s);
+	for (i = 0; i < s->nthematiques; i++) {
+		const struct thematique *th = &s->thematiques[i];
+
+		for (j = cnt = 0; j < s->npartners; j++)
+			cnt += model_has_thematique(byname[j], th);
+		if (cnt == 0)
+			continue;
+		b = vlist_add(&v, SZ_H2(l) * 1.5, i > 0 ? l->th.body_leading * 0.7 : 0);
+		b->keep = 1;
+		S_picto(l, th, ic);
+		iw = 0;
+		if (ic[0] != '\0') {
+			lay_text(l, b, 0, -(b->h / 2 + SZ_H2(l) * 0.33), FACE_ICON,
+			    SZ_H2(l), h, ic, strlen(ic), NULL);
+			iw = SZ_H2(l) * 1.6;
+		}
+		{
+			struct src src;
+
+			src.file = s->path;
+			src.pos = th->pos;
+			lay_text(l, b, iw, -(b->h / 2 + SZ_H2(l) * 0.3), FACE_BOLD,
+			    SZ_H2(l), h, th->label, strlen(th->label), &src);
+		}
+		for (j = n = 0; j < s->npartners; j++) {
+			const struct partner *p = byname[j];
+			struct src src = S_psrc(p, PF_NOM);
+
+			if (!model_has_thematique(p, th))
+				continue;
+			name = model_display_name(p);
+			b = S_leader(l, &v, name, FACE_REGULAR,
+			    l->th.body_size * 0.95, RGB_TEXT,
+			    l->want.partner[S_partner_index(l, p)],
+			    SZ_H2(l) * 1.6, 0, &src);
+			free(name);
+			/* The heading keeps two entries; no entry alone at a head. */
+			if (b != NULL && ((n == 0 && cnt > 1) || n + 2 == cnt))
+				b->keep = 1;
+			n++;
+		}
+	}
+	free(byname);
+	pg = lay_flow(l, &v, "Je cherche de l'aide pour…",
+	    "Je cherche de l'aide pour…", 0);
+	l->got.sec[SEC_THEMES] = pg;
+	vlist_free(&v);
+}
+
+struct entry {
+	char			*key;	/* sort key: the name or sigle */
+	char			*text;	/* as printed */
+	const struct partner	*p;
+};
+
+static int
+S_entry_cmp(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int	 c = str_collate(x->key, y->key);
+
+	if (c == 0)
+		c = strcmp(x->p->slug, y->p->slug);
+	return c;
+}
+
+static void
+S_alpha(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	struct entry	*e;
+	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	size_t		 i, n = 0, pg;
+	char		*fold, letter[2] = { 0, 0 }, prev = 0;
+
+	S_title(l, &v, "Index alphabétique", h, 1);
+	e = xcalloc(2 * s->npartners + 1, sizeof(*e));
+	for (i = 0; i < s->npartners; i++) {
+		const struct partner *p = &s->partners[i];
+
+		e[n].key = xstrdup(p->nom.s);
+		e[n].text = model_display_name(p);
+		e[n++].p = p;
+		if (p->sigle.s != NULL && strcmp(p->sigle.s, p->nom.s) != 0) {
+			e[n].key = xstrdup(p->sigle.s);
+			e[n].text = xasprintf("%s, voir %s", p->sigle.s, p->nom.s);
+			e[n++].p = p;
+		}
+	}
+	qsort(e, n, sizeof(*e), S_entry_cmp);
+	for (i = 0; i < n; i++) {
+		struct src src = S_psrc(e[i].p, PF_NOM);
+
+		fold = str_fold(e[i].key);
+		letter[0] = (fold[0] >= 'a' && fold[0] <= 'z') ?
+		    (char)(fold[0] - 'a' + 'A') : '#';
+		free(fold);
+		if (letter[0] != prev) {
+			b = para_line(l, &v, letter, FACE_BOLD, SZ_H2(l),
+			    SZ_H2(l) * 1.4, h, prev ? l->th.body_leading * 0.6 : 0,
+			    NULL);
+			b->keep = 1;
+			prev = letter[0];
+		}
+		S_leader(l, &v, e[i].text, FACE_REGULAR, l->th.body_size * 0.95,
+		    RGB_TEXT, l->want.partner[S_partner_index(l, e[i].p)], 0, 0,
+		    &src);
+	}
+	for (i = 0; i < n; i++) {
+		free(e[i].key);
+		free(e[i].text);
+	}
+	free(e);
+	pg = lay_flow(l, &v, "Index alphabétique", "Index alphabétique", 0);
+	l->got.sec[SEC_ALPHA] = pg;
+	vlist_free(&v);
+	(void)S_by_name;
+}
+
+/* ---- the booklet ------------------------------------------------------------- */
+
+void
+pages_booklet(struct lay *l)
+{
+	const struct site *s = l->site;
+	size_t		 i, j, pg;
+
+	S_cover(l);
+	/* The inside of the cover stays blank. */
+	pg = lay_newpage(l, NULL, 0, 0);
+	l->doc->pages[pg].blank = 1;
+	S_edito(l);
+	S_guide(l);
+	S_contents(l);
+	for (i = 0; i < s->ncategories; i++) {
+		S_divider(l, &s->categories[i]);
+		for (j = 0; j < s->npartners; j++)
+			if (s->partners[j].category == &s->categories[i])
+				S_partner(l, &s->partners[j]);
+	}
+	S_themes(l);
+	S_alpha(l);
+	/* Blank pages so that the back cover ends a multiple of four. */
+	while ((l->doc->npages + 1) % 4 != 0) {
+		pg = lay_newpage(l, NULL, 0, 0);
+		l->doc->pages[pg].blank = 1;
+	}
+	S_back(l);
+}

@@ -1,0 +1,487 @@
+/*
+ * pdf_text.c — setting paragraphs for the booklet.
+ *
+ * A paragraph is a list of spans (runs of one face, size and colour,
+ * maybe a link).  It becomes a Knuth–Plass item list: a box per piece
+ * of word, a glue per space, a penalty per hyphenation point (French
+ * patterns through typo.h, never in names, e-mails, URLs or phone
+ * numbers) and after the slashes of URLs.  typo_break() (justified) or
+ * typo_break_ragged() chooses the lines.
+ *
+ * Justified lines are drawn one text item per word, placed here: the
+ * PDF library ignores word spacing for UTF-8 fonts.  Ragged lines are
+ * one text item per run of a style, spaces included.  Each line is a
+ * box of the vertical list, with the keeps that forbid widows and
+ * orphans.
+ */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_layout.h"
+#include "typo.h"
+
+/* Largest adjustment ratio of a justified line before the second pass. */
+#define	TEXT_TOLERANCE	2.0
+/* Hyphenation penalty (TeX's \hyphenpenalty) and after a URL's slash. */
+#define	TEXT_HYPHEN_PENALTY	50
+#define	TEXT_URL_PENALTY	100
+
+void
+para_init(struct para *p, double size, double leading, double width)
+{
+	memset(p, 0, sizeof(*p));
+	p->size = size;
+	p->leading = leading;
+	p->width = width;
+}
+
+void
+para_free(struct para *p)
+{
+	size_t	 i;
+
+	for (i = 0; i < p->n; i++) {
+		free(p->v[i].text);
+		free(p->v[i].uri);
+	}
+	free(p->v);
+	memset(p, 0, sizeof(*p));
+}
+
+struct span *
+para_add(struct para *p, const char *text, enum pdf_face face,
+    unsigned int rgb, unsigned int flags, const struct src *src)
+{
+	struct span	*s;
+
+	if (p->n == p->cap) {
+		p->cap = p->cap ? p->cap * 2 : 8;
+		p->v = xreallocarray(p->v, p->cap, sizeof(*p->v));
+	}
+	s = &p->v[p->n++];
+	memset(s, 0, sizeof(*s));
+	if (text == NULL)
+		text = "";
+	s->text = (flags & (SPAN_RAW | SPAN_NOHYPH)) ? xstrdup(text) :
+	    typo_fr(text);
+	s->face = face;
+	s->size = p->size;
+	s->rgb = rgb;
+	s->flags = flags;
+	if (src != NULL)
+		s->src = *src;
+	return s;
+}
+
+int
+para_empty(const struct para *p)
+{
+	size_t		 i;
+	const char	*c;
+
+	for (i = 0; i < p->n; i++)
+		for (c = p->v[i].text; *c != '\0'; c++)
+			if (*c != ' ' && *c != '\n' && *c != '\t')
+				return 0;
+	return 1;
+}
+
+/* ---- the item list ------------------------------------------------------ */
+
+/* What an item of the list stands for. */
+struct atom {
+	size_t		 span;
+	size_t		 off, len;	/* BOX: bytes of the span's text */
+};
+
+struct items {
+	struct lb_item	*v;
+	struct atom	*a;
+	size_t		 n, cap;
+};
+
+static struct lb_item *
+S_push(struct items *it, enum lb_type type, size_t span, size_t off,
+    size_t len)
+{
+	if (it->n == it->cap) {
+		it->cap = it->cap ? it->cap * 2 : 64;
+		it->v = xreallocarray(it->v, it->cap, sizeof(*it->v));
+		it->a = xreallocarray(it->a, it->cap, sizeof(*it->a));
+	}
+	memset(&it->v[it->n], 0, sizeof(*it->v));
+	it->v[it->n].type = type;
+	it->a[it->n].span = span;
+	it->a[it->n].off = off;
+	it->a[it->n].len = len;
+	return &it->v[it->n++];
+}
+
+static int
+S_last_is_box(const struct items *it)
+{
+	size_t	 i;
+
+	for (i = it->n; i > 0; i--) {
+		if (it->v[i - 1].type == LB_BOX)
+			return 1;
+		if (it->v[i - 1].type == LB_GLUE)
+			return 0;
+	}
+	return 0;
+}
+
+static void
+S_glue(struct lay *l, const struct para *p, struct items *it, size_t si)
+{
+	const struct span *s = &p->v[si];
+	struct lb_item	*g;
+	double		 w;
+
+	if (!S_last_is_box(it))
+		return;
+	w = lay_width(l, s->face, s->size, " ", 1);
+	g = S_push(it, LB_GLUE, si, 0, 0);
+	g->width = w;
+	g->stretch = w / 2;
+	g->shrink = w / 3;
+}
+
+/* Breaks of one word of span si: byte offsets in the word, kind. */
+struct brk {
+	size_t	 off;
+	int	 hyphen;	/* a "-" is drawn at the end of the line */
+	int	 penalty;
+};
+
+static int
+S_brk_cmp(const void *a, const void *b)
+{
+	const struct brk *x = a, *y = b;
+
+	return (x->off > y->off) - (x->off < y->off);
+}
+
+/* The pieces of one word (bytes w..w+n of span si) with their breaks. */
+static void
+S_word(struct lay *l, const struct para *p, struct items *it, size_t si,
+    size_t w, size_t n)
+{
+	const struct span *s = &p->v[si];
+	struct typo_hpoint *pts = NULL;
+	struct brk	*b;
+	struct lb_item	*x;
+	char		*word;
+	size_t		 nb = 0, np, i, at;
+	double		 hw;
+
+	b = xreallocarray(NULL, n + 1, sizeof(*b));
+	word = xstrndup(s->text + w, n);
+	if (s->flags & SPAN_URL) {
+		/* After a slash (not in "//"), before the rest of the path. */
+		for (i = 1; i + 1 < n; i++)
+			if (word[i] == '/' && word[i - 1] != '/' &&
+			    word[i + 1] != '/' && word[i - 1] != ':') {
+				b[nb].off = i + 1;
+				b[nb].hyphen = 0;
+				b[nb++].penalty = TEXT_URL_PENALTY;
+			}
+	} else if (l->hyph != NULL) {
+		pts = xreallocarray(NULL, n + 1, sizeof(*pts));
+		np = typo_hyphenate_ex(l->hyph, word, pts, n + 1);
+		for (i = 0; i < np; i++) {
+			/* Inserted hyphens only where the text allows them. */
+			if (pts[i].inserted && ((s->flags & SPAN_NOHYPH) ||
+			    p->nohyph || !typo_can_hyphenate(word)))
+				continue;
+			b[nb].off = pts[i].off;
+			b[nb].hyphen = pts[i].inserted;
+			b[nb++].penalty = TEXT_HYPHEN_PENALTY;
+		}
+		free(pts);
+	}
+	qsort(b, nb, sizeof(*b), S_brk_cmp);
+	hw = lay_width(l, s->face, s->size, "-", 1);
+	for (at = 0, i = 0; i <= nb; i++) {
+		size_t	 end = i < nb ? b[i].off : n;
+
+		if (end <= at || end > n)
+			continue;
+		x = S_push(it, LB_BOX, si, w + at, end - at);
+		x->width = lay_width(l, s->face, s->size, s->text + w + at,
+		    end - at);
+		at = end;
+		if (i < nb) {
+			x = S_push(it, LB_PENALTY, si, 0, 0);
+			x->width = b[i].hyphen ? hw : 0;
+			x->penalty = b[i].penalty;
+			x->flagged = 1;
+		}
+	}
+	free(word);
+	free(b);
+}
+
+static void
+S_items(struct lay *l, const struct para *p, struct items *it)
+{
+	const struct span *s;
+	struct lb_item	*x;
+	size_t		 si, k, w;
+	const char	*t;
+
+	for (si = 0; si < p->n; si++) {
+		s = &p->v[si];
+		if (s->flags & SPAN_BREAK) {
+			x = S_push(it, LB_GLUE, si, 0, 0);
+			x->stretch = LB_FIL;
+			x = S_push(it, LB_PENALTY, si, 0, 0);
+			x->penalty = LB_FORCE;
+			continue;
+		}
+		t = s->text;
+		for (k = 0; t[k] != '\0';) {
+			if (t[k] == ' ' || t[k] == '\n' || t[k] == '\t') {
+				S_glue(l, p, it, si);
+				k++;
+				continue;
+			}
+			for (w = k; t[k] != '\0' && t[k] != ' ' &&
+			    t[k] != '\n' && t[k] != '\t'; k++)
+				;
+			S_word(l, p, it, si, w, k - w);
+		}
+	}
+	/* Drop trailing glue, end with \parfillskip and a forced break. */
+	while (it->n > 0 && it->v[it->n - 1].type != LB_BOX)
+		it->n--;
+	x = S_push(it, LB_GLUE, 0, 0, 0);
+	x->stretch = LB_FIL;
+	x = S_push(it, LB_PENALTY, 0, 0, 0);
+	x->penalty = LB_FORCE;
+}
+
+/* ---- drawing the lines -------------------------------------------------- */
+
+/* A run being gathered on a line. */
+struct run {
+	size_t		 span;		/* style of the run */
+	double		 x;
+	struct buf	 text;
+	int		 open;
+};
+
+/* A link area being gathered on a line. */
+struct linkrun {
+	size_t		 span;
+	double		 x0, x1;
+	int		 open;
+};
+
+static void
+S_run_flush(struct lay *l, const struct para *p, struct vbox *b,
+    struct run *r, double base)
+{
+	const struct span *s;
+
+	if (!r->open)
+		return;
+	s = &p->v[r->span];
+	if (r->text.len > 0)
+		lay_text(l, b, r->x, base, s->face, s->size, s->rgb,
+		    r->text.data, r->text.len, &s->src);
+	buf_reset(&r->text);
+	r->open = 0;
+}
+
+static void
+S_link_flush(const struct para *p, struct vbox *b, struct linkrun *k,
+    double base)
+{
+	const struct span *s;
+	struct pdf_item	*it;
+
+	if (!k->open)
+		return;
+	k->open = 0;
+	s = &p->v[k->span];
+	if (k->x1 <= k->x0)
+		return;
+	it = vbox_add(b);
+	it->type = s->uri != NULL ? ITEM_LINK_URI : ITEM_LINK_PAGE;
+	it->x = k->x0;
+	it->y = base - s->size * 0.3;
+	it->w = k->x1 - k->x0;
+	it->h = s->size * 1.3;
+	if (s->uri != NULL)
+		it->uri = xstrdup(s->uri);
+	else
+		it->dest_page = s->dest - 1;
+	if (s->flags & SPAN_UNDERLINE) {
+		it = vbox_add(b);
+		it->type = ITEM_LINE;
+		it->x = k->x0;
+		it->x2 = k->x1;
+		it->y = it->y2 = base - s->size * 0.14;
+		it->stroke_w = s->size * 0.05;
+		it->rgb = s->rgb;
+	}
+}
+
+/* Whether two spans draw alike (one text item may hold both). */
+static int
+S_same(const struct span *a, const struct span *b)
+{
+	return a->face == b->face && a->size == b->size && a->rgb == b->rgb &&
+	    (a->src.file == b->src.file) && a->src.pos.line == b->src.pos.line &&
+	    a->src.pos.col == b->src.pos.col;
+}
+
+static void
+S_line(struct lay *l, const struct para *p, const struct items *it,
+    const struct lb_line *ln, int justify, struct vbox *b)
+{
+	const struct lb_item *x;
+	const struct atom *a;
+	const struct span *s;
+	struct run	 r;
+	struct linkrun	 k;
+	double		 ratio = justify ? ln->ratio : 0, xpos, natural = 0,
+			 base, gw, shift = 0;
+	size_t		 i, end = ln->end;
+	int		 gap = 0, forced;
+
+	base = -(p->leading / 2 + p->size * 0.3);
+	forced = end < it->n && it->v[end].type == LB_PENALTY &&
+	    it->v[end].penalty <= LB_FORCE;
+	if (forced && ratio > 0)
+		ratio = 0;
+	if (ratio > 3 * TEXT_TOLERANCE)
+		ratio = 3 * TEXT_TOLERANCE;	/* never absurd word spaces */
+	if (ratio < -1)
+		ratio = -1;
+	/* Alignment: natural width of the line. */
+	for (i = ln->start; i < end; i++) {
+		x = &it->v[i];
+		if (x->type == LB_BOX || x->type == LB_GLUE)
+			natural += x->width;
+	}
+	if (end < it->n && it->v[end].type == LB_PENALTY)
+		natural += it->v[end].width;
+	if (p->align == ALIGN_RIGHT)
+		shift = p->width - natural;
+	else if (p->align == ALIGN_CENTER)
+		shift = (p->width - natural) / 2;
+
+	memset(&r, 0, sizeof(r));
+	memset(&k, 0, sizeof(k));
+	buf_init(&r.text);
+	xpos = p->indent + shift;
+	for (i = ln->start; i < end; i++) {
+		x = &it->v[i];
+		a = &it->a[i];
+		s = &p->v[a->span];
+		if (x->type == LB_GLUE) {
+			gw = x->width + (ratio > 0 ? ratio * x->stretch :
+			    ratio * x->shrink);
+			if (x->stretch >= LB_FIL)
+				gw = x->width;
+			xpos += gw;
+			gap = 1;
+			continue;
+		}
+		if (x->type == LB_PENALTY)
+			continue;
+		/* A box: continue the run or start one. */
+		if (r.open && (!S_same(&p->v[r.span], s) || (gap && justify)))
+			S_run_flush(l, p, b, &r, base);
+		if (r.open && gap)
+			buf_putc(&r.text, ' ');
+		if (!r.open) {
+			r.open = 1;
+			r.span = a->span;
+			r.x = xpos;
+		}
+		buf_put(&r.text, s->text + a->off, a->len);
+		if (k.open && (k.span != a->span))
+			S_link_flush(p, b, &k, base);
+		if (s->uri != NULL || s->dest != 0) {
+			if (!k.open) {
+				k.open = 1;
+				k.span = a->span;
+				k.x0 = xpos;
+			}
+			k.x1 = xpos + x->width;
+		}
+		xpos += x->width;
+		gap = 0;
+	}
+	/* A hyphen at a flagged break. */
+	if (end < it->n && it->v[end].type == LB_PENALTY &&
+	    it->v[end].width > 0 && r.open)
+		buf_putc(&r.text, '-');
+	S_run_flush(l, p, b, &r, base);
+	S_link_flush(p, b, &k, base);
+	buf_free(&r.text);
+}
+
+void
+para_set(struct lay *l, const struct para *p, struct vlist *out)
+{
+	struct items	 it;
+	struct lb_line	*lines = NULL;
+	struct vbox	*b;
+	size_t		 n, i, first = out->n;
+	int		 justify;
+	double		 mw;
+
+	if (para_empty(p))
+		return;
+	memset(&it, 0, sizeof(it));
+	S_items(l, p, &it);
+	justify = p->align == ALIGN_THEME && l->th.justify;
+	if (justify)
+		n = typo_break(it.v, it.n, p->width, TEXT_TOLERANCE, &lines);
+	else
+		n = typo_break_ragged(it.v, it.n, p->width, 3 * p->size,
+		    &lines);
+	for (i = 0; i < n; i++) {
+		b = vlist_add(out, p->leading, i == 0 ? p->before : 0);
+		S_line(l, p, &it, &lines[i], justify, b);
+		if (i == 0 && p->marker != NULL) {
+			mw = lay_width(l, FACE_REGULAR, p->size, p->marker,
+			    strlen(p->marker));
+			lay_text(l, b, p->indent - mw - p->size * 0.45,
+			    -(p->leading / 2 + p->size * 0.3), FACE_REGULAR,
+			    p->size, p->marker_rgb, p->marker,
+			    strlen(p->marker), NULL);
+		}
+	}
+	/* No orphan (first line alone at a foot), no widow (last alone at a head). */
+	if (n >= 2) {
+		out->v[first].keep = 1;
+		out->v[first + n - 2].keep = 1;
+	}
+	if (n > 0)
+		out->v[first + n - 1].keep = p->keep_last;
+	free(lines);
+	free(it.v);
+	free(it.a);
+}
+
+struct vbox *
+para_line(struct lay *l, struct vlist *out, const char *text,
+    enum pdf_face face, double size, double leading, unsigned int rgb,
+    double before, const struct src *src)
+{
+	struct vbox	*b;
+	char		*t;
+
+	b = vlist_add(out, leading, before);
+	t = typo_fr(text);
+	lay_text(l, b, 0, -(leading / 2 + size * 0.3), face, size, rgb, t,
+	    strlen(t), src);
+	free(t);
+	return b;
+}

@@ -1,0 +1,341 @@
+/*
+ * pdf_theme.c — the booklet settings of a theme (the `booklet:' map of
+ * theme.yaml), read with libyaml.  Every key is optional and falls back
+ * to the defaults below; a value of the wrong shape is an error naming
+ * theme.yaml:line:col.  Other top-level keys belong to other outputs
+ * and are ignored.
+ */
+#include <errno.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <yaml.h>
+
+#include "pdf_layout.h"
+#include "validate.h"
+
+/* A theme file is a few hundred bytes; refuse anything absurd. */
+#define	THEME_MAX	(256u * 1024)
+
+#define	A5_W	419.53
+#define	A5_H	595.28
+#define	A4_W	595.28
+#define	A4_H	841.89
+
+static const char *const S_face_keys[4] = {
+	"regular", "bold", "italic", "bold_italic"
+};
+
+static void
+S_defaults(struct theme *t)
+{
+	size_t	 i;
+
+	memset(t, 0, sizeof(*t));
+	t->page_w = A5_W;
+	t->page_h = A5_H;
+	for (i = 0; i < 4; i++)
+		t->font[i] = xstrdup("Open Sans");
+	t->icon_font = xstrdup(
+	    "/usr/share/fonts/truetype/fork-awesome/forkawesome-webfont.ttf");
+	t->justify = 1;
+	t->hyphenate = 1;
+	t->hyph_dict = xstrdup("/usr/share/hyphen/hyph_fr.dic");
+	t->body_size = 9.5;
+	t->body_leading = 12.5;
+	t->lead_rgb = 0x1f5fa8;
+}
+
+void
+theme_free(struct theme *t)
+{
+	size_t	 i;
+
+	for (i = 0; i < 4; i++)
+		free(t->font[i]);
+	free(t->icon_font);
+	free(t->hyph_dict);
+	free(t->path);
+	memset(t, 0, sizeof(*t));
+}
+
+/* State of one read: the document and where to report. */
+struct trd {
+	yaml_document_t	*doc;
+	const char	*file;
+	struct diags	*diags;
+	int		 ok;
+};
+
+static void
+S_bad(struct trd *r, const yaml_node_t *n, const char *key, const char *what)
+{
+	diag_error(r->diags, r->file, (int)n->start_mark.line + 1,
+	    (int)n->start_mark.column + 1, "booklet.%s: %s", key, what);
+	r->ok = 0;
+}
+
+static const char *
+S_scalar(struct trd *r, const yaml_node_t *n, const char *key)
+{
+	if (n->type != YAML_SCALAR_NODE) {
+		S_bad(r, n, key, "expected a single value");
+		return NULL;
+	}
+	return (const char *)n->data.scalar.value;
+}
+
+static void
+S_bool(struct trd *r, const yaml_node_t *n, const char *key, int *out)
+{
+	const char	*s;
+
+	if ((s = S_scalar(r, n, key)) == NULL)
+		return;
+	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+		*out = 1;
+	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
+		*out = 0;
+	else
+		S_bad(r, n, key, "expected true or false");
+}
+
+static void
+S_number(struct trd *r, const yaml_node_t *n, const char *key, double lo,
+    double hi, double *out)
+{
+	const char	*s;
+	char		*end, *msg;
+	double		 v;
+
+	if ((s = S_scalar(r, n, key)) == NULL)
+		return;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end != '\0' || !isfinite(v) || v < lo ||
+	    v > hi) {
+		msg = xasprintf("\"%s\" is not a size in points between %g "
+		    "and %g", s, lo, hi);
+		S_bad(r, n, key, msg);
+		free(msg);
+		return;
+	}
+	*out = v;
+}
+
+static void
+S_string(struct trd *r, const yaml_node_t *n, const char *key, char **out,
+    struct pos *pos)
+{
+	const char	*s;
+
+	if ((s = S_scalar(r, n, key)) == NULL)
+		return;
+	if (*s == '\0') {
+		S_bad(r, n, key, "expected a font family name, such as "
+		    "\"Open Sans\"");
+		return;
+	}
+	free(*out);
+	*out = xstrdup(s);
+	pos->line = (int)n->start_mark.line + 1;
+	pos->col = (int)n->start_mark.column + 1;
+}
+
+static void
+S_fonts(struct trd *r, struct theme *t, const yaml_node_t *map)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t	*k, *v;
+	const char	*key;
+	char		*full;
+	size_t		 i;
+
+	if (map->type == YAML_SCALAR_NODE) {
+		/* fonts: "Family" sets the four faces at once. */
+		for (i = 0; i < 4; i++)
+			S_string(r, map, "fonts", &t->font[i],
+			    &t->font_pos[i]);
+		return;
+	}
+	if (map->type != YAML_MAPPING_NODE) {
+		S_bad(r, map, "fonts", "expected a family name or a map of "
+		    "regular, bold, italic, bold_italic");
+		return;
+	}
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = yaml_document_get_node(r->doc, p->key);
+		v = yaml_document_get_node(r->doc, p->value);
+		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+			continue;
+		key = (const char *)k->data.scalar.value;
+		for (i = 0; i < 4; i++)
+			if (strcmp(key, S_face_keys[i]) == 0)
+				break;
+		full = xasprintf("fonts.%s", key);
+		if (i == 4)
+			diag_warn(r->diags, r->file, (int)k->start_mark.line + 1,
+			    (int)k->start_mark.column + 1, "booklet.%s: unknown "
+			    "key (expected regular, bold, italic, bold_italic)",
+			    full);
+		else
+			S_string(r, v, full, &t->font[i], &t->font_pos[i]);
+		free(full);
+	}
+}
+
+static void
+S_booklet(struct trd *r, struct theme *t, const yaml_node_t *map)
+{
+	yaml_node_pair_t *p;
+	yaml_node_t	*k, *v;
+	const char	*key, *s;
+	char		*why;
+	unsigned int	 rgb;
+
+	if (map->type != YAML_MAPPING_NODE) {
+		diag_error(r->diags, r->file, (int)map->start_mark.line + 1,
+		    (int)map->start_mark.column + 1,
+		    "booklet: expected a map of settings");
+		r->ok = 0;
+		return;
+	}
+	for (p = map->data.mapping.pairs.start;
+	    p < map->data.mapping.pairs.top; p++) {
+		k = yaml_document_get_node(r->doc, p->key);
+		v = yaml_document_get_node(r->doc, p->value);
+		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
+			continue;
+		key = (const char *)k->data.scalar.value;
+		if (strcmp(key, "page") == 0) {
+			if ((s = S_scalar(r, v, key)) == NULL)
+				continue;
+			if (strcmp(s, "a5") == 0 || strcmp(s, "A5") == 0) {
+				t->page_w = A5_W;
+				t->page_h = A5_H;
+			} else if (strcmp(s, "a4") == 0 || strcmp(s, "A4") == 0) {
+				t->page_w = A4_W;
+				t->page_h = A4_H;
+			} else
+				S_bad(r, v, key, "expected a5 or a4");
+		} else if (strcmp(key, "fonts") == 0)
+			S_fonts(r, t, v);
+		else if (strcmp(key, "justify") == 0)
+			S_bool(r, v, key, &t->justify);
+		else if (strcmp(key, "hyphenate") == 0)
+			S_bool(r, v, key, &t->hyphenate);
+		else if (strcmp(key, "bleed") == 0)
+			S_bool(r, v, key, &t->bleed);
+		else if (strcmp(key, "body_size") == 0)
+			S_number(r, v, key, 7, 14, &t->body_size);
+		else if (strcmp(key, "body_leading") == 0)
+			S_number(r, v, key, 8, 24, &t->body_leading);
+		else if (strcmp(key, "lead_color") == 0) {
+			if ((s = S_scalar(r, v, key)) == NULL)
+				continue;
+			why = NULL;
+			if (validate_color(s, &rgb, NULL, &why))
+				t->lead_rgb = rgb;
+			else
+				S_bad(r, v, key, why);
+			free(why);
+		} else
+			diag_warn(r->diags, r->file, (int)k->start_mark.line + 1,
+			    (int)k->start_mark.column + 1,
+			    "booklet.%s: unknown key (ignored)", key);
+	}
+	if (r->ok && t->body_leading < t->body_size) {
+		diag_error(r->diags, r->file, (int)map->start_mark.line + 1,
+		    (int)map->start_mark.column + 1, "booklet: body_leading "
+		    "(%g) is smaller than body_size (%g)", t->body_leading,
+		    t->body_size);
+		r->ok = 0;
+	}
+}
+
+/* Choose theme_dir/theme.yaml, else the default theme's; NULL if none. */
+static char *
+S_find(const struct booklet_opts *o)
+{
+	char	*p;
+
+	if (o->theme_dir != NULL) {
+		p = path_join(o->theme_dir, "theme.yaml");
+		if (access(p, F_OK) == 0)
+			return p;
+		free(p);
+	}
+	if (o->default_theme_dir != NULL) {
+		p = path_join(o->default_theme_dir, "theme.yaml");
+		if (access(p, F_OK) == 0)
+			return p;
+		free(p);
+	}
+	return NULL;
+}
+
+int
+theme_load(struct theme *t, const struct booklet_opts *o, struct diags *d)
+{
+	yaml_parser_t	 parser;
+	yaml_document_t	 doc;
+	yaml_node_t	*root, *k, *v;
+	yaml_node_pair_t *p;
+	struct trd	 r;
+	char		*data = NULL;
+	size_t		 len;
+	int		 parsed = 0;
+
+	S_defaults(t);
+	if ((t->path = S_find(o)) == NULL)
+		return 1;
+	if (!file_read(t->path, THEME_MAX, &data, &len)) {
+		diag_error(d, t->path, 0, 0, "cannot read: %s", strerror(errno));
+		return 0;
+	}
+	memset(&r, 0, sizeof(r));
+	r.doc = &doc;
+	r.file = t->path;
+	r.diags = d;
+	r.ok = 1;
+	if (!yaml_parser_initialize(&parser)) {
+		free(data);
+		diag_error(d, t->path, 0, 0, "cannot start the YAML parser");
+		return 0;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		diag_error(d, t->path, (int)parser.problem_mark.line + 1,
+		    (int)parser.problem_mark.column + 1, "%s",
+		    parser.problem != NULL ? parser.problem : "invalid YAML");
+		r.ok = 0;
+		goto out;
+	}
+	parsed = 1;
+	if ((root = yaml_document_get_root_node(&doc)) == NULL)
+		goto out;	/* empty file: defaults */
+	if (root->type != YAML_MAPPING_NODE) {
+		diag_error(d, t->path, (int)root->start_mark.line + 1,
+		    (int)root->start_mark.column + 1, "expected a map of "
+		    "settings (booklet: ...)");
+		r.ok = 0;
+		goto out;
+	}
+	for (p = root->data.mapping.pairs.start;
+	    p < root->data.mapping.pairs.top; p++) {
+		k = yaml_document_get_node(&doc, p->key);
+		v = yaml_document_get_node(&doc, p->value);
+		if (k != NULL && v != NULL && k->type == YAML_SCALAR_NODE &&
+		    strcmp((const char *)k->data.scalar.value, "booklet") == 0)
+			S_booklet(&r, t, v);
+	}
+out:
+	if (parsed)
+		yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	free(data);
+	return r.ok;
+}

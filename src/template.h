@@ -9,6 +9,15 @@
  * section, bad delimiter) are reported as diagnostics naming the
  * template file, line and column: "themes/default/page.mustache:3:7:
  * error: ...".
+ *
+ * A section repeats once per item of a list and renders once, with the
+ * value on top of the context stack, for any other truthy value.  Falsey
+ * are: missing, null, false, "" and [] (0 and {} are truthy).  Numbers
+ * print in their shortest exact form (85, 1.21, 1e+20), booleans as
+ * true/false, lists and maps as nothing.  Limits on hostile templates,
+ * each an error: sections nest at most 128 deep in one template,
+ * partials at most 64 deep, and one render visits at most ten million
+ * nodes (a self-including partial can otherwise do exponential work).
  */
 #ifndef TEMPLATE_H
 #define TEMPLATE_H
@@ -80,7 +89,7 @@ void		 tpl_free(struct tpl *);
  * Partials are fetched through fn (may be NULL), parsed once per
  * render, and get the indentation of a standalone partial tag.  Nesting
  * of partials is capped (recursion guard).  Returns 0 on error (with
- * diagnostics appended), non-zero on success.
+ * diagnostics appended, and out left as it was), non-zero on success.
  */
 int		 tpl_render(const struct tpl *, const struct tval *ctx,
 		    tpl_partial_fn fn, void *arg, struct buf *out,

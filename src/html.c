@@ -17,9 +17,9 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "export.h"
 #include "html_int.h"
 #include "markdown.h"
-#include "picto.h"
 #include "util.h"
 
 #define	TPL_MAXSIZE	(1024 * 1024)	/* a template larger is a mistake */
@@ -94,33 +94,26 @@ S_partial(void *arg, const char *name, char **file)
 static const struct tpl *
 S_template(struct hstate *hs, const char *name)
 {
-	char		*rel, *path, *src;
+	char		*rel, *path, *src = NULL;
 	size_t		 i, len;
-	struct tpl	*t;
+	struct tpl	*t = NULL;
 
 	for (i = 0; i < hs->ntpls; i++)
 		if (strcmp(hs->tpls[i].name, name) == 0)
 			return hs->tpls[i].tpl;
 	rel = xasprintf("%s.mustache", name);
-	path = S_theme_path(hs, rel);
-	if (path == NULL) {
+	if ((path = S_theme_path(hs, rel)) == NULL)
 		diag_error(hs->d, hs->hc.opts->theme_dir, 0, 0,
 		    "template %s is missing from the theme", rel);
-		free(rel);
-		return NULL;
-	}
-	free(rel);
-	if (!file_read(path, TPL_MAXSIZE, &src, &len)) {
+	else if (!file_read(path, TPL_MAXSIZE, &src, &len))
 		diag_error(hs->d, path, 0, 0, "cannot read template: %s",
 		    strerror(errno));
-		free(path);
-		return NULL;
-	}
-	t = tpl_parse(src, path, hs->d);
+	else
+		t = tpl_parse(src, path, hs->d);
 	free(src);
 	free(path);
-	if (t == NULL)
-		return NULL;
+	free(rel);
+	/* Cached even when NULL: one diagnostic per template, not per page. */
 	hs->tpls = xreallocarray(hs->tpls, hs->ntpls + 1, sizeof(*hs->tpls));
 	hs->tpls[hs->ntpls].name = xstrdup(name);
 	hs->tpls[hs->ntpls].tpl = t;
@@ -165,6 +158,7 @@ S_page(struct hstate *hs, const char *name, struct tval *ctx, const char *rel)
 	int		 ok = 0;
 
 	buf_init(&out);
+	tval_set(ctx, "symboles", hctx_symbols(&hs->hc));
 	if ((t = S_template(hs, name)) != NULL &&
 	    tpl_render(t, ctx, S_partial, hs, &out, hs->d))
 		ok = S_write(hs, rel, out.data ? out.data : "", out.len);
@@ -364,8 +358,19 @@ S_home(struct hstate *hs)
 static int
 S_other_pages(struct hstate *hs)
 {
+	static const struct {
+		const char *href, *label, *detail;
+	} exports[] = {
+		{ "annuaire.vcf", "Tous les contacts (vCard)",
+		    "à importer dans un téléphone ou une messagerie" },
+		{ "annuaire.csv", "Tableau des partenaires (CSV)",
+		    "pour un tableur\xc2\xa0: une ligne par partenaire" },
+		{ "annuaire.json", "Données (JSON)",
+		    "pour les développeurs, structure documentée" },
+	};
 	const struct site *s = hs->hc.site;
 	struct tval	*ctx, *l, *e;
+	const char	*slash;
 	char		*root;
 	size_t		 i;
 	int		 ok = 1;
@@ -374,20 +379,36 @@ S_other_pages(struct hstate *hs)
 	    "apropos");
 	if (s->edito.s != NULL)
 		tval_set(ctx, "edito", tval_str_own(markdown_html(s->edito.s,
-		    1)));
+		    3)));
 	tval_set_str(ctx, "signature", s->edito_signature.s);
 	tval_set_num(ctx, "count", (double)s->npartners);
 	l = tval_list();
 	for (i = 0; i < s->ncategories; i++)
 		tval_push(l, hctx_category(&s->categories[i], ""));
 	tval_set(ctx, "liste_categories", l);
+	l = tval_list();
+	for (i = 0; i < sizeof(exports) / sizeof(exports[0]); i++) {
+		e = tval_map();
+		tval_set_str(e, "href", exports[i].href);
+		tval_set_str(e, "label", exports[i].label);
+		tval_set_str(e, "detail", exports[i].detail);
+		tval_push(l, e);
+	}
+	tval_set(ctx, "exports", l);
 	ok &= S_page(hs, "a-propos", ctx, "a-propos.html");
 
 	/*
 	 * A server shows 404.html at any depth: with a base URL, its links
-	 * are absolute; from a folder they are relative to the top.
+	 * start at the URL's path ("/outil-partenaires/"), which never
+	 * leaves the server (nor makes a request from file://); without
+	 * one they are relative to the top of the site.
 	 */
-	root = xstrdup(s->url.s != NULL ? s->url.s : "");
+	root = xstrdup("");
+	if (s->url.s != NULL && (slash = strstr(s->url.s, "://")) != NULL &&
+	    (slash = strchr(slash + 3, '/')) != NULL) {
+		free(root);
+		root = xstrdup(slash);
+	}
 	ctx = hctx_page(&hs->hc, root, NULL, "Page introuvable", NULL);
 	tval_set(ctx, "besoins", hctx_needs(&hs->hc, root));
 	ok &= S_page(hs, "404", ctx, "404.html");
@@ -436,6 +457,37 @@ S_other_pages(struct hstate *hs)
 	return ok;
 }
 
+/* Contact exports: vCards, CSV, JSON (export.c writes, we place). */
+static int
+S_exports(struct hstate *hs)
+{
+	const struct site *s = hs->hc.site;
+	struct buf	 b;
+	char		*rel;
+	size_t		 i;
+	int		 ok = 1;
+
+	buf_init(&b);
+	for (i = 0; i < s->npartners; i++) {
+		buf_reset(&b);
+		export_vcard(s, &s->partners[i], &b);
+		rel = export_vcard_path(&s->partners[i]);
+		ok &= S_write(hs, rel, buf_cstr(&b), b.len);
+		free(rel);
+	}
+	buf_reset(&b);
+	export_vcards_all(s, &b);
+	ok &= S_write(hs, "annuaire.vcf", buf_cstr(&b), b.len);
+	buf_reset(&b);
+	export_csv(s, &b);
+	ok &= S_write(hs, "annuaire.csv", buf_cstr(&b), b.len);
+	buf_reset(&b);
+	export_json(s, &b);
+	ok &= S_write(hs, "annuaire.json", buf_cstr(&b), b.len);
+	buf_free(&b);
+	return ok;
+}
+
 /* ---- entry -------------------------------------------------------------- */
 
 int
@@ -447,18 +499,16 @@ html_build(const struct site *s, const struct html_opts *opts,
 	int		 ok = 1;
 
 	memset(&hs, 0, sizeof(hs));
-	hs.hc.site = s;
-	hs.hc.opts = opts;
+	hctx_init(&hs.hc, s, opts);
 	hs.outdir = outdir;
 	hs.d = d;
-	/* Without the font the site simply has no pictograms. */
-	hs.hc.picto = picto_open(PICTO_FONT_PATH, PICTO_CSS_PATH);
 
 	ok &= S_home(&hs);
 	ok &= S_thematique_pages(&hs);
 	ok &= S_category_pages(&hs);
 	ok &= S_partner_pages(&hs);
 	ok &= S_other_pages(&hs);
+	ok &= S_exports(&hs);
 	if (opts->theme_dir != NULL)
 		ok &= S_copy_tree(&hs, opts->theme_dir, "assets", 0);
 	if (opts->default_theme_dir != NULL && (opts->theme_dir == NULL ||
@@ -470,6 +520,6 @@ html_build(const struct site *s, const struct html_opts *opts,
 		tpl_free(hs.tpls[i].tpl);
 	}
 	free(hs.tpls);
-	picto_close(hs.hc.picto);
+	hctx_free(&hs.hc);
 	return ok;
 }

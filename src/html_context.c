@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "export.h"
 #include "html_int.h"
 #include "markdown.h"
 #include "picto.h"
@@ -263,7 +264,7 @@ hctx_thematique(const struct hctx *hc, const struct thematique *t,
     const char *root)
 {
 	struct tval	*m = tval_map();
-	char		*svg;
+	size_t		 i;
 
 	tval_set_str(m, "key", t->key);
 	S_set_fr(m, "label", t->label);
@@ -271,11 +272,121 @@ hctx_thematique(const struct hctx *hc, const struct thematique *t,
 	tval_set_num(m, "count", (double)t->npartners);
 	S_set_own(m, "count_label", xasprintf("%zu partenaire%s",
 	    t->npartners, t->npartners > 1 ? "s" : ""));
-	svg = hc->picto != NULL && t->icon != NULL ?
-	    picto_svg(hc->picto, t->icon) : NULL;
-	if (svg != NULL)
-		S_set_own(m, "picto", svg);
+	i = (size_t)(t - hc->site->thematiques);
+	if (hc->paths != NULL && i < hc->site->nthematiques &&
+	    hc->paths[i] != NULL) {
+		const struct picto_box *bx = &hc->boxes[i];
+		long w = bx->h > 0 ? (bx->w * 1000 + bx->h / 2) / bx->h : 1000;
+
+		hc->used[i] = 1;
+		S_set_own(m, "picto", xasprintf("<svg class=\"picto\" "
+		    "viewBox=\"%ld %ld %ld %ld\" width=\"%ld.%03ldem\" "
+		    "height=\"1em\" aria-hidden=\"true\" focusable=\"false\">"
+		    "<use href=\"#picto-%s\"/></svg>", bx->x, bx->y, bx->w,
+		    bx->h, w / 1000, w % 1000, t->key));
+	} else
+		tval_set(m, "picto", tval_null());
 	return m;
+}
+
+/*
+ * The font's units are fine (1792 per em for Fork Awesome): divide
+ * every coordinate by PICTO_SCALE, rounding half away from zero, so that
+ * a page carries a quarter of the digits; 224 units per em are still
+ * ten per pixel at the sizes the site uses.  Integer arithmetic only.
+ */
+#define	PICTO_SCALE	8
+
+static long
+S_div(long v)
+{
+	return v >= 0 ? (v + PICTO_SCALE / 2) / PICTO_SCALE :
+	    -((-v + PICTO_SCALE / 2) / PICTO_SCALE);
+}
+
+static char *
+S_scale_path(const char *d)
+{
+	struct buf	 b;
+	const char	*p = d;
+	char		*end;
+	long		 v;
+
+	buf_init(&b);
+	while (*p != '\0') {
+		if ((*p >= '0' && *p <= '9') || (*p == '-' &&
+		    p[1] >= '0' && p[1] <= '9')) {
+			v = strtol(p, &end, 10);
+			buf_printf(&b, "%ld", S_div(v));
+			p = end;
+		} else
+			buf_putc(&b, *p++);
+	}
+	return buf_detach(&b);
+}
+
+void
+hctx_init(struct hctx *hc, const struct site *s, const struct html_opts *o)
+{
+	size_t	 i, n = s->nthematiques;
+	char	*d;
+
+	memset(hc, 0, sizeof(*hc));
+	hc->site = s;
+	hc->opts = o;
+	/* Without the font the site simply has no pictograms. */
+	if ((hc->picto = picto_open(PICTO_FONT_PATH, PICTO_CSS_PATH)) == NULL)
+		return;
+	hc->paths = xcalloc(n ? n : 1, sizeof(*hc->paths));
+	hc->boxes = xcalloc(n ? n : 1, sizeof(*hc->boxes));
+	hc->used = xcalloc(n ? n : 1, 1);
+	for (i = 0; i < n; i++)
+		if (s->thematiques[i].icon != NULL &&
+		    (d = picto_svg_path(hc->picto, s->thematiques[i].icon,
+		    &hc->boxes[i])) != NULL) {
+			hc->paths[i] = S_scale_path(d);
+			free(d);
+			hc->boxes[i].x = S_div(hc->boxes[i].x);
+			hc->boxes[i].y = S_div(hc->boxes[i].y);
+			hc->boxes[i].w = S_div(hc->boxes[i].w);
+			hc->boxes[i].h = S_div(hc->boxes[i].h);
+		}
+}
+
+void
+hctx_free(struct hctx *hc)
+{
+	size_t	 i;
+
+	if (hc->paths != NULL)
+		for (i = 0; i < hc->site->nthematiques; i++)
+			free(hc->paths[i]);
+	free(hc->paths);
+	free(hc->boxes);
+	free(hc->used);
+	picto_close(hc->picto);
+}
+
+struct tval *
+hctx_symbols(const struct hctx *hc)
+{
+	struct tval	*l = tval_list(), *e;
+	size_t		 i;
+
+	for (i = 0; hc->used != NULL && i < hc->site->nthematiques; i++) {
+		if (!hc->used[i])
+			continue;
+		hc->used[i] = 0;
+		e = tval_map();
+		S_set_own(e, "id", xasprintf("picto-%s",
+		    hc->site->thematiques[i].key));
+		S_set_own(e, "viewbox", xasprintf("%ld %ld %ld %ld",
+		    hc->boxes[i].x, hc->boxes[i].y, hc->boxes[i].w,
+		    hc->boxes[i].h));
+		tval_set_str(e, "d", hc->paths[i]);
+		tval_push(l, e);
+	}
+	return l;
 }
 
 struct tval *
@@ -360,6 +471,19 @@ S_keys_langues(const struct partner *p)
 
 /* ---- partner ---------------------------------------------------------- */
 
+/* A link to a partner: {href, nom, sigle}. */
+static struct tval *
+S_partner_link(const struct partner *p, const char *root)
+{
+	struct tval	*m = tval_map();
+
+	S_set_own(m, "href", xasprintf("%spartenaires/%s.html", root, p->slug));
+	S_set_fr(m, "nom", p->nom.s);
+	tval_set_str(m, "sigle", p->sigle.s != NULL && (p->nom.s == NULL ||
+	    strcmp(p->sigle.s, p->nom.s) != 0) ? p->sigle.s : NULL);
+	return m;
+}
+
 struct tval *
 hctx_partner(const struct hctx *hc, const struct partner *p,
     const char *root, int full)
@@ -433,7 +557,9 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 		for (i = 0; i < p->langues.n; i++) {
 			lab = model_langue_label(p->langues.v[i].s);
 			e = tval_map();
-			tval_set_str(e, "code", p->langues.v[i].s);
+			/* BCP 47 has no "lsf": French Sign Language is "fsl". */
+			tval_set_str(e, "code", strcmp(p->langues.v[i].s,
+			    "lsf") == 0 ? "fsl" : p->langues.v[i].s);
 			tval_set_str(e, "label", lab ? lab : p->langues.v[i].s);
 			tval_set_bool(e, "last", i + 1 == p->langues.n);
 			tval_push(l, e);
@@ -467,7 +593,7 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 	tval_set_bool(m, "a_actions", p->nactions > 0);
 	S_set_fr(m, "public", p->public_.s);
 	tval_set(m, "presentation", p->body != NULL ?
-	    tval_str_own(markdown_html(p->body, 2)) : tval_null());
+	    tval_str_own(markdown_html(p->body, 3)) : tval_null());
 	tval_set(m, "logo", tval_null());
 	if (p->logo.s != NULL) {
 		e = tval_map();
@@ -477,13 +603,16 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 	if (p->nliens > 0) {
 		l = tval_list();
 		for (i = 0; i < p->nliens; i++)
-			tval_push(l, hctx_partner(hc, p->liens[i], root, 0));
+			tval_push(l, S_partner_link(p->liens[i], root));
 		tval_set(m, "liens", l);
 	}
 	tval_set_bool(m, "a_liens", p->nliens > 0);
 	S_set_own(m, "mise_a_jour", date_fr(&p->mise_a_jour));
 	S_set_own(m, "mise_a_jour_iso", xasprintf("%04d-%02d-%02d",
 	    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d));
+	rel = export_vcard_path(p);
+	S_set_own(m, "vcard", xasprintf("%s%s", root, rel));
+	free(rel);
 	rel = xasprintf("partenaires/%s.html", p->slug);
 	S_set_own(m, "signaler", S_report_link(hc->site, p, rel));
 	free(rel);
@@ -604,37 +733,6 @@ hctx_page(const struct hctx *hc, const char *root, const char *rel,
 
 /* ---- search index ----------------------------------------------------- */
 
-void
-hctx_json_str(struct buf *b, const char *s)
-{
-	const unsigned char *p;
-
-	buf_putc(b, '"');
-	for (p = (const unsigned char *)s; *p != '\0'; p++) {
-		switch (*p) {
-		case '"': buf_puts(b, "\\\""); break;
-		case '\\': buf_puts(b, "\\\\"); break;
-		case '\n': buf_puts(b, "\\n"); break;
-		case '\r': buf_puts(b, "\\r"); break;
-		case '\t': buf_puts(b, "\\t"); break;
-		case '<': buf_puts(b, "\\u003c"); break;
-		case '>': buf_puts(b, "\\u003e"); break;
-		case '&': buf_puts(b, "\\u0026"); break;
-		default:
-			if (*p < 0x20)
-				buf_printf(b, "\\u%04x", *p);
-			/* U+2028, U+2029 end a line in older JavaScript. */
-			else if (p[0] == 0xe2 && p[1] == 0x80 &&
-			    (p[2] == 0xa8 || p[2] == 0xa9)) {
-				buf_printf(b, "\\u202%c", p[2] == 0xa8 ? '8' : '9');
-				p += 2;
-			} else
-				buf_putc(b, *p);
-		}
-	}
-	buf_putc(b, '"');
-}
-
 static void
 S_words(struct buf *t, const char *s)
 {
@@ -685,11 +783,11 @@ hctx_search_index(const struct hctx *hc)
 		S_words(&t, p->body);
 		f = str_fold(buf_cstr(&t));
 		buf_puts(&b, "{\"slug\": ");
-		hctx_json_str(&b, p->slug);
+		export_json_str(&b, p->slug);
 		buf_puts(&b, ", \"nom\": ");
-		hctx_json_str(&b, p->nom.s);
+		export_json_str(&b, p->nom.s);
 		buf_puts(&b, ", \"texte\": ");
-		hctx_json_str(&b, f);
+		export_json_str(&b, f);
 		buf_puts(&b, i + 1 < s->npartners ? "},\n" : "}\n");
 		free(f);
 	}

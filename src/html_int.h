@@ -11,13 +11,30 @@
 #include "template.h"
 
 struct picto;
+struct picto_box;
 
 /* What every context builder needs to know. */
 struct hctx {
 	const struct site	 *site;
 	const struct html_opts	 *opts;
 	struct picto		 *picto;	/* NULL: no pictograms */
+	/* Per thématique (site order): SVG path data or NULL, its box,
+	 * and whether the page being built uses it. */
+	char			**paths;
+	struct picto_box	 *boxes;
+	unsigned char		 *used;
 };
+
+/* Prepare the pictograms (picto may be NULL) / free them. */
+void		 hctx_init(struct hctx *, const struct site *,
+		    const struct html_opts *);
+void		 hctx_free(struct hctx *);
+/*
+ * The <symbol>s of the pictograms used since the last call, as a list
+ * of {id, viewbox, d}; the page inlines them once and refers to them
+ * with <use href="#id">.  Resets the set.
+ */
+struct tval	*hctx_symbols(const struct hctx *);
 
 /*
  * The root context of a page.  root is "" for pages at the top of the
@@ -45,8 +62,6 @@ struct tval	*hctx_category(const struct category *, const char *root);
 /* Options of the home page filters: thematiques, categories, modalites, langues. */
 struct tval	*hctx_filters(const struct hctx *);
 
-/* Escape s as a JSON string (with quotes) into b; "</" is written "<\/". */
-void	 hctx_json_str(struct buf *b, const char *s);
 /* The search index script (window.ANNUAIRE = {...}). */
 char	*hctx_search_index(const struct hctx *);
 /* Colour helpers: a shade of rgb for text on white (>= 4.5:1) and a tint

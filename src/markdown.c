@@ -1,5 +1,5 @@
 /*
- * markdown.c — cmark wrapper for the site: safe options, heading shift,
+ * markdown.c — cmark wrapper for the site: safe options, heading levels,
  * link policy, French typography on text nodes.  See markdown.h.
  */
 #include <ctype.h>
@@ -167,8 +167,9 @@ S_nodes_push(struct nodes *ns, cmark_node *n)
 }
 
 char *
-markdown_html(const char *md, int shift)
+markdown_html(const char *md, int top)
 {
+	int		 used[7] = { 0 }, rank;
 	cmark_node	*doc, *n;
 	cmark_iter	*it;
 	cmark_event_type ev;
@@ -177,6 +178,8 @@ markdown_html(const char *md, int shift)
 	char		*html, *ret, *t;
 	int		 level;
 
+	if (top < 1 || top > 6)
+		top = 1;
 	if (md == NULL || *md == '\0')
 		return xstrdup("");
 	len = strlen(md);
@@ -186,6 +189,20 @@ markdown_html(const char *md, int shift)
 	if (doc == NULL)
 		return xstrdup("");
 
+	/* Heading levels used, then each renumbered by rank from top. */
+	it = cmark_iter_new(doc);
+	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
+		n = cmark_iter_get_node(it);
+		if (ev == CMARK_EVENT_ENTER &&
+		    cmark_node_get_type(n) == CMARK_NODE_HEADING &&
+		    (level = cmark_node_get_heading_level(n)) >= 1 && level <= 6)
+			used[level] = 1;
+	}
+	cmark_iter_free(it);
+	for (level = 1, rank = top; level <= 6; level++)
+		if (used[level])
+			used[level] = rank < 6 ? rank++ : 6;
+
 	it = cmark_iter_new(doc);
 	while ((ev = cmark_iter_next(it)) != CMARK_EVENT_DONE) {
 		if (ev != CMARK_EVENT_ENTER)
@@ -193,9 +210,9 @@ markdown_html(const char *md, int shift)
 		n = cmark_iter_get_node(it);
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_HEADING:
-			level = cmark_node_get_heading_level(n) + shift;
-			cmark_node_set_heading_level(n, level > 6 ? 6 :
-			    level < 1 ? 1 : level);
+			level = cmark_node_get_heading_level(n);
+			if (level >= 1 && level <= 6)
+				cmark_node_set_heading_level(n, used[level]);
 			break;
 		case CMARK_NODE_IMAGE:
 			S_nodes_push(&images, n);

@@ -6,7 +6,9 @@
  * relative and #fragment targets (anything else becomes "#"), and
  * images are turned into plain links (a remote image would be an
  * external request when the page is opened).  Heading levels are
- * shifted so that a partner's "#" never competes with the page's h1.
+ * renumbered so that a partner's "#" never competes with the page's
+ * headings and no level is skipped: the levels the text uses, in
+ * order, become top, top + 1, ... (capped at 6).
  * Links to other sites carry rel="external noopener".  French
  * typography is applied to text nodes.
  */
@@ -14,11 +16,11 @@
 #define MARKDOWN_H
 
 /*
- * Render md as an HTML fragment; every heading level is increased by
- * shift (capped at 6).  Returns an allocated string (never NULL; "" for
- * a NULL or empty input).
+ * Render md as an HTML fragment, its highest heading at level top
+ * (1-6).  Returns an allocated string (never NULL; "" for a NULL or
+ * empty input).
  */
-char	*markdown_html(const char *md, int shift);
+char	*markdown_html(const char *md, int top);
 
 /*
  * Whether a link target is allowed on the site: http(s), mailto, tel,

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# The site in a real browser (issue 3): headless Debian Chromium driven by
+# playwright-core (tests/browser/site.mjs: search and filters from
+# file://, card -> page -> back, axe-core WCAG 2.1 AA on every page type,
+# screenshots at 360 and 1280 px under out/screenshots/, print on one A4
+# sheet, hostile page inert, no external request, page weight), then the
+# Nu Html Checker (vnu-jar) over every page.
+. "$TOP/tests/lib.sh"
+A=$ANNUAIRE
+B=$TOP/tests/browser
+export SOURCE_DATE_EPOCH=1521072000
+
+if ! "$A" --version >/dev/null 2>&1; then
+	t_skip "browser suite" "the command line is not built yet"; t_done; exit
+fi
+for need in /usr/bin/chromium node java; do
+	if ! command -v "$need" >/dev/null 2>&1; then
+		t_skip "browser suite" "$need is missing (make deps-test)"; t_done; exit
+	fi
+done
+if [ ! -d "$B/node_modules/playwright-core" ]; then
+	t_skip "browser suite" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
+fi
+
+# The example content (with its booklet when it can be made) and the
+# fixture of the golden tests, which holds a hostile page.
+"$A" build -q -C "$TOP/content" -o "$T_TMP/ex" 2>"$T_TMP/ex.err" ||
+	"$A" build -q --no-pdf -C "$TOP/content" -o "$T_TMP/ex" 2>>"$T_TMP/ex.err"
+t_check "example site built" test -f "$T_TMP/ex/site/index.html"
+"$A" build -q --no-pdf -C "$TOP/tests/golden/site/content" -o "$T_TMP/fx" 2>"$T_TMP/fx.err"
+t_check "fixture site built" test -f "$T_TMP/fx/site/index.html"
+
+# site.mjs prints TAP; renumber its lines after ours.
+shots=$TOP/out/screenshots
+mkdir -p "$shots"
+node "$B/site.mjs" --site "$T_TMP/ex/site" --fixture "$T_TMP/fx/site" \
+    --shots "$shots" >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
+rc=$?
+while IFS= read -r line; do
+	case $line in
+	"ok "*) t_ok "${line#ok * - }" ;;
+	"not ok "*) t_fail "${line#not ok * - }" ;;
+	"#"*) echo "$line" ;;
+	esac
+done <"$T_TMP/node.tap"
+[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "site.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+
+# Nu Html Checker: zero errors on every page of both sites.
+vnu=$B/node_modules/vnu-jar/build/dist/vnu.jar
+for s in ex fx; do
+	out=$(find "$T_TMP/$s/site" -name '*.html' -print0 | sort -z |
+	    xargs -0 java -jar "$vnu" --errors-only --format gnu 2>&1)
+	n=$(find "$T_TMP/$s/site" -name '*.html' | wc -l)
+	if [ -z "$out" ]; then t_ok "Nu Html Checker: $n pages of $s without error"
+	else t_fail "Nu Html Checker: $n pages of $s" "$(printf '%s\n' "$out" | sed "s|$T_TMP/||")"; fi
+done
+t_done

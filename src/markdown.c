@@ -256,30 +256,3 @@ markdown_html(const char *md, int top)
 	cmark_node_free(doc);
 	return ret;
 }
-
-/*
- * Temporary stand-in until src/typo.c lands (weak: the real one wins at
- * link time).  Only the no-break spaces before : ; ! ? and inside « ».
- */
-__attribute__((weak)) char *
-typo_fr(const char *s)
-{
-	struct buf	 b;
-	const char	*p;
-
-	buf_init(&b);
-	for (p = s; *p != '\0'; p++) {
-		if (*p == ' ' && (p[1] == ';' || p[1] == '!' || p[1] == '?'))
-			buf_puts(&b, NNBSP);
-		else if (*p == ' ' && p[1] == ':')
-			buf_puts(&b, NBSP);
-		else if (*p == ' ' && strncmp(p + 1, "\xc2\xbb", 2) == 0)
-			buf_puts(&b, NBSP);
-		else if (strncmp(p, "\xc2\xab ", 3) == 0) {
-			buf_puts(&b, "\xc2\xab" NBSP);
-			p += 2;
-		} else
-			buf_putc(&b, *p);
-	}
-	return buf_detach(&b);
-}

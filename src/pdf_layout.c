@@ -319,7 +319,7 @@ lay_newpage(struct lay *l, const char *head, int thumb, int furniture)
 	}
 	p = &d->pages[d->npages];
 	memset(p, 0, sizeof(*p));
-	p->running_head = head != NULL ? xstrdup(head) : NULL;
+	p->running_head = head != NULL ? typo_fr(head) : NULL;
 	p->folio = furniture ? (int)d->npages + 1 : 0;
 	l->info[d->npages].thumb = thumb;
 	l->info[d->npages].furniture = furniture;
@@ -336,7 +336,7 @@ lay_outline(struct lay *l, const char *title, int level, size_t page,
 	d->outlines = xreallocarray(d->outlines, d->noutlines + 1,
 	    sizeof(*d->outlines));
 	o = &d->outlines[d->noutlines++];
-	o->title = xstrdup(title);
+	o->title = typo_fr(title);
 	o->level = level;
 	o->page = page;
 	o->y = y;

@@ -7,6 +7,7 @@
  * the pages things land on are recorded in l->got (pdf_layout.c runs
  * the passes until both agree).  All user-facing words are French.
  */
+#include <math.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -79,6 +80,40 @@ S_vheight(const struct vlist *v)
 	return h;
 }
 
+/* A page left blank: no running head, no folio. */
+static void
+S_blank(struct lay *l)
+{
+	size_t	 pg = lay_newpage(l, NULL, 0, 0);
+
+	l->doc->pages[pg].blank = 1;
+}
+
+/*
+ * A page for notes, ruled: the pages that make the count a multiple
+ * of four are more useful on a social worker's desk than left blank.
+ */
+static void
+S_notes(struct lay *l)
+{
+	size_t		 pg = lay_newpage(l, "Notes", 0, 1);
+	struct pdf_item	*it;
+	double		 y, x0 = lay_left(l, pg), step = l->th.body_leading * 2;
+
+	lay_page_text(l, pg, x0, lay_top(l) - SZ_TITLE(l), FACE_BOLD,
+	    SZ_TITLE(l), lay_dark(l->th.lead_rgb), "Notes", NULL);
+	for (y = lay_top(l) - SZ_TITLE(l) - step * 1.5; y >= l->bottom;
+	    y -= step) {
+		it = pdf_page_add(&l->doc->pages[pg]);
+		it->type = ITEM_LINE;
+		it->x = x0;
+		it->x2 = x0 + l->tw;
+		it->y = it->y2 = y;
+		it->stroke_w = 0.4;
+		it->rgb = RGB_RULE;
+	}
+}
+
 /* A section title: large, bold, in colour, with an outline entry. */
 static struct vbox *
 S_title(struct lay *l, struct vlist *out, const char *title, unsigned int rgb,
@@ -143,13 +178,14 @@ S_leader(struct lay *l, struct vlist *out, const char *text,
 
 	S_pageno(dest, num, sizeof(num));
 	nw = lay_width(l, FACE_REGULAR, size, num, strlen(num));
-	para_init(&p, size, size * 1.38, l->tw - indent - MM(12));
+	para_init(&p, size, size * 1.25, l->tw - indent - MM(12));
 	p.indent = indent;
 	p.before = before;
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	para_add(&p, text, face, rgb, SPAN_NOHYPH, src);
 	para_set(l, &p, out);
+	base = -(p.leading / 2 + size * 0.3);	/* as para_set() */
 	para_free(&p);
 	if (out->n == first)
 		return NULL;
@@ -161,7 +197,6 @@ S_leader(struct lay *l, struct vlist *out, const char *text,
 		if (b->items[i].type == ITEM_TEXT &&
 		    b->items[i].x + b->items[i].w > last_end)
 			last_end = b->items[i].x + b->items[i].w;
-	base = -(p.leading / 2 + size * 0.3);
 	lay_text(l, b, l->tw - nw, base, FACE_REGULAR, size, rgb == RGB_TEXT ?
 	    RGB_TEXT : rgb, num, strlen(num), NULL);
 	/* Leaders: dots at multiples of the pitch, clear of text and number. */
@@ -173,8 +208,8 @@ S_leader(struct lay *l, struct vlist *out, const char *text,
 		buf_init(&dots);
 		for (i = 0; i < ndots; i++)
 			buf_puts(&dots, i + 1 < ndots ? ". " : ".");
-		lay_text(l, b, x0, base, FACE_REGULAR, size, RGB_RULE == 0 ?
-		    RGB_MUTED : RGB_MUTED, dots.data, dots.len, NULL);
+		lay_text(l, b, x0, base, FACE_REGULAR, size, RGB_MUTED,
+		    dots.data, dots.len, NULL);
 		buf_free(&dots);
 	}
 	if (dest != SIZE_MAX) {
@@ -299,7 +334,7 @@ S_cover(struct lay *l)
 
 	/* Under the band: what the booklet is for. */
 	t = xasprintf("Qui peut aider, pour quoi, et comment le joindre : "
-	    "%zu partenaires du quartier, à retrouver par besoin, par "
+	    "%zu" NBSP "partenaires du quartier, à retrouver par besoin, par "
 	    "catégorie ou par nom.", s->npartners);
 	para_init(&p, 11.5, 15.5, l->tw * 0.9);
 	p.align = ALIGN_LEFT;
@@ -618,7 +653,7 @@ S_contents(struct lay *l)
 
 		b = S_leader(l, &v, c->label, FACE_BOLD, l->th.body_size + 1,
 		    lay_dark(c->rgb), l->want.category[i], 0,
-		    l->th.body_leading * 0.9, NULL);
+		    l->th.body_leading * 0.6, NULL);
 		if (b != NULL)
 			b->keep = 1;
 		for (j = n = 0; j < s->npartners; j++) {
@@ -639,7 +674,7 @@ S_contents(struct lay *l)
 	}
 	S_leader(l, &v, "Je cherche de l'aide pour…", FACE_BOLD,
 	    l->th.body_size + 1, h, l->want.sec[SEC_THEMES], 0,
-	    l->th.body_leading * 0.9, NULL);
+	    l->th.body_leading * 0.6, NULL);
 	S_leader(l, &v, "Index alphabétique", FACE_BOLD, l->th.body_size + 1, h,
 	    l->want.sec[SEC_ALPHA], 0, 2, NULL);
 	pg = lay_flow(l, &v, "Sommaire", "Sommaire", 0);
@@ -686,7 +721,7 @@ S_divider(struct lay *l, const struct category *c)
 	}
 	para_set(l, &p, &v);
 	para_free(&p);
-	t = xasprintf("%zu partenaire%s", c->npartners, c->npartners > 1 ?
+	t = xasprintf("%zu" NBSP "partenaire%s", c->npartners, c->npartners > 1 ?
 	    "s" : "");
 	para_line(l, &v, t, FACE_REGULAR, 12, 17, RGB_WHITE, 4, NULL);
 	free(t);
@@ -757,7 +792,34 @@ S_row_text(struct crow *r, const char *label, const char *text,
 	S_row_end(r, &p, label);
 }
 
-/* Opening hours: one line per day, times aligned on a tab. */
+/* The ranges of one day, "9 h–12 h, 14 h–17 h", or "fermé". */
+static char *
+S_day_hours(const struct day_hours *d)
+{
+	struct buf	 t;
+	char		*a, *z, *out;
+	size_t		 i;
+
+	buf_init(&t);
+	if (d->n == 0)
+		buf_puts(&t, "fermé");
+	for (i = 0; i < d->n; i++) {
+		a = model_time_fr(d->v[i].start);
+		z = model_time_fr(d->v[i].end);
+		buf_printf(&t, "%s%s–%s", i ? ", " : "", a, z);
+		free(a);
+		free(z);
+	}
+	out = typo_fr(buf_cstr(&t));
+	buf_free(&t);
+	return out;
+}
+
+/*
+ * Opening hours as a compact weekly table: consecutive days with the
+ * same hours share a line ("lun.–ven."), the times aligned on a tab;
+ * closed weekdays say so, a closed week-end says nothing.
+ */
 static void
 S_row_hours(struct crow *r, const struct partner *pp)
 {
@@ -767,48 +829,59 @@ S_row_hours(struct crow *r, const struct partner *pp)
 	const struct horaires *h = &pp->horaires;
 	struct lay	*l = r->l;
 	struct vbox	*b;
-	struct buf	 t;
 	struct src	 src;
-	char		*a, *z;
-	double		 tab = r->label_w + r->size * 3.2, base;
-	size_t		 i, first = r->v.n;
-	int		 day, any = 0;
+	char		*txt[7], lab[32];
+	double		 tab = 0, base;
+	size_t		 first = r->v.n;
+	int		 day, end, any = 0, g, ngroups = 0, gs[7], ge[7];
 
 	if (!h->present)
 		return;
 	for (day = 0; day < 7; day++)
 		any |= h->days[day].n > 0;
-	buf_init(&t);
-	for (day = 0; day < 7 && any; day++) {
-		if (h->days[day].n == 0 && day >= 5)
-			continue;	/* closed at the week-end: nothing to say */
-		buf_reset(&t);
-		if (h->days[day].n == 0)
-			buf_puts(&t, "fermé");
-		for (i = 0; i < h->days[day].n; i++) {
-			a = model_time_fr(h->days[day].v[i].start);
-			z = model_time_fr(h->days[day].v[i].end);
-			buf_printf(&t, "%s%s–%s", i ? ", " : "", a, z);
-			free(a);
-			free(z);
-		}
+	if (!any)
+		goto precisions;
+	for (day = 0; day < 7; day++)
+		txt[day] = S_day_hours(&h->days[day]);
+	for (day = 0; day < 7; day = end) {
+		for (end = day + 1; end < 7 && strcmp(txt[end], txt[day]) == 0;
+		    end++)
+			;
+		if (h->days[day].n == 0 && end == 7)
+			break;	/* closed to the end of the week */
+		gs[ngroups] = day;
+		ge[ngroups++] = end - 1;
+	}
+	for (g = 0; g < ngroups; g++) {
+		if (gs[g] == ge[g])
+			snprintf(lab, sizeof(lab), "%s", days[gs[g]]);
+		else
+			snprintf(lab, sizeof(lab), "%s–%s", days[gs[g]],
+			    days[ge[g]]);
+		tab = fmax(tab, lay_width(l, FACE_REGULAR, r->size, lab,
+		    strlen(lab)));
+	}
+	tab += r->label_w + r->size * 0.8;
+	for (g = 0; g < ngroups; g++) {
+		if (gs[g] == ge[g])
+			snprintf(lab, sizeof(lab), "%s", days[gs[g]]);
+		else
+			snprintf(lab, sizeof(lab), "%s–%s", days[gs[g]],
+			    days[ge[g]]);
 		b = vlist_add(&r->v, r->leading * 0.95, r->v.n > first ? 0 :
 		    (r->v.n > 0 ? r->leading * 0.35 : 0));
 		base = -(b->h / 2 + r->size * 0.3);
 		src.file = pp->path;
-		src.pos = h->days[day].pos;
+		src.pos = h->days[gs[g]].pos;
 		lay_text(l, b, r->label_w, base, FACE_REGULAR, r->size, RGB_MUTED,
-		    days[day], strlen(days[day]), NULL);
-		{
-			char *fixed = typo_fr(buf_cstr(&t));
-
-			lay_text(l, b, tab, base, FACE_REGULAR, r->size,
-			    h->days[day].n ? RGB_TEXT : RGB_MUTED, fixed,
-			    strlen(fixed), &src);
-			free(fixed);
-		}
+		    lab, strlen(lab), NULL);
+		lay_text(l, b, tab, base, FACE_REGULAR, r->size,
+		    h->days[gs[g]].n ? RGB_TEXT : RGB_MUTED, txt[gs[g]],
+		    strlen(txt[gs[g]]), &src);
 	}
-	buf_free(&t);
+	for (day = 0; day < 7; day++)
+		free(txt[day]);
+precisions:
 	if (h->precisions.s != NULL) {
 		struct para	 p;
 		struct src	 ps = S_tsrc(pp->path, &h->precisions);
@@ -822,7 +895,7 @@ S_row_hours(struct crow *r, const struct partner *pp)
 		} else
 			S_row_end(r, &p, "Horaires");
 	}
-	if (r->v.n > first)
+	if (r->v.n > first && any)
 		lay_text(l, &r->v.v[first], 0, -(r->v.v[first].h / 2 +
 		    r->size * 0.3), FACE_BOLD, r->size * 0.92, RGB_MUTED,
 		    "Horaires", strlen("Horaires"), NULL);
@@ -888,7 +961,17 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	r.l = l;
 	r.size = SZ_BOX(l);
 	r.leading = r.size * 1.3;
-	r.label_w = MM(17);
+	/* The label column fits the widest label. */
+	{
+		static const char *const labels[] = { "Adresse", "Transports",
+		    "Téléphone", "Courriel", "Site", "Horaires", "Accès",
+		    "Langues", "Accessibilité", "Contacts" };
+
+		for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
+			r.label_w = fmax(r.label_w, lay_width(l, FACE_BOLD,
+			    r.size * 0.92, labels[i], strlen(labels[i])));
+		r.label_w += MM(3);
+	}
 	if (pp->site.s != NULL || pp->logo.s != NULL)
 		side = qr + pad;
 	if (pp->logo.s != NULL) {
@@ -1323,6 +1406,12 @@ S_partner(struct lay *l, const struct partner *pp)
 		free(date);
 	}
 
+	/*
+	 * A partner longer than a page starts on a left-hand page, so that
+	 * the reader sees the whole of it at once, across the spread.
+	 */
+	if (S_vheight(&v) > l->th_h && l->doc->npages % 2 == 0)
+		S_blank(l);
 	pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
 	l->got.partner[S_partner_index(l, pp)] = pg;
 	vlist_free(&v);
@@ -1481,16 +1570,16 @@ void
 pages_booklet(struct lay *l)
 {
 	const struct site *s = l->site;
-	size_t		 i, j, pg;
+	size_t		 i, j;
 
 	S_cover(l);
-	/* The inside of the cover stays blank. */
-	pg = lay_newpage(l, NULL, 0, 0);
-	l->doc->pages[pg].blank = 1;
 	S_edito(l);
 	S_guide(l);
 	S_contents(l);
 	for (i = 0; i < s->ncategories; i++) {
+		/* A divider is a right-hand page: its partners face it. */
+		if (l->doc->npages % 2 == 1)
+			S_blank(l);
 		S_divider(l, &s->categories[i]);
 		for (j = 0; j < s->npartners; j++)
 			if (s->partners[j].category == &s->categories[i])
@@ -1499,9 +1588,7 @@ pages_booklet(struct lay *l)
 	S_themes(l);
 	S_alpha(l);
 	/* Blank pages so that the back cover ends a multiple of four. */
-	while ((l->doc->npages + 1) % 4 != 0) {
-		pg = lay_newpage(l, NULL, 0, 0);
-		l->doc->pages[pg].blank = 1;
-	}
+	while ((l->doc->npages + 1) % 4 != 0)
+		S_notes(l);
 	S_back(l);
 }

@@ -63,7 +63,7 @@ para_add(struct para *p, const char *text, enum pdf_face face,
 	memset(s, 0, sizeof(*s));
 	if (text == NULL)
 		text = "";
-	s->text = (flags & (SPAN_RAW | SPAN_NOHYPH)) ? xstrdup(text) :
+	s->text = (flags & SPAN_RAW) ? xstrdup(text) :
 	    typo_fr(text);
 	s->face = face;
 	s->size = p->size;

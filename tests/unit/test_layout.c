@@ -1,0 +1,423 @@
+/*
+ * test_layout.c — the booklet's layout (src/pdf_layout*.c) on a small
+ * hand-built struct site: page structure, outlines and page numbers,
+ * thumb index on the outer edge, justified lines flush and never
+ * overfull, glyph-coverage warnings with positions, private fields
+ * never printed, QR URL encoding, colour contrast.
+ *
+ * Run from the top of the repository (tests/run does): the theme is
+ * themes/default.  Skipped when Open Sans is not installed.
+ */
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "booklet.h"
+#include "pdf.h"
+#include "pdf_layout.h"
+
+#define	LONG_BODY \
+	"Premier paragraphe de la présentation, assez long pour être " \
+	"justifié sur plusieurs lignes : l'association accompagne les " \
+	"familles dans leurs démarches administratives, l'accès aux droits " \
+	"et la scolarité des enfants, avec des bénévoles formés.\n\n"
+
+struct fx {
+	struct site	 site;
+	struct category	 cat[2];
+	struct thematique them[2];
+	struct thematique *pthem[2];
+	struct partner	 p[3];
+	struct partner	*liens[1];
+	struct text	 missions[2];
+	struct contact	 contact;
+	char		*body;
+};
+
+static struct text
+T(const char *s, int line, int col)
+{
+	struct text	 t;
+
+	t.s = (char *)s;
+	t.pos.line = line;
+	t.pos.col = col;
+	return t;
+}
+
+static void
+S_partner(struct fx *f, int i, const char *slug, const char *nom,
+    struct category *c)
+{
+	struct partner	*p = &f->p[i];
+
+	p->slug = (char *)slug;
+	p->path = xasprintf("content/partenaires/%s.md", slug);
+	p->nom = T(nom, 2, 6);
+	p->fpos[PF_NOM].line = 2;
+	p->fpos[PF_NOM].col = 6;
+	p->category = c;
+	p->thematiques = f->pthem;
+	p->nthematiques = 2;
+	p->resume = T("Une phrase qui dit ce que fait le partenaire.", 6, 9);
+	p->missions.v = f->missions;
+	p->missions.n = 2;
+	p->adresse.rue = T("1 rue de l'Exemple", 10, 9);
+	p->adresse.code_postal = T("78000", 11, 16);
+	p->adresse.ville = T("Versailles", 12, 10);
+	p->telephone.raw = T("0199001234", 13, 12);
+	p->telephone.display = (char *)"01 99 00 12 34";
+	p->telephone.uri = (char *)"tel:+33199001234";
+	p->mise_a_jour.y = 2018;
+	p->mise_a_jour.m = 3;
+	p->mise_a_jour.d = 15 + i;
+	c->npartners++;
+}
+
+static int
+setup(void **state)
+{
+	struct fx	*f;
+	struct buf	 b;
+	int		 i;
+
+	if (access("/usr/share/fonts/truetype/open-sans/OpenSans-Regular.ttf",
+	    R_OK) != 0 || access("themes/default/theme.yaml", R_OK) != 0)
+		return -1;
+	f = xcalloc(1, sizeof(*f));
+	f->site.content_dir = (char *)"content";
+	f->site.path = (char *)"content/site.yaml";
+	f->site.titre = T("Outil Partenaires", 1, 8);
+	f->site.edition = 2018;
+	f->site.url = T("https://example.org/outil/", 3, 6);
+	f->site.editeur.nom = T("Maison de Quartier", 5, 8);
+	f->site.coordination.nom = T("Coordination", 8, 8);
+	f->site.coordination.courriel = T("c@example.org", 9, 13);
+	f->site.edito = T("*Bienvenue* dans l'annuaire !", 12, 5);
+	f->cat[0].key = (char *)"institutionnels";
+	f->cat[0].label = (char *)"Institutionnels";
+	f->cat[0].rgb = 0x1f5fa8;
+	f->cat[1].key = (char *)"associatifs";
+	f->cat[1].label = (char *)"Associatifs";
+	f->cat[1].rgb = 0xffcc00;	/* too light for text: darkened */
+	f->site.categories = f->cat;
+	f->site.ncategories = 2;
+	f->them[0].key = (char *)"logement";
+	f->them[0].label = (char *)"Logement";
+	f->them[0].icon = (char *)"home";
+	f->them[1].key = (char *)"budget";
+	f->them[1].label = (char *)"Budget";
+	f->them[1].icon = (char *)"euro";
+	f->pthem[0] = &f->them[0];
+	f->pthem[1] = &f->them[1];
+	f->site.thematiques = f->them;
+	f->site.nthematiques = 2;
+	f->missions[0] = T("Accueillir et orienter les familles.", 8, 5);
+	f->missions[1] = T("Aider aux démarches.", 9, 5);
+
+	S_partner(f, 0, "caf", "Caisse d'allocations familiales", &f->cat[0]);
+	S_partner(f, 1, "aide", "Aide aux familles", &f->cat[1]);
+	S_partner(f, 2, "zeta", "Zêta Solidarité", &f->cat[1]);
+	/* A long presentation: the partner runs over two pages. */
+	buf_init(&b);
+	for (i = 0; i < 14; i++)
+		buf_puts(&b, LONG_BODY);
+	f->body = buf_detach(&b);
+	buf_free(&b);
+	f->p[1].body = f->body;
+	f->p[1].body_line = 30;
+	/* A character Open Sans lacks (U+2192), with its position. */
+	f->p[2].public_ = T("Familles → jeunes", 20, 9);
+	f->p[2].fpos[PF_PUBLIC].line = 20;
+	f->liens[0] = &f->p[0];
+	f->p[2].liens = f->liens;
+	f->p[2].nliens = 1;
+	/* Private fields. */
+	f->p[0].note_suivi = T("NOTE-PRIVEE", 30, 13);
+	f->p[0].suivi = SUIVI_RELANCER;
+	f->contact.nom = T("Dominique Exemple", 25, 11);
+	f->p[0].contacts = &f->contact;
+	f->p[0].ncontacts = 1;
+	f->site.partners = f->p;
+	f->site.npartners = 3;
+	*state = f;
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fx	*f = *state;
+	int		 i;
+
+	for (i = 0; i < 3; i++)
+		free(f->p[i].path);
+	free(f->body);
+	free(f);
+	return 0;
+}
+
+static struct pdf_doc *
+S_layout(struct fx *f, int partners_edition, struct diags *d)
+{
+	struct booklet_opts o;
+
+	memset(&o, 0, sizeof(o));
+	o.theme_dir = "themes/default";
+	o.default_theme_dir = "themes/default";
+	o.partners_edition = partners_edition;
+	diags_init(d);
+	return layout_booklet(&f->site, &o, d);
+}
+
+/* Whether any text item of the doc (or of page pg if >= 0) contains s. */
+static int
+S_has(const struct pdf_doc *doc, long pg, const char *s)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < doc->npages; i++) {
+		if (pg >= 0 && (size_t)pg != i)
+			continue;
+		for (j = 0; j < doc->pages[i].nitems; j++)
+			if (doc->pages[i].items[j].type == ITEM_TEXT &&
+			    strstr(doc->pages[i].items[j].text, s) != NULL)
+				return 1;
+	}
+	return 0;
+}
+
+static void
+test_structure(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	size_t		 i;
+
+	unsetenv("SOURCE_DATE_EPOCH");
+	doc = S_layout(f, 0, &d);
+	assert_non_null(doc);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(doc->npages % 4, 0);
+	assert_true(fabs(doc->page_w - 419.53) < 0.01);
+	assert_string_equal(doc->lang, "fr-FR");
+	/* Latest update 2018-03-17, 00:00 UTC. */
+	assert_int_equal(doc->date, 1521244800LL);
+	for (i = 0; i < FACE__COUNT; i++)
+		assert_non_null(doc->font_path[i]);
+	/* The cover's band reaches into the bleed on three sides. */
+	assert_int_equal(doc->pages[0].items[0].type, ITEM_RECT);
+	assert_true(doc->pages[0].items[0].x <= -BLEED_MAX + 0.001);
+	assert_true(doc->pages[0].folio == 0);
+	/* Folios follow the page order; the back cover has none. */
+	for (i = 1; i + 1 < doc->npages; i++)
+		if (!doc->pages[i].blank)
+			assert_int_equal(doc->pages[i].folio, (int)i + 1);
+	assert_int_equal(doc->pages[doc->npages - 1].folio, 0);
+	/* Page labels start with the cover, end with the back cover. */
+	assert_true(doc->nlabels >= 2);
+	assert_string_equal(doc->labels[0].prefix, "Couverture");
+	assert_int_equal(doc->labels[doc->nlabels - 1].start, doc->npages - 1);
+	layout_free(doc);
+	diags_free(&d);
+}
+
+static void
+test_partners(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	const struct pdf_item *it;
+	size_t		 i, j, pg = 0, npart = 0, dest_ok = 0;
+	int		 tab;
+
+	doc = S_layout(f, 0, &d);
+	assert_non_null(doc);
+	for (i = 0; i < doc->noutlines; i++) {
+		if (doc->outlines[i].level != 1)
+			continue;
+		npart++;
+		pg = doc->outlines[i].page;
+		/* The partner's name is on the page its bookmark opens. */
+		assert_true(S_has(doc, (long)pg, "Caisse") ||
+		    S_has(doc, (long)pg, "Aide") || S_has(doc, (long)pg, "Zêta"));
+		/* A thumb tab on the outer edge: right on a recto. */
+		for (tab = 0, j = 0; j < doc->pages[pg].nitems; j++) {
+			it = &doc->pages[pg].items[j];
+			if (it->type != ITEM_RECT)
+				continue;
+			if (pg % 2 == 0 && it->x + it->w >= doc->page_w + 1 &&
+			    it->x > doc->page_w / 2)
+				tab = 1;
+			if (pg % 2 == 1 && it->x < 0 && it->x + it->w <
+			    doc->page_w / 2)
+				tab = 1;
+		}
+		assert_true(tab);
+	}
+	assert_int_equal(npart, 3);
+	/* "Aide aux familles" runs over two pages, starting on a verso;
+	 * its name is the running head of the second. */
+	for (i = 0; i < doc->npages; i++)
+		if (doc->pages[i].running_head != NULL &&
+		    strcmp(doc->pages[i].running_head, "Aide aux familles") == 0)
+			break;
+	assert_true(i < doc->npages);
+	assert_int_equal(i % 2, 0);	/* the recto of the spread */
+	/* The cross-reference of Zêta links to the Caf's page. */
+	for (i = 0; i < doc->npages; i++)
+		for (j = 0; j < doc->pages[i].nitems; j++) {
+			it = &doc->pages[i].items[j];
+			if (it->type == ITEM_LINK_PAGE && S_has(doc, (long)i,
+			    "Travaille") && S_has(doc, (long)it->dest_page,
+			    "Caisse d’allocations"))
+				dest_ok = 1;
+		}
+	assert_true(dest_ok);
+	/* Private fields never; named contacts only in the partners' edition. */
+	assert_false(S_has(doc, -1, "NOTE-PRIVEE"));
+	assert_false(S_has(doc, -1, "relancer"));
+	assert_false(S_has(doc, -1, "Dominique"));
+	layout_free(doc);
+	diags_free(&d);
+	doc = S_layout(f, 1, &d);
+	assert_true(S_has(doc, -1, "Dominique"));
+	assert_false(S_has(doc, -1, "NOTE-PRIVEE"));
+	layout_free(doc);
+	diags_free(&d);
+}
+
+/* Justified lines end flush on the right edge, and none is overfull. */
+static void
+test_justified(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	const struct pdf_item *it;
+	double		 right, end;
+	size_t		 i, j, flush = 0;
+
+	doc = S_layout(f, 0, &d);
+	assert_non_null(doc);
+	for (i = 1; i + 1 < doc->npages; i++) {
+		right = doc->page_w - (i % 2 == 0 ? MM(12) : MM(15));
+		for (j = 0; j < doc->pages[i].nitems; j++) {
+			it = &doc->pages[i].items[j];
+			if (it->type != ITEM_TEXT || it->rgb == RGB_WHITE)
+				continue;
+			assert_true(it->x + it->w <= right + 0.5);
+		}
+		/* Count lines whose last word ends exactly at the right edge. */
+		for (j = 0; j < doc->pages[i].nitems; j++) {
+			it = &doc->pages[i].items[j];
+			if (it->type != ITEM_TEXT || it->size != 9.5)
+				continue;
+			end = it->x + it->w;
+			if (fabs(end - right) < 0.02)
+				flush++;
+		}
+	}
+	assert_true(flush >= 10);
+	layout_free(doc);
+	diags_free(&d);
+}
+
+static void
+test_coverage_warning(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	size_t		 i, n = 0;
+
+	doc = S_layout(f, 0, &d);
+	assert_non_null(doc);
+	assert_int_equal(d.errors, 0);
+	for (i = 0; i < d.n; i++) {
+		if (d.v[i].sev != DIAG_WARNING || strstr(d.v[i].msg, "U+2192") ==
+		    NULL)
+			continue;
+		n++;
+		assert_string_equal(d.v[i].file, "content/partenaires/zeta.md");
+		assert_int_equal(d.v[i].line, 20);
+		assert_int_equal(d.v[i].col, 9);
+	}
+	assert_int_equal(n, 1);	/* once, though laid out in several passes */
+	layout_free(doc);
+	diags_free(&d);
+}
+
+static void
+test_qr_url(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = qr_url("https://exemple.org/fiche/é t?x=1");
+	assert_string_equal(s, "https://exemple.org/fiche/%C3%A9%20t?x=1");
+	free(s);
+}
+
+static double
+S_lum(unsigned int rgb)
+{
+	double	 c[3];
+	int	 i;
+
+	for (i = 0; i < 3; i++) {
+		c[i] = (rgb >> (16 - 8 * i) & 0xff) / 255.0;
+		c[i] = c[i] <= 0.03928 ? c[i] / 12.92 :
+		    pow((c[i] + 0.055) / 1.055, 2.4);
+	}
+	return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+}
+
+static void
+test_contrast(void **state)
+{
+	static const unsigned int v[] = { 0xffcc00, 0x1b7a4a, 0xa8431f,
+	    0x1f5fa8, 0x88ccff, 0xffffff };
+	size_t		 i;
+	unsigned int	 dk, lt;
+
+	(void)state;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		dk = lay_dark(v[i]);
+		lt = lay_light(v[i]);
+		assert_true((1.05) / (S_lum(dk) + 0.05) >= 4.5);
+		assert_true((S_lum(lt) + 0.05) / (S_lum(dk) + 0.05) >= 4.5);
+	}
+	/* A colour dark enough is kept as it is. */
+	assert_int_equal(lay_dark(0x1f5fa8), 0x1f5fa8);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest layout[] = {
+		cmocka_unit_test(test_structure),
+		cmocka_unit_test(test_partners),
+		cmocka_unit_test(test_justified),
+		cmocka_unit_test(test_coverage_warning),
+	};
+	const struct CMUnitTest pure[] = {
+		cmocka_unit_test(test_qr_url),
+		cmocka_unit_test(test_contrast),
+	};
+	int	 rc;
+
+	rc = cmocka_run_group_tests_name("layout", layout, setup, teardown);
+	rc += cmocka_run_group_tests_name("layout helpers", pure, NULL, NULL);
+	return rc;
+}

@@ -75,10 +75,15 @@ S_warn(struct ctx *c, struct pos p, const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * A problem of the whole file (empty, too large, badly named) points at
+ * its start, so that every message about a file keeps the
+ * file:LINE:COL form that editors and the partner guide rely on.
+ */
 static struct pos
 S_nopos(void)
 {
-	struct pos	 p = { 0, 0 };
+	struct pos	 p = { 1, 1 };
 
 	return p;
 }
@@ -1650,7 +1655,7 @@ S_list(struct ctx *c, const char *dir, size_t *np, int *missing)
 		path = path_join(dir, e->d_name);
 		if (len < 4 || strcasecmp(e->d_name + len - 3, ".md") != 0 ||
 		    stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
-			diag_warn(c->d, path, 0, 0, "ignored: only .md files "
+			diag_warn(c->d, path, 1, 1, "ignored: only .md files "
 			    "of this folder are partner pages");
 			free(path);
 			continue;

@@ -197,9 +197,11 @@ S_leader(struct lay *l, struct vlist *out, const char *text,
 		if (b->items[i].type == ITEM_TEXT &&
 		    b->items[i].x + b->items[i].w > last_end)
 			last_end = b->items[i].x + b->items[i].w;
-	lay_text(l, b, l->tw - nw, base, FACE_REGULAR, size, rgb == RGB_TEXT ?
-	    RGB_TEXT : rgb, num, strlen(num), NULL);
-	/* Leaders: dots at multiples of the pitch, clear of text and number. */
+	/*
+	 * Leaders: dots at multiples of the pitch, clear of text and
+	 * number; drawn before the number, so that a reader extracting
+	 * the text gets "name . . . 12" in reading order.
+	 */
 	dot = lay_width(l, FACE_REGULAR, size, ". ", 2);
 	x0 = (double)((long)((last_end + size * 0.6) / dot) + 1) * dot;
 	x1 = l->tw - nw - size * 0.6;
@@ -212,6 +214,8 @@ S_leader(struct lay *l, struct vlist *out, const char *text,
 		    dots.data, dots.len, NULL);
 		buf_free(&dots);
 	}
+	lay_text(l, b, l->tw - nw, base, FACE_REGULAR, size, rgb, num,
+	    strlen(num), NULL);
 	if (dest != SIZE_MAX) {
 		for (i = first; i < out->n; i++) {
 			it = vbox_add(&out->v[i]);

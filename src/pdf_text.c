@@ -21,6 +21,9 @@
 #include "pdf_layout.h"
 #include "typo.h"
 
+/* The typographic apostrophe, U+2019. */
+#define	APOS		"\xe2\x80\x99"
+
 /* Largest adjustment ratio of a justified line before the second pass. */
 #define	TEXT_TOLERANCE	2.0
 /* Hyphenation penalty (TeX's \hyphenpenalty) and after a URL's slash. */
@@ -49,6 +52,85 @@ para_free(struct para *p)
 	memset(p, 0, sizeof(*p));
 }
 
+/* Whether the byte before end in s (len bytes) ends a letter: ASCII
+ * alphabetic, or the last byte of a non-ASCII character (accented
+ * letters; the quotes and dashes that would also pass never precede an
+ * apostrophe in French text). */
+static int
+S_letter_before(const char *s, size_t len)
+{
+	unsigned char	 c;
+
+	if (len == 0)
+		return 0;
+	c = (unsigned char)s[len - 1];
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c >= 0x80;
+}
+
+static int
+S_letter_at(const char *s)
+{
+	unsigned char	 c = (unsigned char)s[0];
+
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= 0xc3 && c <= 0xc5);	/* U+00C0..U+017F: Latin letters */
+}
+
+/*
+ * The French rules across the joint of two spans, which typo_fr()
+ * cannot see: "L'**Outil**" gives the spans "L'" and "Outil"; "*toi*!"
+ * gives "toi" and "!".  Applied as each span is added, so that every
+ * text of a paragraph, however it is cut into faces and links, comes
+ * out as typo_fr() would set it whole.
+ */
+static void
+S_joint(struct span *prev, struct span *next)
+{
+	size_t		 n = strlen(prev->text);
+	unsigned char	 c = (unsigned char)next->text[0],
+			 c1 = c ? (unsigned char)next->text[1] : 0;
+	const char	*sp;
+	char		*t;
+
+	if ((prev->flags | next->flags) & (SPAN_RAW | SPAN_BREAK))
+		return;
+	/* An apostrophe between letters, at the end of prev... */
+	if (n >= 2 && prev->text[n - 1] == '\'' &&
+	    S_letter_before(prev->text, n - 1) && S_letter_at(next->text)) {
+		t = xasprintf("%.*s" APOS, (int)(n - 1), prev->text);
+		free(prev->text);
+		prev->text = t;
+		n = strlen(t);
+	}
+	/* ... or at the start of next. */
+	if (c == '\'' && S_letter_before(prev->text, n) &&
+	    S_letter_at(next->text + 1)) {
+		t = xasprintf(APOS "%s", next->text + 1);
+		free(next->text);
+		next->text = t;
+		return;
+	}
+	/* The space owed before ; ! ? : » when next starts with one. */
+	if (c == ';' || c == '!' || c == '?')
+		sp = NNBSP;
+	else if (c == ':' || (c == 0xc2 && c1 == 0xbb))	/* » */
+		sp = NBSP;
+	else
+		return;
+	if (c != 0xc2 && c1 < 0x80 && ((c1 >= '0' && c1 <= '9') ||
+	    (c1 >= 'a' && c1 <= 'z') || (c1 >= 'A' && c1 <= 'Z') || c1 == '/'))
+		return;	/* 12:30, ?id=2, ://: not punctuation of a sentence */
+	if (n == 0 || strchr(" ([", prev->text[n - 1]) != NULL ||
+	    (n >= 2 && (strcmp(prev->text + n - 2, NBSP) == 0 ||
+	    strcmp(prev->text + n - 2, "\xc2\xab") == 0)) ||	/* « */
+	    (n >= 3 && strcmp(prev->text + n - 3, NNBSP) == 0) ||
+	    strchr(";!?:", prev->text[n - 1]) != NULL)
+		return;	/* a space already, an opening, or "?!" */
+	t = xasprintf("%s%s", sp, next->text);
+	free(next->text);
+	next->text = t;
+}
+
 struct span *
 para_add(struct para *p, const char *text, enum pdf_face face,
     unsigned int rgb, unsigned int flags, const struct src *src)
@@ -71,6 +153,8 @@ para_add(struct para *p, const char *text, enum pdf_face face,
 	s->flags = flags;
 	if (src != NULL)
 		s->src = *src;
+	if (p->n >= 2)
+		S_joint(&p->v[p->n - 2], s);
 	return s;
 }
 

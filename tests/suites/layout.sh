@@ -83,6 +83,11 @@ bad=$(awk '
 ' "$d")
 t_eq "no line starts with ; : ! ? »" "$bad" ""
 
+# The typographic apostrophe everywhere, even where a span of another
+# face follows ("L'**Outil**"): text runs, running heads, outlines.
+bad=$(grep -E '^(  text |page |outline )' "$d" | grep "'" | grep -vE '@|://|www\.' | head -3)
+t_eq "no straight apostrophe in text, heads or outlines" "$bad" ""
+
 t_check "no soft hyphen is drawn" bash -c "! grep -q $'\xc2\xad' '$d'"
 t_check "cover band reaches into the bleed" \
     grep -q '^  rect x=-8.50 .* w=436.54 ' "$d"

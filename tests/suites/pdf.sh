@@ -140,27 +140,38 @@ physical() {
 	END { print best + 0 }'
 }
 # Entries with dot leaders (contents, "Mode d'emploi", both indexes):
-# pdftotext -raw gives them in drawing order as "name / folio / dots".
-# A name is checked without its "(SIGLE)"; "SIGLE, voir Name" by Name.
-toc=$(pdftotext -raw "$P" - 2>/dev/null | awk '
-	{ gsub(/\f/, "") }
-	l2 ~ /^[0-9]+$/ && $0 ~ /^[. ]+$/ && l1 != "" { print l2 "\t" l1 }
-	{ l1 = l2; l2 = $0 }' |
+# the emitter draws name, leaders, folio, so pdftotext -raw reads
+# "name . . . 12", a wrapped name on the lines before.  The text is cut
+# after each folio; an entry is the end of its piece that matches a
+# partner's name.  A name is checked without its "(SIGLE)"; "SIGLE,
+# voir Name" by Name.  No-break spaces (« Eole ») count as spaces.
+nbsp() { sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g'; }
+toc=$(pdftotext -raw "$P" - 2>/dev/null | nbsp | tr '\n\f' '  ' |
+    sed -E 's/ (\. )+\.? ?([0-9]+) /\t\2\n/g' |
+    awk -F'\t' 'NF == 2 { print $2 "\t" $1 }' |
     sed 's/\t.*, voir /\t/; s/ ([^)]*)$//')
 nt=$(echo "$toc" | sed '/^$/d' | wc -l)
+# The entry of a name: the pieces ending with it.
+entries_of() {
+	echo "$toc" | awk -F'\t' -v n="$1" '
+	{ k = length($2) - length(n) }
+	k >= 0 && substr($2, k + 1) == n && (k == 0 || substr($2, k, 1) == " ")'
+}
 bad=
-while IFS=$'\t' read -r folio name; do
-	[ -n "$folio" ] || continue
-	p=$(physical "$folio")
-	case $(page_text "$P" "$p" | squash) in
-	*"$(echo "$name" | squash)"*) ;;
-	*) bad="$bad «$name» not on folio $folio (page $p);" ;;
-	esac
-done <<<"$toc"
-unlisted=$(names | while IFS= read -r n; do
-	echo "$toc" | cut -f2 | grep -qxF "$n" || echo "$n"
+while IFS= read -r n; do
+	while IFS=$'\t' read -r folio _; do
+		[ -n "$folio" ] || continue
+		p=$(physical "$folio")
+		case $(page_text "$P" "$p" | squash) in
+		*"$(echo "$n" | squash)"*) ;;
+		*) bad="$bad «$n» not on folio $folio (page $p);" ;;
+		esac
+	done < <(entries_of "$n")
+done < <(names | nbsp)
+unlisted=$(names | nbsp | while IFS= read -r n; do
+	[ "$(entries_of "$n" | wc -l)" -ge 3 ] || echo "$n"
 done)
-t_eq "contents and indexes list every partner with dot leaders ($nt entries)" \
+t_eq "contents and both indexes list every partner with dot leaders ($nt entries)" \
     "$unlisted" ""
 t_eq "page numbers of contents and indexes: each name is on the page given" \
     "$bad" ""
@@ -169,7 +180,7 @@ t_eq "page numbers of contents and indexes: each name is on the page given" \
 # (titled with the name, possibly followed by " (SIGLE)").
 ol=$(qpdf --json --json-key=outlines "$P" | tr -s ' \n' '  ' |
     grep -o '"destpageposfrom1": [0-9]*, "kids": \[\], "object": "[^"]*", "open": [a-z]*, "title": "[^"]*"' |
-    sed 's/"destpageposfrom1": \([0-9]*\),.*"title": "\(.*\)"/\1\t\2/')
+    sed 's/"destpageposfrom1": \([0-9]*\),.*"title": "\(.*\)"/\1\t\2/' | nbsp)
 bad=
 while IFS= read -r n; do
 	line=$(echo "$ol" | awk -F'\t' -v n="$n" '$2 == n ||
@@ -180,7 +191,7 @@ while IFS= read -r n; do
 	*"$(echo "$n" | squash)"*) ;;
 	*) bad="$bad «$n» → page $p;" ;;
 	esac
-done < <(names)
+done < <(names | nbsp)
 t_eq "bookmarks: one per partner, on the partner's page" "$bad" ""
 nb=$(qpdf --json --json-key=outlines "$P" | grep -c '"title"')
 t_check "bookmarks for categories, contents and indexes too" \

@@ -402,6 +402,42 @@ test_contrast(void **state)
 	assert_int_equal(lay_dark(0x1f5fa8), 0x1f5fa8);
 }
 
+/* French rules across spans: "L'**Outil**", "*toi*!", "voir *ici*:". */
+static void
+S_spans(const char *a, const char *b, const char *wa, const char *wb)
+{
+	struct para	 p;
+
+	para_init(&p, 10, 13, 200);
+	para_add(&p, a, FACE_REGULAR, 0, 0, NULL);
+	para_add(&p, b, FACE_BOLD, 0, 0, NULL);
+	assert_string_equal(p.v[0].text, wa);
+	assert_string_equal(p.v[1].text, wb);
+	para_free(&p);
+}
+
+static void
+test_span_joints(void **state)
+{
+	struct para	 p;
+
+	(void)state;
+	S_spans("Rejoignez l'", "Outil", "Rejoignez l\u2019", "Outil");
+	S_spans("ré", "'ussi", "ré", "\u2019ussi");
+	S_spans("Bravo toi", "!", "Bravo toi", "\u202f!");
+	S_spans("Horaires", ": lundi", "Horaires", "\u00a0: lundi");
+	S_spans("Bravo ", "!", "Bravo ", "!");	/* typo_fr replaces the space */
+	S_spans("« ", "Eole »", "«\u00a0", "Eole\u00a0»");
+	S_spans("à", "12:30", "à", "12:30");
+	S_spans("Quoi ?", "!", "Quoi\u202f?", "!");
+	/* Raw spans (codes, phone numbers) and breaks are left alone. */
+	para_init(&p, 10, 13, 200);
+	para_add(&p, "l'", FACE_REGULAR, 0, SPAN_RAW, NULL);
+	para_add(&p, "Outil", FACE_BOLD, 0, 0, NULL);
+	assert_string_equal(p.v[0].text, "l'");
+	para_free(&p);
+}
+
 int
 main(void)
 {
@@ -414,6 +450,7 @@ main(void)
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_qr_url),
 		cmocka_unit_test(test_contrast),
+		cmocka_unit_test(test_span_joints),
 	};
 	int	 rc;
 

@@ -26,6 +26,16 @@ LDLIBS	 = $(PKG_LIBS) -lhpdf -lhyphen -lz -lm
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=undefined
 
+# Quiet rules: "CC file"; `make V=1` prints the full commands.
+V	?= 0
+ifeq ($(V),0)
+Q	 = @
+E	 = @echo
+else
+Q	 =
+E	 = @:
+endif
+
 BUILD	?= build
 SRCS	 = $(sort $(wildcard src/*.c))
 OBJS	 = $(SRCS:src/%.c=$(BUILD)/%.o)
@@ -49,18 +59,21 @@ deps-test:
 build: annuaire
 
 annuaire: $(BUILD)/annuaire
-	cp $(BUILD)/annuaire annuaire
+	$(Q)cp $(BUILD)/annuaire annuaire
 
 $(BUILD)/annuaire: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+	$(E) "  LD      $@"
+	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 $(BUILD)/%.o: src/%.c
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(E) "  CC      $<"
+	$(Q)$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< \
+	$(E) "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< \
 	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 test-bins: $(BUILD)/annuaire $(TESTBINS)
@@ -70,11 +83,11 @@ out: annuaire
 	./annuaire build
 
 san-build:
-	$(MAKE) BUILD=build-san CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' test-bins
+	@$(MAKE) --no-print-directory BUILD=build-san CFLAGS='$(SAN_FLAGS)' LDFLAGS='$(SAN_FLAGS)' test-bins
 
 check: deps deps-test
-	$(MAKE) test-bins
-	$(MAKE) san-build
+	@$(MAKE) --no-print-directory test-bins
+	@$(MAKE) --no-print-directory san-build
 	@tests/run --build $(BUILD) --san-build build-san
 
 check-sanitize: deps deps-test san-build

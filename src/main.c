@@ -321,6 +321,7 @@ S_install(const char *stage, const char *out, const char *name,
 {
 	char		*from = path_join(stage, name);
 	char		*to = path_join(out, name);
+	char		*old = NULL;
 	struct stat	 st;
 	int		 ok = 1;
 
@@ -329,12 +330,30 @@ S_install(const char *stage, const char *out, const char *name,
 		goto done;
 	}
 	if (S_ISDIR(st.st_mode) && access(to, F_OK) == 0) {
-		if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == -1) {
+		if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == 0)
+			goto done; /* `from` holds the old tree: removed with the stage */
+		if (errno != EINVAL && errno != ENOSYS) {
 			diag_error(d, to, 0, 0, "cannot replace: %s",
 			    strerror(errno));
 			ok = 0;
+			goto done;
 		}
-		/* `from` now holds the old tree; the stage removal deletes it. */
+		/*
+		 * A file system without RENAME_EXCHANGE (some network shares):
+		 * move the old tree aside into the stage, then the new one in,
+		 * putting the old one back if that fails.
+		 */
+		old = path_join(stage, ".old");
+		if (rename(to, old) == -1) {
+			diag_error(d, to, 0, 0, "cannot replace: %s",
+			    strerror(errno));
+			ok = 0;
+		} else if (rename(from, to) == -1) {
+			diag_error(d, to, 0, 0, "cannot replace: %s",
+			    strerror(errno));
+			(void)rename(old, to);
+			ok = 0;
+		}
 	} else if (rename(from, to) == -1) {
 		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
 		ok = 0;
@@ -342,6 +361,7 @@ S_install(const char *stage, const char *out, const char *name,
 done:
 	free(from);
 	free(to);
+	free(old);
 	return ok;
 }
 

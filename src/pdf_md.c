@@ -177,10 +177,10 @@ S_heading(struct md *m, cmark_node *n, double indent)
 	cmark_node	*c;
 	double		 size;
 
-	size = l->th.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1.5 : 0.5);
+	size = l->th.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1 : 0);
 	para_init(&p, size, size * 1.3, l->tw - indent);
 	p.indent = indent;
-	p.before = m->first ? 0 : l->th.body_leading * 0.8;
+	p.before = m->first ? 0 : l->th.body_leading * 0.6;
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	p.keep_last = 1;	/* a heading never ends a page */
@@ -233,7 +233,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 	struct vbox	*b;
 	const char	*lit;
 	struct src	 src;
-	double		 parskip = l->th.body_leading * 0.5;
+	double		 parskip = l->th.body_leading * 0.4;
 	int		 in_item = marker != NULL;
 
 	if (depth > MD_MAXDEPTH)

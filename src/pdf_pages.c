@@ -80,15 +80,6 @@ S_vheight(const struct vlist *v)
 	return h;
 }
 
-/* A page left blank: no running head, no folio. */
-static void
-S_blank(struct lay *l)
-{
-	size_t	 pg = lay_newpage(l, NULL, 0, 0);
-
-	l->doc->pages[pg].blank = 1;
-}
-
 /*
  * A page for notes, ruled: the pages that make the count a multiple
  * of four are more useful on a social worker's desk than left blank.
@@ -262,6 +253,32 @@ S_lcfirst(struct buf *b, const char *s)
 		buf_puts(b, s + 1);
 	} else
 		buf_puts(b, s);
+}
+
+/* Capitals of a French label: ASCII, Latin-1 letters and œ. */
+static char *
+S_upper(const char *s)
+{
+	struct buf	 b;
+	unsigned int	 cp;
+	size_t		 n, len = strlen(s);
+
+	buf_init(&b);
+	while (len > 0) {
+		if ((n = utf8_decode(s, len, &cp)) == 0) {
+			cp = (unsigned char)*s;
+			n = 1;
+		}
+		if ((cp >= 'a' && cp <= 'z') ||
+		    (cp >= 0xe0 && cp <= 0xfe && cp != 0xf7))
+			cp -= 0x20;
+		else if (cp == 0x153)
+			cp = 0x152;
+		utf8_encode(&b, cp);
+		s += n;
+		len -= n;
+	}
+	return buf_detach(&b);
 }
 
 /* A URL as shown: no scheme, no trailing slash. */
@@ -748,41 +765,68 @@ S_divider(struct lay *l, const struct category *c)
 	vlist_free(&v);
 }
 
-/* One row of the contact box: a label, then a paragraph beside it. */
+/*
+ * A column of the contact box.  In the card column (label == 0) the
+ * values speak for themselves: an address, a phone number, an e-mail.
+ * In the other, each value has a small label above it, in the
+ * category's colour.
+ */
 struct crow {
 	struct lay	*l;
-	struct vlist	 v;		/* rows, relative to the box's inner area */
-	double		 label_w;	/* width of the label column */
-	double		 w;		/* width of the value column */
+	struct vlist	 v;		/* rows, relative to the column */
+	double		 w;		/* width of the column */
 	double		 size, leading;
+	int		 labels;	/* labels above the values */
+	unsigned int	 label_rgb;
 };
+
+/* Space between two rows of a column. */
+#define	ROW_GAP(r)	((r)->leading * 0.3)
 
 static struct para *
 S_row_begin(struct crow *r, struct para *p)
 {
 	para_init(p, r->size, r->leading, r->w);
-	p->indent = r->label_w;
 	p->align = ALIGN_LEFT;
-	p->before = r->v.n > 0 ? r->leading * 0.35 : 0;
+	p->before = r->v.n > 0 ? ROW_GAP(r) : 0;
 	return p;
+}
+
+/* The label of a row, above it: small bold capitals. */
+static void
+S_row_label(struct crow *r, const char *label)
+{
+	struct vbox	*b;
+	char		*up;
+	double		 sz = r->size * 0.78;
+
+	up = S_upper(label);
+	b = vlist_add(&r->v, sz * 1.3, r->v.n > 0 ? ROW_GAP(r) * 1.5 : 0);
+	b->keep = 1;
+	lay_text(r->l, b, 0, -sz * 1.0, FACE_BOLD, sz, r->label_rgb, up,
+	    strlen(up), NULL);
+	free(up);
 }
 
 static void
 S_row_end(struct crow *r, struct para *p, const char *label)
 {
-	size_t	 first = r->v.n;
-
+	if (para_empty(p)) {
+		para_free(p);
+		return;
+	}
+	if (r->labels && label != NULL) {
+		S_row_label(r, label);
+		p->before = 0;
+	}
 	para_set(r->l, p, &r->v);
 	para_free(p);
-	if (r->v.n == first)
-		return;
-	lay_text(r->l, &r->v.v[first], 0, -(r->leading / 2 + r->size * 0.3),
-	    FACE_BOLD, r->size * 0.92, RGB_MUTED, label, strlen(label), NULL);
 }
 
 static void
 S_row_text(struct crow *r, const char *label, const char *text,
-    unsigned int flags, const char *uri, const struct src *src)
+    enum pdf_face face, unsigned int flags, const char *uri,
+    const struct src *src)
 {
 	struct para	 p;
 	struct span	*s;
@@ -790,7 +834,7 @@ S_row_text(struct crow *r, const char *label, const char *text,
 	if (text == NULL)
 		return;
 	S_row_begin(r, &p);
-	s = para_add(&p, text, FACE_REGULAR, RGB_TEXT, flags, src);
+	s = para_add(&p, text, face, RGB_TEXT, flags, src);
 	if (uri != NULL)
 		s->uri = xstrdup(uri);
 	S_row_end(r, &p, label);
@@ -821,8 +865,9 @@ S_day_hours(const struct day_hours *d)
 
 /*
  * Opening hours as a compact weekly table: consecutive days with the
- * same hours share a line ("lun.–ven."), the times aligned on a tab;
- * closed weekdays say so, a closed week-end says nothing.
+ * same hours share a line ("lun.–ven."), the times aligned on a tab
+ * (wrapped under it after a comma when the column is narrow); closed
+ * weekdays say so, a closed week-end says nothing.
  */
 static void
 S_row_hours(struct crow *r, const struct partner *pp)
@@ -834,15 +879,19 @@ S_row_hours(struct crow *r, const struct partner *pp)
 	struct lay	*l = r->l;
 	struct vbox	*b;
 	struct src	 src;
-	char		*txt[7], lab[32];
+	char		*txt[7], lab[32], *t, *cut;
 	double		 tab = 0, base;
-	size_t		 first = r->v.n;
+	size_t		 len;
 	int		 day, end, any = 0, g, ngroups = 0, gs[7], ge[7];
 
 	if (!h->present)
 		return;
 	for (day = 0; day < 7; day++)
 		any |= h->days[day].n > 0;
+	if (!any && h->precisions.s == NULL)
+		return;
+	if (r->labels)
+		S_row_label(r, "Horaires");
 	if (!any)
 		goto precisions;
 	for (day = 0; day < 7; day++)
@@ -865,23 +914,41 @@ S_row_hours(struct crow *r, const struct partner *pp)
 		tab = fmax(tab, lay_width(l, FACE_REGULAR, r->size, lab,
 		    strlen(lab)));
 	}
-	tab += r->label_w + r->size * 0.8;
+	tab += r->size * 0.7;
 	for (g = 0; g < ngroups; g++) {
 		if (gs[g] == ge[g])
 			snprintf(lab, sizeof(lab), "%s", days[gs[g]]);
 		else
 			snprintf(lab, sizeof(lab), "%s–%s", days[gs[g]],
 			    days[ge[g]]);
-		b = vlist_add(&r->v, r->leading * 0.95, r->v.n > first ? 0 :
-		    (r->v.n > 0 ? r->leading * 0.35 : 0));
-		base = -(b->h / 2 + r->size * 0.3);
 		src.file = pp->path;
 		src.pos = h->days[gs[g]].pos;
-		lay_text(l, b, r->label_w, base, FACE_REGULAR, r->size, RGB_MUTED,
-		    lab, strlen(lab), NULL);
+		t = txt[gs[g]];
+		b = vlist_add(&r->v, r->leading, 0);
+		b->keep = 1;
+		base = -(b->h / 2 + r->size * 0.3);
+		lay_text(l, b, 0, base, FACE_REGULAR, r->size, RGB_MUTED, lab,
+		    strlen(lab), NULL);
+		/* Too wide: the ranges after the last comma that fits wrap. */
+		len = strlen(t);
+		while (lay_width(l, FACE_REGULAR, r->size, t, len) > r->w - tab &&
+		    (cut = memchr(t, ',', len)) != NULL) {
+			const char *c2;
+
+			for (c2 = cut; (c2 = memchr(c2 + 1, ',', len -
+			    (size_t)(c2 + 1 - t))) != NULL &&
+			    lay_width(l, FACE_REGULAR, r->size, t,
+			    (size_t)(c2 - t) + 1) <= r->w - tab;)
+				cut = (char *)c2;
+			lay_text(l, b, tab, base, FACE_REGULAR, r->size,
+			    RGB_TEXT, t, (size_t)(cut - t) + 1, &src);
+			len -= (size_t)(cut - t) + 2;
+			t = cut + 2;
+			b = vlist_add(&r->v, r->leading, 0);
+			b->keep = 1;
+		}
 		lay_text(l, b, tab, base, FACE_REGULAR, r->size,
-		    h->days[gs[g]].n ? RGB_TEXT : RGB_MUTED, txt[gs[g]],
-		    strlen(txt[gs[g]]), &src);
+		    h->days[gs[g]].n ? RGB_TEXT : RGB_MUTED, t, len, &src);
 	}
 	for (day = 0; day < 7; day++)
 		free(txt[day]);
@@ -891,18 +958,11 @@ precisions:
 		struct src	 ps = S_tsrc(pp->path, &h->precisions);
 
 		S_row_begin(r, &p);
-		p.before = r->v.n > first ? r->leading * 0.15 : p.before;
+		p.before = any ? r->leading * 0.1 : 0;
 		para_add(&p, h->precisions.s, FACE_ITALIC, RGB_TEXT, 0, &ps);
-		if (r->v.n > first) {
-			para_set(l, &p, &r->v);
-			para_free(&p);
-		} else
-			S_row_end(r, &p, "Horaires");
+		para_set(l, &p, &r->v);
+		para_free(&p);
 	}
-	if (r->v.n > first && any)
-		lay_text(l, &r->v.v[first], 0, -(r->v.v[first].h / 2 +
-		    r->size * 0.3), FACE_BOLD, r->size * 0.92, RGB_MUTED,
-		    "Horaires", strlen("Horaires"), NULL);
 }
 
 /* Width and height of a PNG or JPEG image, from its header. */
@@ -943,50 +1003,213 @@ S_image_size(const char *path, double *w, double *h)
 	return 0;
 }
 
-/* The tinted contact box, one unbreakable box. */
+/* The groups of the contact box's second column, in order. */
+enum info {
+	INFO_PUBLIC, INFO_HOURS, INFO_ACCESS, INFO_LANGUAGES,
+	INFO_ACCESSIBILITY, INFO_CONTACTS, INFO__COUNT
+};
+
+/* Set group g of a partner's contact box into the column r. */
+static void
+S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
+{
+	struct para	 p;
+	struct buf	 t;
+	struct src	 src;
+	unsigned int	 bit;
+	size_t		 i, j;
+
+	buf_init(&t);
+	switch (g) {
+	case INFO_PUBLIC:
+		if (pp->public_.s != NULL) {
+			src = S_tsrc(pp->path, &pp->public_);
+			S_row_text(r, "Public", pp->public_.s, FACE_REGULAR, 0, NULL,
+			    &src);
+		}
+		break;
+	case INFO_HOURS:
+		S_row_hours(r, pp);
+		break;
+	case INFO_ACCESS:
+		if (pp->modalites != 0 || pp->cout != COUT_NONE ||
+		    pp->acces_precisions.s != NULL) {
+			for (i = 0, j = 0; i < MOD__COUNT; i++) {
+				bit = 1u << i;
+				if (!(pp->modalites & bit))
+					continue;
+				if (j++ == 0)
+					buf_puts(&t, model_modalite_label((enum modalite)bit));
+				else {
+					buf_puts(&t, ", ");
+					S_lcfirst(&t, model_modalite_label((enum modalite)bit));
+				}
+			}
+			if (j > 0)
+				buf_puts(&t, ".");
+			if (model_cout_label(pp->cout) != NULL)
+				buf_printf(&t, "%s%s.", t.len ? " " : "",
+				    model_cout_label(pp->cout));
+			S_row_begin(r, &p);
+			src = S_psrc(pp, PF_ACCES);
+			para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, &src);
+			if (pp->acces_precisions.s != NULL) {
+				src = S_tsrc(pp->path, &pp->acces_precisions);
+				if (t.len)
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+				para_add(&p, pp->acces_precisions.s, FACE_ITALIC,
+				    RGB_TEXT, 0, &src);
+			}
+			S_row_end(r, &p, "Accès");
+			buf_reset(&t);
+		}
+		break;
+	case INFO_LANGUAGES:
+		if (pp->langues.n > 0) {
+			for (i = 0; i < pp->langues.n; i++) {
+				const char *lab = model_langue_label(pp->langues.v[i].s);
+
+				if (pp->langues.v[i].s == NULL)
+					continue;
+				buf_printf(&t, "%s%s", t.len ? ", " : "",
+				    lab != NULL ? lab : pp->langues.v[i].s);
+			}
+			src = S_psrc(pp, PF_LANGUES);
+			S_row_text(r, "Langues parlées", buf_cstr(&t), FACE_REGULAR, 0,
+			    NULL, &src);
+			buf_reset(&t);
+		}
+		break;
+	case INFO_ACCESSIBILITY:
+		if (model_accessibilite_label(pp->accessibilite) != NULL ||
+		    pp->accessibilite_precisions.s != NULL) {
+			if (model_accessibilite_label(pp->accessibilite) != NULL)
+				buf_printf(&t, "%s.", model_accessibilite_label(
+				    pp->accessibilite));
+			if (pp->accessibilite_precisions.s != NULL)
+				buf_printf(&t, "%s%s", t.len ? " " : "",
+				    pp->accessibilite_precisions.s);
+			src = S_psrc(pp, PF_ACCESSIBILITE);
+			S_row_text(r, "Accessibilité", buf_cstr(&t), FACE_REGULAR, 0,
+			    NULL, &src);
+			buf_reset(&t);
+		}
+		break;
+	case INFO_CONTACTS:
+		/* Named referents: the partners' own edition only. */
+		if (l->opts->partners_edition && pp->ncontacts > 0) {
+			S_row_begin(r, &p);
+			for (i = 0; i < pp->ncontacts; i++) {
+				const struct contact *ct = &pp->contacts[i];
+
+				if (i > 0)
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+				src = S_tsrc(pp->path, &ct->nom);
+				para_add(&p, ct->nom.s, FACE_BOLD, RGB_TEXT, SPAN_NOHYPH,
+				    &src);
+				if (ct->fonction.s != NULL) {
+					src = S_tsrc(pp->path, &ct->fonction);
+					buf_printf(&t, ", %s", ct->fonction.s);
+					para_add(&p, buf_cstr(&t), FACE_REGULAR,
+					    RGB_TEXT, 0, &src);
+					buf_reset(&t);
+				}
+				if (ct->telephone.display != NULL) {
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+					para_add(&p, ct->telephone.display, FACE_REGULAR,
+					    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, NULL);
+				}
+				if (ct->courriel.s != NULL) {
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+					src = S_tsrc(pp->path, &ct->courriel);
+					para_add(&p, ct->courriel.s, FACE_REGULAR,
+					    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, &src);
+				}
+			}
+			S_row_end(r, &p, "Contacts");
+		}
+		break;
+	default:
+		break;
+	}
+	buf_free(&t);
+}
+
+/* Copy the rows of a column into the box at (x, y); returns the y below. */
+static double
+S_col_put(struct vbox *box, struct crow *r, double x, double y)
+{
+	struct pdf_item	*it;
+	size_t		 i, j;
+
+	for (i = 0; i < r->v.n; i++) {
+		if (i > 0)
+			y -= r->v.v[i].before;
+		for (j = 0; j < r->v.v[i].nitems; j++) {
+			it = vbox_add(box);
+			*it = r->v.v[i].items[j];
+			it->x += x;
+			it->y += y;
+			if (it->type == ITEM_LINE) {
+				it->x2 += x;
+				it->y2 += y;
+			}
+		}
+		r->v.v[i].nitems = 0;	/* the strings moved to the box */
+		y -= r->v.v[i].h;
+	}
+	return y;
+}
+
+/*
+ * The tinted contact box, one unbreakable box in two columns.  Left,
+ * the card: address and transports, phone (bold), e-mail, website,
+ * then the QR code of the website in the box's bottom-left corner,
+ * the logo beside it.  Right, under small labels: public, hours,
+ * access, languages, accessibility (and the named contacts of the
+ * partners' edition).
+ */
 static void
 S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 {
 	const struct site *s = l->site;
-	struct crow	 r;
+	struct crow	 c, r;
 	struct vbox	*box;
 	struct pdf_item	*bg, *it;
 	struct para	 p;
 	struct buf	 t;
 	struct src	 src;
-	unsigned int	 light = lay_light(pp->category->rgb), bit;
-	double		 pad = MM(3), side = 0, qr = MM(19), y, side_h = 0,
-			 iw, ih, lw, lh;
-	size_t		 i, j, bgi;
+	unsigned int	 light = lay_light(pp->category->rgb);
+	double		 pad = MM(2.5), gap = MM(5), qr = MM(15), yl, yr, w,
+			 iw = 0, ih = 0, lw, lh, lx;
+	double		 hr[INFO__COUNT], hl[INFO__COUNT], left_h, right_h = 0;
+	size_t		 bgi;
 	char		*u, *logo = NULL;
-	int		 has_logo = 0;
+	int		 has_logo = 0, g, split;
 
-	memset(&r, 0, sizeof(r));
-	r.l = l;
-	r.size = SZ_BOX(l);
-	r.leading = r.size * 1.3;
-	/* The label column fits the widest label. */
-	{
-		static const char *const labels[] = { "Adresse", "Transports",
-		    "Téléphone", "Courriel", "Site", "Horaires", "Accès",
-		    "Langues", "Accessibilité", "Contacts" };
-
-		for (i = 0; i < sizeof(labels) / sizeof(labels[0]); i++)
-			r.label_w = fmax(r.label_w, lay_width(l, FACE_BOLD,
-			    r.size * 0.92, labels[i], strlen(labels[i])));
-		r.label_w += MM(3);
-	}
-	if (pp->site.s != NULL || pp->logo.s != NULL)
-		side = qr + pad;
+	w = l->tw - 2 * pad;
+	memset(&c, 0, sizeof(c));
+	c.l = l;
+	c.size = SZ_BOX(l);
+	c.leading = c.size * 1.3;
+	c.w = floor(w * 0.38);
+	r = c;
+	r.w = w - c.w - gap;
+	r.labels = 1;
+	r.label_rgb = lay_dark(pp->category->rgb);
+	c.label_rgb = r.label_rgb;
 	if (pp->logo.s != NULL) {
 		logo = path_join(s->content_dir, pp->logo.s);
 		has_logo = S_image_size(logo, &iw, &ih);
 	}
-	r.w = l->tw - 2 * pad - side - r.label_w;
 	buf_init(&t);
 
-	/* Adresse */
-	S_row_begin(&r, &p);
+	/* The card: address, transports. */
+	S_row_begin(&c, &p);
 	src = S_tsrc(pp->path, &pp->adresse.rue);
 	para_add(&p, pp->adresse.rue.s, FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH,
 	    &src);
@@ -994,7 +1217,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 		src = S_tsrc(pp->path, &pp->adresse.complement);
 		para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
 		para_add(&p, pp->adresse.complement.s, FACE_REGULAR, RGB_TEXT,
-		    SPAN_NOHYPH, &src);
+		    0, &src);
 	}
 	para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
 	buf_printf(&t, "%s %s", pp->adresse.code_postal.s ?
@@ -1003,194 +1226,190 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	src = S_tsrc(pp->path, &pp->adresse.ville);
 	para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH, &src);
 	buf_reset(&t);
-	S_row_end(&r, &p, "Adresse");
-
-	src = S_tsrc(pp->path, &pp->transports);
-	S_row_text(&r, "Transports", pp->transports.s, 0, NULL, &src);
-
+	S_row_end(&c, &p, NULL);
+	if (pp->transports.s != NULL) {
+		src = S_tsrc(pp->path, &pp->transports);
+		S_row_begin(&c, &p);
+		p.before = c.leading * 0.1;
+		para_add(&p, pp->transports.s, FACE_ITALIC, RGB_TEXT, 0, &src);
+		S_row_end(&c, &p, NULL);
+	}
+	/* Phone, e-mail, website: one group. */
 	if (pp->telephone.display != NULL) {
-		S_row_begin(&r, &p);
+		S_row_begin(&c, &p);
+		p.size = c.size * 1.12;
 		src = S_psrc(pp, PF_TELEPHONE);
 		para_add(&p, pp->telephone.display, FACE_BOLD, RGB_TEXT,
 		    SPAN_NOHYPH | SPAN_RAW, &src)->uri =
 		    pp->telephone.uri ? xstrdup(pp->telephone.uri) : NULL;
-		S_row_end(&r, &p, "Téléphone");
+		S_row_end(&c, &p, NULL);
 	}
 	if (pp->courriel.s != NULL) {
 		u = xasprintf("mailto:%s", pp->courriel.s);
 		src = S_tsrc(pp->path, &pp->courriel);
-		S_row_text(&r, "Courriel", pp->courriel.s,
+		S_row_text(&c, NULL, pp->courriel.s, FACE_REGULAR,
 		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, u, &src);
+		if (pp->telephone.display != NULL)
+			c.v.v[c.v.n - 1].before = 0;
 		free(u);
 	}
 	if (pp->site.s != NULL) {
 		u = S_url_display(pp->site.s);
 		src = S_tsrc(pp->path, &pp->site);
-		S_row_text(&r, "Site", u, SPAN_NOHYPH | SPAN_RAW | SPAN_URL,
-		    pp->site.s, &src);
+		S_row_text(&c, NULL, u, FACE_REGULAR,
+		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, pp->site.s, &src);
+		if (pp->telephone.display != NULL || pp->courriel.s != NULL)
+			c.v.v[c.v.n - 1].before = 0;
 		free(u);
 	}
-	S_row_hours(&r, pp);
 
-	/* Accès: modalities, cost, details. */
-	if (pp->modalites != 0 || pp->cout != COUT_NONE ||
-	    pp->acces_precisions.s != NULL) {
-		for (i = 0, j = 0; i < MOD__COUNT; i++) {
-			bit = 1u << i;
-			if (!(pp->modalites & bit))
-				continue;
-			if (j++ == 0)
-				buf_puts(&t, model_modalite_label((enum modalite)bit));
-			else {
-				buf_puts(&t, ", ");
-				S_lcfirst(&t, model_modalite_label((enum modalite)bit));
-			}
-		}
-		if (j > 0)
-			buf_puts(&t, ".");
-		if (model_cout_label(pp->cout) != NULL)
-			buf_printf(&t, "%s%s.", t.len ? " " : "",
-			    model_cout_label(pp->cout));
-		S_row_begin(&r, &p);
-		src = S_psrc(pp, PF_ACCES);
-		para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, &src);
-		if (pp->acces_precisions.s != NULL) {
-			src = S_tsrc(pp->path, &pp->acces_precisions);
-			if (t.len)
-				para_add(&p, "", FACE_REGULAR, RGB_TEXT,
-				    SPAN_BREAK, NULL);
-			para_add(&p, pp->acces_precisions.s, FACE_ITALIC,
-			    RGB_TEXT, 0, &src);
-		}
-		S_row_end(&r, &p, "Accès");
-		buf_reset(&t);
-	}
-	if (pp->langues.n > 0) {
-		for (i = 0; i < pp->langues.n; i++) {
-			const char *lab = model_langue_label(pp->langues.v[i].s);
+	/*
+	 * The second column, balanced: while it makes the box shorter,
+	 * its last group moves under the card (above the QR code).
+	 */
+	for (g = 0; g < INFO__COUNT; g++) {
+		struct crow	 tr = r, tc = c;
 
-			if (pp->langues.v[i].s == NULL)
-				continue;
-			buf_printf(&t, "%s%s", t.len ? ", " : "",
-			    lab != NULL ? lab : pp->langues.v[i].s);
-		}
-		src = S_psrc(pp, PF_LANGUES);
-		S_row_text(&r, "Langues", buf_cstr(&t), 0, NULL, &src);
-		buf_reset(&t);
+		memset(&tr.v, 0, sizeof(tr.v));
+		S_info(l, &tr, pp, (enum info)g);
+		hr[g] = S_vheight(&tr.v) + (tr.v.n > 0 ? ROW_GAP(&r) * 1.5 : 0);
+		vlist_free(&tr.v);
+		memset(&tc.v, 0, sizeof(tc.v));
+		tc.labels = 1;
+		S_info(l, &tc, pp, (enum info)g);
+		hl[g] = S_vheight(&tc.v) + (tc.v.n > 0 ? ROW_GAP(&c) * 1.5 : 0);
+		vlist_free(&tc.v);
+		right_h += hr[g];
 	}
-	if (model_accessibilite_label(pp->accessibilite) != NULL ||
-	    pp->accessibilite_precisions.s != NULL) {
-		if (model_accessibilite_label(pp->accessibilite) != NULL)
-			buf_printf(&t, "%s.", model_accessibilite_label(
-			    pp->accessibilite));
-		if (pp->accessibilite_precisions.s != NULL)
-			buf_printf(&t, "%s%s", t.len ? " " : "",
-			    pp->accessibilite_precisions.s);
-		src = S_psrc(pp, PF_ACCESSIBILITE);
-		S_row_text(&r, "Accessibilité", buf_cstr(&t), 0, NULL, &src);
-		buf_reset(&t);
+	left_h = S_vheight(&c.v) + (pp->site.s != NULL || has_logo ?
+	    c.leading * 0.6 + qr : 0);
+	for (split = INFO__COUNT; split > 0; split--) {
+		if (hr[split - 1] == 0)
+			continue;
+		if (fmax(left_h + hl[split - 1], right_h - hr[split - 1]) >=
+		    fmax(left_h, right_h))
+			break;	/* the box would not get shorter */
+		left_h += hl[split - 1];
+		right_h -= hr[split - 1];
 	}
-	/* Named referents: the partners' own edition only. */
-	if (l->opts->partners_edition && pp->ncontacts > 0) {
-		S_row_begin(&r, &p);
-		for (i = 0; i < pp->ncontacts; i++) {
-			const struct contact *c = &pp->contacts[i];
-
-			if (i > 0)
-				para_add(&p, "", FACE_REGULAR, RGB_TEXT,
-				    SPAN_BREAK, NULL);
-			src = S_tsrc(pp->path, &c->nom);
-			para_add(&p, c->nom.s, FACE_BOLD, RGB_TEXT, SPAN_NOHYPH,
-			    &src);
-			if (c->fonction.s != NULL) {
-				src = S_tsrc(pp->path, &c->fonction);
-				buf_printf(&t, ", %s", c->fonction.s);
-				para_add(&p, buf_cstr(&t), FACE_REGULAR,
-				    RGB_TEXT, 0, &src);
-				buf_reset(&t);
-			}
-			if (c->telephone.display != NULL) {
-				para_add(&p, "", FACE_REGULAR, RGB_TEXT,
-				    SPAN_BREAK, NULL);
-				para_add(&p, c->telephone.display, FACE_REGULAR,
-				    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, NULL);
-			}
-			if (c->courriel.s != NULL) {
-				para_add(&p, "", FACE_REGULAR, RGB_TEXT,
-				    SPAN_BREAK, NULL);
-				src = S_tsrc(pp->path, &c->courriel);
-				para_add(&p, c->courriel.s, FACE_REGULAR,
-				    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, &src);
-			}
-		}
-		S_row_end(&r, &p, "Contacts");
-	}
+	c.labels = 1;
+	for (g = 0; g < INFO__COUNT; g++)
+		S_info(l, g < split ? &r : &c, pp, (enum info)g);
 	buf_free(&t);
 
-	/* Assemble: background, rows, QR code and logo in the right column. */
-	box = vlist_add(out, 0, l->th.body_leading * 0.9);
+	/* Assemble: background, the two columns, QR code and logo. */
+	box = vlist_add(out, 0, l->th.body_leading * 0.5);
 	box->keep = 0;
 	bg = vbox_add(box);	/* drawn first; sized at the end */
 	bg->type = ITEM_RECT;
 	bg->fill = 1;
 	bg->rgb = light;
 	bgi = box->nitems - 1;
-	y = -pad;
-	for (i = 0; i < r.v.n; i++) {
-		if (i > 0)
-			y -= r.v.v[i].before;
-		for (j = 0; j < r.v.v[i].nitems; j++) {
-			it = vbox_add(box);
-			*it = r.v.v[i].items[j];
-			it->x += pad;
-			it->y += y;
-			if (it->type == ITEM_LINE) {
-				it->x2 += pad;
-				it->y2 += y;
-			}
-		}
-		r.v.v[i].nitems = 0;
-		y -= r.v.v[i].h;
-	}
+	yl = S_col_put(box, &c, pad, -pad);
+	yr = S_col_put(box, &r, pad + c.w + gap, -pad);
+	lx = pad;
+	if (pp->site.s != NULL || has_logo)
+		yl -= c.leading * 0.6;
 	if (pp->site.s != NULL) {
-		double	 qx = l->tw - pad - qr;
-
-		qr_draw(box, pp->site.s, qx, -pad, qr);
+		qr_draw(box, pp->site.s, pad, yl, qr);
 		it = vbox_add(box);
 		it->type = ITEM_LINK_URI;
-		it->x = qx;
-		it->y = -pad - qr;
+		it->x = pad;
+		it->y = yl - qr;
 		it->w = it->h = qr;
 		it->uri = xstrdup(pp->site.s);
-		side_h = qr;
+		lx += qr + MM(3);
 	}
 	if (has_logo) {
-		/* Fit in the column, at most 14 mm tall. */
-		lw = qr;
-		lh = lw * ih / iw;
-		if (lh > MM(14)) {
-			lh = MM(14);
-			lw = lh * iw / ih;
+		/* Beside the QR code, as tall at most, within the column. */
+		lh = qr;
+		lw = lh * iw / ih;
+		if (lw > c.w - (lx - pad)) {
+			lw = c.w - (lx - pad);
+			lh = lw * ih / iw;
 		}
 		it = vbox_add(box);
 		it->type = ITEM_IMAGE;
-		it->x = l->tw - pad - qr + (qr - lw) / 2;
-		it->y = -pad - side_h - (side_h > 0 ? MM(3) : 0) - lh;
+		it->x = lx;
+		it->y = yl - (qr - lh) / 2 - lh;
 		it->w = lw;
 		it->h = lh;
 		it->path = xstrdup(logo);
-		side_h += (side_h > 0 ? MM(3) : 0) + lh;
 	}
-	if (-y < side_h + pad)
-		y = -(side_h + pad);
-	box->h = -y + pad;
+	if (pp->site.s != NULL || has_logo)
+		yl -= qr;
+	box->h = -fmin(yl, yr) + pad;
 	bg = &box->items[bgi];	/* the array may have moved */
 	bg->x = 0;
 	bg->y = -box->h;
 	bg->w = l->tw;
 	bg->h = box->h;
+	vlist_free(&c.v);
 	vlist_free(&r.v);
 	free(logo);
+}
+
+/* s with its spaces made no-break, into b. */
+static void
+S_nbsp(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s == ' ')
+			buf_puts(b, NBSP);
+		else
+			buf_putc(b, *s);
+}
+
+/* Gap between two needs on one line. */
+#define	NEED_GAP(l)	(SZ_SMALL(l) * 1.2)
+
+/* Width of a partner's needs set on one line by S_needs_put(). */
+static double
+S_needs_width(struct lay *l, const struct partner *pp)
+{
+	double		 w = 0;
+	size_t		 i;
+	char		 ic[8];
+
+	for (i = 0; i < pp->nthematiques; i++) {
+		const struct thematique *th = pp->thematiques[i];
+
+		S_picto(l, th, ic);
+		if (i > 0)
+			w += NEED_GAP(l);
+		if (ic[0] != '\0')
+			w += lay_width(l, FACE_ICON, SZ_SMALL(l), ic,
+			    strlen(ic)) + SZ_SMALL(l) * 0.35;
+		w += lay_width(l, FACE_REGULAR, SZ_SMALL(l), th->label,
+		    strlen(th->label));
+	}
+	return w;
+}
+
+/* The needs of a partner on one line of box b, from x on baseline y. */
+static void
+S_needs_put(struct lay *l, const struct partner *pp, struct vbox *b,
+    double x, double y, unsigned int rgb)
+{
+	struct pdf_item	*it;
+	size_t		 i;
+	char		 ic[8];
+
+	for (i = 0; i < pp->nthematiques; i++) {
+		const struct thematique *th = pp->thematiques[i];
+
+		S_picto(l, th, ic);
+		if (i > 0)
+			x += NEED_GAP(l);
+		if (ic[0] != '\0') {
+			it = lay_text(l, b, x, y, FACE_ICON, SZ_SMALL(l), rgb, ic,
+			    strlen(ic), NULL);
+			x += it->w + SZ_SMALL(l) * 0.35;
+		}
+		it = lay_text(l, b, x, y, FACE_REGULAR, SZ_SMALL(l), RGB_MUTED,
+		    th->label, strlen(th->label), NULL);
+		x += it->w;
+	}
 }
 
 /* A section heading of a partner page. */
@@ -1201,7 +1420,7 @@ S_psection(struct lay *l, struct vlist *out, const char *title,
 	struct vbox	*b;
 
 	b = para_line(l, out, title, FACE_BOLD, l->th.body_size * 1.1,
-	    l->th.body_leading * 1.1, rgb, l->th.body_leading * 0.8, NULL);
+	    l->th.body_leading * 1.05, rgb, l->th.body_leading * 0.45, NULL);
 	b->keep = 1;
 }
 
@@ -1213,7 +1432,7 @@ S_bullet(struct lay *l, struct vlist *out, struct para *p, unsigned int rgb,
 	p->width = l->tw - p->indent;
 	p->marker = "•";
 	p->marker_rgb = rgb;
-	p->before = first ? 0 : l->th.body_leading * 0.2;
+	p->before = first ? 0 : l->th.body_leading * 0.1;
 	para_set(l, p, out);
 }
 
@@ -1230,22 +1449,31 @@ S_partner(struct lay *l, const struct partner *pp)
 	unsigned int	 dark = lay_dark(pp->category->rgb);
 	size_t		 i, k = S_category_index(l, pp->category), pg, first;
 	double		 bw;
+	int		 inline_needs;
 
 	name = model_display_name(pp);
+	buf_init(&t);
 
-	/* Category badge. */
-	b = vlist_add(&v, SZ_SMALL(l) * 2.3, 0);
+	/*
+	 * The top line: the category badge, then the pictograms and labels
+	 * of the partner's needs when they fit beside it (else they get a
+	 * line of their own under the résumé).
+	 */
+	b = vlist_add(&v, SZ_SMALL(l) * 1.95, 0);
 	b->keep = 1;
 	bw = lay_width(l, FACE_BOLD, SZ_SMALL(l), pp->category->label,
-	    strlen(pp->category->label));
-	lay_rect(b, 0, -SZ_SMALL(l) * 1.75, bw + SZ_SMALL(l) * 1.2,
-	    SZ_SMALL(l) * 1.75, dark);
+	    strlen(pp->category->label)) + SZ_SMALL(l) * 1.2;
+	lay_rect(b, 0, -SZ_SMALL(l) * 1.75, bw, SZ_SMALL(l) * 1.75, dark);
 	lay_text(l, b, SZ_SMALL(l) * 0.6, -SZ_SMALL(l) * 1.2, FACE_BOLD,
 	    SZ_SMALL(l), RGB_WHITE, pp->category->label,
 	    strlen(pp->category->label), NULL);
+	inline_needs = S_needs_width(l, pp) <= l->tw - bw - SZ_SMALL(l) * 1.5;
+	if (inline_needs)
+		S_needs_put(l, pp, b, bw + SZ_SMALL(l) * 1.5,
+		    -SZ_SMALL(l) * 1.2, dark);
 
 	/* Name and sigle. */
-	para_init(&p, SZ_TITLE(l) * 0.85, SZ_TITLE(l) * 1.0, l->tw);
+	para_init(&p, SZ_TITLE(l) * 0.8, SZ_TITLE(l) * 0.93, l->tw);
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	p.keep_last = 1;
@@ -1254,10 +1482,9 @@ S_partner(struct lay *l, const struct partner *pp)
 	para_add(&p, pp->nom.s, FACE_BOLD, dark, SPAN_NOHYPH, &src);
 	if (pp->sigle.s != NULL && strcmp(pp->sigle.s, pp->nom.s) != 0) {
 		src = S_psrc(pp, PF_SIGLE);
-		buf_init(&t);
 		buf_printf(&t, " (%s)", pp->sigle.s);
 		para_add(&p, buf_cstr(&t), FACE_BOLD, dark, SPAN_NOHYPH, &src);
-		buf_free(&t);
+		buf_reset(&t);
 	}
 	para_set(l, &p, &v);
 	para_free(&p);
@@ -1266,21 +1493,21 @@ S_partner(struct lay *l, const struct partner *pp)
 	b->outline = lay_outline(l, name, 1, 0, 0);
 
 	/* Résumé, larger. */
-	para_init(&p, l->th.body_size * 1.2, l->th.body_leading * 1.2, l->tw);
+	para_init(&p, l->th.body_size * 1.08, l->th.body_leading * 1.06, l->tw);
 	p.align = ALIGN_LEFT;
-	p.before = l->th.body_leading * 0.4;
+	p.before = l->th.body_leading * 0.3;
 	src = S_psrc(pp, PF_RESUME);
 	para_add(&p, pp->resume.s, FACE_REGULAR, RGB_TEXT, 0, &src);
 	para_set(l, &p, &v);
 	para_free(&p);
 	(void)first;
 
-	/* Needs: pictogram and label of each thématique. */
-	if (pp->nthematiques > 0) {
+	/* Needs, when they did not fit on the top line. */
+	if (pp->nthematiques > 0 && !inline_needs) {
 		para_init(&p, SZ_SMALL(l), SZ_SMALL(l) * 1.45, l->tw);
 		p.align = ALIGN_LEFT;
 		p.nohyph = 1;
-		p.before = l->th.body_leading * 0.35;
+		p.before = l->th.body_leading * 0.25;
 		for (i = 0; i < pp->nthematiques; i++) {
 			const struct thematique *th = pp->thematiques[i];
 
@@ -1295,20 +1522,10 @@ S_partner(struct lay *l, const struct partner *pp)
 				    NULL);
 			}
 			/* No break inside a label: NBSP between its words. */
-			{
-				struct buf	 u;
-				const char	*c;
-
-				buf_init(&u);
-				for (c = th->label; *c != '\0'; c++)
-					if (*c == ' ')
-						buf_puts(&u, NBSP);
-					else
-						buf_putc(&u, *c);
-				para_add(&p, buf_cstr(&u), FACE_REGULAR,
-				    RGB_MUTED, SPAN_NOHYPH, NULL);
-				buf_free(&u);
-			}
+			S_nbsp(&t, th->label);
+			para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
+			    SPAN_NOHYPH, NULL);
+			buf_reset(&t);
 		}
 		para_set(l, &p, &v);
 		para_free(&p);
@@ -1337,11 +1554,10 @@ S_partner(struct lay *l, const struct partner *pp)
 				int	 punct = n > 0 && strchr(".!?…:",
 				    a->titre.s[n - 1]) != NULL;
 
-				buf_init(&t);
 				buf_printf(&t, "%s%s", a->titre.s, punct ? "" : ".");
 				para_add(&p, buf_cstr(&t), FACE_BOLD, RGB_TEXT, 0,
 				    &src);
-				buf_free(&t);
+				buf_reset(&t);
 				src = S_tsrc(pp->path, &a->description);
 				para_add(&p, " ", FACE_REGULAR, RGB_TEXT, SPAN_RAW,
 				    NULL);
@@ -1358,17 +1574,12 @@ S_partner(struct lay *l, const struct partner *pp)
 		S_psection(l, &v, "Présentation", dark);
 		md_set(l, pp->body, pp->path, pp->body_line, 1, dark, &v);
 	}
-	if (pp->public_.s != NULL) {
-		S_psection(l, &v, "Public", dark);
-		src = S_tsrc(pp->path, &pp->public_);
-		S_text(l, &v, pp->public_.s, FACE_REGULAR, RGB_TEXT, 0, &src);
-	}
 	if (pp->nliens > 0) {
 		struct span	*sp;
 
 		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
 		p.align = ALIGN_LEFT;
-		p.before = l->th.body_leading;
+		p.before = l->th.body_leading * 0.4;
 		para_add(&p, "Travaille avec : ", FACE_BOLD, dark, 0, NULL);
 		for (i = 0; i < pp->nliens; i++) {
 			const struct partner *q = pp->liens[i];
@@ -1384,41 +1595,39 @@ S_partner(struct lay *l, const struct partner *pp)
 			sp->dest = l->want.partner[qi] != SIZE_MAX ?
 			    l->want.partner[qi] + 1 : 0;
 			S_pageno(l->want.partner[qi], num, sizeof(num));
-			buf_init(&t);
 			buf_printf(&t, NBSP "p." NBSP "%s", num);
 			sp = para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
 			    SPAN_RAW | SPAN_NOHYPH, NULL);
 			sp->dest = l->want.partner[qi] != SIZE_MAX ?
 			    l->want.partner[qi] + 1 : 0;
-			buf_free(&t);
+			buf_reset(&t);
 			free(qn);
 		}
 		para_set(l, &p, &v);
 		para_free(&p);
 	}
+	/*
+	 * A partner starts on a new page, either side: a long one goes on
+	 * overleaf under its name in the running head.  (Starting long ones
+	 * on a left-hand page cost blank pages inside the booklet.)
+	 */
+	pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
+	/* The update date at the foot of its last page, in the margin. */
 	{
 		char	*date = date_fr(&pp->mise_a_jour);
+		size_t	 last = l->doc->npages - 1;
 
-		buf_init(&t);
 		buf_printf(&t, "Mis à jour le %s", date);
 		src.file = pp->path;
 		src.pos = pp->mise_a_jour_pos;
-		para_line(l, &v, buf_cstr(&t), FACE_REGULAR, SZ_SMALL(l),
-		    SZ_SMALL(l) * 1.4, RGB_MUTED, l->th.body_leading * 0.8,
-		    &src);
-		buf_free(&t);
+		lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
+		    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t), &src);
+		buf_reset(&t);
 		free(date);
 	}
-
-	/*
-	 * A partner longer than a page starts on a left-hand page, so that
-	 * the reader sees the whole of it at once, across the spread.
-	 */
-	if (S_vheight(&v) > l->th_h && l->doc->npages % 2 == 0)
-		S_blank(l);
-	pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
 	l->got.partner[S_partner_index(l, pp)] = pg;
 	vlist_free(&v);
+	buf_free(&t);
 	free(name);
 	(void)s;
 }
@@ -1581,9 +1790,10 @@ pages_booklet(struct lay *l)
 	S_guide(l);
 	S_contents(l);
 	for (i = 0; i < s->ncategories; i++) {
-		/* A divider is a right-hand page: its partners face it. */
-		if (l->doc->npages % 2 == 1)
-			S_blank(l);
+		/*
+		 * A divider takes the next page, either side: the thumb tab
+		 * finds it, and a blank page inside a booklet looks unfinished.
+		 */
 		S_divider(l, &s->categories[i]);
 		for (j = 0; j < s->npartners; j++)
 			if (s->partners[j].category == &s->categories[i])

@@ -228,6 +228,27 @@ for p in 1 "${first:-2}" "${last:-3}" "$npages"; do
 done
 t_eq "rendered pages are not blank" "$bad" ""
 
+# ---- composition ---------------------------------------------------------------
+# From the layout dump of the same build: a partner continued overleaf
+# has its name as the running head of the next page.
+"$A" build -q -C "$C" -o "$T_TMP/od" --layout-dump "$T_TMP/dump" 2>/dev/null
+np=$(grep -c '^outline level=1 ' "$T_TMP/dump")
+nc=$(awk '
+	/^outline level=1 / { t = $0; sub(/^[^"]*"/, "", t); sub(/"$/, "", t); name[t] = 1 }
+	/^page / { h = $0; sub(/.*head="/, "", h); sub(/"$/, "", h); if (h in name) n++ }
+	END { print n + 0 }' "$T_TMP/dump")
+t_check "most partners fit on one page ($((np - nc)) of $np)" \
+    test $(( (np - nc) * 4 )) -ge $(( np * 3 ))
+# Blank pages inside a booklet look unfinished: every page but the
+# Notes that pad the count to a multiple of four carries text.
+bad=$(awk '
+	function flush() { if (cur != "" && (blank || !text) && head != "Notes") print "page " cur }
+	/^page / { flush(); cur = $2; blank = / blank/; text = 0
+		h = $0; sub(/.*head="/, "", h); sub(/"$/, "", h); head = h; next }
+	/^  text / { text = 1 }
+	END { flush() }' "$T_TMP/dump")
+t_eq "no blank page (but the Notes ones)" "$bad" ""
+
 # ---- reproducibility and size --------------------------------------------------
 sleep 1
 "$A" build -q -C "$C" -o "$T_TMP/o2" 2>/dev/null

@@ -257,6 +257,14 @@ S_try(struct kp *kp, size_t b)
 		struct node *an = &kp->pool[a];
 
 		next = an->next;
+		/*
+		 * b lies in what a break at an discards (glue, then a
+		 * penalty before the next box): no line ends there.
+		 */
+		if (an->prev != NONE && S_start(kp, an->pos) > b) {
+			prev = a;
+			continue;
+		}
 		r = S_ratio(kp, &an->after, b);
 		if (r < -1 || forced) {
 			/* Unlink: no later break can use it. */

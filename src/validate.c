@@ -149,6 +149,8 @@ validate_phone(const char *s, char **display, char **uri, char **why)
 				if (b.len > 1 && b.data[b.len - 1] != ' ')
 					buf_putc(&b, ' ');
 				p += k;
+			} else if (strncmp(p, "(0)", 3) == 0 && b.len > 1) {
+				p += 3;		/* +32 (0)2 ...: not dialled */
 			} else if (S_isdigit((unsigned char)*p)) {
 				buf_putc(&b, *p++);
 			} else if (*p == '.' || *p == '-' || *p == '/') {

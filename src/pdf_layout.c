@@ -124,16 +124,39 @@ S_item_free(struct pdf_item *it)
 	free(it->uri);
 }
 
+static void
+S_vbox_free(struct vbox *b)
+{
+	size_t	 j;
+
+	for (j = 0; j < b->nitems; j++)
+		S_item_free(&b->items[j]);
+	free(b->items);
+	if (b->cont != NULL) {
+		S_vbox_free(b->cont);
+		free(b->cont);
+	}
+}
+
+struct vbox *
+vlist_pop(struct vlist *l)
+{
+	struct vbox	*b;
+
+	if (l->n == 0)
+		return NULL;
+	b = xmalloc(sizeof(*b));
+	*b = l->v[--l->n];
+	return b;
+}
+
 void
 vlist_free(struct vlist *l)
 {
-	size_t	 i, j;
+	size_t	 i;
 
-	for (i = 0; i < l->n; i++) {
-		for (j = 0; j < l->v[i].nitems; j++)
-			S_item_free(&l->v[i].items[j]);
-		free(l->v[i].items);
-	}
+	for (i = 0; i < l->n; i++)
+		S_vbox_free(&l->v[i]);
 	free(l->v);
 	memset(l, 0, sizeof(*l));
 }
@@ -369,6 +392,30 @@ S_place(struct lay *l, struct vbox *b, size_t pg, double y)
 	}
 }
 
+/* Copy the items of box b to page pg with its top at y; b is kept. */
+static void
+S_place_copy(struct lay *l, const struct vbox *b, size_t pg, double y)
+{
+	struct pdf_page	*p = &l->doc->pages[pg];
+	double		 x0 = lay_left(l, pg);
+	size_t		 i;
+	struct pdf_item	*it;
+
+	for (i = 0; i < b->nitems; i++) {
+		it = pdf_page_add(p);
+		*it = b->items[i];
+		it->text = it->text != NULL ? xstrdup(it->text) : NULL;
+		it->path = it->path != NULL ? xstrdup(it->path) : NULL;
+		it->uri = it->uri != NULL ? xstrdup(it->uri) : NULL;
+		it->x += x0;
+		it->y += y;
+		if (it->type == ITEM_LINE) {
+			it->x2 += x0;
+			it->y2 += y;
+		}
+	}
+}
+
 double
 lay_put(struct lay *l, struct vlist *list, size_t pg, double y)
 {
@@ -418,6 +465,10 @@ lay_flow(struct lay *l, struct vlist *list, const char *head,
 		if (i < list->n) {
 			pg = lay_newpage(l, head_next, thumb, 1);
 			y = lay_top(l);
+			if (list->v[i].cont != NULL) {
+				S_place_copy(l, list->v[i].cont, pg, y);
+				y -= list->v[i].cont->h;
+			}
 		}
 	}
 	return first;

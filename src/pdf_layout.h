@@ -92,6 +92,9 @@ struct vbox {
 	double		 before;	/* space above; dropped at the top of a page */
 	int		 keep;		/* never break between this box and the next */
 	int		 outline;	/* 1 + index into the pending outline entries, or 0 */
+	struct vbox	*cont;		/* owned, or NULL: the heading to repeat,
+					   "(suite)", above this box when a page
+					   starts with it (indexes) */
 };
 
 struct vlist {
@@ -166,6 +169,8 @@ struct pdf_item	*vbox_add(struct vbox *);
 /* Append a new empty box to a list. */
 struct vbox	*vlist_add(struct vlist *, double h, double before);
 void		 vlist_free(struct vlist *);
+/* Detach the last box of a list as an allocated box (for vbox.cont). */
+struct vbox	*vlist_pop(struct vlist *);
 /* Move the boxes of src to the end of dst; src is left empty. */
 void		 vlist_cat(struct vlist *dst, struct vlist *src);
 
@@ -201,7 +206,8 @@ double		 lay_top(const struct lay *);
  * Pour the boxes onto pages: starts a new page, breaks only between
  * boxes whose first has keep == 0 (widows, orphans, headings, the
  * contact box), drops `before' at the top of a page.  Continuation
- * pages carry head_next as running head.  Outline entries of boxes get
+ * pages carry head_next as running head, and start with a copy of the
+ * `cont' heading of their first box, if any.  Outline entries of boxes get
  * their page.  Returns the index of the first page.
  */
 size_t		 lay_flow(struct lay *, struct vlist *, const char *head,

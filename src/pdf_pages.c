@@ -1642,17 +1642,77 @@ S_by_name(const void *a, const void *b)
 	return str_collate((*x)->nom.s, (*y)->nom.s);
 }
 
+/* Free an allocated box (from vlist_pop()). */
+static void
+S_vbox_free_one(struct vbox *b)
+{
+	struct vlist	 one = { 0 };
+
+	one.v = b;
+	one.n = one.cap = 1;
+	vlist_free(&one);	/* frees b itself too */
+}
+
+/* A deep copy of a box (for vbox.cont). */
+static struct vbox *
+S_vbox_dup(const struct vbox *b)
+{
+	struct vbox	*d;
+	size_t		 i;
+
+	d = xcalloc(1, sizeof(*d));
+	d->h = b->h;
+	for (i = 0; i < b->nitems; i++) {
+		struct pdf_item *it = vbox_add(d);
+
+		*it = b->items[i];
+		it->text = it->text != NULL ? xstrdup(it->text) : NULL;
+		it->path = it->path != NULL ? xstrdup(it->path) : NULL;
+		it->uri = it->uri != NULL ? xstrdup(it->uri) : NULL;
+	}
+	return d;
+}
+
+/* The heading of a need in the index: pictogram, label, "(suite)". */
+static void
+S_theme_head(struct lay *l, struct vlist *v, const struct thematique *th,
+    double before, int suite)
+{
+	const struct site *s = l->site;
+	struct vbox	*b;
+	struct src	 src;
+	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	char		 ic[8], *t;
+	double		 iw = 0;
+
+	b = vlist_add(v, SZ_H2(l) * 1.5, before);
+	b->keep = 1;
+	S_picto(l, th, ic);
+	if (ic[0] != '\0') {
+		lay_text(l, b, 0, -(b->h / 2 + SZ_H2(l) * 0.33), FACE_ICON,
+		    SZ_H2(l), h, ic, strlen(ic), NULL);
+		iw = SZ_H2(l) * 1.6;
+	}
+	src.file = s->path;
+	src.pos = th->pos;
+	t = xasprintf("%s%s", th->label, suite ? " (suite)" : "");
+	lay_text(l, b, iw, -(b->h / 2 + SZ_H2(l) * 0.3), FACE_BOLD, SZ_H2(l),
+	    h, t, strlen(t), &src);
+	free(t);
+}
+
 static void
 S_themes(struct lay *l)
 {
 	const struct site *s = l->site;
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
+	struct vlist	 tmp = { 0 };
+	struct vbox	*cont;
 	struct partner	**byname;
 	unsigned int	 h = lay_dark(l->th.lead_rgb);
-	size_t		 i, j, n, pg, cnt;
-	char		 ic[8], *name;
-	double		 iw;
+	size_t		 i, j, n, pg, cnt, k;
+	char		*name;
 
 	S_title(l, &v, "Je cherche de l'aide pour…", h, 1);
 	byname = model_sorted_by_name(s);
@@ -1663,23 +1723,9 @@ S_themes(struct lay *l)
 			cnt += model_has_thematique(byname[j], th);
 		if (cnt == 0)
 			continue;
-		b = vlist_add(&v, SZ_H2(l) * 1.5, i > 0 ? l->th.body_leading * 0.7 : 0);
-		b->keep = 1;
-		S_picto(l, th, ic);
-		iw = 0;
-		if (ic[0] != '\0') {
-			lay_text(l, b, 0, -(b->h / 2 + SZ_H2(l) * 0.33), FACE_ICON,
-			    SZ_H2(l), h, ic, strlen(ic), NULL);
-			iw = SZ_H2(l) * 1.6;
-		}
-		{
-			struct src src;
-
-			src.file = s->path;
-			src.pos = th->pos;
-			lay_text(l, b, iw, -(b->h / 2 + SZ_H2(l) * 0.3), FACE_BOLD,
-			    SZ_H2(l), h, th->label, strlen(th->label), &src);
-		}
+		S_theme_head(l, &v, th, i > 0 ? l->th.body_leading * 0.7 : 0, 0);
+		S_theme_head(l, &tmp, th, 0, 1);
+		cont = vlist_pop(&tmp);
 		for (j = n = 0; j < s->npartners; j++) {
 			const struct partner *p = byname[j];
 			struct src src = S_psrc(p, PF_NOM);
@@ -1687,18 +1733,23 @@ S_themes(struct lay *l)
 			if (!model_has_thematique(p, th))
 				continue;
 			name = model_display_name(p);
+			k = v.n;
 			b = S_leader(l, &v, name, FACE_REGULAR,
 			    l->th.body_size * 0.95, RGB_TEXT,
 			    l->want.partner[S_partner_index(l, p)],
 			    SZ_H2(l) * 1.6, 0, &src);
 			free(name);
+			if (n > 0 && k < v.n)
+				v.v[k].cont = S_vbox_dup(cont);
 			/* The heading keeps two entries; no entry alone at a head. */
 			if (b != NULL && ((n == 0 && cnt > 1) || n + 2 == cnt))
 				b->keep = 1;
 			n++;
 		}
+		S_vbox_free_one(cont);
 	}
 	free(byname);
+	vlist_free(&tmp);
 	pg = lay_flow(l, &v, "Je cherche de l'aide pour…",
 	    "Je cherche de l'aide pour…", 0);
 	l->got.sec[SEC_THEMES] = pg;
@@ -1730,8 +1781,10 @@ S_alpha(struct lay *l)
 	struct vbox	*b;
 	struct entry	*e;
 	unsigned int	 h = lay_dark(l->th.lead_rgb);
-	size_t		 i, n = 0, pg;
-	char		*fold, letter[2] = { 0, 0 }, prev = 0;
+	struct vlist	 tmp = { 0 };
+	struct vbox	*cont = NULL;
+	size_t		 i, j, k = 0, n = 0, pg;
+	char		*fold, *t, letter[2] = { 0, 0 }, prev = 0;
 
 	S_title(l, &v, "Index alphabétique", h, 1);
 	e = xcalloc(2 * s->npartners + 1, sizeof(*e));
@@ -1761,11 +1814,26 @@ S_alpha(struct lay *l)
 			    NULL);
 			b->keep = 1;
 			prev = letter[0];
+			t = xasprintf("%s (suite)", letter);
+			if (cont != NULL) {
+				S_vbox_free_one(cont);
+			}
+			para_line(l, &tmp, t, FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.4,
+			    h, 0, NULL);
+			cont = vlist_pop(&tmp);
+			free(t);
+			k = 0;
 		}
+		j = v.n;
 		S_leader(l, &v, e[i].text, FACE_REGULAR, l->th.body_size * 0.95,
 		    RGB_TEXT, l->want.partner[S_partner_index(l, e[i].p)], 0, 0,
 		    &src);
+		if (k++ > 0 && j < v.n)
+			v.v[j].cont = S_vbox_dup(cont);
 	}
+	if (cont != NULL)
+		S_vbox_free_one(cont);
+	vlist_free(&tmp);
 	for (i = 0; i < n; i++) {
 		free(e[i].key);
 		free(e[i].text);

@@ -249,6 +249,19 @@ bad=$(awk '
 	END { flush() }' "$T_TMP/dump")
 t_eq "no blank page (but the Notes ones)" "$bad" ""
 
+# An index continued overleaf starts with a heading: its group's,
+# repeated with "(suite)", or the next group's (never a bare entry).
+bad=$(awk '
+	/^page / { h = $0; sub(/.*head="/, "", h); sub(/"$/, "", h)
+		idx = h ~ /^(Je cherche de l.aide pour…|Index alphabétique)$/
+		contd = idx && h == prev; prev = h; first = 1; next }
+	/^  text / && first { first = 0
+		if (contd && $0 !~ / bold size=/) print "page " $0 }' "$T_TMP/dump")
+t_eq "index pages continued overleaf start with a heading or its (suite)" \
+    "$bad" ""
+t_check "a group broken across pages repeats its heading with (suite)" \
+    grep -q '^  text .* bold .*(suite)"$' "$T_TMP/dump"
+
 # ---- reproducibility and size --------------------------------------------------
 sleep 1
 "$A" build -q -C "$C" -o "$T_TMP/o2" 2>/dev/null

@@ -145,14 +145,30 @@ S_flush(struct diags *d)
 	diags_print(d, stderr);
 }
 
-/* The default theme: ./themes/default when run from a checkout. */
+/*
+ * The default theme: ./themes/default (run from a checkout), else
+ * themes/default beside the program (a checkout run from elsewhere),
+ * else the installed copy.  The result is static storage.
+ */
 static const char *
 S_default_theme(void)
 {
+	static char	 exe[4096];
 	struct stat	 st;
+	ssize_t		 n;
+	char		*slash;
 
 	if (stat("themes/default", &st) == 0 && S_ISDIR(st.st_mode))
 		return "themes/default";
+	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+	if (n > 0 && (size_t)n < sizeof(exe) - sizeof("/themes/default")) {
+		exe[n] = '\0';
+		if ((slash = strrchr(exe, '/')) != NULL) {
+			strcpy(slash, "/themes/default");
+			if (stat(exe, &st) == 0 && S_ISDIR(st.st_mode))
+				return exe;
+		}
+	}
 	return ANNUAIRE_DATADIR "/themes/default";
 }
 

@@ -146,27 +146,34 @@ S_flush(struct diags *d)
 }
 
 /*
- * The default theme: ./themes/default (run from a checkout), else
- * themes/default beside the program (a checkout run from elsewhere),
- * else the installed copy.  The result is static storage.
+ * The default theme, first found of: ./themes/default (run from a
+ * checkout); beside the program or one folder up (a checkout run from
+ * elsewhere: ./annuaire or build/annuaire); ../share/annuaire/ beside
+ * the program (an installed copy, even moved); the configured DATADIR.
+ * The result is static storage.
  */
 static const char *
 S_default_theme(void)
 {
-	static char	 exe[4096];
+	static const char *const rel[] = { "/themes/default",
+	    "/../themes/default", "/../share/annuaire/themes/default" };
+	static char	 path[4096];
 	struct stat	 st;
 	ssize_t		 n;
 	char		*slash;
+	size_t		 i;
 
 	if (stat("themes/default", &st) == 0 && S_ISDIR(st.st_mode))
 		return "themes/default";
-	n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
-	if (n > 0 && (size_t)n < sizeof(exe) - sizeof("/themes/default")) {
-		exe[n] = '\0';
-		if ((slash = strrchr(exe, '/')) != NULL) {
-			strcpy(slash, "/themes/default");
-			if (stat(exe, &st) == 0 && S_ISDIR(st.st_mode))
-				return exe;
+	n = readlink("/proc/self/exe", path, sizeof(path) - 1);
+	if (n > 0 && (size_t)n < sizeof(path) - 64) {
+		path[n] = '\0';
+		if ((slash = strrchr(path, '/')) != NULL) {
+			for (i = 0; i < sizeof(rel) / sizeof(rel[0]); i++) {
+				strcpy(slash, rel[i]);
+				if (stat(path, &st) == 0 && S_ISDIR(st.st_mode))
+					return path;
+			}
 		}
 	}
 	return ANNUAIRE_DATADIR "/themes/default";

@@ -96,6 +96,11 @@ t_eq "output folder that cannot be created: exit 2" "$rc" 2
 t_eq "--no-pdf: exit 0" "$rc" 0
 [ -s "$T_TMP/o1/livret.pdf" ] && t_ok "--no-pdf keeps the previous livret.pdf" || t_fail "--no-pdf keeps the previous livret.pdf"
 
+# Run from another folder: the default theme is found beside the program.
+(cd "$T_TMP" && "$A" build -q --no-pdf -C c2 -o o6) 2>"$T_TMP/b6.err"; rc=$?
+t_eq "build from another folder finds the default theme" "$rc" 0
+[ "$rc" = 0 ] || sed "s/^/# /" "$T_TMP/b6.err" | head -5
+
 # Partners' edition and print-shop variant.
 "$A" build -q --bleed --edition partenaires -C "$T_TMP/c2" -o "$T_TMP/o5" 2>"$T_TMP/b5.err"; rc=$?
 t_eq "--bleed --edition partenaires: exit 0" "$rc" 0

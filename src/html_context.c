@@ -7,10 +7,10 @@
  * construction) and the inline SVG pictograms built from the font.
  * French typography (typo_fr) is applied to running text here, once.
  */
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "colour.h"
 #include "export.h"
 #include "html_int.h"
 #include "markdown.h"
@@ -67,69 +67,6 @@ S_hex(char out[8], unsigned int rgb)
 	for (i = 0; i < 6; i++)
 		out[1 + i] = hex[(rgb >> (20 - 4 * i)) & 15];
 	out[7] = '\0';
-}
-
-/* ---- colours ---------------------------------------------------------- */
-
-static double
-S_lin(unsigned int c8)
-{
-	double	 c = c8 / 255.0;
-
-	return c <= 0.04045 ? c / 12.92 : pow((c + 0.055) / 1.055, 2.4);
-}
-
-static double
-S_luminance(unsigned int rgb)
-{
-	return 0.2126 * S_lin((rgb >> 16) & 255) +
-	    0.7152 * S_lin((rgb >> 8) & 255) + 0.0722 * S_lin(rgb & 255);
-}
-
-double
-hctx_contrast(unsigned int a, unsigned int b)
-{
-	double	 la = S_luminance(a), lb = S_luminance(b);
-
-	return la > lb ? (la + 0.05) / (lb + 0.05) : (lb + 0.05) / (la + 0.05);
-}
-
-/* Mix rgb with target: t = 0 gives rgb, t = 1000 gives target. */
-static unsigned int
-S_mix(unsigned int rgb, unsigned int target, int t)
-{
-	unsigned int	 out = 0;
-	int		 sh, a, b;
-
-	for (sh = 16; sh >= 0; sh -= 8) {
-		a = (int)((rgb >> sh) & 255);
-		b = (int)((target >> sh) & 255);
-		out |= (unsigned int)((a * (1000 - t) + b * t + 500) / 1000)
-		    << sh;
-	}
-	return out;
-}
-
-unsigned int
-hctx_light(unsigned int rgb)
-{
-	return S_mix(rgb, 0xffffff, 900);
-}
-
-unsigned int
-hctx_dark(unsigned int rgb)
-{
-	unsigned int	 light = hctx_light(rgb), c;
-	int		 t;
-
-	/* Integer steps: deterministic on every machine. */
-	for (t = 0; t < 1000; t += 25) {
-		c = S_mix(rgb, 0x000000, t);
-		if (hctx_contrast(c, 0xffffff) >= 4.6 &&
-		    hctx_contrast(c, light) >= 4.6)
-			return c;
-	}
-	return 0x000000;
 }
 
 /* ---- pieces ----------------------------------------------------------- */
@@ -721,9 +658,9 @@ hctx_page(const struct hctx *hc, const char *root, const char *rel,
 		e = hctx_category(c, root);
 		S_hex(hex, c->rgb);
 		tval_set_str(e, "couleur", hex);
-		S_hex(hex, hctx_dark(c->rgb));
+		S_hex(hex, colour_dark(c->rgb));
 		tval_set_str(e, "fonce", hex);
-		S_hex(hex, hctx_light(c->rgb));
+		S_hex(hex, colour_light(c->rgb));
 		tval_set_str(e, "clair", hex);
 		tval_push(l, e);
 	}

@@ -64,10 +64,5 @@ struct tval	*hctx_filters(const struct hctx *);
 
 /* The search index script (window.ANNUAIRE = {...}). */
 char	*hctx_search_index(const struct hctx *);
-/* Colour helpers: a shade of rgb for text on white (>= 4.5:1) and a tint
- * for backgrounds (text in the dark shade keeps >= 4.5:1 on it). */
-unsigned int	 hctx_dark(unsigned int rgb);
-unsigned int	 hctx_light(unsigned int rgb);
-double		 hctx_contrast(unsigned int a, unsigned int b);
 
 #endif /* HTML_INT_H */

@@ -1029,18 +1029,6 @@ S_site(struct ctx *c, struct site *s)
 	return 1;
 }
 
-static void
-S_texts_free(struct texts *t)
-{
-	size_t	 i;
-
-	for (i = 0; i < t->n; i++)
-		free(t->v[i].s);
-	free(t->v);
-	t->v = NULL;
-	t->n = 0;
-}
-
 /* ---- partner pages --------------------------------------------------- */
 
 static const char *const S_partner_keys[] = {
@@ -1848,8 +1836,8 @@ load_content(const char *content_dir, struct diags *d)
 	}
 	S_pages(&c, s);
 	model_sort(s);
-	S_texts_free(&c.badcats);
-	S_texts_free(&c.badthems);
+	model_texts_free(&c.badcats);
+	model_texts_free(&c.badthems);
 	return s;
 }
 

@@ -16,8 +16,8 @@ S_text_free(struct text *t)
 	t->s = NULL;
 }
 
-static void
-S_texts_free(struct texts *t)
+void
+model_texts_free(struct texts *t)
 {
 	size_t	 i;
 
@@ -71,7 +71,7 @@ model_partner_free(struct partner *p)
 	S_text_free(&p->sigle);
 	free(p->thematiques);
 	S_text_free(&p->resume);
-	S_texts_free(&p->missions);
+	model_texts_free(&p->missions);
 	for (i = 0; i < p->nactions; i++) {
 		S_text_free(&p->actions[i].titre);
 		S_text_free(&p->actions[i].description);
@@ -79,7 +79,7 @@ model_partner_free(struct partner *p)
 	free(p->actions);
 	S_text_free(&p->public_);
 	S_text_free(&p->acces_precisions);
-	S_texts_free(&p->langues);
+	model_texts_free(&p->langues);
 	S_text_free(&p->accessibilite_precisions);
 	S_address_free(&p->adresse);
 	S_text_free(&p->transports);

@@ -239,6 +239,8 @@ struct site {
 
 /* Free everything; NULL is fine. */
 void	 model_free(struct site *);
+/* Free a list of texts (not the struct); leaves it empty. */
+void	 model_texts_free(struct texts *);
 /* Free what one partner owns (not the struct); leaves it zeroed. */
 void	 model_partner_free(struct partner *);
 /* Sort site->partners (category order, then name) and fix up pointers. */

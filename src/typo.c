@@ -82,25 +82,11 @@ S_is_digit(unsigned int cp)
 	return cp >= '0' && cp <= '9';
 }
 
-/* Letters of the Latin, Greek and Cyrillic scripts. */
-static int
-S_is_letter(unsigned int cp)
-{
-
-	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-		return 1;
-	if (cp >= 0xC0 && cp <= 0x24F)
-		return cp != 0xD7 && cp != 0xF7;
-	return (cp >= 0x370 && cp <= 0x3FF && cp != 0x37E && cp != 0x387) ||
-	    (cp >= 0x400 && cp <= 0x4FF) ||
-	    (cp >= 0x1E00 && cp <= 0x1EFF);
-}
-
 static int
 S_is_alnum(unsigned int cp)
 {
 
-	return S_is_letter(cp) || S_is_digit(cp);
+	return typo_is_letter(cp) || S_is_digit(cp);
 }
 
 /* After these, a high punctuation mark takes no space of its own. */
@@ -118,6 +104,19 @@ S_is_high_punct(unsigned int cp)
 {
 
 	return cp == ';' || cp == '!' || cp == '?' || cp == ':';
+}
+
+/* Letters of the Latin, Greek and Cyrillic scripts. */
+int
+typo_is_letter(unsigned int cp)
+{
+	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
+		return 1;
+	if (cp >= 0xC0 && cp <= 0x24F)
+		return cp != 0xD7 && cp != 0xF7;
+	return (cp >= 0x370 && cp <= 0x3FF && cp != 0x37E && cp != 0x387) ||
+	    (cp >= 0x400 && cp <= 0x4FF) ||
+	    (cp >= 0x1E00 && cp <= 0x1EFF);
 }
 
 /* ---- protected spans ------------------------------------------------- */
@@ -514,7 +513,7 @@ typo_fr(const char *in)
 			continue;
 		case '\'':
 			(void)S_cp(f.s, f.n, i + 1, &next);
-			if (S_is_letter(S_cp_before(f.s, i)) && S_is_letter(next) &&
+			if (typo_is_letter(S_cp_before(f.s, i)) && typo_is_letter(next) &&
 			    (i == 0 || !f.prot[i - 1]) && !f.prot[i + 1])
 				S_put_cp(&f, CP_RSQUO);
 			else

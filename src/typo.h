@@ -43,6 +43,9 @@
  */
 char	*typo_fr(const char *);
 
+/* Whether a code point is a letter of the Latin, Greek or Cyrillic script. */
+int	 typo_is_letter(unsigned int cp);
+
 /* Hyphenation dictionary (opaque). */
 struct typo_hyph;
 

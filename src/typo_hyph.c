@@ -66,19 +66,6 @@ typo_hyph_close(struct typo_hyph *h)
 }
 
 static int
-S_is_letter(unsigned int cp)
-{
-
-	if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z'))
-		return 1;
-	if (cp >= 0xC0 && cp <= 0x24F)
-		return cp != 0xD7 && cp != 0xF7;
-	return (cp >= 0x370 && cp <= 0x3FF && cp != 0x37E && cp != 0x387) ||
-	    (cp >= 0x400 && cp <= 0x4FF) ||
-	    (cp >= 0x1E00 && cp <= 0x1EFF);
-}
-
-static int
 S_is_upper(unsigned int cp)
 {
 
@@ -239,7 +226,7 @@ S_core(const struct word *w, size_t *pa, size_t *pb)
 	for (b = w->n; b > a && S_is_edge(w->cp[b - 1]); b--)
 		continue;
 	for (i = a; i < b; i++)
-		if (!S_is_letter(w->cp[i]) && !S_is_hyphen(w->cp[i]) &&
+		if (!typo_is_letter(w->cp[i]) && !S_is_hyphen(w->cp[i]) &&
 		    !S_is_apos(w->cp[i]))
 			return 0;
 	*pa = a;
@@ -312,7 +299,7 @@ typo_can_hyphenate(const char *word)
 		return 0;
 	if (S_decode(word, &w) && S_core(&w, &a, &b) && !S_is_upper(w.cp[a])) {
 		for (i = a; i < b; i++)
-			letters += S_is_letter(w.cp[i]);
+			letters += typo_is_letter(w.cp[i]);
 		ok = letters >= LEFTMIN + RIGHTMIN;
 	}
 	S_word_free(&w);

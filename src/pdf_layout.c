@@ -430,32 +430,47 @@ lay_put(struct lay *l, struct vlist *list, size_t pg, double y)
 	return y;
 }
 
+double
+lay_avail(const struct lay *l)
+{
+	return lay_top(l) - l->bottom;
+}
+
+size_t
+lay_fit(const struct vlist *list, size_t i, double avail)
+{
+	size_t	 j, brk;
+	double	 used = 0;
+
+	for (j = i; j < list->n; j++) {
+		if (j > i && list->v[j].newpage)
+			return j;
+		used += (j > i ? list->v[j].before : 0) + list->v[j].h;
+		if (used > avail + 0.01 && j > i)
+			break;
+	}
+	if (j == list->n)
+		return j;
+	/* Break before j; move back past keeps. */
+	for (brk = j; brk > i + 1 && list->v[brk - 1].keep; brk--)
+		;
+	if (brk == i + 1 && list->v[i].keep)
+		brk = j;	/* nothing breakable: overfull keep */
+	return brk;
+}
+
 size_t
 lay_flow(struct lay *l, struct vlist *list, const char *head,
     const char *head_next, int thumb)
 {
-	size_t	 first, pg, i, j, brk;
-	double	 y, bottom = l->bottom, used;
+	size_t	 first, pg, i, brk;
+	double	 y;
 
 	first = pg = lay_newpage(l, head, thumb, 1);
 	y = lay_top(l);
 	i = 0;
 	while (i < list->n) {
-		/* How many boxes fit from i on (at least one). */
-		used = 0;
-		for (j = i; j < list->n; j++) {
-			used += (j > i ? list->v[j].before : 0) + list->v[j].h;
-			if (y - used < bottom - 0.01 && j > i)
-				break;
-		}
-		if (j < list->n) {
-			/* Break before j; move back past keeps. */
-			for (brk = j; brk > i + 1 && list->v[brk - 1].keep; brk--)
-				;
-			if (brk == i + 1 && list->v[i].keep)
-				brk = j;	/* nothing breakable: overfull keep */
-		} else
-			brk = j;
+		brk = lay_fit(list, i, y - l->bottom);
 		for (; i < brk; i++) {
 			if (y < lay_top(l))
 				y -= list->v[i].before;

@@ -91,6 +91,8 @@ struct vbox {
 	double		 h;		/* height */
 	double		 before;	/* space above; dropped at the top of a page */
 	int		 keep;		/* never break between this box and the next */
+	int		 newpage;	/* always start a new page with this box
+					   (not the first of a list) */
 	int		 outline;	/* 1 + index into the pending outline entries, or 0 */
 	struct vbox	*cont;		/* owned, or NULL: the heading to repeat,
 					   "(suite)", above this box when a page
@@ -145,6 +147,8 @@ struct lay {
 	size_t		 infocap;
 	struct pagemap	 want;		/* numbers printed in this pass */
 	struct pagemap	 got;		/* numbers found in this pass */
+	int		 tight;		/* tightening of the partner being set:
+					   0 none, up to 3 (pdf_pages.c) */
 
 	/* Glyph coverage: (file, code point) pairs already reported. */
 	struct {
@@ -205,13 +209,23 @@ double		 lay_top(const struct lay *);
 /*
  * Pour the boxes onto pages: starts a new page, breaks only between
  * boxes whose first has keep == 0 (widows, orphans, headings, the
- * contact box), drops `before' at the top of a page.  Continuation
+ * contact box) and always before a box with newpage set, drops
+ * `before' at the top of a page.  Continuation
  * pages carry head_next as running head, and start with a copy of the
  * `cont' heading of their first box, if any.  Outline entries of boxes get
  * their page.  Returns the index of the first page.
  */
 size_t		 lay_flow(struct lay *, struct vlist *, const char *head,
 		    const char *head_next, int thumb);
+
+/*
+ * Where lay_flow() ends the page that starts with box i of list, avail
+ * points tall: the index of the first box that goes overleaf (list->n
+ * when the rest fits).  At least one box is taken.
+ */
+size_t		 lay_fit(const struct vlist *, size_t i, double avail);
+/* Height of the text block of a page (what lay_fit() may fill). */
+double		 lay_avail(const struct lay *);
 
 /*
  * Place the boxes on page pg from y down (no page break; `before' of

@@ -19,7 +19,7 @@
 
 /* Sizes of the booklet, relative to the theme's body size. */
 #define	SZ_SMALL(l)	((l)->th.body_size * 0.8)
-#define	SZ_BOX(l)	((l)->th.body_size * 0.9)
+#define	SZ_BOX(l)	((l)->th.body_size * ((l)->tight >= 3 ? 0.85 : 0.9))
 #define	SZ_H2(l)	((l)->th.body_size + 1.5)
 #define	SZ_TITLE(l)	((l)->th.body_size * 2.1)
 
@@ -1436,22 +1436,28 @@ S_bullet(struct lay *l, struct vlist *out, struct para *p, unsigned int rgb,
 	para_set(l, p, out);
 }
 
+/*
+ * The boxes of a partner's page(s) into v, at the tightening l->tight;
+ * sec[] gets the index of each section heading's box (Missions,
+ * Actions, Présentation, and the "Travaille avec" paragraph), *nsec
+ * their number (at most 4).
+ */
 static void
-S_partner(struct lay *l, const struct partner *pp)
+S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
+    size_t sec[4], size_t *nsec)
 {
-	const struct site *s = l->site;
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
 	struct para	 p;
 	struct src	 src;
 	struct buf	 t;
-	char		*name, num[24], ic[8];
+	char		 num[24], ic[8];
 	unsigned int	 dark = lay_dark(pp->category->rgb);
-	size_t		 i, k = S_category_index(l, pp->category), pg, first;
+	size_t		 i;
 	double		 bw;
 	int		 inline_needs;
 
-	name = model_display_name(pp);
+	*nsec = 0;
 	buf_init(&t);
 
 	/*
@@ -1488,9 +1494,6 @@ S_partner(struct lay *l, const struct partner *pp)
 	}
 	para_set(l, &p, &v);
 	para_free(&p);
-	first = v.n;
-	b = &v.v[1];
-	b->outline = lay_outline(l, name, 1, 0, 0);
 
 	/* Résumé, larger. */
 	para_init(&p, l->th.body_size * 1.08, l->th.body_leading * 1.06, l->tw);
@@ -1500,7 +1503,6 @@ S_partner(struct lay *l, const struct partner *pp)
 	para_add(&p, pp->resume.s, FACE_REGULAR, RGB_TEXT, 0, &src);
 	para_set(l, &p, &v);
 	para_free(&p);
-	(void)first;
 
 	/* Needs, when they did not fit on the top line. */
 	if (pp->nthematiques > 0 && !inline_needs) {
@@ -1533,6 +1535,7 @@ S_partner(struct lay *l, const struct partner *pp)
 
 	S_contact(l, pp, &v);
 
+	sec[(*nsec)++] = v.n;
 	S_psection(l, &v, "Missions", dark);
 	for (i = 0; i < pp->missions.n; i++) {
 		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
@@ -1543,6 +1546,7 @@ S_partner(struct lay *l, const struct partner *pp)
 		para_free(&p);
 	}
 	if (pp->nactions > 0) {
+		sec[(*nsec)++] = v.n;
 		S_psection(l, &v, "Actions", dark);
 		for (i = 0; i < pp->nactions; i++) {
 			const struct action *a = &pp->actions[i];
@@ -1571,12 +1575,14 @@ S_partner(struct lay *l, const struct partner *pp)
 		}
 	}
 	if (pp->body != NULL) {
+		sec[(*nsec)++] = v.n;
 		S_psection(l, &v, "Présentation", dark);
 		md_set(l, pp->body, pp->path, pp->body_line, 1, dark, &v);
 	}
 	if (pp->nliens > 0) {
 		struct span	*sp;
 
+		sec[(*nsec)++] = v.n;
 		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
 		p.align = ALIGN_LEFT;
 		p.before = l->th.body_leading * 0.4;
@@ -1606,11 +1612,107 @@ S_partner(struct lay *l, const struct partner *pp)
 		para_set(l, &p, &v);
 		para_free(&p);
 	}
-	/*
-	 * A partner starts on a new page, either side: a long one goes on
-	 * overleaf under its name in the running head.  (Starting long ones
-	 * on a left-hand page cost blank pages inside the booklet.)
-	 */
+	if (l->tight > 0)
+		for (i = 0; i < v.n; i++)
+			v.v[i].before *= l->tight >= 3 ? 0.45 : 0.6;
+	vlist_cat(v0, &v);
+	vlist_free(&v);
+	buf_free(&t);
+}
+
+/* Tightening steps tried for a partner a little too long for one page. */
+#define	TIGHT_MAX	3
+/* How much too long is "a little": the most a partner may overflow. */
+#define	TIGHT_SLACK(l)	((l)->th.body_leading * 8)
+/* Lines of body text a continuation page carries at least. */
+#define	CONT_MIN	6
+
+/* Height of boxes i to the end of v as they start a page. */
+static double
+S_rest(const struct vlist *v, size_t i)
+{
+	double	 h = 0;
+	size_t	 j;
+
+	for (j = i; j < v->n; j++)
+		h += (j > i ? v->v[j].before : 0) + v->v[j].h;
+	return h;
+}
+
+/*
+ * A partner starts on a new page, either side: a long one goes on
+ * overleaf under its name in the running head.  (Starting long ones on
+ * a left-hand page cost blank pages inside the booklet.)
+ *
+ * What a typesetter does with a page that runs over by a few lines:
+ * set it again a little tighter — less space between paragraphs and
+ * sections, then 12 pt leading, then a smaller contact box — until it
+ * fits (TIGHT_MAX attempts, the first that fits wins).  What cannot fit
+ * runs to a second page set normally, broken so that the continuation
+ * carries a real share of the text: never fewer than CONT_MIN lines,
+ * and at a section heading when one is near.
+ */
+static void
+S_partner(struct lay *l, const struct partner *pp)
+{
+	struct vlist	 v = { 0 };
+	struct buf	 t;
+	struct src	 src;
+	char		*name;
+	double		 avail = lay_avail(l), lead = l->th.body_leading,
+			 need, rest;
+	size_t		 k = S_category_index(l, pp->category), pg, sec[4],
+			 sec2[4], nsec, nsec2, i, brk, best;
+	int		 tight;
+
+	name = model_display_name(pp);
+	buf_init(&t);
+	S_partner_boxes(l, pp, &v, sec, &nsec);
+	need = S_rest(&v, 0);
+	for (tight = 1; tight <= TIGHT_MAX && need > avail + 0.01 &&
+	    need <= avail + TIGHT_SLACK(l); tight++) {
+		struct vlist	 w = { 0 };
+
+		l->tight = tight;
+		if (tight >= 2)	/* 12.5 pt becomes 12 pt */
+			l->th.body_leading = fmax(lead - 0.5,
+			    l->th.body_size * 1.25);
+		S_partner_boxes(l, pp, &w, sec2, &nsec2);
+		l->th.body_leading = lead;
+		l->tight = 0;
+		if (S_rest(&w, 0) <= avail + 0.01) {
+			vlist_free(&v);
+			v = w;
+			need = S_rest(&v, 0);
+			break;
+		}
+		vlist_free(&w);
+	}
+
+	/* Two pages: where the first one ends. */
+	brk = lay_fit(&v, 0, avail);
+	if (brk < v.n && (rest = S_rest(&v, brk)) <= avail &&
+	    rest < CONT_MIN * lead) {
+		/*
+		 * Too little left for overleaf: the last section heading
+		 * that gives it enough, if the first page stays at least
+		 * half full; else the last legal break that does.
+		 */
+		best = 0;
+		for (i = nsec; i-- > 0;)
+			if (sec[i] > 0 && sec[i] < brk &&
+			    S_rest(&v, sec[i]) >= CONT_MIN * lead &&
+			    need - S_rest(&v, sec[i]) >= avail / 2) {
+				best = sec[i];
+				break;
+			}
+		for (i = brk; best == 0 && i-- > 1;)
+			if (!v.v[i - 1].keep && S_rest(&v, i) >= CONT_MIN * lead)
+				best = i;
+		if (best > 0)
+			v.v[best].newpage = 1;
+	}
+	v.v[1].outline = lay_outline(l, name, 1, 0, 0);	/* the name */
 	pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
 	/* The update date at the foot of its last page, in the margin. */
 	{
@@ -1622,14 +1724,12 @@ S_partner(struct lay *l, const struct partner *pp)
 		src.pos = pp->mise_a_jour_pos;
 		lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
 		    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t), &src);
-		buf_reset(&t);
 		free(date);
 	}
 	l->got.partner[S_partner_index(l, pp)] = pg;
 	vlist_free(&v);
 	buf_free(&t);
 	free(name);
-	(void)s;
 }
 
 /* ---- indexes --------------------------------------------------------------- */

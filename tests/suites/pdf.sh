@@ -239,6 +239,23 @@ nc=$(awk '
 	END { print n + 0 }' "$T_TMP/dump")
 t_check "most partners fit on one page ($((np - nc)) of $np)" \
     test $(( (np - nc) * 4 )) -ge $(( np * 3 ))
+# A partner continued overleaf carries a real share of its text there,
+# never a stub of a line or two: at least 6 lines of body text (distinct
+# baselines of text in body sizes; the running head, folio, update date
+# and the white thumb-tab letter are smaller or white).
+conts=$(awk '
+	function flush() { if (cur != "" && (hd in name)) printf "%s:%d ", cur + 1, n }
+	/^outline level=1 / { t = $0; sub(/^[^"]*"/, "", t); sub(/"$/, "", t); name[t] = 1 }
+	/^page / { flush(); cur = $2; h = $0; sub(/.*head="/, "", h); sub(/"$/, "", h)
+		hd = h; n = 0; delete ys; next }
+	/^  text / && !/ #ffffff / {
+		match($0, / size=[0-9.]+/); sz = substr($0, RSTART + 6, RLENGTH - 6) + 0
+		match($0, / y=[-0-9.]+/); y = substr($0, RSTART + 3, RLENGTH - 3)
+		if (sz >= 8.5 && !(y in ys)) { ys[y] = 1; n++ } }
+	END { flush() }' "$T_TMP/dump")
+echo "# continuation pages (page:lines): ${conts:-none}"
+bad=$(for c in $conts; do [ "${c#*:}" -ge 6 ] || printf '%s ' "p. ${c%:*}: ${c#*:} lines"; done)
+t_eq "no partner continuation page with fewer than 6 lines" "$bad" ""
 # Blank pages inside a booklet look unfinished: every page but the
 # Notes that pad the count to a multiple of four carries text.
 bad=$(awk '

@@ -783,11 +783,18 @@ struct crow {
 /* Space between two rows of a column. */
 #define	ROW_GAP(r)	((r)->leading * 0.3)
 
+/*
+ * A row's paragraph: ragged right and never hyphenated, whatever the
+ * theme says of the body — in columns this narrow, hyphens stack up
+ * into ladders ("tra-/vailleur", "Bu-/reaux") and a ragged edge costs
+ * nothing.
+ */
 static struct para *
 S_row_begin(struct crow *r, struct para *p)
 {
 	para_init(p, r->size, r->leading, r->w);
 	p->align = ALIGN_LEFT;
+	p->nohyph = 1;
 	p->before = r->v.n > 0 ? ROW_GAP(r) : 0;
 	return p;
 }

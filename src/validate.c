@@ -73,7 +73,7 @@ validate_phone(const char *s, char **display, char **uri, char **why)
 {
 	char		 d[32];
 	size_t		 n = 0, k, i;
-	int		 plus = 0;
+	int		 plus = 0, prefix00 = 0;
 	const char	*p;
 	struct buf	 b;
 
@@ -119,7 +119,7 @@ validate_phone(const char *s, char **display, char **uri, char **why)
 	if (!plus && n > 10 && d[0] == '0' && d[1] == '0') {
 		memmove(d, d + 2, n - 1);
 		n -= 2;
-		plus = 1;
+		plus = prefix00 = 1;
 	}
 	if (plus && n >= 2 && d[0] == '3' && d[1] == '3') {
 		/* +33 (0)1 39 ... and the common +33 01 39 ... */
@@ -160,8 +160,8 @@ validate_phone(const char *s, char **display, char **uri, char **why)
 			} else
 				p++;
 		}
-		if (strncmp(s, "00", 2) == 0 || strncmp(b.data, "+00", 3) == 0) {
-			/* "0032 2 ..." -> "+32 2 ..." */
+		if (prefix00) {
+			/* "0032 2 ..." -> "+32 2 ..." (also "0 0 32 ...") */
 			buf_reset(&b);
 			buf_printf(&b, "+%s", d);
 		}

@@ -63,6 +63,9 @@ int	 validate_code_postal(const char *, char **why);
 /*
  * Edit distance (optimal string alignment: insertions, deletions,
  * substitutions, transpositions) between two strings, in bytes.
+ * Strings longer than 64 bytes are not compared (the work is
+ * quadratic): the result is then the larger length, even for two
+ * equal strings.
  */
 size_t	 validate_distance(const char *, const char *);
 /*

@@ -317,7 +317,7 @@ S_cover(struct lay *l)
 	it = pdf_page_add(&d->pages[pg]);
 	it->type = ITEM_RECT;
 	it->fill = 1;
-	it->rgb = l->th.lead_rgb;
+	it->rgb = lay_dark(l->th.lead_rgb);	/* white text on it: 4.5:1 */
 	it->x = -BLEED_MAX;
 	it->w = d->page_w + 2 * BLEED_MAX;
 	it->y = band;
@@ -502,7 +502,7 @@ S_back(struct lay *l)
 	it = pdf_page_add(&d->pages[pg]);
 	it->type = ITEM_RECT;
 	it->fill = 1;
-	it->rgb = l->th.lead_rgb;
+	it->rgb = lay_dark(l->th.lead_rgb);	/* white text on it: 4.5:1 */
 	it->x = -BLEED_MAX;
 	it->y = -BLEED_MAX;
 	it->w = d->page_w + 2 * BLEED_MAX;

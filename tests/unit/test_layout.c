@@ -3,7 +3,8 @@
  * hand-built struct site: page structure, outlines and page numbers,
  * thumb index on the outer edge, justified lines flush and never
  * overfull, glyph-coverage warnings with positions, private fields
- * never printed, QR URL encoding, colour contrast.
+ * never printed, QR URL encoding, colour contrast of every text against
+ * what it is drawn on (the fixture and the example content/).
  *
  * Run from the top of the repository (tests/run does): the theme is
  * themes/default.  Skipped when Open Sans is not installed.
@@ -21,6 +22,7 @@
 #include <cmocka.h>
 
 #include "booklet.h"
+#include "load.h"
 #include "pdf.h"
 #include "pdf_layout.h"
 
@@ -402,6 +404,93 @@ test_contrast(void **state)
 	assert_int_equal(lay_dark(0x1f5fa8), 0x1f5fa8);
 }
 
+/*
+ * Every text of doc against the background it is drawn on: the last
+ * filled rectangle drawn before it under its middle, else the white
+ * paper.  Text needs 4.5:1 (WCAG AA, small text), pictograms 3:1
+ * (non-text contrast).  Returns the number of failures, each printed.
+ */
+static int
+S_contrast_walk(const struct pdf_doc *doc)
+{
+	const struct pdf_item *it, *r;
+	unsigned int	 bg;
+	double		 cx, cy, ratio, lt, lb, need;
+	size_t		 i, j, k;
+	int		 bad = 0, ntext = 0;
+
+	for (i = 0; i < doc->npages; i++)
+		for (j = 0; j < doc->pages[i].nitems; j++) {
+			it = &doc->pages[i].items[j];
+			if (it->type != ITEM_TEXT)
+				continue;
+			ntext++;
+			cx = it->x + it->w / 2;
+			cy = it->y + it->size * 0.3;
+			bg = 0xffffff;
+			for (k = 0; k < j; k++) {
+				r = &doc->pages[i].items[k];
+				if (r->type == ITEM_RECT && r->fill &&
+				    cx >= r->x && cx <= r->x + r->w &&
+				    cy >= r->y && cy <= r->y + r->h)
+					bg = r->rgb;
+			}
+			lt = S_lum(it->rgb);
+			lb = S_lum(bg);
+			ratio = (fmax(lt, lb) + 0.05) / (fmin(lt, lb) + 0.05);
+			need = it->face == FACE_ICON ? 3.0 : 4.5;
+			if (ratio < need) {
+				print_error("page %zu: \"%s\" #%06x on #%06x: "
+				    "%.2f:1\n", i + 1, it->text, it->rgb, bg,
+				    ratio);
+				bad++;
+			}
+		}
+	assert_true(ntext > 0);
+	return bad;
+}
+
+static void
+test_contrast_fixture(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+
+	doc = S_layout(f, 1, &d);
+	assert_non_null(doc);
+	assert_int_equal(S_contrast_walk(doc), 0);
+	layout_free(doc);
+	diags_free(&d);
+}
+
+/* The example content of the repository, as `annuaire build` sets it. */
+static void
+test_contrast_example(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	struct pdf_doc	*doc;
+	struct booklet_opts o;
+
+	(void)state;
+	if (access("content/site.yaml", R_OK) != 0)
+		skip();
+	diags_init(&d);
+	s = load_content("content", &d);
+	assert_non_null(s);
+	assert_int_equal(d.errors, 0);
+	memset(&o, 0, sizeof(o));
+	o.theme_dir = "themes/default";
+	o.default_theme_dir = "themes/default";
+	doc = layout_booklet(s, &o, &d);
+	assert_non_null(doc);
+	assert_int_equal(S_contrast_walk(doc), 0);
+	layout_free(doc);
+	model_free(s);
+	diags_free(&d);
+}
+
 /* French rules across spans: "L'**Outil**", "*toi*!", "voir *ici*:". */
 static void
 S_spans(const char *a, const char *b, const char *wa, const char *wb)
@@ -446,6 +535,8 @@ main(void)
 		cmocka_unit_test(test_partners),
 		cmocka_unit_test(test_justified),
 		cmocka_unit_test(test_coverage_warning),
+		cmocka_unit_test(test_contrast_fixture),
+		cmocka_unit_test(test_contrast_example),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_qr_url),

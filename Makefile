@@ -115,4 +115,57 @@ lint:
 clean:
 	rm -rf build build-san annuaire
 
+# ---- fuzzing: tests/fuzz (libFuzzer harnesses and their replay) ------
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_NAMES="load typo"]
+# builds the harnesses with clang + libFuzzer + ASan/UBSan in build-fuzz/
+# and runs each for FUZZ_SECONDS on its seed corpus tests/fuzz/corpus/NAME
+# (read only); new inputs go to build-fuzz/corpus/NAME, crashes to
+# build-fuzz/crashes/NAME/.  The replay binaries run the same harnesses
+# on the seed corpus without libFuzzer (tests/suites/fuzz-replay.sh).
+FUZZ_NAMES	 = load template markdown typo validate
+FUZZ_SECONDS	?= 60
+FUZZ_DIR	 = build-fuzz
+FUZZ_SAN	 = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
+		   -fsanitize=address,undefined
+FUZZBINS	 = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+
+.PHONY: fuzz fuzz-bins
+
+test-bins: $(FUZZBINS)
+
+$(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(LIBOBJS)
+	@mkdir -p $(@D)
+	$(E) "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ \
+	    tests/fuzz/replay.c tests/fuzz/fuzz_$*.c $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+
+# Only with BUILD=$(FUZZ_DIR) and CC=clang, as `make fuzz` calls it.
+fuzz-bins: $(FUZZ_NAMES:%=$(BUILD)/fuzz_%)
+
+$(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIBOBJS)
+	$(E) "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -Isrc \
+	    -fsanitize=fuzzer -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+
+fuzz:
+	$(MAKE) BUILD=$(FUZZ_DIR) CC=clang \
+	    CFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link -Wno-format-nonliteral' \
+	    LDFLAGS='$(FUZZ_SAN)' fuzz-bins
+	@rc=0; for n in $(FUZZ_NAMES); do \
+	    mkdir -p $(FUZZ_DIR)/corpus/$$n $(FUZZ_DIR)/crashes/$$n; \
+	    dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
+	    echo "fuzz_$$n: $(FUZZ_SECONDS) s, log in $(FUZZ_DIR)/fuzz_$$n.log"; \
+	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	    $(FUZZ_DIR)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
+	        -print_final_stats=1 $$dict \
+	        -artifact_prefix=$(FUZZ_DIR)/crashes/$$n/ \
+	        $(FUZZ_DIR)/corpus/$$n tests/fuzz/corpus/$$n \
+	        >$(FUZZ_DIR)/fuzz_$$n.log 2>&1 || \
+	        { rc=1; echo "fuzz_$$n: FAILED, see $(FUZZ_DIR)/fuzz_$$n.log"; }; \
+	    grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' \
+	        $(FUZZ_DIR)/fuzz_$$n.log; \
+	done; exit $$rc
+# ---- end of fuzzing ----------------------------------------------------
+
 -include $(OBJS:.o=.d)

@@ -113,7 +113,7 @@ lint:
 	mandoc -Tlint -Wwarning docs/annuaire.1 docs/annuaire.5
 
 clean:
-	rm -rf build build-san annuaire
+	rm -rf build build-san build-fuzz annuaire
 
 # ---- fuzzing: tests/fuzz (libFuzzer harnesses and their replay) ------
 #   make fuzz [FUZZ_SECONDS=60] [FUZZ_NAMES="load typo"]

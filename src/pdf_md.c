@@ -234,7 +234,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 	const char	*lit;
 	struct src	 src;
 	double		 parskip = l->th.body_leading * 0.4;
-	int		 in_item = marker != NULL;
+	int		 in_item = marker != NULL, after_heading = 0;
 
 	if (depth > MD_MAXDEPTH)
 		depth = MD_MAXDEPTH;
@@ -242,8 +242,9 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 	    n = cmark_node_next(n)) {
 		switch (cmark_node_get_type(n)) {
 		case CMARK_NODE_PARAGRAPH:
-			S_para(m, n, indent, marker, in_item && tight ?
-			    l->th.body_leading * 0.15 : parskip, 0);
+			/* A heading sits closer to its text than to what precedes. */
+			S_para(m, n, indent, marker, (in_item && tight) ||
+			    after_heading ? l->th.body_leading * 0.15 : parskip, 0);
 			marker = NULL;
 			break;
 		case CMARK_NODE_HEADING:
@@ -308,6 +309,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 		default:	/* HTML blocks: dropped */
 			break;
 		}
+		after_heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
 	}
 }
 

@@ -1194,7 +1194,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	double		 pad = MM(2.5), gap = MM(5), qr = MM(15), yl, yr, w,
 			 iw = 0, ih = 0, lw, lh, lx;
 	double		 hr[INFO__COUNT], hl[INFO__COUNT], left_h, right_h = 0;
-	size_t		 bgi;
+	size_t		 bgi, n0;
 	char		*u, *logo = NULL;
 	int		 has_logo = 0, g, split;
 
@@ -1251,22 +1251,26 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 		    pp->telephone.uri ? xstrdup(pp->telephone.uri) : NULL;
 		S_row_end(&c, &p, NULL);
 	}
+	/* (The rows of this group close up: no gap above their first line.) */
 	if (pp->courriel.s != NULL) {
 		u = xasprintf("mailto:%s", pp->courriel.s);
 		src = S_tsrc(pp->path, &pp->courriel);
+		n0 = c.v.n;
 		S_row_text(&c, NULL, pp->courriel.s, FACE_REGULAR,
 		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, u, &src);
-		if (pp->telephone.display != NULL)
-			c.v.v[c.v.n - 1].before = 0;
+		if (pp->telephone.display != NULL && c.v.n > n0)
+			c.v.v[n0].before = 0;
 		free(u);
 	}
 	if (pp->site.s != NULL) {
 		u = S_url_display(pp->site.s);
 		src = S_tsrc(pp->path, &pp->site);
+		n0 = c.v.n;
 		S_row_text(&c, NULL, u, FACE_REGULAR,
 		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, pp->site.s, &src);
-		if (pp->telephone.display != NULL || pp->courriel.s != NULL)
-			c.v.v[c.v.n - 1].before = 0;
+		if ((pp->telephone.display != NULL || pp->courriel.s != NULL) &&
+		    c.v.n > n0)
+			c.v.v[n0].before = 0;
 		free(u);
 	}
 

@@ -263,11 +263,18 @@ S_word(struct lay *l, const struct para *p, struct items *it, size_t si,
 	b = xreallocarray(NULL, n + 1, sizeof(*b));
 	word = xstrndup(s->text + w, n);
 	if (s->flags & SPAN_URL) {
-		/* After a slash (not in "//"), before the rest of the path. */
+		/*
+		 * After a slash (not in "//"), before the rest of the path;
+		 * an e-mail address before its "@".
+		 */
 		for (i = 1; i + 1 < n; i++)
 			if (word[i] == '/' && word[i - 1] != '/' &&
 			    word[i + 1] != '/' && word[i - 1] != ':') {
 				b[nb].off = i + 1;
+				b[nb].hyphen = 0;
+				b[nb++].penalty = TEXT_URL_PENALTY;
+			} else if (word[i] == '@') {
+				b[nb].off = i;
 				b[nb].hyphen = 0;
 				b[nb++].penalty = TEXT_URL_PENALTY;
 			}

@@ -9,7 +9,10 @@
 # san: yes
 . "$TOP/tests/lib.sh"
 A=$ANNUAIRE
-G=$TOP/tests/golden/layout
+# Relative to the repository, so that paths in the dump (logos) do not
+# depend on where the repository is checked out.
+cd "$TOP" || exit 1
+G=tests/golden/layout
 export SOURCE_DATE_EPOCH=1521072000
 
 if ! "$A" --version >/dev/null 2>&1; then

@@ -21,66 +21,6 @@
 /* Passes before giving up on stable page numbers (two suffice in practice). */
 #define	LAY_MAX_PASSES	6
 
-/* ---- colours ----------------------------------------------------------- */
-
-static double
-S_lin(unsigned int c)
-{
-	double	 v = c / 255.0;
-
-	return v <= 0.03928 ? v / 12.92 : pow((v + 0.055) / 1.055, 2.4);
-}
-
-/* WCAG relative luminance. */
-static double
-S_luminance(unsigned int rgb)
-{
-	return 0.2126 * S_lin(rgb >> 16 & 0xff) +
-	    0.7152 * S_lin(rgb >> 8 & 0xff) + 0.0722 * S_lin(rgb & 0xff);
-}
-
-/* Mix rgb toward target by t in [0, 1]. */
-static unsigned int
-S_mix(unsigned int rgb, unsigned int target, double t)
-{
-	unsigned int	 out = 0;
-	int		 sh;
-	double		 a, b;
-
-	for (sh = 16; sh >= 0; sh -= 8) {
-		a = rgb >> sh & 0xff;
-		b = target >> sh & 0xff;
-		out |= (unsigned int)lround(a + (b - a) * t) << sh;
-	}
-	return out;
-}
-
-/*
- * The colour itself when it reads on white and on its own light tint
- * at 4.5:1 (WCAG AA), else darkened step by step until it does.
- */
-unsigned int
-lay_dark(unsigned int rgb)
-{
-	double		 bg = S_luminance(lay_light(rgb));
-	unsigned int	 c = rgb;
-	int		 i;
-
-	for (i = 0; i <= 20; i++) {
-		c = S_mix(rgb, 0x000000, i * 0.05);
-		if ((bg + 0.05) / (S_luminance(c) + 0.05) >= 4.5)
-			break;
-	}
-	return c;
-}
-
-/* A background tint: 88 % white. */
-unsigned int
-lay_light(unsigned int rgb)
-{
-	return S_mix(rgb, 0xffffff, 0.88);
-}
-
 /* ---- boxes ------------------------------------------------------------- */
 
 static struct pdf_item *
@@ -539,7 +479,7 @@ S_furniture(struct lay *l)
 		it = pdf_page_add(p);
 		it->type = ITEM_RECT;
 		it->fill = 1;
-		it->rgb = lay_dark(c->rgb);
+		it->rgb = colour_dark(c->rgb);
 		it->y = tab_y;
 		it->h = tab_h;
 		it->w = tab_w + BLEED_MAX;

@@ -17,6 +17,7 @@
 
 #include <stddef.h>
 
+#include "colour.h"
 #include "pdf.h"
 
 /* Millimetres to points. */
@@ -159,9 +160,6 @@ struct lay {
 	size_t		 warnedcap;
 };
 
-/* Colour helpers: darker tint readable on white (4.5:1), light background. */
-unsigned int	 lay_dark(unsigned int rgb);
-unsigned int	 lay_light(unsigned int rgb);
 /* Greys of the booklet. */
 #define	RGB_TEXT	0x1a1a1a
 #define	RGB_MUTED	0x595959	/* 7:1 on white */

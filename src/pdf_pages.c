@@ -92,7 +92,7 @@ S_notes(struct lay *l)
 	double		 y, x0 = lay_left(l, pg), step = l->th.body_leading * 2;
 
 	lay_page_text(l, pg, x0, lay_top(l) - SZ_TITLE(l), FACE_BOLD,
-	    SZ_TITLE(l), lay_dark(l->th.lead_rgb), "Notes", NULL);
+	    SZ_TITLE(l), colour_dark(l->th.lead_rgb), "Notes", NULL);
 	for (y = lay_top(l) - SZ_TITLE(l) - step * 1.5; y >= l->bottom;
 	    y -= step) {
 		it = pdf_page_add(&l->doc->pages[pg]);
@@ -317,7 +317,7 @@ S_cover(struct lay *l)
 	it = pdf_page_add(&d->pages[pg]);
 	it->type = ITEM_RECT;
 	it->fill = 1;
-	it->rgb = lay_dark(l->th.lead_rgb);	/* white text on it: 4.5:1 */
+	it->rgb = colour_dark(l->th.lead_rgb);	/* white text on it: 4.5:1 */
 	it->x = -BLEED_MAX;
 	it->w = d->page_w + 2 * BLEED_MAX;
 	it->y = band;
@@ -372,7 +372,7 @@ S_cover(struct lay *l)
 		struct src src = S_tsrc(s->path, &s->editeur.nom);
 
 		lay_page_text(l, pg, lay_left(l, pg), y, FACE_BOLD, 10,
-		    lay_dark(l->th.lead_rgb), s->editeur.nom.s, &src);
+		    colour_dark(l->th.lead_rgb), s->editeur.nom.s, &src);
 	}
 	if (s->editeur.adresse.ville.s != NULL) {
 		t = xasprintf("%s", s->editeur.adresse.ville.s);
@@ -391,7 +391,7 @@ S_back_block(struct lay *l, struct vlist *v, const char *head,
 	size_t		 i;
 	struct span	*s;
 
-	S_heading(l, v, head, lay_dark(l->th.lead_rgb), l->th.body_leading);
+	S_heading(l, v, head, colour_dark(l->th.lead_rgb), l->th.body_leading);
 	para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
 	p.align = ALIGN_LEFT;
 	for (i = 0; i < n; i++) {
@@ -428,7 +428,7 @@ S_back(struct lay *l)
 	l->got.sec[SEC_BACK] = pg;
 
 	para_line(l, &v, s->titre.s, FACE_BOLD, SZ_TITLE(l), SZ_TITLE(l) * 1.25,
-	    lay_dark(l->th.lead_rgb), 0, NULL);
+	    colour_dark(l->th.lead_rgb), 0, NULL);
 	t = xasprintf("Édition %d", s->edition);
 	para_line(l, &v, t, FACE_REGULAR, 11, 15, RGB_MUTED, 0, NULL);
 	free(t);
@@ -464,7 +464,7 @@ S_back(struct lay *l)
 
 	if (s->url.s != NULL) {
 		/* The accessible version: the site, with its QR code. */
-		S_heading(l, &v, "Version accessible", lay_dark(l->th.lead_rgb),
+		S_heading(l, &v, "Version accessible", colour_dark(l->th.lead_rgb),
 		    l->th.body_leading);
 		url = S_url_display(s->url.s);
 		t = xasprintf("Ce livret ne peut pas être lu par un lecteur "
@@ -502,7 +502,7 @@ S_back(struct lay *l)
 	it = pdf_page_add(&d->pages[pg]);
 	it->type = ITEM_RECT;
 	it->fill = 1;
-	it->rgb = lay_dark(l->th.lead_rgb);	/* white text on it: 4.5:1 */
+	it->rgb = colour_dark(l->th.lead_rgb);	/* white text on it: 4.5:1 */
 	it->x = -BLEED_MAX;
 	it->y = -BLEED_MAX;
 	it->w = d->page_w + 2 * BLEED_MAX;
@@ -533,10 +533,10 @@ S_edito(struct lay *l)
 
 	if (s->edito.s == NULL)
 		return;
-	S_title(l, &v, "Édito", lay_dark(l->th.lead_rgb), 1);
+	S_title(l, &v, "Édito", colour_dark(l->th.lead_rgb), 1);
 	first = v.n;
 	md_set(l, s->edito.s, s->path, s->edito.pos.line + 1,
-	    s->edito.pos.col + 2, lay_dark(l->th.lead_rgb), &v);
+	    s->edito.pos.col + 2, colour_dark(l->th.lead_rgb), &v);
 	(void)first;
 	if (s->edito_signature.s != NULL) {
 		struct src src = S_tsrc(s->path, &s->edito_signature);
@@ -564,7 +564,7 @@ S_guide(struct lay *l)
 	char		 num[24], num2[24];
 	size_t		 i, pg;
 	double		 chip = MM(4);
-	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
 
 	S_title(l, &v, "Mode d'emploi", h, 1);
 	S_text(l, &v, "Ce livret présente les partenaires de la Maison de "
@@ -614,12 +614,12 @@ S_guide(struct lay *l)
 		S_pageno(l->want.category[i], num, sizeof(num));
 		label = xasprintf("%s", c->label);
 		b = S_leader(l, &v, label, FACE_BOLD, l->th.body_size,
-		    lay_dark(c->rgb), l->want.category[i], chip + MM(3),
+		    colour_dark(c->rgb), l->want.category[i], chip + MM(3),
 		    i == 0 ? l->th.body_leading * 0.4 : 2, NULL);
 		free(label);
 		if (b != NULL)
 			lay_rect(b, 0, -b->h + (b->h - chip) / 2, chip, chip,
-			    lay_dark(c->rgb));
+			    colour_dark(c->rgb));
 	}
 
 	S_heading(l, &v, "Par nom", h, l->th.body_leading);
@@ -660,7 +660,7 @@ S_contents(struct lay *l)
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
 	size_t		 i, j, pg, n;
-	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
 	char		*name;
 
 	S_title(l, &v, "Sommaire", h, 1);
@@ -673,7 +673,7 @@ S_contents(struct lay *l)
 		const struct category *c = &s->categories[i];
 
 		b = S_leader(l, &v, c->label, FACE_BOLD, l->th.body_size + 1,
-		    lay_dark(c->rgb), l->want.category[i], 0,
+		    colour_dark(c->rgb), l->want.category[i], 0,
 		    l->th.body_leading * 0.6, NULL);
 		if (b != NULL)
 			b->keep = 1;
@@ -725,7 +725,7 @@ S_divider(struct lay *l, const struct category *c)
 	it = pdf_page_add(&d->pages[pg]);
 	it->type = ITEM_RECT;
 	it->fill = 1;
-	it->rgb = lay_dark(c->rgb);
+	it->rgb = colour_dark(c->rgb);
 	it->x = -BLEED_MAX;
 	it->w = d->page_w + 2 * BLEED_MAX;
 	it->y = bot;
@@ -1190,7 +1190,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	struct para	 p;
 	struct buf	 t;
 	struct src	 src;
-	unsigned int	 light = lay_light(pp->category->rgb);
+	unsigned int	 light = colour_light(pp->category->rgb);
 	double		 pad = MM(2.5), gap = MM(5), qr = MM(15), yl, yr, w,
 			 iw = 0, ih = 0, lw, lh, lx;
 	double		 hr[INFO__COUNT], hl[INFO__COUNT], left_h, right_h = 0;
@@ -1207,7 +1207,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	r = c;
 	r.w = w - c.w - gap;
 	r.labels = 1;
-	r.label_rgb = lay_dark(pp->category->rgb);
+	r.label_rgb = colour_dark(pp->category->rgb);
 	c.label_rgb = r.label_rgb;
 	if (pp->logo.s != NULL) {
 		logo = path_join(s->content_dir, pp->logo.s);
@@ -1463,7 +1463,7 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	struct src	 src;
 	struct buf	 t;
 	char		 num[24], ic[8];
-	unsigned int	 dark = lay_dark(pp->category->rgb);
+	unsigned int	 dark = colour_dark(pp->category->rgb);
 	size_t		 i;
 	double		 bw;
 	int		 inline_needs;
@@ -1792,7 +1792,7 @@ S_theme_head(struct lay *l, struct vlist *v, const struct thematique *th,
 	const struct site *s = l->site;
 	struct vbox	*b;
 	struct src	 src;
-	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
 	char		 ic[8], *t;
 	double		 iw = 0;
 
@@ -1821,7 +1821,7 @@ S_themes(struct lay *l)
 	struct vlist	 tmp = { 0 };
 	struct vbox	*cont;
 	struct partner	**byname;
-	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
 	size_t		 i, j, n, pg, cnt, k;
 	char		*name;
 
@@ -1891,7 +1891,7 @@ S_alpha(struct lay *l)
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
 	struct entry	*e;
-	unsigned int	 h = lay_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
 	struct vlist	 tmp = { 0 };
 	struct vbox	*cont = NULL;
 	size_t		 i, j, k = 0, n = 0, pg;

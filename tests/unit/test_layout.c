@@ -395,13 +395,13 @@ test_contrast(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		dk = lay_dark(v[i]);
-		lt = lay_light(v[i]);
+		dk = colour_dark(v[i]);
+		lt = colour_light(v[i]);
 		assert_true((1.05) / (S_lum(dk) + 0.05) >= 4.5);
 		assert_true((S_lum(lt) + 0.05) / (S_lum(dk) + 0.05) >= 4.5);
 	}
 	/* A colour dark enough is kept as it is. */
-	assert_int_equal(lay_dark(0x1f5fa8), 0x1f5fa8);
+	assert_int_equal(colour_dark(0x1f5fa8), 0x1f5fa8);
 }
 
 /*

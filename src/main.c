@@ -7,8 +7,10 @@
  * (or theme), 2 usage or I/O problem.
  */
 #define _GNU_SOURCE	/* renameat2 */
+#include <sys/file.h>
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
@@ -77,7 +79,8 @@ static const char usage_build[] =
 "  OUT/livret-impression.pdf  the same pages imposed two per A4 sheet, to\n"
 "                             print duplex and fold (saddle stitch)\n"
 "Everything is built in a temporary folder inside OUT and swapped into\n"
-"place at the end: a failed build leaves OUT as it was.\n"
+"place at the end: a failed build leaves OUT as it was.  Two builds\n"
+"cannot write the same OUT at once (OUT/.annuaire.lock).\n"
 "\n"
 "Options:\n"
 "  -C DIR                 content folder (default: content)\n"
@@ -388,6 +391,51 @@ done:
 	return ok;
 }
 
+/*
+ * Take the build lock of OUT (OUT/.annuaire.lock, flock), so that two
+ * builds never write the same folder at once; then remove the staging
+ * folders (.build-*) that an interrupted build may have left, since
+ * with the lock held no other build owns them.  Returns the lock's
+ * descriptor (closing it releases the lock), or -1 with a diagnostic.
+ */
+static int
+S_lock_out(const char *out, struct diags *d)
+{
+	char		*lock = path_join(out, ".annuaire.lock"), *stale;
+	DIR		*dir;
+	struct dirent	*e;
+	int		 fd;
+
+	if ((fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) == -1) {
+		diag_error(d, lock, 0, 0, "cannot create: %s", strerror(errno));
+		free(lock);
+		return -1;
+	}
+	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
+		if (errno == EWOULDBLOCK)
+			diag_error(d, out, 0, 0, "another build is writing this "
+			    "folder: wait until it ends, then try again");
+		else
+			diag_error(d, lock, 0, 0, "cannot lock: %s",
+			    strerror(errno));
+		close(fd);
+		free(lock);
+		return -1;
+	}
+	free(lock);
+	if ((dir = opendir(out)) != NULL) {
+		while ((e = readdir(dir)) != NULL) {
+			if (strncmp(e->d_name, ".build-", 7) != 0)
+				continue;
+			stale = path_join(out, e->d_name);
+			(void)remove_tree(stale);
+			free(stale);
+		}
+		closedir(dir);
+	}
+	return fd;
+}
+
 static int
 S_copy_file(const char *from, const char *to, struct diags *d)
 {
@@ -415,7 +463,7 @@ cmd_build(int argc, char *argv[])
 	struct booklet_opts bo;
 	char		*stage = NULL, *sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
-	int		 rc, ok = 1;
+	int		 rc, ok = 1, lockfd = -1;
 	size_t		 i;
 	static const char *const outputs[] = { "site", "livret.pdf",
 	    "livret-impression.pdf", "livret-imprimeur.pdf",
@@ -445,6 +493,10 @@ cmd_build(int argc, char *argv[])
 	/* Stage everything in a fresh folder inside OUT (same file system). */
 	if (!mkdir_p(o.out)) {
 		diag_error(&d, o.out, 0, 0, "cannot create: %s", strerror(errno));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	if ((lockfd = S_lock_out(o.out, &d)) == -1) {
 		rc = EXIT_USAGE;
 		goto out;
 	}
@@ -523,6 +575,8 @@ out:
 	free(p3);
 	free(p4);
 	free(insite);
+	if (lockfd != -1)
+		close(lockfd);	/* releases the lock */
 	return rc;
 }
 

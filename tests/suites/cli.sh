@@ -96,6 +96,27 @@ t_eq "output folder that cannot be created: exit 2" "$rc" 2
 t_eq "--no-pdf: exit 0" "$rc" 0
 [ -s "$T_TMP/o1/livret.pdf" ] && t_ok "--no-pdf keeps the previous livret.pdf" || t_fail "--no-pdf keeps the previous livret.pdf"
 
+# A staging folder left by an interrupted build is removed by the next one.
+mkdir -p "$T_TMP/o1/.build-Ab12Cd/site"
+"$A" build -q --no-pdf -C "$T_TMP/c2" -o "$T_TMP/o1" 2>/dev/null
+[ -e "$T_TMP/o1/.build-Ab12Cd" ] && t_fail "a stale staging folder is cleaned up" ||
+    t_ok "a stale staging folder is cleaned up"
+
+# Two builds never write the same folder at once.
+if command -v flock >/dev/null; then
+	flock "$T_TMP/o1/.annuaire.lock" sleep 5 &
+	sleep 0.5
+	outsum=$(tree_sum "$T_TMP/o1")
+	"$A" build -q -C "$T_TMP/c2" -o "$T_TMP/o1" 2>"$T_TMP/b7.err"; rc=$?
+	t_eq "a build while another holds the folder: exit 2" "$rc" 2
+	grep -q "another build is writing" "$T_TMP/b7.err" && t_ok "…with a message saying so" ||
+	    t_fail "…with a message saying so" "$(cat "$T_TMP/b7.err")"
+	t_eq "…and the folder is left as it was" "$(tree_sum "$T_TMP/o1")" "$outsum"
+	wait
+else
+	t_skip "build lock" "flock(1) is not installed"
+fi
+
 # Run from another folder: the default theme is found beside the program.
 (cd "$T_TMP" && "$A" build -q --no-pdf -C c2 -o o6) 2>"$T_TMP/b6.err"; rc=$?
 t_eq "build from another folder finds the default theme" "$rc" 0

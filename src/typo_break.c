@@ -101,15 +101,29 @@ S_forced(const struct lb_item *it)
 	return it->type == LB_PENALTY && it->penalty <= LB_FORCE;
 }
 
-/* Whether item i is a legal breakpoint. */
+/*
+ * Whether item i is a legal breakpoint.  A glue or penalty followed by
+ * nothing but glue and penalties up to a forced break is not one: the
+ * line after it would be empty, and the forced break ends the same line
+ * (TeX puts \penalty10000 before \parfillskip for this).  Without this,
+ * a box wider than the line and last before a forced break (a long URL
+ * ending a paragraph) was broken at the \parfillskip, both passes having
+ * nothing better, and an empty line followed.
+ */
 static int
 S_legal(const struct kp *kp, size_t i)
 {
-	struct lb_item	 it = S_item(kp, i);
+	struct lb_item	 it = S_item(kp, i), next;
 
-	if (it.type == LB_GLUE)
-		return i > 0 && kp->it[i - 1].type == LB_BOX;
-	return it.type == LB_PENALTY && it.penalty < LB_FORBID;
+	if (it.type == LB_GLUE) {
+		if (i == 0 || kp->it[i - 1].type != LB_BOX)
+			return 0;
+	} else if (it.type != LB_PENALTY || it.penalty >= LB_FORBID)
+		return 0;
+	else if (S_forced(&it))
+		return 1;
+	next = S_item(kp, kp->stop[i + 1]);
+	return !S_forced(&next);
 }
 
 /*

@@ -709,12 +709,77 @@ test_break_overlong(void **state)
 	assert_string_equal(s, "4 2 4 / 43 / 4 4 / 6");
 	free(s);
 	free(l);
-	/* A line of width 0: one box a line, still terminates. */
+	/* A line of width 0: one box a line (7 words), still terminates. */
 	nl = typo_break(v, n, 0, 2, &l);
 	check_lines(v, n, l, nl);
-	assert_int_equal(nl, 8);
+	assert_int_equal(nl, 7);
 	free(l);
 	free(v);
+}
+
+/*
+ * A word wider than the line: one overfull line of it, and never an
+ * empty line after it, whether more words follow, the paragraph ends or
+ * a hard break comes next.  The only boxless line is the one between
+ * two forced breaks.
+ */
+static void
+test_break_overfull_word(void **state)
+{
+#define	B(w)	{ LB_BOX, (w), 0, 0, 0, 0 }
+#define	G	{ LB_GLUE, 5, 3, 1, 0, 0 }
+#define	END	{ LB_GLUE, 0, INFINITY, 0, 0, 0 }, \
+		{ LB_PENALTY, 0, 0, 0, LB_FORCE, 0 }
+	static const struct lb_item words[] = {
+		B(150), G, B(20), G, B(20), END };
+	static const struct lb_item last[] = {
+		B(20), G, B(20), G, B(150), END };
+	static const struct lb_item alone[] = { B(150), END };
+	static const struct lb_item hard[] = {
+		B(150), END, B(20), G, B(20), END };
+	static const struct lb_item url[] = {
+		B(20), G, B(80), { LB_PENALTY, 0, 0, 0, 100, 1 }, B(90),
+		END, B(20), END };
+	static const struct {
+		const struct lb_item	*v;
+		size_t			 n;
+		const char		*want;
+	} cases[] = {
+		{ words, NELEM(words), "150 / 20 20" },
+		{ last, NELEM(last), "20 20 / 150" },
+		{ alone, NELEM(alone), "150" },
+		{ hard, NELEM(hard), "150 / 20 20" },
+		{ url, NELEM(url), "20 / 80- / 90 / 20" },
+	};
+#undef	B
+#undef	G
+#undef	END
+	struct lb_line	*l;
+	size_t		 c, nl, k, i;
+	int		 how;
+	char		*s;
+
+	(void)state;
+	for (c = 0; c < NELEM(cases); c++)
+		for (how = 0; how < 3; how++) {
+			nl = how == 0 ? typo_break(cases[c].v, cases[c].n,
+			    100, 2, &l) : how == 1 ?
+			    typo_break_ragged(cases[c].v, cases[c].n, 100,
+			    30, &l) :
+			    typo_break_firstfit(cases[c].v, cases[c].n, 100,
+			    &l);
+			check_lines(cases[c].v, cases[c].n, l, nl);
+			s = show(cases[c].v, l, nl);
+			assert_string_equal(s, cases[c].want);
+			free(s);
+			for (k = 0; k < nl; k++) {
+				for (i = l[k].start; i < l[k].end; i++)
+					if (cases[c].v[i].type == LB_BOX)
+						break;
+				assert_true(i < l[k].end);
+			}
+			free(l);
+		}
 }
 
 /* No stretch at all: nothing is feasible, the second pass copes. */
@@ -931,6 +996,7 @@ static const struct CMUnitTest fixed[] = {
 	cmocka_unit_test(test_break_kp_vs_greedy),
 	cmocka_unit_test(test_break_forced),
 	cmocka_unit_test(test_break_overlong),
+	cmocka_unit_test(test_break_overfull_word),
 	cmocka_unit_test(test_break_rigid),
 	cmocka_unit_test(test_break_hyphen),
 	cmocka_unit_test(test_break_double_hyphen),

@@ -152,12 +152,14 @@ S_text(struct lay *l, struct vlist *out, const char *text, enum pdf_face f,
 /*
  * A line of a contents or an index: text, dot leaders aligned on a
  * common grid, page number flush right; the whole line links to the
- * page.  A long text wraps, the leaders follow its last line.
+ * page.  A long text wraps, the leaders follow its last line.  see not
+ * NULL makes it a cross-reference of an index, "text, voir see", with
+ * "voir" in italics as French indexes set it.
  */
 static struct vbox *
 S_leader(struct lay *l, struct vlist *out, const char *text,
-    enum pdf_face face, double size, unsigned int rgb, size_t dest,
-    double indent, double before, const struct src *src)
+    const char *see, enum pdf_face face, double size, unsigned int rgb,
+    size_t dest, double indent, double before, const struct src *src)
 {
 	struct para	 p;
 	struct vbox	*b;
@@ -175,6 +177,12 @@ S_leader(struct lay *l, struct vlist *out, const char *text,
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	para_add(&p, text, face, rgb, SPAN_NOHYPH, src);
+	if (see != NULL) {
+		para_add(&p, ", ", face, rgb, SPAN_NOHYPH, src);
+		para_add(&p, "voir", FACE_ITALIC, rgb, SPAN_NOHYPH, src);
+		para_add(&p, " ", face, rgb, SPAN_NOHYPH, src);
+		para_add(&p, see, face, rgb, SPAN_NOHYPH, src);
+	}
 	para_set(l, &p, out);
 	base = -(p.leading / 2 + size * 0.3);	/* as para_set() */
 	para_free(&p);
@@ -613,7 +621,7 @@ S_guide(struct lay *l)
 
 		S_pageno(l->want.category[i], num, sizeof(num));
 		label = xasprintf("%s", c->label);
-		b = S_leader(l, &v, label, FACE_BOLD, l->th.body_size,
+		b = S_leader(l, &v, label, NULL, FACE_BOLD, l->th.body_size,
 		    colour_dark(c->rgb), l->want.category[i], chip + MM(3),
 		    i == 0 ? l->th.body_leading * 0.4 : 2, NULL);
 		free(label);
@@ -665,15 +673,16 @@ S_contents(struct lay *l)
 
 	S_title(l, &v, "Sommaire", h, 1);
 	if (s->edito.s != NULL)
-		S_leader(l, &v, "Édito", FACE_REGULAR, l->th.body_size, RGB_TEXT,
-		    l->want.sec[SEC_EDITO], 0, 0, NULL);
-	S_leader(l, &v, "Mode d'emploi", FACE_REGULAR, l->th.body_size,
+		S_leader(l, &v, "Édito", NULL, FACE_REGULAR, l->th.body_size,
+		    RGB_TEXT, l->want.sec[SEC_EDITO], 0, 0, NULL);
+	S_leader(l, &v, "Mode d'emploi", NULL, FACE_REGULAR, l->th.body_size,
 	    RGB_TEXT, l->want.sec[SEC_GUIDE], 0, 0, NULL);
 	for (i = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
 
-		b = S_leader(l, &v, c->label, FACE_BOLD, l->th.body_size + 1,
-		    colour_dark(c->rgb), l->want.category[i], 0,
+		b = S_leader(l, &v, c->label, NULL, FACE_BOLD,
+		    l->th.body_size + 1, colour_dark(c->rgb),
+		    l->want.category[i], 0,
 		    l->th.body_leading * 0.6, NULL);
 		if (b != NULL)
 			b->keep = 1;
@@ -684,7 +693,7 @@ S_contents(struct lay *l)
 			if (p->category != c)
 				continue;
 			name = model_display_name(p);
-			b = S_leader(l, &v, name, FACE_REGULAR,
+			b = S_leader(l, &v, name, NULL, FACE_REGULAR,
 			    l->th.body_size * 0.95, RGB_TEXT,
 			    l->want.partner[j], MM(4), 0, &src);
 			free(name);
@@ -693,11 +702,11 @@ S_contents(struct lay *l)
 				b->keep = 1;
 		}
 	}
-	S_leader(l, &v, "Je cherche de l'aide pour…", FACE_BOLD,
+	S_leader(l, &v, "Je cherche de l'aide pour…", NULL, FACE_BOLD,
 	    l->th.body_size + 1, h, l->want.sec[SEC_THEMES], 0,
 	    l->th.body_leading * 0.6, NULL);
-	S_leader(l, &v, "Index alphabétique", FACE_BOLD, l->th.body_size + 1, h,
-	    l->want.sec[SEC_ALPHA], 0, 2, NULL);
+	S_leader(l, &v, "Index alphabétique", NULL, FACE_BOLD,
+	    l->th.body_size + 1, h, l->want.sec[SEC_ALPHA], 0, 2, NULL);
 	pg = lay_flow(l, &v, "Sommaire", "Sommaire", 0);
 	l->got.sec[SEC_CONTENTS] = pg;
 	vlist_free(&v);
@@ -756,8 +765,8 @@ S_divider(struct lay *l, const struct category *c)
 		if (pp->category != c)
 			continue;
 		t = model_display_name(pp);
-		b = S_leader(l, &v, t, FACE_REGULAR, l->th.body_size, RGB_TEXT,
-		    l->want.partner[j], 0, 0, &src);
+		b = S_leader(l, &v, t, NULL, FACE_REGULAR, l->th.body_size,
+		    RGB_TEXT, l->want.partner[j], 0, 0, &src);
 		(void)b;
 		free(t);
 	}
@@ -1845,7 +1854,7 @@ S_themes(struct lay *l)
 				continue;
 			name = model_display_name(p);
 			k = v.n;
-			b = S_leader(l, &v, name, FACE_REGULAR,
+			b = S_leader(l, &v, name, NULL, FACE_REGULAR,
 			    l->th.body_size * 0.95, RGB_TEXT,
 			    l->want.partner[S_partner_index(l, p)],
 			    SZ_H2(l) * 1.6, 0, &src);
@@ -1870,6 +1879,7 @@ S_themes(struct lay *l)
 struct entry {
 	char			*key;	/* sort key: the name or sigle */
 	char			*text;	/* as printed */
+	const char		*see;	/* cross-reference: the name, or NULL */
 	const struct partner	*p;
 };
 
@@ -1907,7 +1917,8 @@ S_alpha(struct lay *l)
 		e[n++].p = p;
 		if (p->sigle.s != NULL && strcmp(p->sigle.s, p->nom.s) != 0) {
 			e[n].key = xstrdup(p->sigle.s);
-			e[n].text = xasprintf("%s, voir %s", p->sigle.s, p->nom.s);
+			e[n].text = xstrdup(p->sigle.s);
+			e[n].see = p->nom.s;
 			e[n++].p = p;
 		}
 	}
@@ -1936,9 +1947,9 @@ S_alpha(struct lay *l)
 			k = 0;
 		}
 		j = v.n;
-		S_leader(l, &v, e[i].text, FACE_REGULAR, l->th.body_size * 0.95,
-		    RGB_TEXT, l->want.partner[S_partner_index(l, e[i].p)], 0, 0,
-		    &src);
+		S_leader(l, &v, e[i].text, e[i].see, FACE_REGULAR,
+		    l->th.body_size * 0.95, RGB_TEXT,
+		    l->want.partner[S_partner_index(l, e[i].p)], 0, 0, &src);
 		if (k++ > 0 && j < v.n)
 			v.v[j].cont = S_vbox_dup(cont);
 	}

@@ -91,6 +91,18 @@ t_eq "no line starts with ; : ! ? »" "$bad" ""
 bad=$(grep -E '^(  text |page |outline )' "$d" | grep "'" | grep -vE '@|://|www\.' | head -3)
 t_eq "no straight apostrophe in text, heads or outlines" "$bad" ""
 
+# The A-Z index: "Caf, voir Caisse …", with "voir" in italics as French
+# indexes set it, a text item of its own.
+bad=$(awk '
+	/^page / { idx = $0 ~ /head="Index alphabétique"/; next }
+	idx && /^  text / && /[" ]voir[ "]/ {
+		if ($0 ~ / italic size=[0-9.]+ #[0-9a-f]+ "voir"$/) n++
+		else print
+	}
+	END { if (n == 0) print "no italic \"voir\" in the index" }
+' "$d")
+t_eq "index cross-references set \"voir\" in italics" "$bad" ""
+
 t_check "no soft hyphen is drawn" bash -c "! grep -q $'\xc2\xad' '$d'"
 t_check "cover band reaches into the bleed" \
     grep -q '^  rect x=-8.50 .* w=436.54 ' "$d"

@@ -610,6 +610,30 @@ S_texts(struct ctx *c, const struct ynode *map, const char *key,
 	return out->n;
 }
 
+/*
+ * Drops from ts the items equal to an earlier one, with a warning at
+ * each dropped one: a value listed twice is kept once.
+ */
+static void
+S_texts_once(struct ctx *c, const char *path, struct texts *ts)
+{
+	size_t	 i, j, n = 0;
+
+	for (i = 0; i < ts->n; i++) {
+		for (j = 0; j < n; j++)
+			if (strcmp(ts->v[j].s, ts->v[i].s) == 0)
+				break;
+		if (j < n) {
+			S_warn(c, ts->v[i].pos, "%s: \"%s\" is listed twice: "
+			    "keep it once", path, ts->v[i].s);
+			free(ts->v[i].s);
+			continue;
+		}
+		ts->v[n++] = ts->v[i];
+	}
+	ts->n = n;
+}
+
 /* A group of fields (mapping); NULL when absent; error when another type. */
 static const struct ynode *
 S_group(struct ctx *c, const struct ynode *map, const char *key,
@@ -1100,10 +1124,12 @@ S_partner_thematiques(struct ctx *c, const struct ynode *root,
 	const char	**keys;
 	const char	*sug;
 	char		*list;
-	size_t		 i, j;
+	size_t		 i;
 
-	if (S_texts(c, root, "thematiques", "thematiques", REQ, &ts) == 0 ||
-	    c->site->nthematiques == 0)
+	if (S_texts(c, root, "thematiques", "thematiques", REQ, &ts) == 0)
+		goto out;
+	S_texts_once(c, "thematiques", &ts);
+	if (c->site->nthematiques == 0)
 		goto out;
 	keys = xcalloc(c->site->nthematiques, sizeof(*keys));
 	for (i = 0; i < c->site->nthematiques; i++)
@@ -1125,14 +1151,6 @@ S_partner_thematiques(struct ctx *c, const struct ynode *root,
 				    "not a thematique of site.yaml; they are: "
 				    "%s", ts.v[i].s, list);
 			free(list);
-			continue;
-		}
-		for (j = 0; j < p->nthematiques; j++)
-			if (p->thematiques[j] == th)
-				break;
-		if (j < p->nthematiques) {
-			S_warn(c, ts.v[i].pos, "thematiques: \"%s\" is given "
-			    "twice", ts.v[i].s);
 			continue;
 		}
 		p->thematiques[p->nthematiques++] = th;
@@ -1247,11 +1265,14 @@ S_langues(struct ctx *c, const struct ynode *root, struct partner *p)
 	const char	*code, *label;
 
 	S_texts(c, root, "langues", "langues", OPT, &p->langues);
-	for (i = 0; i < p->langues.n; i++) {
-		s = p->langues.v[i].s;
-		for (f = s; *f != '\0'; f++)
+	/* Codes are lower case: "FR" is "fr", and [fr, FR] lists it twice. */
+	for (i = 0; i < p->langues.n; i++)
+		for (f = p->langues.v[i].s; *f != '\0'; f++)
 			if (*f >= 'A' && *f <= 'Z')
 				*f = (char)(*f - 'A' + 'a');
+	S_texts_once(c, "langues", &p->langues);
+	for (i = 0; i < p->langues.n; i++) {
+		s = p->langues.v[i].s;
 		if (model_langue_label(s) != NULL)
 			continue;
 		/* "anglais" -> "en" */
@@ -1596,6 +1617,7 @@ S_partner(struct ctx *c, const struct ynode *root, struct page *pg)
 	S_contacts(c, root, p);
 	S_logo(c, root, p);
 	S_texts(c, root, "liens", "liens", OPT, &pg->liens);
+	S_texts_once(c, "liens", &pg->liens);
 	S_dates(c, root, p);
 	S_suivi(c, root, p);
 	for (i = 0; i < PF__COUNT - 1; i++)

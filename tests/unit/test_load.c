@@ -100,6 +100,34 @@ test_valid(void **state)
 }
 
 /* CRLF, BOM and Windows-pasted pages read as the plain one, same positions. */
+/* A value listed twice: a warning at the second, kept once. */
+static void
+test_duplicate_items(void **state)
+{
+	struct diags	 d;
+	struct site	*s = S_load(FX "duplicate-items/content", &d);
+	struct partner	*p;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(d.warnings, 3);
+	assert_int_equal(d.v[1].line, 18);
+	assert_int_equal(d.v[1].col, 15);
+	assert_string_equal(d.v[1].msg,
+	    "langues: \"fr\" is listed twice: keep it once");
+	p = model_partner(s, "caf");
+	assert_non_null(p);
+	assert_int_equal(p->nthematiques, 2);
+	assert_int_equal(p->langues.n, 2);
+	assert_string_equal(p->langues.v[0].s, "fr");
+	assert_string_equal(p->langues.v[1].s, "ar");
+	assert_int_equal(p->nliens, 1);
+	assert_ptr_equal(p->liens[0], model_partner(s, "tad"));
+	model_free(s);
+	diags_free(&d);
+}
+
 static void
 test_forms(void **state)
 {
@@ -345,6 +373,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_duplicate_items),
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_left_out),
 		cmocka_unit_test(test_unreadable),

@@ -241,6 +241,21 @@ S_copy_tree(struct hstate *hs, const char *dir, const char *sub, int depth)
 
 /* ---- pages -------------------------------------------------------------- */
 
+/*
+ * The root context of a page that lists needs or partners (cards, the
+ * needs grid, overviews): it loads liste.css over style.css.  Partner
+ * pages do without, which keeps them light.
+ */
+static struct tval *
+S_list_page(const struct hstate *hs, const char *root, const char *rel,
+    const char *title, const char *current)
+{
+	struct tval	*ctx = hctx_page(&hs->hc, root, rel, title, current);
+
+	tval_set_bool(ctx, "listes", 1);
+	return ctx;
+}
+
 static int
 S_partner_pages(struct hstate *hs)
 {
@@ -256,6 +271,7 @@ S_partner_pages(struct hstate *hs)
 
 		rel = xasprintf("partenaires/%s.html", p->slug);
 		ctx = hctx_page(&hs->hc, "../", rel, name, NULL);
+		tval_set_bool(ctx, "fiche", 1);	/* its script: fiche.js */
 		tval_set(ctx, "partenaire", hctx_partner(&hs->hc, p, "../", 1));
 		ok &= S_page(hs, "partenaire", ctx, rel);
 		free(rel);
@@ -284,7 +300,7 @@ S_thematique_pages(struct hstate *hs)
 		const struct thematique *t = &s->thematiques[i];
 
 		rel = xasprintf("thematiques/%s.html", t->key);
-		ctx = hctx_page(&hs->hc, "../", rel, t->label, "besoins");
+		ctx = S_list_page(hs, "../", rel, t->label, "besoins");
 		tval_set(ctx, "thematique", hctx_thematique(&hs->hc, t, "../"));
 		l = hctx_needs(&hs->hc, "../");
 		for (j = 0; j < tval_len(l); j++) {
@@ -298,7 +314,7 @@ S_thematique_pages(struct hstate *hs)
 		ok &= S_page(hs, "thematique", ctx, rel);
 		free(rel);
 	}
-	ctx = hctx_page(&hs->hc, "", "thematiques.html",
+	ctx = S_list_page(hs, "", "thematiques.html",
 	    "Je cherche de l\xe2\x80\x99" "aide pour\xe2\x80\xa6", "besoins");
 	l = hctx_needs(&hs->hc, "");
 	for (i = 0; i < tval_len(l); i++) {
@@ -315,7 +331,7 @@ static int
 S_category_pages(struct hstate *hs)
 {
 	const struct site *s = hs->hc.site;
-	struct tval	*ctx;
+	struct tval	*ctx, *l, *e;
 	char		*rel;
 	size_t		 i;
 	int		 ok = 1;
@@ -324,13 +340,28 @@ S_category_pages(struct hstate *hs)
 		const struct category *c = &s->categories[i];
 
 		rel = xasprintf("categories/%s.html", c->key);
-		ctx = hctx_page(&hs->hc, "../", rel, c->label, NULL);
+		ctx = S_list_page(hs, "../", rel, c->label, "categories");
 		tval_set(ctx, "categorie", hctx_category(c, "../"));
 		tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "../", NULL,
 		    c));
 		ok &= S_page(hs, "categorie", ctx, rel);
 		free(rel);
 	}
+
+	/* The overview: every category, its colour, its partners. */
+	ctx = S_list_page(hs, "", "categories.html", "Cat\xc3\xa9gories",
+	    "categories");
+	l = tval_list();
+	for (i = 0; i < s->ncategories; i++) {
+		e = hctx_category(&s->categories[i], "");
+		tval_set(e, "partenaires", hctx_partner_links(&hs->hc, "",
+		    &s->categories[i]));
+		tval_set_bool(e, "a_partenaires",
+		    s->categories[i].npartners > 0);
+		tval_push(l, e);
+	}
+	tval_set(ctx, "liste_categories", l);
+	ok &= S_page(hs, "categories", ctx, "categories.html");
 	return ok;
 }
 
@@ -342,12 +373,13 @@ S_home(struct hstate *hs)
 	char		*js;
 	int		 ok;
 
-	ctx = hctx_page(&hs->hc, "", "index.html", NULL, "accueil");
-	tval_set_bool(ctx, "recherche", 1);
+	ctx = S_list_page(hs, "", "index.html", NULL, "accueil");
+	tval_set_bool(ctx, "recherche", 1);	/* its scripts: the search */
 	tval_set(ctx, "besoins", hctx_needs(&hs->hc, ""));
 	tval_set(ctx, "filtres", hctx_filters(&hs->hc));
 	tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "", NULL, NULL));
 	tval_set_num(ctx, "count", (double)s->npartners);
+	tval_set_bool(ctx, "edito", s->edito.s != NULL);	/* on "À propos" */
 	ok = S_page(hs, "index", ctx, "index.html");
 	js = hctx_search_index(&hs->hc);
 	ok &= S_write(hs, "search-index.js", js, strlen(js));
@@ -409,7 +441,7 @@ S_other_pages(struct hstate *hs)
 		free(root);
 		root = xstrdup(slash);
 	}
-	ctx = hctx_page(&hs->hc, root, NULL, "Page introuvable", NULL);
+	ctx = S_list_page(hs, root, NULL, "Page introuvable", NULL);
 	tval_set(ctx, "besoins", hctx_needs(&hs->hc, root));
 	ok &= S_page(hs, "404", ctx, "404.html");
 	free(root);
@@ -418,7 +450,8 @@ S_other_pages(struct hstate *hs)
 		ctx = tval_map();
 		l = tval_list();
 		static const char *const tops[] = {
-			"", "thematiques.html", "a-propos.html"
+			"", "thematiques.html", "categories.html",
+			"a-propos.html"
 		};
 		for (i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
 			e = tval_map();

@@ -218,7 +218,7 @@ hctx_thematique(const struct hctx *hc, const struct thematique *t,
 		hc->used[i] = 1;
 		S_set_own(m, "picto", xasprintf("<svg class=\"picto\" "
 		    "viewBox=\"%ld %ld %ld %ld\" width=\"%ld.%03ldem\" "
-		    "height=\"1em\" aria-hidden=\"true\" focusable=\"false\">"
+		    "height=\"1em\" aria-hidden=\"true\">"
 		    "<use href=\"#picto-%s\"/></svg>", bx->x, bx->y, bx->w,
 		    bx->h, w / 1000, w % 1000, t->key));
 	} else
@@ -367,7 +367,7 @@ S_report_link(const struct site *s, const struct partner *p, const char *rel)
 	return buf_detach(&b);
 }
 
-/* Space-separated keys, for data-* attributes read by annuaire.js. */
+/* Space-separated keys, for data-* attributes read by recherche.js. */
 static char *
 S_keys_thematiques(const struct partner *p)
 {
@@ -576,6 +576,25 @@ hctx_cards(const struct hctx *hc, const char *root,
 }
 
 struct tval *
+hctx_partner_links(const struct hctx *hc, const char *root,
+    const struct category *c)
+{
+	struct tval	*l = tval_list(), *e;
+	size_t		 i;
+
+	for (i = 0; i < hc->site->npartners; i++) {
+		const struct partner *p = &hc->site->partners[i];
+
+		if (p->category != c)
+			continue;
+		e = S_partner_link(p, root);
+		tval_set(e, "telephone", S_phone(&p->telephone));
+		tval_push(l, e);
+	}
+	return l;
+}
+
+struct tval *
 hctx_needs(const struct hctx *hc, const char *root)
 {
 	struct tval	*l = tval_list();
@@ -598,6 +617,7 @@ S_nav(struct tval *page, const char *root, const char *current)
 	} items[] = {
 		{ "accueil", "index.html", "Accueil" },
 		{ "besoins", "thematiques.html", "Besoins" },
+		{ "categories", "categories.html", "Cat\xc3\xa9gories" },
 		{ "apropos", "a-propos.html", "\xc3\x80 propos" },
 	};
 	struct tval	*l = tval_list(), *e;

@@ -40,8 +40,8 @@ struct tval	*hctx_symbols(const struct hctx *);
  * The root context of a page.  root is "" for pages at the top of the
  * site, "../" one folder down; rel is the page's path in the site
  * ("partenaires/caf.html"), used for the canonical link; current names
- * the navigation entry to mark ("accueil", "besoins", "apropos", or
- * NULL).
+ * the navigation entry to mark ("accueil", "besoins", "categories",
+ * "apropos", or NULL).
  */
 struct tval	*hctx_page(const struct hctx *, const char *root,
 		    const char *rel, const char *title, const char *current);
@@ -51,6 +51,12 @@ struct tval	*hctx_partner(const struct hctx *, const struct partner *,
 /* A list of cards of the partners matching (all when t and c are NULL). */
 struct tval	*hctx_cards(const struct hctx *, const char *root,
 		    const struct thematique *t, const struct category *c);
+/*
+ * The partners of category c as plain links {href, nom, sigle,
+ * telephone}: no pictogram, so the page inlines no symbol for them.
+ */
+struct tval	*hctx_partner_links(const struct hctx *, const char *root,
+		    const struct category *c);
 /* The needs grid: every thématique with its count and page. */
 struct tval	*hctx_needs(const struct hctx *, const char *root);
 /* One thématique as {key, label, href, count, count_label, picto}. */

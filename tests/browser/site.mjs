@@ -132,7 +132,7 @@ try {
 	const types = {
 		'accueil': 'index.html', 'partenaire': 'partenaires/caf-yvelines.html',
 		'besoins': 'thematiques.html', 'thématique': 'thematiques/logement.html',
-		'catégorie': 'categories/institutionnels.html', 'à propos': 'a-propos.html', '404': '404.html',
+		'catégorie': 'categories/institutionnels.html', 'catégories': 'categories.html', 'à propos': 'a-propos.html', '404': '404.html',
 	};
 	if (!fs.existsSync(path.join(site, types['partenaire']))) types['partenaire'] = 'partenaires/' + partner;
 	for (const [name, rel] of Object.entries(types)) {
@@ -172,7 +172,7 @@ try {
 
 	// --- screenshots --------------------------------------------------------
 	fs.mkdirSync(shots, { recursive: true });
-	for (const [name, rel] of [['accueil', 'index.html'], ['partenaire', types['partenaire']], ['thematique', 'thematiques/logement.html']]) {
+	for (const [name, rel] of [['accueil', 'index.html'], ['partenaire', types['partenaire']], ['thematique', 'thematiques/logement.html'], ['categories', 'categories.html']]) {
 		for (const width of [360, 1280]) {
 			const p = await newPage(width, width === 360 ? 740 : 900);
 			await p.goto(url(site, rel));
@@ -217,7 +217,7 @@ try {
 			bodyShown: getComputedStyle(document.body).display !== 'none',
 		}));
 		ok(dialogs.length === before, 'hostile: no dialog opened', dialogs.join('\n'));
-		ok(s.scripts.every(x => /(annuaire|search-index)\.js$/.test(x)), 'hostile: only the site\'s own scripts', s.scripts.join(' '));
+		ok(s.scripts.length > 0 && s.scripts.every(x => /^\.\.\/assets\/fiche\.js$/.test(x)), 'hostile: only the site\'s own script (fiche.js)', s.scripts.join(' '));
 		ok(s.iframes === 0 && s.imgs.length === 0 && s.styles === 0 && s.bodyShown, 'hostile: no iframe, image or style from the content');
 		ok(s.jsLinks === 0, 'hostile: no javascript:, vbscript:, data: or file: link');
 		ok(s.h1.includes("<script>alert('nom')</script>") && s.h1.includes('{{titre}}'), 'hostile: the escaped text is shown as text');
@@ -244,19 +244,22 @@ try {
 		}
 		ok(broken.length === 0, `${label}: every relative link leads to a file`, broken.slice(0, 20).join('\n'));
 	}
+	// Page weight: the issue allows 30 kB of HTML+CSS+JS per partner page;
+	// the theme keeps the example's largest at 25 kB at most, so that real
+	// content (a longer presentation, more pictograms) has 5 kB of room.
 	{
-		const heavy = [];
-		let max = 0;
+		const limit = 25 * 1024, heavy = [];
+		let max = 0, largest = '';
 		for (const f of htmlFiles(path.join(site, 'partenaires'))) {
 			const file = path.join(site, 'partenaires', f);
 			const html = fs.readFileSync(file, 'utf8');
 			let size = Buffer.byteLength(html);
 			for (const m of html.matchAll(/<(?:link rel="stylesheet" href|script src)="([^"]+)"/g))
 				size += fs.statSync(path.join(path.dirname(file), m[1])).size;
-			max = Math.max(max, size);
-			if (size >= 30 * 1024) heavy.push(`${f}: ${size} bytes`);
+			if (size > max) { max = size; largest = f; }
+			if (size > limit) heavy.push(`${f}: ${size} bytes`);
 		}
-		ok(heavy.length === 0, `partner pages under 30 kB of HTML+CSS+JS (largest ${(max / 1024).toFixed(1)} kB)`, heavy.join('\n'));
+		ok(max > 0 && heavy.length === 0, `partner pages at most 25 kB of HTML+CSS+JS, issue budget 30 kB (largest: ${largest}, ${(max / 1024).toFixed(1)} kB)`, heavy.join('\n'));
 	}
 	ok(external.length === 0, 'no request left file://', [...new Set(external)].join('\n'));
 	ok(errors.length === 0, 'no script error, no console error', errors.join('\n'));

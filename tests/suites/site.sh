@@ -60,6 +60,26 @@ for f in $(cd "$TOP/themes/default/assets" && find . -type f); do
 done
 [ $ok = 1 ] && t_ok "theme assets copied as is" || t_fail "theme assets copied as is"
 
+# --- scripts and navigation ----------------------------------------------
+# Each page loads only the script it needs: the search on the home page,
+# today's hours and the print button on a partner page, nothing elsewhere.
+scripts() { grep -o '<script src="[^"]*"' "$S/$1" | sed 's/.*src="//; s/"$//' | tr '\n' ' '; }
+t_eq "scripts: home loads the search" "$(scripts index.html)" "search-index.js assets/recherche.js "
+t_eq "scripts: a partner page loads fiche.js alone" "$(scripts partenaires/caf.html)" "../assets/fiche.js "
+t_eq "scripts: other pages load none" "$(scripts categories.html)$(scripts thematiques.html)$(scripts a-propos.html)" ""
+# liste.css (cards, needs grid, overviews) only where there are lists.
+styles() { grep -o '<link rel="stylesheet" href="[^"]*"' "$S/$1" | sed 's/.*href="//; s/"$//' | tr '\n' ' '; }
+t_eq "styles: a partner page loads style.css alone" "$(styles partenaires/caf.html)" "../assets/style.css "
+t_eq "styles: the home page adds liste.css" "$(styles index.html)" "assets/style.css assets/liste.css "
+# The categories overview: in the header and the footer of every page.
+miss=$(for f in $(pages "$S" | grep 'html$'); do
+	n=$(grep -c 'href="[^"]*categories\.html"' "$S/$f")
+	[ "$n" -ge 2 ] || echo "$f: $n"
+done)
+t_eq "every page links to categories.html from header and footer" "$miss" ""
+grep -q '<loc>https://example.org/essai/categories.html</loc>' "$S/sitemap.xml" &&
+    t_ok "sitemap lists categories.html" || t_fail "sitemap lists categories.html"
+
 # --- determinism --------------------------------------------------------
 build "$G/content" "$T_TMP/o2" 2>/dev/null
 if diff -r "$S" "$T_TMP/o2/site" >/dev/null; then t_ok "same content, byte-identical site"
@@ -122,7 +142,7 @@ t_eq "theme overriding one partial: exit 0" "$rc" 0
 grep -q PIED-DU-THEME "$T_TMP/o4/site/index.html" && grep -q '<h1>' "$T_TMP/o4/site/index.html" &&
     t_ok "theme: its partial used, default templates for the rest" || t_fail "theme: partial and fallback" "$(cat "$T_TMP/t.err")"
 cmp -s "$T_TMP/o4/site/assets/style.css" "$T_TMP/theme/assets/style.css" &&
-    [ -f "$T_TMP/o4/site/assets/annuaire.js" ] &&
+    [ -f "$T_TMP/o4/site/assets/recherche.js" ] &&
     t_ok "theme: its assets win, default assets fill in" || t_fail "theme: assets"
 
 mkdir -p "$T_TMP/bad"

@@ -1,7 +1,7 @@
-/* annuaire — search and filters of the home page, today's row in the
-   hours table, print button.  No dependency, no request: the search
-   index is the script search-index.js (window.ANNUAIRE).  Every page is
-   complete without this file. */
+/* annuaire — search and filters of the home page, loaded by it alone
+   (partner pages have fiche.js).  No dependency, no request: the search
+   index is the script search-index.js (window.ANNUAIRE).  The page is
+   complete without this file: every card is listed. */
 (function () {
 	"use strict";
 
@@ -87,23 +87,5 @@
 		apply();
 	}
 
-	function initHours() {
-		var day = (new Date().getDay() + 6) % 7;
-		var row = document.querySelector('.horaires tr[data-jour="' + day + '"]');
-		if (!row) return;
-		row.className = "aujourdhui";
-		var th = row.querySelector("th");
-		if (th) th.insertAdjacentHTML("beforeend", '<span class="visuellement-cache"> (aujourd’hui)</span>');
-	}
-
-	function initPrint() {
-		Array.prototype.forEach.call(document.querySelectorAll(".js-imprimer"), function (b) {
-			b.hidden = false;
-			b.addEventListener("click", function () { window.print(); });
-		});
-	}
-
 	initSearch();
-	initHours();
-	initPrint();
 })();

@@ -788,10 +788,67 @@ S_base(const char *p)
 	return (s = strrchr(p, '/')) != NULL ? s + 1 : p;
 }
 
+/*
+ * One item on one line: its kind, the box every kind shares (a text has
+ * no height, a line has its end point instead), then what is its own.
+ */
+static void
+S_dump_item(struct buf *b, const struct pdf_item *it)
+{
+	static const char *const kind[] = {
+		[ITEM_TEXT] = "text", [ITEM_RECT] = "rect",
+		[ITEM_LINE] = "line", [ITEM_IMAGE] = "image",
+		[ITEM_LINK_URI] = "link", [ITEM_LINK_PAGE] = "goto"
+	};
+
+	buf_printf(b, "  %s", kind[it->type]);
+	S_num(b, "x", it->x);
+	S_num(b, "y", it->y);
+	if (it->type == ITEM_LINE) {
+		S_num(b, "x2", it->x2);
+		S_num(b, "y2", it->y2);
+	} else
+		S_num(b, "w", it->w);
+	if (it->type != ITEM_TEXT && it->type != ITEM_LINE)
+		S_num(b, "h", it->h);
+	switch (it->type) {
+	case ITEM_TEXT:
+		buf_printf(b, " %s", S_faces[it->face]);
+		S_num(b, "size", it->size);
+		buf_printf(b, " #%06x ", it->rgb);
+		S_quote(b, it->text);
+		break;
+	case ITEM_RECT:
+		if (it->fill)
+			buf_printf(b, " fill=#%06x", it->rgb);
+		if (it->stroke_w > 0) {
+			buf_printf(b, " stroke=#%06x", it->stroke_rgb);
+			S_num(b, "sw", it->stroke_w);
+		}
+		break;
+	case ITEM_LINE:
+		S_num(b, "sw", it->stroke_w);
+		buf_printf(b, " #%06x", it->rgb);
+		break;
+	case ITEM_IMAGE:
+		buf_putc(b, ' ');
+		S_quote(b, it->path);
+		break;
+	case ITEM_LINK_URI:
+		buf_putc(b, ' ');
+		S_quote(b, it->uri);
+		break;
+	case ITEM_LINK_PAGE:
+		buf_printf(b, " page=%zu", it->dest_page);
+		S_num(b, "dest_y", it->dest_y);
+		break;
+	}
+	buf_putc(b, '\n');
+}
+
 void
 layout_dump(const struct pdf_doc *d, struct buf *b)
 {
-	const struct pdf_item *it;
 	size_t		 i, j;
 
 	buf_printf(b, "doc");
@@ -832,71 +889,7 @@ layout_dump(const struct pdf_doc *d, struct buf *b)
 		    d->pages[i].blank ? " blank" : "");
 		S_quote(b, d->pages[i].running_head);
 		buf_putc(b, '\n');
-		for (j = 0; j < d->pages[i].nitems; j++) {
-			it = &d->pages[i].items[j];
-			switch (it->type) {
-			case ITEM_TEXT:
-				buf_printf(b, "  text");
-				S_num(b, "x", it->x);
-				S_num(b, "y", it->y);
-				S_num(b, "w", it->w);
-				buf_printf(b, " %s", S_faces[it->face]);
-				S_num(b, "size", it->size);
-				buf_printf(b, " #%06x ", it->rgb);
-				S_quote(b, it->text);
-				break;
-			case ITEM_RECT:
-				buf_printf(b, "  rect");
-				S_num(b, "x", it->x);
-				S_num(b, "y", it->y);
-				S_num(b, "w", it->w);
-				S_num(b, "h", it->h);
-				if (it->fill)
-					buf_printf(b, " fill=#%06x", it->rgb);
-				if (it->stroke_w > 0) {
-					buf_printf(b, " stroke=#%06x",
-					    it->stroke_rgb);
-					S_num(b, "sw", it->stroke_w);
-				}
-				break;
-			case ITEM_LINE:
-				buf_printf(b, "  line");
-				S_num(b, "x", it->x);
-				S_num(b, "y", it->y);
-				S_num(b, "x2", it->x2);
-				S_num(b, "y2", it->y2);
-				S_num(b, "sw", it->stroke_w);
-				buf_printf(b, " #%06x", it->rgb);
-				break;
-			case ITEM_IMAGE:
-				buf_printf(b, "  image");
-				S_num(b, "x", it->x);
-				S_num(b, "y", it->y);
-				S_num(b, "w", it->w);
-				S_num(b, "h", it->h);
-				buf_printf(b, " ");
-				S_quote(b, it->path);
-				break;
-			case ITEM_LINK_URI:
-				buf_printf(b, "  link");
-				S_num(b, "x", it->x);
-				S_num(b, "y", it->y);
-				S_num(b, "w", it->w);
-				S_num(b, "h", it->h);
-				buf_printf(b, " ");
-				S_quote(b, it->uri);
-				break;
-			case ITEM_LINK_PAGE:
-				buf_printf(b, "  goto");
-				S_num(b, "x", it->x);
-				S_num(b, "y", it->y);
-				S_num(b, "w", it->w);
-				S_num(b, "h", it->h);
-				buf_printf(b, " page=%zu", it->dest_page);
-				S_num(b, "dest_y", it->dest_y);
-				break;
-			}
-			buf_putc(b, '\n');
-		}
+		for (j = 0; j < d->pages[i].nitems; j++)
+			S_dump_item(b, &d->pages[i].items[j]);
 	}
 }

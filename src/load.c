@@ -1157,9 +1157,7 @@ S_partner_thematiques(struct ctx *c, const struct ynode *root,
 	}
 	free(keys);
 out:
-	for (i = 0; i < ts.n; i++)
-		free(ts.v[i].s);
-	free(ts.v);
+	model_texts_free(&ts);
 }
 
 static void
@@ -1243,9 +1241,8 @@ S_acces(struct ctx *c, const struct ynode *root, struct partner *p)
 		free(f);
 		if (k >= 0)
 			p->modalites |= 1u << k;
-		free(ts.v[i].s);
 	}
-	free(ts.v);
+	model_texts_free(&ts);
 	if (S_text(c, g, "cout", "acces.cout", OPT, &t)) {
 		k = S_choice(c, &t, "acces.cout", couts, 3,
 		    "gratuit, participation, payant");
@@ -1689,7 +1686,10 @@ S_list(struct ctx *c, const char *dir, size_t *np, int *missing)
 	return v;
 }
 
-/* Resolves liens against every page found; returns the partners kept. */
+/*
+ * Resolves liens against every page found, then moves the pages without
+ * errors into s->partners and frees the others (and every page's liens).
+ */
 static void
 S_links(struct ctx *c, struct page *pages, size_t n, struct site *s)
 {
@@ -1760,11 +1760,8 @@ S_links(struct ctx *c, struct page *pages, size_t n, struct site *s)
 				t->liens[t->nliens++] = to;
 		}
 	}
-	for (i = 0; i < n; i++) {
-		for (j = 0; j < pages[i].liens.n; j++)
-			free(pages[i].liens.v[j].s);
-		free(pages[i].liens.v);
-	}
+	for (i = 0; i < n; i++)
+		model_texts_free(&pages[i].liens);
 }
 
 static void

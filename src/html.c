@@ -36,8 +36,9 @@ struct hstate {
 	struct hctx	 hc;
 	const char	*outdir;
 	struct diags	*d;
-	struct cached	*tpls;
+	struct cached	*tpls;		/* page templates, parsed once */
 	size_t		 ntpls;
+	struct tpl_partials *partials;	/* partials, read and parsed once */
 };
 
 /* ---- theme files -------------------------------------------------------- */
@@ -64,7 +65,10 @@ S_theme_path(const struct hstate *hs, const char *rel)
 	return NULL;
 }
 
-/* Partial names are plain file names under partials/. */
+/*
+ * Partial names are plain file names under partials/.  Called once per
+ * partial and build: hs->partials keeps what it returns parsed.
+ */
 static char *
 S_partial(void *arg, const char *name, char **file)
 {
@@ -160,7 +164,7 @@ S_page(struct hstate *hs, const char *name, struct tval *ctx, const char *rel)
 	buf_init(&out);
 	tval_set(ctx, "symboles", hctx_symbols(&hs->hc));
 	if ((t = S_template(hs, name)) != NULL &&
-	    tpl_render(t, ctx, S_partial, hs, &out, hs->d))
+	    tpl_render_partials(t, ctx, hs->partials, &out, hs->d))
 		ok = S_write(hs, rel, out.data ? out.data : "", out.len);
 	buf_free(&out);
 	tval_free(ctx);
@@ -535,6 +539,7 @@ html_build(const struct site *s, const struct html_opts *opts,
 	hctx_init(&hs.hc, s, opts);
 	hs.outdir = outdir;
 	hs.d = d;
+	hs.partials = tpl_partials_new(S_partial, &hs);
 
 	ok &= S_home(&hs);
 	ok &= S_thematique_pages(&hs);
@@ -553,6 +558,7 @@ html_build(const struct site *s, const struct html_opts *opts,
 		tpl_free(hs.tpls[i].tpl);
 	}
 	free(hs.tpls);
+	tpl_partials_free(hs.partials);
 	hctx_free(&hs.hc);
 	return ok;
 }

@@ -663,21 +663,27 @@ tpl_free(struct tpl *t)
 
 /* ---- 3. renderer ------------------------------------------------------- */
 
-/* A partial fetched during one render; t is NULL when there is none. */
+/* A partial fetched once; t is NULL when there is none or it failed. */
 struct partial {
 	char		*name;
 	struct tpl	*t;
+	int		 failed;	/* did not parse: fails every render */
+};
+
+/* The partials fetched so far (template.h). */
+struct tpl_partials {
+	tpl_partial_fn	 fn;
+	void		*arg;
+	struct partial	*v;
+	size_t		 n, cap;
 };
 
 struct render {
-	tpl_partial_fn	 fn;
-	void		*arg;
+	struct tpl_partials *ps;
 	struct buf	*out;
 	struct diags	*d;
 	const struct tval *stack[TPL_MAXDEPTH + 1];	/* context stack */
 	size_t		 nstack;
-	struct partial	*pv;
-	size_t		 pn, pcap;
 	unsigned long	 steps;		/* nodes visited, see TPL_MAXSTEPS */
 	int		 depth;		/* recursion of S_render */
 	int		 pdepth;	/* partials being rendered */
@@ -813,46 +819,42 @@ S_puttext(struct buf *out, const char *s, size_t len, const char *ind,
 
 /*
  * The parsed partial named by node n of t, fetched and parsed on first
- * use in this render.  Returns 0 on a parse error; *pt is NULL when the
- * partial does not exist (renders as nothing).
+ * use in the render's set.  Returns 0 when it does not parse (now or on
+ * first use); *pt is NULL when the partial does not exist (renders as
+ * nothing).
  */
 static int
 S_partial(struct render *r, const struct tpl *t, const struct tnode *n,
     struct tpl **pt)
 {
+	struct tpl_partials *ps = r->ps;
 	const char	*name = t->src + n->off;
 	char		*src, *file = NULL;
 	size_t		 i;
 	struct partial	*p;
 
-	for (i = 0; i < r->pn; i++)
-		if (strncmp(r->pv[i].name, name, n->len) == 0 &&
-		    r->pv[i].name[n->len] == '\0') {
-			*pt = r->pv[i].t;
-			return 1;
+	for (i = 0; i < ps->n; i++)
+		if (strncmp(ps->v[i].name, name, n->len) == 0 &&
+		    ps->v[i].name[n->len] == '\0')
+			break;
+	if (i == ps->n) {
+		if (ps->n == ps->cap) {
+			ps->cap = ps->cap ? ps->cap * 2 : 8;
+			ps->v = xreallocarray(ps->v, ps->cap, sizeof(*ps->v));
 		}
-	if (r->pn == r->pcap) {
-		r->pcap = r->pcap ? r->pcap * 2 : 8;
-		r->pv = xreallocarray(r->pv, r->pcap, sizeof(*r->pv));
+		p = &ps->v[ps->n++];
+		p->name = xstrndup(name, n->len);
+		p->t = NULL;
+		p->failed = 0;
+		src = ps->fn ? ps->fn(ps->arg, p->name, &file) : NULL;
+		if (src != NULL && (p->t = tpl_parse(src, file ? file :
+		    p->name, r->d)) == NULL)
+			p->failed = 1;
+		free(src);
+		free(file);
 	}
-	p = &r->pv[r->pn];
-	p->name = xstrndup(name, n->len);
-	p->t = NULL;
-	src = r->fn ? r->fn(r->arg, p->name, &file) : NULL;
-	if (src != NULL) {
-		p->t = tpl_parse(src, file ? file : p->name, r->d);
-		if (p->t == NULL) {
-			free(src);
-			free(file);
-			free(p->name);
-			return 0;
-		}
-	}
-	free(src);
-	free(file);
-	r->pn++;
-	*pt = p->t;
-	return 1;
+	*pt = ps->v[i].t;
+	return !ps->v[i].failed;
 }
 
 static int	S_render(struct render *, const struct tpl *, size_t, size_t,
@@ -957,18 +959,42 @@ out:
 	return rc;
 }
 
+struct tpl_partials *
+tpl_partials_new(tpl_partial_fn fn, void *arg)
+{
+	struct tpl_partials *ps = xcalloc(1, sizeof(*ps));
+
+	ps->fn = fn;
+	ps->arg = arg;
+	return ps;
+}
+
+void
+tpl_partials_free(struct tpl_partials *ps)
+{
+	size_t	 i;
+
+	if (ps == NULL)
+		return;
+	for (i = 0; i < ps->n; i++) {
+		free(ps->v[i].name);
+		tpl_free(ps->v[i].t);
+	}
+	free(ps->v);
+	free(ps);
+}
+
 int
-tpl_render(const struct tpl *t, const struct tval *ctx, tpl_partial_fn fn,
-    void *arg, struct buf *out, struct diags *d)
+tpl_render_partials(const struct tpl *t, const struct tval *ctx,
+    struct tpl_partials *ps, struct buf *out, struct diags *d)
 {
 	struct render	*r;
 	struct tval	 null;
-	size_t		 i, len0 = out->len;
+	size_t		 len0 = out->len;
 	int		 rc;
 
 	r = xcalloc(1, sizeof(*r));
-	r->fn = fn;
-	r->arg = arg;
+	r->ps = ps;
 	r->out = out;
 	r->d = d;
 	memset(&null, 0, sizeof(null));
@@ -977,16 +1003,23 @@ tpl_render(const struct tpl *t, const struct tval *ctx, tpl_partial_fn fn,
 
 	rc = S_render(r, t, 0, t->n, "", 0);
 
-	for (i = 0; i < r->pn; i++) {
-		free(r->pv[i].name);
-		tpl_free(r->pv[i].t);
-	}
-	free(r->pv);
 	free(r);
 	/* All or nothing: drop what a failed render appended. */
 	if (!rc && out->data != NULL) {
 		out->len = len0;
 		out->data[len0] = '\0';
 	}
+	return rc;
+}
+
+int
+tpl_render(const struct tpl *t, const struct tval *ctx, tpl_partial_fn fn,
+    void *arg, struct buf *out, struct diags *d)
+{
+	struct tpl_partials *ps = tpl_partials_new(fn, arg);
+	int		 rc;
+
+	rc = tpl_render_partials(t, ctx, ps, out, d);
+	tpl_partials_free(ps);
 	return rc;
 }

@@ -95,4 +95,21 @@ int		 tpl_render(const struct tpl *, const struct tval *ctx,
 		    tpl_partial_fn fn, void *arg, struct buf *out,
 		    struct diags *);
 
+/*
+ * A set of partials that outlives one render: each partial is fetched
+ * through fn (may be NULL) and parsed on first use, then kept until
+ * tpl_partials_free().  Give the same set to every render of a build
+ * and a partial is read and parsed once, not once per page.  A partial
+ * that fails to parse is remembered as failed: its diagnostics are
+ * appended once (to the render that first used it), and every render
+ * that uses it fails.  Never NULL; tpl_partials_free(NULL) is fine.
+ */
+struct tpl_partials;
+
+struct tpl_partials *tpl_partials_new(tpl_partial_fn fn, void *arg);
+void		 tpl_partials_free(struct tpl_partials *);
+/* tpl_render() with partials taken from (and added to) ps. */
+int		 tpl_render_partials(const struct tpl *, const struct tval *ctx,
+		    struct tpl_partials *ps, struct buf *out, struct diags *);
+
 #endif /* TEMPLATE_H */

@@ -707,6 +707,62 @@ atomic(void)
 	diags_free(&d);
 }
 
+/* Partials for shared(): "ok" renders, "bad" does not parse. */
+static char *
+count_partial(void *arg, const char *name, char **file)
+{
+	(*(int *)arg)++;
+	*file = xasprintf("%s.mustache", name);
+	if (strcmp(name, "ok") == 0)
+		return xstrdup("[{{x}}]");
+	if (strcmp(name, "bad") == 0)
+		return xstrdup("{{#x}}");
+	free(*file);
+	*file = NULL;
+	return NULL;
+}
+
+/*
+ * A set of partials shared by several renders fetches and parses each
+ * partial once; a broken one is reported once and fails every render.
+ */
+static void
+shared(void)
+{
+	struct tpl_partials *ps;
+	struct diags	 d;
+	struct tpl	*t, *tb;
+	struct tval	*ctx = tval_map();
+	struct buf	 out;
+	int		 calls = 0, ok;
+
+	diags_init(&d);
+	buf_init(&out);
+	tval_set_str(ctx, "x", "a");
+	ps = tpl_partials_new(count_partial, &calls);
+	t = tpl_parse("{{>ok}}{{>ok}}{{>none}}", "t", &d);
+	tb = tpl_parse("<{{>bad}}>", "tb", &d);
+	ok = t != NULL && tb != NULL &&
+	    tpl_render_partials(t, ctx, ps, &out, &d) &&
+	    tpl_render_partials(t, ctx, ps, &out, &d);
+	tap(ok && calls == 2 && d.n == 0 &&
+	    strcmp(buf_cstr(&out), "[a][a][a][a]") == 0, NULL,
+	    "partials: a shared set fetches each partial once across renders");
+	buf_reset(&out);
+	ok = tb != NULL && !tpl_render_partials(tb, ctx, ps, &out, &d) &&
+	    !tpl_render_partials(tb, ctx, ps, &out, &d);
+	tap(ok && calls == 3 && d.errors == 1 && out.len == 0, NULL,
+	    "partials: a broken shared partial is reported once, fails each "
+	    "render");
+	tpl_partials_free(ps);
+	tpl_partials_free(NULL);
+	tpl_free(t);
+	tpl_free(tb);
+	tval_free(ctx);
+	buf_free(&out);
+	diags_free(&d);
+}
+
 /* Exponential work within the depth caps hits the step budget. */
 static void
 budget(void)
@@ -871,6 +927,7 @@ main(void)
 	values();
 	reuse();
 	atomic();
+	shared();
 	hostile();
 	budget();
 	fuzz();

@@ -537,15 +537,13 @@ S_edito(struct lay *l)
 	const struct site *s = l->site;
 	struct vlist	 v = { 0 };
 	struct para	 p;
-	size_t		 pg, first;
+	size_t		 pg;
 
 	if (s->edito.s == NULL)
 		return;
 	S_title(l, &v, "Édito", colour_dark(l->th.lead_rgb), 1);
-	first = v.n;
 	md_set(l, s->edito.s, s->path, s->edito.pos.line + 1,
 	    s->edito.pos.col + 2, colour_dark(l->th.lead_rgb), &v);
-	(void)first;
 	if (s->edito_signature.s != NULL) {
 		struct src src = S_tsrc(s->path, &s->edito_signature);
 
@@ -584,29 +582,14 @@ S_guide(struct lay *l)
 	S_pageno(l->want.sec[SEC_THEMES], num, sizeof(num));
 	buf_printf(&t, "L'index « Je cherche de l'aide pour… », page %s, "
 	    "regroupe les partenaires par besoin : ", num);
-	for (i = 0; i < s->nthematiques && i < 4; i++)
-		buf_printf(&t, "%s%s", i ? ", " : "", i ? s->thematiques[i].label :
-		    s->thematiques[i].label);
-	buf_printf(&t, "%s.", s->nthematiques > 4 ? "…" : "");
-	{
-		/* Lowercase the labels after the first: they run in a sentence. */
-		struct buf	 u;
-		const char	*c = buf_cstr(&t), *colon = strstr(c, ": ");
-
-		buf_init(&u);
-		if (colon != NULL) {
-			buf_put(&u, c, (size_t)(colon - c) + 2);
-			for (i = 0; i < s->nthematiques && i < 4; i++) {
-				if (i)
-					buf_puts(&u, ", ");
-				S_lcfirst(&u, s->thematiques[i].label);
-			}
-			buf_puts(&u, s->nthematiques > 4 ? "…" : ".");
-			S_text(l, &v, buf_cstr(&u), FACE_REGULAR, RGB_TEXT, 0, NULL);
-		} else
-			S_text(l, &v, c, FACE_REGULAR, RGB_TEXT, 0, NULL);
-		buf_free(&u);
+	/* The first four needs, lowercased: they run in the sentence. */
+	for (i = 0; i < s->nthematiques && i < 4; i++) {
+		if (i)
+			buf_puts(&t, ", ");
+		S_lcfirst(&t, s->thematiques[i].label);
 	}
+	buf_puts(&t, s->nthematiques > 4 ? "…" : ".");
+	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 
 	S_heading(l, &v, "Par catégorie", h, l->th.body_leading);
@@ -617,14 +600,10 @@ S_guide(struct lay *l)
 	buf_reset(&t);
 	for (i = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
-		char	*label;
 
-		S_pageno(l->want.category[i], num, sizeof(num));
-		label = xasprintf("%s", c->label);
-		b = S_leader(l, &v, label, NULL, FACE_BOLD, l->th.body_size,
+		b = S_leader(l, &v, c->label, NULL, FACE_BOLD, l->th.body_size,
 		    colour_dark(c->rgb), l->want.category[i], chip + MM(3),
 		    i == 0 ? l->th.body_leading * 0.4 : 2, NULL);
-		free(label);
 		if (b != NULL)
 			lay_rect(b, 0, -b->h + (b->h - chip) / 2, chip, chip,
 			    colour_dark(c->rgb));

@@ -1334,7 +1334,7 @@ static void
 S_day(struct ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 {
 	const struct ynode *it;
-	size_t		 i, n, bad;
+	size_t		 i, n;
 	char		*t, *why;
 	struct timerange r;
 
@@ -1368,21 +1368,19 @@ S_day(struct ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 			}
 			free(f);
 		}
+		/*
+		 * dh->v holds only ranges that passed, so checking it with
+		 * the new range appended checks the new range alone.
+		 */
 		why = NULL;
-		if (!validate_hours(t, &r, &why)) {
+		if (validate_hours(t, &r, &why)) {
+			dh->v[dh->n] = r;
+			if (validate_ranges(dh->v, dh->n + 1, NULL, &why))
+				dh->n++;
+		}
+		if (why != NULL) {
 			S_err(c, it->pos, "horaires.%s: %s", S_days[day], why);
 			free(why);
-		} else if (!validate_ranges(dh->v, dh->n, NULL, NULL)) {
-			/* already reported */
-		} else {
-			dh->v[dh->n] = r;
-			why = NULL;
-			if (!validate_ranges(dh->v, dh->n + 1, &bad, &why)) {
-				S_err(c, it->pos, "horaires.%s: %s",
-				    S_days[day], why);
-				free(why);
-			} else
-				dh->n++;
 		}
 		free(t);
 	}
@@ -1770,7 +1768,7 @@ S_pages(struct ctx *c, struct site *s)
 	char		*dir, **names, *slug;
 	struct page	*pages;
 	struct ynode	*root;
-	size_t		 n, i, j, npages = 0, before;
+	size_t		 n, i, j, before;
 	int		 missing, unreadable;
 
 	dir = path_join(c->content_dir, "partenaires");
@@ -1778,9 +1776,8 @@ S_pages(struct ctx *c, struct site *s)
 	s->npages = n;
 	pages = xcalloc(n ? n : 1, sizeof(*pages));
 	for (i = 0; i < n; i++) {
-		struct page *pg = &pages[npages];
+		struct page *pg = &pages[i];
 
-		memset(pg, 0, sizeof(*pg));
 		pg->p.path = path_join(dir, names[i]);
 		pg->p.slug = xstrndup(names[i], strlen(names[i]) - 3);
 		c->file = pg->p.path;
@@ -1818,9 +1815,8 @@ S_pages(struct ctx *c, struct site *s)
 			load_yaml_free(root);
 		}
 		pg->ok = c->d->errors == before && !c->drop;
-		npages++;
 	}
-	S_links(c, pages, npages, s);
+	S_links(c, pages, n, s);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

@@ -69,6 +69,13 @@ S_hex(char out[8], unsigned int rgb)
 	out[7] = '\0';
 }
 
+/* "1 partenaire", "12 partenaires"; allocated. */
+static char *
+S_count_label(size_t n)
+{
+	return xasprintf("%zu partenaire%s", n, n > 1 ? "s" : "");
+}
+
 /* ---- pieces ----------------------------------------------------------- */
 
 static struct tval *
@@ -207,8 +214,7 @@ hctx_thematique(const struct hctx *hc, const struct thematique *t,
 	S_set_fr(m, "label", t->label);
 	S_set_own(m, "href", xasprintf("%sthematiques/%s.html", root, t->key));
 	tval_set_num(m, "count", (double)t->npartners);
-	S_set_own(m, "count_label", xasprintf("%zu partenaire%s",
-	    t->npartners, t->npartners > 1 ? "s" : ""));
+	S_set_own(m, "count_label", S_count_label(t->npartners));
 	i = (size_t)(t - hc->site->thematiques);
 	if (hc->paths != NULL && i < hc->site->nthematiques &&
 	    hc->paths[i] != NULL) {
@@ -335,8 +341,7 @@ hctx_category(const struct category *c, const char *root)
 	S_set_fr(m, "label", c->label);
 	S_set_own(m, "href", xasprintf("%scategories/%s.html", root, c->key));
 	tval_set_num(m, "count", (double)c->npartners);
-	S_set_own(m, "count_label", xasprintf("%zu partenaire%s",
-	    c->npartners, c->npartners > 1 ? "s" : ""));
+	S_set_own(m, "count_label", S_count_label(c->npartners));
 	return m;
 }
 
@@ -408,7 +413,7 @@ S_keys_langues(const struct partner *p)
 
 /* ---- partner ---------------------------------------------------------- */
 
-/* A link to a partner: {href, nom, sigle}. */
+/* A link to a partner: {href, nom, sigle}; hctx_partner() builds on it. */
 static struct tval *
 S_partner_link(const struct partner *p, const char *root)
 {
@@ -425,17 +430,13 @@ struct tval *
 hctx_partner(const struct hctx *hc, const struct partner *p,
     const char *root, int full)
 {
-	struct tval	*m = tval_map(), *l, *e;
+	struct tval	*m = S_partner_link(p, root), *l, *e;
 	const char	*lab;
 	char		*rel;
 	size_t		 i;
 	int		 k;
 
 	tval_set_str(m, "slug", p->slug);
-	S_set_own(m, "href", xasprintf("%spartenaires/%s.html", root, p->slug));
-	S_set_fr(m, "nom", p->nom.s);
-	tval_set_str(m, "sigle", p->sigle.s != NULL && (p->nom.s == NULL ||
-	    strcmp(p->sigle.s, p->nom.s) != 0) ? p->sigle.s : NULL);
 	S_set_own(m, "display_name", model_display_name(p));
 	S_set_fr(m, "resume", p->resume.s);
 	if (p->category != NULL)

@@ -306,53 +306,46 @@ lay_outline(struct lay *l, const char *title, int level, size_t page,
 	return (int)d->noutlines;
 }
 
+/*
+ * Add the items of box b to page pg, its top at y.  With copy, the page
+ * gets copies of the items' strings and b keeps its own; without, the
+ * strings move to the page and the caller must empty b.
+ */
+static void
+S_items_to_page(struct lay *l, const struct vbox *b, size_t pg, double y,
+    int copy)
+{
+	struct pdf_page	*p = &l->doc->pages[pg];
+	double		 x0 = lay_left(l, pg);
+	size_t		 i;
+	struct pdf_item	*it;
+
+	for (i = 0; i < b->nitems; i++) {
+		it = pdf_page_add(p);
+		*it = b->items[i];
+		if (copy) {
+			it->text = it->text != NULL ? xstrdup(it->text) : NULL;
+			it->path = it->path != NULL ? xstrdup(it->path) : NULL;
+			it->uri = it->uri != NULL ? xstrdup(it->uri) : NULL;
+		}
+		it->x += x0;
+		it->y += y;
+		if (it->type == ITEM_LINE) {
+			it->x2 += x0;
+			it->y2 += y;
+		}
+	}
+}
+
 /* Move the items of box b to page pg with its top at y; b is emptied. */
 static void
 S_place(struct lay *l, struct vbox *b, size_t pg, double y)
 {
-	struct pdf_page	*p = &l->doc->pages[pg];
-	double		 x0 = lay_left(l, pg);
-	size_t		 i;
-	struct pdf_item	*it;
-
-	for (i = 0; i < b->nitems; i++) {
-		it = pdf_page_add(p);
-		*it = b->items[i];
-		it->x += x0;
-		it->y += y;
-		if (it->type == ITEM_LINE) {
-			it->x2 += x0;
-			it->y2 += y;
-		}
-	}
+	S_items_to_page(l, b, pg, y, 0);
 	b->nitems = 0;
 	if (b->outline) {
 		l->doc->outlines[b->outline - 1].page = pg;
 		l->doc->outlines[b->outline - 1].y = y;
-	}
-}
-
-/* Copy the items of box b to page pg with its top at y; b is kept. */
-static void
-S_place_copy(struct lay *l, const struct vbox *b, size_t pg, double y)
-{
-	struct pdf_page	*p = &l->doc->pages[pg];
-	double		 x0 = lay_left(l, pg);
-	size_t		 i;
-	struct pdf_item	*it;
-
-	for (i = 0; i < b->nitems; i++) {
-		it = pdf_page_add(p);
-		*it = b->items[i];
-		it->text = it->text != NULL ? xstrdup(it->text) : NULL;
-		it->path = it->path != NULL ? xstrdup(it->path) : NULL;
-		it->uri = it->uri != NULL ? xstrdup(it->uri) : NULL;
-		it->x += x0;
-		it->y += y;
-		if (it->type == ITEM_LINE) {
-			it->x2 += x0;
-			it->y2 += y;
-		}
 	}
 }
 
@@ -421,7 +414,7 @@ lay_flow(struct lay *l, struct vlist *list, const char *head,
 			pg = lay_newpage(l, head_next, thumb, 1);
 			y = lay_top(l);
 			if (list->v[i].cont != NULL) {
-				S_place_copy(l, list->v[i].cont, pg, y);
+				S_items_to_page(l, list->v[i].cont, pg, y, 1);
 				y -= list->v[i].cont->h;
 			}
 		}

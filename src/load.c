@@ -1067,28 +1067,47 @@ static const char *const S_days[7] = {
 	"dimanche"
 };
 
-/* A comma-separated list of keys, for messages; allocated. */
-static char *
-S_keylist(const struct site *s, int cats)
+/*
+ * Reports t, a key that is not among the categories (cats) or the
+ * thematiques of site.yaml, with a did-you-mean or else the list of
+ * keys.
+ */
+static void
+S_not_in_site(struct ctx *c, const struct text *t, int cats)
 {
-	struct buf	 b;
+	const struct site *s = c->site;
 	size_t		 i, n = cats ? s->ncategories : s->nthematiques;
+	const char	**keys;
+	const char	*sug;
+	struct buf	 b;
 
+	keys = xcalloc(n ? n : 1, sizeof(*keys));
+	for (i = 0; i < n; i++)
+		keys[i] = cats ? s->categories[i].key : s->thematiques[i].key;
+	if ((sug = validate_suggest(t->s, keys, n)) != NULL) {
+		S_err(c, t->pos, "%s: \"%s\" is not a %s of site.yaml (did "
+		    "you mean \"%s\"?)", cats ? "categorie" : "thematiques",
+		    t->s, cats ? "category" : "thematique", sug);
+		goto out;
+	}
 	buf_init(&b);
 	for (i = 0; i < n; i++)
-		buf_printf(&b, "%s%s", i ? ", " : "",
-		    cats ? s->categories[i].key : s->thematiques[i].key);
-	return buf_detach(&b);
+		buf_printf(&b, "%s%s", i ? ", " : "", keys[i]);
+	if (cats)
+		S_err(c, t->pos, "categorie: \"%s\" is not a category of "
+		    "site.yaml; the categories are: %s", t->s, buf_cstr(&b));
+	else
+		S_err(c, t->pos, "thematiques: \"%s\" is not a thematique "
+		    "of site.yaml; they are: %s", t->s, buf_cstr(&b));
+	buf_free(&b);
+out:
+	free(keys);
 }
 
 static void
 S_categorie(struct ctx *c, const struct ynode *root, struct partner *p)
 {
 	struct text	 t;
-	const char	**keys;
-	const char	*sug;
-	char		*list;
-	size_t		 i;
 
 	if (!S_text(c, root, "categorie", "categorie", REQ, &t))
 		return;
@@ -1097,21 +1116,8 @@ S_categorie(struct ctx *c, const struct ynode *root, struct partner *p)
 		return;		/* site.yaml has errors: already said */
 	}
 	if ((p->category = model_category(c->site, t.s)) == NULL &&
-	    !S_remembered(c, &c->badcats, t.s)) {
-		keys = xcalloc(c->site->ncategories, sizeof(*keys));
-		for (i = 0; i < c->site->ncategories; i++)
-			keys[i] = c->site->categories[i].key;
-		sug = validate_suggest(t.s, keys, c->site->ncategories);
-		list = S_keylist(c->site, 1);
-		if (sug != NULL)
-			S_err(c, t.pos, "categorie: \"%s\" is not a category "
-			    "of site.yaml (did you mean \"%s\"?)", t.s, sug);
-		else
-			S_err(c, t.pos, "categorie: \"%s\" is not a category "
-			    "of site.yaml; the categories are: %s", t.s, list);
-		free(list);
-		free(keys);
-	}
+	    !S_remembered(c, &c->badcats, t.s))
+		S_not_in_site(c, &t, 1);
 	free(t.s);
 }
 
@@ -1121,9 +1127,6 @@ S_partner_thematiques(struct ctx *c, const struct ynode *root,
 {
 	struct texts	 ts;
 	struct thematique *th;
-	const char	**keys;
-	const char	*sug;
-	char		*list;
 	size_t		 i;
 
 	if (S_texts(c, root, "thematiques", "thematiques", REQ, &ts) == 0)
@@ -1131,31 +1134,13 @@ S_partner_thematiques(struct ctx *c, const struct ynode *root,
 	S_texts_once(c, "thematiques", &ts);
 	if (c->site->nthematiques == 0)
 		goto out;
-	keys = xcalloc(c->site->nthematiques, sizeof(*keys));
-	for (i = 0; i < c->site->nthematiques; i++)
-		keys[i] = c->site->thematiques[i].key;
 	p->thematiques = xcalloc(ts.n, sizeof(*p->thematiques));
 	for (i = 0; i < ts.n; i++) {
-		if ((th = model_thematique(c->site, ts.v[i].s)) == NULL) {
-			if (S_remembered(c, &c->badthems, ts.v[i].s))
-				continue;
-			sug = validate_suggest(ts.v[i].s, keys,
-			    c->site->nthematiques);
-			list = S_keylist(c->site, 0);
-			if (sug != NULL)
-				S_err(c, ts.v[i].pos, "thematiques: \"%s\" is "
-				    "not a thematique of site.yaml (did you "
-				    "mean \"%s\"?)", ts.v[i].s, sug);
-			else
-				S_err(c, ts.v[i].pos, "thematiques: \"%s\" is "
-				    "not a thematique of site.yaml; they are: "
-				    "%s", ts.v[i].s, list);
-			free(list);
-			continue;
-		}
-		p->thematiques[p->nthematiques++] = th;
+		if ((th = model_thematique(c->site, ts.v[i].s)) != NULL)
+			p->thematiques[p->nthematiques++] = th;
+		else if (!S_remembered(c, &c->badthems, ts.v[i].s))
+			S_not_in_site(c, &ts.v[i], 0);
 	}
-	free(keys);
 out:
 	model_texts_free(&ts);
 }

@@ -391,8 +391,58 @@ S_home(struct hstate *hs)
 	return ok;
 }
 
+/*
+ * Append {loc, lastmod} to the sitemap's list l, taking both strings;
+ * lastmod may be NULL.
+ */
+static void
+S_sitemap_url(struct tval *l, char *loc, char *lastmod)
+{
+	struct tval	*e = tval_map();
+
+	tval_set(e, "loc", tval_str_own(loc));
+	if (lastmod != NULL)
+		tval_set(e, "lastmod", tval_str_own(lastmod));
+	tval_push(l, e);
+}
+
+/* sitemap.xml: only with a base URL (a sitemap lists absolute URLs). */
 static int
-S_other_pages(struct hstate *hs)
+S_sitemap(struct hstate *hs)
+{
+	static const char *const tops[] = {
+		"", "thematiques.html", "categories.html", "a-propos.html"
+	};
+	const struct site *s = hs->hc.site;
+	const char	*url = s->url.s;
+	struct tval	*ctx, *l;
+	size_t		 i;
+
+	if (url == NULL)
+		return 1;
+	l = tval_list();
+	for (i = 0; i < sizeof(tops) / sizeof(tops[0]); i++)
+		S_sitemap_url(l, xasprintf("%s%s", url, tops[i]), NULL);
+	for (i = 0; i < s->nthematiques; i++)
+		S_sitemap_url(l, xasprintf("%sthematiques/%s.html", url,
+		    s->thematiques[i].key), NULL);
+	for (i = 0; i < s->ncategories; i++)
+		S_sitemap_url(l, xasprintf("%scategories/%s.html", url,
+		    s->categories[i].key), NULL);
+	for (i = 0; i < s->npartners; i++) {
+		const struct partner *p = &s->partners[i];
+
+		S_sitemap_url(l, xasprintf("%spartenaires/%s.html", url,
+		    p->slug), xasprintf("%04d-%02d-%02d", p->mise_a_jour.y,
+		    p->mise_a_jour.m, p->mise_a_jour.d));
+	}
+	ctx = tval_map();
+	tval_set(ctx, "urls", l);
+	return S_page(hs, "sitemap.xml", ctx, "sitemap.xml");
+}
+
+static int
+S_about(struct hstate *hs)
 {
 	static const struct {
 		const char *href, *label, *detail;
@@ -406,10 +456,7 @@ S_other_pages(struct hstate *hs)
 	};
 	const struct site *s = hs->hc.site;
 	struct tval	*ctx, *l, *e;
-	const char	*slash;
-	char		*root;
 	size_t		 i;
-	int		 ok = 1;
 
 	ctx = hctx_page(&hs->hc, "", "a-propos.html", "\xc3\x80 propos",
 	    "apropos");
@@ -431,7 +478,15 @@ S_other_pages(struct hstate *hs)
 		tval_push(l, e);
 	}
 	tval_set(ctx, "exports", l);
-	ok &= S_page(hs, "a-propos", ctx, "a-propos.html");
+	return S_page(hs, "a-propos", ctx, "a-propos.html");
+}
+
+static int
+S_not_found(struct hstate *hs)
+{
+	const struct site *s = hs->hc.site;
+	const char	*root = "", *slash;
+	struct tval	*ctx;
 
 	/*
 	 * A server shows 404.html at any depth: with a base URL, its links
@@ -439,59 +494,12 @@ S_other_pages(struct hstate *hs)
 	 * leaves the server (nor makes a request from file://); without
 	 * one they are relative to the top of the site.
 	 */
-	root = xstrdup("");
 	if (s->url.s != NULL && (slash = strstr(s->url.s, "://")) != NULL &&
-	    (slash = strchr(slash + 3, '/')) != NULL) {
-		free(root);
-		root = xstrdup(slash);
-	}
+	    (slash = strchr(slash + 3, '/')) != NULL)
+		root = slash;
 	ctx = S_list_page(hs, root, NULL, "Page introuvable", NULL);
 	tval_set(ctx, "besoins", hctx_needs(&hs->hc, root));
-	ok &= S_page(hs, "404", ctx, "404.html");
-	free(root);
-
-	if (s->url.s != NULL) {
-		ctx = tval_map();
-		l = tval_list();
-		static const char *const tops[] = {
-			"", "thematiques.html", "categories.html",
-			"a-propos.html"
-		};
-		for (i = 0; i < sizeof(tops) / sizeof(tops[0]); i++) {
-			e = tval_map();
-			tval_set(e, "loc", tval_str_own(xasprintf("%s%s",
-			    s->url.s, tops[i])));
-			tval_push(l, e);
-		}
-		for (i = 0; i < s->nthematiques; i++) {
-			e = tval_map();
-			tval_set(e, "loc", tval_str_own(xasprintf(
-			    "%sthematiques/%s.html", s->url.s,
-			    s->thematiques[i].key)));
-			tval_push(l, e);
-		}
-		for (i = 0; i < s->ncategories; i++) {
-			e = tval_map();
-			tval_set(e, "loc", tval_str_own(xasprintf(
-			    "%scategories/%s.html", s->url.s,
-			    s->categories[i].key)));
-			tval_push(l, e);
-		}
-		for (i = 0; i < s->npartners; i++) {
-			const struct partner *p = &s->partners[i];
-
-			e = tval_map();
-			tval_set(e, "loc", tval_str_own(xasprintf(
-			    "%spartenaires/%s.html", s->url.s, p->slug)));
-			tval_set(e, "lastmod", tval_str_own(xasprintf(
-			    "%04d-%02d-%02d", p->mise_a_jour.y,
-			    p->mise_a_jour.m, p->mise_a_jour.d)));
-			tval_push(l, e);
-		}
-		tval_set(ctx, "urls", l);
-		ok &= S_page(hs, "sitemap.xml", ctx, "sitemap.xml");
-	}
-	return ok;
+	return S_page(hs, "404", ctx, "404.html");
 }
 
 /* Contact exports: vCards, CSV, JSON (export.c writes, we place). */
@@ -545,7 +553,9 @@ html_build(const struct site *s, const struct html_opts *opts,
 	ok &= S_thematique_pages(&hs);
 	ok &= S_category_pages(&hs);
 	ok &= S_partner_pages(&hs);
-	ok &= S_other_pages(&hs);
+	ok &= S_about(&hs);
+	ok &= S_not_found(&hs);
+	ok &= S_sitemap(&hs);
 	ok &= S_exports(&hs);
 	if (opts->theme_dir != NULL)
 		ok &= S_copy_tree(&hs, opts->theme_dir, "assets", 0);

@@ -2,8 +2,8 @@
 # The booklet's layout (issue 4): a golden dump of a small fixture
 # (tests/golden/layout/content), determinism, page numbers of the
 # contents and outlines, no line starting with ; : ! ? », the glyph
-# coverage warning, theme errors, named contacts only in the partners'
-# edition.
+# coverage warning, theme errors and warnings, hyphenation off,
+# named contacts only in the partners' edition, an unwritable dump.
 #   REGEN=1 tests/run layout   rewrites tests/golden/layout/livret.dump
 #   (read the diff before committing it).
 # san: yes
@@ -160,5 +160,33 @@ printf 'booklet:\n  page: a4\n  justify: false\n' >"$T_TMP/th/theme.yaml"
 t_eq "A4 ragged theme builds" "$rc $(cat "$T_TMP/err8")" "0 "
 t_check "A4 page size from the theme" grep -q '^doc w=595.28 h=841.89 ' \
     "$T_TMP/d8"
+
+# Theme settings the golden dump does not reach.
+printf 'booklet:\n  fonts:\n    regular: "Open Sans"\n    semibold: "Open Sans"\n' \
+    >"$T_TMP/th/theme.yaml"
+"$A" build -q -C "$G/content" -o "$T_TMP/o9" --theme "$T_TMP/th" \
+    2>"$T_TMP/err9"; rc=$?
+t_eq "an unknown key under fonts is a warning, not an error" "$rc" "0"
+t_check "the warning names theme.yaml:4:5" \
+    grep -q 'theme.yaml:4:5: warning: booklet.fonts.semibold: unknown key' \
+    "$T_TMP/err9"
+printf 'booklet:\n  hyphenate: false\n' >"$T_TMP/th/theme.yaml"
+"$A" build -q -C "$G/content" -o "$T_TMP/o10" --theme "$T_TMP/th" \
+    --layout-dump "$T_TMP/d10" 2>/dev/null
+n1=$(grep -c -- '[[:alpha:]]-"$' "$d")
+n0=$(grep -c -- '[[:alpha:]]-"$' "$T_TMP/d10")
+t_check "hyphenate: false ends fewer lines in a hyphen ($n0, not $n1)" \
+    test "$n0" -lt "$n1"
+t_check "hyphenate: false: \"maternelle\" is not split" \
+    bash -c "! grep -q 'mater-\"\$' '$T_TMP/d10'"
+
+# The dump is an output like the others: a path that cannot be written
+# fails the build and is named.
+"$A" build -q -C "$G/content" -o "$T_TMP/o11" \
+    --layout-dump "$T_TMP/no/such/dir/dump" 2>"$T_TMP/err11"; rc=$?
+t_eq "an unwritable --layout-dump fails the build" \
+    "$([ $rc -ne 0 ] && echo fail)" "fail"
+t_check "the error names the dump's path" \
+    grep -q "no/such/dir/dump.*error: cannot write" "$T_TMP/err11"
 
 t_done

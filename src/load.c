@@ -837,6 +837,51 @@ S_remembered(struct ctx *c, const struct texts *t, const char *key)
 	return 0;
 }
 
+/*
+ * Reads the cle of an item of categories (cats) or thematiques into
+ * *key (NULL when absent): a slug not given by an earlier item.
+ * Returns 0 after an error (*key may still be set).
+ */
+static int
+S_cle(struct ctx *c, const struct ynode *it, int cats, char **key)
+{
+	const char	*list = cats ? "categories" : "thematiques";
+	const struct category *cat;
+	const struct thematique *th;
+	const struct pos *first = NULL;
+	struct text	 t;
+	char		*path, *sl;
+	int		 ok = 1;
+
+	path = xasprintf("%s.cle", list);
+	*key = NULL;
+	if (!S_text(c, it, "cle", path, REQ, &t)) {
+		ok = 0;
+		goto out;
+	}
+	if (!validate_slug(t.s)) {
+		sl = validate_slugify(t.s);
+		S_err(c, t.pos, "%s: \"%s\" is not a key: use lowercase "
+		    "letters, digits and '-' (for example \"%s\")", path, t.s,
+		    sl);
+		free(sl);
+		ok = 0;
+	}
+	if (cats && (cat = model_category(c->site, t.s)) != NULL)
+		first = &cat->pos;
+	else if (!cats && (th = model_thematique(c->site, t.s)) != NULL)
+		first = &th->pos;
+	if (first != NULL) {
+		S_err(c, t.pos, "%s: \"%s\" is given twice (first on line %d)",
+		    path, t.s, first->line);
+		ok = 0;
+	}
+	*key = t.s;
+out:
+	free(path);
+	return ok;
+}
+
 static void
 S_categories(struct ctx *c, const struct ynode *root, struct site *s)
 {
@@ -845,7 +890,7 @@ S_categories(struct ctx *c, const struct ynode *root, struct site *s)
 	struct category	*cat;
 	struct text	 t;
 	char		*why;
-	size_t		 i, j;
+	size_t		 i;
 	int		 ok;
 
 	if (v == NULL || load_yaml_is_null(v) ||
@@ -872,27 +917,7 @@ S_categories(struct ctx *c, const struct ynode *root, struct site *s)
 		cat = &s->categories[s->ncategories];
 		memset(cat, 0, sizeof(*cat));
 		cat->pos = it->pos;
-		ok = 1;
-		if (S_text(c, it, "cle", "categories.cle", REQ, &t)) {
-			if (!validate_slug(t.s)) {
-				char *sl = validate_slugify(t.s);
-
-				S_err(c, t.pos, "categories.cle: \"%s\" is not "
-				    "a key: use lowercase letters, digits and "
-				    "'-' (for example \"%s\")", t.s, sl);
-				free(sl);
-				ok = 0;
-			}
-			for (j = 0; j < s->ncategories; j++)
-				if (strcmp(s->categories[j].key, t.s) == 0) {
-					S_err(c, t.pos, "categories.cle: \"%s\" "
-					    "is given twice (first on line %d)",
-					    t.s, s->categories[j].pos.line);
-					ok = 0;
-				}
-			cat->key = t.s;
-		} else
-			ok = 0;
+		ok = S_cle(c, it, 1, &cat->key);
 		if (S_text(c, it, "libelle", "categories.libelle", REQ, &t))
 			cat->label = t.s;
 		else
@@ -927,7 +952,7 @@ S_thematiques(struct ctx *c, const struct ynode *root, struct site *s)
 	const struct ynode *v = load_yaml_get(root, "thematiques"), *it;
 	struct thematique *th;
 	struct text	 t;
-	size_t		 i, j;
+	size_t		 i;
 	int		 ok;
 
 	if (v == NULL || load_yaml_is_null(v) ||
@@ -954,27 +979,7 @@ S_thematiques(struct ctx *c, const struct ynode *root, struct site *s)
 		th = &s->thematiques[s->nthematiques];
 		memset(th, 0, sizeof(*th));
 		th->pos = it->pos;
-		ok = 1;
-		if (S_text(c, it, "cle", "thematiques.cle", REQ, &t)) {
-			if (!validate_slug(t.s)) {
-				char *sl = validate_slugify(t.s);
-
-				S_err(c, t.pos, "thematiques.cle: \"%s\" is not "
-				    "a key: use lowercase letters, digits and "
-				    "'-' (for example \"%s\")", t.s, sl);
-				free(sl);
-				ok = 0;
-			}
-			for (j = 0; j < s->nthematiques; j++)
-				if (strcmp(s->thematiques[j].key, t.s) == 0) {
-					S_err(c, t.pos, "thematiques.cle: \"%s\" "
-					    "is given twice (first on line %d)",
-					    t.s, s->thematiques[j].pos.line);
-					ok = 0;
-				}
-			th->key = t.s;
-		} else
-			ok = 0;
+		ok = S_cle(c, it, 0, &th->key);
 		if (S_text(c, it, "libelle", "thematiques.libelle", REQ, &t))
 			th->label = t.s;
 		else

@@ -78,6 +78,41 @@ S_vbox_free(struct vbox *b)
 	}
 }
 
+/* Give item it its own copies of the strings it points to. */
+static void
+S_item_dup(struct pdf_item *it)
+{
+	it->text = it->text != NULL ? xstrdup(it->text) : NULL;
+	it->path = it->path != NULL ? xstrdup(it->path) : NULL;
+	it->uri = it->uri != NULL ? xstrdup(it->uri) : NULL;
+}
+
+struct vbox *
+vbox_dup(const struct vbox *b)
+{
+	struct vbox	*d;
+	struct pdf_item	*it;
+	size_t		 i;
+
+	d = xcalloc(1, sizeof(*d));
+	d->h = b->h;
+	for (i = 0; i < b->nitems; i++) {
+		it = vbox_add(d);
+		*it = b->items[i];
+		S_item_dup(it);
+	}
+	return d;
+}
+
+void
+vbox_free(struct vbox *b)
+{
+	if (b == NULL)
+		return;
+	S_vbox_free(b);
+	free(b);
+}
+
 struct vbox *
 vlist_pop(struct vlist *l)
 {
@@ -323,11 +358,8 @@ S_items_to_page(struct lay *l, const struct vbox *b, size_t pg, double y,
 	for (i = 0; i < b->nitems; i++) {
 		it = pdf_page_add(p);
 		*it = b->items[i];
-		if (copy) {
-			it->text = it->text != NULL ? xstrdup(it->text) : NULL;
-			it->path = it->path != NULL ? xstrdup(it->path) : NULL;
-			it->uri = it->uri != NULL ? xstrdup(it->uri) : NULL;
-		}
+		if (copy)
+			S_item_dup(it);
 		it->x += x0;
 		it->y += y;
 		if (it->type == ITEM_LINE) {

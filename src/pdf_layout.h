@@ -173,6 +173,10 @@ struct vbox	*vlist_add(struct vlist *, double h, double before);
 void		 vlist_free(struct vlist *);
 /* Detach the last box of a list as an allocated box (for vbox.cont). */
 struct vbox	*vlist_pop(struct vlist *);
+/* An allocated copy of a box's height and items (for vbox.cont). */
+struct vbox	*vbox_dup(const struct vbox *);
+/* Free an allocated box (vlist_pop(), vbox_dup()); NULL is a no-op. */
+void		 vbox_free(struct vbox *);
 /* Move the boxes of src to the end of dst; src is left empty. */
 void		 vlist_cat(struct vlist *dst, struct vlist *src);
 

@@ -1733,45 +1733,6 @@ S_partner(struct lay *l, const struct partner *pp)
 
 /* ---- indexes --------------------------------------------------------------- */
 
-static int
-S_by_name(const void *a, const void *b)
-{
-	const struct partner *const *x = a, *const *y = b;
-
-	return str_collate((*x)->nom.s, (*y)->nom.s);
-}
-
-/* Free an allocated box (from vlist_pop()). */
-static void
-S_vbox_free_one(struct vbox *b)
-{
-	struct vlist	 one = { 0 };
-
-	one.v = b;
-	one.n = one.cap = 1;
-	vlist_free(&one);	/* frees b itself too */
-}
-
-/* A deep copy of a box (for vbox.cont). */
-static struct vbox *
-S_vbox_dup(const struct vbox *b)
-{
-	struct vbox	*d;
-	size_t		 i;
-
-	d = xcalloc(1, sizeof(*d));
-	d->h = b->h;
-	for (i = 0; i < b->nitems; i++) {
-		struct pdf_item *it = vbox_add(d);
-
-		*it = b->items[i];
-		it->text = it->text != NULL ? xstrdup(it->text) : NULL;
-		it->path = it->path != NULL ? xstrdup(it->path) : NULL;
-		it->uri = it->uri != NULL ? xstrdup(it->uri) : NULL;
-	}
-	return d;
-}
-
 /* The heading of a need in the index: pictogram, label, "(suite)". */
 static void
 S_theme_head(struct lay *l, struct vlist *v, const struct thematique *th,
@@ -1839,13 +1800,13 @@ S_themes(struct lay *l)
 			    SZ_H2(l) * 1.6, 0, &src);
 			free(name);
 			if (n > 0 && k < v.n)
-				v.v[k].cont = S_vbox_dup(cont);
+				v.v[k].cont = vbox_dup(cont);
 			/* The heading keeps two entries; no entry alone at a head. */
 			if (b != NULL && ((n == 0 && cnt > 1) || n + 2 == cnt))
 				b->keep = 1;
 			n++;
 		}
-		S_vbox_free_one(cont);
+		vbox_free(cont);
 	}
 	free(byname);
 	vlist_free(&tmp);
@@ -1916,9 +1877,7 @@ S_alpha(struct lay *l)
 			b->keep = 1;
 			prev = letter[0];
 			t = xasprintf("%s (suite)", letter);
-			if (cont != NULL) {
-				S_vbox_free_one(cont);
-			}
+			vbox_free(cont);
 			para_line(l, &tmp, t, FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.4,
 			    h, 0, NULL);
 			cont = vlist_pop(&tmp);
@@ -1930,10 +1889,9 @@ S_alpha(struct lay *l)
 		    l->th.body_size * 0.95, RGB_TEXT,
 		    l->want.partner[S_partner_index(l, e[i].p)], 0, 0, &src);
 		if (k++ > 0 && j < v.n)
-			v.v[j].cont = S_vbox_dup(cont);
+			v.v[j].cont = vbox_dup(cont);
 	}
-	if (cont != NULL)
-		S_vbox_free_one(cont);
+	vbox_free(cont);
 	vlist_free(&tmp);
 	for (i = 0; i < n; i++) {
 		free(e[i].key);
@@ -1943,7 +1901,6 @@ S_alpha(struct lay *l)
 	pg = lay_flow(l, &v, "Index alphabétique", "Index alphabétique", 0);
 	l->got.sec[SEC_ALPHA] = pg;
 	vlist_free(&v);
-	(void)S_by_name;
 }
 
 /* ---- the booklet ------------------------------------------------------------- */

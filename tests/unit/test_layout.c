@@ -527,6 +527,46 @@ test_span_joints(void **state)
 	para_free(&p);
 }
 
+/* vbox_dup() copies the items and their strings: the copy outlives the
+ * original, and vlist_pop() detaches the last box whole. */
+static void
+test_vbox_dup(void **state)
+{
+	struct vlist	 v = { 0 };
+	struct vbox	*b, *d, *pop;
+	struct pdf_item	*it;
+
+	(void)state;
+	b = vlist_add(&v, 12, 3);
+	it = vbox_add(b);
+	it->type = ITEM_TEXT;
+	it->text = xstrdup("Index (suite)");
+	it->x = 5;
+	it = vbox_add(b);
+	it->type = ITEM_LINK_URI;
+	it->uri = xstrdup("https://example.org/");
+	d = vbox_dup(b);
+	vlist_free(&v);
+	assert_int_equal(d->nitems, 2);
+	assert_true(d->h == 12);
+	assert_true(d->items[0].x == 5);
+	assert_string_equal(d->items[0].text, "Index (suite)");
+	assert_string_equal(d->items[1].uri, "https://example.org/");
+	assert_null(d->items[1].text);
+	vbox_free(d);
+	vbox_free(NULL);
+
+	vlist_add(&v, 1, 0);
+	vbox_add(vlist_add(&v, 7, 0))->text = xstrdup("x");
+	pop = vlist_pop(&v);
+	assert_int_equal(v.n, 1);
+	assert_true(pop->h == 7);
+	assert_string_equal(pop->items[0].text, "x");
+	vbox_free(pop);
+	vlist_free(&v);
+	assert_null(vlist_pop(&v));
+}
+
 int
 main(void)
 {
@@ -542,6 +582,7 @@ main(void)
 		cmocka_unit_test(test_qr_url),
 		cmocka_unit_test(test_contrast),
 		cmocka_unit_test(test_span_joints),
+		cmocka_unit_test(test_vbox_dup),
 	};
 	int	 rc;
 

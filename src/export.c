@@ -295,6 +295,17 @@ export_vcards_all(const struct site *s, struct buf *b)
 		export_vcard(s, &s->partners[i], b);
 }
 
+/* d as ISO 8601 (2018-03-15) into out; NULL when the date is unset. */
+static const char *
+S_iso_date(char out[16], const struct date *d)
+{
+	if (d->y <= 0)
+		return NULL;
+	snprintf(out, 16, "%04d-%02d-%02d", d->y % 10000, d->m % 100,
+	    d->d % 100);
+	return out;
+}
+
 /* ---- CSV -------------------------------------------------------------- */
 
 /*
@@ -375,11 +386,6 @@ export_csv_sep(const struct site *s, int sep, struct buf *b)
 			buf_puts(&f, lab != NULL ? lab : p->langues.v[j].s);
 		}
 		langs = buf_detach(&f);
-		date[0] = '\0';
-		if (p->mise_a_jour.y > 0)
-			snprintf(date, sizeof(date), "%04d-%02d-%02d",
-			    p->mise_a_jour.y % 10000, p->mise_a_jour.m % 100,
-			    p->mise_a_jour.d % 100);
 		j = 0;
 		v[j++] = p->slug;
 		v[j++] = p->nom.s;
@@ -397,7 +403,7 @@ export_csv_sep(const struct site *s, int sep, struct buf *b)
 		v[j++] = mods;
 		v[j++] = model_cout_label(p->cout);
 		v[j++] = langs;
-		v[j++] = date;
+		v[j++] = S_iso_date(date, &p->mise_a_jour);
 		for (j = 0; j < nhead; j++) {
 			if (j > 0)
 				buf_putc(b, sep);
@@ -539,7 +545,18 @@ S_int(struct jw *w, const char *key, long long v)
 	buf_printf(w->b, "%lld", v);
 }
 
-/* "key": [ "a", "b" ] on one line, from a list of texts. */
+/*
+ * An array of strings on one line, "key": ["a", "b"]: S_member() and
+ * '[', then S_item() for the i-th string, then ']'.
+ */
+static void
+S_item(struct buf *b, size_t i, const char *s)
+{
+	if (i > 0)
+		buf_puts(b, ", ");
+	export_json_str(b, s);
+}
+
 static void
 S_texts(struct jw *w, const char *key, const struct texts *t)
 {
@@ -547,11 +564,8 @@ S_texts(struct jw *w, const char *key, const struct texts *t)
 
 	S_member(w, key);
 	buf_putc(w->b, '[');
-	for (i = 0; i < t->n; i++) {
-		if (i > 0)
-			buf_puts(w->b, ", ");
-		export_json_str(w->b, t->v[i].s);
-	}
+	for (i = 0; i < t->n; i++)
+		S_item(w->b, i, t->v[i].s);
 	buf_putc(w->b, ']');
 }
 
@@ -614,11 +628,8 @@ S_partner(struct jw *w, const struct partner *p)
 	S_str(w, "categorie", p->category != NULL ? p->category->key : NULL);
 	S_member(w, "thematiques");
 	buf_putc(b, '[');
-	for (i = 0; i < p->nthematiques; i++) {
-		if (i > 0)
-			buf_puts(b, ", ");
-		export_json_str(b, p->thematiques[i]->key);
-	}
+	for (i = 0; i < p->nthematiques; i++)
+		S_item(b, i, p->thematiques[i]->key);
 	buf_putc(b, ']');
 	S_str(w, "resume", p->resume.s);
 	S_open(w, "missions", '[');
@@ -638,13 +649,9 @@ S_partner(struct jw *w, const struct partner *p)
 	S_open(w, "acces", '{');
 	S_member(w, "modalites");
 	buf_putc(b, '[');
-	for (m = 0, j = 0; m < MOD__COUNT; m++) {
-		if (!(p->modalites & (1u << m)))
-			continue;
-		if (j++ > 0)
-			buf_puts(b, ", ");
-		export_json_str(b, model_modalite_key((enum modalite)(1u << m)));
-	}
+	for (m = 0, j = 0; m < MOD__COUNT; m++)
+		if (p->modalites & (1u << m))
+			S_item(b, j++, model_modalite_key((enum modalite)(1u << m)));
 	buf_putc(b, ']');
 	S_str(w, "cout", S_cout_key(p->cout));
 	S_str(w, "precisions", p->acces_precisions.s);
@@ -699,19 +706,10 @@ S_partner(struct jw *w, const struct partner *p)
 	S_str(w, "site", p->site.s);
 	S_member(w, "liens");
 	buf_putc(b, '[');
-	for (i = 0; i < p->nliens; i++) {
-		if (i > 0)
-			buf_puts(b, ", ");
-		export_json_str(b, p->liens[i]->slug);
-	}
+	for (i = 0; i < p->nliens; i++)
+		S_item(b, i, p->liens[i]->slug);
 	buf_putc(b, ']');
-	if (p->mise_a_jour.y > 0) {
-		snprintf(date, sizeof(date), "%04d-%02d-%02d",
-		    p->mise_a_jour.y % 10000, p->mise_a_jour.m % 100,
-		    p->mise_a_jour.d % 100);
-		S_str(w, "mise_a_jour", date);
-	} else
-		S_str(w, "mise_a_jour", NULL);
+	S_str(w, "mise_a_jour", S_iso_date(date, &p->mise_a_jour));
 	S_str(w, "presentation", p->body);
 	S_close(w, '}');
 }

@@ -584,6 +584,33 @@ test_json_shape(void **state)
 	buf_free(&b);
 }
 
+/*
+ * An unset mise_a_jour (year 0): no REV in the vCard, an empty CSV
+ * field and null in JSON, as export.h promises for absent values.
+ */
+static void
+test_no_date(void **state)
+{
+	struct buf	 b;
+
+	(void)state;
+	partners[1].mise_a_jour = (struct date){ 0, 0, 0 };
+	buf_init(&b);
+	export_vcard(&site, &partners[1], &b);
+	assert_null(strstr(b.data, "REV:"));
+	buf_reset(&b);
+	export_csv(&site, &b);
+	/* Its row is the last: the date, the last field, is empty. */
+	assert_true(b.len > 3);
+	assert_memory_equal(b.data + b.len - 3, ",\r\n", 3);
+	assert_null(strstr(b.data, "0000-00-00"));
+	buf_reset(&b);
+	export_json(&site, &b);
+	assert_non_null(strstr(b.data, "\"mise_a_jour\": null,"));
+	assert_non_null(strstr(b.data, "\"mise_a_jour\": \"2018-03-15\","));
+	buf_free(&b);
+}
+
 /* Write b to a temporary file and run a python3 check on it. */
 static int
 python_check(const struct buf *b, const char *prog)
@@ -697,6 +724,7 @@ main(void)
 		cmocka_unit_test_setup(test_csv_semicolon, setup),
 		cmocka_unit_test(test_json_str),
 		cmocka_unit_test_setup(test_json_shape, setup),
+		cmocka_unit_test_setup(test_no_date, setup),
 		cmocka_unit_test_setup(test_json_python, setup),
 		cmocka_unit_test_setup(test_csv_python, setup),
 	};

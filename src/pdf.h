@@ -127,8 +127,13 @@ struct pdf_doc	*layout_booklet(const struct site *, const struct booklet_opts *,
 void		 layout_dump(const struct pdf_doc *, struct buf *b);
 void		 layout_free(struct pdf_doc *);
 
-/* Helpers for building pages (also used by the emitter's tests). */
-struct pdf_item	*pdf_page_add(struct pdf_page *);	/* zeroed item */
+/*
+ * Append a zeroed item to a page, or to any array of items with its
+ * count and capacity (a layout box); never NULL (out of memory exits).
+ * Used by the layout and by the emitter's tests.
+ */
+struct pdf_item	*pdf_page_add(struct pdf_page *);
+struct pdf_item	*pdf_items_add(struct pdf_item **, size_t *n, size_t *cap);
 
 /* ---- emitter (pdf_emit*.c) ------------------------------------------ */
 

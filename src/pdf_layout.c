@@ -23,21 +23,10 @@
 
 /* ---- boxes ------------------------------------------------------------- */
 
-static struct pdf_item *
-S_item_add(struct pdf_item **v, size_t *n, size_t *cap)
-{
-	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 16;
-		*v = xreallocarray(*v, *cap, sizeof(**v));
-	}
-	memset(&(*v)[*n], 0, sizeof(**v));
-	return &(*v)[(*n)++];
-}
-
 struct pdf_item *
 vbox_add(struct vbox *b)
 {
-	return S_item_add(&b->items, &b->nitems, &b->cap);
+	return pdf_items_add(&b->items, &b->nitems, &b->cap);
 }
 
 struct vbox *

@@ -7,17 +7,20 @@
 #include "pdf.h"
 #include "util.h"
 
-/* Append a zeroed item to the page; never NULL (out of memory exits). */
+/* Append a zeroed item to the array *v of *n items (room for *cap). */
+struct pdf_item *
+pdf_items_add(struct pdf_item **v, size_t *n, size_t *cap)
+{
+	if (*n == *cap) {
+		*cap = *cap ? *cap * 2 : 32;
+		*v = xreallocarray(*v, *cap, sizeof(**v));
+	}
+	memset(&(*v)[*n], 0, sizeof(**v));
+	return &(*v)[(*n)++];
+}
+
 struct pdf_item *
 pdf_page_add(struct pdf_page *p)
 {
-	struct pdf_item *it;
-
-	if (p->nitems == p->cap) {
-		p->cap = p->cap ? p->cap * 2 : 32;
-		p->items = xreallocarray(p->items, p->cap, sizeof(*p->items));
-	}
-	it = &p->items[p->nitems++];
-	memset(it, 0, sizeof(*it));
-	return it;
+	return pdf_items_add(&p->items, &p->nitems, &p->cap);
 }

@@ -317,18 +317,30 @@ S_split(struct ctx *c, const char *s, size_t len, struct front *f)
 	return 0;
 }
 
+/* Bytes of the no-break space (U+00A0 or U+202F) at s, or 0. */
+static size_t
+S_nbsp(const char *s)
+{
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
 /*
  * Text pasted from Word puts no-break spaces (U+00A0, U+202F) where
  * YAML needs plain spaces: in the indentation and after "key:" or "-".
  * Replace those (one character each, so columns stay right) and report
- * tabs used for indentation, which YAML forbids.  Returns 0 on tabs.
+ * tabs used for indentation, which YAML forbids.  Returns the text
+ * (allocated, length in *outlen), or NULL after reporting tabs.
  */
 static char *
 S_yaml_text(struct ctx *c, const struct front *f, size_t *outlen)
 {
 	const char	*p = f->fm, *end = f->fm + f->fmlen, *q;
 	struct buf	 b;
-	size_t		 n, i, col;
+	size_t		 n, i, col, nb;
 	int		 line = f->fmline, tabs = 0, lead;
 
 	buf_init(&b);
@@ -346,16 +358,9 @@ S_yaml_text(struct ctx *c, const struct front *f, size_t *outlen)
 				break;
 			}
 			if ((lead || (i > 0 && (q[-1] == ':' || q[-1] == '-')))
-			    && (unsigned char)q[0] == 0xc2 &&
-			    (unsigned char)q[1] == 0xa0) {
+			    && (nb = S_nbsp(q)) > 0) {
 				buf_putc(&b, ' ');
-				i += 2, col++;
-				continue;
-			}
-			if ((lead || (i > 0 && (q[-1] == ':' || q[-1] == '-')))
-			    && strncmp(q, "\xe2\x80\xaf", 3) == 0) {
-				buf_putc(&b, ' ');
-				i += 3, col++;
+				i += nb, col++;
 				continue;
 			}
 			if (*q != ' ' && !(lead && *q == '-' &&
@@ -382,9 +387,10 @@ S_yaml_text(struct ctx *c, const struct front *f, size_t *outlen)
 }
 
 /*
- * Reads and parses a YAML file or front matter.  For pages (front set),
- * the body is returned too.  Returns the root mapping, or NULL after a
- * diagnostic (*empty set when the file itself could not be read).
+ * Reads and parses site.yaml, or a page's front matter (page set; its
+ * body then goes to *body, NULL when blank, and *bodyline).  Returns the
+ * root mapping, or NULL after a diagnostic, with *unreadable set when
+ * the file itself could not be read (a file too large is readable).
  */
 static struct ynode *
 S_read(struct ctx *c, const char *path, int page, char **body,
@@ -447,8 +453,7 @@ S_read(struct ctx *c, const char *path, int page, char **body,
 	if (page && body) {
 		const char *e = norm + nlen;
 
-		if (!S_blank(f.body, (size_t)(e - f.body)) &&
-		    strspn(f.body, " \t\n") < (size_t)(e - f.body))
+		if (strspn(f.body, " \t\n") < (size_t)(e - f.body))
 			*body = xstrndup(f.body, (size_t)(e - f.body));
 		*bodyline = f.bodyline;
 	}

@@ -202,6 +202,33 @@ test_left_out(void **state)
 	}
 }
 
+/*
+ * No-break spaces pasted from Word in the indentation and after "key:"
+ * read as spaces, each one column, so positions stay as the editor
+ * shows them.
+ */
+static void
+test_nbsp(void **state)
+{
+	struct diags	 d;
+	struct site	*s = S_load(FX "valid-nbsp/content", &d);
+	struct partner	*p;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(d.errors + d.warnings, 0);
+	assert_non_null(p = model_partner(s, "caf"));
+	assert_string_equal(p->adresse.rue.s, "1 rue Exemple");
+	assert_int_equal(p->adresse.rue.pos.line, 10);
+	assert_int_equal(p->adresse.rue.pos.col, 8);
+	assert_string_equal(p->adresse.code_postal.s, "78000");
+	assert_int_equal(p->adresse.code_postal.pos.col, 16);
+	assert_string_equal(p->adresse.ville.s, "Versailles");
+	assert_int_equal(p->adresse.ville.pos.col, 10);
+	model_free(s);
+	diags_free(&d);
+}
+
 static void
 test_unreadable(void **state)
 {
@@ -376,6 +403,7 @@ main(void)
 		cmocka_unit_test(test_duplicate_items),
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_left_out),
+		cmocka_unit_test(test_nbsp),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_example),

@@ -323,7 +323,7 @@ S_thematique_pages(struct hstate *hs)
 	l = hctx_needs(&hs->hc, "");
 	for (i = 0; i < tval_len(l); i++) {
 		e = tval_at(l, i);
-		tval_set(e, "partenaires", hctx_cards(&hs->hc, "",
+		tval_set(e, "partenaires", hctx_partner_links(&hs->hc, "",
 		    model_thematique(s, tval_cstr(tval_get(e, "key"))), NULL));
 	}
 	tval_set(ctx, "besoins", l);
@@ -359,7 +359,7 @@ S_category_pages(struct hstate *hs)
 	for (i = 0; i < s->ncategories; i++) {
 		e = hctx_category(&s->categories[i], "");
 		tval_set(e, "partenaires", hctx_partner_links(&hs->hc, "",
-		    &s->categories[i]));
+		    NULL, &s->categories[i]));
 		tval_set_bool(e, "a_partenaires",
 		    s->categories[i].npartners > 0);
 		tval_push(l, e);

@@ -557,6 +557,15 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 	return m;
 }
 
+/* Whether p is listed under thématique t and category c (NULL: any). */
+static int
+S_listed(const struct partner *p, const struct thematique *t,
+    const struct category *c)
+{
+	return (t == NULL || model_has_thematique(p, t)) &&
+	    (c == NULL || p->category == c);
+}
+
 struct tval *
 hctx_cards(const struct hctx *hc, const char *root,
     const struct thematique *t, const struct category *c)
@@ -564,21 +573,16 @@ hctx_cards(const struct hctx *hc, const char *root,
 	struct tval	*l = tval_list();
 	size_t		 i;
 
-	for (i = 0; i < hc->site->npartners; i++) {
-		const struct partner *p = &hc->site->partners[i];
-
-		if (t != NULL && !model_has_thematique(p, t))
-			continue;
-		if (c != NULL && p->category != c)
-			continue;
-		tval_push(l, hctx_partner(hc, p, root, 0));
-	}
+	for (i = 0; i < hc->site->npartners; i++)
+		if (S_listed(&hc->site->partners[i], t, c))
+			tval_push(l, hctx_partner(hc, &hc->site->partners[i],
+			    root, 0));
 	return l;
 }
 
 struct tval *
 hctx_partner_links(const struct hctx *hc, const char *root,
-    const struct category *c)
+    const struct thematique *t, const struct category *c)
 {
 	struct tval	*l = tval_list(), *e;
 	size_t		 i;
@@ -586,7 +590,7 @@ hctx_partner_links(const struct hctx *hc, const char *root,
 	for (i = 0; i < hc->site->npartners; i++) {
 		const struct partner *p = &hc->site->partners[i];
 
-		if (p->category != c)
+		if (!S_listed(p, t, c))
 			continue;
 		e = S_partner_link(p, root);
 		tval_set(e, "telephone", S_phone(&p->telephone));

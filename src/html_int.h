@@ -52,11 +52,11 @@ struct tval	*hctx_partner(const struct hctx *, const struct partner *,
 struct tval	*hctx_cards(const struct hctx *, const char *root,
 		    const struct thematique *t, const struct category *c);
 /*
- * The partners of category c as plain links {href, nom, sigle,
- * telephone}: no pictogram, so the page inlines no symbol for them.
+ * The same partners as plain links {href, nom, sigle, telephone}: no
+ * pictogram, so the page inlines no symbol for them.
  */
 struct tval	*hctx_partner_links(const struct hctx *, const char *root,
-		    const struct category *c);
+		    const struct thematique *t, const struct category *c);
 /* The needs grid: every thématique with its count and page. */
 struct tval	*hctx_needs(const struct hctx *, const char *root);
 /* One thématique as {key, label, href, count, count_label, picto}. */

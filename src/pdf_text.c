@@ -259,6 +259,7 @@ S_word(struct lay *l, const struct para *p, struct items *it, size_t si,
 	char		*word;
 	size_t		 nb = 0, np, i, at;
 	double		 hw;
+	int		 ins;
 
 	b = xreallocarray(NULL, n + 1, sizeof(*b));
 	word = xstrndup(s->text + w, n);
@@ -279,12 +280,13 @@ S_word(struct lay *l, const struct para *p, struct items *it, size_t si,
 				b[nb++].penalty = TEXT_URL_PENALTY;
 			}
 	} else if (l->hyph != NULL) {
+		/* Inserted hyphens only where the text allows them. */
+		ins = !(s->flags & SPAN_NOHYPH) && !p->nohyph &&
+		    typo_can_hyphenate(word);
 		pts = xreallocarray(NULL, n + 1, sizeof(*pts));
 		np = typo_hyphenate_ex(l->hyph, word, pts, n + 1);
 		for (i = 0; i < np; i++) {
-			/* Inserted hyphens only where the text allows them. */
-			if (pts[i].inserted && ((s->flags & SPAN_NOHYPH) ||
-			    p->nohyph || !typo_can_hyphenate(word)))
+			if (pts[i].inserted && !ins)
 				continue;
 			b[nb].off = pts[i].off;
 			b[nb].hyphen = pts[i].inserted;

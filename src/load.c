@@ -1829,10 +1829,14 @@ load_content(const char *content_dir, struct diags *d)
 	memset(&c, 0, sizeof(c));
 	c.d = d;
 	c.content_dir = content_dir;
-	if (stat(content_dir, &st) == -1 || !S_ISDIR(st.st_mode)) {
+	if (stat(content_dir, &st) == -1) {
 		diag_error(d, content_dir, 0, 0, "cannot read the content "
-		    "folder: %s", stat(content_dir, &st) == -1 ?
-		    strerror(errno) : "not a folder");
+		    "folder: %s", strerror(errno));
+		return NULL;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		diag_error(d, content_dir, 0, 0, "cannot read the content "
+		    "folder: not a folder");
 		return NULL;
 	}
 	s = xcalloc(1, sizeof(*s));

@@ -72,6 +72,16 @@ main(void)
 	has("... showing its description", "![alt](https://evil.example/p.png)", 3, ">alt</a>", 1);
 	has("external link marked", "[x](https://example.org/)", 3, "rel=\"external noopener\"", 1);
 	has("relative link kept", "[x](autre.html)", 3, "href=\"autre.html\"", 1);
+	/* External links are written by hand (S_external_link): attributes escaped. */
+	has("external link: title escaped", "[x](https://a.example/ \"a \\\"b\\\" <c> & d\")", 3,
+	    " title=\"a &quot;b&quot; &lt;c&gt; &amp; d\" rel=\"external noopener\">x</a>", 1);
+	has("external link: & in URL escaped", "[x](https://a.example/?a=1&b=2)", 3,
+	    "href=\"https://a.example/?a=1&amp;b=2\"", 1);
+	has("external link: apostrophe in URL escaped", "[x](https://a.example/l'x)", 3,
+	    "href=\"https://a.example/l&#39;x\"", 1);
+	has("external link: no empty title", "[x](https://a.example/)", 3, "title=", 0);
+	has("image without description: a link saying image", "![](https://a.example/p.png)", 3,
+	    ">image</a>", 1);
 	has("quote in URL escaped", "[x](https://a.example/\"onmouseover=x)", 3, "\"onmouseover", 0);
 	has("# becomes h3", "# Titre", 3, "<h3>Titre</h3>", 1);
 	has("## alone becomes h3", "## Titre", 3, "<h3>Titre</h3>", 1);

@@ -131,24 +131,25 @@ S_template(struct hstate *hs, const char *name)
 static int
 S_write(struct hstate *hs, const char *rel, const void *data, size_t len)
 {
-	char	*path = path_join(hs->outdir, rel), *dir, *slash;
-	int	 ok;
+	char	*path = path_join(hs->outdir, rel), *dir = xstrdup(path), *slash;
+	int	 ok = 0;
 
-	dir = xstrdup(path);
 	if ((slash = strrchr(dir, '/')) != NULL) {
 		*slash = '\0';
 		if (!mkdir_p(dir)) {
 			diag_error(hs->d, dir, 0, 0, "cannot create folder: %s",
 			    strerror(errno));
-			free(dir);
-			free(path);
-			return 0;
+			goto out;
 		}
 	}
-	free(dir);
-	if (!(ok = file_write(path, data, len)))
+	if (!file_write(path, data, len)) {
 		diag_error(hs->d, path, 0, 0, "cannot write: %s",
 		    strerror(errno));
+		goto out;
+	}
+	ok = 1;
+out:
+	free(dir);
 	free(path);
 	return ok;
 }

@@ -5,7 +5,8 @@
  * coverage check), pagination with keeps, page furniture (running head,
  * folio, thumb index), the passes that make the contents' page numbers
  * right, and the text dump of a layout.  The sections themselves are
- * in pdf_pages.c, paragraphs in pdf_text.c.
+ * in pdf_pages.c, pdf_partner.c and pdf_index.c, paragraphs in
+ * pdf_text.c.
  *
  * Every function that can fail returns 0/NULL; nothing prints.
  */

@@ -3,7 +3,8 @@
  * pdf_layout.c (passes, pagination, page furniture, dump),
  * pdf_theme.c (theme.yaml), pdf_font.c (fontconfig + FreeType metrics),
  * pdf_text.c (paragraphs), pdf_md.c (Markdown AST), pdf_qr.c (QR codes)
- * and pdf_pages.c (the sections of the booklet).  Nothing here knows
+ * and the sections of the booklet: pdf_pages.c, pdf_partner.c and
+ * pdf_index.c (their shared helpers: pdf_pages.h).  Nothing here knows
  * libharu; the contract with the emitter is pdf.h.
  *
  * Coordinates: the layout first builds vertical lists of boxes
@@ -149,7 +150,7 @@ struct lay {
 	struct pagemap	 want;		/* numbers printed in this pass */
 	struct pagemap	 got;		/* numbers found in this pass */
 	int		 tight;		/* tightening of the partner being set:
-					   0 none, up to 3 (pdf_pages.c) */
+					   0 none, up to 3 (pdf_partner.c) */
 
 	/* Glyph coverage: (file, code point) pairs already reported. */
 	struct {

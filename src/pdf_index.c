@@ -1,0 +1,186 @@
+/*
+ * pdf_index.c — the booklet's two indexes: "Je cherche de l'aide
+ * pour…" (partners by need, under each need's pictogram) and the
+ * alphabetical index (names and sigles, with cross-references).  A
+ * group broken across pages repeats its heading with "(suite)".
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "pdf_pages.h"
+#include "typo.h"
+
+/* ---- indexes --------------------------------------------------------------- */
+
+/* The heading of a need in the index: pictogram, label, "(suite)". */
+static void
+S_theme_head(struct lay *l, struct vlist *v, const struct thematique *th,
+    double before, int suite)
+{
+	const struct site *s = l->site;
+	struct vbox	*b;
+	struct src	 src;
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	char		 ic[8], *t;
+	double		 iw = 0;
+
+	b = vlist_add(v, SZ_H2(l) * 1.5, before);
+	b->keep = 1;
+	pages_picto(l, th, ic);
+	if (ic[0] != '\0') {
+		lay_text(l, b, 0, -(b->h / 2 + SZ_H2(l) * 0.33), FACE_ICON,
+		    SZ_H2(l), h, ic, strlen(ic), NULL);
+		iw = SZ_H2(l) * 1.6;
+	}
+	src.file = s->path;
+	src.pos = th->pos;
+	t = xasprintf("%s%s", th->label, suite ? " (suite)" : "");
+	lay_text(l, b, iw, -(b->h / 2 + SZ_H2(l) * 0.3), FACE_BOLD, SZ_H2(l),
+	    h, t, strlen(t), &src);
+	free(t);
+}
+
+void
+pages_themes(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	struct vlist	 tmp = { 0 };
+	struct vbox	*cont;
+	struct partner	**byname;
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	size_t		 i, j, n, pg, cnt, k;
+	char		*name;
+
+	pages_title(l, &v, "Je cherche de l'aide pour…", h, 1);
+	byname = model_sorted_by_name(s);
+	for (i = 0; i < s->nthematiques; i++) {
+		const struct thematique *th = &s->thematiques[i];
+
+		for (j = cnt = 0; j < s->npartners; j++)
+			cnt += model_has_thematique(byname[j], th);
+		if (cnt == 0)
+			continue;
+		S_theme_head(l, &v, th, i > 0 ? l->th.body_leading * 0.7 : 0, 0);
+		S_theme_head(l, &tmp, th, 0, 1);
+		cont = vlist_pop(&tmp);
+		for (j = n = 0; j < s->npartners; j++) {
+			const struct partner *p = byname[j];
+			struct src src = pages_psrc(p, PF_NOM);
+
+			if (!model_has_thematique(p, th))
+				continue;
+			name = model_display_name(p);
+			k = v.n;
+			b = pages_leader(l, &v, name, NULL, FACE_REGULAR,
+			    l->th.body_size * 0.95, RGB_TEXT,
+			    l->want.partner[pages_partner_index(l, p)],
+			    SZ_H2(l) * 1.6, 0, &src);
+			free(name);
+			if (n > 0 && k < v.n)
+				v.v[k].cont = vbox_dup(cont);
+			/* The heading keeps two entries; no entry alone at a head. */
+			if (b != NULL && ((n == 0 && cnt > 1) || n + 2 == cnt))
+				b->keep = 1;
+			n++;
+		}
+		vbox_free(cont);
+	}
+	free(byname);
+	vlist_free(&tmp);
+	pg = lay_flow(l, &v, "Je cherche de l'aide pour…",
+	    "Je cherche de l'aide pour…", 0);
+	l->got.sec[SEC_THEMES] = pg;
+	vlist_free(&v);
+}
+
+struct entry {
+	char			*key;	/* sort key: the name or sigle */
+	char			*text;	/* as printed */
+	const char		*see;	/* cross-reference: the name, or NULL */
+	const struct partner	*p;
+};
+
+static int
+S_entry_cmp(const void *a, const void *b)
+{
+	const struct entry *x = a, *y = b;
+	int	 c = str_collate(x->key, y->key);
+
+	if (c == 0)
+		c = strcmp(x->p->slug, y->p->slug);
+	return c;
+}
+
+void
+pages_alpha(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	struct entry	*e;
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	struct vlist	 tmp = { 0 };
+	struct vbox	*cont = NULL;
+	size_t		 i, j, k = 0, n = 0, pg;
+	char		*fold, *t, letter[2] = { 0, 0 }, prev = 0;
+
+	pages_title(l, &v, "Index alphabétique", h, 1);
+	e = xcalloc(2 * s->npartners + 1, sizeof(*e));
+	for (i = 0; i < s->npartners; i++) {
+		const struct partner *p = &s->partners[i];
+
+		e[n].key = xstrdup(p->nom.s);
+		e[n].text = model_display_name(p);
+		e[n++].p = p;
+		if (p->sigle.s != NULL && strcmp(p->sigle.s, p->nom.s) != 0) {
+			e[n].key = xstrdup(p->sigle.s);
+			e[n].text = xstrdup(p->sigle.s);
+			e[n].see = p->nom.s;
+			e[n++].p = p;
+		}
+	}
+	qsort(e, n, sizeof(*e), S_entry_cmp);
+	for (i = 0; i < n; i++) {
+		struct src src = pages_psrc(e[i].p, PF_NOM);
+
+		fold = str_fold(e[i].key);
+		letter[0] = (fold[0] >= 'a' && fold[0] <= 'z') ?
+		    (char)(fold[0] - 'a' + 'A') : '#';
+		free(fold);
+		if (letter[0] != prev) {
+			b = para_line(l, &v, letter, FACE_BOLD, SZ_H2(l),
+			    SZ_H2(l) * 1.4, h, prev ? l->th.body_leading * 0.6 : 0,
+			    NULL);
+			b->keep = 1;
+			prev = letter[0];
+			t = xasprintf("%s (suite)", letter);
+			vbox_free(cont);
+			para_line(l, &tmp, t, FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.4,
+			    h, 0, NULL);
+			cont = vlist_pop(&tmp);
+			free(t);
+			k = 0;
+		}
+		j = v.n;
+		pages_leader(l, &v, e[i].text, e[i].see, FACE_REGULAR,
+		    l->th.body_size * 0.95, RGB_TEXT,
+		    l->want.partner[pages_partner_index(l, e[i].p)], 0, 0,
+		    &src);
+		if (k++ > 0 && j < v.n)
+			v.v[j].cont = vbox_dup(cont);
+	}
+	vbox_free(cont);
+	vlist_free(&tmp);
+	for (i = 0; i < n; i++) {
+		free(e[i].key);
+		free(e[i].text);
+	}
+	free(e);
+	pg = lay_flow(l, &v, "Index alphabétique", "Index alphabétique", 0);
+	l->got.sec[SEC_ALPHA] = pg;
+	vlist_free(&v);
+}
+

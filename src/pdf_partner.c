@@ -1,0 +1,1060 @@
+/*
+ * pdf_partner.c — a category's divider page and the partners' pages:
+ * title, tinted contact box (two balanced columns, QR code, logo),
+ * needs, services, "Travaille avec"; a partner tightens its setting
+ * to fit one page before it runs over (pdf_pages.h for the helpers).
+ */
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "picto.h"
+#include "pdf_pages.h"
+#include "typo.h"
+
+/* ---- categories and partners --------------------------------------------- */
+
+void
+pages_divider(struct lay *l, const struct category *c)
+{
+	const struct site *s = l->site;
+	struct pdf_doc	*d = l->doc;
+	struct pdf_item	*it;
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	size_t		 k = pages_category_index(l, c), pg, j;
+	double		 top = d->page_h - MM(26), bot = d->page_h * 0.58;
+	char		*t;
+	struct para	 p;
+
+	pg = lay_newpage(l, c->label, (int)k + 1, 1);
+	l->got.category[k] = pg;
+	lay_outline(l, c->label, 0, pg, d->page_h);
+
+	it = pdf_page_add(&d->pages[pg]);
+	it->type = ITEM_RECT;
+	it->fill = 1;
+	it->rgb = colour_dark(c->rgb);
+	it->x = -BLEED_MAX;
+	it->w = d->page_w + 2 * BLEED_MAX;
+	it->y = bot;
+	it->h = top - bot;
+	para_init(&p, 26, 31, l->tw);
+	p.align = ALIGN_LEFT;
+	p.nohyph = 1;
+	{
+		struct src src;
+
+		src.file = s->path;
+		src.pos = c->pos;
+		para_add(&p, c->label, FACE_BOLD, RGB_WHITE, SPAN_NOHYPH, &src);
+	}
+	para_set(l, &p, &v);
+	para_free(&p);
+	t = xasprintf("%zu" NBSP "partenaire%s", c->npartners, c->npartners > 1 ?
+	    "s" : "");
+	para_line(l, &v, t, FACE_REGULAR, 12, 17, RGB_WHITE, 4, NULL);
+	free(t);
+	lay_put(l, &v, pg, bot + MM(7) + pages_vheight(&v));
+	vlist_free(&v);
+
+	for (j = 0; j < s->npartners; j++) {
+		const struct partner *pp = &s->partners[j];
+		struct src src = pages_psrc(pp, PF_NOM);
+
+		if (pp->category != c)
+			continue;
+		t = model_display_name(pp);
+		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->th.body_size,
+		    RGB_TEXT, l->want.partner[j], 0, 0, &src);
+		(void)b;
+		free(t);
+	}
+	lay_put(l, &v, pg, bot - MM(10));
+	vlist_free(&v);
+}
+
+/*
+ * A column of the contact box.  In the card column (label == 0) the
+ * values speak for themselves: an address, a phone number, an e-mail.
+ * In the other, each value has a small label above it, in the
+ * category's colour.
+ */
+struct crow {
+	struct lay	*l;
+	struct vlist	 v;		/* rows, relative to the column */
+	double		 w;		/* width of the column */
+	double		 size, leading;
+	int		 labels;	/* labels above the values */
+	unsigned int	 label_rgb;
+};
+
+/* Space between two rows of a column. */
+#define	ROW_GAP(r)	((r)->leading * 0.3)
+
+/*
+ * A row's paragraph: ragged right and never hyphenated, whatever the
+ * theme says of the body — in columns this narrow, hyphens stack up
+ * into ladders ("tra-/vailleur", "Bu-/reaux") and a ragged edge costs
+ * nothing.
+ */
+static struct para *
+S_row_begin(struct crow *r, struct para *p)
+{
+	para_init(p, r->size, r->leading, r->w);
+	p->align = ALIGN_LEFT;
+	p->nohyph = 1;
+	p->before = r->v.n > 0 ? ROW_GAP(r) : 0;
+	return p;
+}
+
+/* The label of a row, above it: small bold capitals. */
+static void
+S_row_label(struct crow *r, const char *label)
+{
+	struct vbox	*b;
+	char		*up;
+	double		 sz = r->size * 0.78;
+
+	up = pages_upper(label);
+	b = vlist_add(&r->v, sz * 1.3, r->v.n > 0 ? ROW_GAP(r) * 1.5 : 0);
+	b->keep = 1;
+	lay_text(r->l, b, 0, -sz * 1.0, FACE_BOLD, sz, r->label_rgb, up,
+	    strlen(up), NULL);
+	free(up);
+}
+
+static void
+S_row_end(struct crow *r, struct para *p, const char *label)
+{
+	if (para_empty(p)) {
+		para_free(p);
+		return;
+	}
+	if (r->labels && label != NULL) {
+		S_row_label(r, label);
+		p->before = 0;
+	}
+	para_set(r->l, p, &r->v);
+	para_free(p);
+}
+
+static void
+S_row_text(struct crow *r, const char *label, const char *text,
+    enum pdf_face face, unsigned int flags, const char *uri,
+    const struct src *src)
+{
+	struct para	 p;
+	struct span	*s;
+
+	if (text == NULL)
+		return;
+	S_row_begin(r, &p);
+	s = para_add(&p, text, face, RGB_TEXT, flags, src);
+	if (uri != NULL)
+		s->uri = xstrdup(uri);
+	S_row_end(r, &p, label);
+}
+
+/* The ranges of one day, "9 h–12 h, 14 h–17 h", or "fermé". */
+static char *
+S_day_hours(const struct day_hours *d)
+{
+	struct buf	 t;
+	char		*a, *z, *out;
+	size_t		 i;
+
+	buf_init(&t);
+	if (d->n == 0)
+		buf_puts(&t, "fermé");
+	for (i = 0; i < d->n; i++) {
+		a = model_time_fr(d->v[i].start);
+		z = model_time_fr(d->v[i].end);
+		buf_printf(&t, "%s%s–%s", i ? ", " : "", a, z);
+		free(a);
+		free(z);
+	}
+	out = typo_fr(buf_cstr(&t));
+	buf_free(&t);
+	return out;
+}
+
+/*
+ * Opening hours as a compact weekly table: consecutive days with the
+ * same hours share a line ("lun.–ven."), the times aligned on a tab
+ * (wrapped under it after a comma when the column is narrow); closed
+ * weekdays say so, a closed week-end says nothing.
+ */
+static void
+S_row_hours(struct crow *r, const struct partner *pp)
+{
+	static const char *const days[7] = {
+		"lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim."
+	};
+	const struct horaires *h = &pp->horaires;
+	struct lay	*l = r->l;
+	struct vbox	*b;
+	struct src	 src;
+	char		*txt[7], lab[32], *t, *cut;
+	double		 tab = 0, base;
+	size_t		 len;
+	int		 day, end, any = 0, g, ngroups = 0, gs[7], ge[7];
+
+	if (!h->present)
+		return;
+	for (day = 0; day < 7; day++)
+		any |= h->days[day].n > 0;
+	if (!any && h->precisions.s == NULL)
+		return;
+	if (r->labels)
+		S_row_label(r, "Horaires");
+	if (!any)
+		goto precisions;
+	for (day = 0; day < 7; day++)
+		txt[day] = S_day_hours(&h->days[day]);
+	for (day = 0; day < 7; day = end) {
+		for (end = day + 1; end < 7 && strcmp(txt[end], txt[day]) == 0;
+		    end++)
+			;
+		if (h->days[day].n == 0 && end == 7)
+			break;	/* closed to the end of the week */
+		gs[ngroups] = day;
+		ge[ngroups++] = end - 1;
+	}
+	for (g = 0; g < ngroups; g++) {
+		if (gs[g] == ge[g])
+			snprintf(lab, sizeof(lab), "%s", days[gs[g]]);
+		else
+			snprintf(lab, sizeof(lab), "%s–%s", days[gs[g]],
+			    days[ge[g]]);
+		tab = fmax(tab, lay_width(l, FACE_REGULAR, r->size, lab,
+		    strlen(lab)));
+	}
+	tab += r->size * 0.7;
+	for (g = 0; g < ngroups; g++) {
+		if (gs[g] == ge[g])
+			snprintf(lab, sizeof(lab), "%s", days[gs[g]]);
+		else
+			snprintf(lab, sizeof(lab), "%s–%s", days[gs[g]],
+			    days[ge[g]]);
+		src.file = pp->path;
+		src.pos = h->days[gs[g]].pos;
+		t = txt[gs[g]];
+		b = vlist_add(&r->v, r->leading, 0);
+		b->keep = 1;
+		base = -(b->h / 2 + r->size * 0.3);
+		lay_text(l, b, 0, base, FACE_REGULAR, r->size, RGB_MUTED, lab,
+		    strlen(lab), NULL);
+		/* Too wide: the ranges after the last comma that fits wrap. */
+		len = strlen(t);
+		while (lay_width(l, FACE_REGULAR, r->size, t, len) > r->w - tab &&
+		    (cut = memchr(t, ',', len)) != NULL) {
+			const char *c2;
+
+			for (c2 = cut; (c2 = memchr(c2 + 1, ',', len -
+			    (size_t)(c2 + 1 - t))) != NULL &&
+			    lay_width(l, FACE_REGULAR, r->size, t,
+			    (size_t)(c2 - t) + 1) <= r->w - tab;)
+				cut = (char *)c2;
+			lay_text(l, b, tab, base, FACE_REGULAR, r->size,
+			    RGB_TEXT, t, (size_t)(cut - t) + 1, &src);
+			len -= (size_t)(cut - t) + 2;
+			t = cut + 2;
+			b = vlist_add(&r->v, r->leading, 0);
+			b->keep = 1;
+		}
+		lay_text(l, b, tab, base, FACE_REGULAR, r->size,
+		    h->days[gs[g]].n ? RGB_TEXT : RGB_MUTED, t, len, &src);
+	}
+	for (day = 0; day < 7; day++)
+		free(txt[day]);
+precisions:
+	if (h->precisions.s != NULL) {
+		struct para	 p;
+		struct src	 ps = pages_tsrc(pp->path, &h->precisions);
+
+		S_row_begin(r, &p);
+		p.before = any ? r->leading * 0.1 : 0;
+		para_add(&p, h->precisions.s, FACE_ITALIC, RGB_TEXT, 0, &ps);
+		para_set(l, &p, &r->v);
+		para_free(&p);
+	}
+}
+
+/* Width and height of a PNG or JPEG image, from its header. */
+static int
+S_image_size(const char *path, double *w, double *h)
+{
+	unsigned char	 b[64 * 1024];
+	FILE		*f;
+	size_t		 n, i;
+
+	if ((f = fopen(path, "rb")) == NULL)
+		return 0;
+	n = fread(b, 1, sizeof(b), f);
+	fclose(f);
+	if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0) {
+		*w = (double)((unsigned long)b[16] << 24 | (unsigned long)b[17] << 16 |
+		    (unsigned long)b[18] << 8 | b[19]);
+		*h = (double)((unsigned long)b[20] << 24 | (unsigned long)b[21] << 16 |
+		    (unsigned long)b[22] << 8 | b[23]);
+		return *w > 0 && *h > 0;
+	}
+	if (n >= 4 && b[0] == 0xff && b[1] == 0xd8) {
+		for (i = 2; i + 9 < n;) {
+			if (b[i] != 0xff) {
+				i++;
+				continue;
+			}
+			if (b[i + 1] >= 0xc0 && b[i + 1] <= 0xcf &&
+			    b[i + 1] != 0xc4 && b[i + 1] != 0xc8 &&
+			    b[i + 1] != 0xcc) {
+				*h = (double)(b[i + 5] << 8 | b[i + 6]);
+				*w = (double)(b[i + 7] << 8 | b[i + 8]);
+				return *w > 0 && *h > 0;
+			}
+			i += 2 + (size_t)(b[i + 2] << 8 | b[i + 3]);
+		}
+	}
+	return 0;
+}
+
+/* The groups of the contact box's second column, in order. */
+enum info {
+	INFO_PUBLIC, INFO_HOURS, INFO_ACCESS, INFO_LANGUAGES,
+	INFO_ACCESSIBILITY, INFO_CONTACTS, INFO__COUNT
+};
+
+/* Set group g of a partner's contact box into the column r. */
+static void
+S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
+{
+	struct para	 p;
+	struct buf	 t;
+	struct src	 src;
+	unsigned int	 bit;
+	size_t		 i, j;
+
+	buf_init(&t);
+	switch (g) {
+	case INFO_PUBLIC:
+		if (pp->public_.s != NULL) {
+			src = pages_tsrc(pp->path, &pp->public_);
+			S_row_text(r, "Public", pp->public_.s, FACE_REGULAR, 0, NULL,
+			    &src);
+		}
+		break;
+	case INFO_HOURS:
+		S_row_hours(r, pp);
+		break;
+	case INFO_ACCESS:
+		if (pp->modalites != 0 || pp->cout != COUT_NONE ||
+		    pp->acces_precisions.s != NULL) {
+			for (i = 0, j = 0; i < MOD__COUNT; i++) {
+				bit = 1u << i;
+				if (!(pp->modalites & bit))
+					continue;
+				if (j++ == 0)
+					buf_puts(&t, model_modalite_label((enum modalite)bit));
+				else {
+					buf_puts(&t, ", ");
+					pages_lcfirst(&t, model_modalite_label(
+					    (enum modalite)bit));
+				}
+			}
+			if (j > 0)
+				buf_puts(&t, ".");
+			if (model_cout_label(pp->cout) != NULL)
+				buf_printf(&t, "%s%s.", t.len ? " " : "",
+				    model_cout_label(pp->cout));
+			S_row_begin(r, &p);
+			src = pages_psrc(pp, PF_ACCES);
+			para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, &src);
+			if (pp->acces_precisions.s != NULL) {
+				src = pages_tsrc(pp->path,
+				    &pp->acces_precisions);
+				if (t.len)
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+				para_add(&p, pp->acces_precisions.s, FACE_ITALIC,
+				    RGB_TEXT, 0, &src);
+			}
+			S_row_end(r, &p, "Accès");
+			buf_reset(&t);
+		}
+		break;
+	case INFO_LANGUAGES:
+		if (pp->langues.n > 0) {
+			for (i = 0; i < pp->langues.n; i++) {
+				const char *lab = model_langue_label(pp->langues.v[i].s);
+
+				if (pp->langues.v[i].s == NULL)
+					continue;
+				buf_printf(&t, "%s%s", t.len ? ", " : "",
+				    lab != NULL ? lab : pp->langues.v[i].s);
+			}
+			src = pages_psrc(pp, PF_LANGUES);
+			S_row_text(r, "Langues parlées", buf_cstr(&t), FACE_REGULAR, 0,
+			    NULL, &src);
+			buf_reset(&t);
+		}
+		break;
+	case INFO_ACCESSIBILITY:
+		if (model_accessibilite_label(pp->accessibilite) != NULL ||
+		    pp->accessibilite_precisions.s != NULL) {
+			if (model_accessibilite_label(pp->accessibilite) != NULL)
+				buf_printf(&t, "%s.", model_accessibilite_label(
+				    pp->accessibilite));
+			if (pp->accessibilite_precisions.s != NULL)
+				buf_printf(&t, "%s%s", t.len ? " " : "",
+				    pp->accessibilite_precisions.s);
+			src = pages_psrc(pp, PF_ACCESSIBILITE);
+			S_row_text(r, "Accessibilité", buf_cstr(&t), FACE_REGULAR, 0,
+			    NULL, &src);
+			buf_reset(&t);
+		}
+		break;
+	case INFO_CONTACTS:
+		/* Named referents: the partners' own edition only. */
+		if (l->opts->partners_edition && pp->ncontacts > 0) {
+			S_row_begin(r, &p);
+			for (i = 0; i < pp->ncontacts; i++) {
+				const struct contact *ct = &pp->contacts[i];
+
+				if (i > 0)
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+				src = pages_tsrc(pp->path, &ct->nom);
+				para_add(&p, ct->nom.s, FACE_BOLD, RGB_TEXT, SPAN_NOHYPH,
+				    &src);
+				if (ct->fonction.s != NULL) {
+					src = pages_tsrc(pp->path, &ct->fonction);
+					buf_printf(&t, ", %s", ct->fonction.s);
+					para_add(&p, buf_cstr(&t), FACE_REGULAR,
+					    RGB_TEXT, 0, &src);
+					buf_reset(&t);
+				}
+				if (ct->telephone.display != NULL) {
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+					para_add(&p, ct->telephone.display, FACE_REGULAR,
+					    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, NULL);
+				}
+				if (ct->courriel.s != NULL) {
+					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
+					    SPAN_BREAK, NULL);
+					src = pages_tsrc(pp->path, &ct->courriel);
+					para_add(&p, ct->courriel.s, FACE_REGULAR,
+					    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, &src);
+				}
+			}
+			S_row_end(r, &p, "Contacts");
+		}
+		break;
+	default:
+		break;
+	}
+	buf_free(&t);
+}
+
+/* Copy the rows of a column into the box at (x, y); returns the y below. */
+static double
+S_col_put(struct vbox *box, struct crow *r, double x, double y)
+{
+	struct pdf_item	*it;
+	size_t		 i, j;
+
+	for (i = 0; i < r->v.n; i++) {
+		if (i > 0)
+			y -= r->v.v[i].before;
+		for (j = 0; j < r->v.v[i].nitems; j++) {
+			it = vbox_add(box);
+			*it = r->v.v[i].items[j];
+			it->x += x;
+			it->y += y;
+			if (it->type == ITEM_LINE) {
+				it->x2 += x;
+				it->y2 += y;
+			}
+		}
+		r->v.v[i].nitems = 0;	/* the strings moved to the box */
+		y -= r->v.v[i].h;
+	}
+	return y;
+}
+
+/*
+ * The tinted contact box, one unbreakable box in two columns.  Left,
+ * the card: address and transports, phone (bold), e-mail, website,
+ * then the QR code of the website in the box's bottom-left corner,
+ * the logo beside it.  Right, under small labels: public, hours,
+ * access, languages, accessibility (and the named contacts of the
+ * partners' edition).
+ */
+static void
+S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
+{
+	const struct site *s = l->site;
+	struct crow	 c, r;
+	struct vbox	*box;
+	struct pdf_item	*bg, *it;
+	struct para	 p;
+	struct buf	 t;
+	struct src	 src;
+	unsigned int	 light = colour_light(pp->category->rgb);
+	double		 pad = MM(2.5), gap = MM(5), qr = MM(15), yl, yr, w,
+			 iw = 0, ih = 0, lw, lh, lx;
+	double		 hr[INFO__COUNT], hl[INFO__COUNT], left_h, right_h = 0;
+	size_t		 bgi, n0;
+	char		*u, *logo = NULL;
+	int		 has_logo = 0, g, split;
+
+	w = l->tw - 2 * pad;
+	memset(&c, 0, sizeof(c));
+	c.l = l;
+	c.size = SZ_BOX(l);
+	c.leading = c.size * 1.3;
+	c.w = floor(w * 0.38);
+	r = c;
+	r.w = w - c.w - gap;
+	r.labels = 1;
+	r.label_rgb = colour_dark(pp->category->rgb);
+	c.label_rgb = r.label_rgb;
+	if (pp->logo.s != NULL) {
+		logo = path_join(s->content_dir, pp->logo.s);
+		has_logo = S_image_size(logo, &iw, &ih);
+	}
+	buf_init(&t);
+
+	/* The card: address, transports. */
+	S_row_begin(&c, &p);
+	src = pages_tsrc(pp->path, &pp->adresse.rue);
+	para_add(&p, pp->adresse.rue.s, FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH,
+	    &src);
+	if (pp->adresse.complement.s != NULL) {
+		src = pages_tsrc(pp->path, &pp->adresse.complement);
+		para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
+		para_add(&p, pp->adresse.complement.s, FACE_REGULAR, RGB_TEXT,
+		    0, &src);
+	}
+	para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
+	buf_printf(&t, "%s %s", pp->adresse.code_postal.s ?
+	    pp->adresse.code_postal.s : "", pp->adresse.ville.s ?
+	    pp->adresse.ville.s : "");
+	src = pages_tsrc(pp->path, &pp->adresse.ville);
+	para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH, &src);
+	buf_reset(&t);
+	S_row_end(&c, &p, NULL);
+	if (pp->transports.s != NULL) {
+		src = pages_tsrc(pp->path, &pp->transports);
+		S_row_begin(&c, &p);
+		p.before = c.leading * 0.1;
+		para_add(&p, pp->transports.s, FACE_ITALIC, RGB_TEXT, 0, &src);
+		S_row_end(&c, &p, NULL);
+	}
+	/* Phone, e-mail, website: one group. */
+	if (pp->telephone.display != NULL) {
+		S_row_begin(&c, &p);
+		p.size = c.size * 1.12;
+		src = pages_psrc(pp, PF_TELEPHONE);
+		para_add(&p, pp->telephone.display, FACE_BOLD, RGB_TEXT,
+		    SPAN_NOHYPH | SPAN_RAW, &src)->uri =
+		    pp->telephone.uri ? xstrdup(pp->telephone.uri) : NULL;
+		S_row_end(&c, &p, NULL);
+	}
+	/* (The rows of this group close up: no gap above their first line.) */
+	if (pp->courriel.s != NULL) {
+		u = xasprintf("mailto:%s", pp->courriel.s);
+		src = pages_tsrc(pp->path, &pp->courriel);
+		n0 = c.v.n;
+		S_row_text(&c, NULL, pp->courriel.s, FACE_REGULAR,
+		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, u, &src);
+		if (pp->telephone.display != NULL && c.v.n > n0)
+			c.v.v[n0].before = 0;
+		free(u);
+	}
+	if (pp->site.s != NULL) {
+		u = pages_url_display(pp->site.s);
+		src = pages_tsrc(pp->path, &pp->site);
+		n0 = c.v.n;
+		S_row_text(&c, NULL, u, FACE_REGULAR,
+		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, pp->site.s, &src);
+		if ((pp->telephone.display != NULL || pp->courriel.s != NULL) &&
+		    c.v.n > n0)
+			c.v.v[n0].before = 0;
+		free(u);
+	}
+
+	/*
+	 * The second column, balanced: while it makes the box shorter,
+	 * its last group moves under the card (above the QR code).
+	 */
+	for (g = 0; g < INFO__COUNT; g++) {
+		struct crow	 tr = r, tc = c;
+
+		memset(&tr.v, 0, sizeof(tr.v));
+		S_info(l, &tr, pp, (enum info)g);
+		hr[g] = pages_vheight(&tr.v) +
+		    (tr.v.n > 0 ? ROW_GAP(&r) * 1.5 : 0);
+		vlist_free(&tr.v);
+		memset(&tc.v, 0, sizeof(tc.v));
+		tc.labels = 1;
+		S_info(l, &tc, pp, (enum info)g);
+		hl[g] = pages_vheight(&tc.v) +
+		    (tc.v.n > 0 ? ROW_GAP(&c) * 1.5 : 0);
+		vlist_free(&tc.v);
+		right_h += hr[g];
+	}
+	left_h = pages_vheight(&c.v) + (pp->site.s != NULL || has_logo ?
+	    c.leading * 0.6 + qr : 0);
+	for (split = INFO__COUNT; split > 0; split--) {
+		if (hr[split - 1] == 0)
+			continue;
+		if (fmax(left_h + hl[split - 1], right_h - hr[split - 1]) >=
+		    fmax(left_h, right_h))
+			break;	/* the box would not get shorter */
+		left_h += hl[split - 1];
+		right_h -= hr[split - 1];
+	}
+	c.labels = 1;
+	for (g = 0; g < INFO__COUNT; g++)
+		S_info(l, g < split ? &r : &c, pp, (enum info)g);
+	buf_free(&t);
+
+	/* Assemble: background, the two columns, QR code and logo. */
+	box = vlist_add(out, 0, l->th.body_leading * 0.5);
+	box->keep = 0;
+	bg = vbox_add(box);	/* drawn first; sized at the end */
+	bg->type = ITEM_RECT;
+	bg->fill = 1;
+	bg->rgb = light;
+	bgi = box->nitems - 1;
+	yl = S_col_put(box, &c, pad, -pad);
+	yr = S_col_put(box, &r, pad + c.w + gap, -pad);
+	lx = pad;
+	if (pp->site.s != NULL || has_logo)
+		yl -= c.leading * 0.6;
+	if (pp->site.s != NULL) {
+		qr_draw(box, pp->site.s, pad, yl, qr);
+		it = vbox_add(box);
+		it->type = ITEM_LINK_URI;
+		it->x = pad;
+		it->y = yl - qr;
+		it->w = it->h = qr;
+		it->uri = xstrdup(pp->site.s);
+		lx += qr + MM(3);
+	}
+	if (has_logo) {
+		/* Beside the QR code, as tall at most, within the column. */
+		lh = qr;
+		lw = lh * iw / ih;
+		if (lw > c.w - (lx - pad)) {
+			lw = c.w - (lx - pad);
+			lh = lw * ih / iw;
+		}
+		it = vbox_add(box);
+		it->type = ITEM_IMAGE;
+		it->x = lx;
+		it->y = yl - (qr - lh) / 2 - lh;
+		it->w = lw;
+		it->h = lh;
+		it->path = xstrdup(logo);
+	}
+	if (pp->site.s != NULL || has_logo)
+		yl -= qr;
+	box->h = -fmin(yl, yr) + pad;
+	bg = &box->items[bgi];	/* the array may have moved */
+	bg->x = 0;
+	bg->y = -box->h;
+	bg->w = l->tw;
+	bg->h = box->h;
+	vlist_free(&c.v);
+	vlist_free(&r.v);
+	free(logo);
+}
+
+/* s with its spaces made no-break, into b. */
+static void
+S_nbsp(struct buf *b, const char *s)
+{
+	for (; *s != '\0'; s++)
+		if (*s == ' ')
+			buf_puts(b, NBSP);
+		else
+			buf_putc(b, *s);
+}
+
+/* Gap between two needs on one line. */
+#define	NEED_GAP(l)	(SZ_SMALL(l) * 1.2)
+
+/* Width of a partner's needs set on one line by S_needs_put(). */
+static double
+S_needs_width(struct lay *l, const struct partner *pp)
+{
+	double		 w = 0;
+	size_t		 i;
+	char		 ic[8];
+
+	for (i = 0; i < pp->nthematiques; i++) {
+		const struct thematique *th = pp->thematiques[i];
+
+		pages_picto(l, th, ic);
+		if (i > 0)
+			w += NEED_GAP(l);
+		if (ic[0] != '\0')
+			w += lay_width(l, FACE_ICON, SZ_SMALL(l), ic,
+			    strlen(ic)) + SZ_SMALL(l) * 0.35;
+		w += lay_width(l, FACE_REGULAR, SZ_SMALL(l), th->label,
+		    strlen(th->label));
+	}
+	return w;
+}
+
+/* The needs of a partner on one line of box b, from x on baseline y. */
+static void
+S_needs_put(struct lay *l, const struct partner *pp, struct vbox *b,
+    double x, double y, unsigned int rgb)
+{
+	struct pdf_item	*it;
+	size_t		 i;
+	char		 ic[8];
+
+	for (i = 0; i < pp->nthematiques; i++) {
+		const struct thematique *th = pp->thematiques[i];
+
+		pages_picto(l, th, ic);
+		if (i > 0)
+			x += NEED_GAP(l);
+		if (ic[0] != '\0') {
+			it = lay_text(l, b, x, y, FACE_ICON, SZ_SMALL(l), rgb, ic,
+			    strlen(ic), NULL);
+			x += it->w + SZ_SMALL(l) * 0.35;
+		}
+		it = lay_text(l, b, x, y, FACE_REGULAR, SZ_SMALL(l), RGB_MUTED,
+		    th->label, strlen(th->label), NULL);
+		x += it->w;
+	}
+}
+
+/* A section heading of a partner page. */
+static void
+S_psection(struct lay *l, struct vlist *out, const char *title,
+    unsigned int rgb)
+{
+	struct vbox	*b;
+
+	b = para_line(l, out, title, FACE_BOLD, l->th.body_size * 1.1,
+	    l->th.body_leading * 1.05, rgb, l->th.body_leading * 0.45, NULL);
+	b->keep = 1;
+}
+
+static void
+S_bullet(struct lay *l, struct vlist *out, struct para *p, unsigned int rgb,
+    int first)
+{
+	p->indent = l->th.body_size * 1.2;
+	p->width = l->tw - p->indent;
+	p->marker = "•";
+	p->marker_rgb = rgb;
+	p->before = first ? 0 : l->th.body_leading * 0.1;
+	para_set(l, p, out);
+}
+
+/*
+ * The boxes of a partner's page(s) into v, at the tightening l->tight;
+ * sec[] gets the index of each section heading's box (Missions,
+ * Actions, Présentation, and the "Travaille avec" paragraph), *nsec
+ * their number (at most 4).
+ */
+static void
+S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
+    size_t sec[4], size_t *nsec)
+{
+	struct vlist	 v = { 0 };
+	struct vbox	*b;
+	struct para	 p;
+	struct src	 src;
+	struct buf	 t;
+	char		 num[24], ic[8];
+	unsigned int	 dark = colour_dark(pp->category->rgb);
+	size_t		 i;
+	double		 bw;
+	int		 inline_needs;
+
+	*nsec = 0;
+	buf_init(&t);
+
+	/*
+	 * The top line: the category badge, then the pictograms and labels
+	 * of the partner's needs when they fit beside it (else they get a
+	 * line of their own under the résumé).
+	 */
+	b = vlist_add(&v, SZ_SMALL(l) * 1.95, 0);
+	b->keep = 1;
+	bw = lay_width(l, FACE_BOLD, SZ_SMALL(l), pp->category->label,
+	    strlen(pp->category->label)) + SZ_SMALL(l) * 1.2;
+	lay_rect(b, 0, -SZ_SMALL(l) * 1.75, bw, SZ_SMALL(l) * 1.75, dark);
+	lay_text(l, b, SZ_SMALL(l) * 0.6, -SZ_SMALL(l) * 1.2, FACE_BOLD,
+	    SZ_SMALL(l), RGB_WHITE, pp->category->label,
+	    strlen(pp->category->label), NULL);
+	inline_needs = S_needs_width(l, pp) <= l->tw - bw - SZ_SMALL(l) * 1.5;
+	if (inline_needs)
+		S_needs_put(l, pp, b, bw + SZ_SMALL(l) * 1.5,
+		    -SZ_SMALL(l) * 1.2, dark);
+
+	/* Name and sigle. */
+	para_init(&p, SZ_TITLE(l) * 0.8, SZ_TITLE(l) * 0.93, l->tw);
+	p.align = ALIGN_LEFT;
+	p.nohyph = 1;
+	p.keep_last = 1;
+	p.before = 2;
+	src = pages_psrc(pp, PF_NOM);
+	para_add(&p, pp->nom.s, FACE_BOLD, dark, SPAN_NOHYPH, &src);
+	if (pp->sigle.s != NULL && strcmp(pp->sigle.s, pp->nom.s) != 0) {
+		src = pages_psrc(pp, PF_SIGLE);
+		buf_printf(&t, " (%s)", pp->sigle.s);
+		para_add(&p, buf_cstr(&t), FACE_BOLD, dark, SPAN_NOHYPH, &src);
+		buf_reset(&t);
+	}
+	para_set(l, &p, &v);
+	para_free(&p);
+
+	/* Résumé, larger. */
+	para_init(&p, l->th.body_size * 1.08, l->th.body_leading * 1.06, l->tw);
+	p.align = ALIGN_LEFT;
+	p.before = l->th.body_leading * 0.3;
+	src = pages_psrc(pp, PF_RESUME);
+	para_add(&p, pp->resume.s, FACE_REGULAR, RGB_TEXT, 0, &src);
+	para_set(l, &p, &v);
+	para_free(&p);
+
+	/* Needs, when they did not fit on the top line. */
+	if (pp->nthematiques > 0 && !inline_needs) {
+		para_init(&p, SZ_SMALL(l), SZ_SMALL(l) * 1.45, l->tw);
+		p.align = ALIGN_LEFT;
+		p.nohyph = 1;
+		p.before = l->th.body_leading * 0.25;
+		for (i = 0; i < pp->nthematiques; i++) {
+			const struct thematique *th = pp->thematiques[i];
+
+			if (i > 0)
+				para_add(&p, "   ", FACE_REGULAR, RGB_MUTED,
+				    SPAN_RAW, NULL);
+			pages_picto(l, th, ic);
+			if (ic[0] != '\0') {
+				para_add(&p, ic, FACE_ICON, dark, SPAN_RAW |
+				    SPAN_NOHYPH, NULL);
+				para_add(&p, NBSP, FACE_REGULAR, dark, SPAN_RAW,
+				    NULL);
+			}
+			/* No break inside a label: NBSP between its words. */
+			S_nbsp(&t, th->label);
+			para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
+			    SPAN_NOHYPH, NULL);
+			buf_reset(&t);
+		}
+		para_set(l, &p, &v);
+		para_free(&p);
+	}
+
+	S_contact(l, pp, &v);
+
+	sec[(*nsec)++] = v.n;
+	S_psection(l, &v, "Missions", dark);
+	for (i = 0; i < pp->missions.n; i++) {
+		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		src = pages_tsrc(pp->path, &pp->missions.v[i]);
+		para_add(&p, pp->missions.v[i].s, FACE_REGULAR, RGB_TEXT, 0,
+		    &src);
+		S_bullet(l, &v, &p, dark, i == 0);
+		para_free(&p);
+	}
+	if (pp->nactions > 0) {
+		sec[(*nsec)++] = v.n;
+		S_psection(l, &v, "Actions", dark);
+		for (i = 0; i < pp->nactions; i++) {
+			const struct action *a = &pp->actions[i];
+
+			para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+			src = pages_tsrc(pp->path, &a->titre);
+			if (a->description.s != NULL) {
+				size_t	 n = strlen(a->titre.s);
+				int	 punct = n > 0 && strchr(".!?…:",
+				    a->titre.s[n - 1]) != NULL;
+
+				buf_printf(&t, "%s%s", a->titre.s, punct ? "" : ".");
+				para_add(&p, buf_cstr(&t), FACE_BOLD, RGB_TEXT, 0,
+				    &src);
+				buf_reset(&t);
+				src = pages_tsrc(pp->path, &a->description);
+				para_add(&p, " ", FACE_REGULAR, RGB_TEXT, SPAN_RAW,
+				    NULL);
+				para_add(&p, a->description.s, FACE_REGULAR,
+				    RGB_TEXT, 0, &src);
+			} else
+				para_add(&p, a->titre.s, FACE_REGULAR, RGB_TEXT,
+				    0, &src);
+			S_bullet(l, &v, &p, dark, i == 0);
+			para_free(&p);
+		}
+	}
+	if (pp->body != NULL) {
+		sec[(*nsec)++] = v.n;
+		S_psection(l, &v, "Présentation", dark);
+		md_set(l, pp->body, pp->path, pp->body_line, 1, dark, &v);
+	}
+	if (pp->nliens > 0) {
+		struct span	*sp;
+
+		sec[(*nsec)++] = v.n;
+		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		p.align = ALIGN_LEFT;
+		p.before = l->th.body_leading * 0.4;
+		para_add(&p, "Travaille avec : ", FACE_BOLD, dark, 0, NULL);
+		for (i = 0; i < pp->nliens; i++) {
+			const struct partner *q = pp->liens[i];
+			size_t	 qi = pages_partner_index(l, q);
+			char	*qn = model_display_name(q);
+
+			src = pages_psrc(pp, PF_LIENS);
+			if (i > 0)
+				para_add(&p, ", ", FACE_REGULAR, RGB_TEXT,
+				    SPAN_RAW, NULL);
+			sp = para_add(&p, qn, FACE_REGULAR, RGB_TEXT,
+			    SPAN_NOHYPH, &src);
+			sp->dest = l->want.partner[qi] != SIZE_MAX ?
+			    l->want.partner[qi] + 1 : 0;
+			pages_pageno(l->want.partner[qi], num, sizeof(num));
+			buf_printf(&t, NBSP "p." NBSP "%s", num);
+			sp = para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
+			    SPAN_RAW | SPAN_NOHYPH, NULL);
+			sp->dest = l->want.partner[qi] != SIZE_MAX ?
+			    l->want.partner[qi] + 1 : 0;
+			buf_reset(&t);
+			free(qn);
+		}
+		para_set(l, &p, &v);
+		para_free(&p);
+	}
+	if (l->tight > 0)
+		for (i = 0; i < v.n; i++)
+			v.v[i].before *= l->tight >= 3 ? 0.45 : 0.6;
+	vlist_cat(v0, &v);
+	vlist_free(&v);
+	buf_free(&t);
+}
+
+/* Tightening steps tried for a partner a little too long for one page. */
+#define	TIGHT_MAX	3
+/* How much too long is "a little": the most a partner may overflow. */
+#define	TIGHT_SLACK(l)	((l)->th.body_leading * 8)
+/* Lines of body text a continuation page carries at least. */
+#define	CONT_MIN	6
+
+/* Height of boxes i to the end of v as they start a page. */
+static double
+S_rest(const struct vlist *v, size_t i)
+{
+	double	 h = 0;
+	size_t	 j;
+
+	for (j = i; j < v->n; j++)
+		h += (j > i ? v->v[j].before : 0) + v->v[j].h;
+	return h;
+}
+
+/*
+ * A partner starts on a new page, either side: a long one goes on
+ * overleaf under its name in the running head.  (Starting long ones on
+ * a left-hand page cost blank pages inside the booklet.)
+ *
+ * What a typesetter does with a page that runs over by a few lines:
+ * set it again a little tighter — less space between paragraphs and
+ * sections, then 12 pt leading, then a smaller contact box — until it
+ * fits (TIGHT_MAX attempts, the first that fits wins).  What cannot fit
+ * runs to a second page set normally, broken so that the continuation
+ * carries a real share of the text: never fewer than CONT_MIN lines,
+ * and at a section heading when one is near.
+ */
+void
+pages_partner(struct lay *l, const struct partner *pp)
+{
+	struct vlist	 v = { 0 };
+	struct buf	 t;
+	struct src	 src;
+	char		*name;
+	double		 avail = lay_avail(l), lead = l->th.body_leading,
+			 need, rest;
+	size_t		 k = pages_category_index(l, pp->category), pg, sec[4],
+			 sec2[4], nsec, nsec2, i, brk, best;
+	int		 tight;
+
+	name = model_display_name(pp);
+	buf_init(&t);
+	S_partner_boxes(l, pp, &v, sec, &nsec);
+	need = S_rest(&v, 0);
+	for (tight = 1; tight <= TIGHT_MAX && need > avail + 0.01 &&
+	    need <= avail + TIGHT_SLACK(l); tight++) {
+		struct vlist	 w = { 0 };
+
+		l->tight = tight;
+		if (tight >= 2)	/* 12.5 pt becomes 12 pt */
+			l->th.body_leading = fmax(lead - 0.5,
+			    l->th.body_size * 1.25);
+		S_partner_boxes(l, pp, &w, sec2, &nsec2);
+		l->th.body_leading = lead;
+		l->tight = 0;
+		if (S_rest(&w, 0) <= avail + 0.01) {
+			vlist_free(&v);
+			v = w;
+			need = S_rest(&v, 0);
+			break;
+		}
+		vlist_free(&w);
+	}
+
+	/* Two pages: where the first one ends. */
+	brk = lay_fit(&v, 0, avail);
+	if (brk < v.n && (rest = S_rest(&v, brk)) <= avail &&
+	    rest < CONT_MIN * lead) {
+		/*
+		 * Too little left for overleaf: the last section heading
+		 * that gives it enough, if the first page stays at least
+		 * half full; else the last legal break that does.
+		 */
+		best = 0;
+		for (i = nsec; i-- > 0;)
+			if (sec[i] > 0 && sec[i] < brk &&
+			    S_rest(&v, sec[i]) >= CONT_MIN * lead &&
+			    need - S_rest(&v, sec[i]) >= avail / 2) {
+				best = sec[i];
+				break;
+			}
+		for (i = brk; best == 0 && i-- > 1;)
+			if (!v.v[i - 1].keep && S_rest(&v, i) >= CONT_MIN * lead)
+				best = i;
+		if (best > 0)
+			v.v[best].newpage = 1;
+	}
+	v.v[1].outline = lay_outline(l, name, 1, 0, 0);	/* the name */
+	pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
+	/* The update date at the foot of its last page, in the margin. */
+	{
+		char	*date = date_fr(&pp->mise_a_jour);
+		size_t	 last = l->doc->npages - 1;
+
+		buf_printf(&t, "Mis à jour le %s", date);
+		src.file = pp->path;
+		src.pos = pp->mise_a_jour_pos;
+		lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
+		    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t), &src);
+		free(date);
+	}
+	l->got.partner[pages_partner_index(l, pp)] = pg;
+	vlist_free(&v);
+	buf_free(&t);
+	free(name);
+}
+

@@ -39,6 +39,7 @@ struct hstate {
 	struct cached	*tpls;		/* page templates, parsed once */
 	size_t		 ntpls;
 	struct tpl_partials *partials;	/* partials, read and parsed once */
+	int		 bad_partial;	/* one could not be read: fail */
 };
 
 /* ---- theme files -------------------------------------------------------- */
@@ -85,8 +86,14 @@ S_partial(void *arg, const char *name, char **file)
 	if (path == NULL)
 		return NULL;
 	if (!file_read(path, TPL_MAXSIZE, &src, &len)) {
+		/*
+		 * The engine would render it as a missing partial (empty):
+		 * remember, so that the build fails instead of publishing
+		 * pages without it.
+		 */
 		diag_error(hs->d, path, 0, 0, "cannot read partial: %s",
 		    strerror(errno));
+		hs->bad_partial = 1;
 		free(path);
 		return NULL;
 	}
@@ -564,6 +571,8 @@ html_build(const struct site *s, const struct html_opts *opts,
 	    strcmp(opts->theme_dir, opts->default_theme_dir) != 0))
 		ok &= S_copy_tree(&hs, opts->default_theme_dir, "assets", 0);
 
+	if (hs.bad_partial)
+		ok = 0;
 	for (i = 0; i < hs.ntpls; i++) {
 		free(hs.tpls[i].name);
 		tpl_free(hs.tpls[i].tpl);

@@ -152,4 +152,13 @@ t_eq "broken template: exit 1" "$rc" 1
 grep -qE 'index\.mustache:2:[0-9]+: error' "$T_TMP/b.err" &&
     t_ok "broken template: error names file:line:col" || t_fail "broken template: error names file:line:col" "$(cat "$T_TMP/b.err")"
 
+# A partial that exists but cannot be read fails the build; the engine
+# alone would render it as a missing (empty) partial.
+mkdir -p "$T_TMP/big/partials"
+head -c 1048577 /dev/zero | tr '\0' x >"$T_TMP/big/partials/footer.mustache"
+build "$G/content" "$T_TMP/o6" --theme "$T_TMP/big" 2>"$T_TMP/g.err"; rc=$?
+t_eq "unreadable partial: exit 1" "$rc" 1
+grep -q 'footer\.mustache: error: cannot read partial' "$T_TMP/g.err" && [ ! -e "$T_TMP/o6/site" ] &&
+    t_ok "unreadable partial: reported, no site published" || t_fail "unreadable partial: reported, no site published" "$(cat "$T_TMP/g.err")"
+
 t_done

@@ -1,7 +1,8 @@
 /*
  * booklet.h — the printed booklet: model + theme -> PDF files.
- * The layout (pdf_layout.c) and the emitter (pdf_emit.c) share pdf.h;
- * this header is the whole public contract.
+ * The layout (pdf_layout*.c, pdf_pages.c and its sections) and the
+ * emitter (pdf_emit*.c) share pdf.h; this header is the whole public
+ * contract.
  */
 #ifndef BOOKLET_H
 #define BOOKLET_H
@@ -18,10 +19,13 @@ struct booklet_opts {
 };
 
 /*
- * Write the booklet in reading order to pdf_path and, when imposed_path
- * is not NULL, the saddle-stitch imposition on A4 landscape there.
- * Returns 0 on error, with diagnostics appended; warnings (a character
- * the font cannot show) name the content file, line and column.
+ * Lay out the booklet once, then write it in reading order to pdf_path
+ * and the saddle-stitch imposition on A4 landscape to imposed_path;
+ * either path may be NULL to skip that file.  With o->layout_dump set,
+ * the layout's text dump is written there first.  Stops at the first
+ * failure and returns 0, with diagnostics appended; warnings (a
+ * character the font cannot show) name the content file, line and
+ * column.
  */
 int	 booklet_build(const struct site *, const struct booklet_opts *,
 	    const char *pdf_path, const char *imposed_path, struct diags *);

@@ -775,7 +775,7 @@ hctx_filters(const struct hctx *hc)
 {
 	const struct site *s = hc->site;
 	struct tval	*m = tval_map(), *l;
-	const char	*codes[64];
+	const char	**codes = NULL;	/* distinct language codes */
 	size_t		 i, j, k, n = 0;
 	unsigned int	 mods = 0;
 	int		 b;
@@ -801,8 +801,11 @@ hctx_filters(const struct hctx *hc)
 			for (k = 0; k < n; k++)
 				if (strcmp(codes[k], p->langues.v[j].s) == 0)
 					break;
-			if (k == n && n < sizeof(codes) / sizeof(codes[0]))
+			if (k == n) {
+				codes = xreallocarray(codes, n + 1,
+				    sizeof(*codes));
 				codes[n++] = p->langues.v[j].s;
+			}
 		}
 	}
 	l = tval_list();
@@ -835,5 +838,6 @@ hctx_filters(const struct hctx *hc)
 		tval_push(l, S_option(codes[i], lab ? lab : codes[i]));
 	}
 	tval_set(m, "langues", l);
+	free(codes);
 	return m;
 }

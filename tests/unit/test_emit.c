@@ -217,6 +217,21 @@ add_text(struct pdf_page *p, enum pdf_face face, double x, double y,
 	return it;
 }
 
+/* An item of the given type with its box (x, y, w, h) on page p. */
+static struct pdf_item *
+add_box(struct pdf_page *p, enum pdf_item_type type, double x, double y,
+    double w, double h)
+{
+	struct pdf_item *it = pdf_page_add(p);
+
+	it->type = type;
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->h = h;
+	return it;
+}
+
 /* The test document: 6 pages, the last one blank. */
 static struct pdf_doc *
 doc_build(const char *dir)
@@ -244,12 +259,8 @@ doc_build(const char *dir)
 
 	/* Page 1: full-bleed band, text in every face, rules, links. */
 	p = &doc->pages[0];
-	it = pdf_page_add(p);
-	it->type = ITEM_RECT;
-	it->x = -BLEED;
-	it->y = A5_H - 80;
-	it->w = A5_W + 2 * BLEED;
-	it->h = 80 + BLEED;
+	it = add_box(p, ITEM_RECT, -BLEED, A5_H - 80,
+	    A5_W + 2 * BLEED, 80 + BLEED);
 	it->fill = 1;
 	it->rgb = 0x1F5FA0;
 	add_text(p, FACE_REGULAR, 40, 450, 12, 0x000000, TEXT_FR);
@@ -265,36 +276,16 @@ doc_build(const char *dir)
 	it->y2 = 340;
 	it->stroke_w = 0.5;
 	it->rgb = 0x777777;
-	it = pdf_page_add(p);
-	it->type = ITEM_RECT;
-	it->x = 40;
-	it->y = 200;
-	it->w = 200;
-	it->h = 100;
+	it = add_box(p, ITEM_RECT, 40, 200, 200, 100);
 	it->stroke_w = 1;
 	it->stroke_rgb = 0x00AA00;
 	add_text(p, FACE_REGULAR, 40, 250, 10, 0x0000AA, "https://exemple.fr/été");
-	it = pdf_page_add(p);
-	it->type = ITEM_LINK_URI;
-	it->x = 40;
-	it->y = 246;
-	it->w = 150;
-	it->h = 14;
+	it = add_box(p, ITEM_LINK_URI, 40, 246, 150, 14);
 	it->uri = xstrdup("https://exemple.fr/été");
-	it = pdf_page_add(p);
-	it->type = ITEM_LINK_URI;
-	it->x = 40;
-	it->y = 226;
-	it->w = 150;
-	it->h = 14;
+	it = add_box(p, ITEM_LINK_URI, 40, 226, 150, 14);
 	it->uri = xstrdup("mailto:accueil@exemple.fr");
 	add_text(p, FACE_REGULAR, 40, 210, 10, 0x0000AA, "voir page 3");
-	it = pdf_page_add(p);
-	it->type = ITEM_LINK_PAGE;
-	it->x = 40;
-	it->y = 206;
-	it->w = 80;
-	it->h = 14;
+	it = add_box(p, ITEM_LINK_PAGE, 40, 206, 80, 14);
 	it->dest_page = 2;
 	it->dest_y = 500;
 
@@ -929,12 +920,7 @@ test_imposed_a4(void **state)
 	doc->pages = xcalloc(doc->npages, sizeof(*doc->pages));
 	add_text(&doc->pages[0], FACE_REGULAR, 100, 100, 12, 0, "page-1");
 	add_text(&doc->pages[1], FACE_REGULAR, 100, 100, 12, 0, "page-2");
-	it = pdf_page_add(&doc->pages[0]);
-	it->type = ITEM_LINK_URI;
-	it->x = 100;
-	it->y = 100;
-	it->w = 100;
-	it->h = 20;
+	it = add_box(&doc->pages[0], ITEM_LINK_URI, 100, 100, 100, 20);
 	it->uri = xstrdup("tel:+33139000000");
 	path = path_join(fx->dir, "a4.pdf");
 	diags_init(&d);

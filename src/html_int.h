@@ -19,7 +19,10 @@ struct hctx {
 	const struct html_opts	 *opts;
 	struct picto		 *picto;	/* NULL: no pictograms */
 	/* Per thématique (site order): SVG path data or NULL, its box,
-	 * and whether the page being built uses it. */
+	 * and whether the page being built uses it.  used[] is the one
+	 * thing written through a const struct hctx: by every builder
+	 * that emits a pictogram (hctx_thematique() and its callers), and
+	 * reset by hctx_symbols(). */
 	char			**paths;
 	struct picto_box	 *boxes;
 	unsigned char		 *used;
@@ -59,7 +62,10 @@ struct tval	*hctx_partner_links(const struct hctx *, const char *root,
 		    const struct thematique *t, const struct category *c);
 /* The needs grid: every thématique with its count and page. */
 struct tval	*hctx_needs(const struct hctx *, const char *root);
-/* One thématique as {key, label, href, count, count_label, picto}. */
+/*
+ * One thématique as {key, label, href, count, count_label, picto};
+ * marks its pictogram as used by the page being built.
+ */
 struct tval	*hctx_thematique(const struct hctx *, const struct thematique *,
 		    const char *root);
 /* One category as {key, label, href, count}. */

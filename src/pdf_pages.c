@@ -101,6 +101,20 @@ S_notes(struct lay *l)
 	}
 }
 
+void
+pages_band(struct lay *l, size_t pg, double y, double h, unsigned int rgb)
+{
+	struct pdf_item	*it = pdf_page_add(&l->doc->pages[pg]);
+
+	it->type = ITEM_RECT;
+	it->fill = 1;
+	it->rgb = rgb;
+	it->x = -BLEED_MAX;
+	it->w = l->doc->page_w + 2 * BLEED_MAX;
+	it->y = y;
+	it->h = h;
+}
+
 /* A section title: large, bold, in colour, with an outline entry. */
 struct vbox *
 pages_title(struct lay *l, struct vlist *out, const char *title,
@@ -310,7 +324,6 @@ S_cover(struct lay *l)
 {
 	const struct site *s = l->site;
 	struct pdf_doc	*d = l->doc;
-	struct pdf_item	*it;
 	struct vlist	 v = { 0 };
 	struct para	 p;
 	char		*t;
@@ -318,14 +331,9 @@ S_cover(struct lay *l)
 	double		 band = d->page_h * 0.46, y;
 
 	pg = lay_newpage(l, NULL, 0, 0);
-	it = pdf_page_add(&d->pages[pg]);
-	it->type = ITEM_RECT;
-	it->fill = 1;
-	it->rgb = colour_dark(l->th.lead_rgb);	/* white text on it: 4.5:1 */
-	it->x = -BLEED_MAX;
-	it->w = d->page_w + 2 * BLEED_MAX;
-	it->y = band;
-	it->h = d->page_h - band + BLEED_MAX;
+	/* White text on it: 4.5:1. */
+	pages_band(l, pg, band, d->page_h - band + BLEED_MAX,
+	    colour_dark(l->th.lead_rgb));
 
 	/* In the band: title, subtitle, set from the top margin. */
 	para_init(&p, SZ_TITLE(l) * 1.5, SZ_TITLE(l) * 1.6, l->tw);
@@ -418,7 +426,6 @@ S_back(struct lay *l)
 {
 	const struct site *s = l->site;
 	const struct organisation *e = &s->editeur, *c = &s->coordination;
-	struct pdf_doc	*d = l->doc;
 	struct pdf_item	*it;
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
@@ -502,15 +509,9 @@ S_back(struct lay *l)
 	}
 	(void)y;
 
-	/* The band at the foot, into the bleed. */
-	it = pdf_page_add(&d->pages[pg]);
-	it->type = ITEM_RECT;
-	it->fill = 1;
-	it->rgb = colour_dark(l->th.lead_rgb);	/* white text on it: 4.5:1 */
-	it->x = -BLEED_MAX;
-	it->y = -BLEED_MAX;
-	it->w = d->page_w + 2 * BLEED_MAX;
-	it->h = MM(16) + BLEED_MAX;
+	/* The band at the foot, into the bleed; white text on it: 4.5:1. */
+	pages_band(l, pg, -BLEED_MAX, MM(16) + BLEED_MAX,
+	    colour_dark(l->th.lead_rgb));
 	if (e->nom.s != NULL) {
 		t = xasprintf("%s — %s %d", e->nom.s, s->titre.s, s->edition);
 		lay_page_text(l, pg, lay_left(l, pg), MM(6.5), FACE_REGULAR, 8,

@@ -28,6 +28,9 @@ size_t		 pages_category_index(const struct lay *,
 /* Source position of a partner's field, or of a text of file. */
 struct src	 pages_psrc(const struct partner *, enum partner_field);
 struct src	 pages_tsrc(const char *file, const struct text *);
+/* A filled band of page pg, full width and into the bleed both sides. */
+void		 pages_band(struct lay *, size_t pg, double y, double h,
+		    unsigned int rgb);
 /* Height of a list of boxes set on one page. */
 double		 pages_vheight(const struct vlist *);
 /*

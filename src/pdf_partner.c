@@ -21,7 +21,6 @@ pages_divider(struct lay *l, const struct category *c)
 {
 	const struct site *s = l->site;
 	struct pdf_doc	*d = l->doc;
-	struct pdf_item	*it;
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
 	size_t		 k = pages_category_index(l, c), pg, j;
@@ -33,14 +32,7 @@ pages_divider(struct lay *l, const struct category *c)
 	l->got.category[k] = pg;
 	lay_outline(l, c->label, 0, pg, d->page_h);
 
-	it = pdf_page_add(&d->pages[pg]);
-	it->type = ITEM_RECT;
-	it->fill = 1;
-	it->rgb = colour_dark(c->rgb);
-	it->x = -BLEED_MAX;
-	it->w = d->page_w + 2 * BLEED_MAX;
-	it->y = bot;
-	it->h = top - bot;
+	pages_band(l, pg, bot, top - bot, colour_dark(c->rgb));
 	para_init(&p, 26, 31, l->tw);
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
@@ -626,10 +618,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	/* Assemble: background, the two columns, QR code and logo. */
 	box = vlist_add(out, 0, l->th.body_leading * 0.5);
 	box->keep = 0;
-	bg = vbox_add(box);	/* drawn first; sized at the end */
-	bg->type = ITEM_RECT;
-	bg->fill = 1;
-	bg->rgb = light;
+	lay_rect(box, 0, 0, 0, 0, light);	/* drawn first; sized at the end */
 	bgi = box->nitems - 1;
 	yl = S_col_put(box, &c, pad, -pad);
 	yr = S_col_put(box, &r, pad + c.w + gap, -pad);

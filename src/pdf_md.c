@@ -140,14 +140,38 @@ S_inline(struct md *m, struct para *p, struct pend *pd, cmark_node *n,
 	}
 }
 
+/* The inline children of block n, into p (bold: a heading's). */
+static void
+S_inlines(struct md *m, struct para *p, cmark_node *n, int bold)
+{
+	struct pend	 pd;
+	cmark_node	*c;
+
+	memset(&pd, 0, sizeof(pd));
+	buf_init(&pd.text);
+	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
+		S_inline(m, p, &pd, c, bold, 0, NULL);
+	S_flush(m, p, &pd);
+	buf_free(&pd.text);
+}
+
+/* Set p, unless empty, as the next lines of the output; frees p. */
+static void
+S_set(struct md *m, struct para *p)
+{
+	if (!para_empty(p)) {
+		para_set(m->l, p, m->out);
+		m->first = 0;
+	}
+	para_free(p);
+}
+
 static void
 S_para(struct md *m, cmark_node *n, double indent, const char *marker,
     double before, int size_up)
 {
 	struct lay	*l = m->l;
 	struct para	 p;
-	struct pend	 pd;
-	cmark_node	*c;
 
 	para_init(&p, l->th.body_size + size_up, l->th.body_leading + size_up,
 	    l->tw - indent);
@@ -155,17 +179,8 @@ S_para(struct md *m, cmark_node *n, double indent, const char *marker,
 	p.before = m->first ? 0 : before;
 	p.marker = marker;
 	p.marker_rgb = m->hrgb;
-	memset(&pd, 0, sizeof(pd));
-	buf_init(&pd.text);
-	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
-		S_inline(m, &p, &pd, c, 0, 0, NULL);
-	S_flush(m, &p, &pd);
-	buf_free(&pd.text);
-	if (!para_empty(&p)) {
-		para_set(l, &p, m->out);
-		m->first = 0;
-	}
-	para_free(&p);
+	S_inlines(m, &p, n, 0);
+	S_set(m, &p);
 }
 
 static void
@@ -173,9 +188,8 @@ S_heading(struct md *m, cmark_node *n, double indent)
 {
 	struct lay	*l = m->l;
 	struct para	 p;
-	struct pend	 pd;
-	cmark_node	*c;
 	double		 size;
+	size_t		 i;
 
 	size = l->th.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1 : 0);
 	para_init(&p, size, size * 1.3, l->tw - indent);
@@ -184,20 +198,11 @@ S_heading(struct md *m, cmark_node *n, double indent)
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	p.keep_last = 1;	/* a heading never ends a page */
-	memset(&pd, 0, sizeof(pd));
-	buf_init(&pd.text);
-	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
-		S_inline(m, &p, &pd, c, 1, 0, NULL);
-	S_flush(m, &p, &pd);
-	buf_free(&pd.text);
-	for (size_t i = 0; i < p.n; i++)
+	S_inlines(m, &p, n, 1);
+	for (i = 0; i < p.n; i++)
 		if (p.v[i].uri == NULL)
 			p.v[i].rgb = m->hrgb;
-	if (!para_empty(&p)) {
-		para_set(l, &p, m->out);
-		m->first = 0;
-	}
-	para_free(&p);
+	S_set(m, &p);
 }
 
 static void S_blocks(struct md *, cmark_node *, double indent, int depth,

@@ -78,33 +78,4 @@ unsigned int	 picto_codepoint(const struct picto *, const char *name);
 char		*picto_svg_path(struct picto *, const char *name,
 		    struct picto_box *box);
 
-/*
- * A complete inline SVG element, decorative (the label always sits
- * next to it):
- *   <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 W H"
- *   width="Wem" height="1em" aria-hidden="true" focusable="false"
- *   class="picto"><path fill="currentColor" d="…"/></svg>
- * One em tall, as wide as the glyph's advance (so that it sits in a
- * line of text without CSS); coloured by the text colour.  Allocated,
- * or NULL as picto_svg_path().
- */
-char		*picto_svg(struct picto *, const char *name);
-
-/*
- * The same glyph once per page, used many times: a home page with 30
- * cards of three pictograms each would otherwise inline ~90 paths.
- * picto_svg_symbol() gives
- *   <symbol id="ID" viewBox="0 0 W H"><path fill="currentColor"
- *   d="…"/></symbol>
- * to put in one hidden <svg> at the top of <body>; picto_svg_use()
- * gives the element for each place, the same as picto_svg() but with
- * <use href="#ID"/> in place of the path.  id is written unescaped, so
- * it must be a letter followed by [A-Za-z0-9_-] ("picto-logement");
- * anything else returns NULL, as does an unknown name.  Allocated.
- */
-char		*picto_svg_symbol(struct picto *, const char *name,
-		    const char *id);
-char		*picto_svg_use(struct picto *, const char *name,
-		    const char *id);
-
 #endif /* PICTO_H */

@@ -112,7 +112,7 @@ test_unknown(void **state)
 	assert_int_equal(picto_codepoint(p, ".notdef"), 0);
 	assert_null(picto_svg_path(p, "no-such-icon", &box));
 	assert_int_equal(box.w, -1);
-	assert_null(picto_svg(p, "no-such-icon"));
+	assert_null(picto_svg_path(p, "no-such-icon", NULL));
 }
 
 static void
@@ -268,81 +268,19 @@ test_deterministic(void **state)
 	assert_non_null(q);
 	assert_int_equal(picto_count(p), picto_count(q));
 	for (i = 0; i < NNAMES; i++) {
-		a = picto_svg(p, names[i]);
-		b = picto_svg(q, names[i]);
+		a = picto_svg_path(p, names[i], NULL);
+		b = picto_svg_path(q, names[i], NULL);
 		assert_non_null(a);
 		assert_non_null(b);
 		assert_string_equal(a, b);
 		free(b);
 		/* The same handle twice. */
-		b = picto_svg(p, names[i]);
+		b = picto_svg_path(p, names[i], NULL);
 		assert_string_equal(a, b);
 		free(a);
 		free(b);
 	}
 	picto_close(q);
-}
-
-static void
-test_svg_element(void **state)
-{
-	struct picto	*p = *state;
-	struct picto_box box;
-	char		*svg, *d, *want;
-
-	NEED_FONT(p);
-	svg = picto_svg(p, "home");
-	d = picto_svg_path(p, "home", &box);
-	assert_non_null(svg);
-	assert_non_null(d);
-	assert_int_equal(box.w, 1612);
-	want = xasprintf("<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "viewBox=\"0 0 1612 1792\" width=\"0.9em\" height=\"1em\" "
-	    "aria-hidden=\"true\" focusable=\"false\" class=\"picto\">"
-	    "<path fill=\"currentColor\" d=\"%s\"/></svg>", d);
-	assert_string_equal(svg, want);
-	free(want);
-	free(svg);
-	free(d);
-	/* A square glyph: width exactly 1em. */
-	svg = picto_svg(p, "heart");
-	assert_non_null(svg);
-	assert_non_null(strstr(svg, "viewBox=\"0 0 1792 1792\" width=\"1em\""));
-	free(svg);
-}
-
-static void
-test_symbol_use(void **state)
-{
-	struct picto	*p = *state;
-	char		*sym, *use, *d, *want;
-
-	NEED_FONT(p);
-	d = picto_svg_path(p, "child", NULL);
-	sym = picto_svg_symbol(p, "child", "picto-enfance_2");
-	use = picto_svg_use(p, "child", "picto-enfance_2");
-	assert_non_null(d);
-	assert_non_null(sym);
-	assert_non_null(use);
-	want = xasprintf("<symbol id=\"picto-enfance_2\" viewBox=\"0 0 1152 "
-	    "1792\"><path fill=\"currentColor\" d=\"%s\"/></symbol>", d);
-	assert_string_equal(sym, want);
-	assert_string_equal(use, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
-	    "viewBox=\"0 0 1152 1792\" width=\"0.643em\" height=\"1em\" "
-	    "aria-hidden=\"true\" focusable=\"false\" class=\"picto\">"
-	    "<use href=\"#picto-enfance_2\"/></svg>");
-	free(want);
-	free(sym);
-	free(use);
-	free(d);
-	/* Ids that would need escaping, and unknown names. */
-	assert_null(picto_svg_symbol(p, "child", "a\"b"));
-	assert_null(picto_svg_symbol(p, "child", "1abc"));
-	assert_null(picto_svg_symbol(p, "child", ""));
-	assert_null(picto_svg_symbol(p, "child", NULL));
-	assert_null(picto_svg_use(p, "child", "a b"));
-	assert_null(picto_svg_use(p, "nope", "picto-x"));
-	assert_null(picto_svg_symbol(p, "nope", "picto-x"));
 }
 
 int
@@ -356,8 +294,6 @@ main(void)
 		cmocka_unit_test(test_paths),
 		cmocka_unit_test(test_orientation),
 		cmocka_unit_test(test_deterministic),
-		cmocka_unit_test(test_svg_element),
-		cmocka_unit_test(test_symbol_use),
 	};
 
 	return cmocka_run_group_tests(tests, setup, teardown);

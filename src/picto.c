@@ -8,7 +8,6 @@
  * before style sheet, lower code point first) wins, so the table does
  * not depend on qsort's handling of ties.
  */
-#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 

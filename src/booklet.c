@@ -8,6 +8,7 @@
 
 #include "booklet.h"
 #include "pdf.h"
+#include "pdf_layout.h"
 
 int
 booklet_build(const struct site *s, const struct booklet_opts *o,
@@ -33,6 +34,11 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 		ok = emit_pdf(doc, pdf_path, d);
 	if (ok && imposed_path != NULL)
 		ok = emit_imposed(doc, imposed_path, d);
+	if (ok && o->bleed_path != NULL) {
+		/* The same pages: full-bleed items already reach BLEED_MAX. */
+		doc->bleed = BLEED_MAX;
+		ok = emit_pdf(doc, o->bleed_path, d);
+	}
 	layout_free(doc);
 	return ok;
 }

@@ -13,7 +13,9 @@
 struct booklet_opts {
 	const char	*theme_dir;	/* chosen theme */
 	const char	*default_theme_dir; /* fallback for missing files */
-	int		 bleed;		/* print-shop variant: 3 mm bleed, crop marks */
+	int		 bleed;		/* pdf_path itself gets 3 mm bleed, crop marks */
+	const char	*bleed_path;	/* if set, also write the print-shop variant
+					   (bleed, crop marks) of the same layout here */
 	int		 partners_edition; /* print named contacts (never public) */
 	const char	*layout_dump;	/* if set, write the layout as text here */
 };

@@ -519,14 +519,12 @@ cmd_build(int argc, char *argv[])
 	if (!o.no_pdf) {
 		p1 = path_join(stage, "livret.pdf");
 		p2 = path_join(stage, "livret-impression.pdf");
+		if (o.bleed)
+			bo.bleed_path = p3 = path_join(stage,
+			    "livret-imprimeur.pdf");
 		ok = booklet_build(site, &bo, p1, p2, &d);
 		bo.layout_dump = NULL;
-		if (ok && o.bleed) {
-			p3 = path_join(stage, "livret-imprimeur.pdf");
-			bo.bleed = 1;
-			ok = booklet_build(site, &bo, p3, NULL, &d);
-			bo.bleed = 0;
-		}
+		bo.bleed_path = NULL;
 		if (ok && o.partners) {
 			p4 = path_join(stage, "livret-partenaires.pdf");
 			bo.partners_edition = 1;

@@ -287,6 +287,10 @@ mkdir_p(const char *path)
 	char	*p, *s;
 	int	 ok = 1;
 
+	if (*path == '\0') {
+		errno = ENOENT;	/* as mkdir("") */
+		return 0;
+	}
 	p = xstrdup(path);
 	for (s = p + 1; ok && *s; s++) {
 		if (*s != '/')

@@ -523,25 +523,18 @@ S_space_len(const char *s, size_t n)
 char *
 str_trim(const char *s)
 {
-	size_t	 n = strlen(s), k, end;
+	size_t		 n = strlen(s), i, k, end = 0;
+	unsigned int	 c;
 
 	while ((k = S_space_len(s, n)) > 0)
 		s += k, n -= k;
-	end = n;
-	/* Scan forward remembering the end of the last non-space. */
-	{
-		size_t	 i = 0, last = 0;
-
-		while (i < n) {
-			if ((k = S_space_len(s + i, n - i)) > 0) {
-				i += k;
-				continue;
-			}
-			k = utf8_decode(s + i, n - i, &(unsigned int){0});
-			i += k ? k : 1;
-			last = i;
-		}
-		end = last;
+	/* Keep up to the end of the last character that is not a space. */
+	for (i = 0; i < n; i += k) {
+		if ((k = S_space_len(s + i, n - i)) > 0)
+			continue;
+		if ((k = utf8_decode(s + i, n - i, &c)) == 0)
+			k = 1;
+		end = i + k;
 	}
 	return xstrndup(s, end);
 }

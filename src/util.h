@@ -85,7 +85,10 @@ size_t	 utf8_len(const char *);
 char	*str_fold(const char *);
 /* strcmp on str_fold() of both sides, then plain strcmp as tie-break. */
 int	 str_collate(const char *, const char *);
-/* Trim ASCII and Unicode (U+00A0, U+202F) white space both ends; allocated. */
+/*
+ * Trim white space at both ends: ASCII (space, \t, \n, \r, \f, \v),
+ * U+00A0, U+202F, U+2009 and U+FEFF.  Allocated.
+ */
 char	*str_trim(const char *);
 
 /* Date: year, month (1-12), day (1-31). */

@@ -229,6 +229,33 @@ test_nbsp(void **state)
 	diags_free(&d);
 }
 
+/* str_trim(), which every loaded value goes through. */
+static void
+test_trim(void **state)
+{
+	static const struct { const char *in, *out; } v[] = {
+		{ "", "" },
+		{ " \t\r\n\f\v", "" },
+		{ "abc", "abc" },
+		{ "  a b  ", "a b" },
+		{ "\xc2\xa0" "caf\xe2\x80\xaf", "caf" },	/* U+00A0, U+202F */
+		{ "\xef\xbb\xbf" "caf\xe2\x80\x89", "caf" },	/* U+FEFF, U+2009 */
+		{ "\xc3\xa9t\xc3\xa9 ", "\xc3\xa9t\xc3\xa9" },	/* été */
+		{ "a\xc2\xa0" "b", "a\xc2\xa0" "b" },	/* inner space kept */
+		{ " a\xff ", "a\xff" },		/* invalid byte kept */
+		{ "a\xc2", "a\xc2" },		/* truncated sequence kept */
+	};
+	size_t	 i;
+	char	*t;
+
+	(void)state;
+	for (i = 0; i < N(v); i++) {
+		t = str_trim(v[i].in);
+		assert_string_equal(t, v[i].out);
+		free(t);
+	}
+}
+
 static void
 test_unreadable(void **state)
 {
@@ -404,6 +431,7 @@ main(void)
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_left_out),
 		cmocka_unit_test(test_nbsp),
+		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_example),

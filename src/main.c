@@ -205,13 +205,28 @@ static int
 S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
     struct opts *o)
 {
-	int	 c;
+	int	 c, li;
+	char	 key, opt[64];
 
 	optind = 1;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, "+:C:o:qh", longopts, NULL)) != -1) {
-		char	 key;
-
+	while ((li = -1, c = getopt_long(argc, argv, "+:C:o:qh", longopts,
+	    &li)) != -1) {
+		/*
+		 * The option as written, for messages: argv[optind - 1] is
+		 * not it for a letter inside a group ("-qx") nor for a long
+		 * option followed by its argument ("--theme DIR").  getopt
+		 * sets li only for a long option it accepts; after an error,
+		 * optopt is the letter, or argv[optind - 1] the long option.
+		 */
+		if (li >= 0)
+			snprintf(opt, sizeof(opt), "--%s", longopts[li].name);
+		else if (c != ':' && c != '?')
+			snprintf(opt, sizeof(opt), "-%c", c);
+		else if (optopt > 0 && optopt < 256)
+			snprintf(opt, sizeof(opt), "-%c", optopt);
+		else
+			snprintf(opt, sizeof(opt), "%s", argv[optind - 1]);
 		switch (c) {
 		case 'C': key = 'C'; break;
 		case 'o': key = 'o'; break;
@@ -226,14 +241,16 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 		case OPT_DUMP: key = 'D'; break;
 		case ':':
 			return S_usage_error(usage, "option requires an argument: %s",
-			    argv[optind - 1]);
+			    opt);
 		default:
-			return S_usage_error(usage, "unknown option: %s",
-			    argv[optind - 1]);
+			if (optopt >= 256)	/* "--bleed=yes" */
+				return S_usage_error(usage, "option takes no "
+				    "argument: %s", opt);
+			return S_usage_error(usage, "unknown option: %s", opt);
 		}
 		if (strchr(allowed, key) == NULL)
 			return S_usage_error(usage, "option not valid here: %s",
-			    argv[optind - 1]);
+			    opt);
 		switch (key) {
 		case 'C': o->content = optarg; break;
 		case 'o': o->out = optarg; break;

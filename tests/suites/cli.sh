@@ -24,6 +24,21 @@ out=$("$A" --version); t_eq "--version prints the version" "${out%% *}" "annuair
 "$A" check -o x >/dev/null 2>&1; t_eq "option of another command: exit 2" "$?" 2
 "$A" build --edition tout >/dev/null 2>&1; t_eq "bad --edition value: exit 2" "$?" 2
 "$A" check -C "$T_TMP/does-not-exist" >/dev/null 2>&1; t_eq "missing content folder: exit 2" "$?" 2
+# Usage messages name the option as written, even inside a group.
+t_usage() { # DESC WANT ARGS...: first line of stderr, exit 2
+	local d=$1 want=$2 err rc; shift 2
+	err=$("$A" "$@" 2>&1 >/dev/null); rc=$?
+	t_eq "$d" "$rc: ${err%%$'\n'*}" "2: annuaire: $want"
+}
+t_usage "build -C without its folder" "option requires an argument: -C" build -C
+t_usage "a missing argument inside a group" "option requires an argument: -C" build -qC
+t_usage "an unknown letter inside a group" "unknown option: -x" build -xq
+t_usage "a long option of another command, with its argument" \
+    "option not valid here: --theme" check --theme x
+t_usage "a letter of another command inside a group" "option not valid here: -q" check -qC x
+t_usage "--bleed=yes" "option takes no argument: --bleed=yes" build --bleed=yes
+t_usage "--edition=X is checked like --edition X" \
+    "--edition takes 'public' or 'partenaires', not 'tout'" build --edition=tout
 
 # --- new ---------------------------------------------------------------
 mkdir -p "$T_TMP/new/content/partenaires"

@@ -1,10 +1,10 @@
 /*
  * validate.c — pure validators for the fields of a page.  See validate.h.
  */
-#include <ctype.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 #include "validate.h"
@@ -30,6 +30,13 @@ static int
 S_isdigit(int c)
 {
 	return c >= '0' && c <= '9';
+}
+
+/* ASCII only: isalnum() would depend on the locale. */
+static int
+S_isalnum(int c)
+{
+	return S_isdigit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
 /* Length of a white-space character at s (ASCII, NBSP, narrow NBSP, thin). */
@@ -207,7 +214,7 @@ static int
 S_atext(int c)
 {
 	/* RFC 5322 atext, plus UTF-8 (RFC 6531). */
-	return isalnum(c) || strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL ||
+	return S_isalnum(c) || strchr("!#$%&'*+-/=?^_`{|}~", c) != NULL ||
 	    c >= 0x80;
 }
 
@@ -232,7 +239,7 @@ S_host(const char *h, size_t n, int need_dot, const char **bad)
 			if (prev == '.')
 				return 0;
 			lab++;
-		} else if (isalnum(c) || c >= 0x80) {
+		} else if (S_isalnum(c) || c >= 0x80) {
 			lab++;
 		} else {
 			*bad = h + i;

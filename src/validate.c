@@ -457,30 +457,25 @@ S_skip_spaces(const char *p)
 static const char *
 S_time(const char *p, int *minutes, int *bad_h, int *bad_m)
 {
-	int	 h = 0, m = 0, nd = 0;
+	const char	*q;
+	int		 h = 0, m = 0, nd = 0, md = 0, sep;
 
 	*bad_h = *bad_m = 0;
 	while (S_isdigit((unsigned char)*p) && nd < 3)
 		h = h * 10 + (*p++ - '0'), nd++;
 	if (nd == 0 || nd > 2)
 		return NULL;
-	{
-		const char *q = S_skip_spaces(p);
-
-		if (*q == 'h' || *q == 'H' || *q == ':' || *q == '.') {
-			int	 md = 0;
-
-			q = S_skip_spaces(q + 1);
-			while (S_isdigit((unsigned char)*q) && md < 3)
-				m = m * 10 + (*q++ - '0'), md++;
-			if (md == 1 || md > 2)
-				return NULL;
-			if (md == 0 && p[0] != 'h' && p[0] != 'H' &&
-			    S_skip_spaces(p)[0] != 'h' &&
-			    S_skip_spaces(p)[0] != 'H')
-				return NULL;	/* "9:" */
-			p = q;
-		}
+	q = S_skip_spaces(p);
+	sep = *q;
+	if (sep == 'h' || sep == 'H' || sep == ':' || sep == '.') {
+		q = S_skip_spaces(q + 1);
+		while (S_isdigit((unsigned char)*q) && md < 3)
+			m = m * 10 + (*q++ - '0'), md++;
+		if (md == 1 || md > 2)
+			return NULL;
+		if (md == 0 && sep != 'h' && sep != 'H')
+			return NULL;	/* "9:", "9." */
+		p = q;
 	}
 	if (h > 24 || (h == 24 && m != 0))
 		*bad_h = 1;

@@ -219,7 +219,8 @@ file_read(const char *path, size_t maxsize, char **out, size_t *len)
 	*out = NULL;
 	if (len)
 		*len = 0;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	/* O_NONBLOCK: opening a FIFO must not wait for a writer. */
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)) == -1)
 		return 0;
 	if (fstat(fd, &st) == -1)
 		goto err;

@@ -40,6 +40,18 @@ t_usage "--bleed=yes" "option takes no argument: --bleed=yes" build --bleed=yes
 t_usage "--edition=X is checked like --edition X" \
     "--edition takes 'public' or 'partenaires', not 'tout'" build --edition=tout
 
+# A site.yaml that is not a file (here a FIFO) is refused, not waited on.
+if command -v mkfifo >/dev/null && command -v timeout >/dev/null; then
+	mkdir -p "$T_TMP/fifo/partenaires"
+	mkfifo "$T_TMP/fifo/site.yaml"
+	timeout 10 "$A" check -C "$T_TMP/fifo" >/dev/null 2>"$T_TMP/fifo.err"; rc=$?
+	t_eq "site.yaml as a FIFO: exit 2, without hanging" "$rc" 2
+	grep -q "site.yaml: *[0-9:]* error: cannot read" "$T_TMP/fifo.err" && t_ok "…with a message saying so" ||
+	    t_fail "…with a message saying so" "$(cat "$T_TMP/fifo.err")"
+else
+	t_skip "site.yaml as a FIFO" "mkfifo(1) or timeout(1) is not installed"
+fi
+
 # --- new ---------------------------------------------------------------
 mkdir -p "$T_TMP/new/content/partenaires"
 cp "$TOP/content/site.yaml" "$T_TMP/new/content/"

@@ -41,7 +41,9 @@ struct ynode {
  * Parse YAML text (one document) with positions shifted by line_offset
  * lines (the text's first line is line 1 + line_offset of the file).
  * Returns non-zero on success with *root the document (NULL for an
- * empty document); returns 0 after adding diagnostics for file.
+ * empty document); returns 0 after adding diagnostics for file.  A key
+ * given twice in a mapping is an error diagnostic but does not stop the
+ * parse: the first value is kept, so the other fields are still checked.
  */
 int	 load_yaml_parse(const char *text, size_t len, int line_offset,
 	    const char *file, struct diags *, struct ynode **root);

@@ -267,7 +267,7 @@ const char *model_langue_label(const char *code);
 const char *model_langue_code(size_t i);
 /* Display name: "Nom (SIGLE)" or "Nom"; allocated. */
 char	*model_display_name(const struct partner *);
-/* "09:00-12:00" -> "9 h – 12 h"; "09:30" -> "9 h 30"; allocated. */
+/* Minutes since midnight in French: 540 -> "9 h", 570 -> "9 h 30"; allocated. */
 char	*model_time_fr(int minutes);
 
 #endif /* MODEL_H */

@@ -96,7 +96,10 @@ struct date {
 	int	 y, m, d;
 };
 
-/* "15 mars 2018" (with a no-break space? no: plain spaces); allocated. */
+/*
+ * "15 mars 2018", "1er mars 2018" (plain spaces); "" when the month is
+ * not 1-12.  Allocated.
+ */
 char	*date_fr(const struct date *);
 /* Epoch seconds to calendar date in UTC. */
 void	 date_from_epoch(long long, struct date *);

@@ -52,7 +52,10 @@ int	 validate_ranges(const struct timerange *, size_t n, size_t *bad,
 void	 validate_hhmm(int minutes, char out[6]);
 /* A slug: [a-z0-9]+(-[a-z0-9]+)*, at most 64 bytes. */
 int	 validate_slug(const char *);
-/* "Caf des Yvelines" -> "caf-des-yvelines" (accents folded); allocated. */
+/*
+ * "Caf des Yvelines" -> "caf-des-yvelines" (accents folded), cut to 64
+ * bytes; "" when the name has no letter or digit.  Allocated.
+ */
 char	*validate_slugify(const char *);
 /* "#rrggbb" (or "#rgb"), any case; *rgb and *norm ("#1f5fa8", allocated). */
 int	 validate_color(const char *, unsigned int *rgb, char **norm,

@@ -13,6 +13,7 @@
 #include <cmocka.h>
 
 #include "load.h"
+#include "load_yaml.h"
 #include "new.h"
 #include "util.h"
 
@@ -256,6 +257,32 @@ test_trim(void **state)
 	}
 }
 
+/*
+ * A key given twice: an error at the second one, but the parse goes on
+ * and keeps the first value (load_yaml.h).
+ */
+static void
+test_yaml_duplicate_key(void **state)
+{
+	static const char text[] = "nom: a\nville: b\nnom: c\nsigle: d\n";
+	struct diags	 d;
+	struct ynode	*root;
+
+	(void)state;
+	diags_init(&d);
+	assert_true(load_yaml_parse(text, sizeof(text) - 1, 1, "x.md", &d,
+	    &root));
+	assert_non_null(root);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(d.v[0].line, 4);
+	assert_int_equal(d.v[0].col, 1);
+	assert_int_equal(root->n, 3);
+	assert_string_equal(load_yaml_get(root, "nom")->s, "a");
+	assert_string_equal(load_yaml_get(root, "sigle")->s, "d");
+	load_yaml_free(root);
+	diags_free(&d);
+}
+
 static void
 test_unreadable(void **state)
 {
@@ -432,6 +459,7 @@ main(void)
 		cmocka_unit_test(test_left_out),
 		cmocka_unit_test(test_nbsp),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_yaml_duplicate_key),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_example),

@@ -12,6 +12,7 @@
 
 #include "validate.h"
 
+#define	A60	"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"
 #define	N(a)	(sizeof(a) / sizeof((a)[0]))
 
 static void
@@ -339,6 +340,9 @@ test_slug(void **state)
 		{ "Arpej 78", "arpej-78" },
 		{ "!!!", "" },
 		{ "", "" },
+		/* Cut to 64 bytes, never ending with '-'. */
+		{ A60 "aa bc d", A60 "aa-b" },
+		{ A60 "aaa bcd efg", A60 "aaa" },
 	};
 	size_t	 i;
 	char	*o;

@@ -338,8 +338,9 @@ cmd_new(int argc, char *argv[])
 		    "too many arguments (put the name in quotes)");
 	diags_init(&d);
 	if (!new_partner(o.content, argv[optind], &path, &d)) {
+		/* An existing page is a content matter; the rest usage or I/O. */
+		rc = errno == EEXIST ? EXIT_CONTENT : EXIT_USAGE;
 		S_flush(&d);
-		rc = d.errors ? EXIT_CONTENT : EXIT_USAGE;
 	} else {
 		S_flush(&d);
 		printf("%s\n", path);

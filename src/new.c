@@ -173,7 +173,7 @@ new_partner(const char *content_dir, const char *nom, char **path_out,
 	char		*slug = NULL, *dir = NULL, *file = NULL, *path = NULL,
 			*t = NULL;
 	struct buf	 b;
-	int		 fd = -1, ok = 0, saved;
+	int		 fd = -1, ok = 0, saved = 0;
 	size_t		 off;
 	ssize_t		 w;
 
@@ -183,12 +183,14 @@ new_partner(const char *content_dir, const char *nom, char **path_out,
 	t = str_trim(nom);
 	slug = validate_slugify(t);
 	if (*slug == '\0') {
+		saved = EINVAL;
 		diag_error(d, NULL, 0, 0, "cannot make a file name from \"%s\": "
 		    "the name needs letters or digits", nom);
 		goto out;
 	}
 	dir = path_join(content_dir, "partenaires");
 	if (!mkdir_p(dir)) {
+		saved = errno;
 		diag_error(d, dir, 0, 0, "cannot create the folder: %s",
 		    strerror(errno));
 		goto out;
@@ -197,7 +199,7 @@ new_partner(const char *content_dir, const char *nom, char **path_out,
 	path = path_join(dir, file);
 	if ((fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC,
 	    0666)) == -1) {
-		if (errno == EEXIST)
+		if ((saved = errno) == EEXIST)
 			diag_error(d, path, 0, 0, "this page already exists: "
 			    "edit it, or choose another name");
 		else
@@ -223,8 +225,9 @@ new_partner(const char *content_dir, const char *nom, char **path_out,
 	}
 	if (close(fd) == -1) {
 		fd = -1;
+		saved = errno;
 		diag_error(d, path, 0, 0, "cannot write the page: %s",
-		    strerror(errno));
+		    strerror(saved));
 		unlink(path);
 		goto out;
 	}
@@ -243,5 +246,7 @@ out:
 	free(dir);
 	free(file);
 	free(path);
+	if (!ok)
+		errno = saved;
 	return ok;
 }

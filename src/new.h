@@ -15,7 +15,9 @@
  * in comments when site.yaml can be read.  Never overwrites a file.
  *
  * Returns non-zero on success with *path_out (allocated, may be NULL
- * to ignore) the file written; returns 0 with a diagnostic.
+ * to ignore) the file written; returns 0 with a diagnostic and errno
+ * set: EEXIST when the page already exists, EINVAL when nom has no
+ * letter or digit, else the error of the folder or file.
  */
 int	 new_partner(const char *content_dir, const char *nom,
 	    char **path_out, struct diags *);

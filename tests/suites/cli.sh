@@ -63,6 +63,11 @@ grep -q "Secours populaire français" "$f" 2>/dev/null && t_ok "new: the name is
 sum1=$(sha256sum "$f" 2>/dev/null)
 ( cd "$T_TMP/new" && "$A" new "Secours populaire français" >/dev/null 2>"$T_TMP/err2" ); rc=$?
 t_eq "new: refuses to overwrite (exit 1)" "$rc" 1
+: >"$T_TMP/new-afile"
+"$A" new -C "$T_TMP/new-afile/content" "Caf" >/dev/null 2>&1; rc=$?
+t_eq "new: a folder that cannot be created (exit 2)" "$rc" 2
+"$A" new -C "$T_TMP/new/content" "« ! »" >/dev/null 2>&1; rc=$?
+t_eq "new: a name with no letter or digit (exit 2)" "$rc" 2
 t_eq "new: the existing page is unchanged" "$(sha256sum "$f" 2>/dev/null)" "$sum1"
 ( cd "$T_TMP/new" && "$A" check >/dev/null 2>"$T_TMP/err3" ); rc=$?
 t_eq "new: the template page fails check until filled in (exit 1)" "$rc" 1

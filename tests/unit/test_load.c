@@ -3,6 +3,7 @@
  * content: values, positions, normalisation, pages left out.
  * Runs from the top of the repository (tests/run does).
  */
+#include <errno.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -382,10 +383,12 @@ test_new(void **state)
 	free(site);
 	/* Never overwrites. */
 	assert_false(new_partner(dir, "Épicerie Le Panier", NULL, &d));
+	assert_int_equal(errno, EEXIST);
 	assert_int_equal(d.errors, 1);
 	assert_non_null(strstr(d.v[0].msg, "already exists"));
 	diags_free(&d);
 	assert_false(new_partner(dir, "« ! »", NULL, &d));
+	assert_int_equal(errno, EINVAL);
 	diags_free(&d);
 
 	s = S_load(dir, &d);

@@ -341,12 +341,12 @@ path_join(const char *a, const char *b)
 {
 	size_t	 la = strlen(a);
 
-	while (la > 1 && a[la - 1] == '/')
+	while (la > 0 && a[la - 1] == '/')
 		la--;
 	while (*b == '/')
 		b++;
-	if (la == 0)
-		return xstrdup(b);
+	if (la == 0)	/* "" or the root, "/" or "//" */
+		return *a == '/' ? xasprintf("/%s", b) : xstrdup(b);
 	return xasprintf("%.*s/%s", (int)la, a, b);
 }
 

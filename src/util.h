@@ -62,7 +62,7 @@ int	 file_write(const char *path, const void *, size_t len);
 int	 mkdir_p(const char *path);
 /* rm -rf; returns 0 on failure. */
 int	 remove_tree(const char *path);
-/* Join two path parts with exactly one '/'; allocated. */
+/* Join two path parts with exactly one '/' ("/" + "x" is "/x"); allocated. */
 char	*path_join(const char *, const char *);
 
 /* UTF-8 */

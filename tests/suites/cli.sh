@@ -40,6 +40,9 @@ t_usage "--bleed=yes" "option takes no argument: --bleed=yes" build --bleed=yes
 t_usage "--edition=X is checked like --edition X" \
     "--edition takes 'public' or 'partenaires', not 'tout'" build --edition=tout
 
+err=$("$A" check -C / 2>&1); case $err in "/site.yaml"*) t_ok "-C /: paths start with a single /" ;;
+*) t_fail "-C /: paths start with a single /" "$err" ;; esac
+
 # A site.yaml that is not a file (here a FIFO) is refused, not waited on.
 if command -v mkfifo >/dev/null && command -v timeout >/dev/null; then
 	mkdir -p "$T_TMP/fifo/partenaires"

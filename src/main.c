@@ -481,7 +481,7 @@ cmd_build(int argc, char *argv[])
 	struct booklet_opts bo;
 	char		*stage = NULL, *sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
-	int		 rc, ok = 1, lockfd = -1;
+	int		 rc, ok = 1, lockfd = -1, partial = 0;
 	size_t		 i;
 	static const char *const outputs[] = { "site", "livret.pdf",
 	    "livret-impression.pdf", "livret-imprimeur.pdf",
@@ -560,8 +560,11 @@ cmd_build(int argc, char *argv[])
 		rc = d.errors ? EXIT_CONTENT : EXIT_USAGE;
 		goto out;
 	}
-	for (i = 0; ok && i < sizeof(outputs) / sizeof(outputs[0]); i++)
-		ok = S_install(stage, o.out, outputs[i], &d);
+	for (i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++)
+		if (!S_install(stage, o.out, outputs[i], &d))
+			break;
+	ok = i == sizeof(outputs) / sizeof(outputs[0]);
+	partial = !ok && i > 0;	/* site/, always built, was replaced */
 	rc = ok ? 0 : EXIT_USAGE;
 	if (ok && !o.quiet) {
 		fprintf(stderr, "%s: wrote %s/site/", progname, o.out);
@@ -579,7 +582,11 @@ out:
 		fprintf(stderr, "%s: %s: cannot remove the temporary folder\n",
 		    progname, stage);
 	S_flush(&d);
-	if (rc != 0 && site != NULL)
+	if (rc != 0 && site != NULL && partial)
+		fprintf(stderr, "%s: build failed while replacing the files "
+		    "of %s/: some are new, some old; build again\n", progname,
+		    o.out);
+	else if (rc != 0 && site != NULL)
 		fprintf(stderr, "%s: build failed; %s/ was left as it was\n",
 		    progname, o.out);
 	model_free(site);

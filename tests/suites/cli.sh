@@ -130,6 +130,15 @@ t_eq "an empty output folder name: exit 2" "$rc" 2
 grep -q "cannot create" "$T_TMP/b4e.err" && t_ok "…with a message saying so" ||
     t_fail "…with a message saying so" "$(cat "$T_TMP/b4e.err")"
 
+# A file that cannot be replaced after site/ was: exit 2, and the message
+# does not claim that out/ was left as it was.
+"$A" build -q --no-pdf -C "$T_TMP/c2" -o "$T_TMP/o7" 2>/dev/null
+mkdir -p "$T_TMP/o7/livret.pdf/x"
+"$A" build -q -C "$T_TMP/c2" -o "$T_TMP/o7" 2>"$T_TMP/b8.err"; rc=$?
+t_eq "an output that cannot be replaced: exit 2" "$rc" 2
+grep -q "livret.pdf: error: cannot write" "$T_TMP/b8.err" && ! grep -q "left as it was" "$T_TMP/b8.err" &&
+    t_ok "…saying that out/ was partly replaced" || t_fail "…saying that out/ was partly replaced" "$(cat "$T_TMP/b8.err")"
+
 # --no-pdf writes the site only, and keeps the previous booklets.
 "$A" build -q --no-pdf -C "$T_TMP/c2" -o "$T_TMP/o1" 2>/dev/null; rc=$?
 t_eq "--no-pdf: exit 0" "$rc" 0

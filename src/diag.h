@@ -8,7 +8,9 @@
  *
  *     content/partenaires/caf.md:12:14: error: message
  *
- * line/col of 0 mean "whole file" and are omitted from the output.
+ * A line of 0 means "whole file": line and column are then omitted
+ * ("content/site.yaml: error: ...").  A column of 0 (unknown) on a
+ * known line prints as 1; without a file the line starts "annuaire: ".
  */
 #ifndef DIAG_H
 #define DIAG_H

@@ -284,6 +284,36 @@ test_yaml_duplicate_key(void **state)
 	diags_free(&d);
 }
 
+/* How diagnostics print (diag.h): the forms main.c shows the user. */
+static void
+test_diag_print(void **state)
+{
+	struct diags	 d;
+	char		*out = NULL;
+	size_t		 len = 0;
+	FILE		*f;
+
+	(void)state;
+	diags_init(&d);
+	diag_error(&d, "b.md", 3, 0, "no column");
+	diag_warn(&d, "b.md", 0, 7, "whole file");
+	diag_error(&d, NULL, 0, 0, "no file");
+	diag_add(&d, DIAG_NOTE, "a.md", 2, 5, "note %d", 1);
+	assert_int_equal(d.errors, 2);
+	assert_int_equal(d.warnings, 1);
+	diags_sort(&d);
+	assert_non_null(f = open_memstream(&out, &len));
+	diags_print(&d, f);
+	fclose(f);
+	assert_string_equal(out,
+	    "annuaire: error: no file\n"
+	    "a.md:2:5: note: note 1\n"
+	    "b.md: warning: whole file\n"
+	    "b.md:3:1: error: no column\n");
+	free(out);
+	diags_free(&d);
+}
+
 static void
 test_unreadable(void **state)
 {
@@ -462,6 +492,7 @@ main(void)
 		cmocka_unit_test(test_left_out),
 		cmocka_unit_test(test_nbsp),
 		cmocka_unit_test(test_trim),
+		cmocka_unit_test(test_diag_print),
 		cmocka_unit_test(test_yaml_duplicate_key),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_summary),

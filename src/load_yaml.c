@@ -121,34 +121,30 @@ S_next(struct reader *r, yaml_event_t *ev)
 	return 1;
 }
 
+/* The anchor of a node event, or NULL; *tag its tag, or NULL. */
 static const char *
-S_anchor(const yaml_event_t *ev)
+S_anchor_tag(const yaml_event_t *ev, const char **tag)
 {
-	switch (ev->type) {
-	case YAML_SCALAR_EVENT:
-		return (const char *)ev->data.scalar.anchor;
-	case YAML_SEQUENCE_START_EVENT:
-		return (const char *)ev->data.sequence_start.anchor;
-	case YAML_MAPPING_START_EVENT:
-		return (const char *)ev->data.mapping_start.anchor;
-	default:
-		return NULL;
-	}
-}
+	const yaml_char_t *a = NULL, *t = NULL;
 
-static const char *
-S_tag(const yaml_event_t *ev)
-{
 	switch (ev->type) {
 	case YAML_SCALAR_EVENT:
-		return (const char *)ev->data.scalar.tag;
+		a = ev->data.scalar.anchor;
+		t = ev->data.scalar.tag;
+		break;
 	case YAML_SEQUENCE_START_EVENT:
-		return (const char *)ev->data.sequence_start.tag;
+		a = ev->data.sequence_start.anchor;
+		t = ev->data.sequence_start.tag;
+		break;
 	case YAML_MAPPING_START_EVENT:
-		return (const char *)ev->data.mapping_start.tag;
+		a = ev->data.mapping_start.anchor;
+		t = ev->data.mapping_start.tag;
+		break;
 	default:
-		return NULL;
+		break;
 	}
+	*tag = (const char *)t;
+	return (const char *)a;
 }
 
 static struct ynode *S_node(struct reader *, yaml_event_t *, int depth);
@@ -243,12 +239,11 @@ S_node(struct reader *r, yaml_event_t *ev, int depth)
 		    (const char *)ev->data.alias.anchor);
 		goto out;
 	}
-	if ((a = S_anchor(ev)) != NULL) {
+	if ((a = S_anchor_tag(ev, &tag)) != NULL) {
 		S_error(r, ev->start_mark, "YAML anchors (&%s) are not "
 		    "accepted: write each value where it is used", a);
 		goto out;
 	}
-	tag = S_tag(ev);
 	if (tag != NULL && strcmp(tag, YAML_STR_TAG) != 0 &&
 	    !(ev->type == YAML_SCALAR_EVENT && strcmp(tag, "!") == 0)) {
 		S_error(r, ev->start_mark, "YAML tags (%s) are not accepted: "

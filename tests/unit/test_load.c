@@ -314,6 +314,36 @@ test_diag_print(void **state)
 	diags_free(&d);
 }
 
+/* Tags other than !!str (and "!" on text) are refused, at the node. */
+static void
+test_yaml_tags(void **state)
+{
+	static const char ok[] = "a: !!str x\nb: ! y\n";
+	static const char bad[] = "a: x\nb: !!int 3\n";
+	static const char badseq[] = "a: !!set [x]\n";
+	struct diags	 d;
+	struct ynode	*root;
+
+	(void)state;
+	diags_init(&d);
+	assert_true(load_yaml_parse(ok, sizeof(ok) - 1, 0, "x.md", &d, &root));
+	assert_int_equal(d.n, 0);
+	assert_string_equal(load_yaml_get(root, "b")->s, "y");
+	assert_false(load_yaml_get(root, "a")->plain);
+	load_yaml_free(root);
+	assert_false(load_yaml_parse(bad, sizeof(bad) - 1, 0, "x.md", &d,
+	    &root));
+	assert_null(root);
+	assert_int_equal(d.n, 1);
+	assert_int_equal(d.v[0].line, 2);
+	assert_int_equal(d.v[0].col, 4);
+	assert_non_null(strstr(d.v[0].msg, "YAML tags (tag:yaml.org,2002:int)"));
+	assert_false(load_yaml_parse(badseq, sizeof(badseq) - 1, 0, "x.md",
+	    &d, &root));
+	assert_int_equal(d.n, 2);
+	diags_free(&d);
+}
+
 static void
 test_unreadable(void **state)
 {
@@ -494,6 +524,7 @@ main(void)
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_diag_print),
 		cmocka_unit_test(test_yaml_duplicate_key),
+		cmocka_unit_test(test_yaml_tags),
 		cmocka_unit_test(test_unreadable),
 		cmocka_unit_test(test_summary),
 		cmocka_unit_test(test_example),

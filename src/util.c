@@ -285,8 +285,9 @@ file_write(const char *path, const void *data, size_t len)
 int
 mkdir_p(const char *path)
 {
-	char	*p, *s;
-	int	 ok = 1;
+	struct stat	 st;
+	char		*p, *s;
+	int		 ok = 1;
 
 	if (*path == '\0') {
 		errno = ENOENT;	/* as mkdir("") */
@@ -301,8 +302,17 @@ mkdir_p(const char *path)
 			ok = 0;
 		*s = '/';
 	}
-	if (ok && mkdir(p, 0777) == -1 && errno != EEXIST)
-		ok = 0;
+	if (ok && mkdir(p, 0777) == -1) {
+		/* EEXIST also comes for a file: that is no folder. */
+		if (errno != EEXIST)
+			ok = 0;
+		else if (stat(p, &st) == -1)
+			ok = 0;
+		else if (!S_ISDIR(st.st_mode)) {
+			errno = ENOTDIR;
+			ok = 0;
+		}
+	}
 	free(p);
 	return ok;
 }

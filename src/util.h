@@ -58,7 +58,10 @@ const char *buf_cstr(const struct buf *);
 int	 file_read(const char *path, size_t maxsize, char **out, size_t *len);
 /* Write len bytes to path (create/truncate).  Returns 0 with errno set. */
 int	 file_write(const char *path, const void *, size_t len);
-/* mkdir -p; returns 0 with errno set on failure (ENOENT for ""). */
+/*
+ * mkdir -p; returns 0 with errno set on failure (ENOENT for "",
+ * ENOTDIR when path is an existing file).
+ */
 int	 mkdir_p(const char *path);
 /* rm -rf; returns 0 on failure. */
 int	 remove_tree(const char *path);

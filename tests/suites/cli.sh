@@ -125,6 +125,10 @@ t_eq "a failed theme build leaves out/ as it was" "$(tree_sum "$T_TMP/o1")" "$ou
 : >"$T_TMP/afile"
 "$A" build -q -C "$T_TMP/c2" -o "$T_TMP/afile/out" 2>"$T_TMP/b4.err"; rc=$?
 t_eq "output folder that cannot be created: exit 2" "$rc" 2
+"$A" build -q --no-pdf -C "$T_TMP/c2" -o "$T_TMP/afile" 2>"$T_TMP/b4f.err"; rc=$?
+t_eq "an output folder that is a file: exit 2" "$rc" 2
+grep -q "afile: error: cannot create: Not a directory" "$T_TMP/b4f.err" && t_ok "…naming it, not its lock file" ||
+    t_fail "…naming it, not its lock file" "$(cat "$T_TMP/b4f.err")"
 (cd "$T_TMP" && "$A" build -q --no-pdf -C c2 -o "") 2>"$T_TMP/b4e.err"; rc=$?
 t_eq "an empty output folder name: exit 2" "$rc" 2
 grep -q "cannot create" "$T_TMP/b4e.err" && t_ok "…with a message saying so" ||

@@ -678,36 +678,17 @@ S_nbsp(struct buf *b, const char *s)
 /* Gap between two needs on one line. */
 #define	NEED_GAP(l)	(SZ_SMALL(l) * 1.2)
 
-/* Width of a partner's needs set on one line by S_needs_put(). */
+/*
+ * The needs of a partner (pictogram and label each) on one line of box
+ * b, from x on baseline y; with b NULL, only measure.  Returns the
+ * width of the line, so that measuring and placing cannot disagree.
+ */
 static double
-S_needs_width(struct lay *l, const struct partner *pp)
-{
-	double		 w = 0;
-	size_t		 i;
-	char		 ic[8];
-
-	for (i = 0; i < pp->nthematiques; i++) {
-		const struct thematique *th = pp->thematiques[i];
-
-		pages_picto(l, th, ic);
-		if (i > 0)
-			w += NEED_GAP(l);
-		if (ic[0] != '\0')
-			w += lay_width(l, FACE_ICON, SZ_SMALL(l), ic,
-			    strlen(ic)) + SZ_SMALL(l) * 0.35;
-		w += lay_width(l, FACE_REGULAR, SZ_SMALL(l), th->label,
-		    strlen(th->label));
-	}
-	return w;
-}
-
-/* The needs of a partner on one line of box b, from x on baseline y. */
-static void
-S_needs_put(struct lay *l, const struct partner *pp, struct vbox *b,
+S_needs(struct lay *l, const struct partner *pp, struct vbox *b,
     double x, double y, unsigned int rgb)
 {
-	struct pdf_item	*it;
-	size_t		 i;
+	double		 x0 = x, sz = SZ_SMALL(l);
+	size_t		 i, n;
 	char		 ic[8];
 
 	for (i = 0; i < pp->nthematiques; i++) {
@@ -716,15 +697,17 @@ S_needs_put(struct lay *l, const struct partner *pp, struct vbox *b,
 		pages_picto(l, th, ic);
 		if (i > 0)
 			x += NEED_GAP(l);
-		if (ic[0] != '\0') {
-			it = lay_text(l, b, x, y, FACE_ICON, SZ_SMALL(l), rgb, ic,
-			    strlen(ic), NULL);
-			x += it->w + SZ_SMALL(l) * 0.35;
+		if ((n = strlen(ic)) > 0) {
+			x += (b != NULL ? lay_text(l, b, x, y, FACE_ICON, sz,
+			    rgb, ic, n, NULL)->w :
+			    lay_width(l, FACE_ICON, sz, ic, n)) + sz * 0.35;
 		}
-		it = lay_text(l, b, x, y, FACE_REGULAR, SZ_SMALL(l), RGB_MUTED,
-		    th->label, strlen(th->label), NULL);
-		x += it->w;
+		n = strlen(th->label);
+		x += b != NULL ? lay_text(l, b, x, y, FACE_REGULAR, sz,
+		    RGB_MUTED, th->label, n, NULL)->w :
+		    lay_width(l, FACE_REGULAR, sz, th->label, n);
 	}
+	return x - x0;
 }
 
 /* A section heading of a partner page. */
@@ -788,9 +771,10 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	lay_text(l, b, SZ_SMALL(l) * 0.6, -SZ_SMALL(l) * 1.2, FACE_BOLD,
 	    SZ_SMALL(l), RGB_WHITE, pp->category->label,
 	    strlen(pp->category->label), NULL);
-	inline_needs = S_needs_width(l, pp) <= l->tw - bw - SZ_SMALL(l) * 1.5;
+	inline_needs = S_needs(l, pp, NULL, 0, 0, 0) <=
+	    l->tw - bw - SZ_SMALL(l) * 1.5;
 	if (inline_needs)
-		S_needs_put(l, pp, b, bw + SZ_SMALL(l) * 1.5,
+		(void)S_needs(l, pp, b, bw + SZ_SMALL(l) * 1.5,
 		    -SZ_SMALL(l) * 1.2, dark);
 
 	/* Name and sigle. */

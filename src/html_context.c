@@ -42,18 +42,14 @@ static void
 S_pct(struct buf *b, const char *s)
 {
 	const unsigned char *p;
-	static const char hex[] = "0123456789ABCDEF";
 
 	for (p = (const unsigned char *)s; *p != '\0'; p++)
 		if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
 		    (*p >= '0' && *p <= '9') || *p == '-' || *p == '.' ||
 		    *p == '_' || *p == '~')
 			buf_putc(b, *p);
-		else {
-			buf_putc(b, '%');
-			buf_putc(b, hex[*p >> 4]);
-			buf_putc(b, hex[*p & 15]);
-		}
+		else
+			buf_pct(b, *p);
 }
 
 /* "#rrggbb" of rgb; static buffer of the caller. */

@@ -65,7 +65,6 @@ static void
 S_put_href(struct buf *b, const char *url)
 {
 	const unsigned char *p;
-	static const char hex[] = "0123456789ABCDEF";
 
 	for (p = (const unsigned char *)url; *p != '\0'; p++) {
 		if (*p == '&')
@@ -74,11 +73,9 @@ S_put_href(struct buf *b, const char *url)
 			buf_puts(b, "&#39;");
 		else if (*p <= 0x20 || *p == '"' || *p == '<' || *p == '>' ||
 		    *p == '\\' || *p == '`' || *p == '{' || *p == '}' ||
-		    *p == '|' || *p == '^' || *p >= 0x7f) {
-			buf_putc(b, '%');
-			buf_putc(b, hex[*p >> 4]);
-			buf_putc(b, hex[*p & 15]);
-		} else
+		    *p == '|' || *p == '^' || *p >= 0x7f)
+			buf_pct(b, *p);
+		else
 			buf_putc(b, *p);
 	}
 }

@@ -378,24 +378,6 @@ dest_new(struct emit *e, const struct place *pl, double y)
 	return dst;
 }
 
-/* Percent-encode what a PDF URI (7-bit ASCII) cannot hold. */
-static char *
-uri_ascii(const char *s)
-{
-	struct buf	 b;
-	unsigned char	 c;
-
-	buf_init(&b);
-	for (; *s != '\0'; s++) {
-		c = (unsigned char)*s;
-		if (c <= 0x20 || c >= 0x7F)
-			buf_printf(&b, "%%%02X", c);
-		else
-			buf_putc(&b, c);
-	}
-	return buf_detach(&b);
-}
-
 /*
  * The link annotations of page p placed at pl; where[] gives the place
  * of every source page (internal links).

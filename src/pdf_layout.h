@@ -326,8 +326,6 @@ void	 md_set(struct lay *, const char *md, const char *file, int line0,
  */
 int	 qr_draw(struct vbox *, const char *url, double x, double y,
 	    double size);
-/* Percent-encode bytes >= 0x80, spaces and controls; allocated. */
-char	*qr_url(const char *);
 
 /* ---- sections (pdf_pages.c) ------------------------------------------- */
 

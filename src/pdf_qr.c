@@ -16,25 +16,6 @@
 
 #define	QR_QUIET	4
 
-char *
-qr_url(const char *url)
-{
-	static const char hex[] = "0123456789ABCDEF";
-	struct buf	 b;
-	const unsigned char *s;
-
-	buf_init(&b);
-	for (s = (const unsigned char *)url; *s != '\0'; s++) {
-		if (*s >= 0x80 || *s <= 0x20 || *s == 0x7f) {
-			buf_putc(&b, '%');
-			buf_putc(&b, hex[*s >> 4]);
-			buf_putc(&b, hex[*s & 0xf]);
-		} else
-			buf_putc(&b, *s);
-	}
-	return buf_detach(&b);
-}
-
 int
 qr_draw(struct vbox *b, const char *url, double x, double y, double size)
 {
@@ -43,7 +24,7 @@ qr_draw(struct vbox *b, const char *url, double x, double y, double size)
 	double		 m;
 	int		 row, col, start, w;
 
-	enc = qr_url(url);
+	enc = uri_ascii(url);
 	qr = QRcode_encodeString(enc, 0, QR_ECLEVEL_M, QR_MODE_8, 1);
 	free(enc);
 	if (qr == NULL)

@@ -99,18 +99,6 @@ S_isname(int c)
 	    c == '_' || (c >= 'A' && c <= 'Z');
 }
 
-static int
-S_hex(int c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /*
  * Read the aliases of a Font Awesome style sheet:
  *   .fa-euro:before,
@@ -160,7 +148,7 @@ S_index_css(struct picto *p, const char *s)
 			}
 			s += 2;
 			cp = 0;
-			for (ndig = 0; ndig < 6 && (h = S_hex((unsigned char)*s)) >= 0;
+			for (ndig = 0; ndig < 6 && (h = hexval((unsigned char)*s)) >= 0;
 			    ndig++, s++)
 				cp = cp * 16 + (unsigned int)h;
 			if (ndig > 0 && *s == '"' && cp <= 0x10FFFF &&

@@ -205,6 +205,47 @@ buf_cstr(const struct buf *b)
 	return b->data ? b->data : "";
 }
 
+void
+buf_pct(struct buf *b, unsigned char c)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	char	 s[3];
+
+	s[0] = '%';
+	s[1] = hex[c >> 4];
+	s[2] = hex[c & 15];
+	buf_put(b, s, 3);
+}
+
+char *
+uri_ascii(const char *s)
+{
+	struct buf	 b;
+	unsigned char	 c;
+
+	buf_init(&b);
+	for (; *s != '\0'; s++) {
+		c = (unsigned char)*s;
+		if (c <= 0x20 || c >= 0x7f)
+			buf_pct(&b, c);
+		else
+			buf_putc(&b, c);
+	}
+	return buf_detach(&b);
+}
+
+int
+hexval(int c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 /* ---- files ----------------------------------------------------------- */
 
 int

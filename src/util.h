@@ -48,6 +48,17 @@ void	 buf_printf(struct buf *, const char *, ...)
 char	*buf_detach(struct buf *);
 /* Returns a pointer to a NUL-terminated string (never NULL). */
 const char *buf_cstr(const struct buf *);
+/* Append byte c percent-encoded, "%XX" with uppercase hex (RFC 3986). */
+void	 buf_pct(struct buf *, unsigned char c);
+/*
+ * Percent-encode what a 7-bit URI cannot hold (controls, space, DEL,
+ * bytes >= 0x80), keeping everything else as is; allocated.  For
+ * links written into the PDF and for QR codes, where "%C3%A9" reads
+ * the same in every reader while a raw "é" does not.
+ */
+char	*uri_ascii(const char *);
+/* Value of an ASCII hex digit, or -1. */
+int	 hexval(int c);
 
 /*
  * Read a whole regular file (at most maxsize bytes).  On success *out

@@ -633,18 +633,6 @@ validate_slugify(const char *name)
 	return buf_detach(&b);
 }
 
-static int
-S_hex(int c)
-{
-	if (S_isdigit(c))
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 int
 validate_color(const char *s, unsigned int *rgb, char **norm, char **why)
 {
@@ -656,7 +644,7 @@ validate_color(const char *s, unsigned int *rgb, char **norm, char **why)
 		return S_fail(why, "\"%s\" is not a colour written #rrggbb, "
 		    "such as #1f5fa8", s);
 	for (i = 1; i < n; i++) {
-		if ((h = S_hex((unsigned char)s[i])) < 0)
+		if ((h = hexval((unsigned char)s[i])) < 0)
 			return S_fail(why, "\"%s\" is not a colour: after # "
 			    "come hexadecimal digits 0-9 and a-f", s);
 		v = v << 4 | (unsigned int)h;

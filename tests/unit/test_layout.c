@@ -366,7 +366,7 @@ test_qr_url(void **state)
 	char	*s;
 
 	(void)state;
-	s = qr_url("https://exemple.org/fiche/é t?x=1");
+	s = uri_ascii("https://exemple.org/fiche/é t?x=1");
 	assert_string_equal(s, "https://exemple.org/fiche/%C3%A9%20t?x=1");
 	free(s);
 }

@@ -41,6 +41,24 @@ size=$(wc -c <"$P")
 echo "# livret.pdf: $npages pages, $size bytes;" \
     "livret-impression.pdf: $(wc -c <"$I") bytes"
 
+# ---- private fields -----------------------------------------------------------
+# The public booklets never print named contacts, suivi or note_suivi:
+# every contact name and e-mail and every note of the example content.
+private=$(cd "$C/partenaires" && awk '
+	/^contacts:/ { c = 1; next }
+	/^[a-z_]+:/ { c = 0 }
+	c && /^ *-? *(nom|courriel):/ { sub(/^[^:]*: */, ""); gsub(/"/, ""); print }
+	/^note_suivi:/ { sub(/^[^:]*: */, ""); gsub(/"/, ""); print }' *.md | sort -u)
+if [ -z "$private" ]; then
+	t_fail "the example content has private fields to look for"
+else
+	text=$( { pdftotext "$P" -; pdftotext "$I" -; } 2>/dev/null | tr -s '[:space:]' ' ')
+	leaks=$(printf '%s\n' "$private" | while IFS= read -r v; do
+		case $text in *"$v"*) echo "$v" ;; esac
+	done)
+	t_eq "public booklets print no contact, suivi or note_suivi ($(printf '%s\n' "$private" | wc -l) values)" "$leaks" ""
+fi
+
 # ---- validity ---------------------------------------------------------------
 for f in "$P" "$I"; do
 	t_check "qpdf --check $(basename "$f")" qpdf --check "$f"

@@ -6,8 +6,6 @@
  * Exit status: 0 success (warnings allowed), 1 errors in the content
  * (or theme), 2 usage or I/O problem.
  */
-#define _GNU_SOURCE	/* renameat2 */
-#include <sys/file.h>
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -22,10 +20,12 @@
 
 #include "booklet.h"
 #include "diag.h"
+#include "fault.h"
 #include "html.h"
 #include "load.h"
 #include "model.h"
 #include "new.h"
+#include "outdir.h"
 #include "util.h"
 
 #ifndef ANNUAIRE_VERSION
@@ -353,107 +353,6 @@ cmd_new(int argc, char *argv[])
 	return rc;
 }
 
-/*
- * Move the finished stage/NAME into out/NAME, atomically for each
- * entry: a folder is exchanged with the old one (renameat2
- * RENAME_EXCHANGE) and the old one removed; a file is renamed over the
- * old one.
- */
-static int
-S_install(const char *stage, const char *out, const char *name,
-    struct diags *d)
-{
-	char		*from = path_join(stage, name);
-	char		*to = path_join(out, name);
-	char		*old = NULL;
-	struct stat	 st;
-	int		 ok = 1;
-
-	if (lstat(from, &st) == -1) {
-		/* Not produced by this build (e.g. --no-pdf): keep the old one. */
-		goto done;
-	}
-	if (S_ISDIR(st.st_mode) && access(to, F_OK) == 0) {
-		if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_EXCHANGE) == 0)
-			goto done; /* `from` holds the old tree: removed with the stage */
-		if (errno != EINVAL && errno != ENOSYS) {
-			diag_error(d, to, 0, 0, "cannot replace: %s",
-			    strerror(errno));
-			ok = 0;
-			goto done;
-		}
-		/*
-		 * A file system without RENAME_EXCHANGE (some network shares):
-		 * move the old tree aside into the stage, then the new one in,
-		 * putting the old one back if that fails.
-		 */
-		old = path_join(stage, ".old");
-		if (rename(to, old) == -1) {
-			diag_error(d, to, 0, 0, "cannot replace: %s",
-			    strerror(errno));
-			ok = 0;
-		} else if (rename(from, to) == -1) {
-			diag_error(d, to, 0, 0, "cannot replace: %s",
-			    strerror(errno));
-			(void)rename(old, to);
-			ok = 0;
-		}
-	} else if (rename(from, to) == -1) {
-		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
-		ok = 0;
-	}
-done:
-	free(from);
-	free(to);
-	free(old);
-	return ok;
-}
-
-/*
- * Take the build lock of OUT (OUT/.annuaire.lock, flock), so that two
- * builds never write the same folder at once; then remove the staging
- * folders (.build-*) that an interrupted build may have left, since
- * with the lock held no other build owns them.  Returns the lock's
- * descriptor (closing it releases the lock), or -1 with a diagnostic.
- */
-static int
-S_lock_out(const char *out, struct diags *d)
-{
-	char		*lock = path_join(out, ".annuaire.lock"), *stale;
-	DIR		*dir;
-	struct dirent	*e;
-	int		 fd;
-
-	if ((fd = open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644)) == -1) {
-		diag_error(d, lock, 0, 0, "cannot create: %s", strerror(errno));
-		free(lock);
-		return -1;
-	}
-	if (flock(fd, LOCK_EX | LOCK_NB) == -1) {
-		if (errno == EWOULDBLOCK)
-			diag_error(d, out, 0, 0, "another build is writing this "
-			    "folder: wait until it ends, then try again");
-		else
-			diag_error(d, lock, 0, 0, "cannot lock: %s",
-			    strerror(errno));
-		close(fd);
-		free(lock);
-		return -1;
-	}
-	free(lock);
-	if ((dir = opendir(out)) != NULL) {
-		while ((e = readdir(dir)) != NULL) {
-			if (strncmp(e->d_name, ".build-", 7) != 0)
-				continue;
-			stale = path_join(out, e->d_name);
-			(void)remove_tree(stale);
-			free(stale);
-		}
-		closedir(dir);
-	}
-	return fd;
-}
-
 static int
 S_copy_file(const char *from, const char *to, struct diags *d)
 {
@@ -479,14 +378,13 @@ cmd_build(int argc, char *argv[])
 	struct site	*site = NULL;
 	struct html_opts ho;
 	struct booklet_opts bo;
-	char		*stage = NULL, *sitedir = NULL, *p1 = NULL, *p2 = NULL,
+	struct outdir	 od;
+	char		*sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
-	int		 rc, ok = 1, lockfd = -1, partial = 0;
-	size_t		 i;
-	static const char *const outputs[] = { "site", "livret.pdf",
-	    "livret-impression.pdf", "livret-imprimeur.pdf",
-	    "livret-partenaires.pdf" };
+	int		 rc, ok = 1;
 
+	memset(&od, 0, sizeof(od));
+	od.lockfd = -1;
 	if ((rc = S_getopt(argc, argv, "CoqTBEPD", usage_build, &o)) >= 0)
 		return rc;
 	if (optind != argc)
@@ -508,65 +406,54 @@ cmd_build(int argc, char *argv[])
 		goto out;
 	}
 
-	/* Stage everything in a fresh folder inside OUT (same file system). */
-	if (!mkdir_p(o.out)) {
-		diag_error(&d, o.out, 0, 0, "cannot create: %s", strerror(errno));
+	/*
+	 * Write everything into a fresh generation folder inside OUT, then
+	 * publish it with one atomic switch (outdir.h).
+	 */
+	if (!outdir_open(&od, o.out, &d)) {
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	if ((lockfd = S_lock_out(o.out, &d)) == -1) {
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	stage = path_join(o.out, ".build-XXXXXX");
-	if (mkdtemp(stage) == NULL) {
-		diag_error(&d, o.out, 0, 0, "cannot create a temporary folder: %s",
-		    strerror(errno));
-		free(stage);
-		stage = NULL;
-		rc = EXIT_USAGE;
-		goto out;
-	}
-	sitedir = path_join(stage, "site");
+	sitedir = outdir_path(&od, "site");
 	if (mkdir(sitedir, 0777) == -1) {
 		diag_error(&d, sitedir, 0, 0, "cannot create: %s", strerror(errno));
-		rc = EXIT_USAGE;
-		goto out;
+		ok = 0;
 	}
 
-	if (!o.no_pdf) {
-		p1 = path_join(stage, "livret.pdf");
-		p2 = path_join(stage, "livret-impression.pdf");
+	if (ok && !o.no_pdf) {
+		p1 = outdir_path(&od, "livret.pdf");
+		p2 = outdir_path(&od, "livret-impression.pdf");
 		if (o.bleed)
-			bo.bleed_path = p3 = path_join(stage,
+			bo.bleed_path = p3 = outdir_path(&od,
 			    "livret-imprimeur.pdf");
 		ok = booklet_build(site, &bo, p1, p2, &d);
 		bo.layout_dump = NULL;
 		bo.bleed_path = NULL;
+		fault_point("partners' booklet");
 		if (ok && o.partners) {
-			p4 = path_join(stage, "livret-partenaires.pdf");
+			p4 = outdir_path(&od, "livret-partenaires.pdf");
 			bo.partners_edition = 1;
 			ok = booklet_build(site, &bo, p4, NULL, &d);
 		}
 		ho.booklet_name = "livret.pdf";
 	}
+	fault_point("site");
 	if (ok)
 		ok = html_build(site, &ho, sitedir, &d);
 	if (ok && !o.no_pdf) {
 		insite = path_join(sitedir, "livret.pdf");
 		ok = S_copy_file(p1, insite, &d);
 	}
+	if (ok)
+		ok = outdir_commit(&od, &d);
 	if (!ok) {
-		rc = d.errors ? EXIT_CONTENT : EXIT_USAGE;
+		/* A write that failed (full disk) is an I/O problem. */
+		rc = outdir_io_errors(&od, &d) || !d.errors ? EXIT_USAGE :
+		    EXIT_CONTENT;
 		goto out;
 	}
-	for (i = 0; i < sizeof(outputs) / sizeof(outputs[0]); i++)
-		if (!S_install(stage, o.out, outputs[i], &d))
-			break;
-	ok = i == sizeof(outputs) / sizeof(outputs[0]);
-	partial = !ok && i > 0;	/* site/, always built, was replaced */
-	rc = ok ? 0 : EXIT_USAGE;
-	if (ok && !o.quiet) {
+	rc = 0;
+	if (!o.quiet) {
 		fprintf(stderr, "%s: wrote %s/site/", progname, o.out);
 		if (!o.no_pdf)
 			fprintf(stderr, ", %s/livret.pdf, %s/livret-impression.pdf",
@@ -578,28 +465,19 @@ cmd_build(int argc, char *argv[])
 		fputc('\n', stderr);
 	}
 out:
-	if (stage != NULL && !remove_tree(stage))
-		fprintf(stderr, "%s: %s: cannot remove the temporary folder\n",
-		    progname, stage);
+	outdir_close(&od, &d);
 	S_flush(&d);
-	if (rc != 0 && site != NULL && partial)
-		fprintf(stderr, "%s: build failed while replacing the files "
-		    "of %s/: some are new, some old; build again\n", progname,
-		    o.out);
-	else if (rc != 0 && site != NULL)
+	if (rc != 0 && site != NULL)
 		fprintf(stderr, "%s: build failed; %s/ was left as it was\n",
 		    progname, o.out);
 	model_free(site);
 	diags_free(&d);
-	free(stage);
 	free(sitedir);
 	free(p1);
 	free(p2);
 	free(p3);
 	free(p4);
 	free(insite);
-	if (lockfd != -1)
-		close(lockfd);	/* releases the lock */
 	return rc;
 }
 

@@ -14,6 +14,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fault.h"
 #include "util.h"
 
 static void
@@ -312,6 +313,11 @@ file_write(const char *path, const void *data, size_t len)
 
 	if ((f = fopen(path, "wb")) == NULL)
 		return 0;
+	if (fault_enospc()) {	/* tests: a full disk */
+		fclose(f);
+		errno = ENOSPC;
+		return 0;
+	}
 	if (len && fwrite(data, 1, len, f) != len) {
 		saved = errno;
 		fclose(f);

@@ -184,7 +184,7 @@ emit_end(struct emit *e, int ok)
 			ok = 0;
 		} else if (e->nerr == 0 &&
 		    !file_write(e->out, data, size)) {
-			diag_error(e->d, e->out, 0, 0, "écriture impossible : %s",
+			diag_error(e->d, e->out, 0, 0, "cannot write: %s",
 			    strerror(errno));
 			ok = 0;
 		}

@@ -1,6 +1,6 @@
 /*
  * main.c — the command line of annuaire: options, usage, printing of
- * diagnostics, exit status, and the atomic replacement of out/.
+ * diagnostics, exit status (the output folder itself: outdir.c).
  * The only file that prints or exits.
  *
  * Exit status: 0 success (warnings allowed), 1 errors in the content
@@ -78,9 +78,14 @@ static const char usage_build[] =
 "  OUT/livret.pdf             the A5 booklet in reading order (also in the site)\n"
 "  OUT/livret-impression.pdf  the same pages imposed two per A4 sheet, to\n"
 "                             print duplex and fold (saddle stitch)\n"
-"Everything is built in a temporary folder inside OUT and swapped into\n"
-"place at the end: a failed build leaves OUT as it was.  Two builds\n"
-"cannot write the same OUT at once (OUT/.annuaire.lock).\n"
+"Everything is built in a new folder OUT/.annuaire/a (or b), published at\n"
+"the end by one atomic switch of the link OUT/.annuaire/current; OUT/site\n"
+"and the booklets are links through it.  Stopped at any moment, OUT shows\n"
+"the previous build or the new one, never a mix; booklets this build did\n"
+"not write disappear.  Other files in OUT are never touched, and a build\n"
+"refuses (exit 2) to replace a site or booklet that annuaire did not\n"
+"write.  Two builds cannot write the same OUT at once (OUT/.annuaire.lock).\n"
+"To copy the site elsewhere, follow the links: cp -RL OUT/site DEST\n"
 "\n"
 "Options:\n"
 "  -C DIR                 content folder (default: content)\n"

@@ -48,9 +48,9 @@ done <"$T_TMP/node.tap"
 # Nu Html Checker: zero errors on every page of both sites.
 vnu=$B/node_modules/vnu-jar/build/dist/vnu.jar
 for s in ex fx; do
-	out=$(find "$T_TMP/$s/site" -name '*.html' -print0 | sort -z |
+	out=$(find "$T_TMP/$s/site/" -name '*.html' -print0 | sort -z |
 	    xargs -0 java -jar "$vnu" --errors-only --format gnu 2>&1)
-	n=$(find "$T_TMP/$s/site" -name '*.html' | wc -l)
+	n=$(find "$T_TMP/$s/site/" -name '*.html' | wc -l)
 	if [ -z "$out" ]; then t_ok "Nu Html Checker: $n pages of $s without error"
 	else t_fail "Nu Html Checker: $n pages of $s" "$(printf '%s\n' "$out" | sed "s|$T_TMP/||")"; fi
 done

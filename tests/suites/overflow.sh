@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# The site on narrow screens (issue 7): every page of the example and of
+# a stress edition (tests/browser/overflow-content.sh: long names,
+# e-mails, hosts and URLs in every field and the Markdown body, a
+# hyphenated 120-character street, a wide table and code block) opened
+# at 320 and 360 px in headless Debian Chromium (tests/browser/
+# overflow.mjs): no horizontal scroll, nothing outside the viewport.
+. "$TOP/tests/lib.sh"
+A=$ANNUAIRE
+B=$TOP/tests/browser
+export SOURCE_DATE_EPOCH=1521072000
+
+if ! "$A" --version >/dev/null 2>&1; then
+	t_skip "overflow suite" "the command line is not built yet"; t_done; exit
+fi
+for need in /usr/bin/chromium node; do
+	if ! command -v "$need" >/dev/null 2>&1; then
+		t_skip "overflow suite" "$need is missing (make deps-test)"; t_done; exit
+	fi
+done
+if [ ! -d "$B/node_modules/playwright-core" ]; then
+	t_skip "overflow suite" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
+fi
+
+# build NAME CONTENT: the site with its booklet when it can be made.
+build() {
+	"$A" build -q -C "$2" -o "$T_TMP/$1" 2>"$T_TMP/$1.err" ||
+		"$A" build -q --no-pdf -C "$2" -o "$T_TMP/$1" 2>>"$T_TMP/$1.err"
+	t_check "$1: site built" test -f "$T_TMP/$1/site/index.html"
+}
+build exemple "$TOP/content"
+sh "$B/overflow-content.sh" "$TOP" "$T_TMP/stress-content"
+"$A" check -C "$T_TMP/stress-content" >/dev/null 2>"$T_TMP/check.err"
+t_eq "the stress content passes check (exit 0)" "$?" 0
+build stress "$T_TMP/stress-content"
+n=$(grep -c "sous-domaine-tres-long" "$T_TMP/stress/site/partenaires/stress-long.html")
+[ "$n" -gt 3 ] && t_ok "the stress page holds the long host ($n lines)" ||
+    t_fail "the stress page holds the long host" "$n"
+
+node "$B/overflow.mjs" exemple="$T_TMP/exemple/site" stress="$T_TMP/stress/site" \
+    >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
+rc=$?
+while IFS= read -r line; do
+	case $line in
+	"ok "*) t_ok "${line#ok * - }" ;;
+	"not ok "*) t_fail "${line#not ok * - }" ;;
+	"#"*) echo "$line" ;;
+	esac
+done <"$T_TMP/node.tap"
+[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "overflow.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+t_done

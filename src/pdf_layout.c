@@ -212,8 +212,15 @@ S_fix(struct lay *l, enum pdf_face face, const char *s, size_t len,
 				cp = 0x20;
 			else if (cp == 0x2011 || cp == 0x2010)
 				cp = '-';
-			else if (report && face != FACE_ICON)
-				S_missing(l, face, cp, src);
+			else {
+				/*
+				 * Left out cleanly: no .notdef box drawn over
+				 * the next words (its width is not measured).
+				 */
+				if (report && face != FACE_ICON)
+					S_missing(l, face, cp, src);
+				continue;
+			}
 		}
 		utf8_encode(out, cp);
 	}
@@ -231,6 +238,32 @@ lay_width(struct lay *l, enum pdf_face face, double size, const char *s,
 	w = fonts_width(l->fonts, face, 1, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return w * size;
+}
+
+struct S_measure {
+	struct lay	*l;
+	enum pdf_face	 face;
+	double		 size;
+};
+
+static double
+S_measure(const char *s, size_t len, void *arg)
+{
+	struct S_measure *m = arg;
+
+	return lay_width(m->l, m->face, m->size, s, len);
+}
+
+char *
+lay_ellipsis(struct lay *l, enum pdf_face face, double size, const char *s,
+    double width)
+{
+	struct S_measure m;
+
+	m.l = l;
+	m.face = face;
+	m.size = size;
+	return typo_ellipsis(s, width, S_measure, &m);
 }
 
 static void
@@ -477,12 +510,17 @@ S_furniture(struct lay *l)
 			lay_page_text(l, i, x, base, FACE_BOLD, 8, RGB_TEXT, num,
 			    NULL);
 			if (p->running_head != NULL) {
-				fw = lay_width(l, FACE_REGULAR, 7.5,
-				    p->running_head, strlen(p->running_head));
+				/* One line: a long head ends with "…". */
+				char *rh = lay_ellipsis(l, FACE_REGULAR, 7.5,
+				    p->running_head, l->tw - MM(8));
+
+				fw = lay_width(l, FACE_REGULAR, 7.5, rh,
+				    strlen(rh));
 				x = right ? d->page_w - l->outer - MM(8) - fw :
 				    l->outer + MM(8);
 				lay_page_text(l, i, x, base, FACE_REGULAR, 7.5,
-				    RGB_MUTED, p->running_head, NULL);
+				    RGB_MUTED, rh, NULL);
+				free(rh);
 			}
 		}
 		if (l->info[i].thumb == 0 || p->blank)

@@ -197,6 +197,13 @@ struct pdf_item	*lay_page_text(struct lay *, size_t page, double x, double y,
 /* Width of s as lay_text() would set it. */
 double		 lay_width(struct lay *, enum pdf_face, double size,
 		    const char *s, size_t len);
+/*
+ * s as one line at most width wide: itself, or shortened at a word
+ * boundary with "…" (typo_ellipsis()); allocated.  For the single-line
+ * items: running heads, badges, the covers' lines.
+ */
+char		*lay_ellipsis(struct lay *, enum pdf_face, double size,
+		    const char *s, double width);
 /* Filled rectangle in a box. */
 struct pdf_item	*lay_rect(struct vbox *, double x, double y, double w,
 		    double h, unsigned int rgb);

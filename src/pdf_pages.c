@@ -383,11 +383,14 @@ S_cover(struct lay *l)
 	{
 		struct src src = pages_tsrc(s->path, &s->editeur.nom);
 
+		t = lay_ellipsis(l, FACE_BOLD, 10, s->editeur.nom.s, l->tw);
 		lay_page_text(l, pg, lay_left(l, pg), y, FACE_BOLD, 10,
-		    colour_dark(l->th.lead_rgb), s->editeur.nom.s, &src);
+		    colour_dark(l->th.lead_rgb), t, &src);
+		free(t);
 	}
 	if (s->editeur.adresse.ville.s != NULL) {
-		t = xasprintf("%s", s->editeur.adresse.ville.s);
+		t = lay_ellipsis(l, FACE_REGULAR, 9, s->editeur.adresse.ville.s,
+		    l->tw);
 		lay_page_text(l, pg, lay_left(l, pg), y - 13, FACE_REGULAR, 9,
 		    RGB_MUTED, t, NULL);
 		free(t);
@@ -513,9 +516,13 @@ S_back(struct lay *l)
 	pages_band(l, pg, -BLEED_MAX, MM(16) + BLEED_MAX,
 	    colour_dark(l->th.lead_rgb));
 	if (e->nom.s != NULL) {
+		char	*one;
+
 		t = xasprintf("%s — %s %d", e->nom.s, s->titre.s, s->edition);
+		one = lay_ellipsis(l, FACE_REGULAR, 8, t, l->tw);
 		lay_page_text(l, pg, lay_left(l, pg), MM(6.5), FACE_REGULAR, 8,
-		    RGB_WHITE, t, NULL);
+		    RGB_WHITE, one, NULL);
+		free(one);
 		free(t);
 	}
 	free(addr);

@@ -749,7 +749,7 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	struct para	 p;
 	struct src	 src;
 	struct buf	 t;
-	char		 num[24], ic[8];
+	char		 num[24], ic[8], *badge;
 	unsigned int	 dark = colour_dark(pp->category->rgb);
 	size_t		 i;
 	double		 bw;
@@ -765,12 +765,15 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	 */
 	b = vlist_add(&v, SZ_SMALL(l) * 1.95, 0);
 	b->keep = 1;
-	bw = lay_width(l, FACE_BOLD, SZ_SMALL(l), pp->category->label,
-	    strlen(pp->category->label)) + SZ_SMALL(l) * 1.2;
+	/* The badge is one line: a long category label ends with "…". */
+	badge = lay_ellipsis(l, FACE_BOLD, SZ_SMALL(l), pp->category->label,
+	    l->tw - SZ_SMALL(l) * 1.2);
+	bw = lay_width(l, FACE_BOLD, SZ_SMALL(l), badge, strlen(badge)) +
+	    SZ_SMALL(l) * 1.2;
 	lay_rect(b, 0, -SZ_SMALL(l) * 1.75, bw, SZ_SMALL(l) * 1.75, dark);
 	lay_text(l, b, SZ_SMALL(l) * 0.6, -SZ_SMALL(l) * 1.2, FACE_BOLD,
-	    SZ_SMALL(l), RGB_WHITE, pp->category->label,
-	    strlen(pp->category->label), NULL);
+	    SZ_SMALL(l), RGB_WHITE, badge, strlen(badge), NULL);
+	free(badge);
 	inline_needs = S_needs(l, pp, NULL, 0, 0, 0) <=
 	    l->tw - bw - SZ_SMALL(l) * 1.5;
 	if (inline_needs)

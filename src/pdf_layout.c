@@ -451,11 +451,19 @@ size_t
 lay_flow(struct lay *l, struct vlist *list, const char *head,
     const char *head_next, int thumb)
 {
-	size_t	 first, pg, i, brk;
-	double	 y;
+	size_t	 first;
 
-	first = pg = lay_newpage(l, head, thumb, 1);
-	y = lay_top(l);
+	first = lay_newpage(l, head, thumb, 1);
+	lay_flow_at(l, list, first, lay_top(l), head_next, thumb);
+	return first;
+}
+
+size_t
+lay_flow_at(struct lay *l, struct vlist *list, size_t pg, double y,
+    const char *head_next, int thumb)
+{
+	size_t	 i, brk;
+
 	i = 0;
 	while (i < list->n) {
 		brk = lay_fit(list, i, y - l->bottom);
@@ -474,7 +482,7 @@ lay_flow(struct lay *l, struct vlist *list, const char *head,
 			}
 		}
 	}
-	return first;
+	return pg;
 }
 
 /*

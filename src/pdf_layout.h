@@ -229,6 +229,14 @@ size_t		 lay_flow(struct lay *, struct vlist *, const char *head,
 		    const char *head_next, int thumb);
 
 /*
+ * The same from y down on page pg, already started (a divider's list
+ * under its band); continuation pages as lay_flow().  Returns the
+ * index of the last page.
+ */
+size_t		 lay_flow_at(struct lay *, struct vlist *, size_t pg, double y,
+		    const char *head_next, int thumb);
+
+/*
  * Where lay_flow() ends the page that starts with box i of list, avail
  * points tall: the index of the first box that goes overleaf (list->n
  * when the rest fits).  At least one box is taken.

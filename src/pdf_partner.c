@@ -21,9 +21,9 @@ pages_divider(struct lay *l, const struct category *c)
 {
 	const struct site *s = l->site;
 	struct pdf_doc	*d = l->doc;
-	struct vlist	 v = { 0 };
-	struct vbox	*b;
-	size_t		 k = pages_category_index(l, c), pg, j;
+	struct vlist	 v = { 0 }, tmp = { 0 };
+	struct vbox	*b, *cont;
+	size_t		 k = pages_category_index(l, c), pg, i, j, n;
 	double		 top = d->page_h - MM(26), bot = d->page_h * 0.58;
 	char		*t;
 	struct para	 p;
@@ -52,19 +52,36 @@ pages_divider(struct lay *l, const struct category *c)
 	lay_put(l, &v, pg, bot + MM(7) + pages_vheight(&v));
 	vlist_free(&v);
 
-	for (j = 0; j < s->npartners; j++) {
+	/*
+	 * The list under the band, continued overleaf as long as it runs,
+	 * under the category's name and "(suite)".
+	 */
+	t = xasprintf("%s (suite)", c->label);
+	para_line(l, &tmp, t, FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.4,
+	    colour_dark(c->rgb), 0, NULL);
+	cont = vlist_pop(&tmp);
+	free(t);
+	for (j = n = 0; j < s->npartners; j++) {
 		const struct partner *pp = &s->partners[j];
 		struct src src = pages_psrc(pp, PF_NOM);
 
 		if (pp->category != c)
 			continue;
 		t = model_display_name(pp);
+		i = v.n;
 		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->th.body_size,
 		    RGB_TEXT, l->want.partner[j], 0, 0, &src);
-		(void)b;
 		free(t);
+		if (n > 0 && i < v.n)
+			v.v[i].cont = vbox_dup(cont);
+		/* No entry alone at the head of a page. */
+		if (b != NULL && n + 2 == c->npartners)
+			b->keep = 1;
+		n++;
 	}
-	lay_put(l, &v, pg, bot - MM(10));
+	vbox_free(cont);
+	vlist_free(&tmp);
+	lay_flow_at(l, &v, pg, bot - MM(10), c->label, (int)k + 1);
 	vlist_free(&v);
 }
 

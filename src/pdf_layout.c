@@ -516,7 +516,7 @@ S_furniture(struct lay *l)
 			fw = lay_width(l, FACE_BOLD, 8, num, strlen(num));
 			x = right ? d->page_w - l->outer - fw : l->outer;
 			lay_page_text(l, i, x, base, FACE_BOLD, 8, RGB_TEXT, num,
-			    NULL);
+			    NULL)->margin = 1;
 			if (p->running_head != NULL) {
 				/* One line: a long head ends with "…". */
 				char *rh = lay_ellipsis(l, FACE_REGULAR, 7.5,
@@ -527,7 +527,7 @@ S_furniture(struct lay *l)
 				x = right ? d->page_w - l->outer - MM(8) - fw :
 				    l->outer + MM(8);
 				lay_page_text(l, i, x, base, FACE_REGULAR, 7.5,
-				    RGB_MUTED, rh, NULL);
+				    RGB_MUTED, rh, NULL)->margin = 1;
 				free(rh);
 			}
 		}
@@ -554,7 +554,7 @@ S_furniture(struct lay *l)
 		x = right ? d->page_w - tab_w + (tab_w - MM(1.5) - fw) / 2 :
 		    MM(1.5) + (tab_w - MM(1.5) - fw) / 2;
 		lay_page_text(l, i, x, tab_y + tab_h / 2 - 3.2, FACE_BOLD, 9,
-		    RGB_WHITE, letter, NULL);
+		    RGB_WHITE, letter, NULL)->margin = 1;
 	}
 }
 
@@ -761,6 +761,8 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	S_pagemap_free(&l.got);
 	for (i = 0; i < FACE__COUNT; i++)
 		doc->font_path[i] = xstrdup(fonts_path(l.fonts, (enum pdf_face)i));
+	/* A breach of the geometry is an error: nothing is emitted. */
+	(void)lay_verify(doc, l.inner, l.outer, l.top, l.bottom, diags);
 out:
 	S_pagemap_free(&l.want);
 	free(l.info);

@@ -255,6 +255,24 @@ double		 lay_put(struct lay *, struct vlist *, size_t pg, double y);
 int		 lay_outline(struct lay *, const char *title, int level,
 		    size_t page, double y);
 
+/* ---- the layout's own check (pdf_verify.c) ---------------------------- */
+
+/*
+ * Check the geometry of a laid-out document before it is emitted:
+ * every text item lies inside the text block of its page (margins
+ * inner, outer, top, bottom; the inner one on the binding side, page
+ * index 0 being a recto), or, when marked margin, inside the trim box;
+ * no two text items of a page are drawn over each other (their ink:
+ * from a fifth of the size below the baseline to seven tenths above,
+ * less 0.1 pt each side).  Every breach is an internal error naming
+ * the page, the item's text and, when known, the content file it comes
+ * from (at most VERIFY_MAX of them, then their count).  Returns 1 when
+ * all is well, 0 otherwise.
+ */
+#define	VERIFY_MAX	20
+int		 lay_verify(const struct pdf_doc *, double inner, double outer,
+		    double top, double bottom, struct diags *);
+
 /* ---- paragraphs (pdf_text.c) ------------------------------------------ */
 
 enum span_flags {

@@ -526,7 +526,7 @@ S_back(struct lay *l)
 		t = xasprintf("%s — %s %d", e->nom.s, s->titre.s, s->edition);
 		one = lay_ellipsis(l, FACE_REGULAR, 8, t, l->tw);
 		lay_page_text(l, pg, lay_left(l, pg), MM(6.5), FACE_REGULAR, 8,
-		    RGB_WHITE, one, NULL);
+		    RGB_WHITE, one, NULL)->margin = 1;
 		free(one);
 		free(t);
 	}

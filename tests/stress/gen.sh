@@ -238,7 +238,7 @@ big)
 	done
 	for i in 1 2 3; do
 		reset
-		nom="Institution $i" cat=institutionnels them="acces-aux-droits"
+		nom="Institution $i" cat=institutionnels them="acces-aux-droits, logement"
 		courriel="institution-$i@example.org"
 		page "inst-$i"
 	done

@@ -63,6 +63,9 @@ struct pdf_item {
 	/* LINK_PAGE */
 	size_t		 dest_page;	/* 0-based page index */
 	double		 dest_y;	/* top of destination, in points */
+	/* TEXT: drawn in the margins on purpose (running head, folio, thumb
+	   tab, update date, back cover band); see lay_verify(). */
+	int		 margin;
 	/* Source of this item's text, for warnings (may be NULL/0). */
 	const char	*src_file;
 	struct pos	 src_pos;

@@ -36,8 +36,36 @@ S_theme_head(struct lay *l, struct vlist *v, const struct thematique *th,
 	src.file = s->path;
 	src.pos = th->pos;
 	t = xasprintf("%s%s", th->label, suite ? " (suite)" : "");
-	lay_text(l, b, iw, -(b->h / 2 + SZ_H2(l) * 0.3), FACE_BOLD, SZ_H2(l),
-	    h, t, strlen(t), &src);
+	if (lay_width(l, FACE_BOLD, SZ_H2(l), t, strlen(t)) <= l->tw - iw)
+		lay_text(l, b, iw, -(b->h / 2 + SZ_H2(l) * 0.3), FACE_BOLD,
+		    SZ_H2(l), h, t, strlen(t), &src);
+	else {
+		/* A long label wraps, the lines in the one heading box. */
+		struct para	 p;
+		struct vlist	 lines = { 0 };
+		size_t		 i, j;
+		double		 y = -(b->h - SZ_H2(l) * 1.3) / 2;
+
+		para_init(&p, SZ_H2(l), SZ_H2(l) * 1.3, l->tw - iw);
+		p.indent = iw;
+		p.align = ALIGN_LEFT;
+		p.nohyph = 1;
+		para_add(&p, t, FACE_BOLD, h, SPAN_NOHYPH, &src);
+		para_set(l, &p, &lines);
+		para_free(&p);
+		for (i = 0; i < lines.n; i++) {
+			for (j = 0; j < lines.v[i].nitems; j++) {
+				struct pdf_item *it = vbox_add(b);
+
+				*it = lines.v[i].items[j];
+				it->y += y;
+			}
+			lines.v[i].nitems = 0;	/* the strings moved */
+			y -= lines.v[i].h;
+		}
+		b->h = -y + (b->h - SZ_H2(l) * 1.3) / 2;
+		vlist_free(&lines);
+	}
 	free(t);
 }
 

@@ -212,8 +212,15 @@ S_fix(struct lay *l, enum pdf_face face, const char *s, size_t len,
 				cp = 0x20;
 			else if (cp == 0x2011 || cp == 0x2010)
 				cp = '-';
-			else if (report && face != FACE_ICON)
-				S_missing(l, face, cp, src);
+			else {
+				/*
+				 * Left out cleanly: no .notdef box drawn over
+				 * the next words (its width is not measured).
+				 */
+				if (report && face != FACE_ICON)
+					S_missing(l, face, cp, src);
+				continue;
+			}
 		}
 		utf8_encode(out, cp);
 	}
@@ -231,6 +238,32 @@ lay_width(struct lay *l, enum pdf_face face, double size, const char *s,
 	w = fonts_width(l->fonts, face, 1, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return w * size;
+}
+
+struct S_measure {
+	struct lay	*l;
+	enum pdf_face	 face;
+	double		 size;
+};
+
+static double
+S_measure(const char *s, size_t len, void *arg)
+{
+	struct S_measure *m = arg;
+
+	return lay_width(m->l, m->face, m->size, s, len);
+}
+
+char *
+lay_ellipsis(struct lay *l, enum pdf_face face, double size, const char *s,
+    double width)
+{
+	struct S_measure m;
+
+	m.l = l;
+	m.face = face;
+	m.size = size;
+	return typo_ellipsis(s, width, S_measure, &m);
 }
 
 static void
@@ -418,11 +451,19 @@ size_t
 lay_flow(struct lay *l, struct vlist *list, const char *head,
     const char *head_next, int thumb)
 {
-	size_t	 first, pg, i, brk;
-	double	 y;
+	size_t	 first;
 
-	first = pg = lay_newpage(l, head, thumb, 1);
-	y = lay_top(l);
+	first = lay_newpage(l, head, thumb, 1);
+	lay_flow_at(l, list, first, lay_top(l), head_next, thumb);
+	return first;
+}
+
+size_t
+lay_flow_at(struct lay *l, struct vlist *list, size_t pg, double y,
+    const char *head_next, int thumb)
+{
+	size_t	 i, brk;
+
 	i = 0;
 	while (i < list->n) {
 		brk = lay_fit(list, i, y - l->bottom);
@@ -441,7 +482,7 @@ lay_flow(struct lay *l, struct vlist *list, const char *head,
 			}
 		}
 	}
-	return first;
+	return pg;
 }
 
 /*
@@ -475,14 +516,19 @@ S_furniture(struct lay *l)
 			fw = lay_width(l, FACE_BOLD, 8, num, strlen(num));
 			x = right ? d->page_w - l->outer - fw : l->outer;
 			lay_page_text(l, i, x, base, FACE_BOLD, 8, RGB_TEXT, num,
-			    NULL);
+			    NULL)->margin = 1;
 			if (p->running_head != NULL) {
-				fw = lay_width(l, FACE_REGULAR, 7.5,
-				    p->running_head, strlen(p->running_head));
+				/* One line: a long head ends with "…". */
+				char *rh = lay_ellipsis(l, FACE_REGULAR, 7.5,
+				    p->running_head, l->tw - MM(8));
+
+				fw = lay_width(l, FACE_REGULAR, 7.5, rh,
+				    strlen(rh));
 				x = right ? d->page_w - l->outer - MM(8) - fw :
 				    l->outer + MM(8);
 				lay_page_text(l, i, x, base, FACE_REGULAR, 7.5,
-				    RGB_MUTED, p->running_head, NULL);
+				    RGB_MUTED, rh, NULL)->margin = 1;
+				free(rh);
 			}
 		}
 		if (l->info[i].thumb == 0 || p->blank)
@@ -508,7 +554,7 @@ S_furniture(struct lay *l)
 		x = right ? d->page_w - tab_w + (tab_w - MM(1.5) - fw) / 2 :
 		    MM(1.5) + (tab_w - MM(1.5) - fw) / 2;
 		lay_page_text(l, i, x, tab_y + tab_h / 2 - 3.2, FACE_BOLD, 9,
-		    RGB_WHITE, letter, NULL);
+		    RGB_WHITE, letter, NULL)->margin = 1;
 	}
 }
 
@@ -715,6 +761,8 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	S_pagemap_free(&l.got);
 	for (i = 0; i < FACE__COUNT; i++)
 		doc->font_path[i] = xstrdup(fonts_path(l.fonts, (enum pdf_face)i));
+	/* A breach of the geometry is an error: nothing is emitted. */
+	(void)lay_verify(doc, l.inner, l.outer, l.top, l.bottom, diags);
 out:
 	S_pagemap_free(&l.want);
 	free(l.info);

@@ -197,6 +197,13 @@ struct pdf_item	*lay_page_text(struct lay *, size_t page, double x, double y,
 /* Width of s as lay_text() would set it. */
 double		 lay_width(struct lay *, enum pdf_face, double size,
 		    const char *s, size_t len);
+/*
+ * s as one line at most width wide: itself, or shortened at a word
+ * boundary with "…" (typo_ellipsis()); allocated.  For the single-line
+ * items: running heads, badges, the covers' lines.
+ */
+char		*lay_ellipsis(struct lay *, enum pdf_face, double size,
+		    const char *s, double width);
 /* Filled rectangle in a box. */
 struct pdf_item	*lay_rect(struct vbox *, double x, double y, double w,
 		    double h, unsigned int rgb);
@@ -222,6 +229,14 @@ size_t		 lay_flow(struct lay *, struct vlist *, const char *head,
 		    const char *head_next, int thumb);
 
 /*
+ * The same from y down on page pg, already started (a divider's list
+ * under its band); continuation pages as lay_flow().  Returns the
+ * index of the last page.
+ */
+size_t		 lay_flow_at(struct lay *, struct vlist *, size_t pg, double y,
+		    const char *head_next, int thumb);
+
+/*
  * Where lay_flow() ends the page that starts with box i of list, avail
  * points tall: the index of the first box that goes overleaf (list->n
  * when the rest fits).  At least one box is taken.
@@ -239,6 +254,24 @@ double		 lay_put(struct lay *, struct vlist *, size_t pg, double y);
 /* Add an outline entry; returns its index + 1 (for struct vbox.outline). */
 int		 lay_outline(struct lay *, const char *title, int level,
 		    size_t page, double y);
+
+/* ---- the layout's own check (pdf_verify.c) ---------------------------- */
+
+/*
+ * Check the geometry of a laid-out document before it is emitted:
+ * every text item lies inside the text block of its page (margins
+ * inner, outer, top, bottom; the inner one on the binding side, page
+ * index 0 being a recto), or, when marked margin, inside the trim box;
+ * no two text items of a page are drawn over each other (their ink:
+ * from a fifth of the size below the baseline to seven tenths above,
+ * less 0.1 pt each side).  Every breach is an internal error naming
+ * the page, the item's text and, when known, the content file it comes
+ * from (at most VERIFY_MAX of them, then their count).  Returns 1 when
+ * all is well, 0 otherwise.
+ */
+#define	VERIFY_MAX	20
+int		 lay_verify(const struct pdf_doc *, double inner, double outer,
+		    double top, double bottom, struct diags *);
 
 /* ---- paragraphs (pdf_text.c) ------------------------------------------ */
 

@@ -366,9 +366,14 @@ S_cover(struct lay *l)
 	free(t);
 
 	/* Under the band: what the booklet is for. */
-	t = xasprintf("Qui peut aider, pour quoi, et comment le joindre : "
-	    "%zu" NBSP "partenaires du quartier, à retrouver par besoin, par "
-	    "catégorie ou par nom.", s->npartners);
+	if (s->npartners == 0)
+		t = xstrdup("Qui peut aider, pour quoi, et comment le joindre : "
+		    "cette édition ne compte encore aucun partenaire.");
+	else
+		t = xasprintf("Qui peut aider, pour quoi, et comment le "
+		    "joindre : %zu" NBSP "partenaire%s du quartier, à retrouver "
+		    "par besoin, par catégorie ou par nom.", s->npartners,
+		    s->npartners > 1 ? "s" : "");
 	para_init(&p, 11.5, 15.5, l->tw * 0.9);
 	p.align = ALIGN_LEFT;
 	para_add(&p, t, FACE_REGULAR, RGB_TEXT, 0, NULL);
@@ -383,11 +388,14 @@ S_cover(struct lay *l)
 	{
 		struct src src = pages_tsrc(s->path, &s->editeur.nom);
 
+		t = lay_ellipsis(l, FACE_BOLD, 10, s->editeur.nom.s, l->tw);
 		lay_page_text(l, pg, lay_left(l, pg), y, FACE_BOLD, 10,
-		    colour_dark(l->th.lead_rgb), s->editeur.nom.s, &src);
+		    colour_dark(l->th.lead_rgb), t, &src);
+		free(t);
 	}
 	if (s->editeur.adresse.ville.s != NULL) {
-		t = xasprintf("%s", s->editeur.adresse.ville.s);
+		t = lay_ellipsis(l, FACE_REGULAR, 9, s->editeur.adresse.ville.s,
+		    l->tw);
 		lay_page_text(l, pg, lay_left(l, pg), y - 13, FACE_REGULAR, 9,
 		    RGB_MUTED, t, NULL);
 		free(t);
@@ -513,9 +521,13 @@ S_back(struct lay *l)
 	pages_band(l, pg, -BLEED_MAX, MM(16) + BLEED_MAX,
 	    colour_dark(l->th.lead_rgb));
 	if (e->nom.s != NULL) {
+		char	*one;
+
 		t = xasprintf("%s — %s %d", e->nom.s, s->titre.s, s->edition);
+		one = lay_ellipsis(l, FACE_REGULAR, 8, t, l->tw);
 		lay_page_text(l, pg, lay_left(l, pg), MM(6.5), FACE_REGULAR, 8,
-		    RGB_WHITE, t, NULL);
+		    RGB_WHITE, one, NULL)->margin = 1;
+		free(one);
 		free(t);
 	}
 	free(addr);
@@ -565,7 +577,7 @@ S_guide(struct lay *l)
 	struct vbox	*b;
 	struct buf	 t;
 	char		 num[24], num2[24];
-	size_t		 i, pg;
+	size_t		 i, n, pg, first;
 	double		 chip = MM(4);
 	unsigned int	 h = colour_dark(l->th.lead_rgb);
 
@@ -580,27 +592,37 @@ S_guide(struct lay *l)
 	buf_printf(&t, "L'index « Je cherche de l'aide pour… », page %s, "
 	    "regroupe les partenaires par besoin : ", num);
 	/* The first four needs, lowercased: they run in the sentence. */
-	for (i = 0; i < s->nthematiques && i < 4; i++) {
-		if (i)
+	for (i = n = 0; i < s->nthematiques && n < 4; i++) {
+		if (s->thematiques[i].npartners == 0)
+			continue;	/* not in the index */
+		if (n++)
 			buf_puts(&t, ", ");
 		pages_lcfirst(&t, s->thematiques[i].label);
 	}
-	buf_puts(&t, s->nthematiques > 4 ? "…" : ".");
+	for (; i < s->nthematiques && s->thematiques[i].npartners == 0; i++)
+		;
+	buf_puts(&t, i < s->nthematiques ? "…" : ".");
 	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 
 	S_heading(l, &v, "Par catégorie", h, l->th.body_leading);
-	buf_printf(&t, "Les fiches sont classées en %zu catégories. Un onglet "
+	for (i = n = 0; i < s->ncategories; i++)
+		n += s->categories[i].npartners > 0;
+	buf_printf(&t, "Les fiches sont classées en %zu catégorie%s. Un onglet "
 	    "de couleur, au bord de chaque page, permet d'ouvrir le livret "
-	    "directement à la bonne catégorie :", s->ncategories);
+	    "directement à la bonne catégorie :", n, n > 1 ? "s" : "");
 	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
-	for (i = 0; i < s->ncategories; i++) {
+	for (i = first = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
+
+		if (c->npartners == 0)
+			continue;
 
 		b = pages_leader(l, &v, c->label, NULL, FACE_BOLD,
 		    l->th.body_size, colour_dark(c->rgb), l->want.category[i],
-		    chip + MM(3), i == 0 ? l->th.body_leading * 0.4 : 2, NULL);
+		    chip + MM(3), first++ == 0 ? l->th.body_leading * 0.4 : 2,
+		    NULL);
 		if (b != NULL)
 			lay_rect(b, 0, -b->h + (b->h - chip) / 2, chip, chip,
 			    colour_dark(c->rgb));
@@ -656,16 +678,28 @@ S_contents(struct lay *l)
 	    l->th.body_size, RGB_TEXT, l->want.sec[SEC_GUIDE], 0, 0, NULL);
 	for (i = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
+		struct vlist	 tmp = { 0 };
+		struct vbox	*cont;
 
+		if (c->npartners == 0)
+			continue;	/* no divider, no line */
 		b = pages_leader(l, &v, c->label, NULL, FACE_BOLD,
 		    l->th.body_size + 1, colour_dark(c->rgb),
 		    l->want.category[i], 0,
 		    l->th.body_leading * 0.6, NULL);
 		if (b != NULL)
 			b->keep = 1;
+		/* Overleaf, the category's name again, "(suite)". */
+		name = xasprintf("%s (suite)", c->label);
+		para_line(l, &tmp, name, FACE_BOLD, l->th.body_size + 1,
+		    (l->th.body_size + 1) * 1.25, colour_dark(c->rgb), 0, NULL);
+		cont = vlist_pop(&tmp);
+		vlist_free(&tmp);
+		free(name);
 		for (j = n = 0; j < s->npartners; j++) {
 			const struct partner *p = &s->partners[j];
 			struct src src = pages_psrc(p, PF_NOM);
+			size_t	 k = v.n;
 
 			if (p->category != c)
 				continue;
@@ -674,18 +708,46 @@ S_contents(struct lay *l)
 			    l->th.body_size * 0.95, RGB_TEXT,
 			    l->want.partner[j], MM(4), 0, &src);
 			free(name);
-			/* The category heading keeps its first two entries. */
-			if (b != NULL && n++ == 0 && c->npartners > 1)
+			if (n > 0 && k < v.n)
+				v.v[k].cont = vbox_dup(cont);
+			/*
+			 * The category heading keeps its first two entries;
+			 * no entry alone at the head of a page.
+			 */
+			if (b != NULL && ((n == 0 && c->npartners > 1) ||
+			    n + 2 == c->npartners))
 				b->keep = 1;
+			n++;
 		}
+		vbox_free(cont);
 	}
-	pages_leader(l, &v, "Je cherche de l'aide pour…", NULL, FACE_BOLD,
+	b = pages_leader(l, &v, "Je cherche de l'aide pour…", NULL, FACE_BOLD,
 	    l->th.body_size + 1, h, l->want.sec[SEC_THEMES], 0,
 	    l->th.body_leading * 0.6, NULL);
+	if (b != NULL)
+		b->keep = 1;	/* the last two lines go together */
 	pages_leader(l, &v, "Index alphabétique", NULL, FACE_BOLD,
 	    l->th.body_size + 1, h, l->want.sec[SEC_ALPHA], 0, 2, NULL);
 	pg = lay_flow(l, &v, "Sommaire", "Sommaire", 0);
 	l->got.sec[SEC_CONTENTS] = pg;
+	vlist_free(&v);
+}
+
+/*
+ * An edition without any partner yet: in place of the guide, the
+ * contents, the categories and the indexes (which would all be empty),
+ * one page that says so.
+ */
+static void
+S_no_partner(struct lay *l)
+{
+	struct vlist	 v = { 0 };
+
+	pages_title(l, &v, "Partenaires", colour_dark(l->th.lead_rgb), 1);
+	S_text(l, &v, "Cette édition ne compte encore aucun partenaire. Les "
+	    "fiches paraîtront ici dès qu'elles auront été rédigées.",
+	    FACE_REGULAR, RGB_TEXT, 0, NULL);
+	lay_flow(l, &v, "Partenaires", "Partenaires", 0);
 	vlist_free(&v);
 }
 
@@ -699,13 +761,24 @@ pages_booklet(struct lay *l)
 
 	S_cover(l);
 	S_edito(l);
+	if (s->npartners == 0) {
+		/* A short booklet: cover, édito, this page, back cover. */
+		S_no_partner(l);
+		while ((l->doc->npages + 1) % 4 != 0)
+			S_notes(l);
+		S_back(l);
+		return;
+	}
 	S_guide(l);
 	S_contents(l);
 	for (i = 0; i < s->ncategories; i++) {
 		/*
 		 * A divider takes the next page, either side: the thumb tab
 		 * finds it, and a blank page inside a booklet looks unfinished.
+		 * An empty category has none (the loader warns of it).
 		 */
+		if (s->categories[i].npartners == 0)
+			continue;
 		pages_divider(l, &s->categories[i]);
 		for (j = 0; j < s->npartners; j++)
 			if (s->partners[j].category == &s->categories[i])

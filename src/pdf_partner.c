@@ -21,9 +21,9 @@ pages_divider(struct lay *l, const struct category *c)
 {
 	const struct site *s = l->site;
 	struct pdf_doc	*d = l->doc;
-	struct vlist	 v = { 0 };
-	struct vbox	*b;
-	size_t		 k = pages_category_index(l, c), pg, j;
+	struct vlist	 v = { 0 }, tmp = { 0 };
+	struct vbox	*b, *cont;
+	size_t		 k = pages_category_index(l, c), pg, i, j, n;
 	double		 top = d->page_h - MM(26), bot = d->page_h * 0.58;
 	char		*t;
 	struct para	 p;
@@ -52,19 +52,36 @@ pages_divider(struct lay *l, const struct category *c)
 	lay_put(l, &v, pg, bot + MM(7) + pages_vheight(&v));
 	vlist_free(&v);
 
-	for (j = 0; j < s->npartners; j++) {
+	/*
+	 * The list under the band, continued overleaf as long as it runs,
+	 * under the category's name and "(suite)".
+	 */
+	t = xasprintf("%s (suite)", c->label);
+	para_line(l, &tmp, t, FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.4,
+	    colour_dark(c->rgb), 0, NULL);
+	cont = vlist_pop(&tmp);
+	free(t);
+	for (j = n = 0; j < s->npartners; j++) {
 		const struct partner *pp = &s->partners[j];
 		struct src src = pages_psrc(pp, PF_NOM);
 
 		if (pp->category != c)
 			continue;
 		t = model_display_name(pp);
+		i = v.n;
 		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->th.body_size,
 		    RGB_TEXT, l->want.partner[j], 0, 0, &src);
-		(void)b;
 		free(t);
+		if (n > 0 && i < v.n)
+			v.v[i].cont = vbox_dup(cont);
+		/* No entry alone at the head of a page. */
+		if (b != NULL && n + 2 == c->npartners)
+			b->keep = 1;
+		n++;
 	}
-	lay_put(l, &v, pg, bot - MM(10));
+	vbox_free(cont);
+	vlist_free(&tmp);
+	lay_flow_at(l, &v, pg, bot - MM(10), c->label, (int)k + 1);
 	vlist_free(&v);
 }
 
@@ -478,6 +495,164 @@ S_col_put(struct vbox *box, struct crow *r, double x, double y)
 }
 
 /*
+ * The card of a contact box into column c: address and transports,
+ * then phone (bold), e-mail and website as one group.
+ */
+static void
+S_card(struct lay *l, const struct partner *pp, struct crow *c)
+{
+	struct para	 p;
+	struct buf	 t;
+	struct src	 src;
+	size_t		 n0;
+	char		*u;
+
+	(void)l;
+	buf_init(&t);
+	/* The card: address, transports. */
+	S_row_begin(c, &p);
+	src = pages_tsrc(pp->path, &pp->adresse.rue);
+	para_add(&p, pp->adresse.rue.s, FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH,
+	    &src);
+	if (pp->adresse.complement.s != NULL) {
+		src = pages_tsrc(pp->path, &pp->adresse.complement);
+		para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
+		para_add(&p, pp->adresse.complement.s, FACE_REGULAR, RGB_TEXT,
+		    0, &src);
+	}
+	para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
+	buf_printf(&t, "%s %s", pp->adresse.code_postal.s ?
+	    pp->adresse.code_postal.s : "", pp->adresse.ville.s ?
+	    pp->adresse.ville.s : "");
+	src = pages_tsrc(pp->path, &pp->adresse.ville);
+	para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH, &src);
+	buf_reset(&t);
+	S_row_end(c, &p, NULL);
+	if (pp->transports.s != NULL) {
+		src = pages_tsrc(pp->path, &pp->transports);
+		S_row_begin(c, &p);
+		p.before = c->leading * 0.1;
+		para_add(&p, pp->transports.s, FACE_ITALIC, RGB_TEXT, 0, &src);
+		S_row_end(c, &p, NULL);
+	}
+	/* Phone, e-mail, website: one group. */
+	if (pp->telephone.display != NULL) {
+		S_row_begin(c, &p);
+		p.size = c->size * 1.12;
+		src = pages_psrc(pp, PF_TELEPHONE);
+		para_add(&p, pp->telephone.display, FACE_BOLD, RGB_TEXT,
+		    SPAN_NOHYPH | SPAN_RAW, &src)->uri =
+		    pp->telephone.uri ? xstrdup(pp->telephone.uri) : NULL;
+		S_row_end(c, &p, NULL);
+	}
+	/* (The rows of this group close up: no gap above their first line.) */
+	if (pp->courriel.s != NULL) {
+		u = xasprintf("mailto:%s", pp->courriel.s);
+		src = pages_tsrc(pp->path, &pp->courriel);
+		n0 = c->v.n;
+		S_row_text(c, NULL, pp->courriel.s, FACE_REGULAR,
+		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, u, &src);
+		if (pp->telephone.display != NULL && c->v.n > n0)
+			c->v.v[n0].before = 0;
+		free(u);
+	}
+	if (pp->site.s != NULL) {
+		u = pages_url_display(pp->site.s);
+		src = pages_tsrc(pp->path, &pp->site);
+		n0 = c->v.n;
+		S_row_text(c, NULL, u, FACE_REGULAR,
+		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, pp->site.s, &src);
+		if ((pp->telephone.display != NULL || pp->courriel.s != NULL) &&
+		    c->v.n > n0)
+			c->v.v[n0].before = 0;
+		free(u);
+	}
+
+	buf_free(&t);
+}
+
+/*
+ * A contact box taller than a page (pages of text in acces.precisions,
+ * many named contacts): one column, each row a box of its own on the
+ * tint, so that it breaks across pages like a paragraph; the QR code
+ * and the logo close it.
+ */
+static void
+S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
+    const char *logo, int has_logo, double iw, double ih)
+{
+	struct crow	 c;
+	struct vbox	*b, *row;
+	struct pdf_item	*it;
+	unsigned int	 light = colour_light(pp->category->rgb);
+	double		 pad = MM(2.5), qr = MM(15), top, lw, lh, lx;
+	size_t		 i, j;
+	int		 g, tail = pp->site.s != NULL || has_logo;
+
+	memset(&c, 0, sizeof(c));
+	c.l = l;
+	c.size = SZ_BOX(l);
+	c.leading = c.size * 1.3;
+	c.w = l->tw - 2 * pad;
+	c.label_rgb = colour_dark(pp->category->rgb);
+	S_card(l, pp, &c);
+	c.labels = 1;
+	for (g = 0; g < INFO__COUNT; g++)
+		S_info(l, &c, pp, (enum info)g);
+	for (i = 0; i < c.v.n; i++) {
+		row = &c.v.v[i];
+		top = i == 0 ? pad : row->before;
+		b = vlist_add(out, top + row->h + (i + 1 == c.v.n && !tail ?
+		    pad : 0), i == 0 ? l->th.body_leading * 0.5 : 0);
+		row = &c.v.v[i];
+		b->keep = row->keep;
+		lay_rect(b, 0, -b->h, l->tw, b->h, light);
+		for (j = 0; j < row->nitems; j++) {
+			it = vbox_add(b);
+			*it = row->items[j];
+			it->x += pad;
+			it->y -= top;
+			if (it->type == ITEM_LINE) {
+				it->x2 += pad;
+				it->y2 -= top;
+			}
+		}
+		row->nitems = 0;	/* the strings moved */
+	}
+	if (tail) {
+		b = vlist_add(out, c.leading * 0.6 + qr + pad, 0);
+		lay_rect(b, 0, -b->h, l->tw, b->h, light);
+		lx = pad;
+		if (pp->site.s != NULL) {
+			qr_draw(b, pp->site.s, pad, -c.leading * 0.6, qr);
+			it = vbox_add(b);
+			it->type = ITEM_LINK_URI;
+			it->x = pad;
+			it->y = -c.leading * 0.6 - qr;
+			it->w = it->h = qr;
+			it->uri = xstrdup(pp->site.s);
+			lx += qr + MM(3);
+		}
+		if (has_logo) {
+			lh = qr;
+			lw = lh * iw / ih;
+			if (lw > c.w - (lx - pad)) {
+				lw = c.w - (lx - pad);
+				lh = lw * ih / iw;
+			}
+			it = vbox_add(b);
+			it->type = ITEM_IMAGE;
+			it->x = lx;
+			it->y = -c.leading * 0.6 - (qr - lh) / 2 - lh;
+			it->w = lw;
+			it->h = lh;
+			it->path = xstrdup(logo);
+		}
+	}
+	vlist_free(&c.v);
+}
+
+/*
  * The tinted contact box, one unbreakable box in two columns.  Left,
  * the card: address and transports, phone (bold), e-mail, website,
  * then the QR code of the website in the box's bottom-left corner,
@@ -492,15 +667,13 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	struct crow	 c, r;
 	struct vbox	*box;
 	struct pdf_item	*bg, *it;
-	struct para	 p;
 	struct buf	 t;
-	struct src	 src;
 	unsigned int	 light = colour_light(pp->category->rgb);
 	double		 pad = MM(2.5), gap = MM(5), qr = MM(15), yl, yr, w,
 			 iw = 0, ih = 0, lw, lh, lx;
 	double		 hr[INFO__COUNT], hl[INFO__COUNT], left_h, right_h = 0;
-	size_t		 bgi, n0;
-	char		*u, *logo = NULL;
+	size_t		 bgi;
+	char		*logo = NULL;
 	int		 has_logo = 0, g, split;
 
 	w = l->tw - 2 * pad;
@@ -520,64 +693,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	}
 	buf_init(&t);
 
-	/* The card: address, transports. */
-	S_row_begin(&c, &p);
-	src = pages_tsrc(pp->path, &pp->adresse.rue);
-	para_add(&p, pp->adresse.rue.s, FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH,
-	    &src);
-	if (pp->adresse.complement.s != NULL) {
-		src = pages_tsrc(pp->path, &pp->adresse.complement);
-		para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
-		para_add(&p, pp->adresse.complement.s, FACE_REGULAR, RGB_TEXT,
-		    0, &src);
-	}
-	para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
-	buf_printf(&t, "%s %s", pp->adresse.code_postal.s ?
-	    pp->adresse.code_postal.s : "", pp->adresse.ville.s ?
-	    pp->adresse.ville.s : "");
-	src = pages_tsrc(pp->path, &pp->adresse.ville);
-	para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH, &src);
-	buf_reset(&t);
-	S_row_end(&c, &p, NULL);
-	if (pp->transports.s != NULL) {
-		src = pages_tsrc(pp->path, &pp->transports);
-		S_row_begin(&c, &p);
-		p.before = c.leading * 0.1;
-		para_add(&p, pp->transports.s, FACE_ITALIC, RGB_TEXT, 0, &src);
-		S_row_end(&c, &p, NULL);
-	}
-	/* Phone, e-mail, website: one group. */
-	if (pp->telephone.display != NULL) {
-		S_row_begin(&c, &p);
-		p.size = c.size * 1.12;
-		src = pages_psrc(pp, PF_TELEPHONE);
-		para_add(&p, pp->telephone.display, FACE_BOLD, RGB_TEXT,
-		    SPAN_NOHYPH | SPAN_RAW, &src)->uri =
-		    pp->telephone.uri ? xstrdup(pp->telephone.uri) : NULL;
-		S_row_end(&c, &p, NULL);
-	}
-	/* (The rows of this group close up: no gap above their first line.) */
-	if (pp->courriel.s != NULL) {
-		u = xasprintf("mailto:%s", pp->courriel.s);
-		src = pages_tsrc(pp->path, &pp->courriel);
-		n0 = c.v.n;
-		S_row_text(&c, NULL, pp->courriel.s, FACE_REGULAR,
-		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, u, &src);
-		if (pp->telephone.display != NULL && c.v.n > n0)
-			c.v.v[n0].before = 0;
-		free(u);
-	}
-	if (pp->site.s != NULL) {
-		u = pages_url_display(pp->site.s);
-		src = pages_tsrc(pp->path, &pp->site);
-		n0 = c.v.n;
-		S_row_text(&c, NULL, u, FACE_REGULAR,
-		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, pp->site.s, &src);
-		if ((pp->telephone.display != NULL || pp->courriel.s != NULL) &&
-		    c.v.n > n0)
-			c.v.v[n0].before = 0;
-		free(u);
-	}
+	S_card(l, pp, &c);
 
 	/*
 	 * The second column, balanced: while it makes the box shorter,
@@ -661,6 +777,11 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	bg->h = box->h;
 	vlist_free(&c.v);
 	vlist_free(&r.v);
+	if (box->h > lay_avail(l)) {
+		/* Taller than a page: set again as rows that may break. */
+		vbox_free(vlist_pop(out));
+		S_contact_rows(l, pp, out, logo, has_logo, iw, ih);
+	}
 	free(logo);
 }
 
@@ -749,7 +870,7 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	struct para	 p;
 	struct src	 src;
 	struct buf	 t;
-	char		 num[24], ic[8];
+	char		 num[24], ic[8], *badge;
 	unsigned int	 dark = colour_dark(pp->category->rgb);
 	size_t		 i;
 	double		 bw;
@@ -765,12 +886,15 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	 */
 	b = vlist_add(&v, SZ_SMALL(l) * 1.95, 0);
 	b->keep = 1;
-	bw = lay_width(l, FACE_BOLD, SZ_SMALL(l), pp->category->label,
-	    strlen(pp->category->label)) + SZ_SMALL(l) * 1.2;
+	/* The badge is one line: a long category label ends with "…". */
+	badge = lay_ellipsis(l, FACE_BOLD, SZ_SMALL(l), pp->category->label,
+	    l->tw - SZ_SMALL(l) * 1.2);
+	bw = lay_width(l, FACE_BOLD, SZ_SMALL(l), badge, strlen(badge)) +
+	    SZ_SMALL(l) * 1.2;
 	lay_rect(b, 0, -SZ_SMALL(l) * 1.75, bw, SZ_SMALL(l) * 1.75, dark);
 	lay_text(l, b, SZ_SMALL(l) * 0.6, -SZ_SMALL(l) * 1.2, FACE_BOLD,
-	    SZ_SMALL(l), RGB_WHITE, pp->category->label,
-	    strlen(pp->category->label), NULL);
+	    SZ_SMALL(l), RGB_WHITE, badge, strlen(badge), NULL);
+	free(badge);
 	inline_needs = S_needs(l, pp, NULL, 0, 0, 0) <=
 	    l->tw - bw - SZ_SMALL(l) * 1.5;
 	if (inline_needs)
@@ -1022,7 +1146,8 @@ pages_partner(struct lay *l, const struct partner *pp)
 		src.file = pp->path;
 		src.pos = pp->mise_a_jour_pos;
 		lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
-		    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t), &src);
+		    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t),
+		    &src)->margin = 1;
 		free(date);
 	}
 	l->got.partner[pages_partner_index(l, pp)] = pg;

@@ -29,6 +29,9 @@
 /* Hyphenation penalty (TeX's \hyphenpenalty) and after a URL's slash. */
 #define	TEXT_HYPHEN_PENALTY	50
 #define	TEXT_URL_PENALTY	100
+/* The last resorts: after a no-break space, between any two characters. */
+#define	TEXT_SPACE_PENALTY	500
+#define	TEXT_ANY_PENALTY	2000
 
 void
 para_init(struct para *p, double size, double leading, double width)
@@ -247,55 +250,106 @@ S_brk_cmp(const void *a, const void *b)
 	return (x->off > y->off) - (x->off < y->off);
 }
 
-/* The pieces of one word (bytes w..w+n of span si) with their breaks. */
+/* Offsets of breaks of kind from a typo_wbreak list, into b. */
+static size_t
+S_brk_add(struct brk *b, size_t nb, const struct typo_wbreak *v, size_t nv,
+    size_t base, int penalty)
+{
+	size_t	 i;
+
+	for (i = 0; i < nv; i++) {
+		b[nb].off = base + v[i].off;
+		b[nb].hyphen = 0;
+		b[nb++].penalty = v[i].kind == TYPO_BRK_SPACE ?
+		    TEXT_SPACE_PENALTY : penalty;
+	}
+	return nb;
+}
+
+/* Sort breaks and keep one per offset (the cheapest, drawing nothing). */
+static size_t
+S_brk_sort(struct brk *b, size_t nb)
+{
+	size_t	 i, k = 0;
+
+	qsort(b, nb, sizeof(*b), S_brk_cmp);
+	for (i = 0; i < nb; i++) {
+		if (k > 0 && b[k - 1].off == b[i].off) {
+			if (b[i].penalty < b[k - 1].penalty ||
+			    (b[i].penalty == b[k - 1].penalty && !b[i].hyphen))
+				b[k - 1] = b[i];
+			continue;
+		}
+		b[k++] = b[i];
+	}
+	return k;
+}
+
+/*
+ * The pieces of one word (bytes w..w+n of span si) with their breaks:
+ * a URL, a host or an e-mail address at the usual places (typo.h);
+ * other words at their hyphenation points (inserted hyphens only where
+ * the text allows them) and after their own hyphens; and a piece still
+ * wider than the line, as a last resort, after a no-break space or
+ * between any two characters.
+ */
 static void
 S_word(struct lay *l, const struct para *p, struct items *it, size_t si,
     size_t w, size_t n)
 {
 	const struct span *s = &p->v[si];
 	struct typo_hpoint *pts = NULL;
+	struct typo_wbreak *wb;
 	struct brk	*b;
 	struct lb_item	*x;
 	char		*word;
-	size_t		 nb = 0, np, i, at;
-	double		 hw;
+	size_t		 nb = 0, np, nw, i, at, cap;
+	double		 hw, pw;
 	int		 ins;
 
-	b = xreallocarray(NULL, n + 1, sizeof(*b));
+	cap = 2 * n + 2;
+	b = xreallocarray(NULL, cap, sizeof(*b));
+	wb = xreallocarray(NULL, n + 1, sizeof(*wb));
 	word = xstrndup(s->text + w, n);
-	if (s->flags & SPAN_URL) {
-		/*
-		 * After a slash (not in "//"), before the rest of the path;
-		 * an e-mail address before its "@".
-		 */
-		for (i = 1; i + 1 < n; i++)
-			if (word[i] == '/' && word[i - 1] != '/' &&
-			    word[i + 1] != '/' && word[i - 1] != ':') {
-				b[nb].off = i + 1;
-				b[nb].hyphen = 0;
-				b[nb++].penalty = TEXT_URL_PENALTY;
-			} else if (word[i] == '@') {
-				b[nb].off = i;
-				b[nb].hyphen = 0;
-				b[nb++].penalty = TEXT_URL_PENALTY;
+	if ((s->flags & SPAN_URL) || typo_url_like(word, n)) {
+		nw = typo_url_breaks(word, n, wb, n + 1);
+		nb = S_brk_add(b, nb, wb, nw, 0, TEXT_URL_PENALTY);
+	} else {
+		if (l->hyph != NULL) {
+			ins = !(s->flags & SPAN_NOHYPH) && !p->nohyph &&
+			    typo_can_hyphenate(word);
+			pts = xreallocarray(NULL, n + 1, sizeof(*pts));
+			np = typo_hyphenate_ex(l->hyph, word, pts, n + 1);
+			for (i = 0; i < np; i++) {
+				if (pts[i].inserted && !ins)
+					continue;
+				b[nb].off = pts[i].off;
+				b[nb].hyphen = pts[i].inserted;
+				b[nb++].penalty = TEXT_HYPHEN_PENALTY;
 			}
-	} else if (l->hyph != NULL) {
-		/* Inserted hyphens only where the text allows them. */
-		ins = !(s->flags & SPAN_NOHYPH) && !p->nohyph &&
-		    typo_can_hyphenate(word);
-		pts = xreallocarray(NULL, n + 1, sizeof(*pts));
-		np = typo_hyphenate_ex(l->hyph, word, pts, n + 1);
-		for (i = 0; i < np; i++) {
-			if (pts[i].inserted && !ins)
-				continue;
-			b[nb].off = pts[i].off;
-			b[nb].hyphen = pts[i].inserted;
-			b[nb++].penalty = TEXT_HYPHEN_PENALTY;
+			free(pts);
 		}
-		free(pts);
+		nw = typo_hyphen_breaks(word, n, wb, n + 1);
+		nb = S_brk_add(b, nb, wb, nw, 0, TEXT_HYPHEN_PENALTY);
 	}
-	qsort(b, nb, sizeof(*b), S_brk_cmp);
+	nb = S_brk_sort(b, nb);
 	hw = lay_width(l, s->face, s->size, "-", 1);
+	/* The last resorts, inside the pieces wider than the line. */
+	for (at = 0, i = 0, np = nb; i <= np; i++) {
+		size_t	 end = i < np ? b[i].off : n;
+
+		if (end <= at || end > n)
+			continue;
+		pw = lay_width(l, s->face, s->size, word + at, end - at);
+		if (pw > p->width - hw && nb < cap) {
+			nw = typo_any_breaks(word + at, end - at, wb, n + 1);
+			if (nw > cap - nb)
+				nw = cap - nb;
+			nb = S_brk_add(b, nb, wb, nw, at, TEXT_ANY_PENALTY);
+		}
+		at = end;
+	}
+	nb = S_brk_sort(b, nb);
 	for (at = 0, i = 0; i <= nb; i++) {
 		size_t	 end = i < nb ? b[i].off : n;
 
@@ -313,6 +367,7 @@ S_word(struct lay *l, const struct para *p, struct items *it, size_t si,
 		}
 	}
 	free(word);
+	free(wb);
 	free(b);
 }
 
@@ -569,12 +624,14 @@ para_line(struct lay *l, struct vlist *out, const char *text,
     double before, const struct src *src)
 {
 	struct vbox	*b;
-	char		*t;
+	char		*t, *e;
 
 	b = vlist_add(out, leading, before);
 	t = typo_fr(text);
-	lay_text(l, b, 0, -(leading / 2 + size * 0.3), face, size, rgb, t,
-	    strlen(t), src);
+	e = lay_ellipsis(l, face, size, t, l->tw);
+	lay_text(l, b, 0, -(leading / 2 + size * 0.3), face, size, rgb, e,
+	    strlen(e), src);
+	free(e);
 	free(t);
 	return b;
 }

@@ -190,6 +190,70 @@ size_t	 typo_break_ragged(const struct lb_item *, size_t n,
 size_t	 typo_break_firstfit(const struct lb_item *, size_t n,
 	    double line_width, struct lb_line **lines);
 
+/* ---- breaking what does not break ------------------------------------ */
+
+/* A break point inside a word, for the line breaker. */
+struct typo_wbreak {
+	size_t		 off;		/* byte offset: the break is before it */
+	int		 kind;		/* enum typo_wkind */
+};
+
+enum typo_wkind {
+	TYPO_BRK_URL = 1,	/* in a URL or e-mail address: nothing drawn */
+	TYPO_BRK_HYPHEN,	/* after an existing hyphen: nothing added */
+	TYPO_BRK_SPACE,		/* after a no-break space (last resorts only) */
+	TYPO_BRK_ANY		/* between two characters: the very last resort */
+};
+
+/*
+ * Whether word (len bytes) reads as a URL, a host or an e-mail address:
+ * it holds "://", starts with "www.", has an "@" with a "." after it,
+ * or a "/" after a "." ("example.org/page").
+ */
+int	 typo_url_like(const char *word, size_t len);
+
+/*
+ * Break points of a URL or an e-mail address, the usual places (as the
+ * Chicago Manual sets them): after a "/" (not inside "//" nor right
+ * after ":"), before ".", "@", "?", "#", "&" and "-"; never within the
+ * first two or last two characters, nor before a run of punctuation
+ * ending the word ("…/page." keeps its full stop).  Stores up to max
+ * points, ascending; returns how many.  Nothing is drawn at such a
+ * break.
+ */
+size_t	 typo_url_breaks(const char *word, size_t len, struct typo_wbreak *,
+	    size_t max);
+
+/*
+ * Break points after the existing hyphens of word ("Sainte-|Élisabeth",
+ * "AB-|12"), whatever the letters around them (digits, capitals): a
+ * hyphen that starts or ends the word, or follows or precedes another
+ * one, is not one.  U+2011 (no-break hyphen) never breaks.
+ */
+size_t	 typo_hyphen_breaks(const char *word, size_t len, struct typo_wbreak *,
+	    size_t max);
+
+/*
+ * The last resorts for a piece of a word wider than its line: after
+ * each no-break space (U+00A0, U+202F; TYPO_BRK_SPACE) and between any
+ * two characters (TYPO_BRK_ANY) except before a combining mark, a
+ * zero-width joiner, a variation selector or an emoji modifier, and
+ * after a zero-width joiner, so that no character is cut in two.
+ * Offsets 0 and len are not break points.
+ */
+size_t	 typo_any_breaks(const char *word, size_t len, struct typo_wbreak *,
+	    size_t max);
+
+/*
+ * s shortened to fit width, for a single-line item (a running head, a
+ * badge): the longest prefix ending at a word boundary whose width
+ * with "…" appended fits, else the longest prefix of whole characters;
+ * measure(s, len, arg) gives widths.  Returns an allocated copy, s
+ * itself when it fits.
+ */
+char	*typo_ellipsis(const char *s, double width,
+	    double (*measure)(const char *, size_t, void *), void *arg);
+
 /*
  * Widows and orphans are the caller's business (pagination): keep at
  * least two lines of a paragraph at the foot and at the head of a page.

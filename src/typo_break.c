@@ -18,6 +18,7 @@
  */
 #include <math.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "typo.h"
 #include "util.h"
@@ -504,4 +505,153 @@ typo_break_firstfit(const struct lb_item *items, size_t n, double line_width,
 	count = S_firstfit(&kp, lines);
 	S_teardown(&kp);
 	return count;
+}
+
+/* ---- breaking what does not break ------------------------------------- */
+
+int
+typo_url_like(const char *w, size_t n)
+{
+	size_t	 i;
+	int	 dot = 0, at = 0;
+
+	if (n >= 4 && strncmp(w, "www.", 4) == 0)
+		return 1;
+	for (i = 0; i < n; i++) {
+		if (w[i] == ':' && i + 2 < n && w[i + 1] == '/' && w[i + 2] == '/')
+			return 1;
+		if (w[i] == '@')
+			at = 1;
+		else if (w[i] == '.' && i + 1 < n && i > 0) {
+			if (at)
+				return 1;
+			dot = 1;
+		} else if (w[i] == '/' && dot)
+			return 1;
+	}
+	return 0;
+}
+
+/* Whether c is punctuation that may end a sentence after a URL. */
+static int
+S_trail(char c)
+{
+	return c == '.' || c == ',' || c == ';' || c == ':' || c == '!' ||
+	    c == '?' || c == ')' || c == ']' || c == '"' || c == '\'';
+}
+
+static size_t
+S_wpush(struct typo_wbreak *v, size_t n, size_t max, size_t off, int kind)
+{
+	if (n < max) {
+		v[n].off = off;
+		v[n].kind = kind;
+		n++;
+	}
+	return n;
+}
+
+size_t
+typo_url_breaks(const char *w, size_t n, struct typo_wbreak *v, size_t max)
+{
+	size_t	 i, end = n, k = 0;
+
+	/* Trailing punctuation belongs to the sentence, not the URL. */
+	while (end > 0 && S_trail(w[end - 1]))
+		end--;
+	for (i = 2; i + 2 <= end; i++) {
+		if (w[i - 1] == '/' && w[i] != '/' && w[i - 2] != ':' &&
+		    w[i - 2] != '/')
+			k = S_wpush(v, k, max, i, TYPO_BRK_URL);
+		else if (strchr(".@?#&-", w[i]) != NULL && w[i] != '\0' &&
+		    w[i - 1] != '/' && strchr(".@?#&-", w[i - 1]) == NULL)
+			k = S_wpush(v, k, max, i, TYPO_BRK_URL);
+	}
+	return k;
+}
+
+size_t
+typo_hyphen_breaks(const char *w, size_t n, struct typo_wbreak *v, size_t max)
+{
+	size_t	 i, k = 0;
+
+	for (i = 1; i + 1 < n; i++)
+		if (w[i] == '-' && w[i - 1] != '-' && w[i + 1] != '-' &&
+		    w[i - 1] != ' ' && w[i + 1] != ' ')
+			k = S_wpush(v, k, max, i + 1, TYPO_BRK_HYPHEN);
+	return k;
+}
+
+/* Whether cp never starts a break: it belongs to the character before. */
+static int
+S_joins_prev(unsigned int cp)
+{
+	return (cp >= 0x300 && cp <= 0x36f) ||	/* combining diacritics */
+	    (cp >= 0x1ab0 && cp <= 0x1aff) || (cp >= 0x1dc0 && cp <= 0x1dff) ||
+	    (cp >= 0x20d0 && cp <= 0x20ff) || (cp >= 0xfe20 && cp <= 0xfe2f) ||
+	    cp == 0x200d || (cp >= 0xfe00 && cp <= 0xfe0f) ||
+	    (cp >= 0x1f3fb && cp <= 0x1f3ff) ||	/* skin tones */
+	    (cp >= 0xe0020 && cp <= 0xe007f) ||	/* tag characters */
+	    (cp >= 0x64b && cp <= 0x65f) || cp == 0x670;	/* Arabic marks */
+}
+
+size_t
+typo_any_breaks(const char *w, size_t n, struct typo_wbreak *v, size_t max)
+{
+	size_t		 i, len, k = 0;
+	unsigned int	 cp, prev = 0;
+
+	for (i = 0; i < n; i += len) {
+		if ((len = utf8_decode(w + i, n - i, &cp)) == 0) {
+			len = 1;
+			cp = 0xfffd;
+		}
+		if (i > 0 && !S_joins_prev(cp) && prev != 0x200d)
+			k = S_wpush(v, k, max, i, prev == 0xa0 || prev == 0x202f ?
+			    TYPO_BRK_SPACE : TYPO_BRK_ANY);
+		prev = cp;
+	}
+	return k;
+}
+
+char *
+typo_ellipsis(const char *s, double width,
+    double (*measure)(const char *, size_t, void *), void *arg)
+{
+	static const char ell[] = "\xe2\x80\xa6";	/* … */
+	size_t		 n = strlen(s), i, len, word = 0, chr = 0;
+	unsigned int	 cp, prev = 0;
+	double		 ew;
+	struct buf	 b;
+	char		*out;
+
+	if (measure(s, n, arg) <= width)
+		return xstrdup(s);
+	ew = measure(ell, sizeof(ell) - 1, arg);
+	for (i = 0; i < n; i += len) {
+		if ((len = utf8_decode(s + i, n - i, &cp)) == 0) {
+			len = 1;
+			cp = 0xfffd;
+		}
+		if (i > 0 && !S_joins_prev(cp) && prev != 0x200d) {
+			if (measure(s, i, arg) + ew > width)
+				break;
+			chr = i;
+			if (cp == ' ' || cp == 0xa0 || cp == 0x202f)
+				word = i;
+		}
+		prev = cp;
+	}
+	len = word > 0 ? word : chr;
+	/* No space, comma or dash left before the ellipsis. */
+	while (len > 0 && strchr(" ,;:-(", s[len - 1]) != NULL)
+		len--;
+	while (len >= 2 && (strncmp(s + len - 2, "\xc2\xa0", 2) == 0))
+		len -= 2;
+	buf_init(&b);
+	buf_put(&b, s, len);
+	buf_puts(&b, ell);
+	out = buf_detach(&b);
+	buf_free(&b);
+	return out;
 }

@@ -567,6 +567,177 @@ test_vbox_dup(void **state)
 	assert_null(vlist_pop(&v));
 }
 
+/* A text item of a hand-built page. */
+static struct pdf_item *
+S_word(struct pdf_doc *d, size_t pg, double x, double y, double w,
+    const char *t)
+{
+	struct pdf_item	*it = pdf_page_add(&d->pages[pg]);
+
+	it->type = ITEM_TEXT;
+	it->x = x;
+	it->y = y;
+	it->w = w;
+	it->size = 10;
+	it->text = xstrdup(t);
+	return it;
+}
+
+static int
+S_diag_has(const struct diags *d, const char *s)
+{
+	size_t	 i;
+
+	for (i = 0; i < d->n; i++)
+		if (strstr(d->v[i].msg, s) != NULL)
+			return 1;
+	return 0;
+}
+
+/*
+ * The layout's own check (pdf_verify.c) on hand-built pages: a clean
+ * page passes; text over text, text out of the text block or off the
+ * page are internal errors naming the page, the text and its file.
+ */
+static void
+test_verify(void **state)
+{
+	struct pdf_doc	*d;
+	struct diags	 dg;
+	struct pdf_item	*it;
+	double		 in = 42.52, out = 34.02, top = 39.69, bot = 51.02;
+	size_t		 i;
+
+	(void)state;
+	d = xcalloc(1, sizeof(*d));
+	d->page_w = 419.53;
+	d->page_h = 595.28;
+	d->npages = 2;
+	d->pages = xcalloc(2, sizeof(*d->pages));
+	/* Page 1 (a recto): two lines 12.5 pt apart, a folio in the margin. */
+	S_word(d, 0, 50, 300, 100, "Première ligne");
+	S_word(d, 0, 50, 287.5, 100, "Deuxième ligne");
+	S_word(d, 0, 152, 300, 50, "suite");	/* touching is not over */
+	S_word(d, 0, 380, 570, 8, "1")->margin = 1;
+	/* Page 2 (a verso): the text block is shifted by the binding. */
+	S_word(d, 1, out, 300, 419.53 - in - out, "pleine largeur");
+	diags_init(&dg);
+	assert_int_equal(lay_verify(d, in, out, top, bot, &dg), 1);
+	assert_int_equal(dg.errors, 0);
+
+	/* Over another text. */
+	it = S_word(d, 0, 60, 302, 40, "Dessus");
+	it->src_file = "content/partenaires/x.md";
+	it->src_pos.line = 7;
+	it->src_pos.col = 3;
+	assert_int_equal(lay_verify(d, in, out, top, bot, &dg), 0);
+	assert_int_equal(dg.errors, 1);
+	assert_string_equal(dg.v[0].file, "content/partenaires/x.md");
+	assert_int_equal(dg.v[0].line, 7);
+	assert_true(S_diag_has(&dg, "internal error: booklet page 1: the text "
+	    "\"Dessus\""));
+	assert_true(S_diag_has(&dg, "is drawn over the text \"Première ligne\""));
+	diags_free(&dg);
+	d->pages[0].nitems--;
+	free(d->pages[0].items[d->pages[0].nitems].text);
+
+	/* Out of the text block: right, left (page 2's margins), below. */
+	S_word(d, 0, 300, 200, 90, "trop large");
+	S_word(d, 1, out - 1, 200, 20, "gauche");
+	S_word(d, 1, 100, bot - 5, 20, "dessous");
+	diags_init(&dg);
+	assert_int_equal(lay_verify(d, in, out, top, bot, &dg), 0);
+	assert_int_equal(dg.errors, 3);
+	assert_true(S_diag_has(&dg, "page 1: the text \"trop large\""));
+	assert_true(S_diag_has(&dg, "runs out of the text block"));
+	assert_true(S_diag_has(&dg, "page 2: the text \"gauche\""));
+	assert_true(S_diag_has(&dg, "page 2: the text \"dessous\" (x 100.0, "
+	    "y 46.0) lies outside the text block"));
+	diags_free(&dg);
+
+	/* A margin item may leave the text block, not the page. */
+	for (i = 0; i < 3; i++) {
+		struct pdf_page *p = &d->pages[i == 0 ? 0 : 1];
+
+		free(p->items[--p->nitems].text);
+	}
+	S_word(d, 1, 5, 20, 10, "onglet")->margin = 1;
+	diags_init(&dg);
+	assert_int_equal(lay_verify(d, in, out, top, bot, &dg), 1);
+	diags_free(&dg);
+	S_word(d, 1, -3, 20, 10, "hors page")->margin = 1;
+	diags_init(&dg);
+	assert_int_equal(lay_verify(d, in, out, top, bot, &dg), 0);
+	assert_true(S_diag_has(&dg, "\"hors page\" (x -3.0, y 20.0) runs off "
+	    "the page"));
+	diags_free(&dg);
+
+	/* Many breaches: the first VERIFY_MAX, then their count. */
+	for (i = 0; i < VERIFY_MAX + 5; i++)
+		S_word(d, 0, 50, 150, 30, "pile");
+	diags_init(&dg);
+	assert_int_equal(lay_verify(d, in, out, top, bot, &dg), 0);
+	assert_int_equal(dg.errors, VERIFY_MAX + 1);
+	diags_free(&dg);
+	layout_free(d);
+}
+
+/*
+ * Long strings through the real layout: a 100-character name without
+ * a space, a long e-mail and URL, a hyphenated street and a long
+ * category label lay out with no error from the layout's own check,
+ * and the running head of the long name is shortened with "…".
+ */
+static void
+test_long_strings(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	struct partner	 save = f->p[0];
+	struct category	 csave = f->cat[0];
+	size_t		 i, j, heads = 0, mail = 0;
+	const struct pdf_item *it;
+
+	f->p[0].nom = T("Lassociationintercommunaledesamisdesfamillesdes"
+	    "quartiersdeschantiersetdelagaredeversaillesetdesenvirons", 2, 6);
+	f->p[0].courriel = T("secretariat-general-accompagnement-social@"
+	    "aiasiplfqc-versailles-chantiers.example.org", 14, 12);
+	f->p[0].site = T("https://www.association-intercommunale.example.org/"
+	    "antennes/versailles/quartier-des-chantiers/presentation/", 15, 7);
+	f->p[0].adresse.rue = T("12 bis allée-du-Général-Jean-Baptiste-Marie-"
+	    "Joseph-de-la-Rochefoucauld-Liancourt-et-de-la-Résistance", 10, 9);
+	f->p[0].transports = T("Voir https://www.reseau-de-transports.example"
+	    ".org/lignes/plans-et-horaires/arret-chantiers-gare.", 16, 13);
+	f->cat[0].label = (char *)"Institutions, services publics, "
+	    "collectivités territoriales et organismes de protection sociale "
+	    "du département";
+	doc = S_layout(f, 0, &d);
+	assert_int_equal(d.errors, 0);
+	assert_non_null(doc);
+	for (i = 0; i < doc->npages; i++)
+		for (j = 0; j < doc->pages[i].nitems; j++) {
+			it = &doc->pages[i].items[j];
+			if (it->type != ITEM_TEXT)
+				continue;
+			if (it->margin && it->size == 7.5 &&
+			    strstr(it->text, "…") != NULL)
+				heads++;
+			/* The e-mail, broken: no line of it ends in "-". */
+			if (strstr(it->text, "aiasiplfqc") != NULL ||
+			    strstr(it->text, "secretariat") != NULL) {
+				mail++;
+				assert_true(it->text[strlen(it->text) - 1] != '-');
+			}
+		}
+	assert_true(heads > 0);
+	assert_true(mail >= 2);
+	layout_free(doc);
+	diags_free(&d);
+	f->p[0] = save;
+	f->cat[0] = csave;
+}
+
 int
 main(void)
 {
@@ -577,12 +748,14 @@ main(void)
 		cmocka_unit_test(test_coverage_warning),
 		cmocka_unit_test(test_contrast_fixture),
 		cmocka_unit_test(test_contrast_example),
+		cmocka_unit_test(test_long_strings),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_qr_url),
 		cmocka_unit_test(test_contrast),
 		cmocka_unit_test(test_span_joints),
 		cmocka_unit_test(test_vbox_dup),
+		cmocka_unit_test(test_verify),
 	};
 	int	 rc;
 

@@ -957,6 +957,156 @@ test_break_pathological(void **state)
  */
 const char	*__lsan_default_suppressions(void);
 
+/* ---- breaking what does not break ------------------------------------ */
+
+/* word with "|" at the break points fn finds. */
+static char *
+S_marked(const char *w, size_t (*fn)(const char *, size_t,
+    struct typo_wbreak *, size_t), int *kinds)
+{
+	struct typo_wbreak v[128];
+	struct buf	 b;
+	size_t		 n, i, at = 0;
+	char		*out;
+
+	n = fn(w, strlen(w), v, NELEM(v));
+	buf_init(&b);
+	for (i = 0; i < n; i++) {
+		assert_true(v[i].off > at || (i == 0 && v[i].off > 0));
+		buf_put(&b, w + at, v[i].off - at);
+		buf_putc(&b, '|');
+		at = v[i].off;
+		if (kinds != NULL)
+			kinds[i] = v[i].kind;
+	}
+	buf_puts(&b, w + at);
+	out = buf_detach(&b);
+	buf_free(&b);
+	return out;
+}
+
+static void
+S_expect(const char *w, size_t (*fn)(const char *, size_t,
+    struct typo_wbreak *, size_t), const char *want)
+{
+	char	*got = S_marked(w, fn, NULL);
+
+	assert_string_equal(got, want);
+	free(got);
+}
+
+static void
+test_url_breaks(void **state)
+{
+	(void)state;
+	S_expect("https://www.example.org/page/suite", typo_url_breaks,
+	    "https://www|.example|.org/|page/|suite");
+	S_expect("secours-catholique@example.org", typo_url_breaks,
+	    "secours|-catholique|@example|.org");
+	S_expect("https://a.org/x?y=1&z=2#top", typo_url_breaks,
+	    "https://a|.org/|x|?y=1|&z=2|#top");
+	/* Trailing punctuation stays with the sentence. */
+	S_expect("example.org/page.", typo_url_breaks, "example|.org/|page.");
+	S_expect("(voir example.org/a/b),", typo_url_breaks,
+	    "(voir example|.org/|a/b),");
+	/* Never in the first or last two characters; nothing to break. */
+	S_expect("a.b", typo_url_breaks, "a.b");
+	S_expect("", typo_url_breaks, "");
+	S_expect("a..b-.c", typo_url_breaks, "a..b|-.c");
+}
+
+static void
+test_hyphen_breaks(void **state)
+{
+	(void)state;
+	S_expect("Sainte-Élisabeth", typo_hyphen_breaks, "Sainte-|Élisabeth");
+	S_expect("Z-12-ASSOCIATION", typo_hyphen_breaks, "Z-|12-|ASSOCIATION");
+	S_expect("-abc", typo_hyphen_breaks, "-abc");
+	S_expect("abc-", typo_hyphen_breaks, "abc-");
+	S_expect("a--b", typo_hyphen_breaks, "a--b");
+	/* U+2011, the no-break hyphen, never breaks. */
+	S_expect("a\xe2\x80\x91" "b", typo_hyphen_breaks, "a\xe2\x80\x91" "b");
+}
+
+static void
+test_any_breaks(void **state)
+{
+	int	 kinds[16];
+	char	*got;
+
+	(void)state;
+	S_expect("abc", typo_any_breaks, "a|b|c");
+	/* No break before a combining mark (NFD), nor inside an emoji ZWJ
+	 * sequence, nor before a variation selector. */
+	S_expect("e\xcc\x81t", typo_any_breaks, "e\xcc\x81|t");
+	S_expect("\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9x",
+	    typo_any_breaks,
+	    "\xf0\x9f\x91\xa8\xe2\x80\x8d\xf0\x9f\x91\xa9|x");
+	S_expect("\xe2\x98\x95\xef\xb8\x8fx", typo_any_breaks,
+	    "\xe2\x98\x95\xef\xb8\x8f|x");
+	/* After a no-break space: the cheaper last resort. */
+	got = S_marked("a" NB "b", typo_any_breaks, kinds);
+	assert_string_equal(got, "a|" NB "|b");
+	assert_int_equal(kinds[0], TYPO_BRK_ANY);
+	assert_int_equal(kinds[1], TYPO_BRK_SPACE);
+	free(got);
+}
+
+static void
+test_url_like(void **state)
+{
+	(void)state;
+	assert_true(typo_url_like("https://x", 9));
+	assert_true(typo_url_like("www.example.org", 15));
+	assert_true(typo_url_like("a@b.fr", 6));
+	assert_true(typo_url_like("example.org/page", 16));
+	assert_false(typo_url_like("Sainte-Élisabeth", strlen("Sainte-Élisabeth")));
+	assert_false(typo_url_like("12.5", 4));
+	assert_false(typo_url_like("fin.", 4));
+	assert_false(typo_url_like("et/ou", 5));
+	assert_false(typo_url_like("a@b", 3));
+}
+
+/* Width of a string: one unit per byte. */
+static double
+S_bytes(const char *s, size_t len, void *arg)
+{
+	(void)s;
+	(void)arg;
+	return (double)len;
+}
+
+static void
+test_ellipsis(void **state)
+{
+	char	*t;
+
+	(void)state;
+	/* Fits: unchanged. */
+	t = typo_ellipsis("Court", 5, S_bytes, NULL);
+	assert_string_equal(t, "Court");
+	free(t);
+	/* At a word boundary, "…" (3 bytes) included in the width. */
+	t = typo_ellipsis("Un titre assez long", 12, S_bytes, NULL);
+	assert_string_equal(t, "Un titre…");
+	free(t);
+	/* No space or comma before the ellipsis. */
+	t = typo_ellipsis("Un, deux, trois", 12, S_bytes, NULL);
+	assert_string_equal(t, "Un, deux…");
+	free(t);
+	/* One long word: whole characters. */
+	t = typo_ellipsis("abcdéfghij", 8, S_bytes, NULL);
+	assert_string_equal(t, "abcd…");
+	free(t);
+	t = typo_ellipsis("abcdéfghij", 9, S_bytes, NULL);
+	assert_string_equal(t, "abcdé…");
+	free(t);
+	/* Nothing fits: the ellipsis alone. */
+	t = typo_ellipsis("abc", 1, S_bytes, NULL);
+	assert_string_equal(t, "…");
+	free(t);
+}
+
 const char *
 __lsan_default_suppressions(void)
 {
@@ -1003,6 +1153,11 @@ static const struct CMUnitTest fixed[] = {
 	cmocka_unit_test(test_break_garbage),
 	cmocka_unit_test(test_break_long),
 	cmocka_unit_test(test_break_pathological),
+	cmocka_unit_test(test_url_breaks),
+	cmocka_unit_test(test_hyphen_breaks),
+	cmocka_unit_test(test_any_breaks),
+	cmocka_unit_test(test_url_like),
+	cmocka_unit_test(test_ellipsis),
 };
 
 /* One test per table row, named after the row. */

@@ -239,6 +239,43 @@ try {
 		await page.context().close();
 	}
 
+	// --- lists and choices, on a page with almost nothing ------------------
+	{
+		const page = await newPage(360, 800);
+		await page.goto(url(stress, 'stress-minimal.html'));
+		await page.click('text=Indiquer des horaires');
+		ok(await page.evaluate(() => document.activeElement.id) === 'h-lundi-ajouter', 'hours can be given where there were none');
+		await page.click('#h-lundi-ajouter');
+		await page.keyboard.type('14:00-17:00');
+		await page.selectOption('#langue-ajout', 'fr');
+		await page.selectOption('#langue-ajout', 'ar');
+		ok((await page.locator('.langue').count()) === 2 && await page.evaluate(() => document.activeElement.id) === 'langue-ajout',
+			'two languages added, the focus stays on the list');
+		await page.click('#actions-ajouter');
+		await page.keyboard.type('Permanence');
+		await page.click('#contacts-ajouter');
+		await page.keyboard.type('Camille Exemple');
+		await page.fill('#contacts-0-telephone', '06 12 34 56 78');
+		await page.click('#missions-ajouter');
+		await page.keyboard.type('Seconde mission');
+		await page.click('button[aria-label="Retirer : mission 1"]');
+		ok(await page.inputValue('#missions-0') === 'Seconde mission', 'a removed item takes its place away, the others keep what was typed');
+		await page.check('label:has-text("Gratuit")');
+		await page.check('label:has-text("Sans rendez-vous")');
+		await page.uncheck('label:has-text("Santé")');
+		await page.click('#telecharger');
+		const sum = await page.locator('#resume-erreurs li').allTextContents();
+		ok(sum.length === 1 && /besoin/.test(sum[0]), `no besoin left: said before saving (${JSON.stringify(sum)})`);
+		await page.check('label:has-text("Handicap")');
+		await page.check('label:has-text("Santé")');
+		await download(page, '#telecharger', path.join(out, 'lists', 'stress-minimal.md'));
+		await page.fill('#ville', 'Paris');
+		await download(page, '#rien', path.join(out, 'lists-rien', 'stress-minimal.md'));
+		const st = await page.textContent('#etat');
+		ok(/modifications/.test(st), `"Rien n'a changé" after an edit warns that the edits are not in the file ("${st.slice(-90)}")`);
+		await page.context().close();
+	}
+
 	// --- hostile and stress pages are inert -------------------------------
 	{
 		const page = await newPage();

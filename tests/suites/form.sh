@@ -38,7 +38,7 @@ cp "$TOP/content/logos"/* "$S/logos/"
 cat >"$S/partenaires/stress-texte.md" <<'PAGE'
 ---
 nom: "L'« Atelier » \"du\" coin : #1 \\ {{titre}} </script><!-- 🏠 ok"
-sigle: "A:B #c"
+sigle: "A:B\n#c"
 categorie: associatifs-cultuels
 thematiques: [lien-social, logement, alimentation, budget]
 resume: "Épicerie, café, « ateliers » : tout pour bien vivre ensemble — ici et maintenant, avec 160 caractères exactement pour voir si la limite est tenue au bout ok"
@@ -229,6 +229,26 @@ if [ -d "$D/stress" ]; then
 	    "$(dump "$T_TMP/srt" 2>&1)" "$(dump "$S")"
 else
 	t_fail "round trip of the stress pages" "nothing downloaded"
+fi
+l=$D/lists/stress-minimal.md
+if [ -f "$l" ]; then
+	swap "$S" "$T_TMP/lists" "$D/lists"
+	t_check "annuaire check accepts the page of lists and choices" "$A" check -C "$T_TMP/lists"
+	t_eq "lists and choices written as check reads them" \
+	    "$(sed -n '/^---$/,/^---$/p' "$l" | grep -v -e '^---$' -e '^mise_a_jour:')" \
+	    "$(printf '%s\n' 'nom: "Minimal"' 'categorie: "institutionnels"' \
+	    'thematiques: ["sante", "handicap"]' 'resume: "Le minimum."' 'missions:' \
+	    '  - "Seconde mission"' 'actions:' '  - "Permanence"' 'acces:' \
+	    '  modalites: ["sans rendez-vous"]' '  cout: "gratuit"' 'langues: ["fr", "ar"]' \
+	    'adresse:' '  rue: "1 rue X"' '  code_postal: "78000"' '  ville: "Versailles"' \
+	    'horaires:' '  lundi: ["14:00-17:00"]' 'courriel: "min@exemple.fr"' 'contacts:' \
+	    '  - nom: "Camille Exemple"' '    telephone: "06 12 34 56 78"')"
+	swap "$S" "$T_TMP/lists-rien" "$D/lists-rien"
+	t_eq "\"Rien n'a changé\" after an edit saves the page as it came" \
+	    "$(dump "$T_TMP/lists-rien" | grep -v '"mise_a_jour"')" \
+	    "$(dump "$S" | grep -v '"mise_a_jour"')"
+else
+	t_fail "page of lists and choices" "not downloaded"
 fi
 fill=$D/fill/aejf.md
 if [ -f "$fill" ]; then

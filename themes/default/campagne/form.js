@@ -1333,21 +1333,22 @@
 		box.focus();
 	}
 
-	/* The edited page with every text cleaned and trimmed. */
+	/*
+	 * The edited page with every text cleaned and trimmed.  Line breaks
+	 * are kept everywhere: a text field cannot receive one, so a line
+	 * break is one the page already had, in a field left as it was.
+	 */
 	function finalPage() {
 		var p = JSON.parse(JSON.stringify(page)), i;
-		function v(x, ml) { return value(x, ml); }
+		function v(x) { return value(x, true); }
 		["nom", "sigle", "resume", "public", "transports", "telephone",
 		    "courriel", "site"].forEach(function (k) { p[k] = v(p[k]); });
-		p.resume = v(page.resume, false);
-		p.public = v(page.public, true);
-		p.transports = v(page.transports, true);
 		p.missions = p.missions.map(function (m) { return v(m); });
 		p.actions = p.actions.map(function (a) {
-			return { titre: v(a.titre), description: v(a.description, true) };
+			return { titre: v(a.titre), description: v(a.description) };
 		});
-		p.acces.precisions = v(p.acces.precisions, true);
-		p.accessibilite.precisions = v(p.accessibilite.precisions, true);
+		p.acces.precisions = v(p.acces.precisions);
+		p.accessibilite.precisions = v(p.accessibilite.precisions);
 		["rue", "complement", "code_postal", "ville"].forEach(function (k) {
 			p.adresse[k] = v(p.adresse[k]);
 		});
@@ -1356,7 +1357,7 @@
 				p.horaires[DAYS[i]] = p.horaires[DAYS[i]].map(function (r) {
 					return hours(v(r) || "").value.text;
 				});
-			p.horaires.precisions = v(p.horaires.precisions, true);
+			p.horaires.precisions = v(p.horaires.precisions);
 		}
 		p.contacts = p.contacts.map(function (c) {
 			return { nom: v(c.nom), fonction: v(c.fonction),

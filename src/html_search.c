@@ -15,7 +15,7 @@
  *	window.ANNUAIRE = {
  *	  "version": 2,
  *	  "champs": [10, 6, 6, 4, 2, 1],
- *	  "termes": ["log logement logements", ...],
+ *	  "termes": ["log logement logements", "=social", ...],
  *	  "partenaires": [{"slug": "c3f", "t": [n, ...]}, ...],
  *	  "thematiques": [{"cle": ..., "libelle": ..., "n": 8}, ...],
  *	  "synonymes": [["habits", "vêtements"], ...],
@@ -323,12 +323,15 @@ hctx_search_index(const struct hctx *hc)
 	/* Each stem, then its folded words (forms sorted: grouped by stem). */
 	{
 		struct buf	*tf = xcalloc(x.terms.n + 1, sizeof(*tf));
+		unsigned char	*word = xcalloc(x.terms.n + 1, 1);
 
 		for (i = 0; i < x.forms.n; i++) {
 			size_t	 f = forder[i], t = x.form_term[f];
 
-			if (strcmp(x.forms.keys[f], x.terms.keys[t]) == 0)
+			if (strcmp(x.forms.keys[f], x.terms.keys[t]) == 0) {
+				word[t] = 1;
 				continue;
+			}
 			buf_putc(&tf[t], ' ');
 			buf_puts(&tf[t], x.forms.keys[f]);
 		}
@@ -336,6 +339,8 @@ hctx_search_index(const struct hctx *hc)
 			size_t	 t = torder[i];
 
 			buf_reset(&x.tmp);
+			if (word[t])
+				buf_putc(&x.tmp, '=');
 			buf_puts(&x.tmp, x.terms.keys[t]);
 			buf_puts(&x.tmp, buf_cstr(&tf[t]));
 			buf_puts(&b, i ? (i % 8 ? "," : ",\n") : "");
@@ -344,6 +349,7 @@ hctx_search_index(const struct hctx *hc)
 		for (i = 0; i < x.terms.n; i++)
 			buf_free(&tf[i]);
 		free(tf);
+		free(word);
 	}
 	buf_puts(&b, "],\n\"partenaires\": [\n");
 	for (i = 0; i < s->npartners; i++) {

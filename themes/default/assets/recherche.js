@@ -20,7 +20,7 @@
 	"use strict";
 
 	var DELAY = 120;		/* ms of typing pause before searching */
-	var SYNONYM = 0.8, PREFIX = 0.6, TYPO = 0.45;
+	var STEM = 0.9, SYNONYM = 0.8, PREFIX = 0.6, TYPO = 0.45;
 
 	/* ---- words, as src/stem.c cuts them ------------------------------- */
 
@@ -125,12 +125,15 @@
 		this.slugs = A.partenaires.map(function (p) { return p.slug; });
 		this.stems = [];
 		this.byKey = new Map();		/* stem or folded word -> term */
+		this.byForm = new Map();	/* folded word -> term */
 		this.strings = [];		/* [string, term] for prefix and typo */
 		A.termes.forEach(function (line, t) {
-			var parts = line.split(" ");
+			var parts = line.split(" "), word = parts[0].charAt(0) === "=";
+			if (word) parts[0] = parts[0].slice(1);
 			self.stems.push(parts[0]);
-			parts.forEach(function (s) {
+			parts.forEach(function (s, i) {
 				if (!self.byKey.has(s)) self.byKey.set(s, t);
+				if ((i > 0 || word) && !self.byForm.has(s)) self.byForm.set(s, t);
 				self.strings.push([s, t]);
 			});
 		});
@@ -168,21 +171,27 @@
 		var self = this, m = ws.filter(function (w) { return !self.stop.has(fold(w)); });
 		return m.length ? m : ws;
 	};
-	/* term -> quality for a word typed by the reader (loose) or written in
-	   the thesaurus (exact only). */
+	/* term -> quality for a word typed by the reader (loose: the word
+	   itself, its stem, a prefix, or else one typo) or written in the
+	   thesaurus (the word itself, singular or plural: a stem is too
+	   loose there, "habits" and "habitants" share one). */
 	Index.prototype.match = function (w, loose) {
 		var k = keys(w), f = k.f, out = new Map(), self = this;
 		function add(t, q) { if (!(out.get(t) >= q)) out.set(t, q); }
-		k.forEach(function (s) { if (self.byKey.has(s)) add(self.byKey.get(s), 1); });
-		if (this.byKey.has(f)) add(this.byKey.get(f), 1);
-		if (!loose) return out;
-		if (f.length >= 3 || k[0].length >= 3)
+		function form(s, q) { if (self.byForm.has(s)) add(self.byForm.get(s), q); }
+		form(f, 1);
+		if (!loose) {
+			if (/[sx]$/.test(f)) form(f.slice(0, -1), 1);
+			else { form(f + "s", 1); form(f + "x", 1); }
+			return out;
+		}
+		k.forEach(function (s) { if (self.byKey.has(s)) add(self.byKey.get(s), STEM); });
+		if (f.length >= 3)
 			this.strings.forEach(function (e) {
 				var s = e[0];
 				if (s.length > f.length && s.lastIndexOf(f, 0) === 0) add(e[1], PREFIX);
-				else if (k[0].length >= 3 && s.length > k[0].length && s.lastIndexOf(k[0], 0) === 0) add(e[1], PREFIX);
 			});
-		if (f.length >= 5)
+		if (f.length >= 5 && out.size === 0)
 			this.strings.forEach(function (e) { if (oneEdit(e[0], f)) add(e[1], TYPO); });
 		return out;
 	};
@@ -198,16 +207,18 @@
 		});
 		return s;
 	};
-	/* A phrase: each word must match; the mean of their scores. */
+	/* A phrase: each word must match; its weakest word's score (the
+	   index has no positions: words met in the same strong field are
+	   the best sign of the phrase). */
 	Index.prototype.phrase = function (ws, loose, quality, hits) {
-		var self = this, acc = null;
+		var self = this, acc = null, i;
 		ws.forEach(function (w) {
-			var m = self.match(w, loose), s = self.scores(m), i;
+			var m = self.match(w, loose), s = self.scores(m);
 			if (acc === null) acc = s;
-			else for (i = 0; i < acc.length; i++) acc[i] = acc[i] > 0 && s[i] > 0 ? acc[i] + s[i] : 0;
+			else for (i = 0; i < acc.length; i++) acc[i] = Math.min(acc[i], s[i]);
 			m.forEach(function (q, t) { hits.push(t); });
 		});
-		for (var i = 0; i < acc.length; i++) acc[i] = acc[i] * quality / ws.length;
+		for (i = 0; i < acc.length; i++) acc[i] *= quality;
 		return acc;
 	};
 	/* The query cut into parts: thesaurus expressions (longest first)
@@ -247,7 +258,10 @@
 				});
 			});
 			p.scores = s;
-			p.any = s.some(function (v) { return v > 0; });
+			p.df = s.reduce(function (n, v) { return n + (v > 0 ? 1 : 0); }, 0);
+			p.any = p.df > 0;
+			/* A rare part tells more than a common one. */
+			p.idf = Math.log(1 + self.n / Math.max(p.df, 1));
 		});
 		var stems = new Set();
 		hits.forEach(function (t) { stems.add(self.stems[t]); });
@@ -313,6 +327,7 @@
 		var A = window.ANNUAIRE;
 		if (!form || !input || !A || A.version !== 2) return;
 		var index = new Index(A);
+		window.annuaireRecherche = index;	/* for tests and curious readers */
 		var list = document.querySelector(".cartes");
 		var cards = Array.prototype.slice.call(document.querySelectorAll(".cartes .carte"));
 		var selects = Array.prototype.slice.call(document.querySelectorAll(".filtres select"));
@@ -359,7 +374,7 @@
 				if (!passesFilters(card)) return;
 				if (r) {
 					if (i === undefined) return;
-					useful.forEach(function (p) { if (p.scores[i] > 0) { score += p.scores[i]; got++; } });
+					useful.forEach(function (p) { if (p.scores[i] > 0) { score += p.idf * p.scores[i]; got++; } });
 					if (got === 0) return;
 				}
 				if (got === useful.length) full++;

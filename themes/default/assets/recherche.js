@@ -335,7 +335,7 @@
 		var none = document.getElementById("aucun");
 		var partial = document.getElementById("partiel");
 		var close = document.getElementById("proches");
-		var bySlug = {}, marked = [], timer = null;
+		var bySlug = {}, marked = [], timer = null, marking = null;
 		index.slugs.forEach(function (s, i) { bySlug[s] = i; });
 
 		form.hidden = false;
@@ -383,19 +383,32 @@
 			if (r && full > 0) rows = rows.filter(function (x) { return x.got === useful.length; });
 			rows.sort(function (a, b) { return b.got - a.got || b.score - a.score || a.order - b.order; });
 			shown = new Set(rows.map(function (x) { return x.card; }));
+			clearTimeout(marking);
 			marked.forEach(unmark);
 			marked = [];
-			cards.forEach(function (card) { card.hidden = !shown.has(card); });
-			rows.forEach(function (x) {
-				list.appendChild(x.card);
-				if (r && r.hits.size) {
-					mark(x.card.querySelector(".carte-titre") || x.card, r.hits);
-					var res = x.card.querySelector(".carte-resume"), th = x.card.querySelector(".carte-themes");
-					if (res) mark(res, r.hits);
-					if (th) mark(th, r.hits);
-					marked.push(x.card);
-				}
+			/* Shown cards first, in score order, moving only those out of
+			   place; the hidden ones go after them. */
+			cards.forEach(function (card) {
+				var h = !shown.has(card);
+				if (card.hidden !== h) card.hidden = h;
 			});
+			var at = list.firstElementChild;
+			rows.forEach(function (x) {
+				if (at === x.card) at = at.nextElementSibling;
+				else list.insertBefore(x.card, at);
+			});
+			/* Marks: the first cards now, the others in small batches
+			   (a long list stays quick to type in). */
+			if (r && r.hits.size) (function batch(from, n) {
+				rows.slice(from, from + n).forEach(function (x) {
+					["carte-titre", "carte-resume", "carte-themes"].forEach(function (c) {
+						var el = x.card.querySelector("." + c);
+						if (el) mark(el, r.hits);
+					});
+					marked.push(x.card);
+				});
+				if (from + n < rows.length) marking = setTimeout(function () { batch(from + n, 100); }, 0);
+			})(0, 30);
 			status.textContent = rows.length === 0 ? "Aucun partenaire" :
 				rows.length + (rows.length > 1 ? " partenaires" : " partenaire");
 			if (none) none.hidden = rows.length !== 0;
@@ -413,15 +426,23 @@
 			timer = setTimeout(apply, DELAY);
 		}
 
-		/* Keep the search in the address, so that "back" restores it. */
+		/* Keep the search in the address, so that "back" restores it
+		   (after the results: the browser may take its time). */
+		var saving = null;
 		function remember() {
-			var params = [];
+			clearTimeout(saving);
+			saving = setTimeout(save, 0);
+		}
+		function save() {
+			var params = [], url;
 			if (input.value) params.push("q=" + encodeURIComponent(input.value));
 			selects.forEach(function (sel) {
 				if (sel.value) params.push(sel.name + "=" + encodeURIComponent(sel.value));
 			});
+			url = location.pathname + (params.length ? "?" + params.join("&") : "") + location.hash;
+			if (url === location.pathname + location.search + location.hash) return;
 			try {
-				history.replaceState(null, "", location.pathname + (params.length ? "?" + params.join("&") : "") + location.hash);
+				history.replaceState(null, "", url);
 			} catch (e) { /* some browsers refuse it on file:// */ }
 		}
 

@@ -21,7 +21,9 @@ PKGS	 = yaml-0.1 libcmark fontconfig freetype2 libpng libqrencode
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
 	     echo -lyaml -lcmark -lfontconfig -lfreetype -lpng16 -lqrencode)
-LDLIBS	 = $(PKG_LIBS) -lhpdf -lhyphen -lz -lm
+# libstemmer (Snowball) has no .pc file in Debian: plain -lstemmer then.
+STEMMER_LIBS = $(shell pkg-config --libs libstemmer 2>/dev/null || echo -lstemmer)
+LDLIBS	 = $(PKG_LIBS) $(STEMMER_LIBS) -lhpdf -lhyphen -lz -lm
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=undefined

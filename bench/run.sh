@@ -14,25 +14,7 @@ rm -rf "$work"; mkdir -p "$work"
 export SOURCE_DATE_EPOCH=1514764800 LC_ALL=C.UTF-8
 
 # gen N DIR: an edition of about N partners made from the example pages.
-gen() {
-	n=$1 dir=$2
-	mkdir -p "$dir/partenaires"
-	cp "$top/content/site.yaml" "$dir/"
-	[ -d "$top/content/logos" ] && cp -R "$top/content/logos" "$dir/"
-	cp "$top"/content/partenaires/*.md "$dir/partenaires/"
-	have=$(ls "$dir/partenaires" | wc -l)
-	i=1
-	while [ "$have" -lt "$n" ]; do
-		for f in "$top"/content/partenaires/*.md; do
-			[ "$have" -ge "$n" ] && break
-			s=$(basename "$f" .md)
-			sed -e "s/^nom: *\"\{0,1\}\(.*[^\"]\)\"\{0,1\} *\$/nom: \"\1 $i\"/" \
-			    -e '/^liens:/d' "$f" >"$dir/partenaires/$s-copie-$i.md"
-			have=$((have + 1))
-		done
-		i=$((i + 1))
-	done
-}
+gen() { sh "$top/bench/gen.sh" "$1" "$2"; }
 
 now() { date +%s%N; }
 

@@ -2,6 +2,7 @@
  * html_int.h — shared only by the site renderer's files:
  *   html.c          orchestration: templates, pages, assets, files
  *   html_context.c  model -> Mustache value trees (struct tval)
+ *   html_search.c   model -> the search index (search-index.js)
  */
 #ifndef HTML_INT_H
 #define HTML_INT_H

@@ -20,6 +20,7 @@
 
 #include "diag.h"
 #include "load.h"
+#include "load_thesaurus.h"
 #include "load_yaml.h"
 #include "util.h"
 #include "validate.h"
@@ -1849,6 +1850,7 @@ load_content(const char *content_dir, struct diags *d)
 		return NULL;
 	}
 	S_pages(&c, s);
+	load_thesaurus(s, d);
 	model_sort(s);
 	model_texts_free(&c.badcats);
 	model_texts_free(&c.badthems);

@@ -134,6 +134,14 @@ model_free(struct site *s)
 	for (i = 0; i < s->npartners; i++)
 		model_partner_free(&s->partners[i]);
 	free(s->partners);
+	for (i = 0; i < s->nsynonymes; i++) {
+		size_t	 j;
+
+		for (j = 0; j < s->synonymes[i].n; j++)
+			free(s->synonymes[i].v[j]);
+		free(s->synonymes[i].v);
+	}
+	free(s->synonymes);
 	free(s);
 }
 

@@ -210,6 +210,12 @@ struct organisation {
 	struct text	 site;
 };
 
+/* One group of the thesaurus: expressions that mean the same need. */
+struct synonyms {
+	char		**v;		/* expressions as written, trimmed */
+	size_t		 n;		/* 2 or more */
+};
+
 struct site {
 	char		*content_dir;	/* as given: "content" */
 	char		*path;		/* "content/site.yaml" */
@@ -235,6 +241,10 @@ struct site {
 	struct partner	*partners;
 	size_t		 npartners;
 	size_t		 npages;	/* partner files found, with errors or not */
+
+	/* The search's thesaurus, content/synonymes.yaml (may be absent). */
+	struct synonyms	*synonymes;	/* file order */
+	size_t		 nsynonymes;
 };
 
 /* Free everything; NULL is fine. */

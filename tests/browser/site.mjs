@@ -52,6 +52,12 @@ async function newPage(width = 1280, height = 900, axe = false) {
 	return page;
 }
 const visible = page => page.$$eval('.cartes .carte', cs => cs.filter(c => !c.hidden).map(c => c.dataset.slug));
+// The search updates the list after a short typing pause (issue 13): type,
+// then wait until the status line carries the query.
+async function fillQ(page, q) {
+	await page.fill('#q', q);
+	await page.waitForFunction(q => document.getElementById('resultats').dataset.q === q, q);
+}
 
 try {
 	// --- search and filters ------------------------------------------------
@@ -62,19 +68,19 @@ try {
 	ok(await page.isVisible('#q'), 'search box shown once the script runs');
 	ok(await page.isVisible('.filtres'), 'filters shown once the script runs');
 
-	await page.fill('#q', 'caf');
+	await fillQ(page, 'caf');
 	let v = await visible(page);
 	ok(v.includes('caf-yvelines') && v.length < all, `search "caf" finds the Caf (${v.length} cards)`, v.join(' '));
 	const status = await page.textContent('#resultats');
 	ok(status.startsWith(String(v.length)), `result count announced ("${status}")`);
 
-	await page.fill('#q', 'francais');
+	await fillQ(page, 'francais');
 	const noAccent = await visible(page);
-	await page.fill('#q', 'FRANÇAIS');
+	await fillQ(page, 'FRANÇAIS');
 	const accent = await visible(page);
 	ok(noAccent.length > 0 && noAccent.join() === accent.join(), `accent- and case-insensitive ("francais" = "FRANÇAIS", ${accent.length} cards)`);
 
-	await page.fill('#q', 'zzqqxx');
+	await fillQ(page, 'zzqqxx');
 	ok((await visible(page)).length === 0 && await page.isVisible('#aucun'), 'no match: no card, a message');
 
 	await page.click('#effacer');
@@ -101,7 +107,7 @@ try {
 	await page.selectOption('#f-categorie', '');
 
 	// --- card -> page -> back ---------------------------------------------
-	await page.fill('#q', 'logement');
+	await fillQ(page, 'logement');
 	const before = await visible(page);
 	const card = await page.$(`.carte[data-slug="${before[0]}"] .carte-resume`);
 	// The whole card is the link, not only its title: click its résumé.
@@ -224,7 +230,7 @@ try {
 		await p.context().close();
 		const q = await newPage(1280, 800);
 		await q.goto(url(fixture, 'index.html'));
-		await q.fill('#q', 'hostile');
+		await fillQ(q, 'hostile');
 		ok(dialogs.length === before && (await visible(q)).length === 1, 'hostile: its card and search entry are inert too');
 		await q.context().close();
 	}

@@ -64,13 +64,13 @@ done
 # Each page loads only the script it needs: the search on the home page,
 # today's hours and the print button on a partner page, nothing elsewhere.
 scripts() { grep -o '<script src="[^"]*"' "$S/$1" | sed 's/.*src="//; s/"$//' | tr '\n' ' '; }
-t_eq "scripts: home loads the search" "$(scripts index.html)" "search-index.js assets/recherche.js "
+t_eq "scripts: home loads the search" "$(scripts index.html)" "search-index.js assets/stem-fr.js assets/recherche.js "
 t_eq "scripts: a partner page loads fiche.js alone" "$(scripts partenaires/caf.html)" "../assets/fiche.js "
 t_eq "scripts: other pages load none" "$(scripts categories.html)$(scripts thematiques.html)$(scripts a-propos.html)" ""
 # liste.css (cards, needs grid, overviews) only where there are lists.
 styles() { grep -o '<link rel="stylesheet" href="[^"]*"' "$S/$1" | sed 's/.*href="//; s/"$//' | tr '\n' ' '; }
 t_eq "styles: a partner page loads style.css alone" "$(styles partenaires/caf.html)" "../assets/style.css "
-t_eq "styles: the home page adds liste.css" "$(styles index.html)" "assets/style.css assets/liste.css "
+t_eq "styles: the home page adds liste.css and recherche.css" "$(styles index.html)" "assets/style.css assets/liste.css assets/recherche.css "
 # The categories overview: in the header and the footer of every page.
 miss=$(for f in $(pages "$S" | grep 'html$'); do
 	n=$(grep -c 'href="[^"]*categories\.html"' "$S/$f")

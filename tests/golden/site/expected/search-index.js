@@ -1,6 +1,27 @@
-/* Généré par annuaire : index de recherche. */
-window.ANNUAIRE = {"partenaires": [
-{"slug": "caf", "nom": "Caisse d'allocations familiales", "texte": "caisse d'allocations familiales caf verse les prestations familiales ; informe les familles ! institutionnels logement sans rendez-vous sur rendez-vous francais anglais arabe verser les prestations familiales. informer : les droits, les demarches. accueil des allocataires rendez-vous pour une situation complexe. familles et allocataires versailles 01 99 00 10 10 # qui sommes-nous ?\n\nla caf accompagne les familles **a chaque etape** : naissance, logement.\n\n## avant de venir\n\n- votre numero d'allocataire ;\n- une piece d'identite.\n\nvoir [la page](https://example.org/caf/rdv) ou [nos partenaires](epicerie.html).\n "},
-{"slug": "hostile", "nom": "\u003cscript\u003ealert('nom')\u003c/script\u003e Hostile \u0026 Cie {{titre}}", "texte": "\u003cscript\u003ealert('nom')\u003c/script\u003e hostile \u0026 cie {{titre}} \u003cb\u003eh\u003c/b\u003e \"\u003e\u003cimg src=x onerror=alert('resume')\u003e {{#x}}{{/x}} {{{titre}}} associatifs alimentation \u003ciframe src=\"javascript:alert('mission')\"\u003e\u003c/iframe\u003e \u003ca href=\"javascript:alert(1)\"\u003eclic\u003c/a\u003e \u003cstyle\u003ebody{display:none}\u003c/style\u003e versailles 01 99 00 66 66 \u003cscript\u003ealert('body')\u003c/script\u003e\n\n\u003ciframe src=\"https://evil.example/\"\u003e\u003c/iframe\u003e\n\n[lien javascript](javascript:alert('lien')) [lien vbscript](vbscript:msgbox) [lien data](data:text/html;base64,phnjcmlwdd5hbgvydcgxktwvc2nyaxb0pg==)\n[lien file](file:///etc/passwd) [protocole relatif](//evil.example/x)\n\n![image distante](https://evil.example/pixel.png)\n\n\u003cimg src=x onerror=\"alert('img')\"\u003e\n\ntexte {{titre}} et {{{titre}}} visibles tels quels.\n "},
-{"slug": "epicerie", "nom": "Épicerie solidaire", "texte": "epicerie solidaire des produits a petit prix. associatifs alimentation francais et langues vendre des produits a petit prix. versailles "}
-]};
+/* Généré par annuaire : index de recherche (voir assets/recherche.js). */
+window.ANNUAIRE = {"version": 2,
+"champs": [10, 6, 6, 4, 2, 1],
+"termes": ["=1","=2","=25","=78000","accompagn accompagne","=accueil","=alert","aliment alimentation",
+"alloc allocations","allocatair allocataire allocataires","=anglais","apport apporter","arab arabe","associ associatifs","=avant","avenu avenue",
+"=b","=base64","=body","=caf","caiss caisse","chaqu chaque","ci cie","=clic",
+"complex complexe","dat data","demarch demarches","=display","dist distante","droit droits","epicer epicerie","=essais",
+"etap etape","=etc","=evil","exampl example","exempl exemple","familial familiales","famill familles","fil file",
+"franc francais","=h","hostil hostile","=href","=html","http https","ident identite","identit",
+"ifram iframe","imag image","=img","inform informe informer","institutionnel institutionnels","=javascript","langu langues","=lien",
+"log logement","=mission","=msgbox","naissanc naissance","=nom","non none","=numero","=onerror",
+"=onload","=org","pag page","partenair partenaires","=passwd","pet petit","=phnjcmlwdd5hbgvydcgxktwvc2nyaxb0pg","piec piece",
+"=pixel","=png","prestat prestations","=prix","produit produits","protocol protocole","quel quels","=rdv",
+"relat relatif","rend rendez","resum resume","ru rue","san sans","=script","situat situation","solidair solidaire",
+"somm sommes","=src","styl style","=svg","tel tels","=text texte","titr titre","=vbscript",
+"ven venir","vendr vendre","vers verse verser","versaill versailles","visibl visibles","=voir","=x"],
+"partenaires": [
+{"slug": "caf", "t": [160,96,80,72,193,88,96,96,96,144,96,273,65,80,200,136,200,80,144,208,96,77,92,160,272,80,112,112,268,66,274,208,208,208,80,80,304,204,336,168,224,136,144,528,140,96,144]},
+{"slug": "hostile", "t": [8,224,253,66,386,193,80,88,257,72,144,136,80,336,80,80,272,129,65,72,80,80,216,80,84,216,144,136,80,129,72,148,96,272,144,144,80,272,80,144,132,96,145,284,72,96,80,80,85,80,288,80,148]},
+{"slug": "epicerie", "t": [96,160,258,386,1089,96,578,898,972,396,76,480,257,648,160]}
+],
+"thematiques": [
+{"cle": "logement", "libelle": "Logement", "n": 1},
+{"cle": "alimentation", "libelle": "Alimentation", "n": 2},
+{"cle": "francais-langues", "libelle": "Français et langues", "n": 1}],
+"synonymes": [],
+"vides": ["a","au","aux","avec","besoin","ce","ces","cherche","chercher","chez","d","dans","de","des","du","elle","en","est","et","faire","il","j","je","l","la","le","les","leur","leurs","lui","m","ma","mais","me","mes","mon","n","ne","nos","notre","nous","on","ou","par","pas","pour","qu","que","qui","s","sa","se","ses","son","sont","sur","t","ta","te","tes","ton","trouver","tu","un","une","vos","votre","vous","y"]};

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# The site's search (issue 13): the relevance set tests/search/relevance.tsv
+# typed in the real home page in headless Chromium (tests/browser/search.mjs):
+# success@5 and MRR, failing below 90 % and 0.8; highlighting, ?q= from
+# file://, filters + query, partial matches, suggestions; the size of the
+# search index for the example and for 1 000 synthetic partners, and the
+# typing-to-result time at 1 000 partners (benchmark figures, printed as
+# "# ..." lines, never asserted).
+. "$TOP/tests/lib.sh"
+A=$ANNUAIRE
+B=$TOP/tests/browser
+export SOURCE_DATE_EPOCH=1521072000
+
+if ! "$A" --version >/dev/null 2>&1; then
+	t_skip "search suite" "the command line is not built yet"; t_done; exit
+fi
+for need in /usr/bin/chromium node; do
+	if ! command -v "$need" >/dev/null 2>&1; then
+		t_skip "search suite" "$need is missing (make deps-test)"; t_done; exit
+	fi
+done
+if [ ! -d "$B/node_modules/playwright-core" ]; then
+	t_skip "search suite" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
+fi
+
+"$A" build -q --no-pdf -C "$TOP/content" -o "$T_TMP/ex" 2>"$T_TMP/ex.err"
+t_check "example site built" test -f "$T_TMP/ex/site/index.html"
+sh "$TOP/bench/gen.sh" 1000 "$T_TMP/big" &&
+	"$A" build -q --no-pdf -C "$T_TMP/big" -o "$T_TMP/bigout" 2>"$T_TMP/big.err"
+t_check "site of 1000 synthetic partners built" test -f "$T_TMP/bigout/site/index.html"
+
+size() { wc -c <"$1" | tr -d ' '; }
+gz() { gzip -9n <"$1" | wc -c | tr -d ' '; }
+for s in ex bigout; do
+	f=$T_TMP/$s/site/search-index.js
+	[ -f "$f" ] || continue
+	np=$(ls "$T_TMP/$s/site/partenaires" | grep -c '\.html$')
+	echo "# index size: $np partners: search-index.js $(size "$f") bytes ($(gz "$f") gzipped)"
+done
+
+node "$B/search.mjs" --site "$T_TMP/ex/site" --relevance "$TOP/tests/search/relevance.tsv" \
+    --big "$T_TMP/bigout/site" ${SEARCH_ARGS:-} >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
+rc=$?
+while IFS= read -r line; do
+	case $line in
+	"ok "*) t_ok "${line#ok * - }" ;;
+	"not ok "*) t_fail "${line#not ok * - }" ;;
+	"#"*) echo "$line" ;;
+	esac
+done <"$T_TMP/node.tap"
+[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "search.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+t_done

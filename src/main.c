@@ -449,8 +449,10 @@ cmd_build(int argc, char *argv[])
 		insite = path_join(sitedir, "livret.pdf");
 		ok = S_copy_file(p1, insite, &d);
 	}
-	if (ok)
-		ok = outdir_commit(&od, &d);
+	if (ok && !outdir_commit(&od, &d)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
 	if (!ok) {
 		/* A write that failed (full disk) is an I/O problem. */
 		rc = outdir_io_errors(&od, &d) || !d.errors ? EXIT_USAGE :

@@ -404,8 +404,9 @@ S_manifest(const struct outdir *od, struct diags *d)
 				buf_printf(&b, "%s\n", l.v[i]);
 		ok = file_write(path, buf_cstr(&b), b.len);
 	}
-	if (!ok)
-		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
+	if (!ok)	/* named as the folder users know, not the generation */
+		diag_error(d, od->out, 0, 0, "cannot write the list of the "
+		    "files of this build: %s", strerror(errno));
 	S_list_free(&l);
 	buf_free(&b);
 	free(path);

@@ -283,6 +283,14 @@ S_load(const struct opts *o, struct diags *d, int *status)
 	char		*summary;
 
 	site = load_content(o->content, d);
+	if (site != NULL) {
+		/* What the booklet's fonts cannot print: check says it too. */
+		struct booklet_opts bo = { 0 };
+
+		bo.default_theme_dir = S_default_theme();
+		bo.theme_dir = o->theme ? o->theme : bo.default_theme_dir;
+		booklet_check(site, &bo, d);
+	}
 	S_flush(d);
 	summary = load_summary(d, site ? site->npages : 0);
 	if (!o->quiet || d->errors || d->warnings)

@@ -1958,14 +1958,19 @@ S_same(struct ctx *c, struct page *pages, size_t n)
 }
 
 /*
- * Categories and thematiques that no page names (a page with errors
- * counts), and an edition without any page: warnings in site.yaml.
+ * Categories and thematiques that no page names, and an edition without
+ * any page: warnings in site.yaml.  While some page has errors (say, a
+ * categorie misspelt) which ones are unused is not known yet: nothing
+ * is said about them until the errors are fixed.
  */
 static void
-S_unused(struct ctx *c, struct page *pages, size_t n, struct site *s)
+S_unused(struct ctx *c, struct site *s)
 {
-	size_t		*ncat, *nthem, i, j;
+	size_t		*ncat, *nthem, i, j, n = s->npages;
 	struct partner	*p;
+
+	if (s->npartners != n)
+		return;		/* some pages have errors */
 
 	c->file = s->path;
 	if (n == 0) {
@@ -1978,7 +1983,7 @@ S_unused(struct ctx *c, struct page *pages, size_t n, struct site *s)
 	ncat = xcalloc(s->ncategories + 1, sizeof(*ncat));
 	nthem = xcalloc(s->nthematiques + 1, sizeof(*nthem));
 	for (i = 0; i < n; i++) {
-		p = &pages[i].p;
+		p = &s->partners[i];
 		if (p->category != NULL)
 			ncat[p->category - s->categories]++;
 		for (j = 0; j < p->nthematiques; j++)
@@ -2062,8 +2067,8 @@ S_pages(struct ctx *c, struct site *s)
 		pg->ok = c->d->errors == before && !c->drop;
 	}
 	S_same(c, pages, n);
-	S_unused(c, pages, n, s);
 	S_links(c, pages, n, s);
+	S_unused(c, s);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);

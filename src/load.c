@@ -1634,7 +1634,7 @@ S_logo(struct ctx *c, const struct ynode *root, struct partner *p)
 			    "(400 pixels wide is plenty)", path, why);
 		else
 			S_err(c, t->pos, "logo: %s is not a valid %s image: "
-			    "%s; export it again as PNG", path,
+			    "%s; save or export it again", path,
 			    img.type == IMAGE_JPEG ? "JPEG" : "PNG", why);
 	}
 	image_free(&img);

@@ -106,6 +106,35 @@ test_valid(void **state)
 	diags_free(&d);
 }
 
+/*
+ * A page saved by macOS (NFD: "c" + U+0327) loads in NFC: values, the
+ * body, closed lists; a logo named in NFC is found on disk in NFD.
+ */
+static void
+test_nfd(void **state)
+{
+	struct diags	 d;
+	struct site	*s = S_load(FX "valid-nfd/content", &d);
+	struct partner	*p;
+
+	(void)state;
+	assert_non_null(s);
+	assert_int_equal(d.n, 0);
+	assert_non_null(p = model_partner(s, "ecole"));
+	assert_string_equal(p->nom.s, "Ecole de français");
+	assert_non_null(strstr(p->resume.s, "français et aide aux "
+	    "démarches, à domicile"));
+	assert_non_null(strstr(p->body, "Présentation"));
+	assert_int_equal(p->modalites, MOD_DOMICILE);
+	/* The name on disk, so that site and booklet open the file. */
+	assert_string_equal(p->logo.s, "logos/cafe\xcc\x81.png");
+	/* Positions as libyaml counts them in the file. */
+	assert_int_equal(p->resume.pos.line, 5);
+	assert_int_equal(p->resume.pos.col, 9);
+	model_free(s);
+	diags_free(&d);
+}
+
 /* CRLF, BOM and Windows-pasted pages read as the plain one, same positions. */
 /* A value listed twice: a warning at the second, kept once. */
 static void
@@ -526,6 +555,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_nfd),
 		cmocka_unit_test(test_duplicate_items),
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_left_out),

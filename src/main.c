@@ -102,7 +102,9 @@ static const char usage_check[] =
 "Load and validate the content folder (default: content): site.yaml and\n"
 "every partenaires/*.md.  Print every problem of every file, as\n"
 "  content/partenaires/x.md:LINE:COL: error: message\n"
-"then a summary line.  Writes nothing.\n"
+"then a summary line.  Writes nothing.  Reports everything build would\n"
+"refuse (logos are decoded in full) and every warning build prints, such\n"
+"as characters the booklet's fonts cannot print.\n"
 "Exit status: 0 no error (warnings allowed), 1 errors, 2 usage or I/O.\n";
 
 static const char usage_new[] =

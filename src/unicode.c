@@ -39,14 +39,3 @@ unicode_nfc(const char *s, size_t len, size_t *outlen)
 		*outlen = len;
 	return xstrndup(s, len);
 }
-
-int
-unicode_is_nfc(const char *s)
-{
-	size_t	 len = strlen(s), n;
-	char	*t = unicode_nfc(s, len, &n);
-	int	 same = n == len && memcmp(s, t, len) == 0;
-
-	free(t);
-	return same;
-}

@@ -19,7 +19,4 @@
  */
 char	*unicode_nfc(const char *s, size_t len, size_t *outlen);
 
-/* Whether the NUL-terminated s is already NFC (or is not UTF-8). */
-int	 unicode_is_nfc(const char *s);
-
 #endif /* UNICODE_H */

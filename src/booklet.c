@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "booklet.h"
+#include "glyphs.h"
 #include "pdf.h"
 #include "pdf_layout.h"
 
@@ -41,4 +42,23 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 	}
 	layout_free(doc);
 	return ok;
+}
+
+void
+booklet_check(const struct site *s, const struct booklet_opts *o,
+    struct diags *d)
+{
+	struct theme	 th;
+	struct fonts	*fs = NULL;
+	struct diags	 quiet;
+
+	/* The theme's own problems are booklet_build()'s to report. */
+	diags_init(&quiet);
+	memset(&th, 0, sizeof(th));
+	if (theme_load(&th, o, &quiet) && quiet.errors == 0 &&
+	    (fs = fonts_open(&th, &quiet)) != NULL)
+		glyphs_check_site(fonts_glyphs(fs), s, d);
+	fonts_close(fs);
+	theme_free(&th);
+	diags_free(&quiet);
 }

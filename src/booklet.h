@@ -25,11 +25,22 @@ struct booklet_opts {
  * and the saddle-stitch imposition on A4 landscape to imposed_path;
  * either path may be NULL to skip that file.  With o->layout_dump set,
  * the layout's text dump is written there first.  Stops at the first
- * failure and returns 0, with diagnostics appended; warnings (a
- * character the font cannot show) name the content file, line and
- * column.
+ * failure and returns 0, with diagnostics appended.  Characters the
+ * fonts cannot show are left out silently: booklet_check() warns about
+ * them.
  */
 int	 booklet_build(const struct site *, const struct booklet_opts *,
 	    const char *pdf_path, const char *imposed_path, struct diags *);
+
+/*
+ * The checks of the content that need the booklet's fonts: one warning
+ * per text holding characters the booklet will leave out (glyphs.h), at
+ * the value's file:line:col.  `check` and `build` both call it, so both
+ * print the same diagnostics before their summary.  A theme or font
+ * that cannot be read is left for booklet_build() to report: nothing is
+ * checked then.
+ */
+void	 booklet_check(const struct site *, const struct booklet_opts *,
+	    struct diags *);
 
 #endif /* BOOKLET_H */

@@ -17,17 +17,20 @@
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "diag.h"
+#include "image.h"
 #include "load.h"
 #include "load_thesaurus.h"
 #include "load_yaml.h"
+#include "picto.h"
+#include "unicode.h"
 #include "util.h"
 #include "validate.h"
 
 /* Limits on hostile input: sizes a real page or logo never reaches. */
 #define	LOAD_MAX_PAGE	(1024 * 1024)	/* bytes of a page or site.yaml */
-#define	LOAD_MAX_LOGO	(1024 * 1024)	/* bytes of a logo */
 #define	LOAD_MAX_PAGES	5000		/* files in partenaires/ */
 #define	LOAD_MAX_RESUME	160		/* characters of resume */
 
@@ -40,6 +43,9 @@ struct ctx {
 	struct texts	 badcats;	/* keys of categories with errors */
 	struct texts	 badthems;	/* keys of thematiques with errors */
 	int		 drop;		/* leave the page out, errors said */
+	struct pos	 edition_pos;	/* of edition: in site.yaml */
+	struct picto	*picto;		/* the pictograms' names, or NULL */
+	int		 picto_tried;	/* picto_open() was called */
 };
 
 /* A partner page being loaded. */
@@ -455,7 +461,8 @@ S_read(struct ctx *c, const char *path, int page, char **body,
 		const char *e = norm + nlen;
 
 		if (strspn(f.body, " \t\n") < (size_t)(e - f.body))
-			*body = xstrndup(f.body, (size_t)(e - f.body));
+			*body = unicode_nfc(f.body, (size_t)(e - f.body),
+			    NULL);
 		*bodyline = f.bodyline;
 	}
 out:
@@ -951,6 +958,41 @@ S_categories(struct ctx *c, const struct ynode *root, struct site *s)
 	}
 }
 
+/*
+ * Whether the pictogram t names an icon of Fork Awesome (the font the
+ * site and the booklet draw); an error with a did-you-mean if not.
+ * When the font cannot be read, nothing is said here: the build says
+ * it.
+ */
+static int
+S_picto(struct ctx *c, const struct text *t)
+{
+	const char	**names, *sug;
+	size_t		 i, n;
+
+	if (!c->picto_tried) {
+		c->picto_tried = 1;
+		if ((c->picto = picto_open(PICTO_FONT_PATH,
+		    PICTO_CSS_PATH)) == NULL)
+			c->picto = picto_open(PICTO_FONT_PATH, NULL);
+	}
+	if (c->picto == NULL || picto_codepoint(c->picto, t->s) != 0)
+		return 1;
+	n = picto_count(c->picto);
+	names = xcalloc(n ? n : 1, sizeof(*names));
+	for (i = 0; i < n; i++)
+		names[i] = picto_name(c->picto, i);
+	if ((sug = validate_suggest(t->s, names, n)) != NULL)
+		S_err(c, t->pos, "thematiques.picto: \"%s\" is not an icon "
+		    "of Fork Awesome (did you mean \"%s\"?)", t->s, sug);
+	else
+		S_err(c, t->pos, "thematiques.picto: \"%s\" is not an icon "
+		    "of Fork Awesome: see https://forkaweso.me/Fork-Awesome/"
+		    "icons/ for their names", t->s);
+	free(names);
+	return 0;
+}
+
 static void
 S_thematiques(struct ctx *c, const struct ynode *root, struct site *s)
 {
@@ -995,7 +1037,8 @@ S_thematiques(struct ctx *c, const struct ynode *root, struct site *s)
 				S_err(c, t.pos, "thematiques.picto: \"%s\" is "
 				    "not an icon name such as \"home\"", t.s);
 				ok = 0;
-			}
+			} else if (!S_picto(c, &t))
+				ok = 0;
 			th->icon = t.s;
 		}
 		if (ok) {
@@ -1031,6 +1074,7 @@ S_site(struct ctx *c, struct site *s)
 	S_keys(c, root, "", keys, sizeof(keys) / sizeof(keys[0]));
 	S_text(c, root, "titre", "titre", REQ, &s->titre);
 	S_text(c, root, "sous_titre", "sous_titre", OPT, &s->sous_titre);
+	c->edition_pos = S_keypos(root, "edition");
 	if (S_text(c, root, "edition", "edition", REQ, &t)) {
 		errno = 0;
 		y = strtol(t.s, &end, 10);
@@ -1445,19 +1489,68 @@ S_contacts(struct ctx *c, const struct ynode *root, struct partner *p)
 }
 
 /*
+ * The on-disk name of rel (relative to dir) whose components are equal
+ * to those of rel once in NFC: a file copied from macOS keeps its name
+ * in NFD ("cafe" + U+0301) while the page names it in NFC.  Allocated
+ * relative path, or NULL when there is none.
+ */
+static char *
+S_find_nfc(const char *dir, const char *rel)
+{
+	char		*cur = xstrdup(dir), *out = NULL, *dup, *seg, *save,
+			*nfc, *next;
+	struct buf	 b;
+	DIR		*d;
+	struct dirent	*e;
+
+	buf_init(&b);
+	dup = xstrdup(rel);
+	for (seg = strtok_r(dup, "/", &save); seg != NULL;
+	    seg = strtok_r(NULL, "/", &save)) {
+		if ((d = opendir(cur)) == NULL)
+			goto out;
+		while ((e = readdir(d)) != NULL) {
+			nfc = unicode_nfc(e->d_name, strlen(e->d_name), NULL);
+			if (strcmp(nfc, seg) == 0) {
+				free(nfc);
+				break;
+			}
+			free(nfc);
+		}
+		if (e == NULL) {
+			closedir(d);
+			goto out;
+		}
+		buf_printf(&b, "%s%s", b.len ? "/" : "", e->d_name);
+		next = path_join(cur, e->d_name);
+		closedir(d);
+		free(cur);
+		cur = next;
+	}
+	out = buf_detach(&b);
+out:
+	buf_free(&b);
+	free(dup);
+	free(cur);
+	return out;
+}
+
+/*
  * The logo: a relative path inside content/ (no "..", no absolute
  * path, no symbolic link out), a regular file of at most
- * LOAD_MAX_LOGO bytes, PNG or JPEG by its first bytes.
+ * IMAGE_MAX_BYTES, a PNG or JPEG (by its first bytes) that decodes in
+ * full within the pixel limits of image.h.  A name written in NFC that
+ * is on disk in NFD is found, and logo.s then holds the name on disk.
  */
 static void
 S_logo(struct ctx *c, const struct ynode *root, struct partner *p)
 {
 	struct text	*t = &p->logo;
-	char		*path = NULL, *rc = NULL, *rf = NULL, *seg, *dup;
-	unsigned char	 head[12];
+	char		*path = NULL, *rc = NULL, *rf = NULL, *seg, *dup,
+			*data = NULL, *disk, why[200];
 	struct stat	 st;
-	FILE		*f;
 	size_t		 n, lrc;
+	struct image	 img;
 
 	if (!S_text(c, root, "logo", "logo", OPT, t))
 		return;
@@ -1479,6 +1572,13 @@ S_logo(struct ctx *c, const struct ynode *root, struct partner *p)
 		return;
 	}
 	path = path_join(c->content_dir, t->s);
+	if (stat(path, &st) == -1 && errno == ENOENT &&
+	    (disk = S_find_nfc(c->content_dir, t->s)) != NULL) {
+		free(t->s);
+		t->s = disk;
+		free(path);
+		path = path_join(c->content_dir, t->s);
+	}
 	if (stat(path, &st) == -1) {
 		S_err(c, t->pos, "logo: %s does not exist", path);
 		goto out;
@@ -1497,42 +1597,75 @@ S_logo(struct ctx *c, const struct ynode *root, struct partner *p)
 		    path);
 		goto out;
 	}
-	if (st.st_size > LOAD_MAX_LOGO) {
+	if (st.st_size > IMAGE_MAX_BYTES) {
 		S_err(c, t->pos, "logo: %s is %.1f MiB, more than %d MiB: "
 		    "use a smaller image (400 pixels wide is plenty)", path,
 		    (double)st.st_size / (1024 * 1024),
-		    LOAD_MAX_LOGO / (1024 * 1024));
+		    IMAGE_MAX_BYTES / (1024 * 1024));
 		goto out;
 	}
-	if ((f = fopen(path, "rb")) == NULL) {
+	if (!file_read(path, IMAGE_MAX_BYTES, &data, &n)) {
 		S_err(c, t->pos, "logo: cannot read %s: %s", path,
 		    strerror(errno));
 		goto out;
 	}
-	n = fread(head, 1, sizeof(head), f);
-	fclose(f);
-	if (n >= 8 && memcmp(head, "\x89PNG\r\n\x1a\n", 8) == 0)
+	if (image_type(data, n) == IMAGE_UNKNOWN) {
+		if (n >= 6 && (memcmp(data, "GIF87a", 6) == 0 ||
+		    memcmp(data, "GIF89a", 6) == 0))
+			S_err(c, t->pos, "logo: %s is a GIF image: convert it "
+			    "to PNG", path);
+		else if (n >= 12 && memcmp(data, "RIFF", 4) == 0 &&
+		    memcmp(data + 8, "WEBP", 4) == 0)
+			S_err(c, t->pos, "logo: %s is a WebP image: convert it "
+			    "to PNG", path);
+		else if (n >= 5 && (memcmp(data, "<?xml", 5) == 0 ||
+		    memcmp(data, "<svg", 4) == 0))
+			S_err(c, t->pos, "logo: %s is an SVG image: convert it "
+			    "to PNG", path);
+		else
+			S_err(c, t->pos, "logo: %s is not a PNG or JPEG image",
+			    path);
 		goto out;
-	if (n >= 3 && memcmp(head, "\xff\xd8\xff", 3) == 0)
-		goto out;
-	if (n >= 6 && (memcmp(head, "GIF87a", 6) == 0 ||
-	    memcmp(head, "GIF89a", 6) == 0))
-		S_err(c, t->pos, "logo: %s is a GIF image: convert it to PNG",
-		    path);
-	else if (n >= 12 && memcmp(head, "RIFF", 4) == 0 &&
-	    memcmp(head + 8, "WEBP", 4) == 0)
-		S_err(c, t->pos, "logo: %s is a WebP image: convert it to PNG",
-		    path);
-	else if (n >= 5 && (memcmp(head, "<?xml", 5) == 0 ||
-	    memcmp(head, "<svg", 4) == 0))
-		S_err(c, t->pos, "logo: %s is an SVG image: convert it to PNG",
-		    path);
-	else
-		S_err(c, t->pos, "logo: %s is not a PNG or JPEG image", path);
+	}
+	/* Decoded in full: what the booklet would refuse, check refuses. */
+	if (!image_decode(data, n, 0, &img, why, sizeof(why))) {
+		if (img.w > IMAGE_MAX_SIDE || img.h > IMAGE_MAX_SIDE ||
+		    (size_t)img.w * img.h > IMAGE_MAX_PIXELS)
+			S_err(c, t->pos, "logo: %s: %s: use a smaller image "
+			    "(400 pixels wide is plenty)", path, why);
+		else
+			S_err(c, t->pos, "logo: %s is not a valid %s image: "
+			    "%s; save or export it again", path,
+			    img.type == IMAGE_JPEG ? "JPEG" : "PNG", why);
+	}
+	image_free(&img);
 out:
+	free(data);
 	free(path);
 	free(rc);
 	free(rf);
+}
+
+/*
+ * Whether the date is after today (UTC).  The clock decides whether a
+ * build passes, never what it writes.  SOURCE_DATE_EPOCH, when set and
+ * later than the clock, is today: a build dated from the future accepts
+ * what was up to date then.
+ */
+static int
+S_after_today(const struct date *dt)
+{
+	long long	 now = (long long)time(NULL), sde;
+	struct date	 today;
+
+	if ((sde = build_epoch(now)) > now)
+		now = sde;
+	date_from_epoch(now, &today);
+	if (dt->y != today.y)
+		return dt->y > today.y;
+	if (dt->m != today.m)
+		return dt->m > today.m;
+	return dt->d > today.d;
 }
 
 static void
@@ -1547,6 +1680,9 @@ S_dates(struct ctx *c, const struct ynode *root, struct partner *p)
 	if (!validate_date(t.s, &p->mise_a_jour, &why)) {
 		S_err(c, t.pos, "mise_a_jour: %s", why);
 		free(why);
+	} else if (S_after_today(&p->mise_a_jour)) {
+		S_err(c, t.pos, "mise_a_jour: %s is in the future: write the "
+		    "date the page was last checked", t.s);
 	} else if (c->site->edition > 0 &&
 	    p->mise_a_jour.y < c->site->edition)
 		S_warn(c, t.pos, "mise_a_jour: the page was last checked on "
@@ -1758,10 +1894,121 @@ S_links(struct ctx *c, struct page *pages, size_t n, struct site *s)
 		model_texts_free(&pages[i].liens);
 }
 
+/* Whether two addresses are the same once folded (case, accents). */
+static int
+S_same_address(const struct address *a, const struct address *b)
+{
+	char	*fa, *fb;
+	int	 same;
+
+	if (a->rue.s == NULL || b->rue.s == NULL || a->code_postal.s == NULL ||
+	    b->code_postal.s == NULL ||
+	    strcmp(a->code_postal.s, b->code_postal.s) != 0)
+		return 0;
+	fa = S_fold_word(a->rue.s);
+	fb = S_fold_word(b->rue.s);
+	same = strcmp(fa, fb) == 0;
+	free(fa);
+	free(fb);
+	return same;
+}
+
+/*
+ * The same partner twice: two pages with the same name (folded), or
+ * with the same telephone and the same address.  A warning on the
+ * later page (in file order) names the earlier one.
+ */
+static void
+S_same(struct ctx *c, struct page *pages, size_t n)
+{
+	struct partner	*p, *q;
+	char		**fold;
+	size_t		 i, j;
+
+	fold = xcalloc(n ? n : 1, sizeof(*fold));
+	for (i = 0; i < n; i++)
+		if (pages[i].p.nom.s != NULL)
+			fold[i] = S_fold_word(pages[i].p.nom.s);
+	for (i = 0; i < n; i++) {
+		p = &pages[i].p;
+		c->file = p->path;
+		for (j = 0; j < i; j++) {
+			q = &pages[j].p;
+			if (fold[i] != NULL && fold[j] != NULL &&
+			    strcmp(fold[i], fold[j]) == 0) {
+				S_warn(c, p->nom.pos, "nom: \"%s\" is also the "
+				    "name of %s: is it the same partner? keep "
+				    "one page, or tell them apart in nom",
+				    p->nom.s, q->path);
+				break;
+			}
+			if (p->telephone.uri != NULL &&
+			    q->telephone.uri != NULL &&
+			    strcmp(p->telephone.uri, q->telephone.uri) == 0 &&
+			    S_same_address(&p->adresse, &q->adresse)) {
+				S_warn(c, p->telephone.raw.pos, "telephone: "
+				    "same telephone and address as %s: is it the "
+				    "same partner? keep one page", q->path);
+				break;
+			}
+		}
+	}
+	for (i = 0; i < n; i++)
+		free(fold[i]);
+	free(fold);
+}
+
+/*
+ * Categories and thematiques that no page names, and an edition without
+ * any page: warnings in site.yaml.  While some page has errors (say, a
+ * categorie misspelt) which ones are unused is not known yet: nothing
+ * is said about them until the errors are fixed.
+ */
+static void
+S_unused(struct ctx *c, struct site *s)
+{
+	size_t		*ncat, *nthem, i, j, n = s->npages;
+	struct partner	*p;
+
+	if (s->npartners != n)
+		return;		/* some pages have errors */
+
+	c->file = s->path;
+	if (n == 0) {
+		S_warn(c, c->edition_pos, "edition: no partner page in "
+		    "%s/partenaires/: the site and the booklet will list "
+		    "nobody (add pages with: annuaire new \"Nom\")",
+		    c->content_dir);
+		return;
+	}
+	ncat = xcalloc(s->ncategories + 1, sizeof(*ncat));
+	nthem = xcalloc(s->nthematiques + 1, sizeof(*nthem));
+	for (i = 0; i < n; i++) {
+		p = &s->partners[i];
+		if (p->category != NULL)
+			ncat[p->category - s->categories]++;
+		for (j = 0; j < p->nthematiques; j++)
+			nthem[p->thematiques[j] - s->thematiques]++;
+	}
+	for (i = 0; i < s->ncategories; i++)
+		if (ncat[i] == 0)
+			S_warn(c, s->categories[i].pos, "categories: no partner "
+			    "is in \"%s\": give a page \"categorie: %s\", or "
+			    "remove the category", s->categories[i].key,
+			    s->categories[i].key);
+	for (i = 0; i < s->nthematiques; i++)
+		if (nthem[i] == 0)
+			S_warn(c, s->thematiques[i].pos, "thematiques: no "
+			    "partner has \"%s\": list it in the thematiques "
+			    "of a page, or remove it", s->thematiques[i].key);
+	free(ncat);
+	free(nthem);
+}
+
 static void
 S_pages(struct ctx *c, struct site *s)
 {
-	char		*dir, **names, *slug;
+	char		*dir, **names, *slug, *disk, *nfc;
 	struct page	*pages;
 	struct ynode	*root;
 	size_t		 n, i, j, before;
@@ -1774,14 +2021,20 @@ S_pages(struct ctx *c, struct site *s)
 	for (i = 0; i < n; i++) {
 		struct page *pg = &pages[i];
 
-		pg->p.path = path_join(dir, names[i]);
-		pg->p.slug = xstrndup(names[i], strlen(names[i]) - 3);
+		/*
+		 * The file is read by its name on disk, but named (in
+		 * messages, slugs and links) by its NFC form.
+		 */
+		disk = path_join(dir, names[i]);
+		nfc = unicode_nfc(names[i], strlen(names[i]), NULL);
+		pg->p.path = path_join(dir, nfc);
+		pg->p.slug = xstrndup(nfc, strlen(nfc) - 3);
 		c->file = pg->p.path;
 		before = c->d->errors;
 		c->drop = 0;
 		slug = validate_slugify(pg->p.slug);
 		if (!validate_slug(pg->p.slug) ||
-		    strcmp(names[i] + strlen(names[i]) - 3, ".md") != 0) {
+		    strcmp(nfc + strlen(nfc) - 3, ".md") != 0) {
 			for (j = 0; j < n; j++)
 				if (j != i && strncmp(names[j], slug,
 				    strlen(slug)) == 0 &&
@@ -1791,28 +2044,32 @@ S_pages(struct ctx *c, struct site *s)
 				S_err(c, S_nopos(), "the file name \"%s\" is not "
 				    "a valid name: use lowercase letters, digits "
 				    "and '-', such as caf-yvelines.md",
-				    names[i]);
+				    nfc);
 			else if (j < n)
 				S_err(c, S_nopos(), "the file name \"%s\" is not "
 				    "a valid name, and %s/%s.md already has the "
 				    "name it should have: keep only one of the "
-				    "two", names[i], dir, slug);
+				    "two", nfc, dir, slug);
 			else
 				S_err(c, S_nopos(), "the file name \"%s\" is not "
 				    "a valid name: rename it \"%s.md\" "
 				    "(lowercase letters, digits and '-')",
-				    names[i], slug);
+				    nfc, slug);
 		}
 		free(slug);
-		root = S_read(c, pg->p.path, 1, &pg->p.body, &pg->p.body_line,
+		root = S_read(c, disk, 1, &pg->p.body, &pg->p.body_line,
 		    &unreadable);
+		free(disk);
+		free(nfc);
 		if (root != NULL) {
 			S_partner(c, root, pg);
 			load_yaml_free(root);
 		}
 		pg->ok = c->d->errors == before && !c->drop;
 	}
+	S_same(c, pages, n);
 	S_links(c, pages, n, s);
+	S_unused(c, s);
 	for (i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
@@ -1854,6 +2111,7 @@ load_content(const char *content_dir, struct diags *d)
 	model_sort(s);
 	model_texts_free(&c.badcats);
 	model_texts_free(&c.badthems);
+	picto_close(c.picto);
 	return s;
 }
 

@@ -9,6 +9,7 @@
 
 #include "diag.h"
 #include "load_yaml.h"
+#include "unicode.h"
 #include "util.h"
 
 struct reader {
@@ -267,15 +268,18 @@ S_node(struct reader *r, yaml_event_t *ev, int depth)
 	case YAML_SCALAR_EVENT:
 		n->type = YNODE_SCALAR;
 		n->len = ev->data.scalar.length;
-		n->s = xstrndup((const char *)ev->data.scalar.value, n->len);
 		n->plain = ev->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		    tag == NULL;
-		if (memchr(n->s, '\0', n->len) != NULL) {
+		if (memchr(ev->data.scalar.value, '\0', n->len) != NULL) {
 			S_error(r, ev->start_mark, "this value contains a NUL "
 			    "character (\\0)");
 			load_yaml_free(n);
 			n = NULL;
+			break;
 		}
+		/* Every value (and key) in NFC: "c" + U+0327 is "ç". */
+		n->s = unicode_nfc((const char *)ev->data.scalar.value,
+		    n->len, &n->len);
 		break;
 	case YAML_SEQUENCE_START_EVENT:
 	case YAML_MAPPING_START_EVENT:

@@ -107,7 +107,9 @@ static const char usage_check[] =
 "Load and validate the content folder (default: content): site.yaml and\n"
 "every partenaires/*.md.  Print every problem of every file, as\n"
 "  content/partenaires/x.md:LINE:COL: error: message\n"
-"then a summary line.  Writes nothing.\n"
+"then a summary line.  Writes nothing.  Reports everything build would\n"
+"refuse (logos are decoded in full) and every warning build prints, such\n"
+"as characters the booklet's fonts cannot print.\n"
 "Exit status: 0 no error (warnings allowed), 1 errors, 2 usage or I/O.\n";
 
 static const char usage_new[] =
@@ -288,6 +290,14 @@ S_load(const struct opts *o, struct diags *d, int *status)
 	char		*summary;
 
 	site = load_content(o->content, d);
+	if (site != NULL) {
+		/* What the booklet's fonts cannot print: check says it too. */
+		struct booklet_opts bo = { 0 };
+
+		bo.default_theme_dir = S_default_theme();
+		bo.theme_dir = o->theme ? o->theme : bo.default_theme_dir;
+		booklet_check(site, &bo, d);
+	}
 	S_flush(d);
 	summary = load_summary(d, site ? site->npages : 0);
 	if (!o->quiet || d->errors || d->warnings)

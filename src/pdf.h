@@ -100,6 +100,9 @@ struct pdf_doc {
 	double		 page_w, page_h; /* trim size (A5: 419.53 x 595.28) */
 	double		 bleed;		/* 0, or 8.504 (3 mm) for the print shop */
 	char		*font_path[FACE__COUNT]; /* TrueType files, absolute */
+	/* Fallback of the four text faces (DejaVu Sans, glyphs.h) for the
+	 * characters they lack, or NULL. */
+	char		*fallback_path[4];
 	struct pdf_page	*pages;
 	size_t		 npages;
 	struct pdf_outline *outlines;

@@ -251,31 +251,60 @@ text_end(HPDF_Page pg, struct gstate *g)
 	g->in_text = 0;
 }
 
+/* The text being drawn, run by run (emit_font_runs()). */
+struct text_run {
+	struct emit		*e;
+	HPDF_Page		 pg;
+	struct gstate		*g;
+	const struct pdf_item	*it;
+	int			 started;	/* first run placed */
+};
+
+static void
+draw_run(void *arg, int fi, const char *t, size_t len)
+{
+	struct text_run	*r = arg;
+	HPDF_Font	 font;
+	char		*run, *s;
+
+	if ((font = emit_font_get(r->e, fi)) == NULL)
+		return;
+	run = xstrndup(t, len);
+	s = emit_font_text(r->e, fi, run);
+	free(run);
+	if (*s != '\0') {
+		if (!r->g->in_text)
+			HPDF_Page_BeginText(r->pg);
+		r->g->in_text = 1;
+		if (r->g->face != fi || r->g->size != r->it->size) {
+			HPDF_Page_SetFontAndSize(r->pg, font,
+			    (HPDF_REAL)r->it->size);
+			r->g->face = fi;
+			r->g->size = r->it->size;
+		}
+		fill_rgb(r->pg, r->g, r->it->rgb);
+		/* Later runs go on where the previous one ended. */
+		if (!r->started)
+			HPDF_Page_TextOut(r->pg, (HPDF_REAL)r->it->x,
+			    (HPDF_REAL)r->it->y, s);
+		else
+			HPDF_Page_ShowText(r->pg, s);
+		r->started = 1;
+	}
+	free(s);
+}
+
 static void
 draw_text(struct emit *e, HPDF_Page pg, struct gstate *g,
     const struct pdf_item *it)
 {
-	HPDF_Font	 font;
-	char		*s;
+	struct text_run	 r = { e, pg, g, it, 0 };
 
 	if (it->text == NULL || it->size <= 0 ||
 	    (unsigned)it->face >= FACE__COUNT ||
-	    (font = emit_font_get(e, it->face)) == NULL)
+	    emit_font_get(e, (int)it->face) == NULL)
 		return;
-	s = emit_font_text(e, it->face, it->text);
-	if (*s != '\0') {
-		if (!g->in_text)
-			HPDF_Page_BeginText(pg);
-		g->in_text = 1;
-		if (g->face != (int)it->face || g->size != it->size) {
-			HPDF_Page_SetFontAndSize(pg, font, (HPDF_REAL)it->size);
-			g->face = (int)it->face;
-			g->size = it->size;
-		}
-		fill_rgb(pg, g, it->rgb);
-		HPDF_Page_TextOut(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y, s);
-	}
-	free(s);
+	emit_font_runs(e, it->face, it->text, draw_run, &r);
 }
 
 static void

@@ -40,16 +40,29 @@ struct emit {
 	HPDF_STATUS	 err_detail;	/* its detail code */
 	HPDF_STATUS	 last_err;	/* latest error code */
 	HPDF_STATUS	 last_detail;	/* its detail code */
-	struct emit_font font[FACE__COUNT];
+	/* The faces, then the fallback of each text face (EMIT_FB). */
+	struct emit_font font[FACE__COUNT + 4];
 	struct emit_image *img;
 	size_t		 nimg;
 };
 
+/* Index in struct emit.font of the fallback of text face f (0..3). */
+#define	EMIT_FB(f)	(FACE__COUNT + (int)(f))
+#define	EMIT_NFONTS	(FACE__COUNT + 4)
+
 /* pdf_emit_font.c */
-HPDF_Font	 emit_font_get(struct emit *, enum pdf_face);
-/* Mark the code points of s as used by the face; returns s cleaned
+/* The font of index i (a face, or EMIT_FB(face)), loaded on first use. */
+HPDF_Font	 emit_font_get(struct emit *, int i);
+/* Mark the code points of s as used by font i; returns s cleaned
  * (invalid UTF-8 and characters beyond U+FFFF dropped), allocated. */
-char		*emit_font_text(struct emit *, enum pdf_face, const char *s);
+char		*emit_font_text(struct emit *, int i, const char *s);
+/*
+ * Split the text of a face into runs of one font each: a character the
+ * face lacks goes to the face's fallback (the layout measured it so).
+ * Calls run(arg, font index, bytes, length) for each run in order.
+ */
+void		 emit_font_runs(struct emit *, enum pdf_face, const char *s,
+		    void (*run)(void *, int, const char *, size_t), void *arg);
 /* Replace libharu's ToUnicode CMap, /W and CIDToGIDMap of every used
  * face by ones covering exactly the characters drawn.  Returns 0 on
  * error. */

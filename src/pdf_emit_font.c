@@ -34,8 +34,10 @@
 /* The PDF reference limits each begin...end section to 100 entries. */
 #define CMAP_SECTION_MAX 100
 
-static const char *const face_name[FACE__COUNT] = {
-	"regular", "bold", "italic", "bold italic", "pictogrammes"
+static const char *const face_name[EMIT_NFONTS] = {
+	"regular", "bold", "italic", "bold italic", "pictograms",
+	"fallback regular", "fallback bold", "fallback italic",
+	"fallback bold italic"
 };
 
 static int
@@ -49,10 +51,11 @@ used_get(const struct emit_font *f, unsigned int cp)
  * subset) the first time.  NULL on error (diagnostic appended once).
  */
 HPDF_Font
-emit_font_get(struct emit *e, enum pdf_face face)
+emit_font_get(struct emit *e, int face)
 {
 	struct emit_font *f = &e->font[face];
-	const char	*path = e->doc->font_path[face];
+	const char	*path = face < FACE__COUNT ? e->doc->font_path[face] :
+			    e->doc->fallback_path[face - FACE__COUNT];
 	const char	*name;
 	size_t		 nerr = e->nerr;
 
@@ -60,7 +63,7 @@ emit_font_get(struct emit *e, enum pdf_face face)
 		return f->font;
 	if (path == NULL) {
 		diag_error(e->d, e->out, 0, 0,
-		    "aucune police pour le style %s", face_name[face]);
+		    "no font for the %s face", face_name[face]);
 		f->failed = 1;
 		return NULL;
 	}
@@ -68,9 +71,9 @@ emit_font_get(struct emit *e, enum pdf_face face)
 	if (name != NULL)
 		f->font = HPDF_GetFont(e->pdf, name, "UTF-8");
 	if (f->font == NULL) {
-		diag_error(e->d, path, 0, 0, "police TrueType illisible par "
-		    "libharu (erreur 0x%04X, détail %u)", (unsigned)e->last_err,
-		    (unsigned)e->last_detail);
+		diag_error(e->d, path, 0, 0, "the PDF library cannot read this "
+		    "TrueType font (error 0x%04X, detail %u)",
+		    (unsigned)e->last_err, (unsigned)e->last_detail);
 		f->failed = 1;
 		/* Reported here: not again as a generic libharu error. */
 		e->nerr = nerr;
@@ -84,8 +87,51 @@ emit_font_get(struct emit *e, enum pdf_face face)
  * (invalid UTF-8, characters beyond the BMP, controls, U+00AD) and mark
  * the remaining code points as used.  Allocated.
  */
+/* Whether the TrueType font of index i maps cp to a glyph. */
+static int
+S_font_has(struct emit *e, int i, unsigned int cp)
+{
+	HPDF_Font	 font = emit_font_get(e, i);
+	HPDF_FontAttr	 attr;
+
+	if (font == NULL)
+		return 1;	/* reported; draw nothing better */
+	attr = (HPDF_FontAttr)font->attr;
+	return HPDF_TTFontDef_GetGlyphid(attr->fontdef,
+	    (HPDF_UINT16)cp) != 0;
+}
+
+void
+emit_font_runs(struct emit *e, enum pdf_face face, const char *s,
+    void (*run)(void *, int, const char *, size_t), void *arg)
+{
+	size_t		 n = strlen(s), k, start = 0, off;
+	unsigned int	 cp;
+	int		 cur = -1, want;
+
+	for (off = 0; off < n; off += k) {
+		if ((k = utf8_decode(s + off, n - off, &cp)) == 0) {
+			k = 1;
+			continue;
+		}
+		want = (int)face;
+		if ((int)face < 4 && cp <= 0xFFFF &&
+		    e->doc->fallback_path[face] != NULL &&
+		    !S_font_has(e, (int)face, cp))
+			want = EMIT_FB(face);
+		if (want != cur) {
+			if (cur >= 0 && off > start)
+				run(arg, cur, s + start, off - start);
+			cur = want;
+			start = off;
+		}
+	}
+	if (cur >= 0 && n > start)
+		run(arg, cur, s + start, n - start);
+}
+
 char *
-emit_font_text(struct emit *e, enum pdf_face face, const char *s)
+emit_font_text(struct emit *e, int face, const char *s)
 {
 	struct emit_font *f = &e->font[face];
 	struct buf	 b;
@@ -242,7 +288,7 @@ emit_font_finish(struct emit *e)
 	int		 ok = 1;
 
 	buf_init(&b);
-	for (i = 0; i < FACE__COUNT && ok; i++) {
+	for (i = 0; i < EMIT_NFONTS && ok; i++) {
 		f = &e->font[i];
 		if (f->font == NULL)
 			continue;

@@ -1,11 +1,14 @@
 /*
- * pdf_emit_image.c — images for the emitter: PNG decoded with libpng,
- * JPEG passed through, each file loaded once per output file.
+ * pdf_emit_image.c — images for the emitter: PNG decoded (image.c),
+ * JPEG passed through once image.c has decoded it in full, each file
+ * loaded once per output file.
  *
  * libharu 2.3.0 reads 16-bit and interlaced PNGs wrongly, so PNGs are
- * decoded here to 8-bit gray or RGB samples, handed to libharu as a raw
+ * decoded to 8-bit gray or RGB samples, handed to libharu as a raw
  * image, and their alpha channel (when not fully opaque) as a gray soft
- * mask.  The format is told by the file's signature, not its name.
+ * mask.  The loader has already refused every logo that does not
+ * decode; decoding again here keeps a file changed since (or an image
+ * that is no logo) from putting a corrupt stream into the PDF.
  */
 #include <errno.h>
 #include <setjmp.h>
@@ -14,128 +17,10 @@
 #include <string.h>
 
 #include <hpdf.h>
-#include <png.h>
 
+#include "image.h"
 #include "pdf_emit.h"
 #include "util.h"
-
-/* Limits against hostile or mistaken files (a logo is far smaller). */
-#define IMAGE_MAX_BYTES	(16u * 1024 * 1024)
-#define IMAGE_MAX_SIDE	8000u
-#define IMAGE_MAX_PIXELS (24u * 1000 * 1000)
-
-struct png_src {
-	const unsigned char *p;
-	size_t		 len;
-	size_t		 off;
-	char		 msg[128];	/* libpng's error message */
-};
-
-static void
-png_read_mem(png_structp png, png_bytep out, png_size_t n)
-{
-	struct png_src *src = png_get_io_ptr(png);
-
-	if (n > src->len - src->off)
-		png_error(png, "fichier tronqué");
-	memcpy(out, src->p + src->off, n);
-	src->off += n;
-}
-
-static void
-png_on_error(png_structp png, png_const_charp msg)
-{
-	struct png_src *src = png_get_error_ptr(png);
-
-	snprintf(src->msg, sizeof(src->msg), "%s", msg);
-	png_longjmp(png, 1);
-}
-
-static void
-png_on_warning(png_structp png, png_const_charp msg)
-{
-	/* libpng would print warnings; they do not stop decoding. */
-	(void)png;
-	(void)msg;
-}
-
-/* A PNG decoded to 8-bit samples: gray, gray+alpha, RGB or RGBA. */
-struct png_pixels {
-	png_uint_32	 w, h;
-	int		 channels;	/* 1 to 4 */
-	unsigned char	*pix;		/* h rows of w * channels bytes */
-};
-
-/*
- * Decode a PNG (libpng jumps back here on error: no local variable
- * changes after setjmp but the volatile ones).  Returns 0 on error with
- * the reason in msgbuf.
- */
-static int
-png_decode(const unsigned char *data, size_t len, struct png_pixels *out,
-    char *msgbuf, size_t msgsz)
-{
-	struct png_src	 src = { data, len, 0, "" };
-	png_structp	 png = NULL;
-	png_infop	 info = NULL;
-	unsigned char *volatile pix = NULL;
-	png_bytep *volatile rows = NULL;
-	png_uint_32	 w, h, y;
-	int		 type, channels;
-	size_t		 rowbytes;
-
-	png = png_create_read_struct(PNG_LIBPNG_VER_STRING, &src,
-	    png_on_error, png_on_warning);
-	if (png == NULL || (info = png_create_info_struct(png)) == NULL) {
-		png_destroy_read_struct(png ? &png : NULL, NULL, NULL);
-		snprintf(msgbuf, msgsz, "mémoire insuffisante pour libpng");
-		return 0;
-	}
-	if (setjmp(png_jmpbuf(png))) {
-		snprintf(msgbuf, msgsz, "PNG invalide : %s", src.msg);
-		png_destroy_read_struct(&png, &info, NULL);
-		free(rows);
-		free(pix);
-		return 0;
-	}
-	png_set_read_fn(png, &src, png_read_mem);
-	png_set_user_limits(png, IMAGE_MAX_SIDE, IMAGE_MAX_SIDE);
-	png_read_info(png, info);
-	w = png_get_image_width(png, info);
-	h = png_get_image_height(png, info);
-	if ((size_t)w * h > IMAGE_MAX_PIXELS)
-		png_error(png, "image trop grande");
-	type = png_get_color_type(png, info);
-	/* Normalise to 8-bit gray, gray+alpha, RGB or RGBA. */
-	png_set_strip_16(png);
-	png_set_packing(png);
-	if (type == PNG_COLOR_TYPE_PALETTE)
-		png_set_palette_to_rgb(png);
-	if (type == PNG_COLOR_TYPE_GRAY)
-		png_set_expand_gray_1_2_4_to_8(png);
-	if (png_get_valid(png, info, PNG_INFO_tRNS))
-		png_set_tRNS_to_alpha(png);
-	png_set_interlace_handling(png);
-	png_read_update_info(png, info);
-
-	channels = png_get_channels(png, info);
-	rowbytes = png_get_rowbytes(png, info);
-	if (channels < 1 || channels > 4 || rowbytes != (size_t)w * channels)
-		png_error(png, "format non pris en charge");
-	pix = xreallocarray(NULL, h, rowbytes);
-	rows = xreallocarray(NULL, h, sizeof(*rows));
-	for (y = 0; y < h; y++)
-		rows[y] = pix + (size_t)y * rowbytes;
-	png_read_image(png, rows);
-	png_read_end(png, NULL);
-	png_destroy_read_struct(&png, &info, NULL);
-	free(rows);
-	out->w = w;
-	out->h = h;
-	out->channels = channels;
-	out->pix = pix;
-	return 1;
-}
 
 /*
  * Load a PNG into libharu: the colour samples as a raw image, the alpha
@@ -146,13 +31,13 @@ static HPDF_Image
 png_load(struct emit *e, const unsigned char *data, size_t len,
     char *msgbuf, size_t msgsz)
 {
-	struct png_pixels px;
+	struct image	 px;
 	unsigned char	*color, *alpha = NULL;
 	HPDF_Image	 img, mask;
 	size_t		 i, npix, ncolor;
 	int		 has_alpha, opaque = 1;
 
-	if (!png_decode(data, len, &px, msgbuf, msgsz))
+	if (!image_decode(data, len, 1, &px, msgbuf, msgsz))
 		return NULL;
 	ncolor = px.channels <= 2 ? 1 : 3;
 	has_alpha = px.channels == 2 || px.channels == 4;
@@ -176,7 +61,8 @@ png_load(struct emit *e, const unsigned char *data, size_t len,
 			img = NULL;
 	}
 	if (img == NULL)
-		snprintf(msgbuf, msgsz, "PNG refusé par libharu");
+		snprintf(msgbuf, msgsz, "the PDF library refused the PNG "
+		    "image");
 	free(px.pix);
 	free(color);
 	free(alpha);
@@ -190,9 +76,6 @@ png_load(struct emit *e, const unsigned char *data, size_t len,
 HPDF_Image
 emit_image_get(struct emit *e, const struct pdf_item *it)
 {
-	static const unsigned char png_sig[8] = {
-		0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'
-	};
 	struct emit_image *im;
 	char		*data = NULL;
 	size_t		 len = 0, i, nerr = e->nerr;
@@ -208,28 +91,31 @@ emit_image_get(struct emit *e, const struct pdf_item *it)
 	im->image = NULL;
 
 	if (!file_read(it->path, IMAGE_MAX_BYTES, &data, &len)) {
-		snprintf(msg, sizeof(msg), "image illisible : %s",
-		    errno == EFBIG ? "fichier trop gros" : strerror(errno));
+		snprintf(msg, sizeof(msg), "cannot read the image: %s",
+		    errno == EFBIG ? "the file is too large" : strerror(errno));
 		why = msg;
-	} else if (len >= 8 && memcmp(data, png_sig, 8) == 0) {
+	} else if (image_type(data, len) == IMAGE_PNG) {
 		if ((im->image = png_load(e, (unsigned char *)data, len,
 		    msg, sizeof(msg))) == NULL)
 			why = msg;
-	} else if (len >= 3 && memcmp(data, "\xFF\xD8\xFF", 3) == 0) {
-		im->image = HPDF_LoadJpegImageFromMem(e->pdf,
-		    (const HPDF_BYTE *)data, (HPDF_UINT)len);
-		if (im->image == NULL)
-			why = "JPEG refusé par libharu";
+	} else if (image_type(data, len) == IMAGE_JPEG) {
+		struct image	 px;
+
+		/* Decoded in full first: no corrupt stream in the PDF. */
+		if (!image_decode(data, len, 0, &px, msg, sizeof(msg)))
+			why = msg;
+		else if ((im->image = HPDF_LoadJpegImageFromMem(e->pdf,
+		    (const HPDF_BYTE *)data, (HPDF_UINT)len)) == NULL)
+			why = "the PDF library refused the JPEG image";
 	} else
-		why = "format d'image non pris en charge (PNG ou JPEG "
-		    "attendu)";
+		why = "not a PNG or JPEG image";
 	free(data);
 	if (im->image == NULL) {
 		diag_error(e->d, it->src_file ? it->src_file : it->path,
 		    it->src_file ? it->src_pos.line : 0,
 		    it->src_file ? it->src_pos.col : 0, "%s%s%s",
-		    it->src_file ? it->path : "", it->src_file ? " : " : "",
-		    why ? why : "image illisible");
+		    it->src_file ? it->path : "", it->src_file ? ": " : "",
+		    why ? why : "cannot read the image");
 		/* Reported here: not again as a generic libharu error. */
 		e->nerr = nerr;
 		HPDF_ResetError(e->pdf);

@@ -18,6 +18,7 @@
 #include FT_FREETYPE_H
 #include FT_ADVANCES_H
 
+#include "glyphs.h"
 #include "pdf_layout.h"
 
 /* Code points cached per face (libharu's CID fonts stop at the BMP). */
@@ -33,6 +34,8 @@ struct face {
 struct fonts {
 	FT_Library	 lib;
 	struct face	 f[FACE__COUNT];
+	struct face	 fb[4];		/* fallback of each style (glyphs.c) */
+	struct glyphs	*glyphs;	/* which face prints what */
 };
 
 static const char *const S_face_names[4] = {
@@ -138,10 +141,9 @@ out:
 }
 
 static int
-S_load(struct fonts *fs, enum pdf_face i, const char *path, struct diags *d,
-    const char *file, struct pos pos)
+S_face_load(struct fonts *fs, struct face *f, const char *path,
+    struct diags *d, const char *file, struct pos pos)
 {
-	struct face	*f = &fs->f[i];
 
 	if (FT_New_Face(fs->lib, path, 0, &f->ft) != 0) {
 		f->ft = NULL;
@@ -162,12 +164,20 @@ S_load(struct fonts *fs, enum pdf_face i, const char *path, struct diags *d,
 	return 1;
 }
 
+static int
+S_load(struct fonts *fs, enum pdf_face i, const char *path, struct diags *d,
+    const char *file, struct pos pos)
+{
+	return S_face_load(fs, &fs->f[i], path, d, file, pos);
+}
+
 struct fonts *
 fonts_open(const struct theme *t, struct diags *d)
 {
 	struct fonts	*fs;
 	FcConfig	*cfg;
 	char		*path;
+	const char	*fbp;
 	struct pos	 nopos = { 0, 0 };
 	int		 i, ok = 1;
 
@@ -195,6 +205,18 @@ fonts_open(const struct theme *t, struct diags *d)
 	FcConfigDestroy(cfg);
 	if (ok && !S_load(fs, FACE_ICON, t->icon_font, d, NULL, nopos))
 		ok = 0;
+	if (ok) {
+		const char *faces[4];
+
+		for (i = 0; i < 4; i++)
+			faces[i] = fs->f[i].path;
+		if ((fs->glyphs = glyphs_open(faces, d)) == NULL)
+			ok = 0;
+	}
+	for (i = 0; ok && i < 4; i++)
+		if ((fbp = glyphs_fallback_path(fs->glyphs, i)) != NULL &&
+		    !S_face_load(fs, &fs->fb[i], fbp, d, NULL, nopos))
+			ok = 0;
 	if (!ok) {
 		fonts_close(fs);
 		return NULL;
@@ -209,12 +231,16 @@ fonts_close(struct fonts *fs)
 
 	if (fs == NULL)
 		return;
-	for (i = 0; i < FACE__COUNT; i++) {
-		if (fs->f[i].ft != NULL)
-			FT_Done_Face(fs->f[i].ft);
-		free(fs->f[i].path);
-		free(fs->f[i].width);
+	for (i = 0; i < FACE__COUNT + 4; i++) {
+		struct face *f = i < FACE__COUNT ? &fs->f[i] :
+		    &fs->fb[i - FACE__COUNT];
+
+		if (f->ft != NULL)
+			FT_Done_Face(f->ft);
+		free(f->path);
+		free(f->width);
 	}
+	glyphs_close(fs->glyphs);
 	FT_Done_FreeType(fs->lib);
 	free(fs);
 }
@@ -227,9 +253,8 @@ fonts_path(const struct fonts *fs, enum pdf_face i)
 
 /* The width in 1000ths of an em of cp, -2 when the face lacks it. */
 static int32_t
-S_width(struct fonts *fs, enum pdf_face i, unsigned int cp)
+S_face_width(struct face *f, unsigned int cp)
 {
-	struct face	*f = &fs->f[i];
 	FT_UInt		 gid;
 	FT_Fixed	 adv;
 	int32_t		 w;
@@ -247,6 +272,35 @@ S_width(struct fonts *fs, enum pdf_face i, unsigned int cp)
 		w = (int32_t)((unsigned long)adv * 1000 / f->upem);
 	f->width[cp] = w;
 	return w;
+}
+
+static int32_t
+S_width(struct fonts *fs, enum pdf_face i, unsigned int cp)
+{
+	return S_face_width(&fs->f[i], cp);
+}
+
+const char *
+fonts_fallback_path(const struct fonts *fs, enum pdf_face i)
+{
+	return (int)i < 4 ? fs->fb[i].path : NULL;
+}
+
+int
+fonts_printable(struct fonts *fs, enum pdf_face i, unsigned int cp)
+{
+	enum glyph_how	 h;
+
+	if ((int)i >= 4)
+		return fonts_has(fs, i, cp);
+	h = glyphs_how(fs->glyphs, (int)i, cp);
+	return h == GLYPH_PRIMARY || h == GLYPH_FALLBACK;
+}
+
+struct glyphs *
+fonts_glyphs(struct fonts *fs)
+{
+	return fs->glyphs;
 }
 
 int
@@ -269,8 +323,12 @@ fonts_width(struct fonts *fs, enum pdf_face i, double size, const char *s,
 			n = 1;
 			continue;
 		}
+		/* What the theme's face lacks, the fallback draws (the
+		 * emitter chooses the same way); the rest is left out. */
 		if ((w = S_width(fs, i, cp)) < 0)
-			w = S_width(fs, i, 0x20);	/* drawn as .notdef or so */
+			w = (int)i < 4 && fs->fb[i].ft != NULL &&
+			    fonts_printable(fs, i, cp) ?
+			    S_face_width(&fs->fb[i], cp) : 0;
 		if (w > 0)
 			sum += w;
 	}

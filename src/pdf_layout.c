@@ -160,40 +160,16 @@ lay_rect(struct vbox *b, double x, double y, double w, double h,
 
 /* ---- text -------------------------------------------------------------- */
 
-/* Report cp once per file. */
-static void
-S_missing(struct lay *l, enum pdf_face face, unsigned int cp,
-    const struct src *src)
-{
-	const char	*file = src != NULL ? src->file : NULL;
-	size_t		 i;
-
-	for (i = 0; i < l->nwarned; i++)
-		if (l->warned[i].cp == cp && (l->warned[i].file == file ||
-		    (file != NULL && l->warned[i].file != NULL &&
-		    strcmp(l->warned[i].file, file) == 0)))
-			return;
-	if (l->nwarned == l->warnedcap) {
-		l->warnedcap = l->warnedcap ? l->warnedcap * 2 : 8;
-		l->warned = xreallocarray(l->warned, l->warnedcap,
-		    sizeof(*l->warned));
-	}
-	l->warned[l->nwarned].file = file;
-	l->warned[l->nwarned++].cp = cp;
-	diag_warn(l->diags, file, src != NULL ? src->pos.line : 0,
-	    src != NULL ? src->pos.col : 0, "the booklet's font (%s) has no "
-	    "glyph for U+%04X; the character will not print",
-	    fonts_path(l->fonts, face), cp);
-}
-
 /*
  * Copy s into out for face: spaces and hyphens the font lacks become
- * ones it has, control characters and soft hyphens disappear, other
- * missing characters are reported.
+ * ones it has, control characters and soft hyphens disappear, and so do
+ * characters the booklet cannot print (glyphs.h; the checker warned
+ * about them at their value).  Characters of the fallback face stay:
+ * measurement and emitter draw them with it.
  */
 static void
 S_fix(struct lay *l, enum pdf_face face, const char *s, size_t len,
-    struct buf *out, const struct src *src, int report)
+    struct buf *out)
 {
 	size_t		 k, n;
 	unsigned int	 cp;
@@ -212,15 +188,9 @@ S_fix(struct lay *l, enum pdf_face face, const char *s, size_t len,
 				cp = 0x20;
 			else if (cp == 0x2011 || cp == 0x2010)
 				cp = '-';
-			else {
-				/*
-				 * Left out cleanly: no .notdef box drawn over
-				 * the next words (its width is not measured).
-				 */
-				if (report && face != FACE_ICON)
-					S_missing(l, face, cp, src);
+			else if (face != FACE_ICON &&
+			    !fonts_printable(l->fonts, face, cp))
 				continue;
-			}
 		}
 		utf8_encode(out, cp);
 	}
@@ -234,7 +204,7 @@ lay_width(struct lay *l, enum pdf_face face, double size, const char *s,
 	double		 w;
 
 	buf_init(&b);
-	S_fix(l, face, s, len, &b, NULL, 0);
+	S_fix(l, face, s, len, &b);
 	w = fonts_width(l->fonts, face, 1, b.data ? b.data : "", b.len);
 	buf_free(&b);
 	return w * size;
@@ -274,7 +244,7 @@ S_text_item(struct lay *l, struct pdf_item *it, double x, double y,
 	struct buf	 b;
 
 	buf_init(&b);
-	S_fix(l, face, s, len, &b, src, 1);
+	S_fix(l, face, s, len, &b);
 	it->type = ITEM_TEXT;
 	it->x = x;
 	it->y = y;
@@ -761,12 +731,15 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	S_pagemap_free(&l.got);
 	for (i = 0; i < FACE__COUNT; i++)
 		doc->font_path[i] = xstrdup(fonts_path(l.fonts, (enum pdf_face)i));
+	for (i = 0; i < 4; i++)
+		if (fonts_fallback_path(l.fonts, (enum pdf_face)i) != NULL)
+			doc->fallback_path[i] = xstrdup(fonts_fallback_path(
+			    l.fonts, (enum pdf_face)i));
 	/* A breach of the geometry is an error: nothing is emitted. */
 	(void)lay_verify(doc, l.inner, l.outer, l.top, l.bottom, diags);
 out:
 	S_pagemap_free(&l.want);
 	free(l.info);
-	free(l.warned);
 	picto_close(l.picto);
 	if (l.hyph != NULL)
 		typo_hyph_close(l.hyph);
@@ -801,6 +774,8 @@ layout_free(struct pdf_doc *d)
 	free(d->labels);
 	for (i = 0; i < FACE__COUNT; i++)
 		free(d->font_path[i]);
+	for (i = 0; i < 4; i++)
+		free(d->fallback_path[i]);
 	free(d->title);
 	free(d->author);
 	free(d->subject);

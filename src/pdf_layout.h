@@ -67,6 +67,15 @@ const char	*fonts_path(const struct fonts *, enum pdf_face);
 /* Whether the face has a glyph for code point cp. */
 int		 fonts_has(struct fonts *, enum pdf_face, unsigned int cp);
 /*
+ * Whether the booklet prints cp in that face: with the face itself or
+ * with the style's fallback face (glyphs.h says which).
+ */
+int		 fonts_printable(struct fonts *, enum pdf_face, unsigned int cp);
+/* The fallback file of a style (FACE_REGULAR..FACE_BOLDITALIC), or NULL. */
+const char	*fonts_fallback_path(const struct fonts *, enum pdf_face);
+/* The glyph coverage of the faces (for glyphs_check_site()). */
+struct glyphs	*fonts_glyphs(struct fonts *);
+/*
  * Advance width of the UTF-8 string s (len bytes) at size points, as
  * the emitter's PDF will draw it: libharu's per-glyph widths (advance
  * * 1000 / units per em, truncated), no kerning.
@@ -151,14 +160,6 @@ struct lay {
 	struct pagemap	 got;		/* numbers found in this pass */
 	int		 tight;		/* tightening of the partner being set:
 					   0 none, up to 3 (pdf_partner.c) */
-
-	/* Glyph coverage: (file, code point) pairs already reported. */
-	struct {
-		const char	*file;
-		unsigned int	 cp;
-	}		*warned;
-	size_t		 nwarned;
-	size_t		 warnedcap;
 };
 
 /* Greys of the booklet. */
@@ -184,8 +185,10 @@ void		 vlist_cat(struct vlist *dst, struct vlist *src);
 /*
  * Text item of s (len bytes) in face/size/colour at (x, y) of box:
  * substitutes the spaces and hyphens a font lacks (U+202F, U+2011),
- * reports other missing characters (once per file and character,
- * naming src) and measures the advance.  Returns the item.
+ * leaves out the characters the booklet cannot print (glyphs.h: the
+ * checker has warned at their value), measures the advance (with the
+ * fallback face where the face lacks a glyph) and records src on the
+ * item.  Returns the item.
  */
 struct pdf_item	*lay_text(struct lay *, struct vbox *, double x, double y,
 		    enum pdf_face, double size, unsigned int rgb,

@@ -398,6 +398,10 @@ S_items(struct lay *l, const struct para *p, struct items *it)
 			for (w = k; t[k] != '\0' && t[k] != ' ' &&
 			    t[k] != '\n' && t[k] != '\t'; k++)
 				;
+			/* A word the booklet cannot print at all (glyphs.h)
+			 * is left out with its space, leaving no gap. */
+			if (lay_width(l, s->face, s->size, t + w, k - w) <= 0)
+				continue;
 			S_word(l, p, it, si, w, k - w);
 		}
 	}

@@ -232,6 +232,12 @@ picto_count(const struct picto *p)
 	return p->n;
 }
 
+const char *
+picto_name(const struct picto *p, size_t i)
+{
+	return i < p->n ? p->v[i].name : NULL;
+}
+
 unsigned int
 picto_codepoint(const struct picto *p, const char *name)
 {

@@ -59,6 +59,8 @@ void		 picto_close(struct picto *);
 
 /* Number of names known (glyph names plus aliases). */
 size_t		 picto_count(const struct picto *);
+/* The i-th name known (sorted, may repeat), NULL past the end. */
+const char	*picto_name(const struct picto *, size_t i);
 
 /*
  * The Unicode code point (Private Use Area, U+F000…) of the icon

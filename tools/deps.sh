@@ -8,7 +8,8 @@ set -eu
 
 build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libfontconfig-dev libfreetype-dev libpng-dev libqrencode-dev libhyphen-dev
- zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev"
+ zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev
+ libutf8proc-dev libjpeg-dev fonts-dejavu-core"
 test_pkgs="libcmocka-dev poppler-utils qpdf chromium mandoc nodejs npm
  default-jre-headless imagemagick snowball-data"
 

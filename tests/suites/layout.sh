@@ -26,8 +26,14 @@ dump() {
 	"$A" build -q -C "$c" -o "$o" --layout-dump "$d" "$@"
 }
 
+# The fixture's site.yaml is the example's: 7 of its thematiques have no
+# partner among its 4 pages (warnings); nothing else may be said.
+quiet() {
+	grep -v -e ': warning: thematiques: no partner has ' \
+	    -e '^0 errors, 7 warnings in 4 pages$' "$1"
+}
 dump "$G/content" "$T_TMP/o1" "$T_TMP/d1" 2>"$T_TMP/err"; rc=$?
-t_eq "fixture builds" "$rc $(cat "$T_TMP/err")" "0 "
+t_eq "fixture builds" "$rc $(quiet "$T_TMP/err")" "0 "
 if [ "${REGEN:-0}" = 1 ]; then
 	cp "$T_TMP/d1" "$G/livret.dump"
 	t_ok "golden dump regenerated (review: git diff tests/golden/layout)"
@@ -116,15 +122,19 @@ latest=$(grep -h '^mise_a_jour:' "$G"/content/partenaires/*.md | sort | tail -1 
 t_check "without SOURCE_DATE_EPOCH: date of the latest update ($latest)" \
     grep -q "date=$(date -u -d "$latest" +%s)\$" "$T_TMP/d3"
 
-# A character the fonts cannot show: a warning naming file:line:col.
+# A character no font of the booklet has (Cherokee; "→", which Open Sans
+# lacks, prints with the fallback face): a warning naming file:line:col.
 cp -R "$G/content" "$T_TMP/c4"
 f=$T_TMP/c4/partenaires/tad.md
-sed -i 's/^public: "/public: "Familles → /' "$f"
+sed -i 's/^public: "/public: "Familles → ᏣᎳᎩ /' "$f"
 line=$(grep -n '^public:' "$f" | cut -d: -f1)
 dump "$T_TMP/c4" "$T_TMP/o4" "$T_TMP/d4" 2>"$T_TMP/err4"; rc=$?
 t_eq "a missing glyph is a warning, not an error" "$rc" "0"
 t_check "the warning names the file, line and column" \
-    grep -q "partenaires/tad.md:$line:9: warning: .*U+2192" "$T_TMP/err4"
+    grep -q "partenaires/tad.md:$line:9: warning: public: .*ᏣᎳᎩ (U+13E3" \
+    "$T_TMP/err4"
+t_eq "the glyph a fallback face has: no warning" \
+    "$(grep -c 'U+2192' "$T_TMP/err4")" 0
 
 # Named contacts: only in the partners' edition (pdftotext reads them).
 if command -v pdftotext >/dev/null 2>&1; then
@@ -157,7 +167,7 @@ t_check "a font family that is not installed is an error" \
 printf 'booklet:\n  page: a4\n  justify: false\n' >"$T_TMP/th/theme.yaml"
 "$A" build -q -C "$G/content" -o "$T_TMP/o8" --theme "$T_TMP/th" \
     --layout-dump "$T_TMP/d8" 2>"$T_TMP/err8"; rc=$?
-t_eq "A4 ragged theme builds" "$rc $(cat "$T_TMP/err8")" "0 "
+t_eq "A4 ragged theme builds" "$rc $(quiet "$T_TMP/err8")" "0 "
 t_check "A4 page size from the theme" grep -q '^doc w=595.28 h=841.89 ' \
     "$T_TMP/d8"
 

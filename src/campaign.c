@@ -227,6 +227,23 @@ S_write(struct camp *c, const char *name, const void *data, size_t len)
 	return ok;
 }
 
+/* s with its spaces no-break (a phone number is not cut); NULL stays. */
+static char *
+S_nbsp(const char *s)
+{
+	struct buf	 b;
+
+	if (s == NULL)
+		return NULL;
+	buf_init(&b);
+	for (; *s != '\0'; s++)
+		if (*s == ' ')
+			buf_puts(&b, "\xc2\xa0");
+		else
+			buf_putc(&b, *s);
+	return buf_detach(&b);
+}
+
 /*
  * The text of the e-mail: the template's first line "Objet : ..." is
  * the subject, the rest after one blank line the body.
@@ -252,8 +269,8 @@ S_text(struct camp *c, const struct partner *p, int reminder,
 	tval_set(ctx, "demande", tval_str_own(date_fr(&cp->demande)));
 	tval_set_str(ctx, "coordination_nom", s->coordination.nom.s);
 	tval_set_str(ctx, "coordination_courriel", s->coordination.courriel.s);
-	tval_set_str(ctx, "coordination_telephone",
-	    s->coordination.telephone.display);
+	tval_set(ctx, "coordination_telephone", tval_str_own(S_nbsp(
+	    s->coordination.telephone.display)));
 	tval_set_str(ctx, "editeur", s->editeur.nom.s);
 	free(nom);
 	buf_init(&out);
@@ -274,7 +291,7 @@ S_text(struct camp *c, const struct partner *p, int reminder,
 			nl++;
 			while (*nl == '\n')
 				nl++;
-			*text = xstrdup(nl);
+			*text = mail_wrap(nl, 72);
 		}
 	}
 	if (sub == NULL) {

@@ -50,34 +50,54 @@ S_plain(const char *s)
 	return strstr(s, "=?") == NULL && strlen(s) < 60;
 }
 
+/* Column of the end of b: characters since its last line break. */
+static size_t
+S_col(const struct buf *b)
+{
+	size_t	 i = b->len;
+
+	while (i > 0 && b->data[i - 1] != '\n')
+		i--;
+	return b->len - i;
+}
+
 void
 mail_encode_header(struct buf *b, const char *s, size_t col)
 {
-	size_t		 len = strlen(s), i, n, chunk;
+	size_t		 len = strlen(s), i, n, chunk, room, max;
 	unsigned int	 cp;
 
+	(void)col;
 	if (S_plain(s)) {
 		buf_puts(b, s);
 		return;
 	}
 	/*
 	 * Encoded words of at most 75 characters ("=?UTF-8?B?" + 4/3 of
-	 * at most 45 bytes + "?="), each starting a folded line but the
-	 * first, cut between characters (RFC 2047 section 5).
+	 * at most 45 bytes + "?="), cut between characters (RFC 2047
+	 * section 5), each on a folded line when the line would pass 76.
 	 */
-	(void)col;
 	for (i = 0; i < len; i += chunk) {
+		room = S_col(b) < 76 - 12 ? 76 - 12 - S_col(b) : 0;
+		max = room / 4 * 3;
+		if (max < 6) {
+			buf_puts(b, "\r\n ");
+			max = 45;
+		} else if (max > 45)
+			max = 45;
 		chunk = 0;
 		while (i + chunk < len) {
 			n = utf8_decode(s + i + chunk, len - i - chunk, &cp);
 			if (n == 0)
 				n = 1;
-			if (chunk + n > 45)
+			if (chunk + n > max)
 				break;
 			chunk += n;
 		}
-		if (i > 0)
-			buf_puts(b, "\r\n ");
+		if (chunk == 0)		/* cannot happen: max >= 6 */
+			chunk = 1;
+		if (i > 0 && S_col(b) > 1)
+			buf_putc(b, ' ');
 		buf_puts(b, "=?UTF-8?B?");
 		S_base64(b, (const unsigned char *)s + i, chunk);
 		buf_puts(b, "?=");
@@ -104,7 +124,10 @@ S_addr(struct buf *b, const struct mail_addr *a, size_t col)
 		buf_putc(b, '"');
 	} else
 		mail_encode_header(b, a->name, col);
-	buf_printf(b, " <%s>", a->addr);
+	if (S_col(b) + strlen(a->addr) + 4 > 76)
+		buf_printf(b, "\r\n <%s>", a->addr);
+	else
+		buf_printf(b, " <%s>", a->addr);
 }
 
 /* RFC 5322 date, in UTC, with English names whatever the locale. */
@@ -195,7 +218,8 @@ mail_write(const struct mail *m, struct buf *b)
 	S_date(b, m->date);
 	buf_puts(b, "\r\n");
 	if (m->message_id != NULL)
-		buf_printf(b, "Message-ID: %s\r\n", m->message_id);
+		buf_printf(b, "Message-ID:%s%s\r\n", strlen(m->message_id) >
+		    64 ? "\r\n " : " ", m->message_id);
 	buf_puts(b, "X-Unsent: 1\r\nMIME-Version: 1.0\r\n");
 	if (m->attach_name == NULL) {
 		buf_puts(b, "Content-Type: text/plain; charset=UTF-8\r\n"
@@ -218,4 +242,70 @@ mail_write(const struct mail *m, struct buf *b)
 		buf_puts(b, "\r\n");
 	}
 	buf_printf(b, "\r\n--%s--\r\n", boundary);
+}
+
+/* Width in code points of s[0..n). */
+static size_t
+S_width(const char *s, size_t n)
+{
+	size_t	 w = 0, i;
+
+	for (i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xc0) != 0x80)
+			w++;
+	return w;
+}
+
+char *
+mail_wrap(const char *text, size_t width)
+{
+	struct buf	 b;
+	const char	*line, *end, *p, *cut;
+	size_t		 indent, len, w;
+
+	buf_init(&b);
+	for (line = text; *line != '\0'; line = *end ? end + 1 : end) {
+		end = strchr(line, '\n');
+		if (end == NULL)
+			end = line + strlen(line);
+		len = (size_t)(end - line);
+		/* Hanging indent: leading spaces, then "1. " or "- ". */
+		indent = strspn(line, " ");
+		p = line + indent;
+		if (p[0] >= '0' && p[0] <= '9' && p[1] == '.' && p[2] == ' ')
+			indent += 3;
+		else if (p[0] == '-' && p[1] == ' ')
+			indent += 2;
+		p = line;
+		while (S_width(p, (size_t)(end - p)) + (p == line ? 0 : indent)
+		    > width) {
+			/* The last space that keeps the piece within width. */
+			cut = NULL;
+			for (w = p == line ? 0 : indent, len = 0; p + len < end;
+			    len++) {
+				if (((unsigned char)p[len] & 0xc0) != 0x80)
+					w++;
+				if (w > width)
+					break;
+				if (p[len] == ' ' && len > 0 &&
+				    (p != line || len > indent))
+					cut = p + len;
+			}
+			if (cut == NULL)
+				break;	/* one long word: leave it */
+			if (p != line)
+				buf_printf(&b, "%*s", (int)indent, "");
+			buf_put(&b, p, (size_t)(cut - p));
+			buf_putc(&b, '\n');
+			p = cut;
+			while (*p == ' ')
+				p++;
+		}
+		if (p != line)
+			buf_printf(&b, "%*s", (int)indent, "");
+		buf_put(&b, p, (size_t)(end - p));
+		if (*end == '\n')
+			buf_putc(&b, '\n');
+	}
+	return buf_detach(&b);
 }

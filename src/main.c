@@ -899,6 +899,7 @@ cmd_report(int argc, char *argv[])
 
 	if ((rc = S_copts(argc, argv, "CoM", usage_report, &o)) >= 0)
 		return rc;
+	rc = 0;
 	if (optind != argc)
 		return S_usage_error(usage_report, "unexpected argument: %s",
 		    argv[optind]);

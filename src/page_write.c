@@ -246,9 +246,18 @@ page_write(const struct partner *p, struct buf *b)
 	if (p->langues.n > 0) {
 		buf_puts(b, "langues: [");
 		for (i = 0; i < p->langues.n; i++) {
+			const char *l = p->langues.v[i].s;
+
 			if (i > 0)
 				buf_puts(b, ", ");
-			page_write_quoted(b, p->langues.v[i].s);
+			/* Codes as usually written: [fr, en]. */
+			if (*l != '\0' && strspn(l, "abcdefghijklmnopqrstuvwxyz")
+			    == strlen(l) && strcmp(l, "no") != 0 &&
+			    strcmp(l, "on") != 0 && strcmp(l, "y") != 0 &&
+			    strcmp(l, "n") != 0)
+				buf_puts(b, l);
+			else
+				page_write_quoted(b, l);
 		}
 		buf_puts(b, "]\n");
 	}

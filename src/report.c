@@ -247,12 +247,15 @@ S_wrap(struct buf *b, const char *const *w, size_t n, size_t indent)
 	size_t	 i, col = indent, len;
 
 	for (i = 0; i < n; i++) {
-		len = strlen(w[i]) + (i + 1 < n ? 2 : 0);
-		if (col + len > 78 && col > indent) {
+		len = strlen(w[i]) + (i + 1 < n ? 1 : 0);
+		if (i > 0 && col + 1 + len > 78) {
 			buf_printf(b, "\n%*s", (int)indent, "");
 			col = indent;
+		} else if (i > 0) {
+			buf_putc(b, ' ');
+			col++;
 		}
-		buf_printf(b, "%s%s", w[i], i + 1 < n ? ", " : "");
+		buf_printf(b, "%s%s", w[i], i + 1 < n ? "," : "");
 		col += len;
 	}
 	buf_putc(b, '\n');
@@ -270,7 +273,7 @@ S_text(const struct site *s, const struct campaign *c, const struct row *v,
 	if (c->edition > 0) {
 		e = date_fr(&c->echeance);
 		campaign_date_iso(&c->preparee, d[0]);
-		buf_printf(b, " — campagne %d préparée le %s, échéance %s",
+		buf_printf(b, "\nCampagne %d préparée le %s, échéance le %s",
 		    c->edition, d[0], e);
 		free(e);
 	}

@@ -29,6 +29,7 @@
 #include "load.h"
 #include "model.h"
 #include "new.h"
+#include "news.h"
 #include "report.h"
 #include "util.h"
 #include "validate.h"
@@ -551,6 +552,7 @@ cmd_build(int argc, char *argv[])
 	struct site	*site = NULL;
 	struct html_opts ho;
 	struct booklet_opts bo;
+	struct news	 news;
 	char		*stage = NULL, *sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
 	int		 rc, ok = 1, lockfd = -1, partial = 0;
@@ -565,11 +567,17 @@ cmd_build(int argc, char *argv[])
 		return S_usage_error(usage_build, "unexpected argument: %s",
 		    argv[optind]);
 	diags_init(&d);
+	memset(&news, 0, sizeof(news));
 	if ((site = S_load(&o, &d, &rc)) == NULL)
 		goto out;
 
 	memset(&ho, 0, sizeof(ho));
 	memset(&bo, 0, sizeof(bo));
+	if (!news_compute(site, &news, &d)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	ho.news = bo.news = &news;
 	ho.default_theme_dir = bo.default_theme_dir = S_default_theme();
 	ho.theme_dir = bo.theme_dir = o.theme ? o.theme : ho.default_theme_dir;
 	bo.layout_dump = o.layout_dump;
@@ -661,6 +669,7 @@ out:
 	else if (rc != 0 && site != NULL)
 		fprintf(stderr, "%s: build failed; %s/ was left as it was\n",
 		    progname, o.out);
+	news_free(&news);
 	model_free(site);
 	diags_free(&d);
 	free(stage);

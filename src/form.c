@@ -1,0 +1,404 @@
+/*
+ * form.c — the partner's update form: model + theme -> one HTML file.
+ *
+ * The page is the theme's campagne/form.mustache with its style
+ * (campagne/form.css) and script (campagne/form.js) inlined, and the
+ * partner's current page embedded as one JSON object (the "data"
+ * script element) together with the closed vocabularies of the site:
+ * categories, thematiques, access modalities, costs, languages,
+ * accessibility levels and the other partners (for liens).  The script
+ * builds the fields from that object, checks them as the partner types
+ * and writes the page file back.  JSON strings go through
+ * export_json_str(), which escapes < > & and U+2028/9, so no value can
+ * close the <script> element.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "export.h"
+#include "form.h"
+#include "template.h"
+#include "validate.h"
+
+#define	FORM_FILE_MAX	(1024 * 1024)	/* a theme file larger is a mistake */
+
+/* The keys of the closed lists, as a page writes them (FORMAT.md). */
+static const char *const S_modalites[MOD__COUNT] = {
+	"sans rendez-vous", "sur rendez-vous", "sur orientation",
+	"par téléphone", "en ligne", "à domicile"
+};
+static const char *const S_couts[] = { NULL, "gratuit", "participation",
+	"payant" };
+static const char *const S_niveaux[] = { NULL, "oui", "partiel", "non" };
+static const char *const S_days[7] = { "lundi", "mardi", "mercredi",
+	"jeudi", "vendredi", "samedi", "dimanche" };
+
+/*
+ * Read campagne/<name> from the theme, else from the default theme.
+ * On success *path is the file read (allocated).  NULL with a
+ * diagnostic when neither has it or it cannot be read.
+ */
+static char *
+S_theme_file(const char *theme_dir, const char *default_dir,
+    const char *name, char **path, struct diags *d)
+{
+	const char	*dirs[2];
+	struct stat	 st;
+	char		*rel, *p, *src;
+	size_t		 len;
+	int		 i;
+
+	*path = NULL;
+	dirs[0] = theme_dir;
+	dirs[1] = default_dir;
+	rel = xasprintf("campagne/%s", name);
+	for (i = 0; i < 2; i++) {
+		if (dirs[i] == NULL)
+			continue;
+		p = path_join(dirs[i], rel);
+		if (stat(p, &st) == 0 && S_ISREG(st.st_mode)) {
+			if (!file_read(p, FORM_FILE_MAX, &src, &len)) {
+				diag_error(d, p, 0, 0, "cannot read %s: %s",
+				    rel, strerror(errno));
+				free(p);
+				free(rel);
+				return NULL;
+			}
+			*path = p;
+			free(rel);
+			return src;
+		}
+		free(p);
+	}
+	diag_error(d, theme_dir != NULL ? theme_dir : default_dir, 0, 0,
+	    "%s is missing from the theme", rel);
+	free(rel);
+	return NULL;
+}
+
+/* ---- the data object ---------------------------------------------------- */
+
+/* "key": value separators for a flat writer: ",\n" between members. */
+static void
+S_key(struct buf *b, int *first, const char *key)
+{
+	if (!*first)
+		buf_puts(b, ",\n");
+	*first = 0;
+	if (key != NULL) {
+		export_json_str(b, key);
+		buf_putc(b, ':');
+	}
+}
+
+static void
+S_kstr(struct buf *b, int *first, const char *key, const char *s)
+{
+	S_key(b, first, key);
+	export_json_str(b, s);
+}
+
+static void
+S_texts(struct buf *b, int *first, const char *key, const struct texts *t)
+{
+	size_t	 i;
+
+	S_key(b, first, key);
+	buf_putc(b, '[');
+	for (i = 0; i < t->n; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		export_json_str(b, t->v[i].s);
+	}
+	buf_putc(b, ']');
+}
+
+/* {"key":…,"label":…} pairs. */
+static void
+S_pair(struct buf *b, size_t i, const char *key, const char *label)
+{
+	if (i > 0)
+		buf_putc(b, ',');
+	buf_puts(b, "{\"cle\":");
+	export_json_str(b, key);
+	buf_puts(b, ",\"libelle\":");
+	export_json_str(b, label);
+	buf_putc(b, '}');
+}
+
+/* The partner's page, field by field, with the keys of FORMAT.md. */
+static void
+S_page(struct buf *b, const struct partner *p)
+{
+	size_t		 i, j;
+	int		 first = 1, f2, m;
+	char		 hm[6];
+
+	buf_putc(b, '{');
+	S_kstr(b, &first, "slug", p->slug);
+	S_kstr(b, &first, "nom", p->nom.s);
+	S_kstr(b, &first, "sigle", p->sigle.s);
+	S_kstr(b, &first, "categorie",
+	    p->category != NULL ? p->category->key : NULL);
+	S_key(b, &first, "thematiques");
+	buf_putc(b, '[');
+	for (i = 0; i < p->nthematiques; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		export_json_str(b, p->thematiques[i]->key);
+	}
+	buf_putc(b, ']');
+	S_kstr(b, &first, "resume", p->resume.s);
+	S_texts(b, &first, "missions", &p->missions);
+	S_key(b, &first, "actions");
+	buf_putc(b, '[');
+	for (i = 0; i < p->nactions; i++) {
+		buf_puts(b, i > 0 ? ",{" : "{");
+		f2 = 1;
+		S_kstr(b, &f2, "titre", p->actions[i].titre.s);
+		S_kstr(b, &f2, "description", p->actions[i].description.s);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+	S_kstr(b, &first, "public", p->public_.s);
+
+	S_key(b, &first, "acces");
+	buf_putc(b, '{');
+	f2 = 1;
+	S_key(b, &f2, "modalites");
+	buf_putc(b, '[');
+	for (m = 0, j = 0; m < MOD__COUNT; m++)
+		if (p->modalites & (1u << m)) {
+			if (j++ > 0)
+				buf_putc(b, ',');
+			export_json_str(b, S_modalites[m]);
+		}
+	buf_putc(b, ']');
+	S_kstr(b, &f2, "cout", S_couts[p->cout]);
+	S_kstr(b, &f2, "precisions", p->acces_precisions.s);
+	buf_putc(b, '}');
+
+	S_texts(b, &first, "langues", &p->langues);
+	S_key(b, &first, "accessibilite");
+	buf_putc(b, '{');
+	f2 = 1;
+	S_kstr(b, &f2, "niveau", S_niveaux[p->accessibilite]);
+	S_kstr(b, &f2, "precisions", p->accessibilite_precisions.s);
+	buf_putc(b, '}');
+
+	S_key(b, &first, "adresse");
+	buf_putc(b, '{');
+	f2 = 1;
+	S_kstr(b, &f2, "rue", p->adresse.rue.s);
+	S_kstr(b, &f2, "complement", p->adresse.complement.s);
+	S_kstr(b, &f2, "code_postal", p->adresse.code_postal.s);
+	S_kstr(b, &f2, "ville", p->adresse.ville.s);
+	buf_putc(b, '}');
+	S_kstr(b, &first, "transports", p->transports.s);
+
+	S_key(b, &first, "horaires");
+	if (!p->horaires.present)
+		buf_puts(b, "null");
+	else {
+		buf_putc(b, '{');
+		f2 = 1;
+		for (m = 0; m < 7; m++) {
+			const struct day_hours *dh = &p->horaires.days[m];
+
+			S_key(b, &f2, S_days[m]);
+			buf_putc(b, '[');
+			for (i = 0; i < dh->n; i++) {
+				buf_puts(b, i > 0 ? ",\"" : "\"");
+				validate_hhmm(dh->v[i].start, hm);
+				buf_puts(b, hm);
+				buf_putc(b, '-');
+				validate_hhmm(dh->v[i].end, hm);
+				buf_puts(b, hm);
+				buf_putc(b, '"');
+			}
+			buf_putc(b, ']');
+		}
+		S_kstr(b, &f2, "precisions", p->horaires.precisions.s);
+		buf_putc(b, '}');
+	}
+	S_kstr(b, &first, "telephone", p->telephone.raw.s);
+	S_kstr(b, &first, "courriel", p->courriel.s);
+	S_kstr(b, &first, "site", p->site.s);
+	S_key(b, &first, "contacts");
+	buf_putc(b, '[');
+	for (i = 0; i < p->ncontacts; i++) {
+		const struct contact *c = &p->contacts[i];
+
+		buf_puts(b, i > 0 ? ",{" : "{");
+		f2 = 1;
+		S_kstr(b, &f2, "nom", c->nom.s);
+		S_kstr(b, &f2, "fonction", c->fonction.s);
+		S_kstr(b, &f2, "telephone", c->telephone.raw.s);
+		S_kstr(b, &f2, "courriel", c->courriel.s);
+		buf_putc(b, '}');
+	}
+	buf_putc(b, ']');
+	S_kstr(b, &first, "logo", p->logo.s);
+	S_key(b, &first, "liens");
+	buf_putc(b, '[');
+	for (i = 0; i < p->nliens; i++) {
+		if (i > 0)
+			buf_putc(b, ',');
+		export_json_str(b, p->liens[i]->slug);
+	}
+	buf_putc(b, ']');
+	S_key(b, &first, "mise_a_jour");
+	if (p->mise_a_jour.y > 0)
+		buf_printf(b, "\"%04d-%02d-%02d\"", p->mise_a_jour.y,
+		    p->mise_a_jour.m, p->mise_a_jour.d);
+	else
+		buf_puts(b, "null");
+	S_kstr(b, &first, "presentation", p->body);
+	buf_putc(b, '}');
+}
+
+/* The closed vocabularies and the site's words the form needs. */
+static void
+S_vocab(struct buf *b, const struct site *s, const struct partner *self)
+{
+	struct partner	**byname;
+	const char	*code;
+	size_t		 i, j;
+	int		 first = 1;
+	char		*dn;
+
+	buf_putc(b, '{');
+	S_key(b, &first, "categories");
+	buf_putc(b, '[');
+	for (i = 0; i < s->ncategories; i++)
+		S_pair(b, i, s->categories[i].key, s->categories[i].label);
+	buf_putc(b, ']');
+	S_key(b, &first, "thematiques");
+	buf_putc(b, '[');
+	for (i = 0; i < s->nthematiques; i++)
+		S_pair(b, i, s->thematiques[i].key, s->thematiques[i].label);
+	buf_putc(b, ']');
+	S_key(b, &first, "modalites");
+	buf_putc(b, '[');
+	for (i = 0; i < MOD__COUNT; i++)
+		S_pair(b, i, S_modalites[i],
+		    model_modalite_label((enum modalite)(1u << i)));
+	buf_putc(b, ']');
+	S_key(b, &first, "couts");
+	buf_putc(b, '[');
+	for (i = 1; i < sizeof(S_couts) / sizeof(S_couts[0]); i++)
+		S_pair(b, i - 1, S_couts[i], model_cout_label((enum cout)i));
+	buf_putc(b, ']');
+	S_key(b, &first, "accessibilite");
+	buf_putc(b, '[');
+	for (i = 1; i < sizeof(S_niveaux) / sizeof(S_niveaux[0]); i++)
+		S_pair(b, i - 1, S_niveaux[i],
+		    model_accessibilite_label((enum accessibilite)i));
+	buf_putc(b, ']');
+	S_key(b, &first, "langues");
+	buf_putc(b, '[');
+	for (i = 0; (code = model_langue_code(i)) != NULL; i++)
+		S_pair(b, i, code, model_langue_label(code));
+	buf_putc(b, ']');
+	S_key(b, &first, "jours");
+	buf_putc(b, '[');
+	for (i = 0; i < 7; i++)
+		S_pair(b, i, S_days[i], model_day_label((int)i));
+	buf_putc(b, ']');
+	S_key(b, &first, "partenaires");
+	buf_putc(b, '[');
+	byname = model_sorted_by_name(s);
+	for (i = 0, j = 0; i < s->npartners; i++) {
+		if (byname[i] == self || strcmp(byname[i]->slug, self->slug) == 0)
+			continue;
+		dn = model_display_name(byname[i]);
+		S_pair(b, j++, byname[i]->slug, dn);
+		free(dn);
+	}
+	free(byname);
+	buf_putc(b, ']');
+	S_kstr(b, &first, "titre", s->titre.s);
+	S_key(b, &first, "edition");
+	buf_printf(b, "%d", s->edition);
+	S_kstr(b, &first, "coordination", s->coordination.nom.s);
+	S_kstr(b, &first, "coordination_courriel", s->coordination.courriel.s);
+	buf_putc(b, '}');
+}
+
+/* ---- rendering ---------------------------------------------------------- */
+
+int
+form_render(const struct site *site, const struct partner *p,
+    const char *theme_dir, const char *default_theme_dir, struct buf *out,
+    struct diags *d)
+{
+	static const char *const names[3] = { "form.mustache", "form.css",
+	    "form.js" };
+	char		*src[3] = { NULL, NULL, NULL };
+	char		*path[3] = { NULL, NULL, NULL };
+	struct tpl	*t = NULL;
+	struct tval	*ctx = NULL;
+	struct buf	 data, tmp;
+	char		*dn = NULL;
+	int		 i, ok = 0;
+
+	buf_init(&data);
+	buf_init(&tmp);
+	if (default_theme_dir != NULL && theme_dir != NULL &&
+	    strcmp(theme_dir, default_theme_dir) == 0)
+		default_theme_dir = NULL;
+	for (i = 0; i < 3; i++)
+		if ((src[i] = S_theme_file(theme_dir, default_theme_dir,
+		    names[i], &path[i], d)) == NULL)
+			goto out;
+	/*
+	 * Inlined in <style> and <script>: a theme file that holds the
+	 * closing tag would end the element early.
+	 */
+	for (i = 1; i < 3; i++)
+		if (strstr(src[i], i == 1 ? "</style" : "</script") != NULL) {
+			diag_error(d, path[i], 0, 0, "%s must not contain "
+			    "\"%s\": it is inlined into the form", names[i],
+			    i == 1 ? "</style" : "</script");
+			goto out;
+		}
+	if ((t = tpl_parse(src[0], path[0], d)) == NULL)
+		goto out;
+
+	buf_puts(&data, "{\"page\":");
+	S_page(&data, p);
+	buf_puts(&data, ",\n\"site\":");
+	S_vocab(&data, site, p);
+	buf_puts(&data, "}");
+
+	dn = model_display_name(p);
+	ctx = tval_map();
+	tval_set_str(ctx, "slug", p->slug);
+	tval_set_str(ctx, "nom", dn);
+	tval_set_str(ctx, "titre", site->titre.s);
+	tval_set_num(ctx, "edition", site->edition);
+	tval_set_str(ctx, "coordination", site->coordination.nom.s);
+	tval_set_str(ctx, "coordination_courriel",
+	    site->coordination.courriel.s);
+	tval_set_str(ctx, "style", src[1]);
+	tval_set_str(ctx, "script", src[2]);
+	tval_set_str(ctx, "data", buf_cstr(&data));
+	if (!tpl_render(t, ctx, NULL, NULL, &tmp, d))
+		goto out;
+	buf_put(out, tmp.data != NULL ? tmp.data : "", tmp.len);
+	ok = 1;
+out:
+	for (i = 0; i < 3; i++) {
+		free(src[i]);
+		free(path[i]);
+	}
+	free(dn);
+	tval_free(ctx);
+	tpl_free(t);
+	buf_free(&data);
+	buf_free(&tmp);
+	return ok;
+}

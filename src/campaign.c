@@ -11,6 +11,7 @@
 #include "campaign.h"
 #include "campaign_state.h"
 #include "diag.h"
+#include "form.h"
 #include "mail.h"
 #include "model.h"
 #include "page_write.h"
@@ -18,12 +19,10 @@
 #include "template.h"
 #include "util.h"
 #include "validate.h"
-#ifdef HAVE_FORM
-#include "form.h"
-#endif
 
 #define	CAMP_MAX_TEMPLATE	(256 * 1024)
 #define	CAMP_DEFAULT_DAYS	30
+#define	CAMP_ONGOING_DAYS	183	/* see S_ongoing() */
 
 /* What one run works with. */
 struct camp {
@@ -180,37 +179,12 @@ S_recipients(const struct partner *p, struct mail_addr *to, char **dispname)
 	return n;
 }
 
-/* The form for p: form_render() once the form module is there. */
+/* The form for p (form.h). */
 static int
 S_form(struct camp *c, const struct partner *p, struct buf *out)
 {
-#ifdef HAVE_FORM
-	return form_render(c->site, p, c->o->theme_dir, out, c->d);
-#else
-	struct buf	 page;
-	const char	*s;
-
-	buf_init(&page);
-	page_write(p, &page);
-	buf_puts(out, "<!doctype html>\n<html lang=\"fr\"><head><meta "
-	    "charset=\"utf-8\"><title>Fiche ");
-	for (s = p->slug; *s; s++)
-		buf_putc(out, *s);
-	buf_puts(out, "</title></head><body><h1>Votre fiche</h1><p>Vérifiez "
-	    "votre fiche ci-dessous, corrigez-la et renvoyez-la.</p><pre>");
-	for (s = buf_cstr(&page); *s; s++) {
-		if (*s == '<')
-			buf_puts(out, "&lt;");
-		else if (*s == '&')
-			buf_puts(out, "&amp;");
-		else
-			buf_putc(out, *s);
-	}
-	buf_puts(out, "</pre></body></html>\n");
-	buf_free(&page);
-	(void)c;
-	return 1;
-#endif
+	return form_render(c->site, p, c->o->theme_dir,
+	    c->o->default_theme_dir, out, c->d);
 }
 
 /* Write OUT/campagne/NAME atomically. */
@@ -452,6 +426,26 @@ S_csv(struct camp *c)
 	return ok;
 }
 
+/*
+ * Whether the campaign of st goes on: it prepares an edition later than
+ * site.yaml's, or site.yaml already has its edition (the coordinator
+ * set it before building) and it was prepared less than half a year
+ * ago — a late answer or reminder after the build.  Otherwise a new
+ * campaign starts, for the edition after site.yaml's.
+ */
+static int
+S_ongoing(const struct campaign *st, const struct site *s, long long now)
+{
+	struct date	 limit;
+
+	if (st->edition > s->edition)
+		return 1;
+	if (st->edition != s->edition || !campaign_date_set(&st->preparee))
+		return 0;
+	date_from_epoch(now - CAMP_ONGOING_DAYS * 86400LL, &limit);
+	return campaign_date_cmp(&st->preparee, &limit) > 0;
+}
+
 int
 campaign_prepare(const struct site *s, const struct campaign_opts *o,
     struct buf *summary, struct diags *d)
@@ -478,7 +472,7 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 		return 0;
 	if (!campaign_state_read(s->content_dir, &c.st, d))
 		return 0;
-	if (c.st.edition != s->edition + 1) {
+	if (!S_ongoing(&c.st, s, o->now)) {
 		/* A new year: start again. */
 		campaign_state_free(&c.st);
 		c.st.edition = s->edition + 1;

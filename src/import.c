@@ -523,7 +523,13 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 		}
 	}
 	if (o->apply) {
-		arch = xasprintf("%s/archives/%d", s->content_dir, s->edition);
+		/*
+		 * The edition the replaced pages belong to: the one before
+		 * the campaign's (site.yaml may already name the new one).
+		 */
+		arch = xasprintf("%s/archives/%d", s->content_dir,
+		    st.edition > 0 && st.edition - 1 < s->edition ?
+		    st.edition - 1 : s->edition);
 		if (!S_snapshot(s, arch, d))
 			goto out;
 		if (st.edition == 0)
@@ -599,6 +605,7 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 	}
 	if (dirty && !campaign_state_write(s->content_dir, &st, d))
 		goto out;
+	k->edition = st.edition;
 	ok = 1;
 out:
 	for (i = 0; i < n; i++) {

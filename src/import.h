@@ -48,6 +48,7 @@ struct import_opts {
 struct import_counts {
 	size_t		 files, changed, confirmed, added, invalid,
 			 superseded, conflicts, applied;
+	int		 edition;	/* the campaign's edition, or 0 */
 };
 
 /*

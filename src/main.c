@@ -883,9 +883,9 @@ cmd_import(int argc, char *argv[])
 		else if (o.apply)
 			printf("applied %zu page%s into %s/partenaires/\n",
 			    k.applied, k.applied == 1 ? "" : "s", o.content);
-		if (o.apply && k.applied > 0)
+		if (o.apply && k.applied > 0 && k.edition > site->edition)
 			printf("note: before building the new edition, set "
-			    "'edition: %d' in %s/site.yaml\n", site->edition + 1,
+			    "'edition: %d' in %s/site.yaml\n", k.edition,
 			    o.content);
 	}
 	rc = !ok ? EXIT_USAGE : (k.invalid || k.conflicts) ? EXIT_CONTENT : 0;

@@ -78,6 +78,17 @@ $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 
 test-bins: $(BUILD)/annuaire $(TESTBINS)
 
+# Test helpers (tests/tools/*.c), linked like the unit tests.
+TOOLSRCS = $(sort $(wildcard tests/tools/*.c))
+TOOLBINS = $(TOOLSRCS:tests/tools/%.c=$(BUILD)/tools/%)
+test-bins: $(TOOLBINS)
+
+$(BUILD)/tools/%: tests/tools/%.c $(LIBOBJS)
+	@mkdir -p $(@D)
+	$(E) "  CC      $@"
+	$(Q)$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< \
+	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
+
 # The generated output: `annuaire build` writes out/ atomically.
 out: annuaire
 	./annuaire build

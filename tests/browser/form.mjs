@@ -1,0 +1,299 @@
+// Browser tests of the partner form (issue 8 §1), printing TAP.  Driven by
+// tests/suites/form.sh:
+//   node form.mjs --forms DIR --hostile DIR --stress DIR --cases TSV
+//                 --out DIR --shots DIR
+// --forms: the forms of every example partner (out/campagne/<slug>.html);
+// --hostile: the forms of the golden fixture (with its hostile page);
+// --stress: the forms of the generated stress content.  Downloads land in
+// OUT/rt (untouched form, "Enregistrer ma fiche"), OUT/rien ("Rien n'a
+// changé") and OUT/fill (the filled form); the shell suite then loads them
+// with annuaire.  The browser's clock is fixed at 2019-03-01, so "today"
+// in the pages is that date.
+import { chromium } from 'playwright-core';
+import { createRequire } from 'node:module';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
+
+const args = {};
+for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const forms = path.resolve(args.forms), hostile = path.resolve(args.hostile),
+	stress = path.resolve(args.stress), out = path.resolve(args.out),
+	shots = path.resolve(args.shots);
+const TODAY = '2019-03-01';
+
+let n = 0, failed = 0;
+function ok(cond, desc, why) {
+	n++;
+	if (cond) console.log(`ok ${n} - ${desc}`);
+	else {
+		failed++;
+		console.log(`not ok ${n} - ${desc}`);
+		if (why) console.log(String(why).split('\n').slice(0, 40).map(l => '# ' + l).join('\n'));
+	}
+}
+function skip(desc, why) { n++; console.log(`ok ${n} - ${desc} # SKIP ${why}`); }
+const url = (dir, rel) => pathToFileURL(path.join(dir, rel)).href;
+const htmlFiles = dir => fs.readdirSync(dir).filter(f => f.endsWith('.html')).sort();
+
+const browser = await chromium.launch({
+	executablePath: '/usr/bin/chromium',
+	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const requests = [], dialogs = [], errors = [];
+async function newPage(width = 1280, height = 900, axe = false) {
+	const ctx = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR',
+		acceptDownloads: true });
+	await ctx.route('**/*', route => {
+		const u = route.request().url();
+		if (u.startsWith('file:')) return route.continue();
+		requests.push(u);
+		return route.abort();
+	});
+	const page = await ctx.newPage();
+	await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
+	page.on('request', r => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+	page.on('dialog', d => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+	page.on('pageerror', e => errors.push(`${page.url()}: ${e.message}`));
+	if (!axe) page.on('console', m => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
+	return page;
+}
+async function download(page, selector, file) {
+	const [dl] = await Promise.all([
+		page.waitForEvent('download', { timeout: 5000 }),
+		page.click(selector),
+	]);
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	await dl.saveAs(file);
+	return dl.suggestedFilename();
+}
+async function noDownload(page, selector) {
+	let got = false;
+	const h = () => { got = true; };
+	page.on('download', h);
+	await page.click(selector);
+	await page.waitForTimeout(400);
+	page.off('download', h);
+	return !got;
+}
+
+// The escapes of tests/validate-cases.tsv: \\ \t \n \xHH (UTF-8 bytes).
+function unescape(s) {
+	const bytes = [];
+	for (let i = 0; i < s.length; i++) {
+		if (s[i] !== '\\') { bytes.push(...Buffer.from(s[i])); continue; }
+		const c = s[++i];
+		if (c === '\\') bytes.push(0x5c);
+		else if (c === 't') bytes.push(9);
+		else if (c === 'n') bytes.push(10);
+		else if (c === 'x') { bytes.push(parseInt(s.substr(i + 1, 2), 16)); i += 2; }
+		else throw new Error(`bad escape \\${c}`);
+	}
+	return Buffer.from(bytes).toString('utf8');
+}
+
+try {
+	const slugs = htmlFiles(forms).map(f => f.replace(/\.html$/, ''));
+	ok(slugs.length >= 20, `a form for every example partner (${slugs.length})`);
+
+	// --- one set of rules: the table of cases against the form's validators
+	{
+		const page = await newPage();
+		await page.goto(url(forms, slugs[0] + '.html'));
+		const cases = fs.readFileSync(args.cases, 'utf8').split('\n')
+			.map((l, i) => [l, i + 1]).filter(([l]) => l !== '' && !l.startsWith('#'))
+			.map(([l, line]) => { const f = l.split('\t'); return { line, v: f[0], input: unescape(f[1]),
+				ok: f[2] === 'ok', expected: f[3] === '-' ? null : unescape(f[3]) }; });
+		const inForm = ['phone', 'email', 'url', 'date', 'hours', 'ranges', 'code_postal', 'slug', 'color'];
+		const results = await page.evaluate(cs => cs.map(c => {
+			const V = window.annuaireForm.validate;
+			let ok, val = null;
+			if (c.v === 'slug') ok = V.slug(c.input);
+			else if (c.v === 'ranges') {
+				const rs = c.input === '' ? [] : c.input.split(',').map(x => V.hours(x).value);
+				const r = V.ranges(rs);
+				ok = r.ok; val = r.ok ? null : String(r.bad);
+			} else {
+				const r = V[c.v](c.input);
+				ok = r.ok;
+				if (ok && c.v === 'phone') val = r.value.display + '|' + r.value.uri;
+				else if (ok && c.v === 'hours') val = r.value.text;
+				else if (ok && (c.v === 'date' || c.v === 'color')) val = r.value;
+				if (!ok && !r.why) return { ok, val, nowhy: true };
+			}
+			return { ok, val };
+		}), cases.filter(c => inForm.includes(c.v)));
+		const mine = cases.filter(c => inForm.includes(c.v));
+		const bad = [];
+		mine.forEach((c, i) => {
+			const r = results[i];
+			if (r.ok !== c.ok) bad.push(`line ${c.line}: ${c.v} ${JSON.stringify(c.input)}: form says ${r.ok ? 'ok' : 'bad'}, C says ${c.ok ? 'ok' : 'bad'}`);
+			else if (r.nowhy) bad.push(`line ${c.line}: ${c.v} ${JSON.stringify(c.input)}: refused without a message`);
+			else if (c.v !== 'slug' && c.v !== 'email' && c.v !== 'url' && c.v !== 'code_postal' && r.val !== c.expected)
+				bad.push(`line ${c.line}: ${c.v} ${JSON.stringify(c.input)}: form gives ${r.val}, C gives ${c.expected}`);
+		});
+		const byV = {};
+		mine.forEach(c => { byV[c.v] = (byV[c.v] || 0) + 1; });
+		ok(bad.length === 0, `the form's validators agree with the C ones on ${mine.length - bad.length}/${mine.length} cases of validate-cases.tsv (${Object.entries(byV).map(([k, v]) => k + ' ' + v).join(', ')})`, bad.join('\n'));
+		const others = [...new Set(cases.filter(c => !inForm.includes(c.v)).map(c => c.v))];
+		skip(`validate-cases.tsv: ${cases.length - mine.length} cases of ${others.join(', ')}`, 'C-only helpers, not used by the form');
+		await page.context().close();
+	}
+
+	// --- round trip: every example partner, untouched, both buttons --------
+	{
+		const page = await newPage();
+		const names = [], rien = [];
+		for (const slug of slugs) {
+			await page.goto(url(forms, slug + '.html'));
+			names.push(await download(page, '#telecharger', path.join(out, 'rt', slug + '.md')));
+			rien.push(await download(page, '#rien', path.join(out, 'rien', slug + '.md')));
+		}
+		ok(names.every((f, i) => f === slugs[i] + '.md') && rien.every((f, i) => f === slugs[i] + '.md'),
+			`every form downloads <slug>.md, with both buttons (${names.length} + ${rien.length} files)`,
+			names.filter((f, i) => f !== slugs[i] + '.md').join(' '));
+		const status = await page.textContent('#etat');
+		ok(/2019|1er mars 2019/.test(status), `"Rien n'a changé" says the date it wrote ("${status.slice(0, 80)}…")`);
+		await page.context().close();
+	}
+
+	// --- stress content: odd characters survive the trip -------------------
+	{
+		const page = await newPage();
+		const files = htmlFiles(stress);
+		for (const f of files) {
+			await page.goto(url(stress, f));
+			await download(page, '#telecharger', path.join(out, 'stress', f.replace(/\.html$/, '.md')));
+		}
+		ok(files.length > 0, `stress forms downloaded untouched (${files.length})`);
+		await page.context().close();
+	}
+
+	// --- filling a form -----------------------------------------------------
+	{
+		const slug = slugs.includes('aejf') ? 'aejf' : slugs[0];
+		const page = await newPage(360, 800);
+		await page.goto(url(forms, slug + '.html'));
+		await page.fill('#telephone', '01.99.00.77.88');
+		await page.locator('#telephone').blur();
+		ok(await page.textContent('#telephone-err') === '', 'a phone written with dots is accepted');
+		await page.fill('#telephone', '01 99 00 77');
+		await page.locator('#telephone').blur();
+		const perr = await page.textContent('#telephone-err');
+		ok(/8 chiffres/.test(perr) && await page.getAttribute('#telephone', 'aria-invalid') === 'true',
+			`a short phone is refused as typed ("${perr}")`);
+		await page.fill('#telephone', '01 99 00 77 88');
+		ok(await page.textContent('#telephone-err') === '' && await page.getAttribute('#telephone', 'aria-invalid') === null,
+			'the message goes once the phone is fixed');
+
+		// Hours: a new range on Saturday, written the French way.
+		await page.click('#h-samedi-ajouter');
+		ok(await page.evaluate(() => document.activeElement.id) === 'h-samedi-0', 'adding a range puts the focus in it');
+		await page.keyboard.type('9h30-12h');
+		await page.locator('#h-samedi-0').blur();
+		ok(await page.inputValue('#h-samedi-0') === '09:30-12:00', `"9h30-12h" becomes "${await page.inputValue('#h-samedi-0')}"`);
+		// An overlapping range on Monday is refused, then removed.
+		const nmon = await page.locator('[id^="h-lundi-"].plage').count();
+		await page.click('#h-lundi-ajouter');
+		await page.keyboard.type('17h-18h');
+		await page.locator(`#h-lundi-${nmon}`).blur();
+		const oerr = await page.textContent(`#h-lundi-${nmon}-err`);
+		ok(/chevauche/.test(oerr), `an overlapping range is refused ("${oerr}")`);
+		await page.click(`button[aria-label="Retirer la plage ${nmon + 1} du lundi"]`);
+		ok(await page.locator('[id^="h-lundi-"].plage').count() === nmon, 'the range is removed');
+
+		// An e-mail without a dot in its domain: message, aria-invalid, no download.
+		await page.fill('#courriel', 'accueil@exemple');
+		await page.locator('#courriel').blur();
+		const merr = await page.textContent('#courriel-err');
+		ok(/point/.test(merr) && await page.getAttribute('#courriel', 'aria-invalid') === 'true',
+			`an invalid e-mail is shown as such ("${merr}")`);
+		const described = await page.getAttribute('#courriel', 'aria-describedby');
+		ok(described.split(' ').includes('courriel-err') && await page.getAttribute('#courriel-err', 'aria-live') === 'polite',
+			'the message is tied to the field and announced (aria-describedby, aria-live)');
+		ok(await noDownload(page, '#telecharger'), 'no file while a field is wrong');
+		const sum = await page.locator('#resume-erreurs li').allTextContents();
+		ok(sum.length === 1 && /Courriel/.test(sum[0]) && await page.evaluate(() => document.activeElement.id) === 'resume-erreurs',
+			`a summary lists what to fix and takes the focus (${JSON.stringify(sum)})`);
+		await page.screenshot({ path: path.join(shots, 'form-erreur-360.png'), fullPage: false });
+		await page.click('#resume-erreurs a');
+		ok(await page.evaluate(() => document.activeElement.id) === 'courriel', 'the summary leads to the field');
+		await page.fill('#courriel', 'accueil@exemple.org');
+		// A required field emptied, then filled again.
+		await page.fill('#ville', '');
+		await page.locator('#ville').blur();
+		ok(/obligatoire/.test(await page.textContent('#ville-err')), 'an emptied required field says so');
+		await page.fill('#ville', 'Versailles');
+		// A mission added; the presentation changed.
+		await page.click('#missions-ajouter');
+		await page.keyboard.type('Écouter « vraiment » les familles : sans jugement #1');
+		const pres = await page.inputValue('#presentation');
+		await page.fill('#presentation', pres + '\nUn paragraphe ajouté.\n');
+		const name = await download(page, '#telecharger', path.join(out, 'fill', slug + '.md'));
+		ok(name === slug + '.md' && (await page.locator('#resume-erreurs li').count()) === 0,
+			`the fixed form downloads ${name}`);
+		await page.context().close();
+	}
+
+	// --- hostile and stress pages are inert -------------------------------
+	{
+		const page = await newPage();
+		for (const f of htmlFiles(hostile)) {
+			await page.goto(url(hostile, f));
+			await page.waitForTimeout(100);
+		}
+		const nom = await page.inputValue('#nom');
+		ok(dialogs.length === 0, `hostile page values run no script (${dialogs.length} dialogs)`, dialogs.join('\n'));
+		const hf = htmlFiles(hostile).find(f => f.startsWith('hostile'));
+		if (hf) {
+			await page.goto(url(hostile, hf));
+			const v = await page.inputValue('#nom');
+			ok(v.startsWith("<script>alert('nom')</script>"), `a hostile name shows as text in its field (${v.slice(0, 40)}…)`);
+			ok(await page.$$eval('script', s => s.length) === 2, 'the page holds only its two script elements (data and code)');
+		} else ok(false, 'the hostile fixture has a form', nom);
+		await page.context().close();
+	}
+
+	// --- phone size, touch targets, axe, screenshots --------------------
+	for (const width of [360, 1280]) {
+		const slug = slugs.includes('caf-yvelines') ? 'caf-yvelines' : slugs[0];
+		const page = await newPage(width, 900, true);
+		await page.goto(url(forms, slug + '.html'));
+		const over = await page.evaluate(() => document.documentElement.scrollWidth);
+		ok(over <= width, `no horizontal scrolling at ${width} px (${over} px wide)`);
+		const small = await page.$$eval('button, input:not([type=checkbox]):not([type=radio]), select, textarea, .case, .raccourci a',
+			es => es.filter(e => e.offsetParent !== null).map(e => [e.id || e.className || e.tagName, Math.round(e.getBoundingClientRect().height), Math.round(e.getBoundingClientRect().width)])
+				.filter(([, h, w]) => h < 44 || w < 44));
+		ok(small.length === 0, `every target is at least 44 px at ${width} px`, JSON.stringify(small.slice(0, 10)));
+		const fontPx = await page.$eval('#nom', e => parseFloat(getComputedStyle(e).fontSize));
+		ok(fontPx >= 16, `fields use ${fontPx} px text at ${width} px (no zoom on focus)`);
+		await page.addScriptTag({ content: axeSource });
+		const r = await page.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+		ok(r.violations.length === 0, `axe (WCAG 2.1 AA) at ${width} px: ${r.violations.length} violations`,
+			r.violations.map(v => `${v.id}: ${v.help} (${v.nodes.length}) ${v.nodes.slice(0, 3).map(x => x.target.join(' ')).join(', ')}`).join('\n'));
+		// Errors shown, then axe again: messages must pass too.
+		await page.fill('#courriel', 'pas une adresse');
+		await page.fill('#code_postal', '7800');
+		await page.click('#telecharger');
+		const r2 = await page.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+		ok(r2.violations.length === 0, `axe with messages shown at ${width} px: ${r2.violations.length} violations`,
+			r2.violations.map(v => `${v.id}: ${v.help} ${v.nodes.slice(0, 3).map(x => x.target.join(' ')).join(', ')}`).join('\n'));
+		await page.goto(url(forms, slug + '.html'));
+		await page.screenshot({ path: path.join(shots, `form-${width}.png`), fullPage: true });
+		ok(fs.statSync(path.join(shots, `form-${width}.png`)).size > 10000, `screenshot form-${width}.png`);
+		await page.context().close();
+	}
+
+	ok(requests.length === 0, `no request other than file: (${requests.length})`, requests.join('\n'));
+	ok(errors.length === 0, `no script error (${errors.length})`, errors.join('\n'));
+} catch (e) {
+	ok(false, 'form.mjs ran to the end', e.stack);
+} finally {
+	await browser.close();
+}
+console.log(`1..${n}`);
+process.exit(failed ? 1 : 0);

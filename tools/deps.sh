@@ -9,7 +9,7 @@ set -eu
 build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libfontconfig-dev libfreetype-dev libpng-dev libqrencode-dev libhyphen-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome"
-test_pkgs="libcmocka-dev poppler-utils qpdf chromium mandoc nodejs npm
+test_pkgs="libcmocka-dev python3 poppler-utils qpdf chromium mandoc nodejs npm
  default-jre-headless imagemagick"
 
 case "${1:-build}" in

@@ -247,7 +247,11 @@ S_copy_dir(const char *from, const char *to, int depth, struct diags *d)
 			continue;
 		a = path_join(from, e->d_name);
 		b = path_join(to, e->d_name);
-		if (lstat(a, &st) == 0 && S_ISREG(st.st_mode))
+		/* Not the temporary files of a write under way. */
+		if (strstr(e->d_name, ".tmp-") != NULL ||
+		    lstat(a, &st) == -1)
+			;
+		else if (S_ISREG(st.st_mode))
 			ok = S_copy(a, b, d);
 		else if (S_ISDIR(st.st_mode) && depth < 4)
 			ok = S_copy_dir(a, b, depth + 1, d);

@@ -291,8 +291,16 @@ mail_wrap(const char *text, size_t width)
 				    (p != line || len > indent))
 					cut = p + len;
 			}
-			if (cut == NULL)
-				break;	/* one long word: leave it */
+			if (cut == NULL) {
+				/* A word longer than width: cut after it. */
+				cut = p + (p == line ? indent : 0);
+				while (cut < end && *cut == ' ')
+					cut++;
+				while (cut < end && *cut != ' ')
+					cut++;
+				if (cut == end)
+					break;
+			}
 			if (p != line)
 				buf_printf(&b, "%*s", (int)indent, "");
 			buf_put(&b, p, (size_t)(cut - p));

@@ -798,18 +798,34 @@ cmd_campaign(int argc, char *argv[])
 	struct diags	 d;
 	struct site	*site;
 	struct buf	 sum;
+	size_t		 errors;
 	int		 rc;
 
 	if ((rc = S_copts(argc, argv, "CoTEOR", usage_campaign, &o)) >= 0)
 		return rc;
 	diags_init(&d);
-	{
-		struct opts lo = { .content = o.content, .quiet = 1 };
+	/*
+	 * A page with errors is left out of the model, so it gets no
+	 * request; the others do, and the exit status says 1.
+	 */
+	if ((site = load_content(o.content, &d)) == NULL) {
+		S_flush(&d);
+		diags_free(&d);
+		return EXIT_USAGE;
+	}
+	errors = d.errors;
+	if (errors > 0 || d.warnings > 0) {
+		char *summary = load_summary(&d, site->npages);
 
-		if ((site = S_load(&lo, &d, &rc)) == NULL) {
-			diags_free(&d);
-			return rc;
-		}
+		S_flush(&d);
+		fprintf(stderr, "%s\n", summary);
+		free(summary);
+		if (errors > 0)
+			fprintf(stderr, "%s: the pages with errors get no "
+			    "request: fix them, then run 'annuaire campaign "
+			    "SLUG'\n", progname);
+		diags_free(&d);
+		diags_init(&d);
 	}
 	memset(&co, 0, sizeof(co));
 	co.out_dir = o.out;
@@ -822,11 +838,10 @@ cmd_campaign(int argc, char *argv[])
 	co.slugs = argv + optind;
 	co.nslugs = (size_t)(argc - optind);
 	buf_init(&sum);
-	rc = campaign_prepare(site, &co, &sum, &d) ? 0 : EXIT_USAGE;
-	if (rc != 0 && d.errors > 0 && co.nslugs > 0 && d.v[0].file == NULL)
-		rc = EXIT_USAGE;
+	rc = campaign_prepare(site, &co, &sum, &d) ? (errors ? EXIT_CONTENT :
+	    0) : EXIT_USAGE;
 	S_flush(&d);
-	if (rc == 0) {
+	if (rc != EXIT_USAGE) {
 		fputs(buf_cstr(&sum), stdout);
 		fprintf(stderr, "%s: wrote %s/campagne/ and %s/campagne.yaml\n",
 		    progname, o.out, o.content);

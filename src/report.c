@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "campaign_state.h"
 #include "diag.h"
@@ -80,7 +81,8 @@ S_page_slug(const char *content_dir, const char *file, char *out, size_t sz)
 	if (strncmp(file, dir, n) == 0 && file[n] == '/') {
 		base = file + n + 1;
 		len = strlen(base);
-		if (strchr(base, '/') == NULL && len > 3 && len - 3 < sz) {
+		if (strchr(base, '/') == NULL && len > 3 && len - 3 < sz &&
+		    strcasecmp(base + len - 3, ".md") == 0) {
 			memcpy(out, base, len - 3);
 			out[len - 3] = '\0';
 			ok = 1;
@@ -96,10 +98,12 @@ S_rows(const struct site *s, const struct diags *loaded, struct campaign *c,
     size_t *nrows)
 {
 	struct row	*v;
-	size_t		 n = 0, i, j;
+	size_t		 n = 0, i, j, first;
 	char		 slug[256];
+	int		 pass;
 
 	v = xcalloc(s->npartners + loaded->n + 1, sizeof(*v));
+	first = s->npartners;
 	for (i = 0; i < s->npartners; i++) {
 		const struct partner *p = &s->partners[i];
 		struct row *r = &v[n++];
@@ -123,29 +127,33 @@ S_rows(const struct site *s, const struct diags *loaded, struct campaign *c,
 		else
 			r->st = RS_A_JOUR;
 	}
-	/* Pages with errors, from the loader's diagnostics. */
-	for (i = 0; i < loaded->n; i++) {
-		const struct diag *dg = &loaded->v[i];
+	/*
+	 * Pages with errors, from the loader's diagnostics: a row for each
+	 * page with an error (first pass), then its counts.
+	 */
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < loaded->n; i++) {
+			const struct diag *dg = &loaded->v[i];
 
-		if (dg->file == NULL || !S_page_slug(s->content_dir, dg->file,
-		    slug, sizeof(slug)) || model_partner(s, slug) != NULL)
-			continue;
-		for (j = 0; j < n; j++)
-			if (v[j].p == NULL && strcmp(v[j].slug, slug) == 0)
-				break;
-		if (j == n) {
-			v[n].slug = dg->file;	/* fixed below */
-			v[n].st = RS_ERREURS;
-			v[n].cp = campaign_state_get(c, slug, 0);
-			n++;
+			if (dg->file == NULL || !S_page_slug(s->content_dir,
+			    dg->file, slug, sizeof(slug)) ||
+			    model_partner(s, slug) != NULL)
+				continue;
+			for (j = first; j < n; j++)
+				if (strcmp(v[j].slug, slug) == 0)
+					break;
+			if (pass == 0) {
+				if (j == n && dg->sev == DIAG_ERROR) {
+					v[n].slug = xstrdup(slug);
+					v[n].st = RS_ERREURS;
+					v[n].cp = campaign_state_get(c, slug, 0);
+					n++;
+				}
+			} else if (j < n && dg->sev == DIAG_ERROR)
+				v[j].errors++;
+			else if (j < n && dg->sev == DIAG_WARNING)
+				v[j].warnings++;
 		}
-		if (dg->sev == DIAG_ERROR)
-			v[j].errors++;
-		else if (dg->sev == DIAG_WARNING)
-			v[j].warnings++;
-		if (v[j].slug == dg->file)
-			v[j].slug = xstrdup(slug);
-	}
 	qsort(v, n, sizeof(*v), S_cmp);
 	*nrows = n;
 	return v;
@@ -426,6 +434,7 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	    "th,td{border-bottom:1px solid #ccc;padding:.3em .5em;"
 	    "text-align:left;vertical-align:top}\n"
 	    "td.etat{white-space:nowrap;font-weight:bold}\n"
+	    "td:nth-child(n+3){white-space:nowrap}\n"
 	    ".erreurs,.relancer,.sans_reponse{color:#8a1c1c}\n"
 	    ".note{color:#444;font-style:italic}\n"
 	    "@media print{body{margin:0;font-size:10pt}a{color:inherit}}\n"

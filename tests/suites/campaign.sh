@@ -97,6 +97,28 @@ t_eq "--echeance with an impossible date is a usage error" "$?" 2
 A campaign -C "$T_TMP/c3" -o "$T_TMP/o3" pas-de-tel-partenaire >/dev/null 2>"$T_TMP/e"
 t_eq "an unknown slug is refused" "$?" 2
 
+# A page with errors gets no request; the others do, and the exit says 1.
+cp -r "$TOP/content" "$T_TMP/c4"
+cp "$FIX/fiche-incomplete.md" "$T_TMP/c4/partenaires/zz-cassee.md"
+A campaign -C "$T_TMP/c4" -o "$T_TMP/o4" >/dev/null 2>"$T_TMP/e4"
+t_eq "campaign with a page in error exits 1" "$?" 1
+t_eq "... and asks every other partner" "$(ls "$T_TMP/o4/campagne"/*.eml | wc -l)" "$n"
+t_check "... naming the page's errors" grep -q '^.*/zz-cassee.md:3:12: error: telephone' "$T_TMP/e4"
+
+# Reminders: those asked and not answered, a week later.
+cp -r "$C" "$T_TMP/c5"
+SOURCE_DATE_EPOCH=1796600000 A campaign -C "$T_TMP/c5" -o "$T_TMP/o5" --relance >"$T_TMP/r5" 2>/dev/null
+t_eq "--relance writes a reminder for every partner asked" "$(grep -c ' relance ' "$T_TMP/r5")" "$n"
+t_eq "campagne.yaml records the reminders" "$(grep -c 'relance: 2026-12-06' "$T_TMP/c5/campagne.yaml")" "$n"
+t_check "campagne.yaml keeps the date of the request" grep -q 'demande: 2026-11-30' "$T_TMP/c5/campagne.yaml"
+if [ $have_py = 1 ]; then
+	t_eq "the reminder's subject starts with Rappel and recalls the request" "$(python3 -c '
+import email, email.policy, sys
+m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
+print(str(m["Subject"]).split(" :")[0], "30 novembre 2026" in m.get_body(("plain",)).get_content())
+' "$T_TMP/o5/campagne/aral.eml")" "Rappel True"
+fi
+
 # ---- the answers ------------------------------------------------------------
 I=$T_TMP/retours
 mkdir -p "$I"

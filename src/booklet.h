@@ -10,6 +10,8 @@
 #include "diag.h"
 #include "model.h"
 
+struct news;
+
 struct booklet_opts {
 	const char	*theme_dir;	/* chosen theme */
 	const char	*default_theme_dir; /* fallback for missing files */
@@ -18,6 +20,7 @@ struct booklet_opts {
 					   (bleed, crop marks) of the same layout here */
 	int		 partners_edition; /* print named contacts (never public) */
 	const char	*layout_dump;	/* if set, write the layout as text here */
+	const struct news *news;	/* "Nouveautés de l'édition" page, or NULL */
 };
 
 /*

@@ -20,6 +20,7 @@
 #include "export.h"
 #include "html_int.h"
 #include "markdown.h"
+#include "news.h"
 #include "util.h"
 
 #define	TPL_MAXSIZE	(1024 * 1024)	/* a template larger is a mistake */
@@ -541,6 +542,50 @@ S_exports(struct hstate *hs)
 	return ok;
 }
 
+/* "Nouveautés de l'édition" (news.h), when there are any. */
+static int
+S_news(struct hstate *hs)
+{
+	const struct news *n = hs->hc.opts->news;
+	struct tval	*ctx, *l, *e;
+	size_t		 i;
+
+	if (n == NULL || !news_any(n))
+		return 1;
+	ctx = hctx_page(&hs->hc, "", "nouveautes.html",
+	    "Nouveaut\xc3\xa9s de l'\xc3\xa9" "dition", NULL);
+	tval_set_num(ctx, "precedente", n->edition);
+	l = tval_list();
+	for (i = 0; i < n->nadded; i++) {
+		e = tval_map();
+		tval_set(e, "href", tval_str_own(xasprintf("partenaires/%s.html",
+		    n->added[i]->slug)));
+		tval_set(e, "nom", tval_str_own(model_display_name(n->added[i])));
+		tval_set_str(e, "resume", n->added[i]->resume.s);
+		tval_push(l, e);
+	}
+	tval_set(ctx, "nouveaux", l);
+	tval_set_bool(ctx, "a_nouveaux", n->nadded > 0);
+	tval_set_bool(ctx, "a_departs", n->nleft > 0);
+	tval_set_bool(ctx, "a_changements", n->nchanged > 0);
+	l = tval_list();
+	for (i = 0; i < n->nleft; i++)
+		tval_push(l, tval_str(n->left[i]));
+	tval_set(ctx, "departs", l);
+	l = tval_list();
+	for (i = 0; i < n->nchanged; i++) {
+		e = tval_map();
+		tval_set(e, "href", tval_str_own(xasprintf("partenaires/%s.html",
+		    n->changed[i].p->slug)));
+		tval_set(e, "nom", tval_str_own(model_display_name(
+		    n->changed[i].p)));
+		tval_set_str(e, "quoi", n->changed[i].what);
+		tval_push(l, e);
+	}
+	tval_set(ctx, "changements", l);
+	return S_page(hs, "nouveautes", ctx, "nouveautes.html");
+}
+
 /* ---- entry -------------------------------------------------------------- */
 
 int
@@ -565,6 +610,7 @@ html_build(const struct site *s, const struct html_opts *opts,
 	ok &= S_not_found(&hs);
 	ok &= S_sitemap(&hs);
 	ok &= S_exports(&hs);
+	ok &= S_news(&hs);
 	if (opts->theme_dir != NULL)
 		ok &= S_copy_tree(&hs, opts->theme_dir, "assets", 0);
 	if (opts->default_theme_dir != NULL && (opts->theme_dir == NULL ||

@@ -7,11 +7,15 @@
 #include "diag.h"
 #include "model.h"
 
+struct news;
+
 struct html_opts {
 	const char	*theme_dir;	/* chosen theme */
 	const char	*default_theme_dir; /* fallback for missing files */
 	const char	*booklet_name;	/* "livret.pdf" when the booklet is
 					   published in the site, else NULL */
+	const struct news *news;	/* changes since the previous edition:
+					   nouveautes.html, or NULL */
 };
 
 /*

@@ -14,6 +14,7 @@
 #include "export.h"
 #include "html_int.h"
 #include "markdown.h"
+#include "news.h"
 #include "picto.h"
 #include "typo.h"
 #include "util.h"
@@ -671,6 +672,8 @@ hctx_page(const struct hctx *hc, const char *root, const char *rel,
 		tval_set(page, "livret", e);
 	}
 	S_nav(page, root, current);
+	if (hc->opts->news != NULL && news_any(hc->opts->news))
+		tval_set_bool(page, "nouveautes", 1);
 
 	l = tval_list();
 	for (i = 0; i < s->ncategories; i++) {

@@ -2115,6 +2115,67 @@ load_content(const char *content_dir, struct diags *d)
 	return s;
 }
 
+/*
+ * One page outside partenaires/ (import): the checks of S_pages() but
+ * the file name's, then liens resolved against the site's partners.
+ */
+struct partner *
+load_page(struct site *s, const char *path, const char *slug,
+    struct diags *d)
+{
+	struct ctx	 c;
+	struct page	 pg;
+	struct partner	*p, *to;
+	struct ynode	*root;
+	size_t		 before = d->errors, j, k;
+	int		 unreadable, read = 0;
+
+	memset(&c, 0, sizeof(c));
+	memset(&pg, 0, sizeof(pg));
+	c.d = d;
+	c.content_dir = s->content_dir;
+	c.site = s;
+	c.file = path;
+	pg.p.path = xstrdup(path);
+	pg.p.slug = xstrdup(slug);
+	root = S_read(&c, path, 1, &pg.p.body, &pg.p.body_line, &unreadable);
+	if (root != NULL) {
+		S_partner(&c, root, &pg);
+		load_yaml_free(root);
+		read = 1;
+	}
+	p = &pg.p;
+	p->liens = xcalloc(pg.liens.n ? pg.liens.n : 1, sizeof(*p->liens));
+	for (j = 0; j < pg.liens.n; j++) {
+		const char *l = pg.liens.v[j].s;
+
+		if (strcmp(l, slug) == 0) {
+			S_err(&c, pg.liens.v[j].pos, "liens: \"%s\" is this "
+			    "page itself", l);
+			continue;
+		}
+		if ((to = model_partner(s, l)) == NULL) {
+			S_err(&c, pg.liens.v[j].pos, "liens: no partner \"%s\": "
+			    "a link names the file of another page without "
+			    ".md", l);
+			continue;
+		}
+		for (k = 0; k < p->nliens; k++)
+			if (p->liens[k] == to)
+				break;
+		if (k == p->nliens)
+			p->liens[p->nliens++] = to;
+	}
+	model_texts_free(&pg.liens);
+	if (d->errors != before || c.drop || !read) {
+		model_partner_free(&pg.p);
+		return NULL;
+	}
+	p = xmalloc(sizeof(*p));
+	*p = pg.p;
+	return p;
+}
+
 char *
 load_summary(const struct diags *d, size_t npages)
 {

@@ -29,6 +29,19 @@
 struct site	*load_content(const char *content_dir, struct diags *);
 
 /*
+ * Load one partner page that is not in content_dir/partenaires/ (a
+ * file brought back by a partner, for `annuaire import`): the same
+ * checks and messages as load_content() gives a page, with `path` as
+ * the file name in diagnostics and `slug` as the partner's slug (the
+ * file's own name is not checked).  liens are resolved against site's
+ * partners: the result's liens point into site, so free the result
+ * (model_partner_free() then free()) before the site.  Returns NULL
+ * when the page has an error (diagnostics appended).
+ */
+struct partner	*load_page(struct site *, const char *path, const char *slug,
+		    struct diags *);
+
+/*
  * The summary line printed after the diagnostics:
  * "3 errors, 1 warning in 29 pages" (npages: site->npages, or 0 when
  * load_content() returned NULL).  Allocated.

@@ -16,17 +16,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "booklet.h"
+#include "campaign.h"
 #include "diag.h"
 #include "fault.h"
 #include "html.h"
+#include "import.h"
 #include "load.h"
 #include "model.h"
 #include "new.h"
+#include "news.h"
 #include "outdir.h"
+#include "report.h"
 #include "util.h"
+#include "validate.h"
 
 #ifndef ANNUAIRE_VERSION
 #define	ANNUAIRE_VERSION "1.0.0"
@@ -62,6 +68,9 @@ static const char usage_main[] =
 "  build    check the content, then write out/site/ and the booklets\n"
 "  check    check the content and report every problem; write nothing\n"
 "  new      create content/partenaires/<slug>.md from a template\n"
+"  campaign prepare the yearly requests: forms and e-mail drafts\n"
+"  import   merge the pages partners sent back (dry run by default)\n"
+"  report   where every partner stands in the campaign\n"
 "  help     show the help of a command: annuaire help build\n"
 "\n"
 "Exit status: 0 success (warnings allowed), 1 errors in the content,\n"
@@ -119,6 +128,70 @@ static const char usage_new[] =
 "that lists every field with a short comment in French.  The slug is made\n"
 "from the name (\"Secours populaire\" -> secours-populaire).  Never\n"
 "overwrites an existing file.\n";
+
+static const char usage_campaign[] =
+"usage: annuaire campaign [-C DIR] [-o OUT] [--theme DIR]\n"
+"                         [--echeance AAAA-MM-JJ]\n"
+"                         [--only relancer,en_attente,stale,sans_reponse]\n"
+"                         [--relance] [SLUG...]\n"
+"\n"
+"Prepare the yearly campaign: for every partner (or the SLUGs named, or\n"
+"those chosen by --only or --relance) write into OUT/campagne/ (never\n"
+"published):\n"
+"  <slug>.html   a self-contained form pre-filled with the page, which\n"
+"                downloads the corrected page file <slug>.md\n"
+"  <slug>.eml    an e-mail draft (X-Unsent) to the partner's courriel and\n"
+"                referents, from the coordination, with the form attached;\n"
+"                a reminder for partners already asked\n"
+"  campagne.csv  who was asked, when, at which address\n"
+"and record the requests in DIR/campagne.yaml (see annuaire(5)).  The\n"
+"date of the requests is today, or SOURCE_DATE_EPOCH when set.\n"
+"Partners who already answered this campaign are skipped unless named.\n"
+"\n"
+"Options:\n"
+"  -C DIR                content folder (default: content)\n"
+"  -o OUT                output folder (default: out)\n"
+"  --theme DIR           theme with campagne/courriel.mustache and\n"
+"                        campagne/relance.mustache (default theme otherwise)\n"
+"  --echeance DATE       the deadline given to partners (default: the\n"
+"                        campaign's, or 30 days from today)\n"
+"  --only LIST           only partners with suivi relancer or en_attente,\n"
+"                        a page older than the edition (stale), or asked\n"
+"                        without answer (sans_reponse); comma-separated\n"
+"  --relance             only partners asked and not answered: reminders\n";
+
+static const char usage_import[] =
+"usage: annuaire import [-C DIR] [--apply] [--force] INBOX\n"
+"\n"
+"Merge the pages partners sent back into INBOX (any file names).  Each\n"
+"file is checked like 'annuaire check', matched to a partner (file name,\n"
+"else nom or sigle) or shown as a new partner, and compared with the\n"
+"current page field by field.  Dry run: nothing is written.\n"
+"\n"
+"Options:\n"
+"  -C DIR    content folder (default: content)\n"
+"  --apply   write the pages into DIR/partenaires/ (suivi: ok), archive\n"
+"            the previous edition in DIR/archives/<edition>/ and every\n"
+"            replaced page, record the answers in DIR/campagne.yaml and\n"
+"            move the files taken into INBOX/traités/\n"
+"  --force   also apply answers to pages modified since the campaign\n"
+"            sent them (reported and skipped otherwise)\n"
+"Exit status: 0, or 1 when a file is invalid or was not applied.\n";
+
+static const char usage_report[] =
+"usage: annuaire report [-C DIR] [-o OUT] [--format text|csv]\n"
+"\n"
+"Print where every partner stands, work to do first: erreurs, à relancer,\n"
+"sans réponse, en attente, ancienne, à jour, with the dates asked,\n"
+"reminded and answered; then counts per state, category and thématique,\n"
+"the links between partners and what pages lack (hours, public, site).\n"
+"Also writes OUT/suivi.html (default out/), a printable page that is not\n"
+"part of the site.\n"
+"\n"
+"Options:\n"
+"  -C DIR           content folder (default: content)\n"
+"  -o OUT           folder of suivi.html (default: out)\n"
+"  --format FORMAT  text (default, fits 80 columns) or csv\n";
 
 static const char usage_help[] =
 "usage: annuaire help [COMMAND]\n";
@@ -394,6 +467,7 @@ cmd_build(int argc, char *argv[])
 	struct html_opts ho;
 	struct booklet_opts bo;
 	struct outdir	 od;
+	struct news	 news;
 	char		*sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
 	int		 rc, ok = 1;
@@ -406,11 +480,17 @@ cmd_build(int argc, char *argv[])
 		return S_usage_error(usage_build, "unexpected argument: %s",
 		    argv[optind]);
 	diags_init(&d);
+	memset(&news, 0, sizeof(news));
 	if ((site = S_load(&o, &d, &rc)) == NULL)
 		goto out;
 
 	memset(&ho, 0, sizeof(ho));
 	memset(&bo, 0, sizeof(bo));
+	if (!news_compute(site, &news, &d)) {
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	ho.news = bo.news = &news;
 	ho.default_theme_dir = bo.default_theme_dir = S_default_theme();
 	ho.theme_dir = bo.theme_dir = o.theme ? o.theme : ho.default_theme_dir;
 	bo.layout_dump = o.layout_dump;
@@ -487,6 +567,7 @@ out:
 	if (rc != 0 && site != NULL)
 		fprintf(stderr, "%s: build failed; %s/ was left as it was\n",
 		    progname, o.out);
+	news_free(&news);
 	model_free(site);
 	diags_free(&d);
 	free(sitedir);
@@ -495,6 +576,292 @@ out:
 	free(p3);
 	free(p4);
 	free(insite);
+	return rc;
+}
+
+/* Today for the campaign commands: SOURCE_DATE_EPOCH, else the clock. */
+static long long
+S_now(void)
+{
+	return build_epoch((long long)time(NULL));
+}
+
+enum { OPT_ECHEANCE = 300, OPT_ONLY, OPT_RELANCE, OPT_APPLY, OPT_FORCE,
+    OPT_FORMAT, OPT_CTHEME };
+
+static const struct option camp_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "theme", required_argument, NULL, OPT_CTHEME },
+	{ "echeance", required_argument, NULL, OPT_ECHEANCE },
+	{ "only", required_argument, NULL, OPT_ONLY },
+	{ "relance", no_argument, NULL, OPT_RELANCE },
+	{ "apply", no_argument, NULL, OPT_APPLY },
+	{ "force", no_argument, NULL, OPT_FORCE },
+	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* Options of campaign, import and report. */
+struct copts {
+	const char	*content, *out, *theme, *format;
+	struct date	 echeance;
+	unsigned int	 only;
+	int		 relance, apply, force;
+};
+
+/*
+ * Parse; `allowed` lists 'C', 'o', and 'T' theme, 'E' echeance, 'O'
+ * only, 'R' relance, 'A' apply, 'F' force, 'M' format.  Arguments may
+ * come before or after the options.  Returns -1 when parsing
+ * succeeded, else the exit status.
+ */
+static int
+S_copts(int argc, char *argv[], const char *allowed, const char *usage,
+    struct copts *o)
+{
+	int	 c;
+	char	 key, *why = NULL, *bad = NULL;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":C:o:h", camp_longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			S_usage(stdout, usage);
+			return 0;
+		case 'C': key = 'C'; break;
+		case 'o': key = 'o'; break;
+		case OPT_CTHEME: key = 'T'; break;
+		case OPT_ECHEANCE: key = 'E'; break;
+		case OPT_ONLY: key = 'O'; break;
+		case OPT_RELANCE: key = 'R'; break;
+		case OPT_APPLY: key = 'A'; break;
+		case OPT_FORCE: key = 'F'; break;
+		case OPT_FORMAT: key = 'M'; break;
+		case ':':
+			return S_usage_error(usage, "option requires an "
+			    "argument: %s", argv[optind - 1]);
+		default:
+			return S_usage_error(usage, "unknown option: %s",
+			    argv[optind - 1]);
+		}
+		if (strchr(allowed, key) == NULL)
+			return S_usage_error(usage, "option not valid here: %s",
+			    argv[optind - 1]);
+		switch (key) {
+		case 'C': o->content = optarg; break;
+		case 'o': o->out = optarg; break;
+		case 'T': o->theme = optarg; break;
+		case 'R': o->relance = 1; break;
+		case 'A': o->apply = 1; break;
+		case 'F': o->force = 1; break;
+		case 'E':
+			if (!validate_date(optarg, &o->echeance, &why)) {
+				S_usage_error(usage, "--echeance %s: %s", optarg,
+				    why);
+				free(why);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'O':
+			if (!campaign_parse_only(optarg, &o->only, &bad)) {
+				S_usage_error(usage, "--only: unknown choice "
+				    "'%s' (relancer, en_attente, stale, "
+				    "sans_reponse)", bad);
+				free(bad);
+				return EXIT_USAGE;
+			}
+			break;
+		case 'M':
+			if (strcmp(optarg, "text") != 0 &&
+			    strcmp(optarg, "csv") != 0)
+				return S_usage_error(usage, "--format takes "
+				    "'text' or 'csv', not '%s'", optarg);
+			o->format = optarg;
+			break;
+		}
+	}
+	return -1;
+}
+
+static int
+cmd_campaign(int argc, char *argv[])
+{
+	struct copts	 o = { .content = "content", .out = "out" };
+	struct campaign_opts co;
+	struct diags	 d;
+	struct site	*site;
+	struct buf	 sum;
+	size_t		 errors;
+	int		 rc;
+
+	if ((rc = S_copts(argc, argv, "CoTEOR", usage_campaign, &o)) >= 0)
+		return rc;
+	diags_init(&d);
+	/*
+	 * A page with errors is left out of the model, so it gets no
+	 * request; the others do, and the exit status says 1.
+	 */
+	if ((site = load_content(o.content, &d)) == NULL) {
+		S_flush(&d);
+		diags_free(&d);
+		return EXIT_USAGE;
+	}
+	errors = d.errors;
+	if (errors > 0 || d.warnings > 0) {
+		char *summary = load_summary(&d, site->npages);
+
+		S_flush(&d);
+		fprintf(stderr, "%s\n", summary);
+		free(summary);
+		if (errors > 0)
+			fprintf(stderr, "%s: the pages with errors get no "
+			    "request: fix them, then run 'annuaire campaign "
+			    "SLUG'\n", progname);
+		diags_free(&d);
+		diags_init(&d);
+	}
+	memset(&co, 0, sizeof(co));
+	co.out_dir = o.out;
+	co.default_theme_dir = S_default_theme();
+	co.theme_dir = o.theme ? o.theme : co.default_theme_dir;
+	co.now = S_now();
+	co.echeance = o.echeance;
+	co.only = o.only;
+	co.relance = o.relance;
+	co.slugs = argv + optind;
+	co.nslugs = (size_t)(argc - optind);
+	buf_init(&sum);
+	rc = campaign_prepare(site, &co, &sum, &d) ? (errors ? EXIT_CONTENT :
+	    0) : EXIT_USAGE;
+	S_flush(&d);
+	if (rc != EXIT_USAGE) {
+		fputs(buf_cstr(&sum), stdout);
+		fprintf(stderr, "%s: wrote %s/campagne/ and %s/campagne.yaml\n",
+		    progname, o.out, o.content);
+	}
+	buf_free(&sum);
+	model_free(site);
+	diags_free(&d);
+	return rc;
+}
+
+static int
+cmd_import(int argc, char *argv[])
+{
+	struct copts	 o = { .content = "content" };
+	struct import_opts io;
+	struct import_counts k;
+	struct diags	 d;
+	struct site	*site;
+	struct buf	 out;
+	int		 rc, ok;
+
+	if ((rc = S_copts(argc, argv, "CAF", usage_import, &o)) >= 0)
+		return rc;
+	if (optind + 1 != argc)
+		return S_usage_error(usage_import, "%s", optind == argc ?
+		    "missing the folder of pages to import" :
+		    "give one folder of pages to import");
+	diags_init(&d);
+	{
+		struct opts lo = { .content = o.content, .quiet = 1 };
+
+		if ((site = S_load(&lo, &d, &rc)) == NULL) {
+			diags_free(&d);
+			return rc;
+		}
+	}
+	memset(&io, 0, sizeof(io));
+	io.inbox = argv[optind];
+	io.apply = o.apply;
+	io.force = o.force;
+	io.now = S_now();
+	buf_init(&out);
+	ok = import_run(site, &io, &out, &k, &d);
+	S_flush(&d);
+	fputs(buf_cstr(&out), stdout);
+	if (ok) {
+		printf("%zu file%s: %zu changed, %zu confirmed, %zu new, "
+		    "%zu invalid, %zu older, %zu not applied\n", k.files,
+		    k.files == 1 ? "" : "s", k.changed, k.confirmed, k.added,
+		    k.invalid, k.superseded, k.conflicts);
+		if (!o.apply && k.files > k.invalid)
+			printf("dry run: nothing written; to apply: annuaire "
+			    "import --apply %s\n", io.inbox);
+		else if (o.apply)
+			printf("applied %zu page%s into %s/partenaires/\n",
+			    k.applied, k.applied == 1 ? "" : "s", o.content);
+		if (o.apply && k.applied > 0 && k.edition > site->edition)
+			printf("note: before building the new edition, set "
+			    "'edition: %d' in %s/site.yaml\n", k.edition,
+			    o.content);
+	}
+	rc = !ok ? EXIT_USAGE : (k.invalid || k.conflicts) ? EXIT_CONTENT : 0;
+	buf_free(&out);
+	model_free(site);
+	diags_free(&d);
+	return rc;
+}
+
+static int
+cmd_report(int argc, char *argv[])
+{
+	struct copts	 o = { .content = "content", .out = "out" };
+	struct diags	 d, loaded;
+	struct site	*site;
+	struct buf	 out, html;
+	struct date	 today;
+	char		*path = NULL;
+	int		 rc = 0;
+
+	if ((rc = S_copts(argc, argv, "CoM", usage_report, &o)) >= 0)
+		return rc;
+	rc = 0;
+	if (optind != argc)
+		return S_usage_error(usage_report, "unexpected argument: %s",
+		    argv[optind]);
+	diags_init(&d);
+	diags_init(&loaded);
+	/* Pages with errors are part of the report, not a failure. */
+	if ((site = load_content(o.content, &loaded)) == NULL) {
+		S_flush(&loaded);
+		diags_free(&loaded);
+		diags_free(&d);
+		return EXIT_USAGE;
+	}
+	date_from_epoch(S_now(), &today);
+	buf_init(&out);
+	buf_init(&html);
+	if (!report_render(site, &loaded, o.format && strcmp(o.format,
+	    "csv") == 0 ? REPORT_CSV : REPORT_TEXT, &today, &out, &d) ||
+	    !report_render(site, &loaded, REPORT_HTML, &today, &html, &d)) {
+		rc = EXIT_CONTENT;
+		goto out;
+	}
+	if (!mkdir_p(o.out)) {
+		diag_error(&d, o.out, 0, 0, "cannot create: %s",
+		    strerror(errno));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	path = path_join(o.out, "suivi.html");
+	if (!file_write(path, html.data ? html.data : "", html.len)) {
+		diag_error(&d, path, 0, 0, "cannot write: %s", strerror(errno));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	fputs(buf_cstr(&out), stdout);
+	fprintf(stderr, "%s: wrote %s\n", progname, path);
+out:
+	S_flush(&d);
+	free(path);
+	buf_free(&out);
+	buf_free(&html);
+	model_free(site);
+	diags_free(&loaded);
+	diags_free(&d);
 	return rc;
 }
 
@@ -508,6 +875,9 @@ static const struct command {
 	{ "build", cmd_build, usage_build },
 	{ "check", cmd_check, usage_check },
 	{ "new", cmd_new, usage_new },
+	{ "campaign", cmd_campaign, usage_campaign },
+	{ "import", cmd_import, usage_import },
+	{ "report", cmd_report, usage_report },
 	{ "help", cmd_help, usage_help },
 };
 

@@ -771,6 +771,7 @@ pages_booklet(struct lay *l)
 	}
 	S_guide(l);
 	S_contents(l);
+	pages_news(l);
 	for (i = 0; i < s->ncategories; i++) {
 		/*
 		 * A divider takes the next page, either side: the thumb tab

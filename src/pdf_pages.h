@@ -67,5 +67,7 @@ void		 pages_partner(struct lay *, const struct partner *);
 /* The index by need and the index by name (pdf_index.c). */
 void		 pages_themes(struct lay *);
 void		 pages_alpha(struct lay *);
+/* "Nouveautés de l'édition", when opts->news has any (pdf_news.c). */
+void		 pages_news(struct lay *);
 
 #endif /* PDF_PAGES_H */

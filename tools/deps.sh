@@ -10,7 +10,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libfontconfig-dev libfreetype-dev libpng-dev libqrencode-dev libhyphen-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev
  libutf8proc-dev libjpeg-dev fonts-dejavu-core"
-test_pkgs="libcmocka-dev poppler-utils qpdf chromium mandoc nodejs npm
+test_pkgs="libcmocka-dev python3 poppler-utils qpdf chromium mandoc nodejs npm
  default-jre-headless imagemagick snowball-data"
 
 case "${1:-build}" in

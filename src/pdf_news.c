@@ -1,0 +1,87 @@
+/*
+ * pdf_news.c — the booklet's "Nouveautés de l'édition" page: the
+ * partners that are new (with their page), those whose phone, address,
+ * hours or access changed (with their page), and those that left.  The
+ * changes come from news.c, which the site's page reads too.  Nothing
+ * is laid out when there is no previous edition to compare with.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "colour.h"
+#include "model.h"
+#include "news.h"
+#include "pdf_pages.h"
+#include "util.h"
+
+void
+pages_news(struct lay *l)
+{
+	const struct news *n = l->opts->news;
+	struct vlist	 v = { 0 };
+	struct para	 p;
+	struct vbox	*b;
+	struct buf	 t;
+	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	size_t		 i;
+	char		*name, *title;
+
+	if (n == NULL || !news_any(n))
+		return;
+	title = xasprintf("Nouveautés de l'édition %d", l->site->edition);
+	pages_title(l, &v, title, h, 1);
+	buf_init(&t);
+	buf_printf(&t, "Ce qui a changé depuis l'édition %d : les nouveaux "
+	    "partenaires, ceux dont le téléphone, l'adresse, les horaires ou "
+	    "l'accès ont changé, et ceux qui ne figurent plus dans le livret.",
+	    n->edition);
+	para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+	para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	para_set(l, &p, &v);
+	para_free(&p);
+	if (n->nadded > 0) {
+		b = para_line(l, &v, "Nouveaux partenaires", FACE_BOLD,
+		    SZ_H2(l), SZ_H2(l) * 1.35, h, l->th.body_leading, NULL);
+		b->keep = 1;
+		for (i = 0; i < n->nadded; i++) {
+			name = model_display_name(n->added[i]);
+			pages_leader(l, &v, name, NULL, FACE_REGULAR,
+			    l->th.body_size, RGB_TEXT, l->want.partner[
+			    pages_partner_index(l, n->added[i])], 0, 2, NULL);
+			free(name);
+		}
+	}
+	if (n->nchanged > 0) {
+		b = para_line(l, &v, "Coordonnées qui ont changé", FACE_BOLD,
+		    SZ_H2(l), SZ_H2(l) * 1.35, h, l->th.body_leading, NULL);
+		b->keep = 1;
+		for (i = 0; i < n->nchanged; i++) {
+			name = model_display_name(n->changed[i].p);
+			buf_reset(&t);
+			buf_printf(&t, "%s (%s)", name, n->changed[i].what);
+			pages_leader(l, &v, buf_cstr(&t), NULL, FACE_REGULAR,
+			    l->th.body_size, RGB_TEXT, l->want.partner[
+			    pages_partner_index(l, n->changed[i].p)], 0, 2,
+			    NULL);
+			free(name);
+		}
+	}
+	if (n->nleft > 0) {
+		b = para_line(l, &v, "Ne figurent plus dans le livret",
+		    FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.35, h,
+		    l->th.body_leading, NULL);
+		b->keep = 1;
+		buf_reset(&t);
+		for (i = 0; i < n->nleft; i++)
+			buf_printf(&t, "%s%s", i ? " ; " : "", n->left[i]);
+		buf_putc(&t, '.');
+		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+		para_set(l, &p, &v);
+		para_free(&p);
+	}
+	lay_flow(l, &v, "Nouveautés", "Nouveautés", 0);
+	vlist_free(&v);
+	buf_free(&t);
+	free(title);
+}

@@ -499,7 +499,7 @@ S_col_put(struct vbox *box, struct crow *r, double x, double y)
  * then phone (bold), e-mail and website as one group.
  */
 static void
-S_card(struct lay *l, const struct partner *pp, struct crow *c)
+S_card(const struct partner *pp, struct crow *c)
 {
 	struct para	 p;
 	struct buf	 t;
@@ -507,7 +507,6 @@ S_card(struct lay *l, const struct partner *pp, struct crow *c)
 	size_t		 n0;
 	char		*u;
 
-	(void)l;
 	buf_init(&t);
 	/* The card: address, transports. */
 	S_row_begin(c, &p);
@@ -595,7 +594,7 @@ S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
 	c.leading = c.size * 1.3;
 	c.w = l->tw - 2 * pad;
 	c.label_rgb = colour_dark(pp->category->rgb);
-	S_card(l, pp, &c);
+	S_card(pp, &c);
 	c.labels = 1;
 	for (g = 0; g < INFO__COUNT; g++)
 		S_info(l, &c, pp, (enum info)g);
@@ -693,7 +692,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	}
 	buf_init(&t);
 
-	S_card(l, pp, &c);
+	S_card(pp, &c);
 
 	/*
 	 * The second column, balanced: while it makes the box shorter,

@@ -8,7 +8,8 @@
 #             hosts and URLs (contact box, hours, access, transports,
 #             public, accessibility, missions, actions, Markdown body),
 #             a 120-character hyphenated street, words longer than any
-#             column, long category and need labels, named contacts
+#             column, long category and need labels, named contacts,
+#             a contact box taller than a page
 #   big       a category of N partners (default 64, GEN_N=...), a need
 #             shared by all of them: the divider, the contents and both
 #             indexes break across pages; an empty category and an
@@ -180,6 +181,14 @@ Voir aussi [le guide complet des démarches administratives pour les familles no
 	courriel="a@b.example.org"
 	body='Unmotquinefinitjamaisetquiestpluslargequelacolonnedutextecourantdulivretdesortequilfautlecouperquelquepart.'
 	page motlong
+	# 2b: a contact box taller than a page (it breaks as rows).
+	reset
+	nom="Permanence aux horaires très détaillés"
+	cat=proximite them="logement"
+	acces=$(i=1; while [ $i -le 45 ]; do printf 'Permanence sans rendez-vous le mardi matin au bureau numéro %d. ' $i; i=$((i + 1)); done)
+	courriel="horaires@example.org"
+	url="https://example.org/horaires/"
+	page tall
 	# 3: an ordinary neighbour, for "Travaille avec".
 	reset
 	nom="Court"

@@ -94,6 +94,11 @@ for w in secretariat-general-accompagnement-social@aiasiplfqc-versailles-chantie
 	*) t_fail "long: printed whole: ${w:0:40}…" ;;
 	esac
 done
+# The contact box taller than a page runs on overleaf, whole: its 45
+# sentences, read from the italic runs of the dump in order.
+n=$(sed -n 's/^  text .* italic size=[0-9.]* #[0-9a-f]* "\(.*\)"$/\1/p' "$d" |
+    tr '\n' ' ' | grep -o 'bureau numéro [0-9]*\.' | sort -u | wc -l)
+t_eq "long: a contact box taller than a page runs on overleaf, whole" "$n" 45
 # A URL breaks without an added hyphen: no line of the e-mail ends in "-".
 bad=$(grep -E '^  text .*"(secretariat|@aiasiplfqc)[^ "]*-"$' "$d" | head -3)
 t_eq "long: no hyphen added inside an e-mail address" "$bad" ""

@@ -17,6 +17,7 @@
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "export.h"
 #include "form.h"
@@ -76,6 +77,18 @@ S_theme_file(const char *theme_dir, const char *default_dir,
 	diag_error(d, theme_dir != NULL ? theme_dir : default_dir, 0, 0,
 	    "%s is missing from the theme", rel);
 	free(rel);
+	return NULL;
+}
+
+/* strstr() ignoring ASCII case (strcasestr() is a GNU extension). */
+static const char *
+S_casestr(const char *s, const char *needle)
+{
+	size_t	 n = strlen(needle);
+
+	for (; *s != '\0'; s++)
+		if (strncasecmp(s, needle, n) == 0)
+			return s;
 	return NULL;
 }
 
@@ -356,15 +369,21 @@ form_render(const struct site *site, const struct partner *p,
 			goto out;
 	/*
 	 * Inlined in <style> and <script>: a theme file that holds the
-	 * closing tag would end the element early.
+	 * closing tag (in any case) would end the element early, and
+	 * "<!--" changes how the HTML parser reads a script.
 	 */
-	for (i = 1; i < 3; i++)
-		if (strstr(src[i], i == 1 ? "</style" : "</script") != NULL) {
-			diag_error(d, path[i], 0, 0, "%s must not contain "
-			    "\"%s\": it is inlined into the form", names[i],
-			    i == 1 ? "</style" : "</script");
-			goto out;
-		}
+	for (i = 1; i < 3; i++) {
+		const char *bad = i == 1 ? "</style" : "</script";
+
+		if (S_casestr(src[i], bad) == NULL &&
+		    (i == 1 || strstr(src[i], "<!--") == NULL))
+			continue;
+		if (S_casestr(src[i], bad) == NULL)
+			bad = "<!--";
+		diag_error(d, path[i], 0, 0, "%s must not contain \"%s\": "
+		    "it is inlined into the form", names[i], bad);
+		goto out;
+	}
 	if ((t = tpl_parse(src[0], path[0], d)) == NULL)
 		goto out;
 

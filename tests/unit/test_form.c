@@ -151,6 +151,23 @@ test_theme(void **state)
 	assert_int_equal(b.len, 0);
 	assert_int_equal(d.errors, 1);
 	assert_string_equal(d.v[0].file, css);
+	/* A script closing its element in capitals, or opening a comment. */
+	assert_true(file_write(css, "a{}\n", 4));
+	free(css);
+	css = path_join(dir, "campagne/form.js");
+	assert_true(file_write(css, "x = 1; // </SCRIPT>", 19));
+	diags_free(&d);
+	diags_init(&d);
+	assert_false(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "</script"));
+	assert_true(file_write(css, "x = '<!--';", 11));
+	diags_free(&d);
+	diags_init(&d);
+	assert_false(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "<!--"));
+	assert_int_equal(b.len, 0);
 	buf_free(&b);
 	diags_free(&d);
 	free(css);

@@ -18,6 +18,8 @@
 
 #define	N(a)	(sizeof(a) / sizeof((a)[0]))
 #define	CASES	"tests/validate-cases.tsv"
+/* One test per validator, named after it, its name as the state. */
+#define	VCASES(v)	{ "cases: " v, test_cases, NULL, NULL, (void *)v }
 
 struct vcase {
 	int	 line;
@@ -171,9 +173,14 @@ S_ranges(const struct vcase *c)
 	free(why);
 }
 
+/*
+ * The cases of one validator (*state is its name, as in the table's
+ * first column): one cmocka test per validator.
+ */
 static void
 test_cases(void **state)
 {
+	const char	*only = *state;
 	static const char *const keys[] = {
 		"nom", "sigle", "categorie", "thematiques", "resume",
 		"missions", "adresse", "horaires", "telephone", "courriel",
@@ -185,13 +192,15 @@ test_cases(void **state)
 	unsigned int	 rgb;
 	const char	*sug;
 	char		*why, *d, *u, *o, *bar, hm[2][6];
-	size_t		 i, nv[12] = { 0 };
+	size_t		 i, nv[12] = { 0 }, seen = 0;
 	int		 ok;
 
-	(void)state;
 	assert_true(S_ncases >= 190);
 	for (i = 0; i < S_ncases; i++) {
 		c = &S_cases[i];
+		if (strcmp(c->validator, only) != 0)
+			continue;
+		seen++;
 		why = d = u = o = NULL;
 		if (strcmp(c->validator, "phone") == 0) {
 			ok = validate_phone(c->input, &d, &u, &why);
@@ -278,9 +287,31 @@ test_cases(void **state)
 		free(u);
 		free(o);
 	}
-	/* Every validator has cases, valid and invalid ones. */
-	for (i = 0; i < N(nv); i++)
-		assert_true(nv[i] > 0);
+	/* The validator has cases, and all were run. */
+	assert_true(seen > 0);
+	for (i = 0, ok = 0; i < N(nv); i++)
+		ok += nv[i] == seen;
+	assert_int_equal(ok, 1);
+}
+
+/* Every validator of the table has its test below. */
+static void
+test_table(void **state)
+{
+	static const char *const known[] = { "phone", "email", "url", "date",
+	    "hours", "ranges", "code_postal", "slug", "slugify", "color",
+	    "suggest", "distance" };
+	size_t	 i, j;
+
+	(void)state;
+	for (i = 0; i < S_ncases; i++) {
+		for (j = 0; j < N(known); j++)
+			if (strcmp(S_cases[i].validator, known[j]) == 0)
+				break;
+		if (j == N(known))
+			fail_msg("%s:%d: unknown validator %s", CASES,
+			    S_cases[i].line, S_cases[i].validator);
+	}
 }
 
 /* What the table cannot say: NULL outputs and helpers. */
@@ -313,7 +344,19 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_cases),
+		cmocka_unit_test(test_table),
+		VCASES("phone"),
+		VCASES("email"),
+		VCASES("url"),
+		VCASES("date"),
+		VCASES("hours"),
+		VCASES("ranges"),
+		VCASES("code_postal"),
+		VCASES("slug"),
+		VCASES("slugify"),
+		VCASES("color"),
+		VCASES("suggest"),
+		VCASES("distance"),
 		cmocka_unit_test(test_interface),
 	};
 

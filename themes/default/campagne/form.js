@@ -16,7 +16,11 @@
 (function () {
 	"use strict";
 
-	/* ---- validators: a port of src/validate.c ----------------------- */
+	/*
+	 * ---- validators: a port of src/validate.c --------------------------
+	 * Same verdicts and normalised values (tests/validate-cases.tsv), and
+	 * the wording of the French translation of check's messages.
+	 */
 
 	var SPACES = " \t\u00a0\u202f\u2009";
 
@@ -85,7 +89,7 @@
 		} else if (plus) {
 			if (d.length < 6 || d.length > 15 || d[0] === "0")
 				return bad(q(s) + " n’est pas un numéro international : " +
-				    "après le + viennent l’indicatif du pays et 6 à 15 " +
+				    "après + viennent l’indicatif du pays et 6 à 15 " +
 				    "chiffres en tout");
 			b = "+";
 			for (i = 0; i < s.length; ) {
@@ -176,13 +180,13 @@
 		for (i = 0; i < s.length; i++)
 			if (isSpace(s[i]))
 				return bad(q(s) + " contient une espace : une adresse " +
-				    "de courriel n’en a pas");
+				    "électronique n’en a pas");
 		at = s.indexOf("@");
 		if (at < 0)
-			return bad(q(s) + " n’a pas de @ : une adresse de courriel " +
+			return bad(q(s) + " n’a pas de @ : une adresse électronique " +
 			    "s’écrit comme nom@example.org");
 		if (s.indexOf("@", at + 1) >= 0)
-			return bad(q(s) + " a plus d’un @ : écrivez une seule adresse");
+			return bad(q(s) + " a plus d’un @ : n’écrivez qu’une adresse");
 		if (at === 0)
 			return bad(q(s) + " n’a rien avant le @");
 		local = utf8(s.slice(0, at));
@@ -195,8 +199,8 @@
 				if (i === 0 || i + 1 === local.length || local[i + 1] === 46)
 					return bad(q(s) + " a un point mal placé avant le @");
 			} else if (!atext(b))
-				return bad(q(s) + " contient un caractère interdit dans " +
-				    "une adresse de courriel : " +
+				return bad(q(s) + " a un caractère interdit dans " +
+				    "une adresse électronique : " +
 				    q(String.fromCharCode(b)));
 		}
 		dom = s.slice(at + 1);
@@ -209,7 +213,7 @@
 		hr = host(b, true);
 		if (!hr.ok) {
 			if (hr.bad >= 0)
-				return bad(q(s) + " : la partie après le @ contient un " +
+				return bad(q(s) + " : la partie après le @ a un " +
 				    "caractère interdit dans un nom de domaine : " +
 				    q(String.fromCharCode(b[hr.bad])));
 			return bad(q(s) + " : la partie après le @ n’est pas un nom " +
@@ -217,7 +221,7 @@
 		}
 		last = dom.slice(dom.lastIndexOf(".") + 1);
 		if (utf8(last).length < 2 || isDigit(last[0] || ""))
-			return bad(q(s) + " : le domaine doit finir par un nom comme " +
+			return bad(q(s) + " : le domaine doit se terminer par un nom comme " +
 			    ".fr ou .org");
 		return res(true, null, s);
 	}
@@ -229,7 +233,7 @@
 			c = s.charCodeAt(i);
 			if (isSpace(s[i]))
 				return bad(q(s) + " contient une espace : une adresse " +
-				    "web n’en a pas (écrivez %20 si besoin)");
+				    "web n’en a pas (écrivez %20 s’il le faut)");
 			if (c < 0x20 || c === 0x7f)
 				return bad(q(s) + " contient un caractère de contrôle");
 		}
@@ -306,7 +310,7 @@
 		dim = daysInMonth(y, mo);
 		if (d < 1 || d > dim)
 			return bad(q(s) + " n’est pas une vraie date : " +
-			    MOIS[mo - 1] + " " + y + " a " + dim + " jours");
+			    MOIS[mo - 1] + " " + y + " compte " + dim + " jours");
 		return res(true, null, s);
 	}
 
@@ -374,15 +378,15 @@
 			return bad(syntax);
 		if (a.badH || b.badH)
 			return bad(q(s) + " n’est pas une plage horaire : les heures " +
-			    "vont de 0 à 23 (24:00 pour minuit, à la fin)");
+			    "vont de 0 à 23 (24:00 pour minuit en fin de plage)");
 		if (a.badM || b.badM)
 			return bad(q(s) + " n’est pas une plage horaire : les minutes " +
 			    "vont de 00 à 59");
 		if (a.min >= 24 * 60)
-			return bad(q(s) + " : 24:00 ne peut que finir une plage");
+			return bad(q(s) + " : 24:00 ne peut que terminer une plage");
 		if (a.min >= b.min)
-			return bad(q(s) + " : l’ouverture (" + hhmm(a.min) + ") doit " +
-			    "venir avant la fermeture (" + hhmm(b.min) + ")");
+			return bad(q(s) + " : l’heure d’ouverture " + hhmm(a.min) +
+			    " doit précéder l’heure de fermeture " + hhmm(b.min));
 		return res(true, null, { start: a.min, end: b.min,
 		    text: hhmm(a.min) + "-" + hhmm(b.min) });
 	}

@@ -167,6 +167,10 @@
 		});
 		this.thematiques = A.thematiques || [];
 	}
+	/* The cutting of words, for tests: words(text), keys(word). */
+	Index.prototype.words = function (s) { return words(s); };
+	Index.prototype.fold = fold;
+	Index.prototype.keys = function (w) { return keys(w).slice(); };
 	Index.prototype.meaningful = function (ws) {
 		var self = this, m = ws.filter(function (w) { return !self.stop.has(fold(w)); });
 		return m.length ? m : ws;
@@ -339,6 +343,7 @@
 		index.slugs.forEach(function (s, i) { bySlug[s] = i; });
 
 		form.hidden = false;
+		form.setAttribute("data-delai", String(DELAY));
 		if (filtres) filtres.hidden = false;
 
 		function passesFilters(card) {

@@ -257,7 +257,10 @@
 			p.groups.forEach(function (g) {
 				self.groups[g].forEach(function (e) {
 					var h = [], t = self.phrase(e, false, SYNONYM, h), i, any = false;
-					for (i = 0; i < t.length; i++) if (t[i] > s[i]) { s[i] = t[i]; any = true; }
+					for (i = 0; i < t.length; i++) {
+						if (t[i] > 0) any = true;
+						if (t[i] > s[i]) s[i] = t[i];
+					}
 					if (any) Array.prototype.push.apply(hits, h);
 				});
 			});
@@ -296,8 +299,10 @@
 
 	/* ---- highlighting --------------------------------------------------- */
 
+	/* A marked text sits in a span of its own: in a flex item (the
+	   needs of a card) the text around a mark keeps its spaces. */
 	function unmark(el) {
-		var ms = el.querySelectorAll("mark.trouve"), i;
+		var ms = el.querySelectorAll("span.trouve-texte"), i;
 		for (i = 0; i < ms.length; i++) ms[i].replaceWith(document.createTextNode(ms[i].textContent));
 		if (ms.length) el.normalize();
 	}
@@ -308,7 +313,10 @@
 			var text = node.nodeValue, ws = words(text, true), frag = null, last = 0;
 			ws.forEach(function (x) {
 				if (!keys(x.w).some(function (k) { return hits.has(k); })) return;
-				if (frag === null) frag = document.createDocumentFragment();
+				if (frag === null) {
+					frag = document.createElement("span");
+					frag.className = "trouve-texte";
+				}
 				frag.appendChild(document.createTextNode(text.slice(last, x.a)));
 				var m = document.createElement("mark");
 				m.className = "trouve";

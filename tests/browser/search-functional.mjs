@@ -3,6 +3,10 @@
 // the real page in headless Chromium.
 import fs from 'node:fs';
 import path from 'node:path';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 export async function functional({ page, newPage, ok, search, visible, url, site, stress }) {
 	const all = await page.$$eval('.cartes .carte', cs => cs.length);
@@ -78,6 +82,18 @@ export async function functional({ page, newPage, ok, search, visible, url, site
 		`a shared address ?q=…&categorie=… opens on the same search (${v2.slice(0, 3).join(' ')})`);
 	await p2.context().close();
 
+	// --- accessibility of the results: marks, sentences, suggestions ------------
+	for (const [q, w] of [['vêtements enfants', 390], ['logemmant', 390], ['logement social', 1280]]) {
+		const a = await newPage(w, 800, true);
+		await a.goto(url(site, 'index.html') + '?q=' + encodeURIComponent(q));
+		await a.waitForFunction(q => document.getElementById('resultats').dataset.q === q, q);
+		await a.addScriptTag({ content: axeSource });
+		const r = await a.evaluate(() => axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+		ok(r.violations.length === 0, `axe (WCAG 2.1 AA) on the results of "${q}" at ${w} px: ${r.violations.length} violations`,
+			r.violations.map(v => `${v.id}: ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`).join('\n'));
+		await a.context().close();
+	}
+
 	// --- the build cut the index as the script cuts a query ----------------------
 	const texts = [];
 	for (const f of fs.readdirSync(path.join(site, 'partenaires')).filter(f => f.endsWith('.html'))) {
@@ -104,12 +120,13 @@ export async function functional({ page, newPage, ok, search, visible, url, site
 		await s.goto(url(stress, 'index.html'));
 		const order = async q => { await s.fill('#q', q); await s.waitForFunction(q => document.getElementById('resultats').dataset.q === q, q); return visible(s); };
 		let o = await order('vestiaire');
-		ok(o.join(' ') === 'nom-exact resume-exact resume-synonyme presentation-exact',
-			`name > résumé > synonym in the résumé > presentation ("vestiaire": ${o.join(' ')})`);
+		ok(o.join(' ') === 'nom-exact resume-exact resume-synonyme resume-prefixe presentation-exact',
+			`name > résumé: exact > synonym > prefix > presentation ("vestiaire": ${o.join(' ')})`);
 		o = await order('vestiaires');
 		ok(o[0] === 'nom-exact' && o.includes('resume-synonyme'), `a plural finds the same (${o.join(' ')})`);
 		o = await order('vestiai');
-		ok(o.slice(0, 2).join(' ') === 'nom-exact resume-exact' && !o.includes('resume-synonyme'), `a prefix matches the words it starts (${o.join(' ')})`);
+		ok(o[0] === 'nom-exact' && o.includes('resume-exact') && o.includes('resume-prefixe') && !o.includes('resume-synonyme'),
+			`a prefix matches the words it starts (${o.join(' ')})`);
 		o = await order('vestaire');
 		ok(o[0] === 'nom-exact' && o.length >= 2, `one typo still finds (${o.join(' ')})`);
 		o = await order('bricolage');

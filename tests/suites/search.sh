@@ -55,6 +55,7 @@ EOP
 page nom-exact "Vestiaire du quartier" "Ouvert à tous les habitants."
 page resume-exact "Association Alpha" "Un vestiaire et du bricolage pour tous."
 page resume-synonyme "Association Beta" "Des vêtements pour tous."
+page resume-prefixe "Association Delta" "Une vestiaireboutique pour le quartier."
 page presentation-exact "Association Gamma" "Ouvert à tous." "Nous tenons un vestiaire le mardi."
 "$A" build -q --no-pdf -C "$st" -o "$T_TMP/stout" 2>"$T_TMP/st.err"
 t_check "generated edition built" test -f "$T_TMP/stout/site/index.html"

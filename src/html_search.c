@@ -241,6 +241,8 @@ S_partner(struct S_index *x, const struct partner *p)
 			S_text(x, F_AUTRES,
 			    model_modalite_label((enum modalite)(1u << k)));
 	S_text(x, F_AUTRES, p->acces_precisions.s);
+	S_text(x, F_AUTRES, p->accessibilite_precisions.s);
+	S_text(x, F_AUTRES, p->transports.s);
 	for (j = 0; j < p->langues.n; j++)
 		S_text(x, F_AUTRES, model_langue_label(p->langues.v[j].s));
 	S_text(x, F_AUTRES, p->adresse.rue.s);

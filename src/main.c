@@ -113,8 +113,9 @@ static const char usage_build[] =
 static const char usage_check[] =
 "usage: annuaire check [-C DIR]\n"
 "\n"
-"Load and validate the content folder (default: content): site.yaml and\n"
-"every partenaires/*.md.  Print every problem of every file, as\n"
+"Load and validate the content folder (default: content): site.yaml,\n"
+"every partenaires/*.md and synonymes.yaml (the search's thesaurus, if\n"
+"any).  Print every problem of every file, as\n"
 "  content/partenaires/x.md:LINE:COL: error: message\n"
 "then a summary line.  Writes nothing.  Reports everything build would\n"
 "refuse (logos are decoded in full) and every warning build prints, such\n"

@@ -29,6 +29,37 @@ sh "$TOP/bench/gen.sh" 1000 "$T_TMP/big" &&
 	"$A" build -q --no-pdf -C "$T_TMP/big" -o "$T_TMP/bigout" 2>"$T_TMP/big.err"
 t_check "site of 1000 synthetic partners built" test -f "$T_TMP/bigout/site/index.html"
 
+# A small generated edition where only the field and the kind of match
+# differ between partners: the order the search gives them is the order
+# of the weights (name > résumé > synonym > presentation; exact > prefix
+# > one typo).
+st=$T_TMP/stress
+mkdir -p "$st/partenaires"
+cp "$TOP/tests/regress/valid/content/site.yaml" "$st/"
+printf 'synonymes:\n  - [vestiaire, vêtements]\n' >"$st/synonymes.yaml"
+page() {	# slug nom resume [body]
+	cat >"$st/partenaires/$1.md" <<EOP
+---
+nom: "$2"
+categorie: associatifs
+thematiques: [alimentation]
+resume: "$3"
+missions: ["Accueillir."]
+adresse: {rue: "1 rue Exemple", code_postal: "78000", ville: "Versailles"}
+telephone: "01 99 00 12 34"
+mise_a_jour: 2018-03-15
+---
+${4:-Association du quartier.}
+EOP
+}
+page nom-exact "Vestiaire du quartier" "Ouvert à tous les habitants."
+page resume-exact "Association Alpha" "Un vestiaire et du bricolage pour tous."
+page resume-synonyme "Association Beta" "Des vêtements pour tous."
+page resume-prefixe "Association Delta" "Une vestiaireboutique pour le quartier."
+page presentation-exact "Association Gamma" "Ouvert à tous." "Nous tenons un vestiaire le mardi."
+"$A" build -q --no-pdf -C "$st" -o "$T_TMP/stout" 2>"$T_TMP/st.err"
+t_check "generated edition built" test -f "$T_TMP/stout/site/index.html"
+
 size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9n <"$1" | wc -c | tr -d ' '; }
 for s in ex bigout; do
@@ -39,7 +70,7 @@ for s in ex bigout; do
 done
 
 node "$B/search.mjs" --site "$T_TMP/ex/site" --relevance "$TOP/tests/search/relevance.tsv" \
-    --big "$T_TMP/bigout/site" ${SEARCH_ARGS:-} >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
+    --big "$T_TMP/bigout/site" --stress "$T_TMP/stout/site" ${SEARCH_ARGS:-} >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
 rc=$?
 while IFS= read -r line; do
 	case $line in

@@ -167,6 +167,10 @@
 		});
 		this.thematiques = A.thematiques || [];
 	}
+	/* The cutting of words, for tests: words(text), keys(word). */
+	Index.prototype.words = function (s) { return words(s); };
+	Index.prototype.fold = fold;
+	Index.prototype.keys = function (w) { return keys(w).slice(); };
 	Index.prototype.meaningful = function (ws) {
 		var self = this, m = ws.filter(function (w) { return !self.stop.has(fold(w)); });
 		return m.length ? m : ws;
@@ -253,7 +257,10 @@
 			p.groups.forEach(function (g) {
 				self.groups[g].forEach(function (e) {
 					var h = [], t = self.phrase(e, false, SYNONYM, h), i, any = false;
-					for (i = 0; i < t.length; i++) if (t[i] > s[i]) { s[i] = t[i]; any = true; }
+					for (i = 0; i < t.length; i++) {
+						if (t[i] > 0) any = true;
+						if (t[i] > s[i]) s[i] = t[i];
+					}
 					if (any) Array.prototype.push.apply(hits, h);
 				});
 			});
@@ -292,8 +299,10 @@
 
 	/* ---- highlighting --------------------------------------------------- */
 
+	/* A marked text sits in a span of its own: in a flex item (the
+	   needs of a card) the text around a mark keeps its spaces. */
 	function unmark(el) {
-		var ms = el.querySelectorAll("mark.trouve"), i;
+		var ms = el.querySelectorAll("span.trouve-texte"), i;
 		for (i = 0; i < ms.length; i++) ms[i].replaceWith(document.createTextNode(ms[i].textContent));
 		if (ms.length) el.normalize();
 	}
@@ -304,7 +313,10 @@
 			var text = node.nodeValue, ws = words(text, true), frag = null, last = 0;
 			ws.forEach(function (x) {
 				if (!keys(x.w).some(function (k) { return hits.has(k); })) return;
-				if (frag === null) frag = document.createDocumentFragment();
+				if (frag === null) {
+					frag = document.createElement("span");
+					frag.className = "trouve-texte";
+				}
 				frag.appendChild(document.createTextNode(text.slice(last, x.a)));
 				var m = document.createElement("mark");
 				m.className = "trouve";
@@ -339,6 +351,7 @@
 		index.slugs.forEach(function (s, i) { bySlug[s] = i; });
 
 		form.hidden = false;
+		form.setAttribute("data-delai", String(DELAY));
 		if (filtres) filtres.hidden = false;
 
 		function passesFilters(card) {

@@ -316,7 +316,7 @@ outdir_open(struct outdir *od, const char *out, struct diags *d)
 	char	*cur = NULL, *lock;
 	char	 buf[8];
 	ssize_t	 n;
-	int	 existed = 0;
+	int	 existed = 0, ok;
 
 	memset(od, 0, sizeof(*od));
 	od->lockfd = -1;
@@ -349,16 +349,15 @@ outdir_open(struct outdir *od, const char *out, struct diags *d)
 		od->legacy = existed;
 	if (existed)
 		S_clean_stale(od);
-	else if (access(od->meta, F_OK) == 0) {
+	if (!existed && access(od->meta, F_OK) == 0) {
 		diag_error(d, od->meta, 0, 0, "was not written by annuaire "
 		    "(%s has no .annuaire.lock): move it out of %s, or build "
 		    "into another folder (-o)", out, out);
-		goto refuse;
-	}
-
-	if (!S_check_names(od, d) ||
-	    (od->cur[0] != '\0' && !S_check_generation(od, d))) {
-refuse:
+		ok = 0;
+	} else
+		ok = S_check_names(od, d) &&
+		    (od->cur[0] == '\0' || S_check_generation(od, d));
+	if (!ok) {
 		if (!existed) {	/* leave no trace in a folder not ours */
 			lock = path_join(out, ".annuaire.lock");
 			(void)unlink(lock);

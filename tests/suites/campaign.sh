@@ -227,6 +227,22 @@ t_eq "--force applies it" "$?" 0
 t_check "the page replaced is kept in archives/2018/remplacees/" \
     grep -q 'Ajout de la coordination' "$C/archives/2018/remplacees/tad-2026-12-02.md"
 
+# Every example page sent back under a name that says nothing, with only
+# a new date: each is matched by its nom to its own page, and confirmed.
+cp -r "$TOP/content" "$T_TMP/c6"
+mkdir -p "$T_TMP/r6"
+i=0
+for f in "$T_TMP"/c6/partenaires/*.md; do
+	i=$((i + 1))
+	sed 's/^mise_a_jour: .*/mise_a_jour: 2026-12-02/' "$f" >"$T_TMP/r6/Réponse $i.md"
+	echo "$(basename "$f" .md) ← $T_TMP/r6/Réponse $i.md" >>"$T_TMP/r6.want"
+done
+A import -C "$T_TMP/c6" "$T_TMP/r6" >"$T_TMP/r6.out" 2>&1
+t_eq "every page renamed: matched by its nom to its own page" \
+    "$(grep ' ← ' "$T_TMP/r6.out" | sort)" "$(sort "$T_TMP/r6.want")"
+t_check "every page renamed with a new date only: confirmed" \
+    grep -q "^$n files: 0 changed, $n confirmed, 0 new, 0 invalid" "$T_TMP/r6.out"
+
 # ---- report -----------------------------------------------------------------
 A report -C "$C" -o "$O" >"$T_TMP/report.txt" 2>"$T_TMP/report.err"
 t_eq "report exits 0" "$?" 0

@@ -57,8 +57,12 @@ EOF
 }
 
 # page SLUG: a partner page from the variables below (empty: absent).
+# Each page its own phone number: the loader warns about two pages
+# with the same phone and address (the same partner twice).
+seq=0
 page() {
 	f=$P/$1.md
+	seq=$((seq + 1))
 	{
 		echo "---"
 		echo "nom: \"$nom\""
@@ -84,7 +88,8 @@ page() {
 		[ -n "${transports:-}" ] && echo "transports: \"$transports\""
 		printf '%s\n' "${horaires:-horaires:
   lundi: \"09:00-12:00\"}"
-		echo "telephone: \"01 99 00 12 34\""
+		printf 'telephone: "01 99 %02d %02d %02d"\n' $((seq / 10000 % 100)) \
+		    $((seq / 100 % 100)) $((seq % 100))
 		[ -n "${courriel:-}" ] && echo "courriel: \"$courriel\""
 		[ -n "${url:-}" ] && echo "site: \"$url\""
 		[ -n "${contacts:-}" ] && printf '%s\n' "$contacts"

@@ -18,6 +18,7 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "export_di.h"
 #include "html_int.h"
 #include "markdown.h"
 #include "util.h"
@@ -537,6 +538,15 @@ S_exports(struct hstate *hs)
 	buf_reset(&b);
 	export_json(s, &b);
 	ok &= S_write(hs, "annuaire.json", buf_cstr(&b), b.len);
+	for (i = 0; export_di_enabled(s) && i < EXPORT_DI_NFILES; i++) {
+		/* Open data: data·inclusion. */
+		rel = xasprintf("data-inclusion/%s", export_di_files[i].name);
+
+		buf_reset(&b);
+		export_di_files[i].write(s, &b);
+		ok &= S_write(hs, rel, buf_cstr(&b), b.len);
+		free(rel);
+	}
 	buf_free(&b);
 	return ok;
 }

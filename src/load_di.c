@@ -149,29 +149,37 @@ S_bad_term(struct S_ctx *c, enum di_vocab v, const char *path,
     const struct text *t)
 {
 	const struct di_term *sug, *terms;
+	const char	*sep = NULL;
 	size_t		 n, i, len;
 	struct buf	 b;
 
 	if ((sug = export_di_suggest(v, t->s)) != NULL) {
 		S_err(c, t->pos, "%s: \"%s\" is not in the data\xc2\xb7inclusion "
-		    "list %s (did you mean \"%s\", %s?)", path, t->s,
+		    "list %s (did you mean \"%s\" (%s)?)", path, t->s,
 		    export_di_vocab_file(v), sug->value, sug->label);
 		return;
 	}
 	terms = export_di_vocab(v, &n);
 	len = strlen(t->s);
 	if (v == DI_THEMATIQUES) {
-		/* A category alone: name its sub-themes. */
+		/* A category alone, or with an unknown sub-theme: name its
+		 * sub-themes. */
+		if ((sep = strstr(t->s, "--")) != NULL)
+			len = (size_t)(sep - t->s);
 		buf_init(&b);
 		for (i = 0; i < n; i++)
 			if (strncmp(terms[i].value, t->s, len) == 0 &&
 			    strncmp(terms[i].value + len, "--", 2) == 0)
 				buf_printf(&b, "%s%s", b.len ? ", " : "",
 				    terms[i].value);
-		if (b.len > 0)
+		if (b.len > 0 && sep == NULL)
 			S_err(c, t->pos, "%s: \"%s\" is a category of "
 			    "data\xc2\xb7inclusion, not a sub-theme: choose "
 			    "among %s", path, t->s, buf_cstr(&b));
+		else if (b.len > 0)
+			S_err(c, t->pos, "%s: \"%s\" is not a sub-theme of "
+			    "\"%.*s\" in data\xc2\xb7inclusion: choose among %s",
+			    path, t->s, (int)len, t->s, buf_cstr(&b));
 		else
 			S_err(c, t->pos, "%s: \"%s\" is not in the "
 			    "data\xc2\xb7inclusion list %s (keys such as "

@@ -10,7 +10,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libfontconfig-dev libfreetype-dev libpng-dev libqrencode-dev libhyphen-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome"
 test_pkgs="libcmocka-dev poppler-utils qpdf chromium mandoc nodejs npm
- default-jre-headless imagemagick"
+ default-jre-headless imagemagick python3-jsonschema python3-yaml"
 
 case "${1:-build}" in
 build) pkgs=$build_pkgs ;;

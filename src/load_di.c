@@ -414,10 +414,11 @@ load_di_mapping(const struct ynode *root, struct site *s,
 		    "digits and hyphens)", m->source.s);
 	if (S_text(&c, load_yaml_get(g, "prefixe_id"),
 	    "data_inclusion.prefixe_id", &m->prefixe) &&
-	    strpbrk(m->prefixe.s, " \t\n\"'<>\\") != NULL)
-		S_err(&c, m->prefixe.pos, "data_inclusion.prefixe_id: \"%s\" "
-		    "holds a space, a quote or a bracket: write only "
-		    "letters, digits and - _ : .", m->prefixe.s);
+	    m->prefixe.s[strspn(m->prefixe.s, "abcdefghijklmnopqrstuvwxyz"
+	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:.")] != '\0')
+		S_err(&c, m->prefixe.pos, "data_inclusion.prefixe_id: \"%s\": "
+		    "write only letters, digits and - _ : . (as in "
+		    "\"mdq-chantiers--\")", m->prefixe.s);
 	if ((v = S_group(&c, load_yaml_get(g, "thematiques"),
 	    "data_inclusion.thematiques")) != NULL)
 		S_thematiques(&c, v, s, m, badthems);

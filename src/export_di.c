@@ -104,7 +104,7 @@ const struct di_term *
 export_di_suggest(enum di_vocab v, const char *s)
 {
 	const struct di_term *t, *best = NULL;
-	size_t		 n, i, lc;
+	size_t		 n, i, lc, d, bestd = (size_t)-1;
 	char		*k = S_keyform(s), *sep, *cat, *sub;
 
 	t = export_di_vocab(v, &n);
@@ -130,9 +130,11 @@ export_di_suggest(enum di_vocab v, const char *s)
 		if (e == NULL)
 			continue;
 		lc = (size_t)(e - t[i].value);
-		if (S_distance(k, strlen(k), t[i].value, lc) <= (lc + 2) / 3) {
+		if ((d = S_distance(k, strlen(k), t[i].value, lc)) < bestd &&
+		    d <= (lc + 2) / 3) {
+			bestd = d;
+			free(cat);
 			cat = xasprintf("%.*s--", (int)lc, t[i].value);
-			break;
 		}
 	}
 	if (cat != NULL)

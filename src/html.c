@@ -18,6 +18,8 @@
 #include <unistd.h>
 
 #include "export.h"
+#include "export_di.h"
+#include "export_jsonld.h"
 #include "html_int.h"
 #include "markdown.h"
 #include "news.h"
@@ -269,6 +271,20 @@ S_list_page(const struct hstate *hs, const char *root, const char *rel,
 	return ctx;
 }
 
+/* The schema.org JSON-LD of a partner's page (p) or of the home page. */
+static struct tval *
+S_jsonld(const struct site *s, const struct partner *p)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	if (p != NULL)
+		export_jsonld_partner(s, p, &b);
+	else
+		export_jsonld_site(s, &b);
+	return tval_str_own(buf_detach(&b));
+}
+
 static int
 S_partner_pages(struct hstate *hs)
 {
@@ -286,6 +302,7 @@ S_partner_pages(struct hstate *hs)
 		ctx = hctx_page(&hs->hc, "../", rel, name, NULL);
 		tval_set_bool(ctx, "fiche", 1);	/* its script: fiche.js */
 		tval_set(ctx, "partenaire", hctx_partner(&hs->hc, p, "../", 1));
+		tval_set(ctx, "jsonld", S_jsonld(s, p));	/* schema.org */
 		ok &= S_page(hs, "partenaire", ctx, rel);
 		free(rel);
 		free(name);
@@ -393,6 +410,7 @@ S_home(struct hstate *hs)
 	tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "", NULL, NULL));
 	tval_set_num(ctx, "count", (double)s->npartners);
 	tval_set_bool(ctx, "edito", s->edito.s != NULL);	/* on "À propos" */
+	tval_set(ctx, "jsonld", S_jsonld(s, NULL));	/* names the publisher */
 	ok = S_page(hs, "index", ctx, "index.html");
 	js = hctx_search_index(&hs->hc);
 	ok &= S_write(hs, "search-index.js", js, strlen(js));
@@ -486,6 +504,23 @@ S_about(struct hstate *hs)
 		tval_set_str(e, "detail", exports[i].detail);
 		tval_push(l, e);
 	}
+	for (i = 0; export_di_enabled(s) && i < EXPORT_DI_NFILES; i++) {
+		/* Open data in the national schema (export_di.h). */
+		const char *f = export_di_files[i].name;
+
+		e = tval_map();
+		tval_set(e, "href", tval_str_own(xasprintf("data-inclusion/%s",
+		    f)));
+		tval_set(e, "label", tval_str_own(xasprintf("Donn\xc3\xa9"
+		    "es ouvertes data\xc2\xb7inclusion\xc2\xa0: %s (%s)",
+		    strncmp(f, "structures", 10) == 0 ? "structures" :
+		    "services", strstr(f, ".csv") ? "CSV" : "JSON")));
+		tval_set_str(e, "detail", strncmp(f, "structures", 10) == 0 ?
+		    "au sch\xc3\xa9ma national de l\xe2\x80\x99inclusion\xc2\xa0: "
+		    "une structure par partenaire" : "au sch\xc3\xa9ma national "
+		    "de l\xe2\x80\x99inclusion\xc2\xa0: un service par action");
+		tval_push(l, e);
+	}
 	tval_set(ctx, "exports", l);
 	return S_page(hs, "a-propos", ctx, "a-propos.html");
 }
@@ -538,6 +573,15 @@ S_exports(struct hstate *hs)
 	buf_reset(&b);
 	export_json(s, &b);
 	ok &= S_write(hs, "annuaire.json", buf_cstr(&b), b.len);
+	for (i = 0; export_di_enabled(s) && i < EXPORT_DI_NFILES; i++) {
+		/* Open data: data·inclusion. */
+		rel = xasprintf("data-inclusion/%s", export_di_files[i].name);
+
+		buf_reset(&b);
+		export_di_files[i].write(s, &b);
+		ok &= S_write(hs, rel, buf_cstr(&b), b.len);
+		free(rel);
+	}
 	buf_free(&b);
 	return ok;
 }

@@ -23,6 +23,7 @@
 #include "image.h"
 #include "load.h"
 #include "load_thesaurus.h"
+#include "load_di.h"
 #include "load_yaml.h"
 #include "picto.h"
 #include "unicode.h"
@@ -1059,7 +1060,8 @@ S_site(struct ctx *c, struct site *s)
 {
 	static const char *const keys[] = {
 		"titre", "sous_titre", "edition", "url", "editeur",
-		"coordination", "edito", "categories", "thematiques"
+		"coordination", "edito", "categories", "thematiques",
+		"data_inclusion"
 	};
 	struct ynode	*root;
 	const struct ynode *g;
@@ -1104,6 +1106,7 @@ S_site(struct ctx *c, struct site *s)
 	}
 	S_categories(c, root, s);
 	S_thematiques(c, root, s);
+	load_di_mapping(root, s, &c->badthems, c->file, c->d);
 	load_yaml_free(root);
 	return 1;
 }

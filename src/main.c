@@ -23,6 +23,7 @@
 #include "campaign.h"
 #include "diag.h"
 #include "fault.h"
+#include "export_di.h"
 #include "html.h"
 #include "import.h"
 #include "load.h"
@@ -71,6 +72,7 @@ static const char usage_main[] =
 "  campaign prepare the yearly requests: forms and e-mail drafts\n"
 "  import   merge the pages partners sent back (dry run by default)\n"
 "  report   where every partner stands in the campaign\n"
+"  export   write the directory as open data: export data-inclusion\n"
 "  help     show the help of a command: annuaire help build\n"
 "\n"
 "Exit status: 0 success (warnings allowed), 1 errors in the content,\n"
@@ -193,6 +195,21 @@ static const char usage_report[] =
 "  -C DIR           content folder (default: content)\n"
 "  -o OUT           folder of suivi.html (default: out)\n"
 "  --format FORMAT  text (default, fits 80 columns) or csv\n";
+static const char usage_export[] =
+"usage: annuaire export data-inclusion [-q] [-C DIR] [-o OUT]\n"
+"\n"
+"Check the content folder, then write, only if it has no error, the\n"
+"public part of the directory in the national data\xc2\xb7inclusion schema\n"
+"(version 1.0.8), as site.yaml's data_inclusion mapping says:\n"
+"  OUT/structures.json, OUT/services.json   one structure per partner,\n"
+"  OUT/structures.csv, OUT/services.csv     one service per action\n"
+"`build' writes the same files under out/site/data-inclusion/.  Named\n"
+"contacts, suivi and note_suivi are never exported.\n"
+"\n"
+"Options:\n"
+"  -C DIR   content folder (default: content)\n"
+"  -o OUT   output folder (default: data-inclusion); not inside DIR\n"
+"  -q       print only problems\n";
 
 static const char usage_help[] =
 "usage: annuaire help [COMMAND]\n";
@@ -866,6 +883,130 @@ out:
 	return rc;
 }
 
+/*
+ * Whether path (which may not exist yet) lies inside folder dir: its
+ * deepest existing ancestor resolves under dir's real path.
+ */
+static int
+S_inside(const char *path, const char *dir)
+{
+	char	*rd = realpath(dir, NULL), *p = xstrdup(path), *rp = NULL,
+		*slash;
+	size_t	 n;
+	int	 in = 0;
+
+	while (rd != NULL && (rp = realpath(p, NULL)) == NULL) {
+		if ((slash = strrchr(p, '/')) == NULL) {
+			rp = realpath(".", NULL);
+			break;
+		}
+		*slash = '\0';
+		if (*p == '\0') {
+			rp = xstrdup("/");
+			break;
+		}
+	}
+	if (rd != NULL && rp != NULL) {
+		n = strlen(rd);
+		in = strncmp(rp, rd, n) == 0 && (rp[n] == '\0' || rp[n] == '/');
+	}
+	free(rd);
+	free(rp);
+	free(p);
+	return in;
+}
+
+/* Write data to dir/name through a temporary file renamed into place. */
+static int
+S_write_atomic(const char *dir, const char *name, const struct buf *b,
+    struct diags *d)
+{
+	char	*to = path_join(dir, name), *tmp = xasprintf("%s.tmp-XXXXXX", to);
+	int	 fd, ok = 0;
+
+	if ((fd = mkstemp(tmp)) == -1) {
+		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
+		goto out;
+	}
+	close(fd);
+	if (!file_write(tmp, buf_cstr(b), b->len) || chmod(tmp, 0644) == -1 ||
+	    rename(tmp, to) == -1) {
+		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
+		(void)unlink(tmp);
+		goto out;
+	}
+	ok = 1;
+out:
+	free(to);
+	free(tmp);
+	return ok;
+}
+
+static int
+cmd_export(int argc, char *argv[])
+{
+	struct opts	 o = { .content = "content", .out = "data-inclusion" };
+	struct diags	 d;
+	struct site	*site = NULL;
+	struct buf	 b;
+	size_t		 i;
+	int		 rc;
+
+	if ((rc = S_getopt(argc, argv, "Coq", usage_export, &o)) >= 0)
+		return rc;
+	if (optind == argc)
+		return S_usage_error(usage_export, "missing the format: "
+		    "data-inclusion");
+	if (strcmp(argv[optind], "data-inclusion") != 0)
+		return S_usage_error(usage_export, "unknown format: %s (the "
+		    "one format is data-inclusion)", argv[optind]);
+	/* Options may also follow the format: "export data-inclusion -o X". */
+	argc -= optind;
+	argv += optind;
+	if ((rc = S_getopt(argc, argv, "Coq", usage_export, &o)) >= 0)
+		return rc;
+	if (optind != argc)
+		return S_usage_error(usage_export, "unexpected argument: %s",
+		    argv[optind]);
+	if (S_inside(o.out, o.content))
+		return S_usage_error(usage_export, "%s is inside the content "
+		    "folder %s, which is never written: choose another "
+		    "folder", o.out, o.content);
+	diags_init(&d);
+	buf_init(&b);
+	if ((site = S_load(&o, &d, &rc)) == NULL)
+		goto out;
+	if (!export_di_enabled(site)) {
+		diag_error(&d, site->path, 1, 1, "data_inclusion: missing: add "
+		    "the mapping to data\xc2\xb7inclusion (source, "
+		    "thematiques, modalites, couts; see annuaire(5))");
+		rc = EXIT_CONTENT;
+		goto out;
+	}
+	if (!mkdir_p(o.out)) {
+		diag_error(&d, o.out, 0, 0, "cannot create: %s", strerror(errno));
+		rc = EXIT_USAGE;
+		goto out;
+	}
+	for (i = 0; i < EXPORT_DI_NFILES; i++) {
+		buf_reset(&b);
+		export_di_files[i].write(site, &b);
+		if (!S_write_atomic(o.out, export_di_files[i].name, &b, &d)) {
+			rc = EXIT_USAGE;
+			goto out;
+		}
+	}
+	if (!o.quiet)
+		fprintf(stderr, "%s: wrote %s/structures.json, services.json, "
+		    "structures.csv, services.csv\n", progname, o.out);
+out:
+	S_flush(&d);
+	buf_free(&b);
+	model_free(site);
+	diags_free(&d);
+	return rc;
+}
+
 static int cmd_help(int, char *[]);
 
 static const struct command {
@@ -879,6 +1020,7 @@ static const struct command {
 	{ "campaign", cmd_campaign, usage_campaign },
 	{ "import", cmd_import, usage_import },
 	{ "report", cmd_report, usage_report },
+	{ "export", cmd_export, usage_export },
 	{ "help", cmd_help, usage_help },
 };
 

@@ -131,6 +131,7 @@ model_free(struct site *s)
 		free(s->thematiques[i].icon);
 	}
 	free(s->thematiques);
+	model_di_mapping_free(&s->data_inclusion, s->nthematiques);
 	for (i = 0; i < s->npartners; i++)
 		model_partner_free(&s->partners[i]);
 	free(s->partners);
@@ -143,6 +144,27 @@ model_free(struct site *s)
 	}
 	free(s->synonymes);
 	free(s);
+}
+
+void
+model_di_mapping_free(struct di_mapping *m, size_t nthematiques)
+{
+	size_t	 i;
+
+	S_text_free(&m->source);
+	S_text_free(&m->prefixe);
+	if (m->thematiques != NULL)
+		for (i = 0; i < nthematiques; i++)
+			model_texts_free(&m->thematiques[i]);
+	free(m->thematiques);
+	for (i = 0; i < MOD__COUNT; i++) {
+		model_texts_free(&m->mobilisation[i]);
+		model_texts_free(&m->accueil[i]);
+		model_texts_free(&m->mobilisable_par[i]);
+	}
+	for (i = 0; i < 4; i++)
+		S_text_free(&m->frais[i]);
+	memset(m, 0, sizeof(*m));
 }
 
 /* ---- sorting --------------------------------------------------------- */

@@ -201,6 +201,22 @@ struct partner {
 	struct pos	 fpos[PF__COUNT]; /* where each field's value starts */
 };
 
+/*
+ * site.yaml's data_inclusion mapping (annuaire(5)): how the edition's
+ * words translate into the data·inclusion schema's closed vocabularies
+ * (export_di.h), checked by the loader.  source.s == NULL: no mapping,
+ * nothing is exported.  Lists are as written (duplicates dropped).
+ */
+struct di_mapping {
+	struct text	 source;	/* producer id: "mdq-chantiers" */
+	struct text	 prefixe;	/* id prefix; NULL: source + "--" */
+	struct texts	*thematiques;	/* [site->nthematiques]: sub-themes */
+	struct texts	 mobilisation[MOD__COUNT]; /* per modalite bit */
+	struct texts	 accueil[MOD__COUNT];	/* modes_accueil */
+	struct texts	 mobilisable_par[MOD__COUNT];
+	struct text	 frais[4];	/* per enum cout (COUT_NONE unused) */
+};
+
 /* A person or structure with contact details (publisher, coordination). */
 struct organisation {
 	struct text	 nom;
@@ -233,6 +249,7 @@ struct site {
 	size_t		 ncategories;
 	struct thematique *thematiques;	/* site.yaml order */
 	size_t		 nthematiques;
+	struct di_mapping data_inclusion; /* open data export mapping */
 
 	/*
 	 * Partners sorted by category (site order), then by name with
@@ -253,6 +270,8 @@ void	 model_free(struct site *);
 void	 model_texts_free(struct texts *);
 /* Free what one partner owns (not the struct); leaves it zeroed. */
 void	 model_partner_free(struct partner *);
+/* Free a data_inclusion mapping (thematiques has nthematiques lists). */
+void	 model_di_mapping_free(struct di_mapping *, size_t nthematiques);
 /* Sort site->partners (category order, then name) and fix up pointers. */
 void	 model_sort(struct site *);
 /* Partners by name, A-Z with str_collate(); caller frees the array only. */

@@ -11,7 +11,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev
  libutf8proc-dev libjpeg-dev fonts-dejavu-core"
 test_pkgs="libcmocka-dev python3 poppler-utils qpdf chromium mandoc nodejs npm
- default-jre-headless imagemagick snowball-data"
+ default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml"
 
 case "${1:-build}" in
 build) pkgs=$build_pkgs ;;

@@ -214,7 +214,8 @@ try {
 		await p.goto(url(fixture, 'partenaires/hostile.html'));
 		await p.waitForTimeout(300);
 		const s = await p.evaluate(() => ({
-			scripts: [...document.scripts].map(x => x.getAttribute('src') || 'inline'),
+			// The schema.org JSON-LD is data, never run (jsonld.mjs checks it).
+			scripts: [...document.scripts].map(x => x.type === 'application/ld+json' ? 'ld+json' : x.getAttribute('src') || 'inline'),
 			iframes: document.querySelectorAll('iframe').length,
 			imgs: [...document.images].map(i => i.getAttribute('src')),
 			h1: document.querySelector('h1').textContent,
@@ -223,7 +224,7 @@ try {
 			bodyShown: getComputedStyle(document.body).display !== 'none',
 		}));
 		ok(dialogs.length === before, 'hostile: no dialog opened', dialogs.join('\n'));
-		ok(s.scripts.length > 0 && s.scripts.every(x => /^\.\.\/assets\/fiche\.js$/.test(x)), 'hostile: only the site\'s own script (fiche.js)', s.scripts.join(' '));
+		ok(s.scripts.length > 0 && s.scripts.filter(x => x === 'ld+json').length <= 1 && s.scripts.every(x => /^(\.\.\/assets\/fiche\.js|ld\+json)$/.test(x)), 'hostile: only the site\'s own script (fiche.js, and its JSON-LD data)', s.scripts.join(' '));
 		ok(s.iframes === 0 && s.imgs.length === 0 && s.styles === 0 && s.bodyShown, 'hostile: no iframe, image or style from the content');
 		ok(s.jsLinks === 0, 'hostile: no javascript:, vbscript:, data: or file: link');
 		ok(s.h1.includes("<script>alert('nom')</script>") && s.h1.includes('{{titre}}'), 'hostile: the escaped text is shown as text');

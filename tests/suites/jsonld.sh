@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# jsonld (issue 9 §3): the schema.org JSON-LD of the pages read back in
+# Debian's Chromium (tests/browser/jsonld.mjs): on every partner page of
+# the example it says what the visible contact block says; the home page
+# names the publisher; a partner whose name holds </script>, <!--,
+# U+2028 and U+2029 reads back exactly, and nothing of it runs.
+. "$TOP/tests/lib.sh"
+A=$ANNUAIRE
+B=$TOP/tests/browser
+export SOURCE_DATE_EPOCH=1521072000
+
+if ! "$A" --version >/dev/null 2>&1; then
+	t_skip "jsonld suite" "the command line is not built yet"; t_done; exit
+fi
+for need in /usr/bin/chromium node; do
+	if ! command -v "$need" >/dev/null 2>&1; then
+		t_skip "jsonld suite" "$need is missing (make deps-test)"; t_done; exit
+	fi
+done
+if [ ! -d "$B/node_modules/playwright-core" ]; then
+	t_skip "jsonld suite" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
+fi
+
+"$A" build -q --no-pdf -C "$TOP/content" -o "$T_TMP/ex" 2>"$T_TMP/ex.err"
+t_check "example site built" test -f "$T_TMP/ex/site/index.html"
+
+# A hostile partner, on top of the golden fixture's site.yaml.
+h=$T_TMP/hostile
+mkdir -p "$h/content/partenaires"
+cp "$TOP/tests/golden/site/content/site.yaml" "$h/content/"
+printf '%s' "Nom </script><script>window.__pwned=1;alert(1)</script><!-- x --> é"$'\u2028'"ligne"$'\u2029'"fin" >"$T_TMP/name"
+cat >"$h/content/partenaires/hostile.md" <<'MD'
+---
+nom: "Nom </script><script>window.__pwned=1;alert(1)</script><!-- x --> é\u2028ligne\u2029fin"
+categorie: associatifs
+thematiques: [logement]
+resume: "Résumé </script><!-- \u2028"
+missions:
+  - "Mission"
+adresse:
+  rue: "1 rue </script>"
+  code_postal: "78000"
+  ville: "Versailles"
+telephone: "01 99 00 12 34"
+courriel: "hostile@example.org"
+mise_a_jour: 2018-03-15
+---
+MD
+"$A" build -q --no-pdf -C "$h/content" -o "$h/out" 2>"$T_TMP/h.err"
+t_check "hostile site built" test -f "$h/out/site/partenaires/hostile.html" ||
+    sed 's/^/# /' "$T_TMP/h.err"
+
+node "$B/jsonld.mjs" --site "$T_TMP/ex/site" --hostile "$h/out/site" \
+    --name "$T_TMP/name" >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
+rc=$?
+while IFS= read -r line; do
+	case $line in
+	"ok "*) t_ok "${line#ok * - }" ;;
+	"not ok "*) t_fail "${line#not ok * - }" ;;
+	"#"*) echo "$line" ;;
+	esac
+done <"$T_TMP/node.tap"
+[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "jsonld.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+t_done

@@ -230,7 +230,11 @@ try {
 		await page.fill('#ville', 'Versailles');
 		// A mission added; the presentation changed.
 		await page.click('#missions-ajouter');
-		await page.keyboard.type('Écouter « vraiment » les familles : sans jugement #1');
+		await page.keyboard.type('Écouter « vraiment » les familles :');
+		await page.keyboard.press('Enter');
+		await page.keyboard.type(' sans jugement #1');
+		const mission = await page.evaluate(() => document.activeElement.value);
+		ok(!mission.includes('\n'), `Enter makes no line break in a one-line text (${JSON.stringify(mission)})`);
 		const pres = await page.inputValue('#presentation');
 		await page.fill('#presentation', pres + '\nUn paragraphe ajouté.\n');
 		const name = await download(page, '#telecharger', path.join(out, 'fill', slug + '.md'));

@@ -484,6 +484,14 @@
 			else if (n === 0x2028) o += "\\L";
 			else if (n === 0x2029) o += "\\P";
 			else if (n === 0xfeff) o += "\\uFEFF";
+			/*
+			 * The loader turns a no-break space after ":" or "-" into
+			 * a space (Word puts them where YAML needs spaces), even
+			 * inside quotes: escaped, it stays what it is.
+			 */
+			else if ((n === 0xa0 || n === 0x202f) && i > 0 &&
+			    (s[i - 1] === ":" || s[i - 1] === "-"))
+				o += n === 0xa0 ? "\\u00A0" : "\\u202F";
 			else o += c;
 		}
 		return o + "\"";
@@ -600,7 +608,8 @@
 		    MOIS[+m[2] - 1] + " " + m[1];
 	}
 
-	window.annuaireForm = { validate: V, pageText: pageText, trim: trim };
+	window.annuaireForm = { validate: V, pageText: pageText, trim: trim,
+	    value: value };
 
 	/* ---- the form ----------------------------------------------------- */
 

@@ -338,6 +338,8 @@ test_slug(void **state)
 		{ "Conférence Saint-Vincent-de-Paul", "conference-saint-vincent-de-paul" },
 		{ "Œuvre d’Orient", "oeuvre-d-orient" },
 		{ "Arpej 78", "arpej-78" },
+		/* Typed or pasted on macOS (NFD): the same slug. */
+		{ "E\xcc\x81" "picerie franc\xcc\xa7" "aise", "epicerie-francaise" },
 		{ "!!!", "" },
 		{ "", "" },
 		/* Cut to 64 bytes, never ending with '-'. */

@@ -52,12 +52,23 @@ booklet_check(const struct site *s, const struct booklet_opts *o,
 	struct fonts	*fs = NULL;
 	struct diags	 quiet;
 
-	/* The theme's own problems are booklet_build()'s to report. */
+	size_t		 i;
+
+	/*
+	 * An error of the theme or its fonts (a family not installed)
+	 * would stop the build: said here too, so that check says it.
+	 * Their warnings are the layout's to print, once.
+	 */
 	diags_init(&quiet);
 	memset(&th, 0, sizeof(th));
 	if (theme_load(&th, o, &quiet) && quiet.errors == 0 &&
 	    (fs = fonts_open(&th, &quiet)) != NULL)
 		glyphs_check_site(fonts_glyphs(fs), s, d);
+	for (i = 0; i < quiet.n; i++)
+		if (quiet.v[i].sev == DIAG_ERROR)
+			diag_add(d, DIAG_ERROR, quiet.v[i].file,
+			    quiet.v[i].line, quiet.v[i].col, "%s",
+			    quiet.v[i].msg);
 	fonts_close(fs);
 	theme_free(&th);
 	diags_free(&quiet);

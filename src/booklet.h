@@ -39,9 +39,10 @@ int	 booklet_build(const struct site *, const struct booklet_opts *,
  * The checks of the content that need the booklet's fonts: one warning
  * per text holding characters the booklet will leave out (glyphs.h), at
  * the value's file:line:col.  `check` and `build` both call it, so both
- * print the same diagnostics before their summary.  A theme or font
- * that cannot be read is left for booklet_build() to report: nothing is
- * checked then.
+ * print the same diagnostics before their summary.  An error of the
+ * theme or its fonts (which would stop booklet_build()) is appended
+ * too, and nothing else is checked then; their warnings are left to
+ * booklet_build().
  */
 void	 booklet_check(const struct site *, const struct booklet_opts *,
 	    struct diags *);

@@ -381,7 +381,7 @@ S_load(const struct opts *o, struct diags *d, int *status)
 	char		*summary;
 
 	site = load_content(o->content, d);
-	if (site != NULL) {
+	if (site != NULL && !o->no_pdf) {
 		/* What the booklet's fonts cannot print: check says it too. */
 		struct booklet_opts bo = { 0 };
 

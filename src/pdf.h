@@ -123,9 +123,10 @@ struct pdf_doc {
 /*
  * Lay out the booklet of the site.  Resolves the theme's fonts through
  * fontconfig and reads its settings (page size A5/A4, justification,
- * colours).  Returns NULL on error (diagnostics appended).  Characters
- * that the fonts cannot show are warnings naming the content file and
- * position.
+ * colours).  Returns NULL on error (diagnostics appended).  A
+ * character the theme's face lacks is set with the style's fallback
+ * face (doc->fallback_path); one no face prints is left out silently:
+ * booklet_check() warns at its value.
  */
 struct pdf_doc	*layout_booklet(const struct site *, const struct booklet_opts *,
 		    struct diags *);

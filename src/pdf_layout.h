@@ -88,7 +88,7 @@ double		 fonts_descender(const struct fonts *, enum pdf_face);
 
 /* ---- the layout context (pdf_layout.c) -------------------------------- */
 
-/* Where a text comes from, for glyph-coverage warnings. */
+/* Where a text comes from (file and position), kept on its items. */
 struct src {
 	const char	*file;
 	struct pos	 pos;

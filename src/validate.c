@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "unicode.h"
 #include "util.h"
 #include "validate.h"
 
@@ -611,9 +612,12 @@ validate_slug(const char *s)
 char *
 validate_slugify(const char *name)
 {
-	char		*f = str_fold(name), *p;
+	char		*nfc = unicode_nfc(name, strlen(name), NULL);
+	char		*f = str_fold(nfc), *p;
 	struct buf	 b;
 	int		 dash = 0;
+
+	free(nfc);	/* "e" + U+0301 folds as "é" does */
 
 	buf_init(&b);
 	for (p = f; *p != '\0'; p++) {

@@ -12,6 +12,7 @@
 import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -173,6 +174,79 @@ try {
 		await page.context().close();
 	}
 
+	// --- random texts through the page writer ------------------------------
+	// Pages with random texts (quotes, backslashes, colons, hashes, brackets,
+	// accents, emoji, NBSP, tabs and line breaks where a text may hold them)
+	// written by the form's writer, loaded by annuaire (form_tool dump): every
+	// text comes back as the form meant it.
+	if (args.tool && args.site) {
+		const page = await newPage();
+		await page.goto(url(forms, slugs[0] + '.html'));
+		const N = 150;
+		const made = await page.evaluate(n => {
+			const F = window.annuaireForm;
+			const pool = ['a', 'é', 'Z', '0', ' ', ' ', '"', "'", '\\', ':', ': ', ' #', '#', '-', '- ', '[', ']', '{', '}',
+				',', '&', '*', '!', '|', '>', '%', '@', '`', '?', '«', '»', '’', '🏠', '\u00a0', '\u202f', '~', 'null', 'yes',
+				'---', '...', '<script>', '\t'];
+			let seed = 12345;
+			const rnd = k => { seed = (seed * 1103515245 + 12345) % 2147483648; return seed % k; };
+			const text = (len, ml) => {
+				let s = '';
+				for (let i = 0; i < len; i++) s += ml && rnd(8) === 0 ? '\n' : pool[rnd(pool.length)];
+				return s;
+			};
+			const out = [];
+			for (let i = 0; i < n; i++) {
+				const p = { nom: F.value(text(1 + rnd(30))) || 'x', sigle: F.value(text(rnd(6))), categorie: 'institutionnels',
+					thematiques: ['sante'], resume: F.value(text(1 + rnd(60))) || 'r',
+					missions: [F.value(text(1 + rnd(40))) || 'm', F.value(text(1 + rnd(40))) || 'n'],
+					actions: [{ titre: F.value(text(1 + rnd(20))) || 't', description: F.value(text(rnd(40), true), true) }],
+					public: F.value(text(rnd(50), true), true),
+					acces: { modalites: [], cout: null, precisions: F.value(text(rnd(40), true), true) },
+					langues: [], accessibilite: { niveau: null, precisions: null },
+					adresse: { rue: F.value(text(1 + rnd(20))) || 'r', complement: null, code_postal: '78000', ville: 'V' },
+					transports: F.value(text(rnd(30), true), true),
+					horaires: { lundi: ['09:00-12:00'], mardi: [], mercredi: [], jeudi: [], vendredi: [], samedi: [],
+						dimanche: [], precisions: F.value(text(rnd(30), true), true) },
+					telephone: null, courriel: 'a@example.org', site: null, contacts: [], logo: null, liens: [],
+					presentation: rnd(4) === 0 ? null : text(rnd(200), true) + '\n' };
+				if (p.presentation !== null && F.trim(p.presentation) === '') p.presentation = null;
+				out.push({ page: p, text: F.pageText(p, '2019-03-01') });
+			}
+			return out;
+		}, N);
+		const dir = path.join(out, 'random', 'content');
+		fs.mkdirSync(path.join(dir, 'partenaires'), { recursive: true });
+		fs.copyFileSync(args.site, path.join(dir, 'site.yaml'));
+		made.forEach((m, i) => fs.writeFileSync(path.join(dir, 'partenaires', `r${String(i).padStart(2, '0')}.md`), m.text));
+		let dump = '', err = '';
+		try {
+			dump = execFileSync(args.tool, ['dump', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+		} catch (e) { err = String(e.stderr || e.message); }
+		const bad = [];
+		if (err) bad.push(err);
+		else {
+			const json = JSON.parse(dump.slice(0, dump.indexOf('\n}\n') + 2));
+			const bySlug = Object.fromEntries(json.partenaires.map(p => [p.slug, p]));
+			made.forEach((m, i) => {
+				const got = bySlug[`r${String(i).padStart(2, '0')}`], p = m.page;
+				if (!got) { bad.push(`r${i}: not loaded`); return; }
+				const pairs = [['nom', got.nom, p.nom], ['sigle', got.sigle, p.sigle], ['resume', got.resume, p.resume],
+					['missions', JSON.stringify(got.missions), JSON.stringify(p.missions)],
+					['actions', JSON.stringify(got.actions), JSON.stringify(p.actions)],
+					['public', got.public, p.public], ['acces.precisions', got.acces.precisions, p.acces.precisions],
+					['rue', got.adresse.rue, p.adresse.rue], ['transports', got.transports, p.transports],
+					['horaires.precisions', got.horaires.precisions, p.horaires.precisions],
+					['presentation', got.presentation, p.presentation]];
+				for (const [k, g, w] of pairs)
+					if (g !== w) bad.push(`r${i} ${k}: got ${JSON.stringify(g)}, wrote ${JSON.stringify(w)}`);
+			});
+		}
+		ok(bad.length === 0, `${N} pages of random texts come back as written (quotes, \\, : #, brackets, emoji, NBSP, tabs, line breaks)`,
+			bad.slice(0, 20).join('\n'));
+		await page.context().close();
+	}
+
 	// --- filling a form -----------------------------------------------------
 	{
 		const slug = slugs.includes('aejf') ? 'aejf' : slugs[0];
@@ -230,7 +304,11 @@ try {
 		await page.fill('#ville', 'Versailles');
 		// A mission added; the presentation changed.
 		await page.click('#missions-ajouter');
-		await page.keyboard.type('Écouter « vraiment » les familles : sans jugement #1');
+		await page.keyboard.type('Écouter « vraiment » les familles :');
+		await page.keyboard.press('Enter');
+		await page.keyboard.type(' sans jugement #1');
+		const mission = await page.evaluate(() => document.activeElement.value);
+		ok(!mission.includes('\n'), `Enter makes no line break in a one-line text (${JSON.stringify(mission)})`);
 		const pres = await page.inputValue('#presentation');
 		await page.fill('#presentation', pres + '\nUn paragraphe ajouté.\n');
 		const name = await download(page, '#telecharger', path.join(out, 'fill', slug + '.md'));

@@ -194,6 +194,7 @@ mkdir -p "$shots"
 D=$T_TMP/dl
 node "$B/form.mjs" --forms "$F" --hostile "$H" --stress "$SF" \
     --cases "$TOP/tests/validate-cases.tsv" --out "$D" --shots "$shots" \
+    --tool "$FT" --site "$TOP/content/site.yaml" \
     >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
 rc=$?
 while IFS= read -r line; do

@@ -124,6 +124,15 @@ t_eq "no word drawn over another" "$(overlaps "$P")" ""
 t_eq "the example booklet embeds no fallback face" \
     "$(pdffonts "$T_TMP/o-ex/livret.pdf" 2>&1 | grep -c DejaVu)" 0
 
+# A theme whose font family is not installed: its errors come before the
+# summary, which counts them (the build stops there).
+mkdir -p "$T_TMP/th"
+printf 'booklet:\n  fonts: "No Such Family"\n' >"$T_TMP/th/theme.yaml"
+(cd "$T_TMP" && "$A" build -C scripts -o o-th --theme th) 2>"$T_TMP/err-th"; rc=$?
+t_eq "a font family not installed: exit 1" "$rc" 1
+t_eq "a font family not installed: counted in the summary" \
+    "$(tail -1 "$T_TMP/err-th")" "4 errors, 0 warnings in 1 page"
+
 # ---- damaged logos -----------------------------------------------------------
 C=$T_TMP/jpeg
 cp -R "$R/logo-truncated-jpeg/content" "$C"

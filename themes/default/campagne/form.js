@@ -484,6 +484,14 @@
 			else if (n === 0x2028) o += "\\L";
 			else if (n === 0x2029) o += "\\P";
 			else if (n === 0xfeff) o += "\\uFEFF";
+			/*
+			 * The loader turns a no-break space after ":" or "-" into
+			 * a space (Word puts them where YAML needs spaces), even
+			 * inside quotes: escaped, it stays what it is.
+			 */
+			else if ((n === 0xa0 || n === 0x202f) && i > 0 &&
+			    (s[i - 1] === ":" || s[i - 1] === "-"))
+				o += n === 0xa0 ? "\\u00A0" : "\\u202F";
 			else o += c;
 		}
 		return o + "\"";
@@ -600,7 +608,8 @@
 		    MOIS[+m[2] - 1] + " " + m[1];
 	}
 
-	window.annuaireForm = { validate: V, pageText: pageText, trim: trim };
+	window.annuaireForm = { validate: V, pageText: pageText, trim: trim,
+	    value: value };
 
 	/* ---- the form ----------------------------------------------------- */
 
@@ -736,9 +745,18 @@
 		    autocomplete: opts.autocomplete || "off",
 		    spellcheck: opts.spellcheck === false ? "false" : null,
 		    placeholder: opts.placeholder || null };
-		if (opts.multiline) {
-			attrs.rows = opts.rows || 3;
+		if (opts.multiline || opts.wrap) {
+			/*
+			 * wrap: one line of text shown whole on a phone; Enter
+			 * makes no line break (a pasted one becomes a space).
+			 */
+			attrs.rows = opts.wrap ? 1 : opts.rows || 3;
 			input = el("textarea", attrs);
+			if (opts.wrap)
+				input.addEventListener("keydown", function (ev) {
+					if (ev.key === "Enter")
+						ev.preventDefault();
+				});
 		} else {
 			attrs.type = opts.type || "text";
 			input = el("input", attrs);
@@ -750,6 +768,8 @@
 				    " sur " + opts.max + " au plus";
 		}
 		input.addEventListener("input", function () {
+			if (opts.multiline || opts.wrap)
+				fit(input);
 			obj[key] = keep();
 			count();
 			changed();
@@ -768,6 +788,13 @@
 			    el("span", { "class": "requis", text: " (obligatoire)" }) :
 			    null]),
 			help, input, counter, err ]);
+	}
+
+	/* A text area as tall as its text (at least its rows). */
+	function fit(t) {
+		t.style.height = "auto";
+		t.style.height = (t.scrollHeight + t.offsetHeight - t.clientHeight) +
+		    "px";
 	}
 
 	function validatorMsg(fn) {
@@ -1026,7 +1053,8 @@
 				el("tbody", {}, rows)
 			]),
 			field("h-precisions", h, "precisions", { label: "Précisions " +
-			    "sur les horaires", help: "Vacances, semaines paires, " +
+			    "sur les horaires", multiline: true, rows: 2,
+			    help: "Vacances, semaines paires, " +
 			    "accueil téléphonique… (« Fermé en août »)." })
 		]);
 	}
@@ -1100,7 +1128,7 @@
 
 		kids.push(section("s-identite", "Identité", null, [
 			field("nom", p, "nom", { label: "Nom complet de la structure",
-			    required: true, help: "Le nom en entier, en minuscules " +
+			    required: true, wrap: true, help: "Le nom en entier, en minuscules " +
 			    "accentuées : « Secours populaire français », pas « SPF » ni " +
 			    "« SECOURS POPULAIRE »." }),
 			field("sigle", p, "sigle", { label: "Sigle ou nom court",
@@ -1126,7 +1154,7 @@
 			    blank: function () { return null; },
 			    item: function (iid, arr, i) {
 				return field(iid, arr, i, { label: "Mission " + (i + 1),
-				    required: true, requiredMsg: "Écrivez la mission, ou " +
+				    required: true, wrap: true, requiredMsg: "Écrivez la mission, ou " +
 				    "retirez-la." });
 			} }),
 			list("actions", p.actions, { label: "Actions", what: "action",
@@ -1137,7 +1165,8 @@
 			    item: function (iid, arr, i) {
 				return el("div", { "class": "groupe" }, [
 					field(iid + "-titre", arr[i], "titre", { label: "Action " +
-					    (i + 1) + " : titre", required: true, requiredMsg:
+					    (i + 1) + " : titre", required: true, wrap: true,
+					    requiredMsg:
 					    "Écrivez le titre de l’action, ou retirez-la." }),
 					field(iid + "-description", arr[i], "description", {
 					    label: "Action " + (i + 1) + " : description",
@@ -1174,7 +1203,7 @@
 
 		kids.push(section("s-adresse", "Adresse et horaires", null, [
 			field("rue", p.adresse, "rue", { label: "Numéro et rue",
-			    required: true, autocomplete: "address-line1" }),
+			    required: true, wrap: true, autocomplete: "address-line1" }),
 			field("complement", p.adresse, "complement", { label:
 			    "Complément d’adresse", help: "« Bâtiment B, 2e étage »",
 			    autocomplete: "address-line2" }),
@@ -1221,7 +1250,7 @@
 					    required: true, requiredMsg: "Écrivez le nom, ou " +
 					    "retirez la personne." }),
 					field(iid + "-fonction", arr[i], "fonction", { label: n +
-					    "fonction" }),
+					    "fonction", wrap: true }),
 					field(iid + "-telephone", arr[i], "telephone", { label: n +
 					    "téléphone", type: "tel", inputmode: "tel",
 					    validator: phoneMsg, small: true }),
@@ -1277,6 +1306,7 @@
 		kids = build();
 		root.textContent = "";
 		kids.forEach(function (k) { root.appendChild(k); });
+		Array.prototype.forEach.call(root.querySelectorAll("textarea"), fit);
 		for (id in shown)
 			if (Object.prototype.hasOwnProperty.call(shown, id))
 				check(id);
@@ -1434,4 +1464,8 @@
 	}
 
 	render(null);
+	/* A phone turned sideways: the text areas fit their text again. */
+	window.addEventListener("resize", function () {
+		Array.prototype.forEach.call(root.querySelectorAll("textarea"), fit);
+	});
 })();

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "load.h"
 #include "load_yaml.h"
 #include "util.h"
@@ -468,13 +469,15 @@ out:
 
 /*
  * Warns about keys not in known[] with a did-you-mean.  where is "" at
- * the top or "adresse: " inside a group.
+ * the top or "adresse: " inside a group (printed as the message's own
+ * "adresse:", so that a translation can set its punctuation).
  */
 static void
 S_keys(struct ctx *c, const struct ynode *map, const char *where,
     const char *const *known, size_t nknown)
 {
-	size_t		 i, j;
+	size_t		 i, j, wl = strlen(where);
+	int		 nw = wl > 2 ? (int)(wl - 2) : 0;	/* "adresse" */
 	const char	*s;
 
 	for (i = 0; i < map->n; i++) {
@@ -484,13 +487,20 @@ S_keys(struct ctx *c, const struct ynode *map, const char *where,
 		if (j < nknown)
 			continue;
 		s = validate_suggest(map->k[i]->s, known, nknown);
-		if (s != NULL)
-			S_warn(c, map->k[i]->pos, "%sunknown field \"%s\" "
-			    "(did you mean \"%s\"?): it is ignored", where,
+		if (s != NULL && nw > 0)
+			S_warn(c, map->k[i]->pos, "%.*s: unknown field \"%s\" "
+			    "(did you mean \"%s\"?): it is ignored", nw, where,
 			    map->k[i]->s, s);
+		else if (s != NULL)
+			S_warn(c, map->k[i]->pos, "unknown field \"%s\" "
+			    "(did you mean \"%s\"?): it is ignored",
+			    map->k[i]->s, s);
+		else if (nw > 0)
+			S_warn(c, map->k[i]->pos, "%.*s: unknown field \"%s\": "
+			    "it is ignored", nw, where, map->k[i]->s);
 		else
-			S_warn(c, map->k[i]->pos, "%sunknown field \"%s\": it "
-			    "is ignored", where, map->k[i]->s);
+			S_warn(c, map->k[i]->pos, "unknown field \"%s\": it "
+			    "is ignored", map->k[i]->s);
 	}
 }
 
@@ -1095,9 +1105,13 @@ S_not_in_site(struct ctx *c, const struct text *t, int cats)
 	for (i = 0; i < n; i++)
 		keys[i] = cats ? s->categories[i].key : s->thematiques[i].key;
 	if ((sug = validate_suggest(t->s, keys, n)) != NULL) {
-		S_err(c, t->pos, "%s: \"%s\" is not a %s of site.yaml (did "
-		    "you mean \"%s\"?)", cats ? "categorie" : "thematiques",
-		    t->s, cats ? "category" : "thematique", sug);
+		if (cats)
+			S_err(c, t->pos, "categorie: \"%s\" is not a category "
+			    "of site.yaml (did you mean \"%s\"?)", t->s, sug);
+		else
+			S_err(c, t->pos, "thematiques: \"%s\" is not a "
+			    "thematique of site.yaml (did you mean \"%s\"?)",
+			    t->s, sug);
 		goto out;
 	}
 	buf_init(&b);
@@ -1858,8 +1872,16 @@ load_content(const char *content_dir, struct diags *d)
 char *
 load_summary(const struct diags *d, size_t npages)
 {
-	return xasprintf("%zu error%s, %zu warning%s in %zu page%s",
-	    d->errors, d->errors == 1 ? "" : "s",
-	    d->warnings, d->warnings == 1 ? "" : "s",
-	    npages, npages == 1 ? "" : "s");
+	char	*e, *w, *s;
+
+	e = xasprintf(ngettext("%zu error", "%zu errors", d->errors),
+	    d->errors);
+	w = xasprintf(ngettext("%zu warning", "%zu warnings", d->warnings),
+	    d->warnings);
+	/* TRANSLATORS: "3 errors, 1 warning in 29 pages"; a page is a partner file. */
+	s = xasprintf(ngettext("%s, %s in %zu page", "%s, %s in %zu pages",
+	    npages), e, w, npages);
+	free(e);
+	free(w);
+	return s;
 }

@@ -23,6 +23,7 @@
 #include "booklet.h"
 #include "diag.h"
 #include "html.h"
+#include "i18n.h"
 #include "load.h"
 #include "model.h"
 #include "new.h"
@@ -52,7 +53,7 @@ struct opts {
 
 static const char *progname = "annuaire";
 
-static const char usage_main[] =
+static const char usage_main[] = N_(
 "usage: annuaire [--help] [--version] COMMAND [OPTIONS]\n"
 "\n"
 "Turn a folder of partner pages (content/) into a static website\n"
@@ -66,9 +67,9 @@ static const char usage_main[] =
 "\n"
 "Exit status: 0 success (warnings allowed), 1 errors in the content,\n"
 "2 usage or input/output problem.\n"
-"See annuaire(1), annuaire(5) and docs/guide-partenaires.md.\n";
+"See annuaire(1), annuaire(5) and docs/guide-partenaires.md.\n");
 
-static const char usage_build[] =
+static const char usage_build[] = N_(
 "usage: annuaire build [-q] [-C DIR] [-o OUT] [--theme DIR] [--bleed]\n"
 "                      [--edition partenaires] [--no-pdf]\n"
 "                      [--layout-dump FILE]\n"
@@ -94,32 +95,32 @@ static const char usage_build[] =
 "                         the site)\n"
 "  --no-pdf               write the site only\n"
 "  --layout-dump FILE     write the booklet's layout as text (for tests)\n"
-"  -q                     print only problems\n";
+"  -q                     print only problems\n");
 
-static const char usage_check[] =
+static const char usage_check[] = N_(
 "usage: annuaire check [-C DIR]\n"
 "\n"
 "Load and validate the content folder (default: content): site.yaml and\n"
 "every partenaires/*.md.  Print every problem of every file, as\n"
 "  content/partenaires/x.md:LINE:COL: error: message\n"
 "then a summary line.  Writes nothing.\n"
-"Exit status: 0 no error (warnings allowed), 1 errors, 2 usage or I/O.\n";
+"Exit status: 0 no error (warnings allowed), 1 errors, 2 usage or I/O.\n");
 
-static const char usage_new[] =
+static const char usage_new[] = N_(
 "usage: annuaire new [-C DIR] \"Nom du partenaire\"\n"
 "\n"
 "Create DIR/partenaires/<slug>.md (default DIR: content) from a template\n"
 "that lists every field with a short comment in French.  The slug is made\n"
 "from the name (\"Secours populaire\" -> secours-populaire).  Never\n"
-"overwrites an existing file.\n";
+"overwrites an existing file.\n");
 
-static const char usage_help[] =
-"usage: annuaire help [COMMAND]\n";
+static const char usage_help[] = N_(
+"usage: annuaire help [COMMAND]\n");
 
 static void
 S_usage(FILE *f, const char *text)
 {
-	fputs(text, f);
+	fputs(_(text), f);
 }
 
 static int
@@ -133,7 +134,7 @@ S_usage_error(const char *text, const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	S_usage(stderr, text);
@@ -334,8 +335,8 @@ cmd_new(int argc, char *argv[])
 		return rc;
 	if (optind + 1 != argc)
 		return S_usage_error(usage_new, "%s",
-		    optind == argc ? "missing the partner's name" :
-		    "too many arguments (put the name in quotes)");
+		    optind == argc ? _("missing the partner's name") :
+		    _("too many arguments (put the name in quotes)"));
 	diags_init(&d);
 	if (!new_partner(o.content, argv[optind], &path, &d)) {
 		/* An existing page is a content matter; the rest usage or I/O. */
@@ -344,8 +345,8 @@ cmd_new(int argc, char *argv[])
 	} else {
 		S_flush(&d);
 		printf("%s\n", path);
-		fprintf(stderr, "%s: created %s: fill it in, then run "
-		    "'annuaire check'\n", progname, path);
+		fprintf(stderr, _("%s: created %s: fill it in, then run "
+		    "'annuaire check'\n"), progname, path);
 		rc = 0;
 	}
 	free(path);
@@ -567,7 +568,7 @@ cmd_build(int argc, char *argv[])
 	partial = !ok && i > 0;	/* site/, always built, was replaced */
 	rc = ok ? 0 : EXIT_USAGE;
 	if (ok && !o.quiet) {
-		fprintf(stderr, "%s: wrote %s/site/", progname, o.out);
+		fprintf(stderr, _("%s: wrote %s/site/"), progname, o.out);
 		if (!o.no_pdf)
 			fprintf(stderr, ", %s/livret.pdf, %s/livret-impression.pdf",
 			    o.out, o.out);
@@ -579,15 +580,15 @@ cmd_build(int argc, char *argv[])
 	}
 out:
 	if (stage != NULL && !remove_tree(stage))
-		fprintf(stderr, "%s: %s: cannot remove the temporary folder\n",
+		fprintf(stderr, _("%s: %s: cannot remove the temporary folder\n"),
 		    progname, stage);
 	S_flush(&d);
 	if (rc != 0 && site != NULL && partial)
-		fprintf(stderr, "%s: build failed while replacing the files "
-		    "of %s/: some are new, some old; build again\n", progname,
+		fprintf(stderr, _("%s: build failed while replacing the files "
+		    "of %s/: some are new, some old; build again\n"), progname,
 		    o.out);
 	else if (rc != 0 && site != NULL)
-		fprintf(stderr, "%s: build failed; %s/ was left as it was\n",
+		fprintf(stderr, _("%s: build failed; %s/ was left as it was\n"),
 		    progname, o.out);
 	model_free(site);
 	diags_free(&d);
@@ -649,6 +650,7 @@ main(int argc, char *argv[])
 {
 	const struct command *c;
 
+	(void)i18n_init();
 	if (argc < 2) {
 		S_usage(stderr, usage_main);
 		return EXIT_USAGE;

@@ -60,7 +60,7 @@ emit_font_get(struct emit *e, enum pdf_face face)
 		return f->font;
 	if (path == NULL) {
 		diag_error(e->d, e->out, 0, 0,
-		    "aucune police pour le style %s", face_name[face]);
+		    "no font for the style %s", face_name[face]);
 		f->failed = 1;
 		return NULL;
 	}
@@ -68,8 +68,8 @@ emit_font_get(struct emit *e, enum pdf_face face)
 	if (name != NULL)
 		f->font = HPDF_GetFont(e->pdf, name, "UTF-8");
 	if (f->font == NULL) {
-		diag_error(e->d, path, 0, 0, "police TrueType illisible par "
-		    "libharu (erreur 0x%04X, détail %u)", (unsigned)e->last_err,
+		diag_error(e->d, path, 0, 0, "TrueType font unreadable by "
+		    "libharu (error 0x%04X, detail %u)", (unsigned)e->last_err,
 		    (unsigned)e->last_detail);
 		f->failed = 1;
 		/* Reported here: not again as a generic libharu error. */

@@ -17,6 +17,7 @@
 #include <png.h>
 
 #include "pdf_emit.h"
+#include "i18n.h"
 #include "util.h"
 
 /* Limits against hostile or mistaken files (a logo is far smaller). */
@@ -88,11 +89,11 @@ png_decode(const unsigned char *data, size_t len, struct png_pixels *out,
 	    png_on_error, png_on_warning);
 	if (png == NULL || (info = png_create_info_struct(png)) == NULL) {
 		png_destroy_read_struct(png ? &png : NULL, NULL, NULL);
-		snprintf(msgbuf, msgsz, "mémoire insuffisante pour libpng");
+		snprintf(msgbuf, msgsz, "%s", _("not enough memory for libpng"));
 		return 0;
 	}
 	if (setjmp(png_jmpbuf(png))) {
-		snprintf(msgbuf, msgsz, "PNG invalide : %s", src.msg);
+		snprintf(msgbuf, msgsz, _("invalid PNG: %s"), src.msg);
 		png_destroy_read_struct(&png, &info, NULL);
 		free(rows);
 		free(pix);
@@ -176,7 +177,7 @@ png_load(struct emit *e, const unsigned char *data, size_t len,
 			img = NULL;
 	}
 	if (img == NULL)
-		snprintf(msgbuf, msgsz, "PNG refusé par libharu");
+		snprintf(msgbuf, msgsz, "%s", _("PNG refused by libharu"));
 	free(px.pix);
 	free(color);
 	free(alpha);
@@ -208,8 +209,8 @@ emit_image_get(struct emit *e, const struct pdf_item *it)
 	im->image = NULL;
 
 	if (!file_read(it->path, IMAGE_MAX_BYTES, &data, &len)) {
-		snprintf(msg, sizeof(msg), "image illisible : %s",
-		    errno == EFBIG ? "fichier trop gros" : strerror(errno));
+		snprintf(msg, sizeof(msg), _("unreadable image: %s"),
+		    errno == EFBIG ? _("file too large") : strerror(errno));
 		why = msg;
 	} else if (len >= 8 && memcmp(data, png_sig, 8) == 0) {
 		if ((im->image = png_load(e, (unsigned char *)data, len,
@@ -219,17 +220,18 @@ emit_image_get(struct emit *e, const struct pdf_item *it)
 		im->image = HPDF_LoadJpegImageFromMem(e->pdf,
 		    (const HPDF_BYTE *)data, (HPDF_UINT)len);
 		if (im->image == NULL)
-			why = "JPEG refusé par libharu";
+			why = _("JPEG refused by libharu");
 	} else
-		why = "format d'image non pris en charge (PNG ou JPEG "
-		    "attendu)";
+		why = _("unsupported image format (PNG or JPEG expected)");
 	free(data);
 	if (im->image == NULL) {
-		diag_error(e->d, it->src_file ? it->src_file : it->path,
-		    it->src_file ? it->src_pos.line : 0,
-		    it->src_file ? it->src_pos.col : 0, "%s%s%s",
-		    it->src_file ? it->path : "", it->src_file ? " : " : "",
-		    why ? why : "image illisible");
+		if (why == NULL)
+			why = _("unreadable image");
+		if (it->src_file != NULL)
+			diag_error(e->d, it->src_file, it->src_pos.line,
+			    it->src_pos.col, "%s: %s", it->path, why);
+		else
+			diag_error(e->d, it->path, 0, 0, "%s", why);
 		/* Reported here: not again as a generic libharu error. */
 		e->nerr = nerr;
 		HPDF_ResetError(e->pdf);

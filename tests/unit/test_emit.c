@@ -982,7 +982,7 @@ test_errors(void **state)
 	for (i = 0; i < d.n; i++) {
 		if (d.v[i].file && strcmp(d.v[i].file,
 		    "content/partenaires/caf.md") == 0 && d.v[i].line == 4 &&
-		    strstr(d.v[i].msg, "PNG invalide") != NULL)
+		    strstr(d.v[i].msg, "invalid PNG") != NULL)
 			found |= 1;
 		if (d.v[i].file && strstr(d.v[i].file, "absente.ttf"))
 			found |= 2;

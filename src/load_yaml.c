@@ -168,9 +168,14 @@ S_collection(struct reader *r, struct ynode *n, int ismap, int depth)
 			return 1;
 		}
 		if (n->n == LOAD_YAML_MAXITEMS) {
-			S_error(r, ev.start_mark, "more than %d items in this "
-			    "%s: a page is not that long", LOAD_YAML_MAXITEMS,
-			    ismap ? "group of fields" : "list");
+			if (ismap)
+				S_error(r, ev.start_mark, "more than %d fields "
+				    "in this group: a page is not that long",
+				    LOAD_YAML_MAXITEMS);
+			else
+				S_error(r, ev.start_mark, "more than %d items "
+				    "in this list: a page is not that long",
+				    LOAD_YAML_MAXITEMS);
 			yaml_event_delete(&ev);
 			return 0;
 		}

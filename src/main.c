@@ -141,6 +141,21 @@ S_usage_error(const char *text, const char *fmt, ...)
 	return EXIT_USAGE;
 }
 
+static void
+S_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "annuaire: " then the translated message (i18n.h) on stderr. */
+static void
+S_say(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, _(fmt), ap);
+	va_end(ap);
+}
+
 /* Print the diagnostics, sorted. */
 static void
 S_flush(struct diags *d)
@@ -345,8 +360,8 @@ cmd_new(int argc, char *argv[])
 	} else {
 		S_flush(&d);
 		printf("%s\n", path);
-		fprintf(stderr, _("%s: created %s: fill it in, then run "
-		    "'annuaire check'\n"), progname, path);
+		S_say("created %s: fill it in, then run 'annuaire check'\n",
+		    path);
 		rc = 0;
 	}
 	free(path);
@@ -568,7 +583,7 @@ cmd_build(int argc, char *argv[])
 	partial = !ok && i > 0;	/* site/, always built, was replaced */
 	rc = ok ? 0 : EXIT_USAGE;
 	if (ok && !o.quiet) {
-		fprintf(stderr, _("%s: wrote %s/site/"), progname, o.out);
+		S_say("wrote %s/site/", o.out);
 		if (!o.no_pdf)
 			fprintf(stderr, ", %s/livret.pdf, %s/livret-impression.pdf",
 			    o.out, o.out);
@@ -580,16 +595,13 @@ cmd_build(int argc, char *argv[])
 	}
 out:
 	if (stage != NULL && !remove_tree(stage))
-		fprintf(stderr, _("%s: %s: cannot remove the temporary folder\n"),
-		    progname, stage);
+		S_say("cannot remove the temporary folder %s\n", stage);
 	S_flush(&d);
 	if (rc != 0 && site != NULL && partial)
-		fprintf(stderr, _("%s: build failed while replacing the files "
-		    "of %s/: some are new, some old; build again\n"), progname,
-		    o.out);
+		S_say("build failed while replacing the files of %s/: some "
+		    "are new, some old; build again\n", o.out);
 	else if (rc != 0 && site != NULL)
-		fprintf(stderr, _("%s: build failed; %s/ was left as it was\n"),
-		    progname, o.out);
+		S_say("build failed; %s/ was left as it was\n", o.out);
 	model_free(site);
 	diags_free(&d);
 	free(stage);

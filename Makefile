@@ -203,7 +203,7 @@ pot:
 	    msgmerge --quiet --update --backup=none --add-location=file \
 	        po/$$l.po po/annuaire.pot && \
 	    printf 'po/%s.po: ' $$l && \
-	    msgfmt --check --statistics -o /dev/null po/$$l.po; \
+	    msgfmt --check --statistics -o /dev/null po/$$l.po 2>&1; \
 	done
 
 install: install-mo

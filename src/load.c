@@ -77,6 +77,18 @@ S_warn(struct ctx *c, struct pos p, const char *fmt, ...)
 }
 
 /*
+ * A position, for S_err(c, S_at(line, col), ...): a call, not a compound
+ * literal, so that xgettext counts S_err's arguments right (i18n.h).
+ */
+static struct pos
+S_at(int line, int col)
+{
+	struct pos	 p = { line, col };
+
+	return p;
+}
+
+/*
  * A problem of the whole file (empty, too large, badly named) points at
  * its start, so that every message about a file keeps the
  * file:LINE:COL form that editors and the partner guide rely on.
@@ -158,18 +170,18 @@ S_normalise(struct ctx *c, const char *raw, size_t len, size_t *outlen)
 		}
 		if (u[i] < 0x20 && u[i] != '\t') {
 			if (u[i] == 0)
-				S_err(c, (struct pos){ line, col }, "the file "
+				S_err(c, S_at(line, col), "the file "
 				    "contains a NUL byte: it is not a text file "
 				    "(or it is saved as UTF-16: save it as "
 				    "UTF-8)");
 			else
-				S_err(c, (struct pos){ line, col }, "invisible "
+				S_err(c, S_at(line, col), "invisible "
 				    "control character (byte 0x%02x): delete "
 				    "it", u[i]);
 			goto fail;
 		}
 		if (u[i] == 0x7f) {
-			S_err(c, (struct pos){ line, col }, "invisible control "
+			S_err(c, S_at(line, col), "invisible control "
 			    "character (byte 0x7f): delete it");
 			goto fail;
 		}
@@ -187,13 +199,13 @@ S_normalise(struct ctx *c, const char *raw, size_t len, size_t *outlen)
 			w = i + 1 < len && (u[i + 1] & 0xc0) == 0x80 ? NULL :
 			    S_cp1252(u[i]);
 			if (w != NULL)
-				S_err(c, (struct pos){ line, col }, "the file "
+				S_err(c, S_at(line, col), "the file "
 				    "is not UTF-8 (byte 0x%02x): it looks saved "
 				    "as Windows-1252, where this byte is '%s'; "
 				    "save it as UTF-8 (in Word or the editor: "
 				    "Save as, Encoding UTF-8)", u[i], w);
 			else
-				S_err(c, (struct pos){ line, col }, "the file "
+				S_err(c, S_at(line, col), "the file "
 				    "is not UTF-8 (byte 0x%02x): save it as "
 				    "UTF-8", u[i]);
 			goto fail;
@@ -206,7 +218,7 @@ S_normalise(struct ctx *c, const char *raw, size_t len, size_t *outlen)
 		}
 		if ((cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
 		    cp == 0x2029) {
-			S_err(c, (struct pos){ line, col }, "invisible control "
+			S_err(c, S_at(line, col), "invisible control "
 			    "character (U+%04X): delete it", cp);
 			goto fail;
 		}
@@ -287,11 +299,11 @@ S_split(struct ctx *c, const char *s, size_t len, struct front *f)
 	n = S_linelen(p, end);
 	if (!S_is_delim(p, n, 0)) {
 		if (memchr(p, ':', n) != NULL)
-			S_err(c, (struct pos){ line, 1 }, "no front matter: "
+			S_err(c, S_at(line, 1), "no front matter: "
 			    "add a line --- before the first field, and "
 			    "another after the last one");
 		else
-			S_err(c, (struct pos){ line, 1 }, "no front matter: "
+			S_err(c, S_at(line, 1), "no front matter: "
 			    "a page starts with a line ---, then its fields "
 			    "(nom: ..., resume: ...), then a line ---");
 		return 0;
@@ -313,7 +325,7 @@ S_split(struct ctx *c, const char *s, size_t len, struct front *f)
 		p += n + (p + n < end);
 		line++;
 	}
-	S_err(c, (struct pos){ openline, 1 }, "the front matter opened here "
+	S_err(c, S_at(openline, 1), "the front matter opened here "
 	    "is never closed: add a line --- after the last field");
 	return 0;
 }
@@ -352,7 +364,7 @@ S_yaml_text(struct ctx *c, const struct front *f, size_t *outlen)
 		for (i = 0; i < n; ) {
 			q = p + i;
 			if (lead && *q == '\t') {
-				S_err(c, (struct pos){ line, (int)col }, "a tab "
+				S_err(c, S_at(line, (int)col), "a tab "
 				    "is used for indentation: YAML needs "
 				    "spaces (replace the tab with spaces)");
 				tabs++;
@@ -439,9 +451,13 @@ S_read(struct ctx *c, const char *path, int page, char **body,
 	if (!ok)
 		goto out;
 	if (root == NULL) {
-		S_err(c, (struct pos){ f.fmline > 1 ? f.fmline - 1 : 1, 1 },
-		    "no fields: write the fields as \"key: value\" lines%s",
-		    page ? " between the --- lines" : "");
+		if (page)
+			S_err(c, S_at(f.fmline > 1 ? f.fmline - 1 : 1, 1),
+			    "no fields: write the fields as \"key: value\" "
+			    "lines between the --- lines");
+		else
+			S_err(c, S_at(1, 1), "no fields: write the fields as "
+			    "\"key: value\" lines");
 		goto out;
 	}
 	if (root->type != YNODE_MAP) {

@@ -188,7 +188,7 @@ XGETTEXT_OPTS	 = --language=C --from-code=UTF-8 --add-location=file \
 		   --msgid-bugs-address="see docs/HACKING.md" -k_ -kN_ -kC_:1c,2 \
 		   $(XGETTEXT_FMT:%=-k%) $(XGETTEXT_FMT:%=--flag=%:c-format)
 
-.PHONY: pot install-mo uninstall-mo
+.PHONY: pot pot-extract install-mo uninstall-mo
 
 build test-bins: $(MOFILES)
 
@@ -197,8 +197,12 @@ $(BUILD)/locale/%/LC_MESSAGES/annuaire.mo: po/%.po
 	$(E) "  MSGFMT  $@"
 	$(Q)msgfmt --check -o $@ $<
 
-pot:
-	xgettext $(XGETTEXT_OPTS) -o po/annuaire.pot $(SRCS)
+# POT_OUT: the i18n suite extracts into a scratch file and compares.
+POT_OUT		?= po/annuaire.pot
+pot-extract:
+	xgettext $(XGETTEXT_OPTS) -o $(POT_OUT) $(SRCS)
+
+pot: pot-extract
 	@for l in $(LINGUAS); do \
 	    msgmerge --quiet --update --backup=none --add-location=file \
 	        po/$$l.po po/annuaire.pot && \

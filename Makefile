@@ -199,8 +199,12 @@ $(BUILD)/locale/%/LC_MESSAGES/annuaire.mo: po/%.po
 
 # POT_OUT: the i18n suite extracts into a scratch file and compares.
 POT_OUT		?= po/annuaire.pot
+# The file is left alone when only its POT-Creation-Date would change.
 pot-extract:
-	xgettext $(XGETTEXT_OPTS) -o $(POT_OUT) $(SRCS)
+	xgettext $(XGETTEXT_OPTS) -o $(POT_OUT).new $(SRCS)
+	@if [ -f $(POT_OUT) ] && diff -q -I '^"POT-Creation-Date:' \
+	    $(POT_OUT) $(POT_OUT).new >/dev/null; then rm -f $(POT_OUT).new; \
+	else mv $(POT_OUT).new $(POT_OUT); fi
 
 pot: pot-extract
 	@for l in $(LINGUAS); do \

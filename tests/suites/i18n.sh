@@ -152,12 +152,17 @@ d=$(diff -r -q "$T_TMP/o-en" "$T_TMP/o-fr" 2>&1)
 t_eq "site and booklets are byte-identical under fr_FR.UTF-8 (LC_NUMERIC stays C)" "$d" ""
 
 # Every fixture: French diagnostics keep the machine prefix, and the same
-# positions and severities as the English ones, in the same order.
+# positions and severities as the English ones, in the same order; and no
+# message stays English (a message xgettext did not see, say).
 bad=
+mkdir -p "$T_TMP/pairs"
 for fx in tests/regress/*/; do
 	[ -d "$fx/content" ] || continue
 	rm -rf "$T_TMP/fx"; cp -R "$fx" "$T_TMP/fx"
 	[ -f "$T_TMP/fx/setup" ] && (cd "$T_TMP/fx" && sh ./setup) >/dev/null 2>&1
+	n=$(basename "$fx")
+	(cd "$T_TMP/fx" && en "$A" check -C content) 2>"$T_TMP/pairs/$n.en" >/dev/null
+	(cd "$T_TMP/fx" && fr "$A" check -C content) 2>"$T_TMP/pairs/$n.fr" >/dev/null
 	e=$(cd "$T_TMP/fx" && en "$A" check -C content 2>&1 >/dev/null | sed '$d' |
 	    sed -E 's/^(([^:]*:)+ )?(error|warning|note): .*/\1\3/')
 	f=$(cd "$T_TMP/fx" && fr "$A" check -C content 2>&1 >/dev/null | sed '$d' |
@@ -167,6 +172,20 @@ for fx in tests/regress/*/; do
 "
 done
 t_eq "French diagnostics: same file:line:col and severity as English, every fixture" "$bad" ""
+out=$(python3 - "$T_TMP/pairs" <<'EOF'
+import glob, re, sys
+sev = re.compile(r"^(?:.*?: )?(?:error|warning|note|erreur|avertissement|remarque)\u00a0?: ")
+bad = []
+for en in sorted(glob.glob(sys.argv[1] + "/*.en")):
+    e = open(en, encoding="utf-8").read().splitlines()
+    f = open(en[:-3] + ".fr", encoding="utf-8").read().splitlines()
+    for a, b in zip(e, f):
+        if sev.sub("", a) == sev.sub("", b):
+            bad.append("%s: %s" % (en.split("/")[-1][:-3], b))
+print("\n".join(bad))
+EOF
+)
+t_eq "no diagnostic or summary stays English in French, every fixture" "$out" ""
 
 # --- where the catalogue is found ---------------------------------------------
 # A checkout: ./annuaire beside build/locale/.

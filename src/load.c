@@ -493,7 +493,7 @@ S_keys(struct ctx *c, const struct ynode *map, const char *where,
     const char *const *known, size_t nknown)
 {
 	size_t		 i, j, wl = strlen(where);
-	int		 nw = wl > 2 ? (int)(wl - 2) : 0;	/* "adresse" */
+	int		 nw = wl > 2 ? (int)(wl - 2) : 0; /* "adresse" */
 	const char	*s;
 
 	for (i = 0; i < map->n; i++) {
@@ -1894,7 +1894,7 @@ load_summary(const struct diags *d, size_t npages)
 	    d->errors);
 	w = xasprintf(ngettext("%zu warning", "%zu warnings", d->warnings),
 	    d->warnings);
-	/* TRANSLATORS: "3 errors, 1 warning in 29 pages"; a page is a partner file. */
+	/* TRANSLATORS: "3 errors, 1 warning in 29 pages"; a partner's file. */
 	s = xasprintf(ngettext("%s, %s in %zu page", "%s, %s in %zu pages",
 	    npages), e, w, npages);
 	free(e);

@@ -75,7 +75,8 @@ S_syntax_error(struct reader *r)
 		  N_("this line is not indented like the list items around it "
 		  "(each item starts with \"- \")") },
 		{ "found unexpected end of stream", 1,
-		  N_("this quoted value is never closed: add the closing quote") },
+		  N_("this quoted value is never closed: add the closing "
+		  "quote") },
 		{ "did not find expected node content", 0,
 		  N_("a value is missing here") },
 		{ "did not find expected ',' or ']'", 1,
@@ -85,11 +86,11 @@ S_syntax_error(struct reader *r)
 		  N_("this group in {...} is not closed by '}' or its fields "
 		  "are not separated by ','") },
 		{ "found unknown escape character", 0,
-		  N_("unknown escape after '\\' in a double-quoted value: write "
-		  "\\\\ for a backslash, or use single quotes") },
+		  N_("unknown escape after '\\' in a double-quoted value: "
+		  "write \\\\ for a backslash, or use single quotes") },
 		{ "block sequence entries are not allowed in this context", 0,
-		  N_("a list item (\"- \") cannot start here: put it on its own "
-		  "line, indented under its key") },
+		  N_("a list item (\"- \") cannot start here: put it on its "
+		  "own line, indented under its key") },
 		{ "did not find expected <document start>", 0,
 		  N_("unexpected text after the fields") },
 		{ "found a tab character", 0,

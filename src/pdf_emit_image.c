@@ -89,7 +89,8 @@ png_decode(const unsigned char *data, size_t len, struct png_pixels *out,
 	    png_on_error, png_on_warning);
 	if (png == NULL || (info = png_create_info_struct(png)) == NULL) {
 		png_destroy_read_struct(png ? &png : NULL, NULL, NULL);
-		snprintf(msgbuf, msgsz, "%s", _("not enough memory for libpng"));
+		snprintf(msgbuf, msgsz, "%s",
+		    _("not enough memory for libpng"));
 		return 0;
 	}
 	if (setjmp(png_jmpbuf(png))) {

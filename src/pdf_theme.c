@@ -311,7 +311,8 @@ theme_load(struct theme *t, const struct booklet_opts *o, struct diags *d)
 	if (!yaml_parser_load(&parser, &doc)) {
 		diag_error(d, t->path, (int)parser.problem_mark.line + 1,
 		    (int)parser.problem_mark.column + 1, "%s",
-		    parser.problem != NULL ? parser.problem : _("invalid YAML"));
+		    parser.problem != NULL ? parser.problem :
+		    _("invalid YAML"));
 		r.ok = 0;
 		goto out;
 	}

@@ -183,4 +183,65 @@ fuzz:
 	done; exit $$rc
 # ---- end of fuzzing ----------------------------------------------------
 
+# ---- messages: GNU gettext (src/i18n.h, po/) ---------------------------
+#   make          compiles po/LANG.po to BUILD/locale/LANG/LC_MESSAGES/annuaire.mo
+#   make pot      extracts the messages of src/*.c into po/annuaire.pot and
+#                 merges them into po/LANG.po; then translate what msgfmt
+#                 --statistics calls untranslated or fuzzy (docs/HACKING.md)
+# The functions that consume a message format translate it themselves,
+# so xgettext finds the formats by argument position: every function
+# that takes a format and calls diag_vadd() (or gettext()) on it belongs
+# in XGETTEXT_FMT as name:ARG (the i18n suite checks this).
+LOCALEDIR	 = $(PREFIX)/share/locale
+CPPFLAGS	+= -DANNUAIRE_LOCALEDIR='"$(LOCALEDIR)"'
+LINGUAS		 = fr
+MOFILES		 = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/annuaire.mo)
+XGETTEXT_FMT	 = diag_error:5 diag_warn:5 diag_add:6 S_err:3 S_warn:3 \
+		   S_error:3 S_error:4 S_fail:2 S_usage_error:2 S_say:1
+XGETTEXT_OPTS	 = --language=C --from-code=UTF-8 --add-location=file \
+		   --add-comments=TRANSLATORS: --package-name=annuaire \
+		   --msgid-bugs-address="see docs/HACKING.md" -k_ -kN_ -kC_:1c,2 \
+		   $(XGETTEXT_FMT:%=-k%) $(XGETTEXT_FMT:%=--flag=%:c-format)
+
+.PHONY: pot pot-extract install-mo uninstall-mo
+
+build test-bins: $(MOFILES)
+
+$(BUILD)/locale/%/LC_MESSAGES/annuaire.mo: po/%.po
+	@mkdir -p $(@D)
+	$(E) "  MSGFMT  $@"
+	$(Q)msgfmt --check -o $@ $<
+
+# POT_OUT: the i18n suite extracts into a scratch file and compares.
+POT_OUT		?= po/annuaire.pot
+# The file is left alone when only its POT-Creation-Date would change.
+pot-extract:
+	xgettext $(XGETTEXT_OPTS) -o $(POT_OUT).new $(SRCS)
+	@if [ -f $(POT_OUT) ] && diff -q -I '^"POT-Creation-Date:' \
+	    $(POT_OUT) $(POT_OUT).new >/dev/null; then rm -f $(POT_OUT).new; \
+	else mv $(POT_OUT).new $(POT_OUT); fi
+
+pot: pot-extract
+	@for l in $(LINGUAS); do \
+	    msgmerge --quiet --update --backup=none --add-location=file \
+	        po/$$l.po po/annuaire.pot && \
+	    printf 'po/%s.po: ' $$l && \
+	    msgfmt --check --statistics -o /dev/null po/$$l.po 2>&1; \
+	done
+
+install: install-mo
+install-mo: $(MOFILES)
+	@for l in $(LINGUAS); do \
+	    install -d $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES && \
+	    install -m 644 $(BUILD)/locale/$$l/LC_MESSAGES/annuaire.mo \
+	        $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/annuaire.mo || exit 1; \
+	done
+
+uninstall: uninstall-mo
+uninstall-mo:
+	@for l in $(LINGUAS); do \
+	    rm -f $(DESTDIR)$(LOCALEDIR)/$$l/LC_MESSAGES/annuaire.mo; \
+	done
+# ---- end of messages ---------------------------------------------------
+
 -include $(OBJS:.o=.d)

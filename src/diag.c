@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "util.h"
 
 void
@@ -42,7 +43,8 @@ diag_vadd(struct diags *d, enum diag_severity sev, const char *file,
 	g->line = line > 0 ? line : 0;
 	g->col = col > 0 && line > 0 ? col : 0;
 	g->sev = sev;
-	g->msg = xvasprintf(fmt, ap);
+	/* Translated here, so that call sites stay plain (i18n.h). */
+	g->msg = xvasprintf(_(fmt), ap);
 	g->seq = d->n++;
 	if (sev == DIAG_ERROR)
 		d->errors++;
@@ -94,18 +96,33 @@ diags_sort(struct diags *d)
 void
 diags_print(const struct diags *d, FILE *f)
 {
-	static const char *const sev[] = { "error", "warning", "note" };
+	/*
+	 * The "file:line:col: " prefix stays machine-readable in every
+	 * language; the severity word and its colon are translated with
+	 * the message ("erreur : ..." in French).
+	 */
 	const struct diag *g;
 	size_t	 i;
 
 	for (i = 0; i < d->n; i++) {
 		g = &d->v[i];
 		if (g->file && g->line)
-			fprintf(f, "%s:%d:%d: %s: %s\n", g->file, g->line,
-			    g->col ? g->col : 1, sev[g->sev], g->msg);
+			fprintf(f, "%s:%d:%d: ", g->file, g->line,
+			    g->col ? g->col : 1);
 		else if (g->file)
-			fprintf(f, "%s: %s: %s\n", g->file, sev[g->sev], g->msg);
+			fprintf(f, "%s: ", g->file);
 		else
-			fprintf(f, "annuaire: %s: %s\n", sev[g->sev], g->msg);
+			fputs("annuaire: ", f);
+		switch (g->sev) {
+		case DIAG_ERROR:
+			fprintf(f, _("error: %s\n"), g->msg);
+			break;
+		case DIAG_WARNING:
+			fprintf(f, _("warning: %s\n"), g->msg);
+			break;
+		default:
+			fprintf(f, _("note: %s\n"), g->msg);
+			break;
+		}
 	}
 }

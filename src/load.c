@@ -21,6 +21,7 @@
 
 #include "diag.h"
 #include "image.h"
+#include "i18n.h"
 #include "load.h"
 #include "load_thesaurus.h"
 #include "load_di.h"
@@ -81,6 +82,18 @@ S_warn(struct ctx *c, struct pos p, const char *fmt, ...)
 	va_start(ap, fmt);
 	diag_vadd(c->d, DIAG_WARNING, c->file, p.line, p.col, fmt, ap);
 	va_end(ap);
+}
+
+/*
+ * A position, for S_err(c, S_at(line, col), ...): a call, not a compound
+ * literal, so that xgettext counts S_err's arguments right (i18n.h).
+ */
+static struct pos
+S_at(int line, int col)
+{
+	struct pos	 p = { line, col };
+
+	return p;
 }
 
 /*
@@ -165,18 +178,18 @@ S_normalise(struct ctx *c, const char *raw, size_t len, size_t *outlen)
 		}
 		if (u[i] < 0x20 && u[i] != '\t') {
 			if (u[i] == 0)
-				S_err(c, (struct pos){ line, col }, "the file "
+				S_err(c, S_at(line, col), "the file "
 				    "contains a NUL byte: it is not a text file "
 				    "(or it is saved as UTF-16: save it as "
 				    "UTF-8)");
 			else
-				S_err(c, (struct pos){ line, col }, "invisible "
+				S_err(c, S_at(line, col), "invisible "
 				    "control character (byte 0x%02x): delete "
 				    "it", u[i]);
 			goto fail;
 		}
 		if (u[i] == 0x7f) {
-			S_err(c, (struct pos){ line, col }, "invisible control "
+			S_err(c, S_at(line, col), "invisible control "
 			    "character (byte 0x7f): delete it");
 			goto fail;
 		}
@@ -194,13 +207,13 @@ S_normalise(struct ctx *c, const char *raw, size_t len, size_t *outlen)
 			w = i + 1 < len && (u[i + 1] & 0xc0) == 0x80 ? NULL :
 			    S_cp1252(u[i]);
 			if (w != NULL)
-				S_err(c, (struct pos){ line, col }, "the file "
+				S_err(c, S_at(line, col), "the file "
 				    "is not UTF-8 (byte 0x%02x): it looks saved "
 				    "as Windows-1252, where this byte is '%s'; "
 				    "save it as UTF-8 (in Word or the editor: "
 				    "Save as, Encoding UTF-8)", u[i], w);
 			else
-				S_err(c, (struct pos){ line, col }, "the file "
+				S_err(c, S_at(line, col), "the file "
 				    "is not UTF-8 (byte 0x%02x): save it as "
 				    "UTF-8", u[i]);
 			goto fail;
@@ -213,7 +226,7 @@ S_normalise(struct ctx *c, const char *raw, size_t len, size_t *outlen)
 		}
 		if ((cp >= 0x80 && cp < 0xa0) || cp == 0x2028 ||
 		    cp == 0x2029) {
-			S_err(c, (struct pos){ line, col }, "invisible control "
+			S_err(c, S_at(line, col), "invisible control "
 			    "character (U+%04X): delete it", cp);
 			goto fail;
 		}
@@ -294,11 +307,11 @@ S_split(struct ctx *c, const char *s, size_t len, struct front *f)
 	n = S_linelen(p, end);
 	if (!S_is_delim(p, n, 0)) {
 		if (memchr(p, ':', n) != NULL)
-			S_err(c, (struct pos){ line, 1 }, "no front matter: "
+			S_err(c, S_at(line, 1), "no front matter: "
 			    "add a line --- before the first field, and "
 			    "another after the last one");
 		else
-			S_err(c, (struct pos){ line, 1 }, "no front matter: "
+			S_err(c, S_at(line, 1), "no front matter: "
 			    "a page starts with a line ---, then its fields "
 			    "(nom: ..., resume: ...), then a line ---");
 		return 0;
@@ -320,7 +333,7 @@ S_split(struct ctx *c, const char *s, size_t len, struct front *f)
 		p += n + (p + n < end);
 		line++;
 	}
-	S_err(c, (struct pos){ openline, 1 }, "the front matter opened here "
+	S_err(c, S_at(openline, 1), "the front matter opened here "
 	    "is never closed: add a line --- after the last field");
 	return 0;
 }
@@ -359,7 +372,7 @@ S_yaml_text(struct ctx *c, const struct front *f, size_t *outlen)
 		for (i = 0; i < n; ) {
 			q = p + i;
 			if (lead && *q == '\t') {
-				S_err(c, (struct pos){ line, (int)col }, "a tab "
+				S_err(c, S_at(line, (int)col), "a tab "
 				    "is used for indentation: YAML needs "
 				    "spaces (replace the tab with spaces)");
 				tabs++;
@@ -446,9 +459,13 @@ S_read(struct ctx *c, const char *path, int page, char **body,
 	if (!ok)
 		goto out;
 	if (root == NULL) {
-		S_err(c, (struct pos){ f.fmline > 1 ? f.fmline - 1 : 1, 1 },
-		    "no fields: write the fields as \"key: value\" lines%s",
-		    page ? " between the --- lines" : "");
+		if (page)
+			S_err(c, S_at(f.fmline > 1 ? f.fmline - 1 : 1, 1),
+			    "no fields: write the fields as \"key: value\" "
+			    "lines between the --- lines");
+		else
+			S_err(c, S_at(1, 1), "no fields: write the fields as "
+			    "\"key: value\" lines");
 		goto out;
 	}
 	if (root->type != YNODE_MAP) {
@@ -477,13 +494,15 @@ out:
 
 /*
  * Warns about keys not in known[] with a did-you-mean.  where is "" at
- * the top or "adresse: " inside a group.
+ * the top or "adresse: " inside a group (printed as the message's own
+ * "adresse:", so that a translation can set its punctuation).
  */
 static void
 S_keys(struct ctx *c, const struct ynode *map, const char *where,
     const char *const *known, size_t nknown)
 {
-	size_t		 i, j;
+	size_t		 i, j, wl = strlen(where);
+	int		 nw = wl > 2 ? (int)(wl - 2) : 0; /* "adresse" */
 	const char	*s;
 
 	for (i = 0; i < map->n; i++) {
@@ -493,13 +512,20 @@ S_keys(struct ctx *c, const struct ynode *map, const char *where,
 		if (j < nknown)
 			continue;
 		s = validate_suggest(map->k[i]->s, known, nknown);
-		if (s != NULL)
-			S_warn(c, map->k[i]->pos, "%sunknown field \"%s\" "
-			    "(did you mean \"%s\"?): it is ignored", where,
+		if (s != NULL && nw > 0)
+			S_warn(c, map->k[i]->pos, "%.*s: unknown field \"%s\" "
+			    "(did you mean \"%s\"?): it is ignored", nw, where,
 			    map->k[i]->s, s);
+		else if (s != NULL)
+			S_warn(c, map->k[i]->pos, "unknown field \"%s\" "
+			    "(did you mean \"%s\"?): it is ignored",
+			    map->k[i]->s, s);
+		else if (nw > 0)
+			S_warn(c, map->k[i]->pos, "%.*s: unknown field \"%s\": "
+			    "it is ignored", nw, where, map->k[i]->s);
 		else
-			S_warn(c, map->k[i]->pos, "%sunknown field \"%s\": it "
-			    "is ignored", where, map->k[i]->s);
+			S_warn(c, map->k[i]->pos, "unknown field \"%s\": it "
+			    "is ignored", map->k[i]->s);
 	}
 }
 
@@ -1143,9 +1169,13 @@ S_not_in_site(struct ctx *c, const struct text *t, int cats)
 	for (i = 0; i < n; i++)
 		keys[i] = cats ? s->categories[i].key : s->thematiques[i].key;
 	if ((sug = validate_suggest(t->s, keys, n)) != NULL) {
-		S_err(c, t->pos, "%s: \"%s\" is not a %s of site.yaml (did "
-		    "you mean \"%s\"?)", cats ? "categorie" : "thematiques",
-		    t->s, cats ? "category" : "thematique", sug);
+		if (cats)
+			S_err(c, t->pos, "categorie: \"%s\" is not a category "
+			    "of site.yaml (did you mean \"%s\"?)", t->s, sug);
+		else
+			S_err(c, t->pos, "thematiques: \"%s\" is not a "
+			    "thematique of site.yaml (did you mean \"%s\"?)",
+			    t->s, sug);
 		goto out;
 	}
 	buf_init(&b);
@@ -2182,8 +2212,16 @@ load_page(struct site *s, const char *path, const char *slug,
 char *
 load_summary(const struct diags *d, size_t npages)
 {
-	return xasprintf("%zu error%s, %zu warning%s in %zu page%s",
-	    d->errors, d->errors == 1 ? "" : "s",
-	    d->warnings, d->warnings == 1 ? "" : "s",
-	    npages, npages == 1 ? "" : "s");
+	char	*e, *w, *s;
+
+	e = xasprintf(ngettext("%zu error", "%zu errors", d->errors),
+	    d->errors);
+	w = xasprintf(ngettext("%zu warning", "%zu warnings", d->warnings),
+	    d->warnings);
+	/* TRANSLATORS: "3 errors, 1 warning in 29 pages"; a partner's file. */
+	s = xasprintf(ngettext("%s, %s in %zu page", "%s, %s in %zu pages",
+	    npages), e, w, npages);
+	free(e);
+	free(w);
+	return s;
 }

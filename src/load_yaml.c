@@ -8,6 +8,7 @@
 #include <yaml.h>
 
 #include "diag.h"
+#include "i18n.h"
 #include "load_yaml.h"
 #include "unicode.h"
 #include "util.h"
@@ -60,42 +61,43 @@ S_syntax_error(struct reader *r)
 		const char	*msg;
 	} tr[] = {
 		{ "found character that cannot start any token", 0,
-		  "this character cannot start a value: put the value in "
-		  "double quotes \"...\"" },
+		  N_("this character cannot start a value: put the value in "
+		  "double quotes \"...\"") },
 		{ "mapping values are not allowed in this context", 0,
-		  "unexpected ':' followed by a space: put the whole value "
-		  "in double quotes \"...\", or check the indentation" },
+		  N_("unexpected ':' followed by a space: put the whole value "
+		  "in double quotes \"...\", or check the indentation") },
 		{ "could not find expected ':'", 1,
-		  "expected \"key: value\" on this line (a ':' is missing, "
-		  "or a quote is not closed)" },
+		  N_("expected \"key: value\" on this line (a ':' is missing, "
+		  "or a quote is not closed)") },
 		{ "did not find expected key", 0,
-		  "this line is not indented like the fields around it, or "
-		  "a value has text after its closing quote" },
+		  N_("this line is not indented like the fields around it, or "
+		  "a value has text after its closing quote") },
 		{ "did not find expected '-' indicator", 0,
-		  "this line is not indented like the list items around it "
-		  "(each item starts with \"- \")" },
+		  N_("this line is not indented like the list items around it "
+		  "(each item starts with \"- \")") },
 		{ "found unexpected end of stream", 1,
-		  "this quoted value is never closed: add the closing quote" },
+		  N_("this quoted value is never closed: add the closing "
+		  "quote") },
 		{ "did not find expected node content", 0,
-		  "a value is missing here" },
+		  N_("a value is missing here") },
 		{ "did not find expected ',' or ']'", 1,
-		  "this list in [...] is not closed by ']' or its items are "
-		  "not separated by ','" },
+		  N_("this list in [...] is not closed by ']' or its items are "
+		  "not separated by ','") },
 		{ "did not find expected ',' or '}'", 1,
-		  "this group in {...} is not closed by '}' or its fields "
-		  "are not separated by ','" },
+		  N_("this group in {...} is not closed by '}' or its fields "
+		  "are not separated by ','") },
 		{ "found unknown escape character", 0,
-		  "unknown escape after '\\' in a double-quoted value: write "
-		  "\\\\ for a backslash, or use single quotes" },
+		  N_("unknown escape after '\\' in a double-quoted value: "
+		  "write \\\\ for a backslash, or use single quotes") },
 		{ "block sequence entries are not allowed in this context", 0,
-		  "a list item (\"- \") cannot start here: put it on its own "
-		  "line, indented under its key" },
+		  N_("a list item (\"- \") cannot start here: put it on its "
+		  "own line, indented under its key") },
 		{ "did not find expected <document start>", 0,
-		  "unexpected text after the fields" },
+		  N_("unexpected text after the fields") },
 		{ "found a tab character", 0,
-		  "a tab is used for indentation: YAML needs spaces" },
+		  N_("a tab is used for indentation: YAML needs spaces") },
 		{ "control characters are not allowed", 0,
-		  "control character not allowed in a page" },
+		  N_("control character not allowed in a page") },
 	};
 	yaml_parser_t	*p = &r->parser;
 	const char	*prob = p->problem ? p->problem : "unknown error";
@@ -105,7 +107,7 @@ S_syntax_error(struct reader *r)
 		if (strncmp(prob, tr[i].problem, strlen(tr[i].problem)) != 0)
 			continue;
 		S_error(r, tr[i].use_context && p->context ?
-		    p->context_mark : p->problem_mark, "%s", tr[i].msg);
+		    p->context_mark : p->problem_mark, "%s", _(tr[i].msg));
 		return;
 	}
 	S_error(r, p->problem_mark, "YAML syntax error: %s%s%s", prob,
@@ -168,9 +170,14 @@ S_collection(struct reader *r, struct ynode *n, int ismap, int depth)
 			return 1;
 		}
 		if (n->n == LOAD_YAML_MAXITEMS) {
-			S_error(r, ev.start_mark, "more than %d items in this "
-			    "%s: a page is not that long", LOAD_YAML_MAXITEMS,
-			    ismap ? "group of fields" : "list");
+			if (ismap)
+				S_error(r, ev.start_mark, "more than %d fields "
+				    "in this group: a page is not that long",
+				    LOAD_YAML_MAXITEMS);
+			else
+				S_error(r, ev.start_mark, "more than %d items "
+				    "in this list: a page is not that long",
+				    LOAD_YAML_MAXITEMS);
 			yaml_event_delete(&ev);
 			return 0;
 		}
@@ -407,12 +414,16 @@ load_yaml_is_null(const struct ynode *n)
 const char *
 load_yaml_kind(const struct ynode *n)
 {
+	/*
+	 * TRANSLATORS: a kind of value, shown after "a" in "expected a
+	 * list, found a text": translate with its article ("un texte").
+	 */
 	switch (n->type) {
 	case YNODE_SCALAR:
-		return "text";
+		return C_("yaml kind", "text");
 	case YNODE_SEQ:
-		return "list";
+		return C_("yaml kind", "list");
 	default:
-		return "group of fields";
+		return C_("yaml kind", "group of fields");
 	}
 }

@@ -25,6 +25,7 @@
 #include "fault.h"
 #include "export_di.h"
 #include "html.h"
+#include "i18n.h"
 #include "import.h"
 #include "load.h"
 #include "model.h"
@@ -59,7 +60,7 @@ struct opts {
 
 static const char *progname = "annuaire";
 
-static const char usage_main[] =
+static const char usage_main[] = N_(
 "usage: annuaire [--help] [--version] COMMAND [OPTIONS]\n"
 "\n"
 "Turn a folder of partner pages (content/) into a static website\n"
@@ -77,9 +78,9 @@ static const char usage_main[] =
 "\n"
 "Exit status: 0 success (warnings allowed), 1 errors in the content,\n"
 "2 usage or input/output problem.\n"
-"See annuaire(1), annuaire(5) and docs/guide-partenaires.md.\n";
+"See annuaire(1), annuaire(5) and docs/guide-partenaires.md.\n");
 
-static const char usage_build[] =
+static const char usage_build[] = N_(
 "usage: annuaire build [-q] [-C DIR] [-o OUT] [--theme DIR] [--bleed]\n"
 "                      [--edition partenaires] [--no-pdf]\n"
 "                      [--layout-dump FILE]\n"
@@ -110,9 +111,9 @@ static const char usage_build[] =
 "                         the site)\n"
 "  --no-pdf               write the site only\n"
 "  --layout-dump FILE     write the booklet's layout as text (for tests)\n"
-"  -q                     print only problems\n";
+"  -q                     print only problems\n");
 
-static const char usage_check[] =
+static const char usage_check[] = N_(
 "usage: annuaire check [-C DIR]\n"
 "\n"
 "Load and validate the content folder (default: content): site.yaml,\n"
@@ -122,17 +123,17 @@ static const char usage_check[] =
 "then a summary line.  Writes nothing.  Reports everything build would\n"
 "refuse (logos are decoded in full) and every warning build prints, such\n"
 "as characters the booklet's fonts cannot print.\n"
-"Exit status: 0 no error (warnings allowed), 1 errors, 2 usage or I/O.\n";
+"Exit status: 0 no error (warnings allowed), 1 errors, 2 usage or I/O.\n");
 
-static const char usage_new[] =
+static const char usage_new[] = N_(
 "usage: annuaire new [-C DIR] \"Nom du partenaire\"\n"
 "\n"
 "Create DIR/partenaires/<slug>.md (default DIR: content) from a template\n"
 "that lists every field with a short comment in French.  The slug is made\n"
 "from the name (\"Secours populaire\" -> secours-populaire).  Never\n"
-"overwrites an existing file.\n";
+"overwrites an existing file.\n");
 
-static const char usage_campaign[] =
+static const char usage_campaign[] = N_(
 "usage: annuaire campaign [-C DIR] [-o OUT] [--theme DIR]\n"
 "                         [--echeance AAAA-MM-JJ]\n"
 "                         [--only relancer,en_attente,stale,sans_reponse]\n"
@@ -161,9 +162,9 @@ static const char usage_campaign[] =
 "  --only LIST           only partners with suivi relancer or en_attente,\n"
 "                        a page older than the edition (stale), or asked\n"
 "                        without answer (sans_reponse); comma-separated\n"
-"  --relance             only partners asked and not answered: reminders\n";
+"  --relance             only partners asked and not answered: reminders\n");
 
-static const char usage_import[] =
+static const char usage_import[] = N_(
 "usage: annuaire import [-C DIR] [--apply] [--force] INBOX\n"
 "\n"
 "Merge the pages partners sent back into INBOX (any file names).  Each\n"
@@ -179,9 +180,9 @@ static const char usage_import[] =
 "            move the files taken into INBOX/traités/\n"
 "  --force   also apply answers to pages modified since the campaign\n"
 "            sent them (reported and skipped otherwise)\n"
-"Exit status: 0, or 1 when a file is invalid or was not applied.\n";
+"Exit status: 0, or 1 when a file is invalid or was not applied.\n");
 
-static const char usage_report[] =
+static const char usage_report[] = N_(
 "usage: annuaire report [-C DIR] [-o OUT] [--format text|csv]\n"
 "\n"
 "Print where every partner stands, work to do first: erreurs, à relancer,\n"
@@ -194,8 +195,8 @@ static const char usage_report[] =
 "Options:\n"
 "  -C DIR           content folder (default: content)\n"
 "  -o OUT           folder of suivi.html (default: out)\n"
-"  --format FORMAT  text (default, fits 80 columns) or csv\n";
-static const char usage_export[] =
+"  --format FORMAT  text (default, fits 80 columns) or csv\n");
+static const char usage_export[] = N_(
 "usage: annuaire export data-inclusion [-q] [-C DIR] [-o OUT]\n"
 "\n"
 "Check the content folder, then write, only if it has no error, the\n"
@@ -209,15 +210,15 @@ static const char usage_export[] =
 "Options:\n"
 "  -C DIR   content folder (default: content)\n"
 "  -o OUT   output folder (default: data-inclusion); not inside DIR\n"
-"  -q       print only problems\n";
+"  -q       print only problems\n");
 
-static const char usage_help[] =
-"usage: annuaire help [COMMAND]\n";
+static const char usage_help[] = N_(
+"usage: annuaire help [COMMAND]\n");
 
 static void
 S_usage(FILE *f, const char *text)
 {
-	fputs(text, f);
+	fputs(_(text), f);
 }
 
 static int
@@ -231,11 +232,26 @@ S_usage_error(const char *text, const char *fmt, ...)
 
 	fprintf(stderr, "%s: ", progname);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vfprintf(stderr, _(fmt), ap);
 	va_end(ap);
 	fputc('\n', stderr);
 	S_usage(stderr, text);
 	return EXIT_USAGE;
+}
+
+static void
+S_say(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* Print "annuaire: " then the translated message (i18n.h) on stderr. */
+static void
+S_say(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, _(fmt), ap);
+	va_end(ap);
 }
 
 /* Print the diagnostics, sorted. */
@@ -440,8 +456,8 @@ cmd_new(int argc, char *argv[])
 		return rc;
 	if (optind + 1 != argc)
 		return S_usage_error(usage_new, "%s",
-		    optind == argc ? "missing the partner's name" :
-		    "too many arguments (put the name in quotes)");
+		    optind == argc ? _("missing the partner's name") :
+		    _("too many arguments (put the name in quotes)"));
 	diags_init(&d);
 	if (!new_partner(o.content, argv[optind], &path, &d)) {
 		/* An existing page is a content matter; the rest usage or I/O. */
@@ -450,8 +466,8 @@ cmd_new(int argc, char *argv[])
 	} else {
 		S_flush(&d);
 		printf("%s\n", path);
-		fprintf(stderr, "%s: created %s: fill it in, then run "
-		    "'annuaire check'\n", progname, path);
+		S_say("created %s: fill it in, then run 'annuaire check'\n",
+		    path);
 		rc = 0;
 	}
 	free(path);
@@ -569,7 +585,7 @@ cmd_build(int argc, char *argv[])
 	}
 	rc = 0;
 	if (!o.quiet) {
-		fprintf(stderr, "%s: wrote %s/site/", progname, o.out);
+		S_say("wrote %s/site/", o.out);
 		if (!o.no_pdf)
 			fprintf(stderr, ", %s/livret.pdf, %s/livret-impression.pdf",
 			    o.out, o.out);
@@ -583,8 +599,7 @@ out:
 	outdir_close(&od, &d);
 	S_flush(&d);
 	if (rc != 0 && site != NULL)
-		fprintf(stderr, "%s: build failed; %s/ was left as it was\n",
-		    progname, o.out);
+		S_say("build failed; %s/ was left as it was\n", o.out);
 	news_free(&news);
 	model_free(site);
 	diags_free(&d);
@@ -1057,6 +1072,7 @@ main(int argc, char *argv[])
 {
 	const struct command *c;
 
+	(void)i18n_init();
 	if (argc < 2) {
 		S_usage(stderr, usage_main);
 		return EXIT_USAGE;

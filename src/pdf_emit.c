@@ -120,12 +120,12 @@ emit_begin(struct emit *e, const struct pdf_doc *doc, const char *out,
 	e->d = d;
 	e->errors0 = d->errors;
 	if (doc->npages == 0) {
-		diag_error(d, out, 0, 0, "livret vide : aucune page à écrire");
+		diag_error(d, out, 0, 0, "empty booklet: no page to write");
 		return 0;
 	}
 	if ((e->pdf = HPDF_New(on_error, e)) == NULL) {
 		/* Only out of memory makes HPDF_New fail. */
-		diag_error(d, out, 0, 0, "libharu : création du PDF impossible");
+		diag_error(d, out, 0, 0, "libharu: cannot create the PDF");
 		return 0;
 	}
 	/* Soft masks, /Lang and /DisplayDocTitle are PDF 1.4; libharu
@@ -169,7 +169,7 @@ emit_end(struct emit *e, int ok)
 		ok = 0;
 	if (ok && !emit_font_finish(e) && e->nerr == 0) {
 		diag_error(e->d, e->out, 0, 0,
-		    "correction des polices impossible");
+		    "cannot complete the embedded fonts");
 		ok = 0;
 	}
 	if (ok && e->nerr == 0 && HPDF_SaveToStream(e->pdf) == HPDF_OK) {
@@ -178,8 +178,8 @@ emit_end(struct emit *e, int ok)
 		/* Returns HPDF_STREAM_EOF when it reads exactly to the end. */
 		HPDF_ReadFromStream(e->pdf, (HPDF_BYTE *)data, &got);
 		if (e->nerr == 0 && got != size) {
-			diag_error(e->d, e->out, 0, 0, "libharu : PDF "
-			    "incomplet (%u octets sur %u)", (unsigned)got,
+			diag_error(e->d, e->out, 0, 0, "libharu: "
+			    "incomplete PDF (%u bytes of %u)", (unsigned)got,
 			    (unsigned)size);
 			ok = 0;
 		} else if (e->nerr == 0 &&
@@ -190,9 +190,14 @@ emit_end(struct emit *e, int ok)
 		}
 	}
 	if (e->nerr > 0) {
-		diag_error(e->d, e->out, 0, 0, "libharu : erreur 0x%04X "
-		    "(détail %u)%s", (unsigned)e->err, (unsigned)e->err_detail,
-		    e->nerr > 1 ? ", et d'autres" : "");
+		if (e->nerr > 1)
+			diag_error(e->d, e->out, 0, 0, "libharu: error 0x%04X "
+			    "(detail %u), and others", (unsigned)e->err,
+			    (unsigned)e->err_detail);
+		else
+			diag_error(e->d, e->out, 0, 0, "libharu: error 0x%04X "
+			    "(detail %u)", (unsigned)e->err,
+			    (unsigned)e->err_detail);
 		ok = 0;
 	}
 	free(data);
@@ -442,8 +447,8 @@ add_links(struct emit *e, const struct pdf_page *p, const struct place *pl,
 		} else if (it->dest_page >= e->doc->npages) {
 			diag_error(e->d, it->src_file ? it->src_file : e->out,
 			    it->src_pos.line, it->src_pos.col,
-			    "lien interne vers la page %zu, au-delà de la "
-			    "dernière (%zu)", it->dest_page + 1,
+			    "internal link to page %zu, after the last one "
+			    "(%zu)", it->dest_page + 1,
 			    e->doc->npages);
 			continue;
 		} else if (where[it->dest_page].page != NULL &&
@@ -551,8 +556,8 @@ add_labels(struct emit *e)
 			    (unsigned char)*p > 0x7E)
 				break;
 		if (p != NULL && *p != '\0') {
-			diag_warn(e->d, e->out, 0, 0, "préfixe de numéro de "
-			    "page non ASCII ignoré : %s", l->prefix);
+			diag_warn(e->d, e->out, 0, 0, "page number prefix "
+			    "not in ASCII, ignored: %s", l->prefix);
 			p = NULL;
 		} else
 			p = l->prefix;

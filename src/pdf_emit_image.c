@@ -20,6 +20,7 @@
 
 #include "image.h"
 #include "pdf_emit.h"
+#include "i18n.h"
 #include "util.h"
 
 /*
@@ -61,8 +62,7 @@ png_load(struct emit *e, const unsigned char *data, size_t len,
 			img = NULL;
 	}
 	if (img == NULL)
-		snprintf(msgbuf, msgsz, "the PDF library refused the PNG "
-		    "image");
+		snprintf(msgbuf, msgsz, _("the PDF library refused the PNG image"));
 	free(px.pix);
 	free(color);
 	free(alpha);
@@ -91,8 +91,8 @@ emit_image_get(struct emit *e, const struct pdf_item *it)
 	im->image = NULL;
 
 	if (!file_read(it->path, IMAGE_MAX_BYTES, &data, &len)) {
-		snprintf(msg, sizeof(msg), "cannot read the image: %s",
-		    errno == EFBIG ? "the file is too large" : strerror(errno));
+		snprintf(msg, sizeof(msg), _("cannot read the image: %s"),
+		    errno == EFBIG ? _("the file is too large") : strerror(errno));
 		why = msg;
 	} else if (image_type(data, len) == IMAGE_PNG) {
 		if ((im->image = png_load(e, (unsigned char *)data, len,
@@ -106,16 +106,16 @@ emit_image_get(struct emit *e, const struct pdf_item *it)
 			why = msg;
 		else if ((im->image = HPDF_LoadJpegImageFromMem(e->pdf,
 		    (const HPDF_BYTE *)data, (HPDF_UINT)len)) == NULL)
-			why = "the PDF library refused the JPEG image";
+			why = _("the PDF library refused the JPEG image");
 	} else
-		why = "not a PNG or JPEG image";
+		why = _("not a PNG or JPEG image");
 	free(data);
 	if (im->image == NULL) {
 		diag_error(e->d, it->src_file ? it->src_file : it->path,
 		    it->src_file ? it->src_pos.line : 0,
 		    it->src_file ? it->src_pos.col : 0, "%s%s%s",
 		    it->src_file ? it->path : "", it->src_file ? ": " : "",
-		    why ? why : "cannot read the image");
+		    why ? why : _("cannot read the image"));
 		/* Reported here: not again as a generic libharu error. */
 		e->nerr = nerr;
 		HPDF_ResetError(e->pdf);

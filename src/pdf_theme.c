@@ -13,6 +13,7 @@
 
 #include <yaml.h>
 
+#include "i18n.h"
 #include "pdf_layout.h"
 #include "validate.h"
 
@@ -81,7 +82,7 @@ static const char *
 S_scalar(struct trd *r, const yaml_node_t *n, const char *key)
 {
 	if (n->type != YAML_SCALAR_NODE) {
-		S_bad(r, n, key, "expected a single value");
+		S_bad(r, n, key, _("expected a single value"));
 		return NULL;
 	}
 	return (const char *)n->data.scalar.value;
@@ -99,7 +100,7 @@ S_bool(struct trd *r, const yaml_node_t *n, const char *key, int *out)
 	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
 		*out = 0;
 	else
-		S_bad(r, n, key, "expected true or false");
+		S_bad(r, n, key, _("expected true or false"));
 }
 
 static void
@@ -116,8 +117,8 @@ S_number(struct trd *r, const yaml_node_t *n, const char *key, double lo,
 	v = strtod(s, &end);
 	if (errno || end == s || *end != '\0' || !isfinite(v) || v < lo ||
 	    v > hi) {
-		msg = xasprintf("\"%s\" is not a size in points between %g "
-		    "and %g", s, lo, hi);
+		msg = xasprintf(_("\"%s\" is not a size in points between %g "
+		    "and %g"), s, lo, hi);
 		S_bad(r, n, key, msg);
 		free(msg);
 		return;
@@ -134,8 +135,8 @@ S_string(struct trd *r, const yaml_node_t *n, const char *key, char **out,
 	if ((s = S_scalar(r, n, key)) == NULL)
 		return;
 	if (*s == '\0') {
-		S_bad(r, n, key, "expected a font family name, such as "
-		    "\"Open Sans\"");
+		S_bad(r, n, key, _("expected a font family name, such as "
+		    "\"Open Sans\""));
 		return;
 	}
 	free(*out);
@@ -161,8 +162,8 @@ S_fonts(struct trd *r, struct theme *t, const yaml_node_t *map)
 		return;
 	}
 	if (map->type != YAML_MAPPING_NODE) {
-		S_bad(r, map, "fonts", "expected a family name or a map of "
-		    "regular, bold, italic, bold_italic");
+		S_bad(r, map, "fonts", _("expected a family name or a map of "
+		    "regular, bold, italic, bold_italic"));
 		return;
 	}
 	for (p = map->data.mapping.pairs.start;
@@ -220,7 +221,7 @@ S_booklet(struct trd *r, struct theme *t, const yaml_node_t *map)
 				t->page_w = A4_W;
 				t->page_h = A4_H;
 			} else
-				S_bad(r, v, key, "expected a5 or a4");
+				S_bad(r, v, key, _("expected a5 or a4"));
 		} else if (strcmp(key, "fonts") == 0)
 			S_fonts(r, t, v);
 		else if (strcmp(key, "justify") == 0)
@@ -310,7 +311,8 @@ theme_load(struct theme *t, const struct booklet_opts *o, struct diags *d)
 	if (!yaml_parser_load(&parser, &doc)) {
 		diag_error(d, t->path, (int)parser.problem_mark.line + 1,
 		    (int)parser.problem_mark.column + 1, "%s",
-		    parser.problem != NULL ? parser.problem : "invalid YAML");
+		    parser.problem != NULL ? parser.problem :
+		    _("invalid YAML"));
 		r.ok = 0;
 		goto out;
 	}

@@ -7,6 +7,7 @@
 #include <strings.h>
 
 #include "unicode.h"
+#include "i18n.h"
 #include "util.h"
 #include "validate.h"
 
@@ -21,7 +22,7 @@ S_fail(char **why, const char *fmt, ...)
 
 	if (why != NULL) {
 		va_start(ap, fmt);
-		*why = xvasprintf(fmt, ap);
+		*why = xvasprintf(_(fmt), ap);	/* see i18n.h */
 		va_end(ap);
 	}
 	return 0;
@@ -190,8 +191,9 @@ validate_phone(const char *s, char **display, char **uri, char **why)
 		return 1;
 	}
 	if (n != 10)
-		return S_fail(why, "\"%s\" has %zu digit%s, a French number "
-		    "has 10", s, n, n > 1 ? "s" : "");
+		return S_fail(why, ngettext("\"%s\" has %zu digit, a French "
+		    "number has 10", "\"%s\" has %zu digits, a French number "
+		    "has 10", n), s, n);
 	if (d[0] != '0')
 		return S_fail(why, "\"%s\" does not start with 0: a French "
 		    "number looks like 01 39 00 00 00", s);
@@ -400,9 +402,10 @@ int
 validate_date(const char *s, struct date *out, char **why)
 {
 	static const char *const months[12] = {
-		"January", "February", "March", "April", "May", "June",
-		"July", "August", "September", "October", "November",
-		"December"
+		N_("January"), N_("February"), N_("March"), N_("April"),
+		N_("May"), N_("June"), N_("July"), N_("August"),
+		N_("September"), N_("October"), N_("November"),
+		N_("December")
 	};
 	struct date	 d;
 	int		 dim;
@@ -432,7 +435,7 @@ validate_date(const char *s, struct date *out, char **why)
 	dim = validate_days_in_month(d.y, d.m);
 	if (d.d < 1 || d.d > dim)
 		return S_fail(why, "\"%s\" is not a real date: %s %d has %d "
-		    "days", s, months[d.m - 1], d.y, dim);
+		    "days", s, _(months[d.m - 1]), d.y, dim);
 	if (out != NULL)
 		*out = d;
 	return 1;

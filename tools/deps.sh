@@ -9,7 +9,7 @@ set -eu
 build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libfontconfig-dev libfreetype-dev libpng-dev libqrencode-dev libhyphen-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev
- libutf8proc-dev libjpeg-dev fonts-dejavu-core"
+ libutf8proc-dev libjpeg-dev fonts-dejavu-core gettext locales libc-l10n"
 test_pkgs="libcmocka-dev python3 poppler-utils qpdf chromium mandoc nodejs npm
  default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml"
 
@@ -40,7 +40,30 @@ npm_deps() {
 	(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) >&2
 }
 
+fr_locale() {
+	# French messages (LANG=fr_FR.UTF-8) and the tests of them need the
+	# locale generated; as root, enable it in /etc/locale.gen once.
+	locale -a 2>/dev/null | grep -qix 'fr_FR.utf-\{0,1\}8' && return 0
+	if [ "$(id -u)" -ne 0 ] || ! command -v locale-gen >/dev/null 2>&1 ||
+	    [ ! -f /etc/locale.gen ]; then
+		# Said once per `make check`, not at every `make`.
+		[ "${1:-build}" = test ] && echo "annuaire: locale fr_FR.UTF-8" \
+		    "is not generated: the French tests are skipped (as root:" \
+		    "make, or locale-gen)" >&2
+		return 0
+	fi
+	if grep -q '^# *fr_FR.UTF-8 UTF-8' /etc/locale.gen; then
+		sed -i 's/^# *\(fr_FR.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+	elif ! grep -q '^fr_FR.UTF-8 UTF-8' /etc/locale.gen; then
+		echo 'fr_FR.UTF-8 UTF-8' >>/etc/locale.gen
+	fi
+	echo "annuaire: generating the locale fr_FR.UTF-8" >&2
+	locale-gen >/tmp/annuaire-locale.log 2>&1 ||
+	    echo "annuaire: locale-gen failed (log: /tmp/annuaire-locale.log)" >&2
+}
+
 if [ -z "$missing" ]; then
+	fr_locale "${1:-build}"
 	npm_deps "${1:-build}"
 	exit 0
 fi
@@ -60,4 +83,5 @@ if ! apt-get install -y -q --no-install-recommends $missing >/tmp/annuaire-apt.l
 		exit 1
 	}
 fi
+fr_locale "${1:-build}"
 npm_deps "${1:-build}"

@@ -9,8 +9,14 @@
 # a copy of the fixture, from its top, so paths read content/...; the
 # copy must not change: "content/ is never written".
 #
+# Every fixture runs twice: in English (LC_ALL=C.UTF-8, expected.err)
+# and in French (LC_ALL=fr_FR.UTF-8, expected.fr.err, which every
+# fixture must have: French a partner can read, reviewed like the
+# English).  The French runs are skipped, with the reason, when the
+# locale is not generated (tools/deps.sh generates it as root).
+#
 # After a human has reviewed the new output, refresh the expected files:
-#   REGEN=1 ANNUAIRE=build/annuaire bash tests/suites/regress.sh [NAME...]
+#   REGEN=1 ANNUAIRE=$PWD/build/annuaire bash tests/suites/regress.sh [NAME...]
 set -u
 : "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$TOP/tests/lib.sh"
@@ -22,6 +28,9 @@ sum_tree() {
 		if [ -f "$f" ]; then cksum "$f"; else ls -ld "$f" | cut -c1-10; echo "$f"; fi
 	    done' sh)
 }
+
+# The French runs need the locale (and libc's own French, for strerror).
+fr_ok=$(locale -a 2>/dev/null | grep -ix 'fr_FR.utf-\{0,1\}8')
 
 names=("$@")
 [ ${#names[@]} -eq 0 ] && for d in "$TOP"/tests/regress/*/; do
@@ -36,17 +45,32 @@ for name in "${names[@]}"; do
 	if [ -f "$work/setup" ] && ! (cd "$work" && sh ./setup) >/dev/null 2>&1; then
 		t_fail "$name: setup" "setup failed"; continue
 	fi
+	for lang in en fr; do
+	if [ $lang = en ]; then
+		loc=C.UTF-8 exp=expected.err label=$name
+	else
+		loc=fr_FR.UTF-8 exp=expected.fr.err label="$name (fr)"
+		if [ -z "$fr_ok" ]; then
+			t_skip "$label" "the locale fr_FR.UTF-8 is not generated"
+			continue
+		fi
+	fi
 	before=$(sum_tree "$work/content")
-	got_err=$(cd "$work" && "$ANNUAIRE" check -C content 2>&1 >/dev/null)
+	got_err=$(cd "$work" && LC_ALL=$loc LANGUAGE= \
+	    "$ANNUAIRE" check -C content 2>&1 >/dev/null)
 	got_status=$?
 	after=$(sum_tree "$work/content")
 	if [ "${REGEN:-0}" = 1 ]; then
-		printf '%s\n' "$got_err" >"$fx/expected.err"
+		printf '%s\n' "$got_err" >"$fx/$exp"
 		echo "$got_status" >"$fx/expected.status"
-		t_ok "$name (regenerated)"
+		t_ok "$label (regenerated)"
 		continue
 	fi
-	want_err=$(cat "$fx/expected.err" 2>/dev/null)
+	if [ ! -f "$fx/$exp" ]; then
+		t_fail "$label" "no $exp: write it (REGEN=1, then review it)"
+		continue
+	fi
+	want_err=$(cat "$fx/$exp")
 	want_status=$(cat "$fx/expected.status" 2>/dev/null)
 	why=
 	[ "$got_status" = "$want_status" ] ||
@@ -58,6 +82,7 @@ for name in "${names[@]}"; do
 	fi
 	[ "$before" = "$after" ] || why="${why:+$why
 }content/ changed during the check"
-	if [ -z "$why" ]; then t_ok "$name"; else t_fail "$name" "$why"; fi
+	if [ -z "$why" ]; then t_ok "$label"; else t_fail "$label" "$why"; fi
+	done
 done
 t_done

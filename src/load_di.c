@@ -367,10 +367,14 @@ S_couts(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 
 		if ((k = S_word(key, couts, 3)) < 0) {
 			sug = validate_suggest(key, couts, 3);
-			S_err(c, g->k[i]->pos, "data_inclusion.couts: \"%s\" is "
-			    "not a cost%s%s%s", key, sug ? " (did you mean \"" :
-			    ": gratuit, participation, payant", sug ? sug : "",
-			    sug ? "\"?)" : "");
+			if (sug)
+				S_err(c, g->k[i]->pos, "data_inclusion.couts: "
+				    "\"%s\" is not a cost (did you mean "
+				    "\"%s\"?)", key, sug);
+			else
+				S_err(c, g->k[i]->pos, "data_inclusion.couts: "
+				    "\"%s\" is not a cost: gratuit, "
+				    "participation, payant", key);
 			continue;
 		}
 		memset(&t, 0, sizeof(t));

@@ -300,10 +300,12 @@ S_check(struct glyphs *g, struct diags *d, const char *file, struct pos pos,
 	for (r = 0; r < R__COUNT; r++) {
 		if (m.ncp[r] == 0)
 			continue;
-		buf_puts(&b, sep++ ? "; " : "");
+		/* TRANSLATORS: between the groups of characters left out. */
+		buf_puts(&b, sep++ ? C_("list separator", "; ") : "");
 		for (i = 0; i < m.ncp[r]; i++)
 			utf8_encode(&b, m.cp[r][i]);
-		buf_printf(&b, "%s (U+%04X%s: %s)", m.more[r] ? "..." : "",
+		/* TRANSLATORS: "中文 (U+4E2D...: why)"; "..." when more. */
+		buf_printf(&b, _("%s (U+%04X%s: %s)"), m.more[r] ? "..." : "",
 		    m.cp[r][0], m.ncp[r] > 1 ? "..." : "", _(S_reason[r]));
 	}
 	diag_warn(d, file, lines ? m.first.line : pos.line,

@@ -83,7 +83,7 @@ S_word(const char *w, const char *const *words, size_t n)
 	return k;
 }
 
-/* Warn about keys of map not in known[]. */
+/* Warn about keys of map (the field where) not in known[]. */
 static void
 S_keys(struct S_ctx *c, const struct ynode *map, const char *where,
     const char *const *known, size_t n)
@@ -95,12 +95,12 @@ S_keys(struct S_ctx *c, const struct ynode *map, const char *where,
 		if (S_word(map->k[i]->s, known, n) >= 0)
 			continue;
 		if ((s = validate_suggest(map->k[i]->s, known, n)) != NULL)
-			S_warn(c, map->k[i]->pos, "%sunknown field \"%s\" (did "
-			    "you mean \"%s\"?): it is ignored", where,
+			S_warn(c, map->k[i]->pos, "%s: unknown field \"%s\" "
+			    "(did you mean \"%s\"?): it is ignored", where,
 			    map->k[i]->s, s);
 		else
-			S_warn(c, map->k[i]->pos, "%sunknown field \"%s\": it "
-			    "is ignored", where, map->k[i]->s);
+			S_warn(c, map->k[i]->pos, "%s: unknown field \"%s\": "
+			    "it is ignored", where, map->k[i]->s);
 	}
 }
 
@@ -332,7 +332,7 @@ S_modalites(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 		}
 		if ((e = S_group(c, g->v[i], "data_inclusion.modalites")) == NULL)
 			continue;
-		S_keys(c, e, "data_inclusion.modalites: ", inner, 3);
+		S_keys(c, e, "data_inclusion.modalites", inner, 3);
 		path = xasprintf("data_inclusion.modalites.%s.modes_accueil",
 		    mods[k]);
 		S_terms(c, load_yaml_get(e, "modes_accueil"), DI_MODES_ACCUEIL,
@@ -404,7 +404,7 @@ load_di_mapping(const struct ynode *root, struct site *s,
 	if ((g = S_group(&c, load_yaml_get(root, "data_inclusion"),
 	    "data_inclusion")) == NULL)
 		return c.ok;
-	S_keys(&c, g, "data_inclusion: ", keys, 5);
+	S_keys(&c, g, "data_inclusion", keys, 5);
 	m->thematiques = xcalloc(s->nthematiques + 1,
 	    sizeof(*m->thematiques));
 	v = load_yaml_get(g, "source");

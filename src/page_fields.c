@@ -319,8 +319,8 @@ page_fields_diff(const struct partner *a, const struct partner *b,
 					    !S_has(&fb, key, fa.v[k].value)) {
 						changed = 1;
 						if (out)
-							buf_printf(out, "%s%s: - "
-							    "\"%s\"\n", indent, key,
+							buf_printf(out, _("%s%s: - "
+							    "\"%s\"\n"), indent, key,
 							    fa.v[k].value);
 					}
 				for (k = 0; k < fb.n; k++)
@@ -328,8 +328,8 @@ page_fields_diff(const struct partner *a, const struct partner *b,
 					    !S_has(&fa, key, fb.v[k].value)) {
 						changed = 1;
 						if (out)
-							buf_printf(out, "%s%s: + "
-							    "\"%s\"\n", indent, key,
+							buf_printf(out, _("%s%s: + "
+							    "\"%s\"\n"), indent, key,
 							    fb.v[k].value);
 					}
 			} else {
@@ -339,7 +339,7 @@ page_fields_diff(const struct partner *a, const struct partner *b,
 				    strcmp(va, vb) != 0) {
 					changed = 1;
 					if (out)
-						buf_printf(out, "%s%s: %s → %s\n",
+						buf_printf(out, _("%s%s: %s → %s\n"),
 						    indent, key, va, vb);
 				} else if (va == NULL || vb == NULL) {
 					changed = 1;

@@ -58,6 +58,7 @@ build() {
 	    2>"$o.err"; rc=$?
 	t_eq "$n: builds (exit $rc)" \
 	    "$rc $(grep -v -e "the booklet leaves out" -e "edition: no partner page" \
+	    -e ": no partner is in \"vide\"" -e ": no partner has \"personne\"" \
 	    -e "^0 errors" "$o.err" | head -5)" "0 "
 }
 
@@ -127,6 +128,8 @@ for h in "Associatifs (suite)" "Pour tous (suite)"; do
 	esac
 done
 n=$(printf '%s\n' "$txt" | grep -c '^Amicale 64 \. \. ')
+t_check "big: the empty category and need are warned about at their line" \
+    grep -q 'site.yaml:[0-9]*:[0-9]*: warning: categories: no partner is in "vide"' "$T_TMP/bi.err"
 t_check "big: the divider's last entry is printed ($n lines of it in lists)" \
     test "$n" -ge 2
 case $txt in

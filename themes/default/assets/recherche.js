@@ -377,7 +377,7 @@
 		function apply() {
 			var t0 = performance.now();
 			var q = input.value.normalize ? input.value.normalize("NFC") : input.value;
-			var r = q.trim() ? index.search(q) : null;
+			var r = words(q).length ? index.search(q) : null;	/* "!!" = no query */
 			var useful = r ? r.parts.filter(function (p) { return p.any; }) : [];
 			var rows = [], full = 0, shown;
 			clearTimeout(timer);

@@ -254,11 +254,13 @@ S_body(const char *a, const char *b, const char *indent, struct buf *out)
 		} else if (j < nb && (i == na || t[i * (nb + 1) + j + 1] >=
 		    t[(i + 1) * (nb + 1) + j])) {
 			if (shown++ < PF_SHOW_LINES)
-				buf_printf(&d, "%s  + %s\n", indent, lb[j]);
+				buf_printf(&d, "%s  +%s%s\n", indent,
+				    *lb[j] ? " " : "", lb[j]);
 			nadd++, j++;
 		} else {
 			if (shown++ < PF_SHOW_LINES)
-				buf_printf(&d, "%s  - %s\n", indent, la[i]);
+				buf_printf(&d, "%s  -%s%s\n", indent,
+				    *la[i] ? " " : "", la[i]);
 			ndel++, i++;
 		}
 	}

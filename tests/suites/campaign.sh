@@ -12,7 +12,7 @@ set -u
 : "${TOP:=$(cd "$(dirname "$0")/../.." && pwd)}"
 . "$TOP/tests/lib.sh"
 export LC_ALL=C.UTF-8 TZ=UTC
-T0=1796000000		# 2026-11-30, the day of the requests
+T0=1764464000		# 2025-11-30, the day of the requests
 export SOURCE_DATE_EPOCH=$T0
 FIX=$TOP/tests/campaign
 have_py=0
@@ -24,7 +24,7 @@ n=$(ls "$C"/partenaires/*.md | wc -l)
 A() { "$ANNUAIRE" "$@"; }
 
 # ---- campaign ---------------------------------------------------------------
-A campaign -C "$C" -o "$O" --echeance 2026-12-31 >"$T_TMP/camp.out" 2>"$T_TMP/camp.err"
+A campaign -C "$C" -o "$O" --echeance 2025-12-31 >"$T_TMP/camp.out" 2>"$T_TMP/camp.err"
 t_eq "campaign exits 0" "$?" 0
 t_eq "one form per partner" "$(ls "$O"/campagne/*.html | wc -l)" "$n"
 t_eq "one e-mail draft per partner" "$(ls "$O"/campagne/*.eml | wc -l)" "$n"
@@ -33,15 +33,15 @@ t_check "nothing is written into the site" test ! -e "$O/site"
 t_eq "campagne.csv: a header and one line per partner" "$(wc -l <"$O/campagne/campagne.csv")" "$((n + 1))"
 t_check "campagne.yaml names the edition prepared and the deadline" \
     grep -qx 'edition: 2019' "$C/campagne.yaml"
-t_check "campagne.yaml: the deadline" grep -qx 'echeance: 2026-12-31' "$C/campagne.yaml"
-t_eq "campagne.yaml: every partner asked today" "$(grep -c 'demande: 2026-11-30' "$C/campagne.yaml")" "$n"
+t_check "campagne.yaml: the deadline" grep -qx 'echeance: 2025-12-31' "$C/campagne.yaml"
+t_eq "campagne.yaml: every partner asked today" "$(grep -c 'demande: 2025-11-30' "$C/campagne.yaml")" "$n"
 t_eq "campagne.yaml: a fingerprint per partner" "$(grep -c 'empreinte: "fnv1a64:' "$C/campagne.yaml")" "$n"
 diff -r -x campagne.yaml "$TOP/content" "$C" >"$T_TMP/d" 2>&1
 t_eq "campaign writes nothing in content/ but campagne.yaml" "$?" 0
 
 # The same campaign in another copy: byte-identical files.
 cp -r "$TOP/content" "$T_TMP/c2"
-A campaign -C "$T_TMP/c2" -o "$T_TMP/o2" --echeance 2026-12-31 >/dev/null 2>&1
+A campaign -C "$T_TMP/c2" -o "$T_TMP/o2" --echeance 2025-12-31 >/dev/null 2>&1
 t_check "campaign output is deterministic" diff -r "$O/campagne" "$T_TMP/o2/campagne"
 t_check "campagne.yaml is deterministic" cmp "$C/campagne.yaml" "$T_TMP/c2/campagne.yaml"
 
@@ -71,7 +71,7 @@ for f in sorted(glob.glob(os.path.join(d, "*.eml"))):
     nom = re.search(r'^nom:\s*"?([^"\n]+?)"?$', page, re.M).group(1)
     if nom not in str(m["Subject"]): err(f"Subject {m['Subject']!r} lacks {nom!r}")
     body = m.get_body(("plain",)).get_content()
-    if "31 décembre 2026" not in body: err("no deadline in the text")
+    if "31 décembre 2025" not in body: err("no deadline in the text")
     att = [p for p in m.iter_attachments()]
     if len(att) != 1 or att[0].get_filename() != slug + ".html": err("attachment name")
     elif att[0].get_content_type() != "text/html": err("attachment type")
@@ -92,7 +92,7 @@ A campaign -C "$T_TMP/c3" -o "$T_TMP/o3" --only relancer >/dev/null 2>&1
 t_eq "--only relancer asks the partners marked relancer" "$(ls "$T_TMP/o3/campagne"/*.eml | wc -l)" "$nrel"
 A campaign -C "$T_TMP/c3" -o "$T_TMP/o3" --only nimporte >/dev/null 2>&1
 t_eq "--only with an unknown word is a usage error" "$?" 2
-A campaign -C "$T_TMP/c3" -o "$T_TMP/o3" --echeance 2026-02-30 >/dev/null 2>&1
+A campaign -C "$T_TMP/c3" -o "$T_TMP/o3" --echeance 2025-02-30 >/dev/null 2>&1
 t_eq "--echeance with an impossible date is a usage error" "$?" 2
 A campaign -C "$T_TMP/c3" -o "$T_TMP/o3" pas-de-tel-partenaire >/dev/null 2>"$T_TMP/e"
 t_eq "an unknown slug is refused" "$?" 2
@@ -107,15 +107,15 @@ t_check "... naming the page's errors" grep -q '^.*/zz-cassee.md:3:12: error: te
 
 # Reminders: those asked and not answered, a week later.
 cp -r "$C" "$T_TMP/c5"
-SOURCE_DATE_EPOCH=1796600000 A campaign -C "$T_TMP/c5" -o "$T_TMP/o5" --relance >"$T_TMP/r5" 2>/dev/null
+SOURCE_DATE_EPOCH=1765064000 A campaign -C "$T_TMP/c5" -o "$T_TMP/o5" --relance >"$T_TMP/r5" 2>/dev/null
 t_eq "--relance writes a reminder for every partner asked" "$(grep -c ' relance ' "$T_TMP/r5")" "$n"
-t_eq "campagne.yaml records the reminders" "$(grep -c 'relance: 2026-12-06' "$T_TMP/c5/campagne.yaml")" "$n"
-t_check "campagne.yaml keeps the date of the request" grep -q 'demande: 2026-11-30' "$T_TMP/c5/campagne.yaml"
+t_eq "campagne.yaml records the reminders" "$(grep -c 'relance: 2025-12-06' "$T_TMP/c5/campagne.yaml")" "$n"
+t_check "campagne.yaml keeps the date of the request" grep -q 'demande: 2025-11-30' "$T_TMP/c5/campagne.yaml"
 if [ $have_py = 1 ]; then
 	t_eq "the reminder's subject starts with Rappel and recalls the request" "$(python3 -c '
 import email, email.policy, sys
 m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
-print(str(m["Subject"]).split(" :")[0], "30 novembre 2026" in m.get_body(("plain",)).get_content())
+print(str(m["Subject"]).split(" :")[0], "30 novembre 2025" in m.get_body(("plain",)).get_content())
 ' "$T_TMP/o5/campagne/aral.eml")" "Rappel True"
 fi
 
@@ -124,24 +124,24 @@ I=$T_TMP/retours
 mkdir -p "$I"
 P=$C/partenaires
 # Renamed by the partner, CRLF line ends, a new phone.
-sed 's/01 99 00 20 08/01 99 00 12 34/; s/^mise_a_jour: .*/mise_a_jour: 2026-12-02/' "$P/croix-rouge.md" |
+sed 's/01 99 00 20 08/01 99 00 12 34/; s/^mise_a_jour: .*/mise_a_jour: 2025-12-02/' "$P/croix-rouge.md" |
     sed 's/$/\r/' >"$I/Fiche Croix Rouge 2019 (2).md"
 # "Rien n'a changé": the same page, a new date.
-sed 's/^mise_a_jour: .*/mise_a_jour: 2026-12-01/' "$P/soliha.md" >"$I/soliha.md"
+sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-01/' "$P/soliha.md" >"$I/soliha.md"
 # Two files for one partner: the newer is taken.
-sed 's/^mise_a_jour: .*/mise_a_jour: 2026-12-01/; s/^transports: .*/transports: "Bus 1."/' \
+sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-01/; s/^transports: .*/transports: "Bus 1."/' \
     "$P/secours-catholique.md" >"$I/secours-catholique-ancien.md"
-sed 's/^mise_a_jour: .*/mise_a_jour: 2026-12-03/; s/^transports: .*/transports: "Bus 2."/' \
+sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-03/; s/^transports: .*/transports: "Bus 2."/' \
     "$P/secours-catholique.md" >"$I/Secours catholique.md"
-touch -d '2026-12-01 10:00' "$I/secours-catholique-ancien.md"
-touch -d '2026-12-03 10:00' "$I/Secours catholique.md"
+touch -d '2025-12-01 10:00' "$I/secours-catholique-ancien.md"
+touch -d '2025-12-03 10:00' "$I/Secours catholique.md"
 cp "$FIX/nouveau-partenaire.md" "$FIX/fiche-incomplete.md" "$FIX/Fiche secours populaire (Word).md" "$I/"
 
 # Form downloads, from the real form in Chromium when it is there.
 B=$TOP/tests/browser
 if command -v node >/dev/null 2>&1 && [ -x /usr/bin/chromium ] &&
     [ -d "$B/node_modules/playwright-core" ]; then
-	if node "$B/campaign.mjs" --forms "$O/campagne" --out "$I" --today 2026-12-02 \
+	if node "$B/campaign.mjs" --forms "$O/campagne" --out "$I" --today 2025-12-02 \
 	    --changed caf-yvelines --phone "01 99 00 10 11" --same aejf >"$T_TMP/node.out" 2>&1; then
 		t_ok "the forms download caf-yvelines (1).md and aejf (1).md in Chromium"
 		form=1
@@ -181,7 +181,7 @@ if [ $form = 1 ]; then
 	t_check "the form's \"Rien n'a changé\" is a confirmation" grep -q 'confirmed, no change' "$T_TMP/aejf"
 fi
 
-T1=1796200000		# 2026-12-02, the day of the import
+T1=1764664000		# 2025-12-02, the day of the import
 SOURCE_DATE_EPOCH=$T1 A import -C "$C" --apply "$I" >"$T_TMP/apply.out" 2>"$T_TMP/apply.err"
 t_eq "--apply with an invalid file left exits 1" "$?" 1
 t_eq "the previous edition is archived whole" \
@@ -201,7 +201,7 @@ t_check "the Windows-1252 file stays in the inbox" test -f "$I/Fiche secours pop
 t_check "the files taken go to traités/" test -f "$I/traités/Fiche Croix Rouge 2019 (2).md"
 t_check "the older file goes to traités/ too" test -f "$I/traités/secours-catholique-ancien.md"
 t_check "campagne.yaml records the answer" \
-    grep -A3 -x '  croix-rouge:' "$C/campagne.yaml" | grep -qx '    reponse: 2026-12-02'
+    grep -A3 -x '  croix-rouge:' "$C/campagne.yaml" | grep -qx '    reponse: 2025-12-02'
 # The page written, field by field: the same model as the answer.
 t_eq "only the phone, the date and suivi changed in croix-rouge.md" \
     "$(diff "$TOP/content/partenaires/croix-rouge.md" "$P/croix-rouge.md" | grep -c '^[<>]')" \
@@ -216,16 +216,16 @@ t_eq "a second import changes nothing in content/" "$(cd "$C" && find . -type f 
 # A page modified since the request: reported, applied only with --force.
 printf '\nAjout de la coordination.\n' >>"$P/tad.md"
 mkdir -p "$T_TMP/r2"
-sed 's/^mise_a_jour: .*/mise_a_jour: 2026-12-02/; s/^public: .*/public: "Tout public."/' \
+sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-02/; s/^public: .*/public: "Tout public."/' \
     "$TOP/content/partenaires/tad.md" >"$T_TMP/r2/tad.md"
 SOURCE_DATE_EPOCH=$T1 A import -C "$C" --apply "$T_TMP/r2" >"$T_TMP/c.out" 2>&1
 t_eq "an answer to a page modified since the request exits 1" "$?" 1
-t_check "it is reported, not applied" grep -q 'not applied: .*tad.md was modified since it was sent on 2026-11-30' "$T_TMP/c.out"
+t_check "it is reported, not applied" grep -q 'not applied: .*tad.md was modified since it was sent on 2025-11-30' "$T_TMP/c.out"
 t_check "the page keeps the coordination's change" grep -q 'Ajout de la coordination' "$P/tad.md"
 SOURCE_DATE_EPOCH=$T1 A import -C "$C" --apply --force "$T_TMP/r2" >"$T_TMP/f.out" 2>&1
 t_eq "--force applies it" "$?" 0
 t_check "the page replaced is kept in archives/2018/remplacees/" \
-    grep -q 'Ajout de la coordination' "$C/archives/2018/remplacees/tad-2026-12-02.md"
+    grep -q 'Ajout de la coordination' "$C/archives/2018/remplacees/tad-2025-12-02.md"
 
 # Every example page sent back under a name that says nothing, with only
 # a new date: each is matched by its nom to its own page, and confirmed.
@@ -234,7 +234,7 @@ mkdir -p "$T_TMP/r6"
 i=0
 for f in "$T_TMP"/c6/partenaires/*.md; do
 	i=$((i + 1))
-	sed 's/^mise_a_jour: .*/mise_a_jour: 2026-12-02/' "$f" >"$T_TMP/r6/Réponse $i.md"
+	sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-02/' "$f" >"$T_TMP/r6/Réponse $i.md"
 	echo "$(basename "$f" .md) ← $T_TMP/r6/Réponse $i.md" >>"$T_TMP/r6.want"
 done
 A import -C "$T_TMP/c6" "$T_TMP/r6" >"$T_TMP/r6.out" 2>&1
@@ -249,7 +249,7 @@ t_eq "report exits 0" "$?" 0
 t_eq "report: no line wider than 80 columns" \
     "$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$T_TMP/report.txt" 2>/dev/null | awk '{ print ($1 <= 80) }')" 1
 t_check "report: an answered partner is à jour with its dates" \
-    grep -qE '^à jour +croix-rouge +2026-11-30 +- +2026-12-02$' "$T_TMP/report.txt"
+    grep -qE '^à jour +croix-rouge +2025-11-30 +- +2025-12-02$' "$T_TMP/report.txt"
 t_check "report: a partner asked without answer" grep -qE '^sans réponse +aral ' "$T_TMP/report.txt"
 t_check "report: the work to do comes first" \
     test "$(grep -nE '^(à relancer|sans réponse)' "$T_TMP/report.txt" | tail -1 | cut -d: -f1)" -lt \
@@ -271,7 +271,7 @@ print(len(rows), by["zz-cassee"]["etat"], by["zz-cassee"]["erreurs"] != "0",
 PY
 )
 	t_eq "report --format csv: every page, a page with errors first" "$out" \
-	    "$((n + 2)) erreurs True a_jour 2026-12-02 erreurs"
+	    "$((n + 2)) erreurs True a_jour 2025-12-02 erreurs"
 fi
 
 # ---- Nouveautés --------------------------------------------------------------

@@ -556,9 +556,9 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 				    v[j].path);
 		if (it->cur == NULL) {
 			k->added++;
-			buf_printf(out, "  nom: \"%s\" (no partner has this nom "
-			    "or sigle; if it is one, name the file SLUG.md)\n",
-			    it->p->nom.s);
+			buf_printf(out, _("  nom: \"%s\" (no partner has this "
+			    "nom or sigle; if it is one, name the file "
+			    "SLUG.md)\n"), it->p->nom.s);
 		} else {
 			it->nchanges = page_fields_diff(it->cur, it->p,
 			    PF_SKIP_FOLLOWUP | PF_SKIP_DATE, NULL, "  ", out);

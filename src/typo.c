@@ -150,18 +150,24 @@ S_url_stop(unsigned int cp)
 /*
  * A URL starting at i: up to a stop character, then without trailing
  * punctuation (a closing parenthesis stays if the URL opened one).
- * Returns its end, or i if there is none.
+ * Returns its end, or i if there is none.  A prefix with nothing after
+ * it ("mailto:" then a space, "www." at the end of a sentence) is not a
+ * URL but a word: French rules apply to it, so that a second pass sees
+ * the same text as the first (typo_fr is idempotent).
  */
 static size_t
 S_url_end(const struct fr *f, size_t i)
 {
-	size_t		 j, l;
+	static const char *const prefix[] = { "http://", "https://",
+	    "ftp://", "mailto:", "www." };
+	size_t		 j, l, k, plen = 0;
 	unsigned int	 cp;
 	long		 open = 0;
 
-	if (!(S_at(f, i, "http://") || S_at(f, i, "https://") ||
-	    S_at(f, i, "ftp://") || S_at(f, i, "mailto:") ||
-	    S_at(f, i, "www.")))
+	for (k = 0; k < sizeof(prefix) / sizeof(prefix[0]) && plen == 0; k++)
+		if (S_at(f, i, prefix[k]))
+			plen = strlen(prefix[k]);
+	if (plen == 0)
 		return i;
 	if (i > 0 && (S_is_alnum(S_cp_before(f->s, i)) ||
 	    f->s[i - 1] == '.' || f->s[i - 1] == '/' || f->s[i - 1] == '@'))
@@ -184,7 +190,7 @@ S_url_end(const struct fr *f, size_t i)
 			break;
 		j -= cp >= 0x800 ? 3 : cp >= 0x80 ? 2 : 1;
 	}
-	return j;
+	return j > i + plen ? j : i;
 }
 
 static int

@@ -136,6 +136,11 @@ static const struct fr_case fr_cases[] = {
 	{ "HTTPS://X.FR/A:B", "HTTPS://X.FR/A:B" },
 	{ "«https://x.fr»", "«" NB "https://x.fr" NB "»" },
 	{ "mailto:contact@x.fr", "mailto:contact@x.fr" },
+	/* A prefix alone is a word (fuzz_typo: "L'mailto: n" was not
+	 * idempotent, the apostrophe hid the colon's rule). */
+	{ "L'mailto: nsqqqqqqn", "L’mailto" NB ": nsqqqqqqn" },
+	{ "Voir http:// ici", "Voir http:// ici" },
+	{ "Tapez www. puis le nom", "Tapez www. puis le nom" },
 	{ "xwww.a:b c", "xwww.a:b c" },
 	/* E-mail addresses. */
 	{ "contact@centre-versailles.fr", "contact@centre-versailles.fr" },

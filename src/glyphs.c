@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "glyphs.h"
+#include "i18n.h"
 #include "util.h"
 
 #define	GLYPHS_BMP	0x10000
@@ -218,11 +219,11 @@ struct miss {
 };
 
 static const char *const S_reason[R__COUNT] = {
-	"no font of the booklet has them",
-	"right-to-left script, which the booklet does not support",
-	"script that needs shaping, which the booklet does not do",
-	"emoji, which the booklet does not print",
-	"characters beyond U+FFFF, which the booklet does not print"
+	N_("no font of the booklet has them"),
+	N_("right-to-left script, which the booklet does not support"),
+	N_("script that needs shaping, which the booklet does not do"),
+	N_("emoji, which the booklet does not print"),
+	N_("characters beyond U+FFFF, which the booklet does not print")
 };
 
 /* Why cp is left out in some style, or -1 when every style prints it. */
@@ -299,16 +300,19 @@ S_check(struct glyphs *g, struct diags *d, const char *file, struct pos pos,
 	for (r = 0; r < R__COUNT; r++) {
 		if (m.ncp[r] == 0)
 			continue;
-		buf_puts(&b, sep++ ? "; " : "");
+		/* TRANSLATORS: between the groups of characters left out. */
+		buf_puts(&b, sep++ ? C_("list separator", "; ") : "");
 		for (i = 0; i < m.ncp[r]; i++)
 			utf8_encode(&b, m.cp[r][i]);
-		buf_printf(&b, "%s (U+%04X%s: %s)", m.more[r] ? "..." : "",
-		    m.cp[r][0], m.ncp[r] > 1 ? "..." : "", S_reason[r]);
+		/* TRANSLATORS: "中文 (U+4E2D...: why)"; "..." when more. */
+		buf_printf(&b, _("%s (U+%04X%s: %s)"), m.more[r] ? "..." : "",
+		    m.cp[r][0], m.ncp[r] > 1 ? "..." : "", _(S_reason[r]));
 	}
 	diag_warn(d, file, lines ? m.first.line : pos.line,
-	    lines ? m.first.col : pos.col, "%s: the booklet leaves out %zu "
-	    "character%s it cannot print (the site shows them): %s", field,
-	    m.total, m.total == 1 ? "" : "s", buf_cstr(&b));
+	    lines ? m.first.col : pos.col, ngettext("%s: the booklet leaves "
+	    "out %zu character it cannot print (the site shows them): %s",
+	    "%s: the booklet leaves out %zu characters it cannot print (the "
+	    "site shows them): %s", m.total), field, m.total, buf_cstr(&b));
 	buf_free(&b);
 }
 

@@ -16,6 +16,7 @@
 #include <jpeglib.h>
 #include <png.h>
 
+#include "i18n.h"
 #include "image.h"
 #include "util.h"
 
@@ -59,7 +60,7 @@ S_too_large(unsigned long w, unsigned long h, char *msg, size_t size)
 	if (w <= IMAGE_MAX_SIDE && h <= IMAGE_MAX_SIDE &&
 	    (size_t)w * h <= IMAGE_MAX_PIXELS)
 		return 0;
-	snprintf(msg, size, "the image is %u x %u pixels, more than %d x %d",
+	snprintf(msg, size, _("the image is %u x %u pixels, more than %d x %d"),
 	    (unsigned)w, (unsigned)h, IMAGE_MAX_SIDE, IMAGE_MAX_SIDE);
 	return 1;
 }
@@ -70,8 +71,8 @@ S_png_read(png_structp png, png_bytep out, png_size_t n)
 	struct png_src *src = png_get_io_ptr(png);
 
 	if (n > src->len - src->off) {
-		snprintf(src->msg, sizeof(src->msg), "the file is truncated "
-		    "(was it copied or downloaded in full?)");
+		snprintf(src->msg, sizeof(src->msg), _("the file is truncated "
+		    "(was it copied or downloaded in full?)"));
 		png_longjmp(png, 1);
 	}
 	memcpy(out, src->p + src->off, n);
@@ -84,8 +85,8 @@ S_png_error(png_structp png, png_const_charp msg)
 	struct png_src *src = png_get_error_ptr(png);
 
 	if (src->msg[0] == '\0')
-		snprintf(src->msg, sizeof(src->msg), "the file is damaged "
-		    "(libpng: %s)", msg);
+		snprintf(src->msg, sizeof(src->msg), _("the file is damaged "
+		    "(libpng: %s)"), msg);
 	png_longjmp(png, 1);
 }
 
@@ -113,7 +114,7 @@ S_png(const unsigned char *data, size_t len, int pixels, struct image *img,
 	    S_png_error, S_png_warning);
 	if (png == NULL || (info = png_create_info_struct(png)) == NULL) {
 		png_destroy_read_struct(png ? &png : NULL, NULL, NULL);
-		snprintf(why, whysz, "out of memory in libpng");
+		snprintf(why, whysz, _("out of memory in libpng"));
 		return 0;
 	}
 	if (setjmp(png_jmpbuf(png))) {
@@ -149,8 +150,8 @@ S_png(const unsigned char *data, size_t len, int pixels, struct image *img,
 	channels = png_get_channels(png, info);
 	rowbytes = png_get_rowbytes(png, info);
 	if (channels < 1 || channels > 4 || rowbytes != (size_t)w * channels) {
-		snprintf(src.msg, sizeof(src.msg), "this kind of PNG is not "
-		    "supported");
+		snprintf(src.msg, sizeof(src.msg), _("this kind of PNG is not "
+		    "supported"));
 		png_longjmp(png, 1);
 	}
 	if (pixels || npass > 1) {
@@ -222,11 +223,11 @@ S_jpeg(const unsigned char *data, size_t len, struct image *img, char *why,
 		if (err.own)
 			snprintf(why, whysz, "%s", err.msg);
 		else if (strstr(err.msg, "Premature end") != NULL)
-			snprintf(why, whysz, "the file is truncated (was it "
-			    "copied or downloaded in full?)");
+			snprintf(why, whysz, _("the file is truncated (was it "
+			    "copied or downloaded in full?)"));
 		else
-			snprintf(why, whysz, "the file is damaged (libjpeg: "
-			    "%s)", err.msg);
+			snprintf(why, whysz, _("the file is damaged (libjpeg: "
+			    "%s)"), err.msg);
 		jpeg_destroy_decompress(&ci);
 		free(row);
 		return 0;
@@ -266,7 +267,7 @@ image_decode(const void *data, size_t len, int pixels, struct image *img,
 	memset(img, 0, sizeof(*img));
 	img->type = image_type(data, len);
 	if (len > IMAGE_MAX_BYTES) {
-		snprintf(why, whysz, "the file is %.1f MiB, more than %d MiB",
+		snprintf(why, whysz, _("the file is %.1f MiB, more than %d MiB"),
 		    (double)len / (1024 * 1024), IMAGE_MAX_BYTES / (1024 * 1024));
 		return 0;
 	}
@@ -276,7 +277,7 @@ image_decode(const void *data, size_t len, int pixels, struct image *img,
 	case IMAGE_JPEG:
 		return S_jpeg(data, len, img, why, whysz);
 	default:
-		snprintf(why, whysz, "not a PNG or JPEG image");
+		snprintf(why, whysz, _("not a PNG or JPEG image"));
 		return 0;
 	}
 }

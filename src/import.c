@@ -12,6 +12,7 @@
 
 #include "campaign_state.h"
 #include "diag.h"
+#include "i18n.h"
 #include "import.h"
 #include "load.h"
 #include "model.h"
@@ -492,10 +493,10 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 		free(slug);
 		if (it->p == NULL) {
 			k->invalid++;
-			buf_printf(out, "invalid: %s: %zu error%s (above), "
-			    "left in the folder\n", it->path,
-			    d->errors - before, d->errors - before == 1 ?
-			    "" : "s");
+			buf_printf(out, ngettext("invalid: %s: %zu error "
+			    "(above), left in the folder\n", "invalid: %s: "
+			    "%zu errors (above), left in the folder\n",
+			    d->errors - before), it->path, d->errors - before);
 			continue;
 		}
 		it->cur = S_match(s, it->name, it->p, &how);
@@ -546,17 +547,18 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 
 		if (it->p == NULL || it->newer != NULL)
 			continue;
-		buf_printf(out, "%s%s ← %s\n", it->cur ? "" : "new partner: ",
-		    it->slug, it->path);
+		buf_printf(out, it->cur ? "%s ← %s\n" : _("new partner: %s "
+		    "← %s\n"), it->slug, it->path);
 		for (j = 0; j < n; j++)
 			if (&v[j] != it && S_final(&v[j]) == it)
-				buf_printf(out, "  older file, not taken: %s\n",
+				buf_printf(out, _("  older file, not taken: "
+				    "%s\n"),
 				    v[j].path);
 		if (it->cur == NULL) {
 			k->added++;
-			buf_printf(out, "  nom: \"%s\" (no partner has this nom "
-			    "or sigle; if it is one, name the file SLUG.md)\n",
-			    it->p->nom.s);
+			buf_printf(out, _("  nom: \"%s\" (no partner has this "
+			    "nom or sigle; if it is one, name the file "
+			    "SLUG.md)\n"), it->p->nom.s);
 		} else {
 			it->nchanges = page_fields_diff(it->cur, it->p,
 			    PF_SKIP_FOLLOWUP | PF_SKIP_DATE, NULL, "  ", out);
@@ -564,14 +566,15 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 			    PF_SKIP_FOLLOWUP | PF_SKIP_BODY, NULL, "", NULL);
 			if (it->nchanges == 0 && all > 0) {
 				k->confirmed++;
-				buf_printf(out, "  confirmed, no change "
+				buf_printf(out, _("  confirmed, no change "
 				    "(mise_a_jour: %04d-%02d-%02d → "
-				    "%04d-%02d-%02d)\n", it->cur->mise_a_jour.y,
+				    "%04d-%02d-%02d)\n"), it->cur->mise_a_jour.y,
 				    it->cur->mise_a_jour.m,
 				    it->cur->mise_a_jour.d, it->p->mise_a_jour.y,
 				    it->p->mise_a_jour.m, it->p->mise_a_jour.d);
 			} else if (it->nchanges == 0)
-				buf_puts(out, "  same as the current page\n");
+				buf_puts(out, _("  same as the current "
+				    "page\n"));
 			else
 				k->changed++;
 			cp = campaign_state_get(&st, it->slug, 0);
@@ -581,18 +584,18 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 					it->conflict = 1;
 					campaign_date_iso(&cp->demande, iso);
 					if (o->force)
-						buf_printf(out, "  note: %s was "
-						    "modified since it was sent "
-						    "on %s; applied anyway "
-						    "(--force)\n", it->cur->path,
+						buf_printf(out, _("  note: %s "
+						    "was modified since it was "
+						    "sent on %s; applied anyway "
+						    "(--force)\n"), it->cur->path,
 						    iso);
 					else {
 						k->conflicts++;
-						buf_printf(out, "  not applied: "
-						    "%s was modified since it "
-						    "was sent on %s; compare, "
-						    "then import again with "
-						    "--force\n", it->cur->path,
+						buf_printf(out, _("  not "
+						    "applied: %s was modified "
+						    "since it was sent on %s; "
+						    "compare, then import again "
+						    "with --force\n"), it->cur->path,
 						    iso);
 					}
 				}

@@ -64,7 +64,7 @@ S_word(const char *w, const char *const *words, size_t n)
 	return k;
 }
 
-/* Warn about keys of map not in known[]. */
+/* Warn about keys of map (the field where) not in known[]. */
 static void
 S_keys(struct S_ctx *c, const struct ynode *map, const char *where,
     const char *const *known, size_t n)
@@ -76,12 +76,12 @@ S_keys(struct S_ctx *c, const struct ynode *map, const char *where,
 		if (S_word(map->k[i]->s, known, n) >= 0)
 			continue;
 		if ((s = validate_suggest(map->k[i]->s, known, n)) != NULL)
-			S_warn(c, map->k[i]->pos, "%sunknown field \"%s\" (did "
-			    "you mean \"%s\"?): it is ignored", where,
+			S_warn(c, map->k[i]->pos, "%s: unknown field \"%s\" "
+			    "(did you mean \"%s\"?): it is ignored", where,
 			    map->k[i]->s, s);
 		else
-			S_warn(c, map->k[i]->pos, "%sunknown field \"%s\": it "
-			    "is ignored", where, map->k[i]->s);
+			S_warn(c, map->k[i]->pos, "%s: unknown field \"%s\": "
+			    "it is ignored", where, map->k[i]->s);
 	}
 }
 
@@ -313,7 +313,7 @@ S_modalites(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 		}
 		if ((e = S_group(c, g->v[i], "data_inclusion.modalites")) == NULL)
 			continue;
-		S_keys(c, e, "data_inclusion.modalites: ", inner, 3);
+		S_keys(c, e, "data_inclusion.modalites", inner, 3);
 		path = xasprintf("data_inclusion.modalites.%s.modes_accueil",
 		    mods[k]);
 		S_terms(c, load_yaml_get(e, "modes_accueil"), DI_MODES_ACCUEIL,
@@ -348,10 +348,14 @@ S_couts(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 
 		if ((k = S_word(key, couts, 3)) < 0) {
 			sug = validate_suggest(key, couts, 3);
-			S_err(c, g->k[i]->pos, "data_inclusion.couts: \"%s\" is "
-			    "not a cost%s%s%s", key, sug ? " (did you mean \"" :
-			    ": gratuit, participation, payant", sug ? sug : "",
-			    sug ? "\"?)" : "");
+			if (sug)
+				S_err(c, g->k[i]->pos, "data_inclusion.couts: "
+				    "\"%s\" is not a cost (did you mean "
+				    "\"%s\"?)", key, sug);
+			else
+				S_err(c, g->k[i]->pos, "data_inclusion.couts: "
+				    "\"%s\" is not a cost: gratuit, "
+				    "participation, payant", key);
 			continue;
 		}
 		memset(&t, 0, sizeof(t));
@@ -381,7 +385,7 @@ load_di_mapping(const struct ynode *root, struct site *s,
 	if ((g = S_group(&c, load_yaml_get(root, "data_inclusion"),
 	    "data_inclusion")) == NULL)
 		return c.ok;
-	S_keys(&c, g, "data_inclusion: ", keys, 5);
+	S_keys(&c, g, "data_inclusion", keys, 5);
 	m->thematiques = xcalloc(s->nthematiques + 1,
 	    sizeof(*m->thematiques));
 	v = load_yaml_get(g, "source");

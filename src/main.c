@@ -585,15 +585,20 @@ cmd_build(int argc, char *argv[])
 	}
 	rc = 0;
 	if (!o.quiet) {
-		S_say("wrote %s/site/", o.out);
+		struct buf w;
+
+		/* The list of paths is not prose: only "wrote %s" is. */
+		buf_init(&w);
+		buf_printf(&w, "%s/site/", o.out);
 		if (!o.no_pdf)
-			fprintf(stderr, ", %s/livret.pdf, %s/livret-impression.pdf",
+			buf_printf(&w, ", %s/livret.pdf, %s/livret-impression.pdf",
 			    o.out, o.out);
 		if (p3)
-			fprintf(stderr, ", %s/livret-imprimeur.pdf", o.out);
+			buf_printf(&w, ", %s/livret-imprimeur.pdf", o.out);
 		if (p4)
-			fprintf(stderr, ", %s/livret-partenaires.pdf", o.out);
-		fputc('\n', stderr);
+			buf_printf(&w, ", %s/livret-partenaires.pdf", o.out);
+		S_say("wrote %s\n", buf_cstr(&w));
+		buf_free(&w);
 	}
 out:
 	outdir_close(&od, &d);
@@ -749,9 +754,8 @@ cmd_campaign(int argc, char *argv[])
 		fprintf(stderr, "%s\n", summary);
 		free(summary);
 		if (errors > 0)
-			fprintf(stderr, "%s: the pages with errors get no "
-			    "request: fix them, then run 'annuaire campaign "
-			    "SLUG'\n", progname);
+			S_say("the pages with errors get no request: fix "
+			    "them, then run 'annuaire campaign SLUG'\n");
 		diags_free(&d);
 		diags_init(&d);
 	}
@@ -771,8 +775,8 @@ cmd_campaign(int argc, char *argv[])
 	S_flush(&d);
 	if (rc != EXIT_USAGE) {
 		fputs(buf_cstr(&sum), stdout);
-		fprintf(stderr, "%s: wrote %s/campagne/ and %s/campagne.yaml\n",
-		    progname, o.out, o.content);
+		S_say("wrote %s/campagne/ and %s/campagne.yaml\n", o.out,
+		    o.content);
 	}
 	buf_free(&sum);
 	model_free(site);
@@ -795,8 +799,8 @@ cmd_import(int argc, char *argv[])
 		return rc;
 	if (optind + 1 != argc)
 		return S_usage_error(usage_import, "%s", optind == argc ?
-		    "missing the folder of pages to import" :
-		    "give one folder of pages to import");
+		    _("missing the folder of pages to import") :
+		    _("give one folder of pages to import"));
 	diags_init(&d);
 	{
 		struct opts lo = { .content = o.content, .quiet = 1 };
@@ -816,19 +820,22 @@ cmd_import(int argc, char *argv[])
 	S_flush(&d);
 	fputs(buf_cstr(&out), stdout);
 	if (ok) {
-		printf("%zu file%s: %zu changed, %zu confirmed, %zu new, "
-		    "%zu invalid, %zu older, %zu not applied\n", k.files,
-		    k.files == 1 ? "" : "s", k.changed, k.confirmed, k.added,
-		    k.invalid, k.superseded, k.conflicts);
+		printf(ngettext("%zu file: %zu changed, %zu confirmed, %zu "
+		    "new, %zu invalid, %zu older, %zu not applied\n",
+		    "%zu files: %zu changed, %zu confirmed, %zu new, %zu "
+		    "invalid, %zu older, %zu not applied\n", k.files),
+		    k.files, k.changed, k.confirmed, k.added, k.invalid,
+		    k.superseded, k.conflicts);
 		if (!o.apply && k.files > k.invalid)
-			printf("dry run: nothing written; to apply: annuaire "
-			    "import --apply %s\n", io.inbox);
+			printf(_("dry run: nothing written; to apply: annuaire "
+			    "import --apply %s\n"), io.inbox);
 		else if (o.apply)
-			printf("applied %zu page%s into %s/partenaires/\n",
-			    k.applied, k.applied == 1 ? "" : "s", o.content);
+			printf(ngettext("applied %zu page into %s/partenaires/\n",
+			    "applied %zu pages into %s/partenaires/\n",
+			    k.applied), k.applied, o.content);
 		if (o.apply && k.applied > 0 && k.edition > site->edition)
-			printf("note: before building the new edition, set "
-			    "'edition: %d' in %s/site.yaml\n", k.edition,
+			printf(_("note: before building the new edition, set "
+			    "'edition: %d' in %s/site.yaml\n"), k.edition,
 			    o.content);
 	}
 	rc = !ok ? EXIT_USAGE : (k.invalid || k.conflicts) ? EXIT_CONTENT : 0;
@@ -886,7 +893,7 @@ cmd_report(int argc, char *argv[])
 		goto out;
 	}
 	fputs(buf_cstr(&out), stdout);
-	fprintf(stderr, "%s: wrote %s\n", progname, path);
+	S_say("wrote the follow-up page %s\n", path);
 out:
 	S_flush(&d);
 	free(path);
@@ -1012,8 +1019,8 @@ cmd_export(int argc, char *argv[])
 		}
 	}
 	if (!o.quiet)
-		fprintf(stderr, "%s: wrote %s/structures.json, services.json, "
-		    "structures.csv, services.csv\n", progname, o.out);
+		S_say("wrote %s/structures.json, services.json, "
+		    "structures.csv, services.csv\n", o.out);
 out:
 	S_flush(&d);
 	buf_free(&b);

@@ -16,6 +16,7 @@
 
 #include "diag.h"
 #include "fault.h"
+#include "i18n.h"
 #include "outdir.h"
 #include "util.h"
 
@@ -271,8 +272,9 @@ S_check_generation(const struct outdir *od, struct diags *d)
 		}
 	}
 	if (bad > S_MAXFOREIGN)
-		diag_error(d, od->out, 0, 0, "and %zu other files not written "
-		    "by annuaire", bad - S_MAXFOREIGN);
+		diag_error(d, od->out, 0, 0, ngettext("and %zu other file not "
+		    "written by annuaire", "and %zu other files not written by "
+		    "annuaire", bad - S_MAXFOREIGN), bad - S_MAXFOREIGN);
 done:
 	S_list_free(&have);
 	S_list_free(&want);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "model.h"
 #include "page_fields.h"
 #include "util.h"
@@ -235,8 +236,8 @@ S_body(const char *a, const char *b, const char *indent, struct buf *out)
 	lb = S_lines(b, &nb, &cb);
 	buf_init(&d);
 	if (na > PF_MAX_BODY_LINES || nb > PF_MAX_BODY_LINES) {
-		buf_printf(out, "%sprésentation: changed (%zu lines → %zu "
-		    "lines)\n", indent, na, nb);
+		buf_printf(out, _("%sprésentation: changed (%zu lines → %zu "
+		    "lines)\n"), indent, na, nb);
 		goto done;
 	}
 	/* t[i][j]: LCS length of la[i..] and lb[j..]. */
@@ -263,11 +264,12 @@ S_body(const char *a, const char *b, const char *indent, struct buf *out)
 			ndel++, i++;
 		}
 	}
-	buf_printf(out, "%sprésentation: %zu line%s added, %zu removed\n",
-	    indent, nadd, nadd == 1 ? "" : "s", ndel);
+	buf_printf(out, ngettext("%sprésentation: %zu line added, %zu "
+	    "removed\n", "%sprésentation: %zu lines added, %zu removed\n",
+	    nadd), indent, nadd, ndel);
 	buf_puts(out, buf_cstr(&d));
 	if (shown > PF_SHOW_LINES)
-		buf_printf(out, "%s  … (%zu more)\n", indent,
+		buf_printf(out, _("%s  … (%zu more)\n"), indent,
 		    shown - PF_SHOW_LINES);
 done:
 	free(t);
@@ -319,8 +321,8 @@ page_fields_diff(const struct partner *a, const struct partner *b,
 					    !S_has(&fb, key, fa.v[k].value)) {
 						changed = 1;
 						if (out)
-							buf_printf(out, "%s%s: - "
-							    "\"%s\"\n", indent, key,
+							buf_printf(out, _("%s%s: - "
+							    "\"%s\"\n"), indent, key,
 							    fa.v[k].value);
 					}
 				for (k = 0; k < fb.n; k++)
@@ -328,8 +330,8 @@ page_fields_diff(const struct partner *a, const struct partner *b,
 					    !S_has(&fa, key, fb.v[k].value)) {
 						changed = 1;
 						if (out)
-							buf_printf(out, "%s%s: + "
-							    "\"%s\"\n", indent, key,
+							buf_printf(out, _("%s%s: + "
+							    "\"%s\"\n"), indent, key,
 							    fb.v[k].value);
 					}
 			} else {
@@ -339,14 +341,15 @@ page_fields_diff(const struct partner *a, const struct partner *b,
 				    strcmp(va, vb) != 0) {
 					changed = 1;
 					if (out)
-						buf_printf(out, "%s%s: %s → %s\n",
+						buf_printf(out, _("%s%s: %s → %s\n"),
 						    indent, key, va, vb);
 				} else if (va == NULL || vb == NULL) {
 					changed = 1;
 					if (out)
-						buf_printf(out, "%s%s: %s \"%s\"\n",
-						    indent, key, va ? "removed" :
-						    "added", va ? va : vb);
+						buf_printf(out, va ?
+						    _("%s%s: removed \"%s\"\n") :
+						    _("%s%s: added \"%s\"\n"),
+						    indent, key, va ? va : vb);
 				}
 			}
 			n += changed;

@@ -111,11 +111,13 @@ emit_image_get(struct emit *e, const struct pdf_item *it)
 		why = _("not a PNG or JPEG image");
 	free(data);
 	if (im->image == NULL) {
-		diag_error(e->d, it->src_file ? it->src_file : it->path,
-		    it->src_file ? it->src_pos.line : 0,
-		    it->src_file ? it->src_pos.col : 0, "%s%s%s",
-		    it->src_file ? it->path : "", it->src_file ? ": " : "",
-		    why ? why : _("cannot read the image"));
+		if (why == NULL)
+			why = _("cannot read the image");
+		if (it->src_file)
+			diag_error(e->d, it->src_file, it->src_pos.line,
+			    it->src_pos.col, "%s: %s", it->path, why);
+		else
+			diag_error(e->d, it->path, 0, 0, "%s", why);
 		/* Reported here: not again as a generic libharu error. */
 		e->nerr = nerr;
 		HPDF_ResetError(e->pdf);

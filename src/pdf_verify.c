@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "i18n.h"
 #include "pdf_layout.h"
 
 /* Tolerance of the comparisons, in points. */
@@ -54,7 +55,8 @@ S_name(struct buf *b, const struct pdf_item *it)
 	for (k = chars = 0; k < n && chars < 40; k += len, chars++)
 		if ((len = utf8_decode(it->text + k, n - k, &cp)) == 0)
 			len = 1;
-	buf_printf(b, "\"%.*s%s\"", (int)k, it->text, k < n ? "…" : "");
+	/* TRANSLATORS: a quoted text of the booklet; French: « %.*s%s ». */
+	buf_printf(b, _("\"%.*s%s\""), (int)k, it->text, k < n ? "…" : "");
 }
 
 static void
@@ -102,20 +104,20 @@ lay_verify(const struct pdf_doc *d, double inner, double outer, double top,
 				    -EPS || it->y + it->size * 0.7 > d->page_h +
 				    EPS)
 					S_breach(diags, &nbad, it, pg,
-					    "runs off the page", &nm);
+					    _("runs off the page"), &nm);
 				continue;
 			}
 			if (it->x < left - EPS || it->x + it->w > right + EPS) {
 				buf_reset(&what);
-				buf_printf(&what, "is %.1f pt wide and runs out of "
-				    "the text block (x %.1f to %.1f)", it->w, left,
+				buf_printf(&what, _("is %.1f pt wide and runs out "
+				    "of the text block (x %.1f to %.1f)"), it->w, left,
 				    right);
 				S_breach(diags, &nbad, it, pg, buf_cstr(&what), &nm);
 			} else if (it->y < bottom - EPS || it->y + it->size * 0.7 >
 			    d->page_h - top + EPS) {
 				buf_reset(&what);
-				buf_printf(&what, "lies outside the text block "
-				    "(y %.1f to %.1f)", bottom, d->page_h - top);
+				buf_printf(&what, _("lies outside the text block "
+				    "(y %.1f to %.1f)"), bottom, d->page_h - top);
 				S_breach(diags, &nbad, it, pg, buf_cstr(&what), &nm);
 			}
 		}
@@ -129,14 +131,16 @@ lay_verify(const struct pdf_doc *d, double inner, double outer, double top,
 				o = &p->items[ink[i].item];
 				buf_reset(&what);
 				S_name(&nm, o);
-				buf_printf(&what, "is drawn over the text %s (x %.1f, "
-				    "y %.1f)", buf_cstr(&nm), o->x, o->y);
+				buf_printf(&what, _("is drawn over the text %s (x "
+				    "%.1f, y %.1f)"), buf_cstr(&nm), o->x, o->y);
 				S_breach(diags, &nbad, it, pg, buf_cstr(&what), &nm);
 			}
 	}
 	if (nbad > VERIFY_MAX)
-		diag_error(diags, NULL, 0, 0, "internal error: %zu more breaches "
-		    "of the booklet's geometry", nbad - VERIFY_MAX);
+		diag_error(diags, NULL, 0, 0, ngettext("internal error: %zu more "
+		    "breach of the booklet's geometry", "internal error: %zu more "
+		    "breaches of the booklet's geometry", nbad - VERIFY_MAX),
+		    nbad - VERIFY_MAX);
 	free(ink);
 	buf_free(&nm);
 	buf_free(&what);

@@ -9,7 +9,9 @@
 #    errors, `new` and `build` lines; the diagnostics keep their
 #    machine-readable "file:line:col: " prefix and the same positions
 #    as in English (over every regress fixture);
-#  - the output (site, booklets) is byte-identical in both languages;
+#  - the output (site, booklets, campaign's files, report's CSV and
+#    suivi.html) is byte-identical in both languages; import's dry run
+#    and the commands' last lines are French;
 #  - the catalogue is found from a checkout and after an installed
 #    copy is moved elsewhere (relocatable).
 # The French expected messages of each fixture are checked by regress.sh.
@@ -113,7 +115,7 @@ if [ -z "$fr_ok" ]; then
 	t_skip "French command line" "$no_fr"
 	t_done; exit $?
 fi
-for c in build check new help; do
+for c in build check new help campaign import report export; do
 	en_help=$(en "$A" help $c) fr_help=$(fr "$A" help $c)
 	case $fr_help in
 	"utilisation${nb}: annuaire $c"*) [ "$fr_help" != "$en_help" ] &&
@@ -150,6 +152,45 @@ case $(tail -1 "$T_TMP/fr.log") in
 esac
 d=$(diff -r -q "$T_TMP/o-en" "$T_TMP/o-fr" 2>&1)
 t_eq "site and booklets are byte-identical under fr_FR.UTF-8 (LC_NUMERIC stays C)" "$d" ""
+
+# The files of campaign and report are French or fixed-format whatever the
+# language: the same bytes (campagne/, campagne.yaml, suivi.html, the CSV).
+cp -R content "$T_TMP/c-en"
+cp -R content "$T_TMP/c-fr"
+en "$A" campaign -C "$T_TMP/c-en" -o "$T_TMP/k-en" >"$T_TMP/k-en.out" 2>&1
+rc_en=$?
+fr "$A" campaign -C "$T_TMP/c-fr" -o "$T_TMP/k-fr" >"$T_TMP/k-fr.out" 2>"$T_TMP/k-fr.err"
+rc_fr=$?
+t_eq "campaign runs in both languages" "$rc_en $rc_fr" "0 0"
+d=$(diff -r -q "$T_TMP/k-en" "$T_TMP/k-fr" 2>&1; cmp "$T_TMP/c-en/campagne.yaml" \
+    "$T_TMP/c-fr/campagne.yaml" 2>&1)
+t_eq "campaign's forms, drafts, CSV and campagne.yaml are byte-identical under fr_FR.UTF-8" "$d" ""
+t_eq "campaign says what it wrote, in French" "$(cat "$T_TMP/k-fr.err")" \
+    "annuaire: fichiers écrits${nb}: $T_TMP/k-fr/campagne/ et $T_TMP/c-fr/campagne.yaml"
+en "$A" report -C "$T_TMP/c-en" -o "$T_TMP/r-en" --format csv >"$T_TMP/r-en.csv" 2>/dev/null
+fr "$A" report -C "$T_TMP/c-fr" -o "$T_TMP/r-fr" --format csv >"$T_TMP/r-fr.csv" 2>"$T_TMP/r-fr.err"
+d=$(cmp "$T_TMP/r-en.csv" "$T_TMP/r-fr.csv" 2>&1; diff -r -q "$T_TMP/r-en" "$T_TMP/r-fr" 2>&1)
+[ -s "$T_TMP/r-en.csv" ] || d="empty CSV"
+t_eq "report --format csv and suivi.html are byte-identical under fr_FR.UTF-8" "$d" ""
+t_eq "report says what it wrote, in French" "$(cat "$T_TMP/r-fr.err")" \
+    "annuaire: page de suivi écrite${nb}: $T_TMP/r-fr/suivi.html"
+
+# import's dry run speaks French: the diff, the invalid file, the summary.
+mkdir -p "$T_TMP/in"
+sed 's/^telephone:.*/telephone: "01 39 00 00 01"/' \
+    content/partenaires/caf-yvelines.md >"$T_TMP/in/caf.md"
+printf -- '---\nnom: Nouveau\n---\n' >"$T_TMP/in/x.md"
+out=$(fr "$A" import -C "$T_TMP/c-fr" "$T_TMP/in" 2>/dev/null)
+t_eq "import's dry run is in French" "$out" \
+"invalide${nb}: $T_TMP/in/x.md${nb}: 7 erreurs (ci-dessus), laissé dans le dossier
+caf-yvelines ← $T_TMP/in/caf.md
+  telephone${nb}: 01 99 00 10 10 → 01 39 00 00 01
+2 fichiers reçus — modifiés${nb}: 1, confirmés${nb}: 0, nouveaux${nb}: 0, invalides${nb}: 1, plus anciens${nb}: 0, non appliqués${nb}: 0
+essai à blanc${nb}: rien n’a été écrit${nb}; pour appliquer${nb}: annuaire import --apply $T_TMP/in"
+err=$(fr "$A" export data-inclusion -C "$T_TMP/c-fr" -o "$T_TMP/c-fr/di" 2>&1)
+case $err in "annuaire: $T_TMP/c-fr/di est dans le dossier du contenu $T_TMP/c-fr, où rien"*)
+	t_ok "export's usage errors are in French" ;;
+*) t_fail "export's usage errors are in French" "$err" ;; esac
 
 # Every fixture: French diagnostics keep the machine prefix, and the same
 # positions and severities as the English ones, in the same order; and no

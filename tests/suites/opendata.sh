@@ -24,6 +24,13 @@ A=$ANNUAIRE
 DI=$SHARED/data-inclusion
 G=$TOP/tests/golden/data-inclusion
 
+# Debian's python3 first: its python3-jsonschema and python3-yaml are the
+# ones `make deps-test` installs (another python3 earlier in PATH may lack
+# them, or carry other versions).
+if [ -x /usr/bin/python3 ]; then
+	python3() { /usr/bin/python3 "$@"; }
+fi
+
 for need in python3; do
 	if ! command -v $need >/dev/null 2>&1; then
 		t_skip "opendata suite" "$need is missing (make deps-test)"; t_done; exit

@@ -11,6 +11,7 @@
 #include "campaign.h"
 #include "campaign_state.h"
 #include "diag.h"
+#include "export.h"
 #include "form.h"
 #include "mail.h"
 #include "model.h"
@@ -413,7 +414,7 @@ S_csv(struct camp *c)
 			for (j = 0; j < sizeof(v) / sizeof(v[0]); j++) {
 				if (j)
 					buf_putc(&b, ',');
-				report_csv_field(&b, v[j]);
+				export_csv_field(&b, ',', v[j]);
 			}
 		}
 		buf_puts(&b, "\r\n");

@@ -312,8 +312,8 @@ S_iso_date(char out[16], const struct date *d)
  * One field: quoted when it holds the separator, a quote, CR or LF, or
  * when it starts like a formula (then also prefixed by an apostrophe).
  */
-static void
-S_csv_field(struct buf *b, int sep, const char *s)
+void
+export_csv_field(struct buf *b, int sep, const char *s)
 {
 	int	 formula, quote;
 
@@ -360,7 +360,7 @@ export_csv_sep(const struct site *s, int sep, struct buf *b)
 	for (i = 0; i < nhead; i++) {
 		if (i > 0)
 			buf_putc(b, sep);
-		S_csv_field(b, sep, head[i]);
+		export_csv_field(b, sep, head[i]);
 	}
 	buf_puts(b, "\r\n");
 	for (i = 0; i < s->npartners; i++) {
@@ -407,7 +407,7 @@ export_csv_sep(const struct site *s, int sep, struct buf *b)
 		for (j = 0; j < nhead; j++) {
 			if (j > 0)
 				buf_putc(b, sep);
-			S_csv_field(b, sep, v[j]);
+			export_csv_field(b, sep, v[j]);
 		}
 		buf_puts(b, "\r\n");
 		free(them);

@@ -77,6 +77,14 @@ void	 export_csv(const struct site *, struct buf *);
  * double-clicking a .csv on a computer set to French.
  */
 void	 export_csv_sep(const struct site *, int sep, struct buf *);
+/*
+ * One field of such a table, as export_csv() writes them: quoted when
+ * it holds sep, a double quote, CR or LF (quotes doubled); a field
+ * that would start a spreadsheet formula (= + - @ TAB CR) gets a
+ * leading apostrophe and is quoted.  NULL is the empty field.  Also
+ * the field writer of the campaign's and the report's CSV files.
+ */
+void	 export_csv_field(struct buf *, int sep, const char *);
 
 /*
  * The directory as JSON, documented in docs/annuaire-json.md:

@@ -50,6 +50,21 @@ struct png_src {
 	char		 msg[160];	/* the first problem */
 };
 
+/*
+ * Whether a w x h image is beyond what is decoded (IMAGE_MAX_SIDE a
+ * side, IMAGE_MAX_PIXELS in all); then says so into msg (size bytes).
+ */
+static int
+S_too_large(unsigned long w, unsigned long h, char *msg, size_t size)
+{
+	if (w <= IMAGE_MAX_SIDE && h <= IMAGE_MAX_SIDE &&
+	    (size_t)w * h <= IMAGE_MAX_PIXELS)
+		return 0;
+	snprintf(msg, size, _("the image is %u x %u pixels, more than %d x %d"),
+	    (unsigned)w, (unsigned)h, IMAGE_MAX_SIDE, IMAGE_MAX_SIDE);
+	return 1;
+}
+
 static void
 S_png_read(png_structp png, png_bytep out, png_size_t n)
 {
@@ -118,13 +133,8 @@ S_png(const unsigned char *data, size_t len, int pixels, struct image *img,
 	img->type = IMAGE_PNG;
 	img->w = w;
 	img->h = h;
-	if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE ||
-	    (size_t)w * h > IMAGE_MAX_PIXELS) {
-		snprintf(src.msg, sizeof(src.msg), _("the image is %u x %u "
-		    "pixels, more than %d x %d"), (unsigned)w, (unsigned)h,
-		    IMAGE_MAX_SIDE, IMAGE_MAX_SIDE);
+	if (S_too_large(w, h, src.msg, sizeof(src.msg)))
 		png_longjmp(png, 1);
-	}
 	type = png_get_color_type(png, info);
 	/* Normalise to 8-bit gray, gray+alpha, RGB or RGBA. */
 	png_set_strip_16(png);
@@ -231,11 +241,7 @@ S_jpeg(const unsigned char *data, size_t len, struct image *img, char *why,
 	img->type = IMAGE_JPEG;
 	img->w = w;
 	img->h = h;
-	if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE ||
-	    (size_t)w * h > IMAGE_MAX_PIXELS) {
-		snprintf(err.msg, sizeof(err.msg), _("the image is %u x %u "
-		    "pixels, more than %d x %d"), (unsigned)w, (unsigned)h,
-		    IMAGE_MAX_SIDE, IMAGE_MAX_SIDE);
+	if (S_too_large(w, h, err.msg, sizeof(err.msg))) {
 		err.own = 1;
 		longjmp(err.jmp, 1);
 	}

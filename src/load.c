@@ -696,25 +696,6 @@ S_group(struct ctx *c, const struct ynode *map, const char *key,
 	return v;
 }
 
-/* Folded form for closed lists: lowercase, no accents, '-' '_' as ' '. */
-static char *
-S_fold_word(const char *s)
-{
-	char		*f = str_fold(s), *p, *q;
-
-	for (p = q = f; *p != '\0'; p++) {
-		if (*p == '-' || *p == '_' || *p == '\'')
-			*p = ' ';
-		if (*p == ' ' && (q == f || q[-1] == ' '))
-			continue;
-		*q++ = *p;
-	}
-	while (q > f && q[-1] == ' ')
-		q--;
-	*q = '\0';
-	return f;
-}
-
 /*
  * Matches a text against a closed list; returns the index or -1 after
  * an error listing the allowed values.
@@ -723,11 +704,11 @@ static int
 S_choice(struct ctx *c, const struct text *t, const char *path,
     const char *const *words, size_t n, const char *shown)
 {
-	char	*f = S_fold_word(t->s), *g;
+	char	*f = str_fold_words(t->s), *g;
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
-		g = S_fold_word(words[i]);
+		g = str_fold_words(words[i]);
 		if (strcmp(f, g) == 0) {
 			free(f);
 			free(g);
@@ -1303,7 +1284,7 @@ S_acces(struct ctx *c, const struct ynode *root, struct partner *p)
 	S_texts(c, g, "modalites", "acces.modalites", OPT, &ts);
 	for (i = 0; i < ts.n; i++) {
 		/* "sur orientation d'un travailleur social" is fine too. */
-		f = S_fold_word(ts.v[i].s);
+		f = str_fold_words(ts.v[i].s);
 		if (strncmp(f, "sur orientation", 15) == 0)
 			k = 2;
 		else
@@ -1432,7 +1413,7 @@ S_day(struct ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 		}
 		t = S_scalar(it);
 		if (n == 1 && it == v) {
-			char *f = S_fold_word(t);
+			char *f = str_fold_words(t);
 
 			if (strcmp(f, "ferme") == 0 || *f == '\0') {
 				free(f);
@@ -1938,8 +1919,8 @@ S_same_address(const struct address *a, const struct address *b)
 	    b->code_postal.s == NULL ||
 	    strcmp(a->code_postal.s, b->code_postal.s) != 0)
 		return 0;
-	fa = S_fold_word(a->rue.s);
-	fb = S_fold_word(b->rue.s);
+	fa = str_fold_words(a->rue.s);
+	fb = str_fold_words(b->rue.s);
 	same = strcmp(fa, fb) == 0;
 	free(fa);
 	free(fb);
@@ -1961,7 +1942,7 @@ S_same(struct ctx *c, struct page *pages, size_t n)
 	fold = xcalloc(n ? n : 1, sizeof(*fold));
 	for (i = 0; i < n; i++)
 		if (pages[i].p.nom.s != NULL)
-			fold[i] = S_fold_word(pages[i].p.nom.s);
+			fold[i] = str_fold_words(pages[i].p.nom.s);
 	for (i = 0; i < n; i++) {
 		p = &pages[i].p;
 		c->file = p->path;

@@ -46,35 +46,16 @@ S_warn(struct S_ctx *c, struct pos p, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Folded for matching words: lowercase, no accents, '-' '_' as ' '. */
-static char *
-S_fold(const char *s)
-{
-	char	*f = str_fold(s), *p, *q;
-
-	for (p = q = f; *p != '\0'; p++) {
-		if (*p == '-' || *p == '_' || *p == '\'')
-			*p = ' ';
-		if (*p == ' ' && (q == f || q[-1] == ' '))
-			continue;
-		*q++ = *p;
-	}
-	while (q > f && q[-1] == ' ')
-		q--;
-	*q = '\0';
-	return f;
-}
-
 /* Index of word w in words[] (folded comparison), or -1. */
 static int
 S_word(const char *w, const char *const *words, size_t n)
 {
-	char	*f = S_fold(w), *g;
+	char	*f = str_fold_words(w), *g;
 	size_t	 i;
 	int	 k = -1;
 
 	for (i = 0; i < n && k < 0; i++) {
-		g = S_fold(words[i]);
+		g = str_fold_words(words[i]);
 		if (strcmp(f, g) == 0)
 			k = (int)i;
 		free(g);

@@ -571,6 +571,47 @@ S_card(const struct partner *pp, struct crow *c)
 }
 
 /*
+ * The closing line of a contact box, into b at x = pad, top at y: the
+ * QR code of the partner's site (a link to it) when there is a site,
+ * then the logo (when has_logo; iw x ih its size in pixels) beside it,
+ * as tall as the code at most and within the column width w.
+ */
+static void
+S_qr_logo(struct vbox *b, const struct partner *pp, double pad, double y,
+    double qr, double w, const char *logo, int has_logo, double iw,
+    double ih)
+{
+	struct pdf_item	*it;
+	double		 lw, lh, lx = pad;
+
+	if (pp->site.s != NULL) {
+		qr_draw(b, pp->site.s, pad, y, qr);
+		it = vbox_add(b);
+		it->type = ITEM_LINK_URI;
+		it->x = pad;
+		it->y = y - qr;
+		it->w = it->h = qr;
+		it->uri = xstrdup(pp->site.s);
+		lx += qr + MM(3);
+	}
+	if (has_logo) {
+		lh = qr;
+		lw = lh * iw / ih;
+		if (lw > w - (lx - pad)) {
+			lw = w - (lx - pad);
+			lh = lw * ih / iw;
+		}
+		it = vbox_add(b);
+		it->type = ITEM_IMAGE;
+		it->x = lx;
+		it->y = y - (qr - lh) / 2 - lh;
+		it->w = lw;
+		it->h = lh;
+		it->path = xstrdup(logo);
+	}
+}
+
+/*
  * A contact box taller than a page (pages of text in acces.precisions,
  * many named contacts): one column, each row a box of its own on the
  * tint, so that it breaks across pages like a paragraph; the QR code
@@ -584,7 +625,7 @@ S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
 	struct vbox	*b, *row;
 	struct pdf_item	*it;
 	unsigned int	 light = colour_light(pp->category->rgb);
-	double		 pad = MM(2.5), qr = MM(15), top, lw, lh, lx;
+	double		 pad = MM(2.5), qr = MM(15), top;
 	size_t		 i, j;
 	int		 g, tail = pp->site.s != NULL || has_logo;
 
@@ -621,32 +662,8 @@ S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
 	if (tail) {
 		b = vlist_add(out, c.leading * 0.6 + qr + pad, 0);
 		lay_rect(b, 0, -b->h, l->tw, b->h, light);
-		lx = pad;
-		if (pp->site.s != NULL) {
-			qr_draw(b, pp->site.s, pad, -c.leading * 0.6, qr);
-			it = vbox_add(b);
-			it->type = ITEM_LINK_URI;
-			it->x = pad;
-			it->y = -c.leading * 0.6 - qr;
-			it->w = it->h = qr;
-			it->uri = xstrdup(pp->site.s);
-			lx += qr + MM(3);
-		}
-		if (has_logo) {
-			lh = qr;
-			lw = lh * iw / ih;
-			if (lw > c.w - (lx - pad)) {
-				lw = c.w - (lx - pad);
-				lh = lw * ih / iw;
-			}
-			it = vbox_add(b);
-			it->type = ITEM_IMAGE;
-			it->x = lx;
-			it->y = -c.leading * 0.6 - (qr - lh) / 2 - lh;
-			it->w = lw;
-			it->h = lh;
-			it->path = xstrdup(logo);
-		}
+		S_qr_logo(b, pp, pad, -c.leading * 0.6, qr, c.w, logo,
+		    has_logo, iw, ih);
 	}
 	vlist_free(&c.v);
 }
@@ -665,11 +682,11 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	const struct site *s = l->site;
 	struct crow	 c, r;
 	struct vbox	*box;
-	struct pdf_item	*bg, *it;
+	struct pdf_item	*bg;
 	struct buf	 t;
 	unsigned int	 light = colour_light(pp->category->rgb);
 	double		 pad = MM(2.5), gap = MM(5), qr = MM(15), yl, yr, w,
-			 iw = 0, ih = 0, lw, lh, lx;
+			 iw = 0, ih = 0;
 	double		 hr[INFO__COUNT], hl[INFO__COUNT], left_h, right_h = 0;
 	size_t		 bgi;
 	char		*logo = NULL;
@@ -737,35 +754,9 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	bgi = box->nitems - 1;
 	yl = S_col_put(box, &c, pad, -pad);
 	yr = S_col_put(box, &r, pad + c.w + gap, -pad);
-	lx = pad;
 	if (pp->site.s != NULL || has_logo)
 		yl -= c.leading * 0.6;
-	if (pp->site.s != NULL) {
-		qr_draw(box, pp->site.s, pad, yl, qr);
-		it = vbox_add(box);
-		it->type = ITEM_LINK_URI;
-		it->x = pad;
-		it->y = yl - qr;
-		it->w = it->h = qr;
-		it->uri = xstrdup(pp->site.s);
-		lx += qr + MM(3);
-	}
-	if (has_logo) {
-		/* Beside the QR code, as tall at most, within the column. */
-		lh = qr;
-		lw = lh * iw / ih;
-		if (lw > c.w - (lx - pad)) {
-			lw = c.w - (lx - pad);
-			lh = lw * ih / iw;
-		}
-		it = vbox_add(box);
-		it->type = ITEM_IMAGE;
-		it->x = lx;
-		it->y = yl - (qr - lh) / 2 - lh;
-		it->w = lw;
-		it->h = lh;
-		it->path = xstrdup(logo);
-	}
+	S_qr_logo(box, pp, pad, yl, qr, c.w, logo, has_logo, iw, ih);
 	if (pp->site.s != NULL || has_logo)
 		yl -= qr;
 	box->h = -fmin(yl, yr) + pad;

@@ -7,6 +7,7 @@
 
 #include "campaign_state.h"
 #include "diag.h"
+#include "export.h"
 #include "model.h"
 #include "report.h"
 #include "util.h"
@@ -33,31 +34,6 @@ struct row {
 	size_t			 errors, warnings;
 	const struct camp_partner *cp;
 };
-
-void
-report_csv_field(struct buf *b, const char *s)
-{
-	int	 formula, quote;
-
-	if (s == NULL)
-		s = "";
-	formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
-	    s[0] == '\t' || s[0] == '\r';
-	quote = formula || strpbrk(s, ",\"\r\n") != NULL;
-	if (!quote) {
-		buf_puts(b, s);
-		return;
-	}
-	buf_putc(b, '"');
-	if (formula)
-		buf_putc(b, '\'');
-	for (; *s != '\0'; s++) {
-		if (*s == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *s);
-	}
-	buf_putc(b, '"');
-}
 
 static int
 S_cmp(const void *a, const void *b)
@@ -394,7 +370,7 @@ S_csv(const struct site *s, const struct row *v, size_t n, struct buf *b)
 			for (k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
 				if (k)
 					buf_putc(b, ',');
-				report_csv_field(b, f[k]);
+				export_csv_field(b, ',', f[k]);
 			}
 		}
 		buf_puts(b, "\r\n");

@@ -36,10 +36,4 @@ int	 report_render(const struct site *, const struct diags *loaded,
 	    enum report_format, const struct date *today, struct buf *out,
 	    struct diags *);
 
-/*
- * One CSV field (RFC 4180, comma): quoted when needed; a field that
- * would start a spreadsheet formula gets a leading apostrophe.
- */
-void	 report_csv_field(struct buf *, const char *);
-
 #endif /* REPORT_H */

@@ -550,6 +550,24 @@ str_fold(const char *s)
 	return buf_detach(&b);
 }
 
+char *
+str_fold_words(const char *s)
+{
+	char	*f = str_fold(s), *p, *q;
+
+	for (p = q = f; *p != '\0'; p++) {
+		if (*p == '-' || *p == '_' || *p == '\'')
+			*p = ' ';
+		if (*p == ' ' && (q == f || q[-1] == ' '))
+			continue;
+		*q++ = *p;
+	}
+	while (q > f && q[-1] == ' ')
+		q--;
+	*q = '\0';
+	return f;
+}
+
 int
 str_collate(const char *a, const char *b)
 {

@@ -97,6 +97,12 @@ size_t	 utf8_len(const char *);
  * characters kept.  Allocated.
  */
 char	*str_fold(const char *);
+/*
+ * str_fold() for matching the words of a closed list: '-', '_' and
+ * '\'' as spaces, runs of spaces as one, none at either end
+ * ("Rez-de-Chaussée " -> "rez de chaussee").  Allocated.
+ */
+char	*str_fold_words(const char *);
 /* strcmp on str_fold() of both sides, then plain strcmp as tie-break. */
 int	 str_collate(const char *, const char *);
 /*

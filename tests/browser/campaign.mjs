@@ -6,30 +6,24 @@
 //
 //   node campaign.mjs --forms DIR --out DIR --today AAAA-MM-JJ
 //                     --changed SLUG --phone "01 99 00 12 34" --same SLUG
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { guard, launch, options, url } from './lib.mjs';
 
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = options();
 const forms = path.resolve(args.forms), out = path.resolve(args.out);
 fs.mkdirSync(out, { recursive: true });
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-		'--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 let failed = 0;
 async function form(slug, act) {
 	const ctx = await browser.newContext({ viewport: { width: 360, height: 800 }, locale: 'fr-FR',
 		acceptDownloads: true });
-	await ctx.route('**/*', r => r.request().url().startsWith('file:') ? r.continue() : r.abort());
+	await guard(ctx);
 	const page = await ctx.newPage();
 	await page.clock.setFixedTime(new Date(`${args.today}T10:00:00`));
 	page.on('pageerror', e => { failed++; console.log(`error ${slug}: ${e.message}`); });
-	await page.goto(pathToFileURL(path.join(forms, `${slug}.html`)).href);
+	await page.goto(url(forms, `${slug}.html`));
 	const button = await act(page);
 	const [dl] = await Promise.all([page.waitForEvent('download', { timeout: 5000 }), page.click(button)]);
 	// As a browser saves a second download of the same name.

@@ -9,59 +9,34 @@
 // changé") and OUT/fill (the filled form); the shell suite then loads them
 // with annuaire.  The browser's clock is fixed at 2019-03-01, so "today"
 // in the pages is that date.
-import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { guard, launch, options, tap, url, watch } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = options();
 const forms = path.resolve(args.forms), hostile = path.resolve(args.hostile),
 	stress = path.resolve(args.stress), out = path.resolve(args.out),
 	shots = path.resolve(args.shots);
 const TODAY = '2019-03-01';
 
-let n = 0, failed = 0;
-function ok(cond, desc, why) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${desc}`);
-	else {
-		failed++;
-		console.log(`not ok ${n} - ${desc}`);
-		if (why) console.log(String(why).split('\n').slice(0, 40).map(l => '# ' + l).join('\n'));
-	}
-}
-function skip(desc, why) { n++; console.log(`ok ${n} - ${desc} # SKIP ${why}`); }
-const url = (dir, rel) => pathToFileURL(path.join(dir, rel)).href;
+const { ok, skip, done } = tap();
 const htmlFiles = dir => fs.readdirSync(dir).filter(f => f.endsWith('.html')).sort();
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const requests = [], dialogs = [], errors = [];
 async function newPage(width = 1280, height = 900, axe = false) {
 	const ctx = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR',
 		acceptDownloads: true });
-	await ctx.route('**/*', route => {
-		const u = route.request().url();
-		if (u.startsWith('file:')) return route.continue();
-		requests.push(u);
-		return route.abort();
-	});
+	await guard(ctx, requests);
 	const page = await ctx.newPage();
 	await page.clock.setFixedTime(new Date(`${TODAY}T10:00:00`));
 	page.on('request', r => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
-	page.on('dialog', d => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-	page.on('pageerror', e => errors.push(`${page.url()}: ${e.message}`));
-	if (!axe) page.on('console', m => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
-	return page;
+	return watch(page, { errors, dialogs, console: !axe });
 }
 async function download(page, selector, file) {
 	const [dl] = await Promise.all([
@@ -410,5 +385,4 @@ try {
 } finally {
 	await browser.close();
 }
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

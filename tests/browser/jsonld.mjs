@@ -8,40 +8,22 @@
 // (partenaires/hostile.html) has the name held in FILE (with </script>,
 // <!--, U+2028, U+2029): the JSON-LD must parse back to it exactly and no
 // script of the partner may run.  Chromium is Debian's.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { guard, launch, options, tap, url, watch } from './lib.mjs';
 
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = options();
 const site = path.resolve(args.site), hostile = path.resolve(args.hostile);
 const hostileName = fs.readFileSync(args.name, 'utf8');
 
-let n = 0, failed = 0;
-function ok(cond, desc, why) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${desc}`);
-	else {
-		failed++;
-		console.log(`not ok ${n} - ${desc}`);
-		if (why) console.log(String(why).split('\n').slice(0, 30).map(l => '# ' + l).join('\n'));
-	}
-}
-const url = (dir, rel) => pathToFileURL(path.join(dir, rel)).href;
+const { ok, done } = tap();
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	headless: true,
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-		'--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 const errors = [], dialogs = [];
 const ctx = await browser.newContext({ locale: 'fr-FR' });
-await ctx.route('**/*', r => r.request().url().startsWith('file:') ? r.continue() : r.abort());
+await guard(ctx);
 const page = await ctx.newPage();
-page.on('pageerror', e => errors.push(`${page.url()}: ${e.message}`));
-page.on('dialog', d => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
+watch(page, { errors, dialogs, console: false });
 
 // What the page shows and what its JSON-LD says, gathered in the page.
 async function read(rel, dir = site) {
@@ -144,5 +126,4 @@ try {
 } finally {
 	await browser.close();
 }
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

@@ -3,10 +3,10 @@
 // viewport.  Prints TAP.  Driven by tests/suites/overflow.sh:
 //   node overflow.mjs NAME=DIR [NAME=DIR...]
 // DIR are built sites (out/site).  Chromium is Debian's.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { launch, tap, url } from './lib.mjs';
 
 const sites = process.argv.slice(2).map(a => {
 	const i = a.indexOf('=');
@@ -14,16 +14,7 @@ const sites = process.argv.slice(2).map(a => {
 });
 const widths = [320, 360];
 
-let n = 0, failed = 0;
-function ok(cond, desc, why) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${desc}`);
-	else {
-		failed++;
-		console.log(`not ok ${n} - ${desc}`);
-		if (why) console.log(String(why).split('\n').slice(0, 40).map(l => '# ' + l).join('\n'));
-	}
-}
+const { ok, done } = tap();
 const htmlFiles = dir => fs.readdirSync(dir, { recursive: true })
 	.filter(f => f.endsWith('.html')).sort();
 
@@ -72,11 +63,7 @@ function probe() {
 	return { scroll: document.documentElement.scrollWidth, vw, out };
 }
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-		'--disable-component-update', '--disable-sync', '--no-first-run'],
-});
+const browser = await launch();
 try {
 	for (const { name, dir } of sites) {
 		const pages = htmlFiles(dir);
@@ -102,7 +89,7 @@ try {
 			const page = await ctx.newPage();
 			const wide = [], sticking = [];
 			for (const rel of pages) {
-				await page.goto(pathToFileURL(path.join(dir, rel)).href, { waitUntil: 'load' });
+				await page.goto(url(dir, rel), { waitUntil: 'load' });
 				const p = await page.evaluate(probe);
 				if (p.scroll > p.vw) wide.push(`${rel}: ${p.scroll} px wide`);
 				if (p.out.length) sticking.push(`${rel}: ${p.out.slice(0, 3).join('; ')}` +
@@ -120,5 +107,4 @@ try {
 } finally {
 	await browser.close();
 }
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

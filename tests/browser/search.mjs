@@ -9,46 +9,23 @@
 // --functional 0 scores the relevance set alone.  Each query is typed in
 // the real home page in headless Chromium; the ranked visible cards are
 // read back and scored.
-import { chromium } from 'playwright-core';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { guard, launch, options, tap, url, watch } from './lib.mjs';
 
-const args = { 'min-s5': '0.9', 'min-mrr': '0.8', functional: '1' };
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = options({ 'min-s5': '0.9', 'min-mrr': '0.8', functional: '1' });
 const site = path.resolve(args.site);
 
-let n = 0, failed = 0;
-function ok(cond, desc, why) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${desc}`);
-	else {
-		failed++;
-		console.log(`not ok ${n} - ${desc}`);
-		if (why) console.log(String(why).split('\n').slice(0, 40).map(l => '# ' + l).join('\n'));
-	}
-}
-const url = (dir, rel) => pathToFileURL(path.join(dir, rel)).href;
+const { ok, done } = tap();
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const errors = [], external = [];
 async function newPage(width = 1280, height = 900, axe = false) {
 	const ctx = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR' });
-	await ctx.route('**/*', route => {
-		const u = route.request().url();
-		if (u.startsWith('file:')) return route.continue();
-		external.push(u);
-		return route.abort();
-	});
+	await guard(ctx, external);
 	const page = await ctx.newPage();
-	page.on('pageerror', e => errors.push(`${page.url()}: ${e.message}`));
 	// axe-core reads style sheets with XMLHttpRequest, refused on file://.
-	if (!axe) page.on('console', m => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
-	return page;
+	return watch(page, { errors, console: !axe });
 }
 
 // The visible cards, in the order shown.
@@ -142,5 +119,4 @@ try {
 	ok(false, 'search.mjs ran to the end', e.stack);
 }
 await browser.close();
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

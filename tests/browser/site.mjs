@@ -3,53 +3,29 @@
 //   node site.mjs --site DIR --fixture DIR --shots DIR
 // DIR are built sites (out/site): the example content, and the fixture of
 // tests/golden/site (with its hostile page).  Chromium is Debian's.
-import { chromium } from 'playwright-core';
 import { createRequire } from 'node:module';
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { guard, launch, options, tap, url, watch } from './lib.mjs';
 
 const require = createRequire(import.meta.url);
 const axeSource = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-const args = {};
-for (let i = 2; i < process.argv.length; i += 2) args[process.argv[i].replace(/^--/, '')] = process.argv[i + 1];
+const args = options();
 const site = path.resolve(args.site), fixture = path.resolve(args.fixture), shots = path.resolve(args.shots);
 
-let n = 0, failed = 0;
-function ok(cond, desc, why) {
-	n++;
-	if (cond) console.log(`ok ${n} - ${desc}`);
-	else {
-		failed++;
-		console.log(`not ok ${n} - ${desc}`);
-		if (why) console.log(String(why).split('\n').slice(0, 30).map(l => '# ' + l).join('\n'));
-	}
-}
-const url = (dir, rel) => pathToFileURL(path.join(dir, rel)).href;
+const { ok, done } = tap();
 const htmlFiles = dir => fs.readdirSync(dir, { recursive: true })
 	.filter(f => f.endsWith('.html')).sort();
 
-const browser = await chromium.launch({
-	executablePath: '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-		'--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const browser = await launch();
 const external = [], dialogs = [], errors = [];
 async function newPage(width = 1280, height = 900, axe = false) {
 	const ctx = await browser.newContext({ viewport: { width, height }, locale: 'fr-FR' });
-	await ctx.route('**/*', route => {
-		const u = route.request().url();
-		if (u.startsWith('file:')) return route.continue();
-		external.push(u);
-		return route.abort();
-	});
+	await guard(ctx, external);
 	const page = await ctx.newPage();
-	page.on('dialog', d => { dialogs.push(d.message()); d.dismiss().catch(() => {}); });
-	page.on('pageerror', e => errors.push(`${page.url()}: ${e.message}`));
 	// axe-core reads style sheets with XMLHttpRequest, refused on file://.
-	if (!axe) page.on('console', m => { if (m.type() === 'error') errors.push(`${page.url()}: ${m.text()}`); });
-	return page;
+	return watch(page, { errors, dialogs, console: !axe });
 }
 const visible = page => page.$$eval('.cartes .carte', cs => cs.filter(c => !c.hidden).map(c => c.dataset.slug));
 // The search updates the list after a short typing pause (issue 13): type,
@@ -275,5 +251,4 @@ try {
 } finally {
 	await browser.close();
 }
-console.log(`1..${n}`);
-process.exit(failed ? 1 : 0);
+done();

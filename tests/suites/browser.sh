@@ -13,14 +13,7 @@ export SOURCE_DATE_EPOCH=1521072000
 if ! "$A" --version >/dev/null 2>&1; then
 	t_skip "browser suite" "the command line is not built yet"; t_done; exit
 fi
-for need in /usr/bin/chromium node java; do
-	if ! command -v "$need" >/dev/null 2>&1; then
-		t_skip "browser suite" "$need is missing (make deps-test)"; t_done; exit
-	fi
-done
-if [ ! -d "$B/node_modules/playwright-core" ]; then
-	t_skip "browser suite" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
-fi
+t_need_browser "browser suite" java
 
 # The example content (with its booklet when it can be made) and the
 # fixture of the golden tests, which holds a hostile page.
@@ -33,17 +26,8 @@ t_check "fixture site built" test -f "$T_TMP/fx/site/index.html"
 # site.mjs prints TAP; renumber its lines after ours.
 shots=$TOP/out/screenshots
 mkdir -p "$shots"
-node "$B/site.mjs" --site "$T_TMP/ex/site" --fixture "$T_TMP/fx/site" \
-    --shots "$shots" >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
-rc=$?
-while IFS= read -r line; do
-	case $line in
-	"ok "*) t_ok "${line#ok * - }" ;;
-	"not ok "*) t_fail "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T_TMP/node.tap"
-[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "site.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+t_node site.mjs --site "$T_TMP/ex/site" --fixture "$T_TMP/fx/site" \
+    --shots "$shots"
 
 # Nu Html Checker: zero errors on every page of both sites.
 vnu=$B/node_modules/vnu-jar/build/dist/vnu.jar

@@ -139,8 +139,7 @@ cp "$FIX/nouveau-partenaire.md" "$FIX/fiche-incomplete.md" "$FIX/Fiche secours p
 
 # Form downloads, from the real form in Chromium when it is there.
 B=$TOP/tests/browser
-if command -v node >/dev/null 2>&1 && [ -x /usr/bin/chromium ] &&
-    [ -d "$B/node_modules/playwright-core" ]; then
+if t_have_browser; then
 	if node "$B/campaign.mjs" --forms "$O/campagne" --out "$I" --today 2025-12-02 \
 	    --changed caf-yvelines --phone "01 99 00 10 11" --same aejf >"$T_TMP/node.out" 2>&1; then
 		t_ok "the forms download caf-yvelines (1).md and aejf (1).md in Chromium"

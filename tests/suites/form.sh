@@ -11,7 +11,6 @@
 # mise_a_jour, and the filled page passes `annuaire check`.
 . "$TOP/tests/lib.sh"
 A=$ANNUAIRE
-B=$TOP/tests/browser
 FT=$(dirname "$A")/tools/form_tool
 export SOURCE_DATE_EPOCH=1521072000
 
@@ -181,31 +180,13 @@ case $out in
 esac
 
 # ---- the browser ---------------------------------------------------------
-for need in /usr/bin/chromium node; do
-	if ! command -v "$need" >/dev/null 2>&1; then
-		t_skip "form in the browser" "$need is missing (make deps-test)"; t_done; exit
-	fi
-done
-if [ ! -d "$B/node_modules/playwright-core" ]; then
-	t_skip "form in the browser" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
-fi
+t_need_browser "form in the browser"
 shots=$TOP/out/screenshots
 mkdir -p "$shots"
 D=$T_TMP/dl
-node "$B/form.mjs" --forms "$F" --hostile "$H" --stress "$SF" \
+t_node form.mjs --forms "$F" --hostile "$H" --stress "$SF" \
     --cases "$TOP/tests/validate-cases.tsv" --out "$D" --shots "$shots" \
-    --tool "$FT" --site "$TOP/content/site.yaml" \
-    >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
-rc=$?
-while IFS= read -r line; do
-	case $line in
-	"ok "*"# SKIP "*) d=${line#ok * - }; t_skip "${d%% # SKIP *}" "${d#* # SKIP }" ;;
-	"ok "*) t_ok "${line#ok * - }" ;;
-	"not ok "*) t_fail "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T_TMP/node.tap"
-[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "form.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+    --tool "$FT" --site "$TOP/content/site.yaml"
 
 # ---- what came back ------------------------------------------------------
 if [ "$(ls "$D/rt" 2>/dev/null | wc -l)" -ne "$n" ]; then

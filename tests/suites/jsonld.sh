@@ -6,20 +6,12 @@
 # U+2028 and U+2029 reads back exactly, and nothing of it runs.
 . "$TOP/tests/lib.sh"
 A=$ANNUAIRE
-B=$TOP/tests/browser
 export SOURCE_DATE_EPOCH=1521072000
 
 if ! "$A" --version >/dev/null 2>&1; then
 	t_skip "jsonld suite" "the command line is not built yet"; t_done; exit
 fi
-for need in /usr/bin/chromium node; do
-	if ! command -v "$need" >/dev/null 2>&1; then
-		t_skip "jsonld suite" "$need is missing (make deps-test)"; t_done; exit
-	fi
-done
-if [ ! -d "$B/node_modules/playwright-core" ]; then
-	t_skip "jsonld suite" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
-fi
+t_need_browser "jsonld suite"
 
 "$A" build -q --no-pdf -C "$TOP/content" -o "$T_TMP/ex" 2>"$T_TMP/ex.err"
 t_check "example site built" test -f "$T_TMP/ex/site/index.html"
@@ -50,15 +42,6 @@ MD
 t_check "hostile site built" test -f "$h/out/site/partenaires/hostile.html" ||
     sed 's/^/# /' "$T_TMP/h.err"
 
-node "$B/jsonld.mjs" --site "$T_TMP/ex/site" --hostile "$h/out/site" \
-    --name "$T_TMP/name" >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
-rc=$?
-while IFS= read -r line; do
-	case $line in
-	"ok "*) t_ok "${line#ok * - }" ;;
-	"not ok "*) t_fail "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T_TMP/node.tap"
-[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "jsonld.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+t_node jsonld.mjs --site "$T_TMP/ex/site" --hostile "$h/out/site" \
+    --name "$T_TMP/name"
 t_done

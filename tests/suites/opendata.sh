@@ -41,18 +41,6 @@ if ! python3 -c 'import jsonschema, yaml' 2>/dev/null; then
 	t_done; exit
 fi
 
-# relay FILE: the TAP lines of a checker, renumbered after ours.
-relay() {
-	local line
-	while IFS= read -r line; do
-		case $line in
-		"ok "*) t_ok "${line#ok * - }" ;;
-		"not ok "*) t_fail "${line#not ok * - }" ;;
-		"#"*) echo "$line" ;;
-		esac
-	done <"$1"
-}
-
 # --- the vocabularies compiled in ------------------------------------------
 if [ -f "$DI/extra/thematiques.json" ]; then
 	python3 "$TOP/tools/di-vocab.py" "$DI" >"$T_TMP/vocab.c" 2>"$T_TMP/vocab.err"
@@ -85,7 +73,7 @@ fi
 d=$ex/site/data-inclusion
 python3 "$TOP/tests/opendata/check.py" --schema "$DI" --export "$d" \
     --content "$TOP/content" --label example >"$T_TMP/ex.tap" 2>&1
-relay "$T_TMP/ex.tap"
+t_relay "$T_TMP/ex.tap"
 
 "$A" export data-inclusion -q -C "$TOP/content" -o "$T_TMP/x1" 2>"$T_TMP/x1.err"
 rc=$?
@@ -152,7 +140,7 @@ t_eq "stress pages: check passes" "$rc" 0 || printf '%s\n' "$err" | head -5 | se
 "$A" export data-inclusion -q -C "$st/content" -o "$st/di" 2>"$st/err"
 python3 "$TOP/tests/opendata/check.py" --schema "$DI" --export "$st/di" \
     --content "$st/content" --label stress >"$T_TMP/st.tap" 2>&1
-relay "$T_TMP/st.tap"
+t_relay "$T_TMP/st.tap"
 
 # The checker can fail: a value outside the vocabulary, a private value.
 mkdir -p "$T_TMP/bad1" "$T_TMP/bad2"

@@ -13,14 +13,7 @@ export SOURCE_DATE_EPOCH=1521072000
 if ! "$A" --version >/dev/null 2>&1; then
 	t_skip "overflow suite" "the command line is not built yet"; t_done; exit
 fi
-for need in /usr/bin/chromium node; do
-	if ! command -v "$need" >/dev/null 2>&1; then
-		t_skip "overflow suite" "$need is missing (make deps-test)"; t_done; exit
-	fi
-done
-if [ ! -d "$B/node_modules/playwright-core" ]; then
-	t_skip "overflow suite" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
-fi
+t_need_browser "overflow suite"
 
 # build NAME CONTENT: the site with its booklet when it can be made.
 build() {
@@ -37,15 +30,5 @@ n=$(grep -c "sous-domaine-tres-long" "$T_TMP/stress/site/partenaires/stress-long
 [ "$n" -gt 3 ] && t_ok "the stress page holds the long host ($n lines)" ||
     t_fail "the stress page holds the long host" "$n"
 
-node "$B/overflow.mjs" exemple="$T_TMP/exemple/site" stress="$T_TMP/stress/site" \
-    >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
-rc=$?
-while IFS= read -r line; do
-	case $line in
-	"ok "*) t_ok "${line#ok * - }" ;;
-	"not ok "*) t_fail "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T_TMP/node.tap"
-[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "overflow.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+t_node overflow.mjs exemple="$T_TMP/exemple/site" stress="$T_TMP/stress/site"
 t_done

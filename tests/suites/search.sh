@@ -8,20 +8,12 @@
 # "# ..." lines, never asserted).
 . "$TOP/tests/lib.sh"
 A=$ANNUAIRE
-B=$TOP/tests/browser
 export SOURCE_DATE_EPOCH=1521072000
 
 if ! "$A" --version >/dev/null 2>&1; then
 	t_skip "search suite" "the command line is not built yet"; t_done; exit
 fi
-for need in /usr/bin/chromium node; do
-	if ! command -v "$need" >/dev/null 2>&1; then
-		t_skip "search suite" "$need is missing (make deps-test)"; t_done; exit
-	fi
-done
-if [ ! -d "$B/node_modules/playwright-core" ]; then
-	t_skip "search suite" "npm packages missing (cd tests/browser && npm ci)"; t_done; exit
-fi
+t_need_browser "search suite"
 
 "$A" build -q --no-pdf -C "$TOP/content" -o "$T_TMP/ex" 2>"$T_TMP/ex.err"
 t_check "example site built" test -f "$T_TMP/ex/site/index.html"
@@ -69,15 +61,6 @@ for s in ex bigout; do
 	echo "# index size: $np partners: search-index.js $(size "$f") bytes ($(gz "$f") gzipped)"
 done
 
-node "$B/search.mjs" --site "$T_TMP/ex/site" --relevance "$TOP/tests/search/relevance.tsv" \
-    --big "$T_TMP/bigout/site" --stress "$T_TMP/stout/site" ${SEARCH_ARGS:-} >"$T_TMP/node.tap" 2>"$T_TMP/node.err"
-rc=$?
-while IFS= read -r line; do
-	case $line in
-	"ok "*) t_ok "${line#ok * - }" ;;
-	"not ok "*) t_fail "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T_TMP/node.tap"
-[ $rc -eq 0 ] || [ -s "$T_TMP/node.tap" ] || t_fail "search.mjs ran" "$(tail -20 "$T_TMP/node.err")"
+t_node search.mjs --site "$T_TMP/ex/site" --relevance "$TOP/tests/search/relevance.tsv" \
+    --big "$T_TMP/bigout/site" --stress "$T_TMP/stout/site" ${SEARCH_ARGS:-}
 t_done

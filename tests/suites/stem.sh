@@ -14,12 +14,6 @@ fi
 node "$TOP/tests/search/stem-parity.cjs" "$TOP/themes/default/assets/stem-fr.js" \
     "$D/voc.txt" "$D/output.txt" >"$T_TMP/tap" 2>"$T_TMP/err"
 rc=$?
-while IFS= read -r line; do
-	case $line in
-	"ok "*) t_ok "${line#ok * - }" ;;
-	"not ok "*) t_fail "${line#not ok * - }" ;;
-	"#"*) echo "$line" ;;
-	esac
-done <"$T_TMP/tap"
+t_relay "$T_TMP/tap"
 [ $rc -eq 0 ] || t_fail "stem-parity.cjs ran" "$(tail -20 "$T_TMP/err")"
 t_done

@@ -1642,7 +1642,10 @@ S_logo(struct ctx *c, const struct ynode *root, struct partner *p)
 		goto out;
 	}
 	/* Decoded in full: what the booklet would refuse, check refuses. */
-	if (!image_decode(data, n, 0, &img, why, sizeof(why))) {
+	if (image_decode(data, n, 0, &img, why, sizeof(why))) {
+		p->logo_w = img.w;
+		p->logo_h = img.h;
+	} else {
 		if (img.w > IMAGE_MAX_SIDE || img.h > IMAGE_MAX_SIDE ||
 		    (size_t)img.w * img.h > IMAGE_MAX_PIXELS)
 			S_err(c, t->pos, "logo: %s: %s: use a smaller image "

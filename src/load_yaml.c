@@ -2,6 +2,8 @@
  * load_yaml.c — YAML text -> a small node tree with positions and limits.
  * See load_yaml.h.
  */
+#include <errno.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -426,4 +428,44 @@ load_yaml_kind(const struct ynode *n)
 	default:
 		return C_("yaml kind", "group of fields");
 	}
+}
+
+const char *
+load_yaml_scalar(const struct ynode *n)
+{
+	return n != NULL && n->type == YNODE_SCALAR ? n->s : NULL;
+}
+
+int
+load_yaml_bool(const struct ynode *n, int *out)
+{
+	const char	*s;
+
+	if ((s = load_yaml_scalar(n)) == NULL)
+		return 0;
+	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
+		*out = 1;
+	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
+		*out = 0;
+	else
+		return 0;
+	return 1;
+}
+
+int
+load_yaml_number(const struct ynode *n, double lo, double hi, double *out)
+{
+	const char	*s;
+	char		*end;
+	double		 v;
+
+	if ((s = load_yaml_scalar(n)) == NULL)
+		return 0;
+	errno = 0;
+	v = strtod(s, &end);
+	if (errno || end == s || *end != '\0' || !isfinite(v) || v < lo ||
+	    v > hi)
+		return 0;
+	*out = v;
+	return 1;
 }

@@ -1,5 +1,6 @@
 /*
- * load_yaml.h — a small YAML node tree, shared only by the load_*.c files.
+ * load_yaml.h — a small YAML node tree: the one YAML reader, used by the
+ * load_*.c files, campaign_state.c and pdf_theme.c (theme.yaml).
  *
  * libyaml's own document loader accepts aliases (a "billion laughs"
  * risk), keeps duplicate keys silently and has no limits; this reader
@@ -54,5 +55,19 @@ struct ynode *load_yaml_get(const struct ynode *map, const char *key);
 int	 load_yaml_is_null(const struct ynode *);
 /* "text", "list" or "group of fields", for messages. */
 const char *load_yaml_kind(const struct ynode *);
+/* The text of a scalar, or NULL for a list or a group of fields. */
+const char *load_yaml_scalar(const struct ynode *);
+/*
+ * A yes/no value: "true" or "yes" sets *out to 1, "false" or "no" to 0.
+ * Returns 0 (*out unchanged) for anything else, or a non-scalar.
+ */
+int	 load_yaml_bool(const struct ynode *, int *out);
+/*
+ * A number written in full ("9.5", never "9.5pt"), finite, within
+ * [lo, hi], read in the "C" locale (LC_NUMERIC stays "C").  Returns 0
+ * (*out unchanged) otherwise, or for a non-scalar.
+ */
+int	 load_yaml_number(const struct ynode *, double lo, double hi,
+	    double *out);
 
 #endif /* LOAD_YAML_H */

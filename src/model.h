@@ -186,6 +186,8 @@ struct partner {
 	struct contact	*contacts;
 	size_t		 ncontacts;
 	struct text	 logo;		/* relative to content/, checked */
+	unsigned int	 logo_w, logo_h; /* its size in pixels, from the
+					   loader's decoding; 0 if invalid */
 
 	struct partner	**liens;	/* resolved, into site->partners */
 	size_t		 nliens;

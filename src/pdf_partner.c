@@ -292,42 +292,17 @@ precisions:
 	}
 }
 
-/* Width and height of a PNG or JPEG image, from its header. */
+/*
+ * Width and height of the partner's logo in pixels, as the loader
+ * decoded it: the layout reads no content file.  Zero when there is no
+ * valid logo.
+ */
 static int
-S_image_size(const char *path, double *w, double *h)
+S_image_size(const struct partner *pp, double *w, double *h)
 {
-	unsigned char	 b[64 * 1024];
-	FILE		*f;
-	size_t		 n, i;
-
-	if ((f = fopen(path, "rb")) == NULL)
-		return 0;
-	n = fread(b, 1, sizeof(b), f);
-	fclose(f);
-	if (n >= 24 && memcmp(b, "\x89PNG\r\n\x1a\n", 8) == 0) {
-		*w = (double)((unsigned long)b[16] << 24 | (unsigned long)b[17] << 16 |
-		    (unsigned long)b[18] << 8 | b[19]);
-		*h = (double)((unsigned long)b[20] << 24 | (unsigned long)b[21] << 16 |
-		    (unsigned long)b[22] << 8 | b[23]);
-		return *w > 0 && *h > 0;
-	}
-	if (n >= 4 && b[0] == 0xff && b[1] == 0xd8) {
-		for (i = 2; i + 9 < n;) {
-			if (b[i] != 0xff) {
-				i++;
-				continue;
-			}
-			if (b[i + 1] >= 0xc0 && b[i + 1] <= 0xcf &&
-			    b[i + 1] != 0xc4 && b[i + 1] != 0xc8 &&
-			    b[i + 1] != 0xcc) {
-				*h = (double)(b[i + 5] << 8 | b[i + 6]);
-				*w = (double)(b[i + 7] << 8 | b[i + 8]);
-				return *w > 0 && *h > 0;
-			}
-			i += 2 + (size_t)(b[i + 2] << 8 | b[i + 3]);
-		}
-	}
-	return 0;
+	*w = pp->logo_w;
+	*h = pp->logo_h;
+	return pp->logo.s != NULL && *w > 0 && *h > 0;
 }
 
 /* The groups of the contact box's second column, in order. */
@@ -705,7 +680,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	c.label_rgb = r.label_rgb;
 	if (pp->logo.s != NULL) {
 		logo = path_join(s->content_dir, pp->logo.s);
-		has_logo = S_image_size(logo, &iw, &ih);
+		has_logo = S_image_size(pp, &iw, &ih);
 	}
 	buf_init(&t);
 

@@ -1,19 +1,17 @@
 /*
  * pdf_theme.c — the booklet settings of a theme (the `booklet:' map of
- * theme.yaml), read with libyaml.  Every key is optional and falls back
- * to the defaults below; a value of the wrong shape is an error naming
- * theme.yaml:line:col.  Other top-level keys belong to other outputs
- * and are ignored.
+ * theme.yaml), read with load_yaml like every YAML file of the program.
+ * Every key is optional and falls back to the defaults below; a value
+ * of the wrong shape is an error naming theme.yaml:line:col.  Other
+ * top-level keys belong to other outputs and are ignored.
  */
 #include <errno.h>
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
-#include <yaml.h>
-
 #include "i18n.h"
+#include "load_yaml.h"
 #include "pdf_layout.h"
 #include "validate.h"
 
@@ -62,72 +60,56 @@ theme_free(struct theme *t)
 	memset(t, 0, sizeof(*t));
 }
 
-/* State of one read: the document and where to report. */
+/* State of one read: where to report, and whether all went well. */
 struct trd {
-	yaml_document_t	*doc;
 	const char	*file;
 	struct diags	*diags;
 	int		 ok;
 };
 
 static void
-S_bad(struct trd *r, const yaml_node_t *n, const char *key, const char *what)
+S_bad(struct trd *r, const struct ynode *n, const char *key, const char *what)
 {
-	diag_error(r->diags, r->file, (int)n->start_mark.line + 1,
-	    (int)n->start_mark.column + 1, "booklet.%s: %s", key, what);
+	diag_error(r->diags, r->file, n->pos.line, n->pos.col, "booklet.%s: %s",
+	    key, what);
 	r->ok = 0;
 }
 
 static const char *
-S_scalar(struct trd *r, const yaml_node_t *n, const char *key)
-{
-	if (n->type != YAML_SCALAR_NODE) {
-		S_bad(r, n, key, _("expected a single value"));
-		return NULL;
-	}
-	return (const char *)n->data.scalar.value;
-}
-
-static void
-S_bool(struct trd *r, const yaml_node_t *n, const char *key, int *out)
+S_scalar(struct trd *r, const struct ynode *n, const char *key)
 {
 	const char	*s;
 
-	if ((s = S_scalar(r, n, key)) == NULL)
-		return;
-	if (strcmp(s, "true") == 0 || strcmp(s, "yes") == 0)
-		*out = 1;
-	else if (strcmp(s, "false") == 0 || strcmp(s, "no") == 0)
-		*out = 0;
-	else
+	if ((s = load_yaml_scalar(n)) == NULL)
+		S_bad(r, n, key, _("expected a single value"));
+	return s;
+}
+
+static void
+S_bool(struct trd *r, const struct ynode *n, const char *key, int *out)
+{
+	if (S_scalar(r, n, key) != NULL && !load_yaml_bool(n, out))
 		S_bad(r, n, key, _("expected true or false"));
 }
 
 static void
-S_number(struct trd *r, const yaml_node_t *n, const char *key, double lo,
+S_number(struct trd *r, const struct ynode *n, const char *key, double lo,
     double hi, double *out)
 {
 	const char	*s;
-	char		*end, *msg;
-	double		 v;
+	char		*msg;
 
-	if ((s = S_scalar(r, n, key)) == NULL)
+	if ((s = S_scalar(r, n, key)) == NULL ||
+	    load_yaml_number(n, lo, hi, out))
 		return;
-	errno = 0;
-	v = strtod(s, &end);
-	if (errno || end == s || *end != '\0' || !isfinite(v) || v < lo ||
-	    v > hi) {
-		msg = xasprintf(_("\"%s\" is not a size in points between %g "
-		    "and %g"), s, lo, hi);
-		S_bad(r, n, key, msg);
-		free(msg);
-		return;
-	}
-	*out = v;
+	msg = xasprintf(_("\"%s\" is not a size in points between %g "
+	    "and %g"), s, lo, hi);
+	S_bad(r, n, key, msg);
+	free(msg);
 }
 
 static void
-S_string(struct trd *r, const yaml_node_t *n, const char *key, char **out,
+S_string(struct trd *r, const struct ynode *n, const char *key, char **out,
     struct pos *pos)
 {
 	const char	*s;
@@ -141,76 +123,64 @@ S_string(struct trd *r, const yaml_node_t *n, const char *key, char **out,
 	}
 	free(*out);
 	*out = xstrdup(s);
-	pos->line = (int)n->start_mark.line + 1;
-	pos->col = (int)n->start_mark.column + 1;
+	*pos = n->pos;
 }
 
 static void
-S_fonts(struct trd *r, struct theme *t, const yaml_node_t *map)
+S_fonts(struct trd *r, struct theme *t, const struct ynode *map)
 {
-	yaml_node_pair_t *p;
-	yaml_node_t	*k, *v;
 	const char	*key;
 	char		*full;
-	size_t		 i;
+	size_t		 i, j;
 
-	if (map->type == YAML_SCALAR_NODE) {
+	if (map->type == YNODE_SCALAR) {
 		/* fonts: "Family" sets the four faces at once. */
 		for (i = 0; i < 4; i++)
 			S_string(r, map, "fonts", &t->font[i],
 			    &t->font_pos[i]);
 		return;
 	}
-	if (map->type != YAML_MAPPING_NODE) {
+	if (map->type != YNODE_MAP) {
 		S_bad(r, map, "fonts", _("expected a family name or a map of "
 		    "regular, bold, italic, bold_italic"));
 		return;
 	}
-	for (p = map->data.mapping.pairs.start;
-	    p < map->data.mapping.pairs.top; p++) {
-		k = yaml_document_get_node(r->doc, p->key);
-		v = yaml_document_get_node(r->doc, p->value);
-		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
-			continue;
-		key = (const char *)k->data.scalar.value;
+	for (j = 0; j < map->n; j++) {
+		key = map->k[j]->s;
 		for (i = 0; i < 4; i++)
 			if (strcmp(key, S_face_keys[i]) == 0)
 				break;
 		full = xasprintf("fonts.%s", key);
 		if (i == 4)
-			diag_warn(r->diags, r->file, (int)k->start_mark.line + 1,
-			    (int)k->start_mark.column + 1, "booklet.%s: unknown "
+			diag_warn(r->diags, r->file, map->k[j]->pos.line,
+			    map->k[j]->pos.col, "booklet.%s: unknown "
 			    "key (expected regular, bold, italic, bold_italic)",
 			    full);
 		else
-			S_string(r, v, full, &t->font[i], &t->font_pos[i]);
+			S_string(r, map->v[j], full, &t->font[i],
+			    &t->font_pos[i]);
 		free(full);
 	}
 }
 
 static void
-S_booklet(struct trd *r, struct theme *t, const yaml_node_t *map)
+S_booklet(struct trd *r, struct theme *t, const struct ynode *map)
 {
-	yaml_node_pair_t *p;
-	yaml_node_t	*k, *v;
+	const struct ynode *v;
 	const char	*key, *s;
 	char		*why;
 	unsigned int	 rgb;
+	size_t		 j;
 
-	if (map->type != YAML_MAPPING_NODE) {
-		diag_error(r->diags, r->file, (int)map->start_mark.line + 1,
-		    (int)map->start_mark.column + 1,
+	if (map->type != YNODE_MAP) {
+		diag_error(r->diags, r->file, map->pos.line, map->pos.col,
 		    "booklet: expected a map of settings");
 		r->ok = 0;
 		return;
 	}
-	for (p = map->data.mapping.pairs.start;
-	    p < map->data.mapping.pairs.top; p++) {
-		k = yaml_document_get_node(r->doc, p->key);
-		v = yaml_document_get_node(r->doc, p->value);
-		if (k == NULL || v == NULL || k->type != YAML_SCALAR_NODE)
-			continue;
-		key = (const char *)k->data.scalar.value;
+	for (j = 0; j < map->n; j++) {
+		key = map->k[j]->s;
+		v = map->v[j];
 		if (strcmp(key, "page") == 0) {
 			if ((s = S_scalar(r, v, key)) == NULL)
 				continue;
@@ -244,15 +214,14 @@ S_booklet(struct trd *r, struct theme *t, const yaml_node_t *map)
 				S_bad(r, v, key, why);
 			free(why);
 		} else
-			diag_warn(r->diags, r->file, (int)k->start_mark.line + 1,
-			    (int)k->start_mark.column + 1,
+			diag_warn(r->diags, r->file, map->k[j]->pos.line,
+			    map->k[j]->pos.col,
 			    "booklet.%s: unknown key (ignored)", key);
 	}
 	if (r->ok && t->body_leading < t->body_size) {
-		diag_error(r->diags, r->file, (int)map->start_mark.line + 1,
-		    (int)map->start_mark.column + 1, "booklet: body_leading "
-		    "(%g) is smaller than body_size (%g)", t->body_leading,
-		    t->body_size);
+		diag_error(r->diags, r->file, map->pos.line, map->pos.col,
+		    "booklet: body_leading (%g) is smaller than body_size "
+		    "(%g)", t->body_leading, t->body_size);
 		r->ok = 0;
 	}
 }
@@ -278,17 +247,20 @@ S_find(const struct booklet_opts *o)
 	return NULL;
 }
 
+/*
+ * Read with load_yaml_parse(), the reader of every YAML file of the
+ * program: the same limits (depth, items, nodes, size), the same
+ * refusals (anchors, aliases, duplicate keys, non-text keys) and the
+ * same file:line:col messages as content/.
+ */
 int
 theme_load(struct theme *t, const struct booklet_opts *o, struct diags *d)
 {
-	yaml_parser_t	 parser;
-	yaml_document_t	 doc;
-	yaml_node_t	*root, *k, *v;
-	yaml_node_pair_t *p;
+	struct ynode	*root = NULL;
+	const struct ynode *v;
 	struct trd	 r;
 	char		*data = NULL;
 	size_t		 len;
-	int		 parsed = 0;
 
 	S_defaults(t);
 	if ((t->path = S_find(o)) == NULL)
@@ -298,46 +270,25 @@ theme_load(struct theme *t, const struct booklet_opts *o, struct diags *d)
 		return 0;
 	}
 	memset(&r, 0, sizeof(r));
-	r.doc = &doc;
 	r.file = t->path;
 	r.diags = d;
 	r.ok = 1;
-	if (!yaml_parser_initialize(&parser)) {
-		free(data);
-		diag_error(d, t->path, 0, 0, "cannot start the YAML parser");
-		return 0;
-	}
-	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
-	if (!yaml_parser_load(&parser, &doc)) {
-		diag_error(d, t->path, (int)parser.problem_mark.line + 1,
-		    (int)parser.problem_mark.column + 1, "%s",
-		    parser.problem != NULL ? parser.problem :
-		    _("invalid YAML"));
+	if (!load_yaml_parse(data, len, 0, t->path, d, &root)) {
 		r.ok = 0;
 		goto out;
 	}
-	parsed = 1;
-	if ((root = yaml_document_get_root_node(&doc)) == NULL)
+	if (root == NULL)
 		goto out;	/* empty file: defaults */
-	if (root->type != YAML_MAPPING_NODE) {
-		diag_error(d, t->path, (int)root->start_mark.line + 1,
-		    (int)root->start_mark.column + 1, "expected a map of "
-		    "settings (booklet: ...)");
+	if (root->type != YNODE_MAP) {
+		diag_error(d, t->path, root->pos.line, root->pos.col,
+		    "expected a map of settings (booklet: ...)");
 		r.ok = 0;
 		goto out;
 	}
-	for (p = root->data.mapping.pairs.start;
-	    p < root->data.mapping.pairs.top; p++) {
-		k = yaml_document_get_node(&doc, p->key);
-		v = yaml_document_get_node(&doc, p->value);
-		if (k != NULL && v != NULL && k->type == YAML_SCALAR_NODE &&
-		    strcmp((const char *)k->data.scalar.value, "booklet") == 0)
-			S_booklet(&r, t, v);
-	}
+	if ((v = load_yaml_get(root, "booklet")) != NULL)
+		S_booklet(&r, t, v);
 out:
-	if (parsed)
-		yaml_document_delete(&doc);
-	yaml_parser_delete(&parser);
+	load_yaml_free(root);
 	free(data);
 	return r.ok;
 }

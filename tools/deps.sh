@@ -2,8 +2,12 @@
 # Install the Debian packages annuaire needs, when they are missing.
 #   tools/deps.sh build   compiler and libraries (for `make`)
 #   tools/deps.sh test    readers and browsers used by `make check`
-# As root: installs what is missing (apt-get), quietly and idempotently.
-# Otherwise: names what is missing and how to install it.
+# With dpkg (Debian and derivatives), as root: installs what is missing
+# (apt-get), quietly and idempotently.  Anywhere else (no dpkg-query, or
+# not root, or libraries installed outside Debian's packages): checks
+# the libraries with pkg-config and the compiler, names what seems to be
+# missing and goes on: a packager runs `make` as a user, and the
+# compiler has the last word.
 set -eu
 
 build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
@@ -19,8 +23,45 @@ test) pkgs=$test_pkgs ;;
 *) echo "usage: tools/deps.sh build|test" >&2; exit 2 ;;
 esac
 
+# Without dpkg: what pkg-config and the compiler find.
+# Libraries with a .pc file (the Makefile's PKGS), then headers of those
+# without one (libhpdf, libhyphen, libstemmer), then the test tools.
+check_build() {
+	lacking=
+	command -v pkg-config >/dev/null 2>&1 || lacking="$lacking pkg-config"
+	for m in yaml-0.1 libcmark fontconfig freetype2 libpng libqrencode \
+	    libutf8proc libjpeg zlib; do
+		pkg-config --exists "$m" 2>/dev/null || lacking="$lacking $m"
+	done
+	for h in hpdf.h hyphen.h libstemmer.h; do
+		printf '#include <%s>\n' "$h" |
+		    ${CC:-cc} $(pkg-config --cflags-only-I libstemmer 2>/dev/null) \
+		    -E -o /dev/null - >/dev/null 2>&1 || lacking="$lacking $h"
+	done
+	command -v msgfmt >/dev/null 2>&1 || lacking="$lacking msgfmt"
+	[ -z "$lacking" ] ||
+	    echo "annuaire: not found (pkg-config, headers):$lacking;" \
+	    "the build may fail" >&2
+}
+check_test() {
+	lacking=
+	for c in pdftotext pdfinfo qpdf mandoc node npm python3 convert; do
+		command -v "$c" >/dev/null 2>&1 || lacking="$lacking $c"
+	done
+	pkg-config --exists cmocka 2>/dev/null || lacking="$lacking cmocka"
+	[ -z "$lacking" ] ||
+	    echo "annuaire: not found:$lacking; the tests that need" \
+	    "them fail or are skipped" >&2
+}
+# Off Debian (no dpkg-query): check and go on.
+if ! command -v dpkg-query >/dev/null 2>&1; then
+	check_${1:-build}
+	nodpkg=1
+fi
+
 missing=
 for p in $pkgs; do
+	[ -n "${nodpkg:-}" ] && break
 	# node and java may come from elsewhere than Debian's packages.
 	case $p in
 	nodejs) command -v node >/dev/null 2>&1 && continue ;;
@@ -36,6 +77,7 @@ npm_deps() {
 	[ "${1:-build}" = test ] || return 0
 	[ -f tests/browser/package-lock.json ] || return 0
 	[ -d tests/browser/node_modules ] && return 0
+	command -v npm >/dev/null 2>&1 || return 0
 	echo "annuaire: npm ci in tests/browser" >&2
 	(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) >&2
 }
@@ -68,10 +110,15 @@ if [ -z "$missing" ]; then
 	exit 0
 fi
 
+# Not root: the libraries may be installed another way; say which
+# packages dpkg lacks, check what the build needs and go on.
 if [ "$(id -u)" -ne 0 ]; then
-	echo "annuaire: missing Debian packages:$missing" >&2
-	echo "annuaire: run 'make' as root once, or: sudo apt-get install$missing" >&2
-	exit 1
+	echo "annuaire: Debian packages not installed:$missing" \
+	    "(as root: make, or apt-get install$missing)" >&2
+	check_${1:-build}
+	fr_locale "${1:-build}"
+	npm_deps "${1:-build}"
+	exit 0
 fi
 echo "annuaire: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive

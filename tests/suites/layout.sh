@@ -171,6 +171,26 @@ t_eq "A4 ragged theme builds" "$rc $(quiet "$T_TMP/err8")" "0 "
 t_check "A4 page size from the theme" grep -q '^doc w=595.28 h=841.89 ' \
     "$T_TMP/d8"
 
+# theme.yaml is read by load_yaml like content/: the same refusals
+# (duplicate keys, anchors) and the same syntax messages, with positions.
+printf 'booklet:\n  justify: true\n  justify: false\n' >"$T_TMP/th/theme.yaml"
+"$A" build -q -C "$G/content" -o "$T_TMP/o8b" --theme "$T_TMP/th" \
+    2>"$T_TMP/err8b"; rc=$?
+t_eq "a key given twice in theme.yaml fails the build" "$([ $rc -ne 0 ] && echo fail)" "fail"
+t_check "theme.yaml:3:3: the key given twice is named" \
+    grep -q 'theme.yaml:3:3: error: justify: this field is given twice (first on line 2)' \
+    "$T_TMP/err8b"
+printf 'booklet: &b\n  page: a4\nsite: *b\n' >"$T_TMP/th/theme.yaml"
+"$A" build -q -C "$G/content" -o "$T_TMP/o8c" --theme "$T_TMP/th" \
+    2>"$T_TMP/err8c"; rc=$?
+t_check "theme.yaml:1:10: a YAML anchor is refused" \
+    grep -q 'theme.yaml:1:10: error: YAML anchors (&b) are not accepted' "$T_TMP/err8c"
+printf 'booklet: [\n' >"$T_TMP/th/theme.yaml"
+"$A" build -q -C "$G/content" -o "$T_TMP/o8d" --theme "$T_TMP/th" \
+    2>"$T_TMP/err8d"; rc=$?
+t_check "theme.yaml:2:1: a syntax error is worded as in content/" \
+    grep -q 'theme.yaml:2:1: error: a value is missing here' "$T_TMP/err8d"
+
 # Theme settings the golden dump does not reach.
 printf 'booklet:\n  fonts:\n    regular: "Open Sans"\n    semibold: "Open Sans"\n' \
     >"$T_TMP/th/theme.yaml"

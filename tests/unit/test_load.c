@@ -128,6 +128,9 @@ test_nfd(void **state)
 	assert_int_equal(p->modalites, MOD_DOMICILE);
 	/* The name on disk, so that site and booklet open the file. */
 	assert_string_equal(p->logo.s, "logos/cafe\xcc\x81.png");
+	/* Its size, kept from the loader's decoding for the layout. */
+	assert_int_equal(p->logo_w, 40);
+	assert_int_equal(p->logo_h, 20);
 	/* Positions as libyaml counts them in the file. */
 	assert_int_equal(p->resume.pos.line, 5);
 	assert_int_equal(p->resume.pos.col, 9);

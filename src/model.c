@@ -391,6 +391,14 @@ model_vocab(const struct vocab *v, size_t n, int value)
 	return NULL;
 }
 
+const char *
+model_vocab_word(const struct vocab *v, size_t n, int value)
+{
+	const struct vocab *e = model_vocab(v, n, value);
+
+	return e == NULL ? NULL : e->word;
+}
+
 char *
 model_vocab_words(const struct vocab *v, size_t n)
 {

@@ -306,6 +306,8 @@ extern const struct vocab model_suivis[MODEL_NSUIVIS];
 extern const struct vocab model_days[7];
 /* The entry of table v (n entries) with this value; NULL if none. */
 const struct vocab *model_vocab(const struct vocab *v, size_t n, int value);
+/* Its word ("en_attente"), NULL if none: what a page writes. */
+const char *model_vocab_word(const struct vocab *v, size_t n, int value);
 /* The words of table v joined by ", " ("gratuit, participation, payant");
  * allocated. */
 char	*model_vocab_words(const struct vocab *v, size_t n);

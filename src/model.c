@@ -413,13 +413,13 @@ model_vocab_words(const struct vocab *v, size_t n)
 #define	S_N(v)	(sizeof(v) / sizeof((v)[0]))
 
 static const char *
-S_label(const struct vocab *e)
+S_vocab_label(const struct vocab *e)
 {
 	return e == NULL ? NULL : e->label;
 }
 
 static const char *
-S_key(const struct vocab *e)
+S_vocab_key(const struct vocab *e)
 {
 	return e == NULL ? NULL : e->key;
 }
@@ -427,63 +427,63 @@ S_key(const struct vocab *e)
 const char *
 model_modalite_label(enum modalite m)
 {
-	return S_label(model_vocab(model_modalites, MOD__COUNT, (int)m));
+	return S_vocab_label(model_vocab(model_modalites, MOD__COUNT, (int)m));
 }
 
 const char *
 model_modalite_key(enum modalite m)
 {
-	return S_key(model_vocab(model_modalites, MOD__COUNT, (int)m));
+	return S_vocab_key(model_vocab(model_modalites, MOD__COUNT, (int)m));
 }
 
 const char *
 model_cout_label(enum cout c)
 {
-	return S_label(model_vocab(model_couts, S_N(model_couts), (int)c));
+	return S_vocab_label(model_vocab(model_couts, S_N(model_couts), (int)c));
 }
 
 const char *
 model_cout_key(enum cout c)
 {
-	return S_key(model_vocab(model_couts, S_N(model_couts), (int)c));
+	return S_vocab_key(model_vocab(model_couts, S_N(model_couts), (int)c));
 }
 
 const char *
 model_accessibilite_label(enum accessibilite a)
 {
-	return S_label(model_vocab(model_accessibilites,
+	return S_vocab_label(model_vocab(model_accessibilites,
 	    S_N(model_accessibilites), (int)a));
 }
 
 const char *
 model_accessibilite_key(enum accessibilite a)
 {
-	return S_key(model_vocab(model_accessibilites,
+	return S_vocab_key(model_vocab(model_accessibilites,
 	    S_N(model_accessibilites), (int)a));
 }
 
 const char *
 model_suivi_label(enum suivi s)
 {
-	return S_label(model_vocab(model_suivis, S_N(model_suivis), (int)s));
+	return S_vocab_label(model_vocab(model_suivis, S_N(model_suivis), (int)s));
 }
 
 const char *
 model_suivi_key(enum suivi s)
 {
-	return S_key(model_vocab(model_suivis, S_N(model_suivis), (int)s));
+	return S_vocab_key(model_vocab(model_suivis, S_N(model_suivis), (int)s));
 }
 
 const char *
 model_day_label(int day)
 {
-	return S_label(model_vocab(model_days, 7, day));
+	return S_vocab_label(model_vocab(model_days, 7, day));
 }
 
 const char *
 model_day_key(int day)
 {
-	return S_key(model_vocab(model_days, 7, day));
+	return S_vocab_key(model_vocab(model_days, 7, day));
 }
 
 char *

@@ -173,7 +173,7 @@ S_acces(struct buf *b, const struct partner *p)
 }
 
 static const char *
-S_level(const struct partner *p)
+S_niveau_word(const struct partner *p)
 {
 	return model_vocab_word(model_accessibilites, MODEL_NACCESSIBILITES,
 	    (int)p->accessibilite);
@@ -186,12 +186,12 @@ S_accessibilite(struct buf *b, const struct partner *p)
 	    p->accessibilite_precisions.s == NULL)
 		return;
 	if (p->accessibilite_precisions.s == NULL) {
-		buf_printf(b, "accessibilite: %s\n", S_level(p));
+		buf_printf(b, "accessibilite: %s\n", S_niveau_word(p));
 		return;
 	}
 	buf_puts(b, "accessibilite:\n");
 	if (p->accessibilite != ACCESS_NONE)
-		buf_printf(b, "  niveau: %s\n", S_level(p));
+		buf_printf(b, "  niveau: %s\n", S_niveau_word(p));
 	S_kv(b, 2, "precisions", p->accessibilite_precisions.s);
 }
 

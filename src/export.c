@@ -578,43 +578,9 @@ S_hhmm(struct buf *b, int min)
 	export_json_str(b, s);
 }
 
-static const char *
-S_cout_key(enum cout c)
-{
-	switch (c) {
-	case COUT_GRATUIT:
-		return "gratuit";
-	case COUT_PARTICIPATION:
-		return "participation";
-	case COUT_PAYANT:
-		return "payant";
-	default:
-		return NULL;
-	}
-}
-
-static const char *
-S_access_key(enum accessibilite a)
-{
-	switch (a) {
-	case ACCESS_OUI:
-		return "oui";
-	case ACCESS_PARTIEL:
-		return "partiel";
-	case ACCESS_NON:
-		return "non";
-	default:
-		return NULL;
-	}
-}
-
 static void
 S_partner(struct jw *w, const struct partner *p)
 {
-	static const char *const days[7] = {
-		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-		"dimanche"
-	};
 	struct buf	*b = w->b;
 	const struct day_hours *dh;
 	size_t		 i, j;
@@ -653,13 +619,13 @@ S_partner(struct jw *w, const struct partner *p)
 		if (p->modalites & (1u << m))
 			S_item(b, j++, model_modalite_key((enum modalite)(1u << m)));
 	buf_putc(b, ']');
-	S_str(w, "cout", S_cout_key(p->cout));
+	S_str(w, "cout", model_cout_key(p->cout));
 	S_str(w, "precisions", p->acces_precisions.s);
 	S_close(w, '}');
 
 	S_texts(w, "langues", &p->langues);
 	S_open(w, "accessibilite", '{');
-	S_str(w, "niveau", S_access_key(p->accessibilite));
+	S_str(w, "niveau", model_accessibilite_key(p->accessibilite));
 	S_str(w, "precisions", p->accessibilite_precisions.s);
 	S_close(w, '}');
 
@@ -678,7 +644,7 @@ S_partner(struct jw *w, const struct partner *p)
 		S_open(w, "horaires", '{');
 		for (d = 0; d < 7; d++) {
 			dh = &p->horaires.days[d];
-			S_member(w, days[d]);
+			S_member(w, model_day_key(d));
 			buf_putc(b, '[');
 			for (i = 0; i < dh->n; i++) {
 				buf_puts(b, i > 0 ? ", [" : "[");

@@ -26,16 +26,6 @@
 
 #define	FORM_FILE_MAX	(1024 * 1024)	/* a theme file larger is a mistake */
 
-/* The keys of the closed lists, as a page writes them (FORMAT.md). */
-static const char *const S_modalites[MOD__COUNT] = {
-	"sans rendez-vous", "sur rendez-vous", "sur orientation",
-	"par téléphone", "en ligne", "à domicile"
-};
-static const char *const S_couts[] = { NULL, "gratuit", "participation",
-	"payant" };
-static const char *const S_niveaux[] = { NULL, "oui", "partiel", "non" };
-static const char *const S_days[7] = { "lundi", "mardi", "mercredi",
-	"jeudi", "vendredi", "samedi", "dimanche" };
 
 /*
  * Read campagne/<name> from the theme, else from the default theme.
@@ -187,10 +177,11 @@ S_page(struct buf *b, const struct partner *p)
 		if (p->modalites & (1u << m)) {
 			if (j++ > 0)
 				buf_putc(b, ',');
-			export_json_str(b, S_modalites[m]);
+			export_json_str(b, model_modalites[m].word);
 		}
 	buf_putc(b, ']');
-	S_kstr(b, &f2, "cout", S_couts[p->cout]);
+	S_kstr(b, &f2, "cout", model_vocab_word(model_couts,
+	    MODEL_NCOUTS, (int)p->cout));
 	S_kstr(b, &f2, "precisions", p->acces_precisions.s);
 	buf_putc(b, '}');
 
@@ -198,7 +189,8 @@ S_page(struct buf *b, const struct partner *p)
 	S_key(b, &first, "accessibilite");
 	buf_putc(b, '{');
 	f2 = 1;
-	S_kstr(b, &f2, "niveau", S_niveaux[p->accessibilite]);
+	S_kstr(b, &f2, "niveau", model_vocab_word(model_accessibilites,
+	    MODEL_NACCESSIBILITES, (int)p->accessibilite));
 	S_kstr(b, &f2, "precisions", p->accessibilite_precisions.s);
 	buf_putc(b, '}');
 
@@ -221,7 +213,7 @@ S_page(struct buf *b, const struct partner *p)
 		for (m = 0; m < 7; m++) {
 			const struct day_hours *dh = &p->horaires.days[m];
 
-			S_key(b, &f2, S_days[m]);
+			S_key(b, &f2, model_days[m].word);
 			buf_putc(b, '[');
 			for (i = 0; i < dh->n; i++) {
 				buf_puts(b, i > 0 ? ",\"" : "\"");
@@ -297,19 +289,18 @@ S_vocab(struct buf *b, const struct site *s, const struct partner *self)
 	S_key(b, &first, "modalites");
 	buf_putc(b, '[');
 	for (i = 0; i < MOD__COUNT; i++)
-		S_pair(b, i, S_modalites[i],
-		    model_modalite_label((enum modalite)(1u << i)));
+		S_pair(b, i, model_modalites[i].word, model_modalites[i].label);
 	buf_putc(b, ']');
 	S_key(b, &first, "couts");
 	buf_putc(b, '[');
-	for (i = 1; i < sizeof(S_couts) / sizeof(S_couts[0]); i++)
-		S_pair(b, i - 1, S_couts[i], model_cout_label((enum cout)i));
+	for (i = 0; i < MODEL_NCOUTS; i++)
+		S_pair(b, i, model_couts[i].word, model_couts[i].label);
 	buf_putc(b, ']');
 	S_key(b, &first, "accessibilite");
 	buf_putc(b, '[');
-	for (i = 1; i < sizeof(S_niveaux) / sizeof(S_niveaux[0]); i++)
-		S_pair(b, i - 1, S_niveaux[i],
-		    model_accessibilite_label((enum accessibilite)i));
+	for (i = 0; i < MODEL_NACCESSIBILITES; i++)
+		S_pair(b, i, model_accessibilites[i].word,
+		    model_accessibilites[i].label);
 	buf_putc(b, ']');
 	S_key(b, &first, "langues");
 	buf_putc(b, '[');
@@ -319,7 +310,7 @@ S_vocab(struct buf *b, const struct site *s, const struct partner *self)
 	S_key(b, &first, "jours");
 	buf_putc(b, '[');
 	for (i = 0; i < 7; i++)
-		S_pair(b, i, S_days[i], model_day_label((int)i));
+		S_pair(b, i, model_days[i].word, model_days[i].label);
 	buf_putc(b, ']');
 	S_key(b, &first, "partenaires");
 	buf_putc(b, '[');

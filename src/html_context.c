@@ -127,22 +127,6 @@ S_organisation(const struct organisation *o)
 	return m;
 }
 
-/* "https://example.org/x" -> "example.org/x" for display. */
-static char *
-S_url_label(const char *url)
-{
-	const char	*p = strstr(url, "://");
-	size_t		 n;
-
-	p = p ? p + 3 : url;
-	if (strncmp(p, "www.", 4) == 0)
-		p += 4;
-	n = strlen(p);
-	if (n > 0 && p[n - 1] == '/')
-		n--;
-	return xstrndup(p, n);
-}
-
 /* "9 h 30" with no-break spaces, so that a time never wraps. */
 static void
 S_put_time(struct buf *b, int minutes)
@@ -453,7 +437,7 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 	if (p->site.s != NULL) {
 		e = tval_map();
 		tval_set_str(e, "href", p->site.s);
-		S_set_own(e, "label", S_url_label(p->site.s));
+		S_set_own(e, "label", model_url_label(p->site.s));
 		tval_set(m, "site_web", e);
 	} else
 		tval_set(m, "site_web", tval_null());

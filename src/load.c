@@ -697,28 +697,30 @@ S_group(struct ctx *c, const struct ynode *map, const char *key,
 }
 
 /*
- * Matches a text against a closed list; returns the index or -1 after
- * an error listing the allowed values.
+ * Matches a text against the words of a closed vocabulary (model.h);
+ * returns the entry's value or -1 after an error listing the words.
  */
 static int
 S_choice(struct ctx *c, const struct text *t, const char *path,
-    const char *const *words, size_t n, const char *shown)
+    const struct vocab *words, size_t n)
 {
-	char	*f = str_fold_words(t->s), *g;
+	char	*f = str_fold_words(t->s), *g, *shown;
 	size_t	 i;
 
 	for (i = 0; i < n; i++) {
-		g = str_fold_words(words[i]);
+		g = str_fold_words(words[i].word);
 		if (strcmp(f, g) == 0) {
 			free(f);
 			free(g);
-			return (int)i;
+			return words[i].value;
 		}
 		free(g);
 	}
 	free(f);
+	shown = model_vocab_words(words, n);
 	S_err(c, t->pos, "%s: \"%s\" is not one of the accepted values: %s",
 	    path, t->s, shown);
+	free(shown);
 	return -1;
 }
 
@@ -1127,11 +1129,6 @@ static const char *const S_partner_keys[] = {
 	"contacts", "logo", "liens", "mise_a_jour", "suivi", "note_suivi"
 };
 
-static const char *const S_days[7] = {
-	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-	"dimanche"
-};
-
 /*
  * Reports t, a key that is not among the categories (cats) or the
  * thematiques of site.yaml, with a did-you-mean or else the list of
@@ -1264,13 +1261,6 @@ static void
 S_acces(struct ctx *c, const struct ynode *root, struct partner *p)
 {
 	static const char *const keys[] = { "modalites", "cout", "precisions" };
-	static const char *const mods[MOD__COUNT] = {
-		"sans rendez-vous", "sur rendez-vous", "sur orientation",
-		"par téléphone", "en ligne", "à domicile"
-	};
-	static const char *const couts[] = {
-		"gratuit", "participation", "payant"
-	};
 	const struct ynode *g;
 	struct texts	 ts;
 	struct text	 t;
@@ -1286,22 +1276,19 @@ S_acces(struct ctx *c, const struct ynode *root, struct partner *p)
 		/* "sur orientation d'un travailleur social" is fine too. */
 		f = str_fold_words(ts.v[i].s);
 		if (strncmp(f, "sur orientation", 15) == 0)
-			k = 2;
+			k = MOD_ORIENTATION;
 		else
-			k = S_choice(c, &ts.v[i], "acces.modalites", mods,
-			    MOD__COUNT, "sans rendez-vous, sur rendez-vous, "
-			    "sur orientation, par téléphone, en ligne, "
-			    "à domicile");
+			k = S_choice(c, &ts.v[i], "acces.modalites",
+			    model_modalites, MOD__COUNT);
 		free(f);
 		if (k >= 0)
-			p->modalites |= 1u << k;
+			p->modalites |= (unsigned int)k;
 	}
 	model_texts_free(&ts);
 	if (S_text(c, g, "cout", "acces.cout", OPT, &t)) {
-		k = S_choice(c, &t, "acces.cout", couts, 3,
-		    "gratuit, participation, payant");
+		k = S_choice(c, &t, "acces.cout", model_couts, MODEL_NCOUTS);
 		if (k >= 0)
-			p->cout = (enum cout)(COUT_GRATUIT + k);
+			p->cout = (enum cout)k;
 		free(t.s);
 	}
 	S_text(c, g, "precisions", "acces.precisions", OPT,
@@ -1352,7 +1339,6 @@ static void
 S_accessibilite(struct ctx *c, const struct ynode *root, struct partner *p)
 {
 	static const char *const keys[] = { "niveau", "precisions" };
-	static const char *const levels[] = { "oui", "partiel", "non" };
 	const struct ynode *v = load_yaml_get(root, "accessibilite");
 	struct text	 t;
 	int		 k;
@@ -1377,9 +1363,10 @@ S_accessibilite(struct ctx *c, const struct ynode *root, struct partner *p)
 		    "or a group (niveau, precisions), found a list");
 		return;
 	}
-	k = S_choice(c, &t, "accessibilite", levels, 3, "oui, partiel, non");
+	k = S_choice(c, &t, "accessibilite", model_accessibilites,
+	    MODEL_NACCESSIBILITES);
 	if (k >= 0)
-		p->accessibilite = (enum accessibilite)(ACCESS_OUI + k);
+		p->accessibilite = (enum accessibilite)k;
 	free(t.s);
 }
 
@@ -1398,7 +1385,7 @@ S_day(struct ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 	if (v->type == YNODE_MAP) {
 		S_err(c, v->pos, "horaires.%s: expected a range such as "
 		    "\"09:00-12:00\" or a list of ranges, found a group of "
-		    "fields", S_days[day]);
+		    "fields", model_days[day].word);
 		return;
 	}
 	n = v->type == YNODE_SEQ ? v->n : 1;
@@ -1407,7 +1394,7 @@ S_day(struct ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 		it = v->type == YNODE_SEQ ? v->v[i] : v;
 		if (it->type != YNODE_SCALAR) {
 			S_err(c, it->pos, "horaires.%s: expected a range such "
-			    "as \"09:00-12:00\", found a %s", S_days[day],
+			    "as \"09:00-12:00\", found a %s", model_days[day].word,
 			    load_yaml_kind(it));
 			continue;
 		}
@@ -1433,7 +1420,7 @@ S_day(struct ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 				dh->n++;
 		}
 		if (why != NULL) {
-			S_err(c, it->pos, "horaires.%s: %s", S_days[day], why);
+			S_err(c, it->pos, "horaires.%s: %s", model_days[day].word, why);
 			free(why);
 		}
 		free(t);
@@ -1443,19 +1430,19 @@ S_day(struct ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 static void
 S_horaires(struct ctx *c, const struct ynode *root, struct partner *p)
 {
-	static const char *const keys[] = {
-		"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-		"dimanche", "precisions"
-	};
+	const char	*keys[8];
 	const struct ynode *g, *v;
 	int		 d;
 
 	if ((g = S_group(c, root, "horaires", "horaires", OPT)) == NULL)
 		return;
 	p->horaires.present = 1;
+	for (d = 0; d < 7; d++)
+		keys[d] = model_days[d].word;
+	keys[7] = "precisions";
 	S_keys(c, g, "horaires: ", keys, 8);
 	for (d = 0; d < 7; d++)
-		if ((v = load_yaml_get(g, S_days[d])) != NULL)
+		if ((v = load_yaml_get(g, model_days[d].word)) != NULL)
 			S_day(c, v, d, &p->horaires.days[d]);
 	S_text(c, g, "precisions", "horaires.precisions", OPT,
 	    &p->horaires.precisions);
@@ -1711,14 +1698,13 @@ S_dates(struct ctx *c, const struct ynode *root, struct partner *p)
 static void
 S_suivi(struct ctx *c, const struct ynode *root, struct partner *p)
 {
-	static const char *const v[] = { "ok", "relancer", "en attente" };
 	struct text	 t;
 	int		 k;
 
 	if (S_text(c, root, "suivi", "suivi", OPT, &t)) {
-		k = S_choice(c, &t, "suivi", v, 3, "ok, relancer, en_attente");
+		k = S_choice(c, &t, "suivi", model_suivis, MODEL_NSUIVIS);
 		if (k >= 0)
-			p->suivi = (enum suivi)(SUIVI_OK + k);
+			p->suivi = (enum suivi)k;
 		free(t.s);
 	}
 	S_text(c, root, "note_suivi", "note_suivi", OPT, &p->note_suivi);

@@ -294,7 +294,7 @@ S_modalites(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 	int		 k;
 
 	for (k = 0; k < MOD__COUNT; k++)
-		mods[k] = model_modalite_key((enum modalite)(1 << k));
+		mods[k] = model_modalites[k].key;
 	for (i = 0; i < g->n; i++) {
 		const char *key = g->k[i]->s;
 
@@ -335,19 +335,18 @@ S_modalites(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 static void
 S_couts(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 {
-	static const char *const couts[] = {
-		"gratuit", "participation", "payant"
-	};
-	const char	*sug;
+	const char	*couts[MODEL_NCOUTS], *sug;
 	struct text	 t;
 	size_t		 i;
 	int		 k;
 
+	for (k = 0; k < MODEL_NCOUTS; k++)
+		couts[k] = model_couts[k].key;
 	for (i = 0; i < g->n; i++) {
 		const char *key = g->k[i]->s;
 
-		if ((k = S_word(key, couts, 3)) < 0) {
-			sug = validate_suggest(key, couts, 3);
+		if ((k = S_word(key, couts, MODEL_NCOUTS)) < 0) {
+			sug = validate_suggest(key, couts, MODEL_NCOUTS);
 			if (sug)
 				S_err(c, g->k[i]->pos, "data_inclusion.couts: "
 				    "\"%s\" is not a cost (did you mean "
@@ -366,8 +365,8 @@ S_couts(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 			free(t.s);
 			continue;
 		}
-		free(m->frais[COUT_GRATUIT + k].s);
-		m->frais[COUT_GRATUIT + k] = t;
+		free(m->frais[model_couts[k].value].s);
+		m->frais[model_couts[k].value] = t;
 	}
 }
 

@@ -337,96 +337,168 @@ model_has_thematique(const struct partner *p, const struct thematique *t)
 
 /* ---- labels ---------------------------------------------------------- */
 
-static int
-S_bit(unsigned int m)
-{
-	int	 i;
+const struct vocab model_modalites[MOD__COUNT] = {
+	{ MOD_SANS_RDV, "sans rendez-vous", "sans-rendez-vous",
+	    "Sans rendez-vous" },
+	{ MOD_SUR_RDV, "sur rendez-vous", "sur-rendez-vous",
+	    "Sur rendez-vous" },
+	{ MOD_ORIENTATION, "sur orientation", "sur-orientation",
+	    "Sur orientation d'un travailleur social" },
+	{ MOD_TELEPHONE, "par téléphone", "par-telephone", "Par téléphone" },
+	{ MOD_EN_LIGNE, "en ligne", "en-ligne", "En ligne" },
+	{ MOD_DOMICILE, "à domicile", "a-domicile", "À domicile" },
+};
 
-	for (i = 0; i < MOD__COUNT; i++)
-		if (m == 1u << i)
-			return i;
-	return -1;
+const struct vocab model_couts[MODEL_NCOUTS] = {
+	{ COUT_GRATUIT, "gratuit", "gratuit", "Gratuit" },
+	{ COUT_PARTICIPATION, "participation", "participation",
+	    "Participation demandée" },
+	{ COUT_PAYANT, "payant", "payant", "Payant" },
+};
+
+const struct vocab model_accessibilites[MODEL_NACCESSIBILITES] = {
+	{ ACCESS_OUI, "oui", "oui",
+	    "Accessible aux personnes à mobilité réduite" },
+	{ ACCESS_PARTIEL, "partiel", "partiel", "Partiellement accessible" },
+	{ ACCESS_NON, "non", "non",
+	    "Non accessible aux personnes à mobilité réduite" },
+};
+
+const struct vocab model_suivis[MODEL_NSUIVIS] = {
+	{ SUIVI_OK, "ok", "ok", "OK" },
+	{ SUIVI_RELANCER, "relancer", "relancer", "À relancer" },
+	{ SUIVI_EN_ATTENTE, "en_attente", "en_attente", "En attente" },
+};
+
+const struct vocab model_days[7] = {
+	{ 0, "lundi", "lundi", "Lundi" },
+	{ 1, "mardi", "mardi", "Mardi" },
+	{ 2, "mercredi", "mercredi", "Mercredi" },
+	{ 3, "jeudi", "jeudi", "Jeudi" },
+	{ 4, "vendredi", "vendredi", "Vendredi" },
+	{ 5, "samedi", "samedi", "Samedi" },
+	{ 6, "dimanche", "dimanche", "Dimanche" },
+};
+
+const struct vocab *
+model_vocab(const struct vocab *v, size_t n, int value)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].value == value)
+			return &v[i];
+	return NULL;
+}
+
+const char *
+model_vocab_word(const struct vocab *v, size_t n, int value)
+{
+	const struct vocab *e = model_vocab(v, n, value);
+
+	return e == NULL ? NULL : e->word;
+}
+
+char *
+model_vocab_words(const struct vocab *v, size_t n)
+{
+	struct buf	 b = { 0 };
+	size_t		 i;
+
+	for (i = 0; i < n; i++)
+		buf_printf(&b, "%s%s", i > 0 ? ", " : "", v[i].word);
+	return buf_detach(&b);
+}
+
+#define	S_N(v)	(sizeof(v) / sizeof((v)[0]))
+
+static const char *
+S_vocab_label(const struct vocab *e)
+{
+	return e == NULL ? NULL : e->label;
+}
+
+static const char *
+S_vocab_key(const struct vocab *e)
+{
+	return e == NULL ? NULL : e->key;
 }
 
 const char *
 model_modalite_label(enum modalite m)
 {
-	static const char *const v[MOD__COUNT] = {
-		"Sans rendez-vous", "Sur rendez-vous",
-		"Sur orientation d'un travailleur social", "Par téléphone",
-		"En ligne", "À domicile"
-	};
-	int	 i = S_bit((unsigned int)m);
-
-	return i < 0 ? NULL : v[i];
+	return S_vocab_label(model_vocab(model_modalites, MOD__COUNT, (int)m));
 }
 
 const char *
 model_modalite_key(enum modalite m)
 {
-	static const char *const v[MOD__COUNT] = {
-		"sans-rendez-vous", "sur-rendez-vous", "sur-orientation",
-		"par-telephone", "en-ligne", "a-domicile"
-	};
-	int	 i = S_bit((unsigned int)m);
-
-	return i < 0 ? NULL : v[i];
+	return S_vocab_key(model_vocab(model_modalites, MOD__COUNT, (int)m));
 }
 
 const char *
 model_cout_label(enum cout c)
 {
-	switch (c) {
-	case COUT_GRATUIT:
-		return "Gratuit";
-	case COUT_PARTICIPATION:
-		return "Participation demandée";
-	case COUT_PAYANT:
-		return "Payant";
-	default:
-		return NULL;
-	}
+	return S_vocab_label(model_vocab(model_couts, S_N(model_couts), (int)c));
+}
+
+const char *
+model_cout_key(enum cout c)
+{
+	return S_vocab_key(model_vocab(model_couts, S_N(model_couts), (int)c));
 }
 
 const char *
 model_accessibilite_label(enum accessibilite a)
 {
-	switch (a) {
-	case ACCESS_OUI:
-		return "Accessible aux personnes à mobilité réduite";
-	case ACCESS_PARTIEL:
-		return "Partiellement accessible";
-	case ACCESS_NON:
-		return "Non accessible aux personnes à mobilité réduite";
-	default:
-		return NULL;
-	}
+	return S_vocab_label(model_vocab(model_accessibilites,
+	    S_N(model_accessibilites), (int)a));
+}
+
+const char *
+model_accessibilite_key(enum accessibilite a)
+{
+	return S_vocab_key(model_vocab(model_accessibilites,
+	    S_N(model_accessibilites), (int)a));
 }
 
 const char *
 model_suivi_label(enum suivi s)
 {
-	switch (s) {
-	case SUIVI_OK:
-		return "OK";
-	case SUIVI_RELANCER:
-		return "À relancer";
-	case SUIVI_EN_ATTENTE:
-		return "En attente";
-	default:
-		return NULL;
-	}
+	return S_vocab_label(model_vocab(model_suivis, S_N(model_suivis), (int)s));
+}
+
+const char *
+model_suivi_key(enum suivi s)
+{
+	return S_vocab_key(model_vocab(model_suivis, S_N(model_suivis), (int)s));
 }
 
 const char *
 model_day_label(int day)
 {
-	static const char *const v[7] = {
-		"Lundi", "Mardi", "Mercredi", "Jeudi", "Vendredi", "Samedi",
-		"Dimanche"
-	};
+	return S_vocab_label(model_vocab(model_days, 7, day));
+}
 
-	return day >= 0 && day < 7 ? v[day] : NULL;
+const char *
+model_day_key(int day)
+{
+	return S_vocab_key(model_vocab(model_days, 7, day));
+}
+
+char *
+model_url_label(const char *url)
+{
+	const char	*p = strstr(url, "://");
+	size_t		 n;
+
+	p = p != NULL ? p + 3 : url;
+	if (strncmp(p, "www.", 4) == 0)
+		p += 4;
+	n = strlen(p);
+	if (n > 1 && p[n - 1] == '/')
+		n--;
+	return xstrndup(p, n);
 }
 
 /* ISO 639-1 codes with their French names (sorted by code). */

@@ -285,13 +285,53 @@ struct thematique *model_thematique(const struct site *, const char *key);
 /* Whether partner p has thematique t. */
 int	 model_has_thematique(const struct partner *, const struct thematique *);
 
-/* Labels (French, static strings). */
+/*
+ * The closed vocabularies: one table each, read by the loader (word),
+ * the exports (key), the renderers and the forms (label).  value is the
+ * enum's value (a bit for modalites, 0 = lundi for days); the order is
+ * the enum's; words are matched with str_fold_words() ("en attente"
+ * is "en_attente").
+ */
+struct vocab {
+	int		 value;
+	const char	*word;	/* as written in a partner file: "sur rendez-vous" */
+	const char	*key;	/* in the exports: "sur-rendez-vous" */
+	const char	*label;	/* French label: "Sur rendez-vous" */
+};
+#define	MODEL_NCOUTS		3
+#define	MODEL_NACCESSIBILITES	3
+#define	MODEL_NSUIVIS		3
+extern const struct vocab model_modalites[MOD__COUNT];
+extern const struct vocab model_couts[MODEL_NCOUTS];
+extern const struct vocab model_accessibilites[MODEL_NACCESSIBILITES];
+extern const struct vocab model_suivis[MODEL_NSUIVIS];
+extern const struct vocab model_days[7];
+/* The entry of table v (n entries) with this value; NULL if none. */
+const struct vocab *model_vocab(const struct vocab *v, size_t n, int value);
+/* Its word ("en_attente"), NULL if none: what a page writes. */
+const char *model_vocab_word(const struct vocab *v, size_t n, int value);
+/* The words of table v joined by ", " ("gratuit, participation, payant");
+ * allocated. */
+char	*model_vocab_words(const struct vocab *v, size_t n);
+
+/* Labels (French, static strings), from the tables above. */
 const char *model_modalite_label(enum modalite);	/* "Sur rendez-vous" */
 const char *model_modalite_key(enum modalite);		/* "sur-rendez-vous" */
 const char *model_cout_label(enum cout);		/* "Gratuit"; NULL for NONE */
+const char *model_cout_key(enum cout);			/* "gratuit"; NULL for NONE */
 const char *model_accessibilite_label(enum accessibilite);
+const char *model_accessibilite_key(enum accessibilite); /* "oui" */
 const char *model_suivi_label(enum suivi);
+const char *model_suivi_key(enum suivi);		/* "en_attente" */
 const char *model_day_label(int day);			/* 0 -> "Lundi" */
+const char *model_day_key(int day);			/* 0 -> "lundi" */
+/*
+ * A URL as shown to readers, the same on the site, in the booklets and
+ * in the exports: no scheme, no "www.", no trailing slash
+ * ("https://www.caf.fr/allocataires/" -> "caf.fr/allocataires");
+ * allocated.
+ */
+char	*model_url_label(const char *url);
 /* "français", "arabe", "langue des signes française"; NULL if unknown. */
 const char *model_langue_label(const char *code);
 /* The i-th known language code (sorted), NULL past the end. */

@@ -73,9 +73,6 @@ page_fields(const struct partner *p, struct pfields *fs)
 		"horaires.jeudi", "horaires.vendredi", "horaires.samedi",
 		"horaires.dimanche"
 	};
-	static const char *const suivis[] = {
-		NULL, "ok", "relancer", "en_attente"
-	};
 	struct buf	 b;
 	size_t		 i, j;
 	int		 k;
@@ -151,7 +148,8 @@ page_fields(const struct partner *p, struct pfields *fs)
 	if (p->mise_a_jour.y > 0)
 		S_add(fs, "mise_a_jour", xasprintf("%04d-%02d-%02d",
 		    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d));
-	S_adds(fs, "suivi", suivis[p->suivi]);
+	S_adds(fs, "suivi", model_vocab_word(model_suivis, MODEL_NSUIVIS,
+	    (int)p->suivi));
 	S_adds(fs, "note_suivi", p->note_suivi.s);
 	buf_free(&b);
 }

@@ -14,11 +14,6 @@
 #include "util.h"
 #include "validate.h"
 
-static const char *const S_days[7] = {
-	"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi",
-	"dimanche"
-};
-
 void
 page_write_quoted(struct buf *b, const char *s)
 {
@@ -133,7 +128,7 @@ S_horaires(struct buf *b, const struct horaires *h)
 
 		if (dh->n == 0)
 			continue;
-		buf_printf(b, "  %s: ", S_days[d]);
+		buf_printf(b, "  %s: ", model_days[d].word);
 		if (dh->n == 1)
 			S_range(b, &dh->v[0]);
 		else {
@@ -153,13 +148,6 @@ S_horaires(struct buf *b, const struct horaires *h)
 static void
 S_acces(struct buf *b, const struct partner *p)
 {
-	static const char *const couts[] = {
-		NULL, "gratuit", "participation", "payant"
-	};
-	static const char *const mods[MOD__COUNT] = {
-		"sans rendez-vous", "sur rendez-vous", "sur orientation",
-		"par téléphone", "en ligne", "à domicile"
-	};
 	int	 k, first = 1;
 
 	if (p->modalites == 0 && p->cout == COUT_NONE &&
@@ -173,40 +161,43 @@ S_acces(struct buf *b, const struct partner *p)
 				continue;
 			if (!first)
 				buf_puts(b, ", ");
-			buf_puts(b, mods[k]);
+			buf_puts(b, model_modalites[k].word);
 			first = 0;
 		}
 		buf_puts(b, "]\n");
 	}
 	if (p->cout != COUT_NONE)
-		buf_printf(b, "  cout: %s\n", couts[p->cout]);
+		buf_printf(b, "  cout: %s\n",
+		    model_vocab_word(model_couts, MODEL_NCOUTS, (int)p->cout));
 	S_kv(b, 2, "precisions", p->acces_precisions.s);
+}
+
+static const char *
+S_niveau_word(const struct partner *p)
+{
+	return model_vocab_word(model_accessibilites, MODEL_NACCESSIBILITES,
+	    (int)p->accessibilite);
 }
 
 static void
 S_accessibilite(struct buf *b, const struct partner *p)
 {
-	static const char *const levels[] = { NULL, "oui", "partiel", "non" };
-
 	if (p->accessibilite == ACCESS_NONE &&
 	    p->accessibilite_precisions.s == NULL)
 		return;
 	if (p->accessibilite_precisions.s == NULL) {
-		buf_printf(b, "accessibilite: %s\n", levels[p->accessibilite]);
+		buf_printf(b, "accessibilite: %s\n", S_niveau_word(p));
 		return;
 	}
 	buf_puts(b, "accessibilite:\n");
 	if (p->accessibilite != ACCESS_NONE)
-		buf_printf(b, "  niveau: %s\n", levels[p->accessibilite]);
+		buf_printf(b, "  niveau: %s\n", S_niveau_word(p));
 	S_kv(b, 2, "precisions", p->accessibilite_precisions.s);
 }
 
 void
 page_write(const struct partner *p, struct buf *b)
 {
-	static const char *const suivis[] = {
-		NULL, "ok", "relancer", "en_attente"
-	};
 	size_t	 i;
 
 	buf_puts(b, "---\n");
@@ -292,7 +283,8 @@ page_write(const struct partner *p, struct buf *b)
 		buf_printf(b, "mise_a_jour: %04d-%02d-%02d\n",
 		    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d);
 	if (p->suivi != SUIVI_NONE)
-		buf_printf(b, "suivi: %s\n", suivis[p->suivi]);
+		buf_printf(b, "suivi: %s\n", model_vocab_word(model_suivis,
+		    MODEL_NSUIVIS, (int)p->suivi));
 	S_kv(b, 0, "note_suivi", p->note_suivi.s);
 	buf_puts(b, "---\n");
 	if (p->body != NULL)

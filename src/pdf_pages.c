@@ -299,24 +299,6 @@ pages_upper(const char *s)
 	return buf_detach(&b);
 }
 
-/* A URL as shown: no scheme, no trailing slash. */
-char *
-pages_url_display(const char *u)
-{
-	size_t	 n;
-	char	*s;
-
-	if (strncmp(u, "https://", 8) == 0)
-		u += 8;
-	else if (strncmp(u, "http://", 7) == 0)
-		u += 7;
-	s = xstrdup(u);
-	n = strlen(s);
-	if (n > 1 && s[n - 1] == '/')
-		s[n - 1] = '\0';
-	return s;
-}
-
 /* ---- cover and back cover ----------------------------------------------- */
 
 static void
@@ -460,7 +442,7 @@ S_back(struct lay *l)
 	if (e->courriel.s != NULL)
 		mail = xasprintf("mailto:%s", e->courriel.s);
 	if (e->site.s != NULL)
-		site = pages_url_display(e->site.s);
+		site = model_url_label(e->site.s);
 	lines[0] = e->nom.s;	uris[0] = NULL;
 	lines[1] = addr;	uris[1] = NULL;
 	lines[2] = cp;		uris[2] = NULL;
@@ -485,7 +467,7 @@ S_back(struct lay *l)
 		/* The accessible version: the site, with its QR code. */
 		S_heading(l, &v, "Version accessible", colour_dark(l->th.lead_rgb),
 		    l->th.body_leading);
-		url = pages_url_display(s->url.s);
+		url = model_url_label(s->url.s);
 		t = xasprintf("Ce livret ne peut pas être lu par un lecteur "
 		    "d'écran. Le site reprend toutes les fiches, à jour, "
 		    "lisibles avec un lecteur d'écran ou agrandies : %s", url);
@@ -645,7 +627,7 @@ S_guide(struct lay *l)
 	    "fiche, « Travaille avec » renvoie aux partenaires proches.",
 	    FACE_REGULAR, RGB_TEXT, 0, NULL);
 	if (s->url.s != NULL) {
-		char	*u = pages_url_display(s->url.s);
+		char	*u = model_url_label(s->url.s);
 
 		S_heading(l, &v, "En ligne", h, l->th.body_leading);
 		buf_printf(&t, "Toutes les fiches, mises à jour et lisibles avec "

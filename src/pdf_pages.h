@@ -55,8 +55,6 @@ void		 pages_picto(struct lay *, const struct thematique *,
 void		 pages_lcfirst(struct buf *b, const char *s);
 /* Capitals of a French label (ASCII, Latin-1 letters, œ); allocated. */
 char		*pages_upper(const char *s);
-/* A URL as shown: no scheme, no trailing slash; allocated. */
-char		*pages_url_display(const char *u);
 
 /* ---- sections ---------------------------------------------------------- */
 

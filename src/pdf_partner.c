@@ -531,7 +531,7 @@ S_card(const struct partner *pp, struct crow *c)
 		free(u);
 	}
 	if (pp->site.s != NULL) {
-		u = pages_url_display(pp->site.s);
+		u = model_url_label(pp->site.s);
 		src = pages_tsrc(pp->path, &pp->site);
 		n0 = c->v.n;
 		S_row_text(c, NULL, u, FACE_REGULAR,

@@ -338,9 +338,6 @@ S_csv(const struct site *s, const struct row *v, size_t n, struct buf *b)
 		"relance", "reponse", "mise_a_jour", "suivi", "note_suivi",
 		"categorie"
 	};
-	static const char *const suivis[] = {
-		"", "ok", "relancer", "en_attente"
-	};
 	size_t	 i, k;
 	char	 d[3][11], maj[11], ne[24], nw[24], *nom;
 
@@ -363,7 +360,8 @@ S_csv(const struct site *s, const struct row *v, size_t n, struct buf *b)
 		{
 			const char *f[] = { v[i].slug, nom, S_keys[v[i].st],
 			    ne, nw, d[0], d[1], d[2], maj,
-			    p ? suivis[p->suivi] : "",
+			    p && p->suivi != SUIVI_NONE ?
+			    model_suivi_key(p->suivi) : "",
 			    p ? p->note_suivi.s : "",
 			    p && p->category ? p->category->key : "" };
 

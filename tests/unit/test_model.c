@@ -81,6 +81,121 @@ test_labels(void **state)
 	assert_null(model_day_label(-1));
 }
 
+/* Every closed vocabulary's table: complete, in enum order, one word each. */
+static void
+S_walk(const struct vocab *v, size_t n, int first, int bits)
+{
+	size_t	 i, j;
+	char	*a, *b;
+
+	for (i = 0; i < n; i++) {
+		assert_int_equal(v[i].value,
+		    bits ? 1 << i : first + (int)i);
+		assert_true(model_vocab(v, n, v[i].value) == &v[i]);
+		assert_string_equal(model_vocab_word(v, n, v[i].value),
+		    v[i].word);
+		assert_non_null(v[i].word);
+		assert_non_null(v[i].key);
+		assert_non_null(v[i].label);
+		assert_true(*v[i].word && *v[i].key && *v[i].label);
+		/* The export key is the word, folded: "à domicile". */
+		a = str_fold_words(v[i].word);
+		b = str_fold_words(v[i].key);
+		assert_string_equal(a, b);
+		free(b);
+		/* No key of the file or of the exports says two things. */
+		for (j = 0; j < i; j++) {
+			b = str_fold_words(v[j].word);
+			assert_string_not_equal(a, b);
+			free(b);
+			assert_string_not_equal(v[i].key, v[j].key);
+			assert_string_not_equal(v[i].label, v[j].label);
+		}
+		free(a);
+	}
+	assert_null(model_vocab(v, n, bits ? 0 : first - 1));
+	assert_null(model_vocab(v, n, bits ? 1 << n : first + (int)n));
+	assert_null(model_vocab_word(v, n, bits ? 3 : first + (int)n));
+}
+
+static void
+test_vocab(void **state)
+{
+	size_t	 i;
+	char	*s;
+
+	(void)state;
+	S_walk(model_modalites, MOD__COUNT, 0, 1);
+	S_walk(model_couts, MODEL_NCOUTS, COUT_NONE + 1, 0);
+	S_walk(model_accessibilites, MODEL_NACCESSIBILITES, ACCESS_NONE + 1, 0);
+	S_walk(model_suivis, MODEL_NSUIVIS, SUIVI_NONE + 1, 0);
+	S_walk(model_days, 7, 0, 0);
+	/* The label functions read the same tables. */
+	for (i = 0; i < MOD__COUNT; i++) {
+		assert_string_equal(model_modalite_label(
+		    (enum modalite)model_modalites[i].value),
+		    model_modalites[i].label);
+		assert_string_equal(model_modalite_key(
+		    (enum modalite)model_modalites[i].value),
+		    model_modalites[i].key);
+	}
+	for (i = 0; i < MODEL_NCOUTS; i++) {
+		assert_string_equal(model_cout_label(
+		    (enum cout)model_couts[i].value), model_couts[i].label);
+		assert_string_equal(model_cout_key(
+		    (enum cout)model_couts[i].value), model_couts[i].key);
+	}
+	for (i = 0; i < MODEL_NACCESSIBILITES; i++)
+		assert_string_equal(model_accessibilite_key((enum accessibilite)
+		    model_accessibilites[i].value), model_accessibilites[i].key);
+	for (i = 0; i < MODEL_NSUIVIS; i++)
+		assert_string_equal(model_suivi_key(
+		    (enum suivi)model_suivis[i].value), model_suivis[i].key);
+	for (i = 0; i < 7; i++)
+		assert_string_equal(model_day_key((int)i), model_days[i].key);
+	assert_null(model_cout_key(COUT_NONE));
+	assert_null(model_accessibilite_key(ACCESS_NONE));
+	assert_null(model_suivi_key(SUIVI_NONE));
+	assert_null(model_day_key(7));
+	/* What a partner is told when a word is unknown. */
+	s = model_vocab_words(model_couts, MODEL_NCOUTS);
+	assert_string_equal(s, "gratuit, participation, payant");
+	free(s);
+	s = model_vocab_words(model_suivis, MODEL_NSUIVIS);
+	assert_string_equal(s, "ok, relancer, en_attente");
+	free(s);
+	s = model_vocab_words(model_modalites, 0);
+	assert_string_equal(s, "");
+	free(s);
+}
+
+/* One URL label for the site, the booklets and the exports. */
+static void
+test_url_label(void **state)
+{
+	static const struct { const char *url, *label; } v[] = {
+		{ "https://www.caf.fr/allocataires/", "caf.fr/allocataires" },
+		{ "http://www.caf.fr/", "caf.fr" },
+		{ "https://caf.fr", "caf.fr" },
+		{ "https://example.org/a/b?x=1", "example.org/a/b?x=1" },
+		{ "https://wwwexample.org/", "wwwexample.org" },
+		{ "https://example.org/www.x/", "example.org/www.x" },
+		{ "https://example.org//", "example.org/" },
+		{ "example.org/", "example.org" },
+		{ "/", "/" },
+		{ "", "" },
+	};
+	size_t	 i;
+	char	*s;
+
+	(void)state;
+	for (i = 0; i < N(v); i++) {
+		s = model_url_label(v[i].url);
+		assert_string_equal(s, v[i].label);
+		free(s);
+	}
+}
+
 static void
 test_time_fr(void **state)
 {
@@ -228,6 +343,8 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_langues),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_vocab),
+		cmocka_unit_test(test_url_label),
 		cmocka_unit_test(test_time_fr),
 		cmocka_unit_test(test_sort),
 		cmocka_unit_test(test_display_name),

@@ -516,8 +516,7 @@ S_furniture(struct lay *l)
 		it->w = tab_w + BLEED_MAX;
 		it->x = right ? d->page_w - tab_w : -BLEED_MAX;
 		/* The initial of the category, white, centred in the visible tab. */
-		if ((n = utf8_decode(c->label, strlen(c->label), &cp)) == 0)
-			n = 0;
+		n = utf8_decode(c->label, strlen(c->label), &cp); /* 0: none */
 		memcpy(letter, c->label, n);
 		letter[n] = '\0';
 		fw = lay_width(l, FACE_BOLD, 9, letter, strlen(letter));

@@ -491,14 +491,12 @@ S_back(struct lay *l)
 		    "lisibles avec un lecteur d'écran ou agrandies : %s", url);
 		{
 			struct para	 p;
-			struct span	*sp;
 
 			para_init(&p, l->th.body_size, l->th.body_leading,
 			    l->tw - qr - MM(6));
 			p.align = ALIGN_LEFT;
 			para_add(&p, t, FACE_REGULAR, RGB_TEXT, 0, NULL);
-			sp = para_add(&p, "", FACE_REGULAR, RGB_TEXT, 0, NULL);
-			(void)sp;
+			para_add(&p, "", FACE_REGULAR, RGB_TEXT, 0, NULL);
 			para_set(l, &p, &v);
 			para_free(&p);
 		}
@@ -512,10 +510,9 @@ S_back(struct lay *l)
 		it->w = qr;
 		it->h = qr;
 		it->uri = xstrdup(s->url.s);
-		y = lay_put(l, &v, pg, y - l->th.body_leading);
+		lay_put(l, &v, pg, y - l->th.body_leading);
 		vlist_free(&v);
 	}
-	(void)y;
 
 	/* The band at the foot, into the bleed; white text on it: 4.5:1. */
 	pages_band(l, pg, -BLEED_MAX, MM(16) + BLEED_MAX,

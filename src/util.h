@@ -1,7 +1,7 @@
 /*
  * util.h — memory, growable buffers, files and small string helpers.
  *
- * Conventions used across annuaire (see also extern.h):
+ * Conventions used across annuaire (see also docs/HACKING.md):
  *  - functions returning int return non-zero on success, 0 on failure;
  *  - functions returning a pointer return NULL on failure;
  *  - the x* allocators never return NULL: out of memory is the one error

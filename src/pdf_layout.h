@@ -122,7 +122,7 @@ struct vlist {
  * known yet).  The layout runs until two passes agree.
  */
 enum lay_sec {
-	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMES, SEC_ALPHA, SEC_BACK,
+	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMATIC_INDEX, SEC_ALPHA, SEC_BACK,
 	SEC__COUNT
 };
 
@@ -142,7 +142,7 @@ struct lay {
 	const struct site	*site;
 	const struct booklet_opts *opts;
 	struct diags		*diags;
-	struct theme		 th;
+	struct theme		 theme;
 	struct fonts		*fonts;
 	struct typo_hyph	*hyph;
 	struct picto		*picto;
@@ -150,7 +150,7 @@ struct lay {
 	/* Grid. */
 	double		 inner, outer, top, bottom;	/* margins */
 	double		 tw;		/* text block width */
-	double		 th_h;		/* text block height */
+	double		 text_h;		/* text block height */
 
 	/* The pass being laid out. */
 	struct pdf_doc	*doc;

@@ -173,7 +173,7 @@ S_para(struct md *m, cmark_node *n, double indent, const char *marker,
 	struct lay	*l = m->l;
 	struct para	 p;
 
-	para_init(&p, l->th.body_size + size_up, l->th.body_leading + size_up,
+	para_init(&p, l->theme.body_size + size_up, l->theme.body_leading + size_up,
 	    l->tw - indent);
 	p.indent = indent;
 	p.before = m->first ? 0 : before;
@@ -191,10 +191,10 @@ S_heading(struct md *m, cmark_node *n, double indent)
 	double		 size;
 	size_t		 i;
 
-	size = l->th.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1 : 0);
+	size = l->theme.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1 : 0);
 	para_init(&p, size, size * 1.3, l->tw - indent);
 	p.indent = indent;
-	p.before = m->first ? 0 : l->th.body_leading * 0.6;
+	p.before = m->first ? 0 : l->theme.body_leading * 0.6;
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	p.keep_last = 1;	/* a heading never ends a page */
@@ -214,7 +214,7 @@ S_list(struct md *m, cmark_node *n, double indent, int depth)
 	cmark_node	*it;
 	int		 num = cmark_node_get_list_start(n), tight;
 	char		 mark[16];
-	double		 step = m->l->th.body_size * 1.4;
+	double		 step = m->l->theme.body_size * 1.4;
 
 	tight = cmark_node_get_list_tight(n);
 	for (it = cmark_node_first_child(n); it != NULL;
@@ -238,7 +238,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 	struct vbox	*b;
 	const char	*lit;
 	struct src	 src;
-	double		 parskip = l->th.body_leading * 0.4;
+	double		 parskip = l->theme.body_leading * 0.4;
 	int		 in_item = marker != NULL, after_heading = 0;
 
 	if (depth > MD_MAXDEPTH)
@@ -249,7 +249,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 		case CMARK_NODE_PARAGRAPH:
 			/* A heading sits closer to its text than to what precedes. */
 			S_para(m, n, indent, marker, (in_item && tight) ||
-			    after_heading ? l->th.body_leading * 0.15 : parskip, 0);
+			    after_heading ? l->theme.body_leading * 0.15 : parskip, 0);
 			marker = NULL;
 			break;
 		case CMARK_NODE_HEADING:
@@ -257,10 +257,10 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 			break;
 		case CMARK_NODE_LIST:
 			S_list(m, n, depth < MD_MAXDEPTH ? indent : indent -
-			    l->th.body_size * 1.4, depth);
+			    l->theme.body_size * 1.4, depth);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
-			S_blocks(m, n, indent + l->th.body_size * 1.4, depth + 1,
+			S_blocks(m, n, indent + l->theme.body_size * 1.4, depth + 1,
 			    NULL, 0);
 			break;
 		case CMARK_NODE_CODE_BLOCK: {
@@ -269,7 +269,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 
 			lit = cmark_node_get_literal(n);
 			src = S_src(m, n);
-			para_init(&p, l->th.body_size, l->th.body_leading,
+			para_init(&p, l->theme.body_size, l->theme.body_leading,
 			    l->tw - indent);
 			p.indent = indent;
 			p.align = ALIGN_LEFT;
@@ -299,14 +299,14 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 			break;
 		}
 		case CMARK_NODE_THEMATIC_BREAK:
-			b = vlist_add(m->out, l->th.body_leading, parskip);
+			b = vlist_add(m->out, l->theme.body_leading, parskip);
 			{
 				struct pdf_item *it = vbox_add(b);
 
 				it->type = ITEM_LINE;
 				it->x = indent + (l->tw - indent) * 0.4;
 				it->x2 = indent + (l->tw - indent) * 0.6;
-				it->y = it->y2 = -l->th.body_leading / 2;
+				it->y = it->y2 = -l->theme.body_leading / 2;
 				it->stroke_w = 0.5;
 				it->rgb = RGB_RULE;
 			}

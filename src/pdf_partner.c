@@ -69,7 +69,7 @@ pages_divider(struct lay *l, const struct category *c)
 			continue;
 		t = model_display_name(pp);
 		i = v.n;
-		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->th.body_size,
+		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->theme.body_size,
 		    RGB_TEXT, l->want.partner[j], 0, 0, &src);
 		free(t);
 		if (n > 0 && i < v.n)
@@ -643,7 +643,7 @@ S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
 		row = &c.v.v[i];
 		top = i == 0 ? pad : row->before;
 		b = vlist_add(out, top + row->h + (i + 1 == c.v.n && !tail ?
-		    pad : 0), i == 0 ? l->th.body_leading * 0.5 : 0);
+		    pad : 0), i == 0 ? l->theme.body_leading * 0.5 : 0);
 		row = &c.v.v[i];
 		b->keep = row->keep;
 		lay_rect(b, 0, -b->h, l->tw, b->h, light);
@@ -748,7 +748,7 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 	buf_free(&t);
 
 	/* Assemble: background, the two columns, QR code and logo. */
-	box = vlist_add(out, 0, l->th.body_leading * 0.5);
+	box = vlist_add(out, 0, l->theme.body_leading * 0.5);
 	box->keep = 0;
 	lay_rect(box, 0, 0, 0, 0, light);	/* drawn first; sized at the end */
 	bgi = box->nitems - 1;
@@ -828,8 +828,8 @@ S_psection(struct lay *l, struct vlist *out, const char *title,
 {
 	struct vbox	*b;
 
-	b = para_line(l, out, title, FACE_BOLD, l->th.body_size * 1.1,
-	    l->th.body_leading * 1.05, rgb, l->th.body_leading * 0.45, NULL);
+	b = para_line(l, out, title, FACE_BOLD, l->theme.body_size * 1.1,
+	    l->theme.body_leading * 1.05, rgb, l->theme.body_leading * 0.45, NULL);
 	b->keep = 1;
 }
 
@@ -837,11 +837,11 @@ static void
 S_bullet(struct lay *l, struct vlist *out, struct para *p, unsigned int rgb,
     int first)
 {
-	p->indent = l->th.body_size * 1.2;
+	p->indent = l->theme.body_size * 1.2;
 	p->width = l->tw - p->indent;
 	p->marker = "•";
 	p->marker_rgb = rgb;
-	p->before = first ? 0 : l->th.body_leading * 0.1;
+	p->before = first ? 0 : l->theme.body_leading * 0.1;
 	para_set(l, p, out);
 }
 
@@ -909,9 +909,9 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	para_free(&p);
 
 	/* Résumé, larger. */
-	para_init(&p, l->th.body_size * 1.08, l->th.body_leading * 1.06, l->tw);
+	para_init(&p, l->theme.body_size * 1.08, l->theme.body_leading * 1.06, l->tw);
 	p.align = ALIGN_LEFT;
-	p.before = l->th.body_leading * 0.3;
+	p.before = l->theme.body_leading * 0.3;
 	src = pages_psrc(pp, PF_RESUME);
 	para_add(&p, pp->resume.s, FACE_REGULAR, RGB_TEXT, 0, &src);
 	para_set(l, &p, &v);
@@ -922,7 +922,7 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 		para_init(&p, SZ_SMALL(l), SZ_SMALL(l) * 1.45, l->tw);
 		p.align = ALIGN_LEFT;
 		p.nohyph = 1;
-		p.before = l->th.body_leading * 0.25;
+		p.before = l->theme.body_leading * 0.25;
 		for (i = 0; i < pp->nthematiques; i++) {
 			const struct thematique *th = pp->thematiques[i];
 
@@ -951,7 +951,7 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	sec[(*nsec)++] = v.n;
 	S_psection(l, &v, "Missions", dark);
 	for (i = 0; i < pp->missions.n; i++) {
-		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
 		src = pages_tsrc(pp->path, &pp->missions.v[i]);
 		para_add(&p, pp->missions.v[i].s, FACE_REGULAR, RGB_TEXT, 0,
 		    &src);
@@ -964,7 +964,7 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 		for (i = 0; i < pp->nactions; i++) {
 			const struct action *a = &pp->actions[i];
 
-			para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+			para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
 			src = pages_tsrc(pp->path, &a->titre);
 			if (a->description.s != NULL) {
 				size_t	 n = strlen(a->titre.s);
@@ -996,9 +996,9 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 		struct span	*sp;
 
 		sec[(*nsec)++] = v.n;
-		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
 		p.align = ALIGN_LEFT;
-		p.before = l->th.body_leading * 0.4;
+		p.before = l->theme.body_leading * 0.4;
 		para_add(&p, "Travaille avec : ", FACE_BOLD, dark, 0, NULL);
 		for (i = 0; i < pp->nliens; i++) {
 			const struct partner *q = pp->liens[i];
@@ -1036,7 +1036,7 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 /* Tightening steps tried for a partner a little too long for one page. */
 #define	TIGHT_MAX	3
 /* How much too long is "a little": the most a partner may overflow. */
-#define	TIGHT_SLACK(l)	((l)->th.body_leading * 8)
+#define	TIGHT_SLACK(l)	((l)->theme.body_leading * 8)
 /* Lines of body text a continuation page carries at least. */
 #define	CONT_MIN	6
 
@@ -1072,7 +1072,7 @@ pages_partner(struct lay *l, const struct partner *pp)
 	struct buf	 t;
 	struct src	 src;
 	char		*name;
-	double		 avail = lay_avail(l), lead = l->th.body_leading,
+	double		 avail = lay_avail(l), lead = l->theme.body_leading,
 			 need, rest;
 	size_t		 k = pages_category_index(l, pp->category), pg, sec[4],
 			 sec2[4], nsec, nsec2, i, brk, best;
@@ -1088,10 +1088,10 @@ pages_partner(struct lay *l, const struct partner *pp)
 
 		l->tight = tight;
 		if (tight >= 2)	/* 12.5 pt becomes 12 pt */
-			l->th.body_leading = fmax(lead - 0.5,
-			    l->th.body_size * 1.25);
+			l->theme.body_leading = fmax(lead - 0.5,
+			    l->theme.body_size * 1.25);
 		S_partner_boxes(l, pp, &w, sec2, &nsec2);
-		l->th.body_leading = lead;
+		l->theme.body_leading = lead;
 		l->tight = 0;
 		if (S_rest(&w, 0) <= avail + 0.01) {
 			vlist_free(&v);

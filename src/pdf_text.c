@@ -592,7 +592,7 @@ para_set(struct lay *l, const struct para *p, struct vlist *out)
 		return;
 	memset(&it, 0, sizeof(it));
 	S_items(l, p, &it);
-	justify = p->align == ALIGN_THEME && l->th.justify;
+	justify = p->align == ALIGN_THEME && l->theme.justify;
 	if (justify)
 		n = typo_break(it.v, it.n, p->width, TEXT_TOLERANCE, &lines);
 	else

@@ -158,8 +158,6 @@ struct lay {
 	size_t		 infocap;
 	struct pagemap	 want;		/* numbers printed in this pass */
 	struct pagemap	 got;		/* numbers found in this pass */
-	int		 tight;		/* tightening of the partner being set:
-					   0 none, up to 3 (pdf_partner.c) */
 };
 
 /* Greys of the booklet. */
@@ -347,10 +345,11 @@ struct vbox *para_line(struct lay *, struct vlist *, const char *text,
  * Set a Markdown text (a partner's presentation, the édito) with
  * cmark: paragraphs, emphasis, lists, links, headings, quotes.  line0
  * is the file line of the text's first line (for warnings); heading
- * colour hrgb.
+ * colour hrgb; leading, the body text's (the theme's, or a partner
+ * page's tightened one).
  */
 void	 md_set(struct lay *, const char *md, const char *file, int line0,
-	    int col0, unsigned int hrgb, struct vlist *out);
+	    int col0, unsigned int hrgb, double leading, struct vlist *out);
 
 /* ---- QR codes (pdf_qr.c) ---------------------------------------------- */
 

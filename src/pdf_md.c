@@ -25,6 +25,7 @@ struct md {
 	const char	*file;
 	int		 line0, col0;
 	unsigned int	 hrgb;		/* headings and links */
+	double		 leading;	/* of the body text */
 	struct vlist	*out;
 	int		 first;		/* nothing set yet: no space above */
 };
@@ -173,7 +174,7 @@ S_para(struct md *m, cmark_node *n, double indent, const char *marker,
 	struct lay	*l = m->l;
 	struct para	 p;
 
-	para_init(&p, l->theme.body_size + size_up, l->theme.body_leading + size_up,
+	para_init(&p, l->theme.body_size + size_up, m->leading + size_up,
 	    l->tw - indent);
 	p.indent = indent;
 	p.before = m->first ? 0 : before;
@@ -194,7 +195,7 @@ S_heading(struct md *m, cmark_node *n, double indent)
 	size = l->theme.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1 : 0);
 	para_init(&p, size, size * 1.3, l->tw - indent);
 	p.indent = indent;
-	p.before = m->first ? 0 : l->theme.body_leading * 0.6;
+	p.before = m->first ? 0 : m->leading * 0.6;
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	p.keep_last = 1;	/* a heading never ends a page */
@@ -238,7 +239,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 	struct vbox	*b;
 	const char	*lit;
 	struct src	 src;
-	double		 parskip = l->theme.body_leading * 0.4;
+	double		 parskip = m->leading * 0.4;
 	int		 in_item = marker != NULL, after_heading = 0;
 
 	if (depth > MD_MAXDEPTH)
@@ -249,7 +250,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 		case CMARK_NODE_PARAGRAPH:
 			/* A heading sits closer to its text than to what precedes. */
 			S_para(m, n, indent, marker, (in_item && tight) ||
-			    after_heading ? l->theme.body_leading * 0.15 : parskip, 0);
+			    after_heading ? m->leading * 0.15 : parskip, 0);
 			marker = NULL;
 			break;
 		case CMARK_NODE_HEADING:
@@ -269,7 +270,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 
 			lit = cmark_node_get_literal(n);
 			src = S_src(m, n);
-			para_init(&p, l->theme.body_size, l->theme.body_leading,
+			para_init(&p, l->theme.body_size, m->leading,
 			    l->tw - indent);
 			p.indent = indent;
 			p.align = ALIGN_LEFT;
@@ -299,14 +300,14 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 			break;
 		}
 		case CMARK_NODE_THEMATIC_BREAK:
-			b = vlist_add(m->out, l->theme.body_leading, parskip);
+			b = vlist_add(m->out, m->leading, parskip);
 			{
 				struct pdf_item *it = vbox_add(b);
 
 				it->type = ITEM_LINE;
 				it->x = indent + (l->tw - indent) * 0.4;
 				it->x2 = indent + (l->tw - indent) * 0.6;
-				it->y = it->y2 = -l->theme.body_leading / 2;
+				it->y = it->y2 = -m->leading / 2;
 				it->stroke_w = 0.5;
 				it->rgb = RGB_RULE;
 			}
@@ -320,7 +321,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 
 void
 md_set(struct lay *l, const char *text, const char *file, int line0,
-    int col0, unsigned int hrgb, struct vlist *out)
+    int col0, unsigned int hrgb, double leading, struct vlist *out)
 {
 	cmark_node	*doc;
 	struct md	 m;
@@ -336,6 +337,7 @@ md_set(struct lay *l, const char *text, const char *file, int line0,
 	m.line0 = line0 > 0 ? line0 : 1;
 	m.col0 = col0 > 0 ? col0 : 1;
 	m.hrgb = hrgb;
+	m.leading = leading;
 	m.out = out;
 	m.first = 1;
 	S_blocks(&m, doc, 0, 0, NULL, 0);

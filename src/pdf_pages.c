@@ -549,7 +549,8 @@ S_edito(struct lay *l)
 		return;
 	pages_title(l, &v, "Édito", colour_dark(l->theme.lead_rgb), 1);
 	md_set(l, s->edito.s, s->path, s->edito.pos.line + 1,
-	    s->edito.pos.col + 2, colour_dark(l->theme.lead_rgb), &v);
+	    s->edito.pos.col + 2, colour_dark(l->theme.lead_rgb),
+	    l->theme.body_leading, &v);
 	if (s->edito_signature.s != NULL) {
 		struct src src = pages_tsrc(s->path, &s->edito_signature);
 

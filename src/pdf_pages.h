@@ -12,7 +12,6 @@
 
 /* Sizes of the booklet, relative to the theme's body size. */
 #define	SZ_SMALL(l)	((l)->theme.body_size * 0.8)
-#define	SZ_BOX(l)	((l)->theme.body_size * ((l)->tight >= 3 ? 0.85 : 0.9))
 #define	SZ_H2(l)	((l)->theme.body_size + 1.5)
 #define	SZ_TITLE(l)	((l)->theme.body_size * 2.1)
 

@@ -652,7 +652,7 @@ S_labels(struct pdf_doc *d)
 }
 
 static struct pdf_doc *
-S_pass(struct lay *l)
+S_layout_pass(struct lay *l)
 {
 	struct pdf_doc	*d;
 
@@ -714,7 +714,7 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	 */
 	S_pagemap_init(&l.want, s);
 	for (pass = 0; ; pass++) {
-		doc = S_pass(&l);
+		doc = S_layout_pass(&l);
 		if (S_pagemap_eq(&l.want, &l.got, s))
 			break;
 		if (pass + 1 == LAY_MAX_PASSES) {

@@ -54,7 +54,7 @@ S_src(const struct md *m, cmark_node *n)
 }
 
 static void
-S_flush(struct md *m, struct para *p, struct pend *pd)
+S_flush_span(struct md *m, struct para *p, struct pend *pd)
 {
 	struct span	*s;
 
@@ -93,7 +93,7 @@ S_inline(struct md *m, struct para *p, struct pend *pd, cmark_node *n,
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_TEXT:
 		if (pd->text.len > 0 && (pd->face != face || pd->uri != uri))
-			S_flush(m, p, pd);
+			S_flush_span(m, p, pd);
 		if (pd->text.len == 0) {
 			pd->face = face;
 			pd->uri = uri;
@@ -106,11 +106,11 @@ S_inline(struct md *m, struct para *p, struct pend *pd, cmark_node *n,
 		buf_putc(&pd->text, ' ');
 		break;
 	case CMARK_NODE_LINEBREAK:
-		S_flush(m, p, pd);
+		S_flush_span(m, p, pd);
 		para_add(p, "", face, RGB_TEXT, SPAN_BREAK, NULL);
 		break;
 	case CMARK_NODE_CODE:
-		S_flush(m, p, pd);
+		S_flush_span(m, p, pd);
 		src = S_src(m, n);
 		s = para_add(p, cmark_node_get_literal(n), face,
 		    uri != NULL ? m->hrgb : RGB_TEXT, SPAN_RAW | SPAN_NOHYPH,
@@ -152,13 +152,13 @@ S_inlines(struct md *m, struct para *p, cmark_node *n, int bold)
 	buf_init(&pd.text);
 	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
 		S_inline(m, p, &pd, c, bold, 0, NULL);
-	S_flush(m, p, &pd);
+	S_flush_span(m, p, &pd);
 	buf_free(&pd.text);
 }
 
 /* Set p, unless empty, as the next lines of the output; frees p. */
 static void
-S_set(struct md *m, struct para *p)
+S_set_para(struct md *m, struct para *p)
 {
 	if (!para_empty(p)) {
 		para_set(m->l, p, m->out);
@@ -181,11 +181,11 @@ S_para(struct md *m, cmark_node *n, double indent, const char *marker,
 	p.marker = marker;
 	p.marker_rgb = m->hrgb;
 	S_inlines(m, &p, n, 0);
-	S_set(m, &p);
+	S_set_para(m, &p);
 }
 
 static void
-S_heading(struct md *m, cmark_node *n, double indent)
+S_md_heading(struct md *m, cmark_node *n, double indent)
 {
 	struct lay	*l = m->l;
 	struct para	 p;
@@ -203,14 +203,14 @@ S_heading(struct md *m, cmark_node *n, double indent)
 	for (i = 0; i < p.n; i++)
 		if (p.v[i].uri == NULL)
 			p.v[i].rgb = m->hrgb;
-	S_set(m, &p);
+	S_set_para(m, &p);
 }
 
 static void S_blocks(struct md *, cmark_node *, double indent, int depth,
     const char *marker, int tight);
 
 static void
-S_list(struct md *m, cmark_node *n, double indent, int depth)
+S_md_list(struct md *m, cmark_node *n, double indent, int depth)
 {
 	cmark_node	*it;
 	int		 num = cmark_node_get_list_start(n), tight;
@@ -254,10 +254,10 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 			marker = NULL;
 			break;
 		case CMARK_NODE_HEADING:
-			S_heading(m, n, indent);
+			S_md_heading(m, n, indent);
 			break;
 		case CMARK_NODE_LIST:
-			S_list(m, n, depth < MD_MAXDEPTH ? indent : indent -
+			S_md_list(m, n, depth < MD_MAXDEPTH ? indent : indent -
 			    l->theme.body_size * 1.4, depth);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:

@@ -147,7 +147,7 @@ S_heading(struct lay *l, struct vlist *out, const char *text,
 
 /* A body paragraph of plain text. */
 static void
-S_text(struct lay *l, struct vlist *out, const char *text, enum pdf_face f,
+S_body_text(struct lay *l, struct vlist *out, const char *text, enum pdf_face f,
     unsigned int rgb, double before, const struct src *src)
 {
 	struct para	 p;
@@ -580,7 +580,7 @@ S_guide(struct lay *l)
 	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 
 	pages_title(l, &v, "Mode d'emploi", h, 1);
-	S_text(l, &v, "Ce livret présente les partenaires de la Maison de "
+	S_body_text(l, &v, "Ce livret présente les partenaires de la Maison de "
 	    "Quartier : ce que chacun fait, pour qui, et comment le joindre. "
 	    "Il se consulte de trois façons.", FACE_REGULAR, RGB_TEXT, 0, NULL);
 
@@ -600,7 +600,7 @@ S_guide(struct lay *l)
 	for (; i < s->nthematiques && s->thematiques[i].npartners == 0; i++)
 		;
 	buf_puts(&t, i < s->nthematiques ? "…" : ".");
-	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	S_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 
 	S_heading(l, &v, "Par catégorie", h, l->theme.body_leading);
@@ -609,7 +609,7 @@ S_guide(struct lay *l)
 	buf_printf(&t, "Les fiches sont classées en %zu catégorie%s. Un onglet "
 	    "de couleur, au bord de chaque page, permet d'ouvrir le livret "
 	    "directement à la bonne catégorie :", n, n > 1 ? "s" : "");
-	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	S_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 	for (i = first = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
@@ -632,11 +632,12 @@ S_guide(struct lay *l)
 	buf_printf(&t, "L'index alphabétique, page %s, donne chaque partenaire "
 	    "par son nom et par son sigle. Le sommaire, page %s, suit l'ordre "
 	    "du livret.", num, num2);
-	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	S_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 
 	S_heading(l, &v, "Sur chaque fiche", h, l->theme.body_leading);
-	S_text(l, &v, "Le cadre de couleur réunit l'adresse, le téléphone, les "
+	S_body_text(l, &v,
+	    "Le cadre de couleur réunit l'adresse, le téléphone, les "
 	    "horaires et les conditions d'accès : sans rendez-vous, sur "
 	    "rendez-vous ou sur orientation d'un travailleur social. Son code "
 	    "QR ouvre le site du partenaire sur un téléphone. Au bas de la "
@@ -648,7 +649,8 @@ S_guide(struct lay *l)
 		S_heading(l, &v, "En ligne", h, l->theme.body_leading);
 		buf_printf(&t, "Toutes les fiches, mises à jour et lisibles avec "
 		    "un lecteur d'écran : %s", u);
-		S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+		S_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0,
+		    NULL);
 		free(u);
 	}
 	buf_free(&t);
@@ -742,7 +744,8 @@ S_no_partner(struct lay *l)
 	struct vlist	 v = { 0 };
 
 	pages_title(l, &v, "Partenaires", colour_dark(l->theme.lead_rgb), 1);
-	S_text(l, &v, "Cette édition ne compte encore aucun partenaire. Les "
+	S_body_text(l, &v,
+	    "Cette édition ne compte encore aucun partenaire. Les "
 	    "fiches paraîtront ici dès qu'elles auront été rédigées.",
 	    FACE_REGULAR, RGB_TEXT, 0, NULL);
 	lay_flow(l, &v, "Partenaires", "Partenaires", 0);

@@ -815,7 +815,7 @@ S_contact(struct lay *l, const struct pstyle *st, const struct partner *pp,
 
 /* s with its spaces made no-break, into b. */
 static void
-S_nbsp(struct buf *b, const char *s)
+S_no_break_into(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++)
 		if (*s == ' ')
@@ -989,7 +989,7 @@ S_needs_line(struct lay *l, const struct pstyle *st,
 			    NULL);
 		}
 		/* No break inside a label: NBSP between its words. */
-		S_nbsp(&t, th->label);
+		S_no_break_into(&t, th->label);
 		para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
 		    SPAN_NOHYPH, NULL);
 		buf_reset(&t);
@@ -1024,7 +1024,7 @@ S_missions(struct lay *l, const struct pstyle *st,
  * has no punctuation of its own), then the description, into v.
  */
 static void
-S_actions(struct lay *l, const struct pstyle *st,
+S_action_bullets(struct lay *l, const struct pstyle *st,
     const struct partner *pp, struct vlist *v, unsigned int dark)
 {
 	struct para	 p;
@@ -1129,7 +1129,7 @@ S_partner_boxes(struct lay *l, const struct pstyle *st,
 	S_missions(l, st, pp, &v, dark);
 	if (pp->nactions > 0) {
 		sec[(*nsec)++] = v.n;
-		S_actions(l, st, pp, &v, dark);
+		S_action_bullets(l, st, pp, &v, dark);
 	}
 	if (pp->body != NULL) {
 		sec[(*nsec)++] = v.n;

@@ -483,7 +483,7 @@ S_link_flush(const struct para *p, struct vbox *b, struct linkrun *k,
 
 /* Whether two spans draw alike (one text item may hold both). */
 static int
-S_same(const struct span *a, const struct span *b)
+S_same_look(const struct span *a, const struct span *b)
 {
 	return a->face == b->face && a->size == b->size && a->rgb == b->rgb &&
 	    (a->src.file == b->src.file) && a->src.pos.line == b->src.pos.line &&
@@ -546,7 +546,8 @@ S_line(struct lay *l, const struct para *p, const struct items *it,
 		if (x->type == LB_PENALTY)
 			continue;
 		/* A box: continue the run or start one. */
-		if (r.open && (!S_same(&p->v[r.span], s) || (gap && justify)))
+		if (r.open && (!S_same_look(&p->v[r.span],
+		    s) || (gap && justify)))
 			S_run_flush(l, p, b, &r, base);
 		if (r.open && gap)
 			buf_putc(&r.text, ' ');

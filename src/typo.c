@@ -130,7 +130,7 @@ S_protect(struct fr *f, size_t from, size_t to)
 
 /* Whether the ASCII prefix p starts at s[i], ignoring case. */
 static int
-S_at(const struct fr *f, size_t i, const char *p)
+S_prefix_at(const struct fr *f, size_t i, const char *p)
 {
 	size_t	 l = strlen(p);
 
@@ -159,9 +159,9 @@ S_url_end(const struct fr *f, size_t i)
 	unsigned int	 cp;
 	long		 open = 0;
 
-	if (!(S_at(f, i, "http://") || S_at(f, i, "https://") ||
-	    S_at(f, i, "ftp://") || S_at(f, i, "mailto:") ||
-	    S_at(f, i, "www.")))
+	if (!(S_prefix_at(f, i, "http://") || S_prefix_at(f, i, "https://") ||
+	    S_prefix_at(f, i, "ftp://") || S_prefix_at(f, i, "mailto:") ||
+	    S_prefix_at(f, i, "www.")))
 		return i;
 	if (i > 0 && (S_is_alnum(S_cp_before(f->s, i)) ||
 	    f->s[i - 1] == '.' || f->s[i - 1] == '/' || f->s[i - 1] == '@'))
@@ -334,7 +334,7 @@ S_untrim(struct fr *f, size_t len)
 }
 
 static void
-S_cut(struct fr *f)
+S_terminate(struct fr *f)
 {
 
 	if (f->out.data != NULL)
@@ -536,7 +536,7 @@ typo_fr(const char *in)
 			continue;
 		}
 	}
-	S_cut(&f);
+	S_terminate(&f);
 	free(f.prot);
 	buf_free(&clean);
 	return buf_detach(&f.out);

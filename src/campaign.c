@@ -98,7 +98,7 @@ campaign_parse_only(const char *s, unsigned int *bits, char **bad)
 
 /* The theme's campagne/NAME, or the default theme's; parsed. */
 static struct tpl *
-S_template(struct camp *c, const char *name, char **file)
+S_camp_template(struct camp *c, const char *name, char **file)
 {
 	const char	*dirs[2] = { c->o->theme_dir, c->o->default_theme_dir };
 	char		*rel = xasprintf("campagne/%s", name), *path, *src;
@@ -190,7 +190,7 @@ S_form(struct camp *c, const struct partner *p, struct buf *out)
 
 /* Write OUT/campagne/NAME atomically. */
 static int
-S_write(struct camp *c, const char *name, const void *data, size_t len)
+S_camp_write(struct camp *c, const char *name, const void *data, size_t len)
 {
 	char	*path = path_join(c->dir, name);
 	int	 ok;
@@ -204,7 +204,7 @@ S_write(struct camp *c, const char *name, const void *data, size_t len)
 
 /* s with its spaces no-break (a phone number is not cut); NULL stays. */
 static char *
-S_nbsp(const char *s)
+S_no_break_copy(const char *s)
 {
 	struct buf	 b;
 
@@ -224,7 +224,7 @@ S_nbsp(const char *s)
  * the subject, the rest after one blank line the body.
  */
 static int
-S_text(struct camp *c, const struct partner *p, int reminder,
+S_mail_text(struct camp *c, const struct partner *p, int reminder,
     const struct camp_partner *cp, char **subject, char **text)
 {
 	const struct site *s = c->site;
@@ -244,7 +244,7 @@ S_text(struct camp *c, const struct partner *p, int reminder,
 	tval_set(ctx, "demande", tval_str_own(date_fr(&cp->demande)));
 	tval_set_str(ctx, "coordination_nom", s->coordination.nom.s);
 	tval_set_str(ctx, "coordination_courriel", s->coordination.courriel.s);
-	tval_set(ctx, "coordination_telephone", tval_str_own(S_nbsp(
+	tval_set(ctx, "coordination_telephone", tval_str_own(S_no_break_copy(
 	    s->coordination.telephone.display)));
 	tval_set_str(ctx, "editeur", s->editeur.nom.s);
 	free(nom);
@@ -292,7 +292,7 @@ S_domain(const struct site *s)
 }
 
 static int
-S_partner(struct camp *c, const struct partner *p, struct buf *summary)
+S_ask_partner(struct camp *c, const struct partner *p, struct buf *summary)
 {
 	struct mail_addr to[64];
 	struct camp_partner *cp;
@@ -332,9 +332,9 @@ S_partner(struct camp *c, const struct partner *p, struct buf *summary)
 	if (!S_form(c, p, &form))
 		goto out;
 	name = xasprintf("%s.html", p->slug);
-	if (!S_write(c, name, form.data, form.len))
+	if (!S_camp_write(c, name, form.data, form.len))
 		goto out;
-	if (!S_text(c, p, reminder, cp, &subject, &text))
+	if (!S_mail_text(c, p, reminder, cp, &subject, &text))
 		goto out;
 	campaign_date_iso(&c->today, iso);
 	mid = xasprintf("<campagne-%d-%s-%s%s@%s>", c->st.edition, p->slug,
@@ -355,7 +355,7 @@ S_partner(struct camp *c, const struct partner *p, struct buf *summary)
 	mail_write(&m, &eml);
 	free(name);
 	name = xasprintf("%s.eml", p->slug);
-	if (!S_write(c, name, eml.data, eml.len))
+	if (!S_camp_write(c, name, eml.data, eml.len))
 		goto out;
 	buf_printf(summary, "%-32s %-8s %s\n", p->slug, reminder ?
 	    "relance" : "demande", nto ? buf_cstr(&addrs) :
@@ -375,7 +375,7 @@ out:
 
 /* campagne.csv: every partner asked in this campaign. */
 static int
-S_csv(struct camp *c)
+S_campagne_csv(struct camp *c)
 {
 	static const char *const head[] = {
 		"slug", "nom", "courriel", "demande", "relance", "reponse",
@@ -422,7 +422,7 @@ S_csv(struct camp *c)
 		free(g);
 		free(nom);
 	}
-	ok = S_write(c, "campagne.csv", b.data, b.len);
+	ok = S_camp_write(c, "campagne.csv", b.data, b.len);
 	buf_free(&b);
 	return ok;
 }
@@ -484,8 +484,8 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 	else if (!campaign_date_set(&c.st.echeance))
 		date_from_epoch(o->now + CAMP_DEFAULT_DAYS * 86400LL,
 		    &c.st.echeance);
-	c.tpl[0] = S_template(&c, "courriel.mustache", &c.tplfile[0]);
-	c.tpl[1] = S_template(&c, "relance.mustache", &c.tplfile[1]);
+	c.tpl[0] = S_camp_template(&c, "courriel.mustache", &c.tplfile[0]);
+	c.tpl[1] = S_camp_template(&c, "relance.mustache", &c.tplfile[1]);
 	if (c.tpl[0] == NULL || c.tpl[1] == NULL)
 		goto out;
 	c.dir = path_join(o->out_dir, "campagne");
@@ -493,7 +493,7 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 		diag_error(d, c.dir, 0, 0, "cannot create: %s", strerror(errno));
 		goto out;
 	}
-	if (!S_write(&c, "README.txt", S_readme, sizeof(S_readme) - 1))
+	if (!S_camp_write(&c, "README.txt", S_readme, sizeof(S_readme) - 1))
 		goto out;
 	for (i = 0; i < s->npartners; i++) {
 		const struct partner *p = &s->partners[i];
@@ -505,14 +505,14 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 		cp = campaign_state_get(&c.st, p->slug, 0);
 		was = cp && campaign_date_set(&cp->demande) &&
 		    !campaign_date_set(&cp->reponse);
-		if (!S_partner(&c, p, summary))
+		if (!S_ask_partner(&c, p, summary))
 			goto out;
 		if (was)
 			reminded++;
 		else
 			asked++;
 	}
-	if (!S_csv(&c))
+	if (!S_campagne_csv(&c))
 		goto out;
 	if (!campaign_state_write(s->content_dir, &c.st, d))
 		goto out;

@@ -100,7 +100,7 @@ campaign_fingerprint(const char *path)
 
 /* A date value; 0 with a diagnostic when malformed. */
 static int
-S_date(const struct ynode *n, const char *file, const char *key,
+S_date_value(const struct ynode *n, const char *file, const char *key,
     struct date *out, struct diags *d)
 {
 	char	*why = NULL;
@@ -117,7 +117,7 @@ S_date(const struct ynode *n, const char *file, const char *key,
 }
 
 static char *
-S_str(const struct ynode *n)
+S_str_value(const struct ynode *n)
 {
 	if (n == NULL || n->type != YNODE_SCALAR || load_yaml_is_null(n))
 		return NULL;
@@ -159,9 +159,9 @@ campaign_state_read(const char *content_dir, struct campaign *c,
 	if ((n = load_yaml_get(root, "edition")) != NULL &&
 	    n->type == YNODE_SCALAR)
 		c->edition = atoi(n->s);
-	if (!S_date(load_yaml_get(root, "preparee"), path, "preparee",
+	if (!S_date_value(load_yaml_get(root, "preparee"), path, "preparee",
 	    &c->preparee, d) ||
-	    !S_date(load_yaml_get(root, "echeance"), path, "echeance",
+	    !S_date_value(load_yaml_get(root, "echeance"), path, "echeance",
 	    &c->echeance, d))
 		goto out;
 	ps = load_yaml_get(root, "partenaires");
@@ -181,15 +181,15 @@ campaign_state_read(const char *content_dir, struct campaign *c,
 			goto out;
 		}
 		cp = campaign_state_get(c, ps->k[i]->s, 1);
-		if (!S_date(load_yaml_get(v, "demande"), path, "demande",
+		if (!S_date_value(load_yaml_get(v, "demande"), path, "demande",
 		    &cp->demande, d) ||
-		    !S_date(load_yaml_get(v, "relance"), path, "relance",
+		    !S_date_value(load_yaml_get(v, "relance"), path, "relance",
 		    &cp->relance, d) ||
-		    !S_date(load_yaml_get(v, "reponse"), path, "reponse",
+		    !S_date_value(load_yaml_get(v, "reponse"), path, "reponse",
 		    &cp->reponse, d))
 			goto out;
-		cp->adresses = S_str(load_yaml_get(v, "adresses"));
-		cp->empreinte = S_str(load_yaml_get(v, "empreinte"));
+		cp->adresses = S_str_value(load_yaml_get(v, "adresses"));
+		cp->empreinte = S_str_value(load_yaml_get(v, "empreinte"));
 	}
 	ok = 1;
 out:

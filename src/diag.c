@@ -64,7 +64,7 @@ diag_add(struct diags *d, enum diag_severity sev, const char *file,
 }
 
 static int
-S_cmp(const void *pa, const void *pb)
+S_diag_cmp(const void *pa, const void *pb)
 {
 	const struct diag *a = pa, *b = pb;
 	int	 r;
@@ -90,7 +90,7 @@ diags_sort(struct diags *d)
 	 * so the insertion order (seq) keeps them right after it.
 	 */
 	if (d->n > 1)
-		qsort(d->v, d->n, sizeof(*d->v), S_cmp);
+		qsort(d->v, d->n, sizeof(*d->v), S_diag_cmp);
 }
 
 void

@@ -14,7 +14,7 @@
 
 /* "key": "value" after a comma when not the first member; NULL: none. */
 static void
-S_str(struct buf *b, int *first, const char *key, const char *s)
+S_ld_str(struct buf *b, int *first, const char *key, const char *s)
 {
 	if (s == NULL)
 		return;
@@ -31,7 +31,7 @@ S_key(struct buf *b, int *first, const char *key)
 }
 
 static void
-S_address(struct buf *b, const struct address *a)
+S_ld_address(struct buf *b, const struct address *a)
 {
 	char	*street;
 	int	 first = 1;
@@ -39,11 +39,11 @@ S_address(struct buf *b, const struct address *a)
 	street = a->complement.s ? xasprintf("%s, %s", a->rue.s ? a->rue.s :
 	    "", a->complement.s) : a->rue.s ? xstrdup(a->rue.s) : NULL;
 	buf_puts(b, "{");
-	S_str(b, &first, "@type", "PostalAddress");
-	S_str(b, &first, "streetAddress", street);
-	S_str(b, &first, "postalCode", a->code_postal.s);
-	S_str(b, &first, "addressLocality", a->ville.s);
-	S_str(b, &first, "addressCountry", "FR");
+	S_ld_str(b, &first, "@type", "PostalAddress");
+	S_ld_str(b, &first, "streetAddress", street);
+	S_ld_str(b, &first, "postalCode", a->code_postal.s);
+	S_ld_str(b, &first, "addressLocality", a->ville.s);
+	S_ld_str(b, &first, "addressCountry", "FR");
 	buf_puts(b, "}");
 	free(street);
 }
@@ -131,21 +131,21 @@ export_jsonld_partner(const struct site *s, const struct partner *p,
 	size_t	 i;
 
 	buf_puts(b, "{");
-	S_str(b, &first, "@context", "https://schema.org");
-	S_str(b, &first, "@type", "Organization");
+	S_ld_str(b, &first, "@context", "https://schema.org");
+	S_ld_str(b, &first, "@type", "Organization");
 	if (page != NULL) {
 		id = xasprintf("%s#organisation", page);
-		S_str(b, &first, "@id", id);
+		S_ld_str(b, &first, "@id", id);
 	}
-	S_str(b, &first, "name", p->nom.s);
-	S_str(b, &first, "alternateName", p->sigle.s);
-	S_str(b, &first, "description", p->resume.s);
-	S_str(b, &first, "url", p->site.s);
-	S_str(b, &first, "mainEntityOfPage", page);
+	S_ld_str(b, &first, "name", p->nom.s);
+	S_ld_str(b, &first, "alternateName", p->sigle.s);
+	S_ld_str(b, &first, "description", p->resume.s);
+	S_ld_str(b, &first, "url", p->site.s);
+	S_ld_str(b, &first, "mainEntityOfPage", page);
 	tel = export_di_phone(&p->telephone);
-	S_str(b, &first, "telephone", tel);
+	S_ld_str(b, &first, "telephone", tel);
 	free(tel);
-	S_str(b, &first, "email", p->courriel.s);
+	S_ld_str(b, &first, "email", p->courriel.s);
 	if (p->langues.n > 0) {
 		S_key(b, &first, "knowsLanguage");
 		buf_puts(b, "[");
@@ -158,16 +158,16 @@ export_jsonld_partner(const struct site *s, const struct partner *p,
 	}
 	if (S_has_address(&p->adresse)) {
 		S_key(b, &first, "address");
-		S_address(b, &p->adresse);
+		S_ld_address(b, &p->adresse);
 	}
 	if (S_has_address(&p->adresse) || S_has_hours(&p->horaires)) {
 		S_key(b, &first, "location");
 		buf_puts(b, "{");
 		lf = 1;
-		S_str(b, &lf, "@type", "Place");
+		S_ld_str(b, &lf, "@type", "Place");
 		if (S_has_address(&p->adresse)) {
 			S_key(b, &lf, "address");
-			S_address(b, &p->adresse);
+			S_ld_address(b, &p->adresse);
 		}
 		if (S_has_hours(&p->horaires)) {
 			S_key(b, &lf, "openingHoursSpecification");
@@ -181,20 +181,20 @@ export_jsonld_partner(const struct site *s, const struct partner *p,
 }
 
 static void
-S_organisation(struct buf *b, const struct organisation *o)
+S_ld_organisation(struct buf *b, const struct organisation *o)
 {
 	char	*tel = export_di_phone(&o->telephone);
 	int	 first = 1;
 
 	buf_puts(b, "{");
-	S_str(b, &first, "@type", "Organization");
-	S_str(b, &first, "name", o->nom.s);
-	S_str(b, &first, "url", o->site.s);
-	S_str(b, &first, "telephone", tel);
-	S_str(b, &first, "email", o->courriel.s);
+	S_ld_str(b, &first, "@type", "Organization");
+	S_ld_str(b, &first, "name", o->nom.s);
+	S_ld_str(b, &first, "url", o->site.s);
+	S_ld_str(b, &first, "telephone", tel);
+	S_ld_str(b, &first, "email", o->courriel.s);
 	if (S_has_address(&o->adresse)) {
 		S_key(b, &first, "address");
-		S_address(b, &o->adresse);
+		S_ld_address(b, &o->adresse);
 	}
 	buf_puts(b, "}");
 	free(tel);
@@ -208,15 +208,15 @@ export_jsonld_site(const struct site *s, struct buf *b)
 	int	 first = 1;
 
 	buf_puts(b, "{");
-	S_str(b, &first, "@context", "https://schema.org");
-	S_str(b, &first, "@type", "WebSite");
-	S_str(b, &first, "name", s->titre.s);
-	S_str(b, &first, "description", s->sous_titre.s);
-	S_str(b, &first, "url", s->url.s);
-	S_str(b, &first, "inLanguage", "fr");
+	S_ld_str(b, &first, "@context", "https://schema.org");
+	S_ld_str(b, &first, "@type", "WebSite");
+	S_ld_str(b, &first, "name", s->titre.s);
+	S_ld_str(b, &first, "description", s->sous_titre.s);
+	S_ld_str(b, &first, "url", s->url.s);
+	S_ld_str(b, &first, "inLanguage", "fr");
 	if (pub->nom.s != NULL) {
 		S_key(b, &first, "publisher");
-		S_organisation(b, pub);
+		S_ld_organisation(b, pub);
 	}
 	buf_puts(b, "}");
 }

@@ -317,58 +317,60 @@ S_check(struct glyphs *g, struct diags *d, const char *file, struct pos pos,
 }
 
 static void
-S_text(struct glyphs *g, struct diags *d, const char *file,
+S_check_text(struct glyphs *g, struct diags *d, const char *file,
     const char *field, const struct text *t)
 {
 	S_check(g, d, file, t->pos, field, t->s, 0);
 }
 
 static void
-S_address(struct glyphs *g, struct diags *d, const char *file,
+S_check_address(struct glyphs *g, struct diags *d, const char *file,
     const char *field, const struct address *a)
 {
 	char	*f;
 
 	f = xasprintf("%s.rue", field);
-	S_text(g, d, file, f, &a->rue);
+	S_check_text(g, d, file, f, &a->rue);
 	free(f);
 	f = xasprintf("%s.complement", field);
-	S_text(g, d, file, f, &a->complement);
+	S_check_text(g, d, file, f, &a->complement);
 	free(f);
 	f = xasprintf("%s.ville", field);
-	S_text(g, d, file, f, &a->ville);
+	S_check_text(g, d, file, f, &a->ville);
 	free(f);
 }
 
 static void
-S_partner(struct glyphs *g, struct diags *d, const struct partner *p)
+S_check_partner(struct glyphs *g, struct diags *d, const struct partner *p)
 {
 	const char	*f = p->path;
 	size_t		 i;
 
-	S_text(g, d, f, "nom", &p->nom);
-	S_text(g, d, f, "sigle", &p->sigle);
-	S_text(g, d, f, "resume", &p->resume);
+	S_check_text(g, d, f, "nom", &p->nom);
+	S_check_text(g, d, f, "sigle", &p->sigle);
+	S_check_text(g, d, f, "resume", &p->resume);
 	for (i = 0; i < p->missions.n; i++)
-		S_text(g, d, f, "missions", &p->missions.v[i]);
+		S_check_text(g, d, f, "missions", &p->missions.v[i]);
 	for (i = 0; i < p->nactions; i++) {
-		S_text(g, d, f, "actions", &p->actions[i].titre);
-		S_text(g, d, f, "actions.description",
+		S_check_text(g, d, f, "actions", &p->actions[i].titre);
+		S_check_text(g, d, f, "actions.description",
 		    &p->actions[i].description);
 	}
-	S_text(g, d, f, "public", &p->public_);
-	S_text(g, d, f, "acces.precisions", &p->acces_precisions);
-	S_text(g, d, f, "accessibilite.precisions",
+	S_check_text(g, d, f, "public", &p->public_);
+	S_check_text(g, d, f, "acces.precisions", &p->acces_precisions);
+	S_check_text(g, d, f, "accessibilite.precisions",
 	    &p->accessibilite_precisions);
-	S_address(g, d, f, "adresse", &p->adresse);
-	S_text(g, d, f, "transports", &p->transports);
-	S_text(g, d, f, "horaires.precisions", &p->horaires.precisions);
-	S_text(g, d, f, "courriel", &p->courriel);
-	S_text(g, d, f, "site", &p->site);
+	S_check_address(g, d, f, "adresse", &p->adresse);
+	S_check_text(g, d, f, "transports", &p->transports);
+	S_check_text(g, d, f, "horaires.precisions", &p->horaires.precisions);
+	S_check_text(g, d, f, "courriel", &p->courriel);
+	S_check_text(g, d, f, "site", &p->site);
 	for (i = 0; i < p->ncontacts; i++) {
-		S_text(g, d, f, "contacts.nom", &p->contacts[i].nom);
-		S_text(g, d, f, "contacts.fonction", &p->contacts[i].fonction);
-		S_text(g, d, f, "contacts.courriel", &p->contacts[i].courriel);
+		S_check_text(g, d, f, "contacts.nom", &p->contacts[i].nom);
+		S_check_text(g, d, f, "contacts.fonction",
+		    &p->contacts[i].fonction);
+		S_check_text(g, d, f, "contacts.courriel",
+		    &p->contacts[i].courriel);
 	}
 	if (p->body != NULL)
 		S_check(g, d, f, (struct pos){ p->body_line, 1 },
@@ -376,22 +378,22 @@ S_partner(struct glyphs *g, struct diags *d, const struct partner *p)
 }
 
 static void
-S_organisation(struct glyphs *g, struct diags *d, const char *file,
+S_check_organisation(struct glyphs *g, struct diags *d, const char *file,
     const char *key, const struct organisation *o)
 {
 	char	*f;
 
 	f = xasprintf("%s.nom", key);
-	S_text(g, d, file, f, &o->nom);
+	S_check_text(g, d, file, f, &o->nom);
 	free(f);
 	f = xasprintf("%s.adresse", key);
-	S_address(g, d, file, f, &o->adresse);
+	S_check_address(g, d, file, f, &o->adresse);
 	free(f);
 	f = xasprintf("%s.courriel", key);
-	S_text(g, d, file, f, &o->courriel);
+	S_check_text(g, d, file, f, &o->courriel);
 	free(f);
 	f = xasprintf("%s.site", key);
-	S_text(g, d, file, f, &o->site);
+	S_check_text(g, d, file, f, &o->site);
 	free(f);
 }
 
@@ -402,22 +404,22 @@ glyphs_check_site(struct glyphs *g, const struct site *s, struct diags *d)
 	struct text	 t;
 	size_t		 i;
 
-	S_text(g, d, f, "titre", &s->titre);
-	S_text(g, d, f, "sous_titre", &s->sous_titre);
-	S_organisation(g, d, f, "editeur", &s->editeur);
-	S_organisation(g, d, f, "coordination", &s->coordination);
-	S_text(g, d, f, "edito.texte", &s->edito);
-	S_text(g, d, f, "edito.signature", &s->edito_signature);
+	S_check_text(g, d, f, "titre", &s->titre);
+	S_check_text(g, d, f, "sous_titre", &s->sous_titre);
+	S_check_organisation(g, d, f, "editeur", &s->editeur);
+	S_check_organisation(g, d, f, "coordination", &s->coordination);
+	S_check_text(g, d, f, "edito.texte", &s->edito);
+	S_check_text(g, d, f, "edito.signature", &s->edito_signature);
 	for (i = 0; i < s->ncategories; i++) {
 		t.s = s->categories[i].label;
 		t.pos = s->categories[i].pos;
-		S_text(g, d, f, "categories.libelle", &t);
+		S_check_text(g, d, f, "categories.libelle", &t);
 	}
 	for (i = 0; i < s->nthematiques; i++) {
 		t.s = s->thematiques[i].label;
 		t.pos = s->thematiques[i].pos;
-		S_text(g, d, f, "thematiques.libelle", &t);
+		S_check_text(g, d, f, "thematiques.libelle", &t);
 	}
 	for (i = 0; i < s->npartners; i++)
-		S_partner(g, d, &s->partners[i]);
+		S_check_partner(g, d, &s->partners[i]);
 }

@@ -74,7 +74,7 @@ S_theme_path(const struct hstate *hs, const char *rel)
  * partial and build: hs->partials keeps what it returns parsed.
  */
 static char *
-S_partial(void *arg, const char *name, char **file)
+S_partial_source(void *arg, const char *name, char **file)
 {
 	struct hstate	*hs = arg;
 	char		*rel, *path, *src;
@@ -166,7 +166,8 @@ out:
 
 /* Render template name with ctx (which is freed) into outdir/rel. */
 static int
-S_page(struct hstate *hs, const char *name, struct tval *ctx, const char *rel)
+S_render_page(struct hstate *hs, const char *name, struct tval *ctx,
+    const char *rel)
 {
 	const struct tpl *t;
 	struct buf	 out;
@@ -303,7 +304,7 @@ S_partner_pages(struct hstate *hs)
 		tval_set_bool(ctx, "fiche", 1);	/* its script: fiche.js */
 		tval_set(ctx, "partenaire", hctx_partner(&hs->hc, p, "../", 1));
 		tval_set(ctx, "jsonld", S_jsonld(s, p));	/* schema.org */
-		ok &= S_page(hs, "partenaire", ctx, rel);
+		ok &= S_render_page(hs, "partenaire", ctx, rel);
 		free(rel);
 		free(name);
 		/* The logo, at the same place under the site as in content/. */
@@ -341,7 +342,7 @@ S_thematique_pages(struct hstate *hs)
 		tval_set(ctx, "besoins", l);
 		tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "../", t,
 		    NULL));
-		ok &= S_page(hs, "thematique", ctx, rel);
+		ok &= S_render_page(hs, "thematique", ctx, rel);
 		free(rel);
 	}
 	ctx = S_list_page(hs, "", "thematiques.html",
@@ -353,7 +354,7 @@ S_thematique_pages(struct hstate *hs)
 		    model_thematique(s, tval_cstr(tval_get(e, "key"))), NULL));
 	}
 	tval_set(ctx, "besoins", l);
-	ok &= S_page(hs, "thematiques", ctx, "thematiques.html");
+	ok &= S_render_page(hs, "thematiques", ctx, "thematiques.html");
 	return ok;
 }
 
@@ -374,7 +375,7 @@ S_category_pages(struct hstate *hs)
 		tval_set(ctx, "categorie", hctx_category(c, "../"));
 		tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "../", NULL,
 		    c));
-		ok &= S_page(hs, "categorie", ctx, rel);
+		ok &= S_render_page(hs, "categorie", ctx, rel);
 		free(rel);
 	}
 
@@ -391,7 +392,7 @@ S_category_pages(struct hstate *hs)
 		tval_push(l, e);
 	}
 	tval_set(ctx, "liste_categories", l);
-	ok &= S_page(hs, "categories", ctx, "categories.html");
+	ok &= S_render_page(hs, "categories", ctx, "categories.html");
 	return ok;
 }
 
@@ -411,7 +412,7 @@ S_home(struct hstate *hs)
 	tval_set_num(ctx, "count", (double)s->npartners);
 	tval_set_bool(ctx, "edito", s->edito.s != NULL);	/* on "À propos" */
 	tval_set(ctx, "jsonld", S_jsonld(s, NULL));	/* names the publisher */
-	ok = S_page(hs, "index", ctx, "index.html");
+	ok = S_render_page(hs, "index", ctx, "index.html");
 	js = hctx_search_index(&hs->hc);
 	ok &= S_write(hs, "search-index.js", js, strlen(js));
 	free(js);
@@ -465,7 +466,7 @@ S_sitemap(struct hstate *hs)
 	}
 	ctx = tval_map();
 	tval_set(ctx, "urls", l);
-	return S_page(hs, "sitemap.xml", ctx, "sitemap.xml");
+	return S_render_page(hs, "sitemap.xml", ctx, "sitemap.xml");
 }
 
 static int
@@ -522,7 +523,7 @@ S_about(struct hstate *hs)
 		tval_push(l, e);
 	}
 	tval_set(ctx, "exports", l);
-	return S_page(hs, "a-propos", ctx, "a-propos.html");
+	return S_render_page(hs, "a-propos", ctx, "a-propos.html");
 }
 
 static int
@@ -543,7 +544,7 @@ S_not_found(struct hstate *hs)
 		root = slash;
 	ctx = S_list_page(hs, root, NULL, "Page introuvable", NULL);
 	tval_set(ctx, "besoins", hctx_needs(&hs->hc, root));
-	return S_page(hs, "404", ctx, "404.html");
+	return S_render_page(hs, "404", ctx, "404.html");
 }
 
 /* Contact exports: vCards, CSV, JSON (export.c writes, we place). */
@@ -627,7 +628,7 @@ S_news(struct hstate *hs)
 		tval_push(l, e);
 	}
 	tval_set(ctx, "changements", l);
-	return S_page(hs, "nouveautes", ctx, "nouveautes.html");
+	return S_render_page(hs, "nouveautes", ctx, "nouveautes.html");
 }
 
 /* ---- entry -------------------------------------------------------------- */
@@ -644,7 +645,7 @@ html_build(const struct site *s, const struct html_opts *opts,
 	hctx_init(&hs.hc, s, opts);
 	hs.outdir = outdir;
 	hs.d = d;
-	hs.partials = tpl_partials_new(S_partial, &hs);
+	hs.partials = tpl_partials_new(S_partial_source, &hs);
 
 	ok &= S_home(&hs);
 	ok &= S_thematique_pages(&hs);

@@ -117,7 +117,7 @@ S_intern(struct S_table *t, const char *key, int *isnew)
 /* ---- building -------------------------------------------------------- */
 
 /* What a lowercase word gives, computed once per distinct word. */
-struct S_word {
+struct S_index_word {
 	size_t	 t1, t2;	/* stems (ids in terms); t2 == t1 if alike */
 	int	 stop;		/* a stop word: not indexed */
 };
@@ -130,7 +130,7 @@ struct S_posting {
 struct S_index {
 	struct stem	*stem;		/* NULL: stems are the folded words */
 	struct S_table	 words;		/* lowercase words */
-	struct S_word	*winfo;		/* by word id */
+	struct S_index_word	*winfo;		/* by word id */
 	struct S_table	 terms;		/* folded stems */
 	struct S_table	 forms;		/* folded words */
 	size_t		*form_term;	/* by form id: its stem (t1) */
@@ -170,10 +170,10 @@ S_post(struct S_index *x, size_t term)
 }
 
 static void
-S_word(void *arg, const char *w, size_t len)
+S_index_word(void *arg, const char *w, size_t len)
 {
 	struct S_index	*x = arg;
-	struct S_word	*wi;
+	struct S_index_word	*wi;
 	size_t		 id;
 	int		 isnew;
 
@@ -208,46 +208,47 @@ S_word(void *arg, const char *w, size_t len)
 }
 
 static void
-S_text(struct S_index *x, enum S_field f, const char *s)
+S_index_text(struct S_index *x, enum S_field f, const char *s)
 {
 	if (s == NULL)
 		return;
 	x->field = f;
-	stem_words(s, S_word, x);
+	stem_words(s, S_index_word, x);
 }
 
 static void
-S_partner(struct S_index *x, const struct partner *p)
+S_index_partner(struct S_index *x, const struct partner *p)
 {
 	size_t	 j;
 	int	 k;
 
-	S_text(x, F_NOM, p->nom.s);
-	S_text(x, F_NOM, p->sigle.s);
-	S_text(x, F_THEMES, p->category ? p->category->label : NULL);
+	S_index_text(x, F_NOM, p->nom.s);
+	S_index_text(x, F_NOM, p->sigle.s);
+	S_index_text(x, F_THEMES, p->category ? p->category->label : NULL);
 	for (j = 0; j < p->nthematiques; j++)
-		S_text(x, F_THEMES, p->thematiques[j]->label);
-	S_text(x, F_RESUME, p->resume.s);
+		S_index_text(x, F_THEMES, p->thematiques[j]->label);
+	S_index_text(x, F_RESUME, p->resume.s);
 	for (j = 0; j < p->missions.n; j++)
-		S_text(x, F_MISSIONS, p->missions.v[j].s);
+		S_index_text(x, F_MISSIONS, p->missions.v[j].s);
 	for (j = 0; j < p->nactions; j++) {
-		S_text(x, F_MISSIONS, p->actions[j].titre.s);
-		S_text(x, F_MISSIONS, p->actions[j].description.s);
+		S_index_text(x, F_MISSIONS, p->actions[j].titre.s);
+		S_index_text(x, F_MISSIONS, p->actions[j].description.s);
 	}
-	S_text(x, F_MISSIONS, p->public_.s);
-	S_text(x, F_PRESENTATION, p->body);
+	S_index_text(x, F_MISSIONS, p->public_.s);
+	S_index_text(x, F_PRESENTATION, p->body);
 	for (k = 0; k < MOD__COUNT; k++)
 		if (p->modalites & (1u << k))
-			S_text(x, F_AUTRES,
+			S_index_text(x, F_AUTRES,
 			    model_modalite_label((enum modalite)(1u << k)));
-	S_text(x, F_AUTRES, p->acces_precisions.s);
-	S_text(x, F_AUTRES, p->accessibilite_precisions.s);
-	S_text(x, F_AUTRES, p->transports.s);
+	S_index_text(x, F_AUTRES, p->acces_precisions.s);
+	S_index_text(x, F_AUTRES, p->accessibilite_precisions.s);
+	S_index_text(x, F_AUTRES, p->transports.s);
 	for (j = 0; j < p->langues.n; j++)
-		S_text(x, F_AUTRES, model_langue_label(p->langues.v[j].s));
-	S_text(x, F_AUTRES, p->adresse.rue.s);
-	S_text(x, F_AUTRES, p->adresse.code_postal.s);
-	S_text(x, F_AUTRES, p->adresse.ville.s);
+		S_index_text(x, F_AUTRES,
+		    model_langue_label(p->langues.v[j].s));
+	S_index_text(x, F_AUTRES, p->adresse.rue.s);
+	S_index_text(x, F_AUTRES, p->adresse.code_postal.s);
+	S_index_text(x, F_AUTRES, p->adresse.ville.s);
 }
 
 static int
@@ -300,7 +301,7 @@ hctx_search_index(const struct hctx *hc)
 	npost = xcalloc(s->npartners + 1, sizeof(*npost));
 	for (i = 0; i < s->npartners; i++) {
 		x.npost = 0;
-		S_partner(&x, &s->partners[i]);
+		S_index_partner(&x, &s->partners[i]);
 		qsort(x.post, x.npost, sizeof(*x.post), S_post_cmp);
 		/* One posting per stem, with the fields or-ed. */
 		for (j = k = 0; j < x.npost; j++)

@@ -8,7 +8,7 @@
  *
  * Most messages are never wrapped at the call site: the functions that
  * consume a format translate it themselves (diag_add/diag_vadd and the
- * modules' S_err/S_warn/S_error/S_fail wrappers around them), and
+ * modules' S_err/S_warn/S_error/S_tpl_error/S_fail wrappers around them), and
  * `make pot` extracts their format argument with xgettext --keyword.
  * Text printed or composed elsewhere is wrapped in _() or ngettext().
  *

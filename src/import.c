@@ -40,7 +40,7 @@ struct item {
 
 /* Fold for matching: lowercase, no accents, only letters and digits. */
 static char *
-S_key(const char *s)
+S_match_key(const char *s)
 {
 	char	*f = str_fold(s ? s : ""), *r, *w;
 
@@ -97,12 +97,12 @@ S_match(const struct site *s, const char *name, const struct partner *p,
 		*how = "file name";
 		return q;
 	}
-	kn = S_key(p->nom.s);
-	ks = p->sigle.s ? S_key(p->sigle.s) : NULL;
+	kn = S_match_key(p->nom.s);
+	ks = p->sigle.s ? S_match_key(p->sigle.s) : NULL;
 	for (i = 0; i < s->npartners && q == NULL; i++) {
-		a = S_key(s->partners[i].nom.s);
-		b = s->partners[i].sigle.s ? S_key(s->partners[i].sigle.s) :
-		    NULL;
+		a = S_match_key(s->partners[i].nom.s);
+		b = s->partners[i].sigle.s ?
+		    S_match_key(s->partners[i].sigle.s) : NULL;
 		if (strcmp(a, kn) == 0) {
 			q = &s->partners[i];
 			*how = "nom";
@@ -163,7 +163,7 @@ S_cmp_items(const void *a, const void *b)
 
 /* The regular files of the inbox, sorted by name. */
 static struct item *
-S_list(const char *inbox, size_t *n, struct diags *d)
+S_inbox_list(const char *inbox, size_t *n, struct diags *d)
 {
 	DIR		*dir;
 	struct dirent	*e;
@@ -210,7 +210,7 @@ S_list(const char *inbox, size_t *n, struct diags *d)
 
 /* Copy a file, atomically at the destination. */
 static int
-S_copy(const char *from, const char *to, struct diags *d)
+S_copy_atomic(const char *from, const char *to, struct diags *d)
 {
 	char	*data;
 	size_t	 len;
@@ -253,7 +253,7 @@ S_copy_dir(const char *from, const char *to, int depth, struct diags *d)
 		    lstat(a, &st) == -1)
 			;
 		else if (S_ISREG(st.st_mode))
-			ok = S_copy(a, b, d);
+			ok = S_copy_atomic(a, b, d);
 		else if (S_ISDIR(st.st_mode) && depth < 4)
 			ok = S_copy_dir(a, b, depth + 1, d);
 		free(a);
@@ -297,7 +297,7 @@ S_snapshot(const struct site *s, const char *arch, struct diags *d)
 		return 0;
 	}
 	a = path_join(tmp, "site.yaml");
-	if (!S_copy(s->path, a, d))
+	if (!S_copy_atomic(s->path, a, d))
 		goto out;
 	free(a);
 	a = path_join(s->content_dir, "partenaires");
@@ -326,7 +326,7 @@ out:
 
 /* Whether two files have the same bytes (a missing one: no). */
 static int
-S_same(const char *x, const char *y)
+S_same_bytes(const char *x, const char *y)
 {
 	char	*a = NULL, *b = NULL;
 	size_t	 la, lb;
@@ -351,7 +351,7 @@ S_keep(const char *arch, const char *page, const char *slug,
 	if (access(page, F_OK) == -1)
 		return 1;
 	snap = xasprintf("%s/partenaires/%s.md", arch, slug);
-	if (S_same(page, snap))
+	if (S_same_bytes(page, snap))
 		goto out;
 	dir = path_join(arch, "remplacees");
 	if (!mkdir_p(dir)) {
@@ -367,7 +367,7 @@ S_keep(const char *arch, const char *page, const char *slug,
 		if (access(to, F_OK) == -1)
 			break;
 	}
-	ok = S_copy(page, to, d);
+	ok = S_copy_atomic(page, to, d);
 out:
 	free(snap);
 	free(dir);
@@ -477,7 +477,7 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 	date_from_epoch(o->now, &today);
 	if (!campaign_state_read(s->content_dir, &st, d))
 		return 0;
-	if ((v = S_list(o->inbox, &n, d)) == NULL) {
+	if ((v = S_inbox_list(o->inbox, &n, d)) == NULL) {
 		campaign_state_free(&st);
 		return 0;
 	}

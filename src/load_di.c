@@ -48,7 +48,7 @@ S_warn(struct S_ctx *c, struct pos p, const char *fmt, ...)
 
 /* Index of word w in words[] (folded comparison), or -1. */
 static int
-S_word(const char *w, const char *const *words, size_t n)
+S_word_index(const char *w, const char *const *words, size_t n)
 {
 	char	*f = str_fold_words(w), *g;
 	size_t	 i;
@@ -73,7 +73,7 @@ S_keys(struct S_ctx *c, const struct ynode *map, const char *where,
 	size_t		 i;
 
 	for (i = 0; i < map->n; i++) {
-		if (S_word(map->k[i]->s, known, n) >= 0)
+		if (S_word_index(map->k[i]->s, known, n) >= 0)
 			continue;
 		if ((s = validate_suggest(map->k[i]->s, known, n)) != NULL)
 			S_warn(c, map->k[i]->pos, "%s: unknown field \"%s\" "
@@ -222,7 +222,7 @@ S_terms(struct S_ctx *c, const struct ynode *v, enum di_vocab voc,
 }
 
 static int
-S_bad(const struct texts *bad, const char *key)
+S_is_bad(const struct texts *bad, const char *key)
 {
 	size_t	 i;
 
@@ -233,7 +233,7 @@ S_bad(const struct texts *bad, const char *key)
 }
 
 static void
-S_thematiques(struct S_ctx *c, const struct ynode *g, struct site *s,
+S_di_thematiques(struct S_ctx *c, const struct ynode *g, struct site *s,
     struct di_mapping *m, const struct texts *badthems)
 {
 	const char	**keys, *sug;
@@ -253,7 +253,7 @@ S_thematiques(struct S_ctx *c, const struct ynode *g, struct site *s,
 			if (strcmp(keys[k], key) == 0)
 				break;
 		if (k == (int)s->nthematiques) {
-			if (S_bad(badthems, key))
+			if (S_is_bad(badthems, key))
 				continue;
 			if ((sug = validate_suggest(key, keys,
 			    s->nthematiques)) != NULL)
@@ -298,7 +298,7 @@ S_modalites(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 	for (i = 0; i < g->n; i++) {
 		const char *key = g->k[i]->s;
 
-		if ((k = S_word(key, mods, MOD__COUNT)) < 0) {
+		if ((k = S_word_index(key, mods, MOD__COUNT)) < 0) {
 			if ((sug = validate_suggest(key, mods, MOD__COUNT)) != NULL)
 				S_err(c, g->k[i]->pos, "data_inclusion.modalites: "
 				    "\"%s\" is not an access modality (did you "
@@ -345,7 +345,7 @@ S_couts(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 	for (i = 0; i < g->n; i++) {
 		const char *key = g->k[i]->s;
 
-		if ((k = S_word(key, couts, MODEL_NCOUTS)) < 0) {
+		if ((k = S_word_index(key, couts, MODEL_NCOUTS)) < 0) {
 			sug = validate_suggest(key, couts, MODEL_NCOUTS);
 			if (sug)
 				S_err(c, g->k[i]->pos, "data_inclusion.couts: "
@@ -405,7 +405,7 @@ load_di_mapping(const struct ynode *root, struct site *s,
 		    "\"mdq-chantiers--\")", m->prefixe.s);
 	if ((v = S_group(&c, load_yaml_get(g, "thematiques"),
 	    "data_inclusion.thematiques")) != NULL)
-		S_thematiques(&c, v, s, m, badthems);
+		S_di_thematiques(&c, v, s, m, badthems);
 	else
 		S_warn(&c, g->pos, "data_inclusion.thematiques: missing: the "
 		    "services are exported without sub-themes");

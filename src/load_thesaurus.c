@@ -30,7 +30,7 @@ S_count(void *arg, const char *w, size_t len)
 
 /* Adds group g to the site when it has no error; returns 0 if it has. */
 static int
-S_group(struct site *s, const struct ynode *g, const char *file,
+S_add_group(struct site *s, const struct ynode *g, const char *file,
     struct diags *d)
 {
 	struct synonyms	 syn = { NULL, 0 };
@@ -172,7 +172,7 @@ load_thesaurus(struct site *s, struct diags *d)
 		goto out;
 	}
 	for (i = 0; i < list->n; i++)
-		S_group(s, list->v[i], path, d);
+		S_add_group(s, list->v[i], path, d);
 out:
 	load_yaml_free(root);
 	free(text);

@@ -132,7 +132,7 @@ S_addr(struct buf *b, const struct mail_addr *a, size_t col)
 
 /* RFC 5322 date, in UTC, with English names whatever the locale. */
 static void
-S_date(struct buf *b, long long t)
+S_rfc5322_date(struct buf *b, long long t)
 {
 	static const char *const days[] = {
 		"Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"
@@ -215,7 +215,7 @@ mail_write(const struct mail *m, struct buf *b)
 	buf_puts(b, "Subject: ");
 	mail_encode_header(b, m->subject, 9);
 	buf_puts(b, "\r\nDate: ");
-	S_date(b, m->date);
+	S_rfc5322_date(b, m->date);
 	buf_puts(b, "\r\n");
 	if (m->message_id != NULL)
 		buf_printf(b, "Message-ID:%s%s\r\n", strlen(m->message_id) >
@@ -246,7 +246,7 @@ mail_write(const struct mail *m, struct buf *b)
 
 /* Width in code points of s[0..n). */
 static size_t
-S_width(const char *s, size_t n)
+S_cp_width(const char *s, size_t n)
 {
 	size_t	 w = 0, i;
 
@@ -277,7 +277,8 @@ mail_wrap(const char *text, size_t width)
 		else if (p[0] == '-' && p[1] == ' ')
 			indent += 2;
 		p = line;
-		while (S_width(p, (size_t)(end - p)) + (p == line ? 0 : indent)
+		while (S_cp_width(p,
+		    (size_t)(end - p)) + (p == line ? 0 : indent)
 		    > width) {
 			/* The last space that keeps the piece within width. */
 			cut = NULL;

@@ -256,7 +256,7 @@ S_say(const char *fmt, ...)
 
 /* Print the diagnostics, sorted. */
 static void
-S_flush(struct diags *d)
+S_print_diags(struct diags *d)
 {
 	diags_sort(d);
 	diags_print(d, stderr);
@@ -405,7 +405,7 @@ S_load(const struct opts *o, struct diags *d, int *status)
 		bo.theme_dir = o->theme ? o->theme : bo.default_theme_dir;
 		booklet_check(site, &bo, d);
 	}
-	S_flush(d);
+	S_print_diags(d);
 	summary = load_summary(d, site ? site->npages : 0);
 	if (!o->quiet || d->errors || d->warnings)
 		fprintf(stderr, "%s\n", summary);
@@ -462,9 +462,9 @@ cmd_new(int argc, char *argv[])
 	if (!new_partner(o.content, argv[optind], &path, &d)) {
 		/* An existing page is a content matter; the rest usage or I/O. */
 		rc = errno == EEXIST ? EXIT_CONTENT : EXIT_USAGE;
-		S_flush(&d);
+		S_print_diags(&d);
 	} else {
-		S_flush(&d);
+		S_print_diags(&d);
 		printf("%s\n", path);
 		S_say("created %s: fill it in, then run 'annuaire check'\n",
 		    path);
@@ -602,7 +602,7 @@ cmd_build(int argc, char *argv[])
 	}
 out:
 	outdir_close(&od, &d);
-	S_flush(&d);
+	S_print_diags(&d);
 	if (rc != 0 && site != NULL)
 		S_say("build failed; %s/ was left as it was\n", o.out);
 	news_free(&news);
@@ -742,7 +742,7 @@ cmd_campaign(int argc, char *argv[])
 	 * request; the others do, and the exit status says 1.
 	 */
 	if ((site = load_content(o.content, &d)) == NULL) {
-		S_flush(&d);
+		S_print_diags(&d);
 		diags_free(&d);
 		return EXIT_USAGE;
 	}
@@ -750,7 +750,7 @@ cmd_campaign(int argc, char *argv[])
 	if (errors > 0 || d.warnings > 0) {
 		char *summary = load_summary(&d, site->npages);
 
-		S_flush(&d);
+		S_print_diags(&d);
 		fprintf(stderr, "%s\n", summary);
 		free(summary);
 		if (errors > 0)
@@ -772,7 +772,7 @@ cmd_campaign(int argc, char *argv[])
 	buf_init(&sum);
 	rc = campaign_prepare(site, &co, &sum, &d) ? (errors ? EXIT_CONTENT :
 	    0) : EXIT_USAGE;
-	S_flush(&d);
+	S_print_diags(&d);
 	if (rc != EXIT_USAGE) {
 		fputs(buf_cstr(&sum), stdout);
 		S_say("wrote %s/campagne/ and %s/campagne.yaml\n", o.out,
@@ -817,7 +817,7 @@ cmd_import(int argc, char *argv[])
 	io.now = S_now();
 	buf_init(&out);
 	ok = import_run(site, &io, &out, &k, &d);
-	S_flush(&d);
+	S_print_diags(&d);
 	fputs(buf_cstr(&out), stdout);
 	if (ok) {
 		printf(ngettext("%zu file: %zu changed, %zu confirmed, %zu "
@@ -866,7 +866,7 @@ cmd_report(int argc, char *argv[])
 	diags_init(&loaded);
 	/* Pages with errors are part of the report, not a failure. */
 	if ((site = load_content(o.content, &loaded)) == NULL) {
-		S_flush(&loaded);
+		S_print_diags(&loaded);
 		diags_free(&loaded);
 		diags_free(&d);
 		return EXIT_USAGE;
@@ -895,7 +895,7 @@ cmd_report(int argc, char *argv[])
 	fputs(buf_cstr(&out), stdout);
 	S_say("wrote the follow-up page %s\n", path);
 out:
-	S_flush(&d);
+	S_print_diags(&d);
 	free(path);
 	buf_free(&out);
 	buf_free(&html);
@@ -1022,7 +1022,7 @@ cmd_export(int argc, char *argv[])
 		S_say("wrote %s/structures.json, services.json, "
 		    "structures.csv, services.csv\n", o.out);
 out:
-	S_flush(&d);
+	S_print_diags(&d);
 	buf_free(&b);
 	model_free(site);
 	diags_free(&d);

@@ -63,7 +63,7 @@ S_vocabulary(struct buf *b, const char *content_dir)
 }
 
 static void
-S_template(struct buf *b, const char *content_dir, const char *nom)
+S_page_template(struct buf *b, const char *content_dir, const char *nom)
 {
 	buf_puts(b,
 	    "---\n"
@@ -207,7 +207,7 @@ new_partner(const char *content_dir, const char *nom, char **path_out,
 			    strerror(errno));
 		goto out;
 	}
-	S_template(&b, content_dir, t);
+	S_page_template(&b, content_dir, t);
 	for (off = 0; off < b.len; off += (size_t)w) {
 		if ((w = write(fd, b.data + off, b.len - off)) == -1) {
 			if (errno == EINTR) {

@@ -47,12 +47,6 @@ S_list_free(struct S_list *l)
 	l->n = 0;
 }
 
-static int
-S_cmp(const void *a, const void *b)
-{
-	return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /*
  * Append the files and folders under root/rel (folders end in '/'),
  * not following links.  Returns 0 with errno set on a read failure.
@@ -251,7 +245,7 @@ S_check_generation(const struct outdir *od, struct diags *d)
 		want.v = xreallocarray(want.v, want.n + 1, sizeof(*want.v));
 		want.v[want.n++] = xstrdup(line);
 	}
-	qsort(want.v, want.n, sizeof(*want.v), S_cmp);
+	qsort(want.v, want.n, sizeof(*want.v), str_cmp_ptr);
 	if (!S_walk(gen, "", &have)) {
 		diag_error(d, od->out, 0, 0, "cannot read the previous build: "
 		    "%s", strerror(errno));
@@ -261,7 +255,7 @@ S_check_generation(const struct outdir *od, struct diags *d)
 	for (i = 0; i < have.n; i++) {
 		if (strcmp(have.v[i], ".manifest") == 0 ||
 		    bsearch(&have.v[i], want.v, want.n, sizeof(*want.v),
-		    S_cmp) != NULL)
+		    str_cmp_ptr) != NULL)
 			continue;
 		if (++bad <= S_MAXFOREIGN) {
 			shown = path_join(od->out, have.v[i]);
@@ -399,7 +393,7 @@ S_manifest(const struct outdir *od, struct diags *d)
 
 	buf_init(&b);
 	if ((ok = S_walk(od->stage, "", &l))) {
-		qsort(l.v, l.n, sizeof(*l.v), S_cmp);
+		qsort(l.v, l.n, sizeof(*l.v), str_cmp_ptr);
 		for (i = 0; i < l.n; i++)
 			if (strcmp(l.v[i], ".manifest") != 0)
 				buf_printf(&b, "%s\n", l.v[i]);

@@ -76,7 +76,7 @@ S_truetype(FcPattern *match, const char *path)
  * spec.  Returns an allocated path, or NULL with an error.
  */
 static char *
-S_match(FcConfig *cfg, const struct theme *t, int i, struct diags *d)
+S_fc_match(FcConfig *cfg, const struct theme *t, int i, struct diags *d)
 {
 	FcPattern	*pat, *match = NULL;
 	FcResult	 res;
@@ -165,7 +165,8 @@ S_face_load(struct fonts *fs, struct face *f, const char *path,
 }
 
 static int
-S_load(struct fonts *fs, enum pdf_face i, const char *path, struct diags *d,
+S_load_face(struct fonts *fs, enum pdf_face i, const char *path,
+    struct diags *d,
     const char *file, struct pos pos)
 {
 	return S_face_load(fs, &fs->f[i], path, d, file, pos);
@@ -193,17 +194,17 @@ fonts_open(const struct theme *t, struct diags *d)
 		return NULL;
 	}
 	for (i = 0; i < 4; i++) {
-		if ((path = S_match(cfg, t, i, d)) == NULL) {
+		if ((path = S_fc_match(cfg, t, i, d)) == NULL) {
 			ok = 0;
 			continue;
 		}
-		if (!S_load(fs, (enum pdf_face)i, path, d, t->path,
+		if (!S_load_face(fs, (enum pdf_face)i, path, d, t->path,
 		    t->font_pos[i]))
 			ok = 0;
 		free(path);
 	}
 	FcConfigDestroy(cfg);
-	if (ok && !S_load(fs, FACE_ICON, t->icon_font, d, NULL, nopos))
+	if (ok && !S_load_face(fs, FACE_ICON, t->icon_font, d, NULL, nopos))
 		ok = 0;
 	if (ok) {
 		const char *faces[4];

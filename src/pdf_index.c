@@ -15,27 +15,27 @@
 
 /* The heading of a need in the index: pictogram, label, "(suite)". */
 static void
-S_theme_head(struct lay *l, struct vlist *v, const struct thematique *th,
-    double before, int suite)
+S_thematic_head(struct lay *l, struct vlist *v,
+    const struct thematique *thema, double before, int suite)
 {
 	const struct site *s = l->site;
 	struct vbox	*b;
 	struct src	 src;
-	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 	char		 ic[8], *t;
 	double		 iw = 0;
 
 	b = vlist_add(v, SZ_H2(l) * 1.5, before);
 	b->keep = 1;
-	pages_picto(l, th, ic);
+	pages_picto(l, thema, ic);
 	if (ic[0] != '\0') {
 		lay_text(l, b, 0, -(b->h / 2 + SZ_H2(l) * 0.33), FACE_ICON,
 		    SZ_H2(l), h, ic, strlen(ic), NULL);
 		iw = SZ_H2(l) * 1.6;
 	}
 	src.file = s->path;
-	src.pos = th->pos;
-	t = xasprintf("%s%s", th->label, suite ? " (suite)" : "");
+	src.pos = thema->pos;
+	t = xasprintf("%s%s", thema->label, suite ? " (suite)" : "");
 	if (lay_width(l, FACE_BOLD, SZ_H2(l), t, strlen(t)) <= l->tw - iw)
 		lay_text(l, b, iw, -(b->h / 2 + SZ_H2(l) * 0.3), FACE_BOLD,
 		    SZ_H2(l), h, t, strlen(t), &src);
@@ -70,7 +70,7 @@ S_theme_head(struct lay *l, struct vlist *v, const struct thematique *th,
 }
 
 void
-pages_themes(struct lay *l)
+pages_thematic_index(struct lay *l)
 {
 	const struct site *s = l->site;
 	struct vlist	 v = { 0 };
@@ -78,32 +78,33 @@ pages_themes(struct lay *l)
 	struct vlist	 tmp = { 0 };
 	struct vbox	*cont;
 	struct partner	**byname;
-	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 	size_t		 i, j, n, pg, cnt, k;
 	char		*name;
 
 	pages_title(l, &v, "Je cherche de l'aide pour…", h, 1);
 	byname = model_sorted_by_name(s);
 	for (i = 0; i < s->nthematiques; i++) {
-		const struct thematique *th = &s->thematiques[i];
+		const struct thematique *thema = &s->thematiques[i];
 
 		for (j = cnt = 0; j < s->npartners; j++)
-			cnt += model_has_thematique(byname[j], th);
+			cnt += model_has_thematique(byname[j], thema);
 		if (cnt == 0)
 			continue;
-		S_theme_head(l, &v, th, i > 0 ? l->th.body_leading * 0.7 : 0, 0);
-		S_theme_head(l, &tmp, th, 0, 1);
+		S_thematic_head(l, &v, thema,
+		    i > 0 ? l->theme.body_leading * 0.7 : 0, 0);
+		S_thematic_head(l, &tmp, thema, 0, 1);
 		cont = vlist_pop(&tmp);
 		for (j = n = 0; j < s->npartners; j++) {
 			const struct partner *p = byname[j];
 			struct src src = pages_psrc(p, PF_NOM);
 
-			if (!model_has_thematique(p, th))
+			if (!model_has_thematique(p, thema))
 				continue;
 			name = model_display_name(p);
 			k = v.n;
 			b = pages_leader(l, &v, name, NULL, FACE_REGULAR,
-			    l->th.body_size * 0.95, RGB_TEXT,
+			    l->theme.body_size * 0.95, RGB_TEXT,
 			    l->want.partner[pages_partner_index(l, p)],
 			    SZ_H2(l) * 1.6, 0, &src);
 			free(name);
@@ -120,7 +121,7 @@ pages_themes(struct lay *l)
 	vlist_free(&tmp);
 	pg = lay_flow(l, &v, "Je cherche de l'aide pour…",
 	    "Je cherche de l'aide pour…", 0);
-	l->got.sec[SEC_THEMES] = pg;
+	l->got.sec[SEC_THEMATIC_INDEX] = pg;
 	vlist_free(&v);
 }
 
@@ -149,7 +150,7 @@ pages_alpha(struct lay *l)
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
 	struct entry	*e;
-	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 	struct vlist	 tmp = { 0 };
 	struct vbox	*cont = NULL;
 	size_t		 i, j, k = 0, n = 0, pg;
@@ -180,7 +181,7 @@ pages_alpha(struct lay *l)
 		free(fold);
 		if (letter[0] != prev) {
 			b = para_line(l, &v, letter, FACE_BOLD, SZ_H2(l),
-			    SZ_H2(l) * 1.4, h, prev ? l->th.body_leading * 0.6 : 0,
+			    SZ_H2(l) * 1.4, h, prev ? l->theme.body_leading * 0.6 : 0,
 			    NULL);
 			b->keep = 1;
 			prev = letter[0];
@@ -194,7 +195,7 @@ pages_alpha(struct lay *l)
 		}
 		j = v.n;
 		pages_leader(l, &v, e[i].text, e[i].see, FACE_REGULAR,
-		    l->th.body_size * 0.95, RGB_TEXT,
+		    l->theme.body_size * 0.95, RGB_TEXT,
 		    l->want.partner[pages_partner_index(l, e[i].p)], 0, 0,
 		    &src);
 		if (k++ > 0 && j < v.n)

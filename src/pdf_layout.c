@@ -516,8 +516,7 @@ S_furniture(struct lay *l)
 		it->w = tab_w + BLEED_MAX;
 		it->x = right ? d->page_w - tab_w : -BLEED_MAX;
 		/* The initial of the category, white, centred in the visible tab. */
-		if ((n = utf8_decode(c->label, strlen(c->label), &cp)) == 0)
-			n = 0;
+		n = utf8_decode(c->label, strlen(c->label), &cp); /* 0: none */
 		memcpy(letter, c->label, n);
 		letter[n] = '\0';
 		fw = lay_width(l, FACE_BOLD, 9, letter, strlen(letter));
@@ -653,14 +652,14 @@ S_labels(struct pdf_doc *d)
 }
 
 static struct pdf_doc *
-S_pass(struct lay *l)
+S_layout_pass(struct lay *l)
 {
 	struct pdf_doc	*d;
 
 	d = xcalloc(1, sizeof(*d));
-	d->page_w = l->th.page_w;
-	d->page_h = l->th.page_h;
-	d->bleed = (l->opts->bleed || l->th.bleed) ? BLEED_MAX : 0;
+	d->page_w = l->theme.page_w;
+	d->page_h = l->theme.page_h;
+	d->bleed = (l->opts->bleed || l->theme.bleed) ? BLEED_MAX : 0;
 	l->doc = d;
 	l->infocap = 0;
 	free(l->info);
@@ -686,26 +685,26 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	l.site = s;
 	l.opts = o;
 	l.diags = diags;
-	if (!theme_load(&l.th, o, diags))
+	if (!theme_load(&l.theme, o, diags))
 		goto out;
-	if ((l.fonts = fonts_open(&l.th, diags)) == NULL)
+	if ((l.fonts = fonts_open(&l.theme, diags)) == NULL)
 		goto out;
-	if (l.th.hyphenate && (l.hyph = typo_hyph_open(l.th.hyph_dict)) == NULL)
-		diag_warn(diags, l.th.path, 0, 0, "cannot read the hyphenation "
+	if (l.theme.hyphenate && (l.hyph = typo_hyph_open(l.theme.hyph_dict)) == NULL)
+		diag_warn(diags, l.theme.path, 0, 0, "cannot read the hyphenation "
 		    "dictionary %s: the booklet is set without hyphenation",
-		    l.th.hyph_dict);
-	l.picto = picto_open(l.th.icon_font, PICTO_CSS_PATH);
+		    l.theme.hyph_dict);
+	l.picto = picto_open(l.theme.icon_font, PICTO_CSS_PATH);
 	if (l.picto == NULL)
-		l.picto = picto_open(l.th.icon_font, NULL);
+		l.picto = picto_open(l.theme.icon_font, NULL);
 
 	/* The grid (DESIGN.md), scaled for A4. */
-	f = l.th.page_w > 500;
+	f = l.theme.page_w > 500;
 	l.inner = MM(f ? 20 : 15);
 	l.outer = MM(f ? 16 : 12);
 	l.top = MM(f ? 18 : 14);
 	l.bottom = MM(f ? 22 : 18);
-	l.tw = l.th.page_w - l.inner - l.outer;
-	l.th_h = l.th.page_h - l.top - l.bottom;
+	l.tw = l.theme.page_w - l.inner - l.outer;
+	l.text_h = l.theme.page_h - l.top - l.bottom;
 
 	/*
 	 * Pass 1 prints placeholders; each next pass prints the numbers
@@ -715,7 +714,7 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	 */
 	S_pagemap_init(&l.want, s);
 	for (pass = 0; ; pass++) {
-		doc = S_pass(&l);
+		doc = S_layout_pass(&l);
 		if (S_pagemap_eq(&l.want, &l.got, s))
 			break;
 		if (pass + 1 == LAY_MAX_PASSES) {
@@ -744,7 +743,7 @@ out:
 	if (l.hyph != NULL)
 		typo_hyph_close(l.hyph);
 	fonts_close(l.fonts);
-	theme_free(&l.th);
+	theme_free(&l.theme);
 	if (diags->errors > errors) {
 		layout_free(doc);
 		return NULL;

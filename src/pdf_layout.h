@@ -122,7 +122,7 @@ struct vlist {
  * known yet).  The layout runs until two passes agree.
  */
 enum lay_sec {
-	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMES, SEC_ALPHA, SEC_BACK,
+	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMATIC_INDEX, SEC_ALPHA, SEC_BACK,
 	SEC__COUNT
 };
 
@@ -142,7 +142,7 @@ struct lay {
 	const struct site	*site;
 	const struct booklet_opts *opts;
 	struct diags		*diags;
-	struct theme		 th;
+	struct theme		 theme;
 	struct fonts		*fonts;
 	struct typo_hyph	*hyph;
 	struct picto		*picto;
@@ -150,7 +150,7 @@ struct lay {
 	/* Grid. */
 	double		 inner, outer, top, bottom;	/* margins */
 	double		 tw;		/* text block width */
-	double		 th_h;		/* text block height */
+	double		 text_h;		/* text block height */
 
 	/* The pass being laid out. */
 	struct pdf_doc	*doc;
@@ -158,8 +158,6 @@ struct lay {
 	size_t		 infocap;
 	struct pagemap	 want;		/* numbers printed in this pass */
 	struct pagemap	 got;		/* numbers found in this pass */
-	int		 tight;		/* tightening of the partner being set:
-					   0 none, up to 3 (pdf_partner.c) */
 };
 
 /* Greys of the booklet. */
@@ -347,10 +345,11 @@ struct vbox *para_line(struct lay *, struct vlist *, const char *text,
  * Set a Markdown text (a partner's presentation, the édito) with
  * cmark: paragraphs, emphasis, lists, links, headings, quotes.  line0
  * is the file line of the text's first line (for warnings); heading
- * colour hrgb.
+ * colour hrgb; leading, the body text's (the theme's, or a partner
+ * page's tightened one).
  */
 void	 md_set(struct lay *, const char *md, const char *file, int line0,
-	    int col0, unsigned int hrgb, struct vlist *out);
+	    int col0, unsigned int hrgb, double leading, struct vlist *out);
 
 /* ---- QR codes (pdf_qr.c) ---------------------------------------------- */
 

@@ -25,6 +25,7 @@ struct md {
 	const char	*file;
 	int		 line0, col0;
 	unsigned int	 hrgb;		/* headings and links */
+	double		 leading;	/* of the body text */
 	struct vlist	*out;
 	int		 first;		/* nothing set yet: no space above */
 };
@@ -53,7 +54,7 @@ S_src(const struct md *m, cmark_node *n)
 }
 
 static void
-S_flush(struct md *m, struct para *p, struct pend *pd)
+S_flush_span(struct md *m, struct para *p, struct pend *pd)
 {
 	struct span	*s;
 
@@ -92,7 +93,7 @@ S_inline(struct md *m, struct para *p, struct pend *pd, cmark_node *n,
 	switch (cmark_node_get_type(n)) {
 	case CMARK_NODE_TEXT:
 		if (pd->text.len > 0 && (pd->face != face || pd->uri != uri))
-			S_flush(m, p, pd);
+			S_flush_span(m, p, pd);
 		if (pd->text.len == 0) {
 			pd->face = face;
 			pd->uri = uri;
@@ -105,11 +106,11 @@ S_inline(struct md *m, struct para *p, struct pend *pd, cmark_node *n,
 		buf_putc(&pd->text, ' ');
 		break;
 	case CMARK_NODE_LINEBREAK:
-		S_flush(m, p, pd);
+		S_flush_span(m, p, pd);
 		para_add(p, "", face, RGB_TEXT, SPAN_BREAK, NULL);
 		break;
 	case CMARK_NODE_CODE:
-		S_flush(m, p, pd);
+		S_flush_span(m, p, pd);
 		src = S_src(m, n);
 		s = para_add(p, cmark_node_get_literal(n), face,
 		    uri != NULL ? m->hrgb : RGB_TEXT, SPAN_RAW | SPAN_NOHYPH,
@@ -151,13 +152,13 @@ S_inlines(struct md *m, struct para *p, cmark_node *n, int bold)
 	buf_init(&pd.text);
 	for (c = cmark_node_first_child(n); c != NULL; c = cmark_node_next(c))
 		S_inline(m, p, &pd, c, bold, 0, NULL);
-	S_flush(m, p, &pd);
+	S_flush_span(m, p, &pd);
 	buf_free(&pd.text);
 }
 
 /* Set p, unless empty, as the next lines of the output; frees p. */
 static void
-S_set(struct md *m, struct para *p)
+S_set_para(struct md *m, struct para *p)
 {
 	if (!para_empty(p)) {
 		para_set(m->l, p, m->out);
@@ -173,28 +174,28 @@ S_para(struct md *m, cmark_node *n, double indent, const char *marker,
 	struct lay	*l = m->l;
 	struct para	 p;
 
-	para_init(&p, l->th.body_size + size_up, l->th.body_leading + size_up,
+	para_init(&p, l->theme.body_size + size_up, m->leading + size_up,
 	    l->tw - indent);
 	p.indent = indent;
 	p.before = m->first ? 0 : before;
 	p.marker = marker;
 	p.marker_rgb = m->hrgb;
 	S_inlines(m, &p, n, 0);
-	S_set(m, &p);
+	S_set_para(m, &p);
 }
 
 static void
-S_heading(struct md *m, cmark_node *n, double indent)
+S_md_heading(struct md *m, cmark_node *n, double indent)
 {
 	struct lay	*l = m->l;
 	struct para	 p;
 	double		 size;
 	size_t		 i;
 
-	size = l->th.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1 : 0);
+	size = l->theme.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1 : 0);
 	para_init(&p, size, size * 1.3, l->tw - indent);
 	p.indent = indent;
-	p.before = m->first ? 0 : l->th.body_leading * 0.6;
+	p.before = m->first ? 0 : m->leading * 0.6;
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	p.keep_last = 1;	/* a heading never ends a page */
@@ -202,19 +203,19 @@ S_heading(struct md *m, cmark_node *n, double indent)
 	for (i = 0; i < p.n; i++)
 		if (p.v[i].uri == NULL)
 			p.v[i].rgb = m->hrgb;
-	S_set(m, &p);
+	S_set_para(m, &p);
 }
 
 static void S_blocks(struct md *, cmark_node *, double indent, int depth,
     const char *marker, int tight);
 
 static void
-S_list(struct md *m, cmark_node *n, double indent, int depth)
+S_md_list(struct md *m, cmark_node *n, double indent, int depth)
 {
 	cmark_node	*it;
 	int		 num = cmark_node_get_list_start(n), tight;
 	char		 mark[16];
-	double		 step = m->l->th.body_size * 1.4;
+	double		 step = m->l->theme.body_size * 1.4;
 
 	tight = cmark_node_get_list_tight(n);
 	for (it = cmark_node_first_child(n); it != NULL;
@@ -238,7 +239,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 	struct vbox	*b;
 	const char	*lit;
 	struct src	 src;
-	double		 parskip = l->th.body_leading * 0.4;
+	double		 parskip = m->leading * 0.4;
 	int		 in_item = marker != NULL, after_heading = 0;
 
 	if (depth > MD_MAXDEPTH)
@@ -249,18 +250,18 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 		case CMARK_NODE_PARAGRAPH:
 			/* A heading sits closer to its text than to what precedes. */
 			S_para(m, n, indent, marker, (in_item && tight) ||
-			    after_heading ? l->th.body_leading * 0.15 : parskip, 0);
+			    after_heading ? m->leading * 0.15 : parskip, 0);
 			marker = NULL;
 			break;
 		case CMARK_NODE_HEADING:
-			S_heading(m, n, indent);
+			S_md_heading(m, n, indent);
 			break;
 		case CMARK_NODE_LIST:
-			S_list(m, n, depth < MD_MAXDEPTH ? indent : indent -
-			    l->th.body_size * 1.4, depth);
+			S_md_list(m, n, depth < MD_MAXDEPTH ? indent : indent -
+			    l->theme.body_size * 1.4, depth);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
-			S_blocks(m, n, indent + l->th.body_size * 1.4, depth + 1,
+			S_blocks(m, n, indent + l->theme.body_size * 1.4, depth + 1,
 			    NULL, 0);
 			break;
 		case CMARK_NODE_CODE_BLOCK: {
@@ -269,7 +270,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 
 			lit = cmark_node_get_literal(n);
 			src = S_src(m, n);
-			para_init(&p, l->th.body_size, l->th.body_leading,
+			para_init(&p, l->theme.body_size, m->leading,
 			    l->tw - indent);
 			p.indent = indent;
 			p.align = ALIGN_LEFT;
@@ -299,14 +300,14 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 			break;
 		}
 		case CMARK_NODE_THEMATIC_BREAK:
-			b = vlist_add(m->out, l->th.body_leading, parskip);
+			b = vlist_add(m->out, m->leading, parskip);
 			{
 				struct pdf_item *it = vbox_add(b);
 
 				it->type = ITEM_LINE;
 				it->x = indent + (l->tw - indent) * 0.4;
 				it->x2 = indent + (l->tw - indent) * 0.6;
-				it->y = it->y2 = -l->th.body_leading / 2;
+				it->y = it->y2 = -m->leading / 2;
 				it->stroke_w = 0.5;
 				it->rgb = RGB_RULE;
 			}
@@ -320,7 +321,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 
 void
 md_set(struct lay *l, const char *text, const char *file, int line0,
-    int col0, unsigned int hrgb, struct vlist *out)
+    int col0, unsigned int hrgb, double leading, struct vlist *out)
 {
 	cmark_node	*doc;
 	struct md	 m;
@@ -336,6 +337,7 @@ md_set(struct lay *l, const char *text, const char *file, int line0,
 	m.line0 = line0 > 0 ? line0 : 1;
 	m.col0 = col0 > 0 ? col0 : 1;
 	m.hrgb = hrgb;
+	m.leading = leading;
 	m.out = out;
 	m.first = 1;
 	S_blocks(&m, doc, 0, 0, NULL, 0);

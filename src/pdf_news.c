@@ -22,7 +22,7 @@ pages_news(struct lay *l)
 	struct para	 p;
 	struct vbox	*b;
 	struct buf	 t;
-	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 	size_t		 i;
 	char		*name, *title;
 
@@ -35,32 +35,32 @@ pages_news(struct lay *l)
 	    "partenaires, ceux dont le téléphone, l'adresse, les horaires ou "
 	    "l'accès ont changé, et ceux qui ne figurent plus dans le livret.",
 	    n->edition);
-	para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+	para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
 	para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	para_set(l, &p, &v);
 	para_free(&p);
 	if (n->nadded > 0) {
 		b = para_line(l, &v, "Nouveaux partenaires", FACE_BOLD,
-		    SZ_H2(l), SZ_H2(l) * 1.35, h, l->th.body_leading, NULL);
+		    SZ_H2(l), SZ_H2(l) * 1.35, h, l->theme.body_leading, NULL);
 		b->keep = 1;
 		for (i = 0; i < n->nadded; i++) {
 			name = model_display_name(n->added[i]);
 			pages_leader(l, &v, name, NULL, FACE_REGULAR,
-			    l->th.body_size, RGB_TEXT, l->want.partner[
+			    l->theme.body_size, RGB_TEXT, l->want.partner[
 			    pages_partner_index(l, n->added[i])], 0, 2, NULL);
 			free(name);
 		}
 	}
 	if (n->nchanged > 0) {
 		b = para_line(l, &v, "Coordonnées qui ont changé", FACE_BOLD,
-		    SZ_H2(l), SZ_H2(l) * 1.35, h, l->th.body_leading, NULL);
+		    SZ_H2(l), SZ_H2(l) * 1.35, h, l->theme.body_leading, NULL);
 		b->keep = 1;
 		for (i = 0; i < n->nchanged; i++) {
 			name = model_display_name(n->changed[i].p);
 			buf_reset(&t);
 			buf_printf(&t, "%s (%s)", name, n->changed[i].what);
 			pages_leader(l, &v, buf_cstr(&t), NULL, FACE_REGULAR,
-			    l->th.body_size, RGB_TEXT, l->want.partner[
+			    l->theme.body_size, RGB_TEXT, l->want.partner[
 			    pages_partner_index(l, n->changed[i].p)], 0, 2,
 			    NULL);
 			free(name);
@@ -69,13 +69,13 @@ pages_news(struct lay *l)
 	if (n->nleft > 0) {
 		b = para_line(l, &v, "Ne figurent plus dans le livret",
 		    FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.35, h,
-		    l->th.body_leading, NULL);
+		    l->theme.body_leading, NULL);
 		b->keep = 1;
 		buf_reset(&t);
 		for (i = 0; i < n->nleft; i++)
 			buf_printf(&t, "%s%s", i ? " ; " : "", n->left[i]);
 		buf_putc(&t, '.');
-		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
 		para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 		para_set(l, &p, &v);
 		para_free(&p);

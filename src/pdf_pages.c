@@ -85,10 +85,10 @@ S_notes(struct lay *l)
 {
 	size_t		 pg = lay_newpage(l, "Notes", 0, 1);
 	struct pdf_item	*it;
-	double		 y, x0 = lay_left(l, pg), step = l->th.body_leading * 2;
+	double		 y, x0 = lay_left(l, pg), step = l->theme.body_leading * 2;
 
 	lay_page_text(l, pg, x0, lay_top(l) - SZ_TITLE(l), FACE_BOLD,
-	    SZ_TITLE(l), colour_dark(l->th.lead_rgb), "Notes", NULL);
+	    SZ_TITLE(l), colour_dark(l->theme.lead_rgb), "Notes", NULL);
 	for (y = lay_top(l) - SZ_TITLE(l) - step * 1.5; y >= l->bottom;
 	    y -= step) {
 		it = pdf_page_add(&l->doc->pages[pg]);
@@ -128,7 +128,7 @@ pages_title(struct lay *l, struct vlist *out, const char *title,
 	if (outline)
 		b->outline = lay_outline(l, title, 0, 0, 0);
 	/* Air below the title. */
-	vlist_add(out, l->th.body_leading, 0)->keep = 1;
+	vlist_add(out, l->theme.body_leading, 0)->keep = 1;
 	return b;
 }
 
@@ -147,12 +147,12 @@ S_heading(struct lay *l, struct vlist *out, const char *text,
 
 /* A body paragraph of plain text. */
 static void
-S_text(struct lay *l, struct vlist *out, const char *text, enum pdf_face f,
+S_body_text(struct lay *l, struct vlist *out, const char *text, enum pdf_face f,
     unsigned int rgb, double before, const struct src *src)
 {
 	struct para	 p;
 
-	para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+	para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
 	p.before = before;
 	para_add(&p, text, f, rgb, 0, src);
 	para_set(l, &p, out);
@@ -315,7 +315,7 @@ S_cover(struct lay *l)
 	pg = lay_newpage(l, NULL, 0, 0);
 	/* White text on it: 4.5:1. */
 	pages_band(l, pg, band, d->page_h - band + BLEED_MAX,
-	    colour_dark(l->th.lead_rgb));
+	    colour_dark(l->theme.lead_rgb));
 
 	/* In the band: title, subtitle, set from the top margin. */
 	para_init(&p, SZ_TITLE(l) * 1.5, SZ_TITLE(l) * 1.6, l->tw);
@@ -372,7 +372,7 @@ S_cover(struct lay *l)
 
 		t = lay_ellipsis(l, FACE_BOLD, 10, s->editeur.nom.s, l->tw);
 		lay_page_text(l, pg, lay_left(l, pg), y, FACE_BOLD, 10,
-		    colour_dark(l->th.lead_rgb), t, &src);
+		    colour_dark(l->theme.lead_rgb), t, &src);
 		free(t);
 	}
 	if (s->editeur.adresse.ville.s != NULL) {
@@ -393,8 +393,8 @@ S_back_block(struct lay *l, struct vlist *v, const char *head,
 	size_t		 i;
 	struct span	*s;
 
-	S_heading(l, v, head, colour_dark(l->th.lead_rgb), l->th.body_leading);
-	para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+	S_heading(l, v, head, colour_dark(l->theme.lead_rgb), l->theme.body_leading);
+	para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
 	p.align = ALIGN_LEFT;
 	for (i = 0; i < n; i++) {
 		if (lines[i] == NULL)
@@ -429,7 +429,7 @@ S_back(struct lay *l)
 	l->got.sec[SEC_BACK] = pg;
 
 	para_line(l, &v, s->titre.s, FACE_BOLD, SZ_TITLE(l), SZ_TITLE(l) * 1.25,
-	    colour_dark(l->th.lead_rgb), 0, NULL);
+	    colour_dark(l->theme.lead_rgb), 0, NULL);
 	t = xasprintf("Édition %d", s->edition);
 	para_line(l, &v, t, FACE_REGULAR, 11, 15, RGB_MUTED, 0, NULL);
 	free(t);
@@ -465,27 +465,25 @@ S_back(struct lay *l)
 
 	if (s->url.s != NULL) {
 		/* The accessible version: the site, with its QR code. */
-		S_heading(l, &v, "Version accessible", colour_dark(l->th.lead_rgb),
-		    l->th.body_leading);
+		S_heading(l, &v, "Version accessible", colour_dark(l->theme.lead_rgb),
+		    l->theme.body_leading);
 		url = model_url_label(s->url.s);
 		t = xasprintf("Ce livret ne peut pas être lu par un lecteur "
 		    "d'écran. Le site reprend toutes les fiches, à jour, "
 		    "lisibles avec un lecteur d'écran ou agrandies : %s", url);
 		{
 			struct para	 p;
-			struct span	*sp;
 
-			para_init(&p, l->th.body_size, l->th.body_leading,
+			para_init(&p, l->theme.body_size, l->theme.body_leading,
 			    l->tw - qr - MM(6));
 			p.align = ALIGN_LEFT;
 			para_add(&p, t, FACE_REGULAR, RGB_TEXT, 0, NULL);
-			sp = para_add(&p, "", FACE_REGULAR, RGB_TEXT, 0, NULL);
-			(void)sp;
+			para_add(&p, "", FACE_REGULAR, RGB_TEXT, 0, NULL);
 			para_set(l, &p, &v);
 			para_free(&p);
 		}
 		free(t);
-		b = vlist_add(&v, qr, l->th.body_leading * 0.5);
+		b = vlist_add(&v, qr, l->theme.body_leading * 0.5);
 		qr_draw(b, s->url.s, 0, 0, qr);
 		it = vbox_add(b);
 		it->type = ITEM_LINK_URI;
@@ -494,14 +492,13 @@ S_back(struct lay *l)
 		it->w = qr;
 		it->h = qr;
 		it->uri = xstrdup(s->url.s);
-		y = lay_put(l, &v, pg, y - l->th.body_leading);
+		lay_put(l, &v, pg, y - l->theme.body_leading);
 		vlist_free(&v);
 	}
-	(void)y;
 
 	/* The band at the foot, into the bleed; white text on it: 4.5:1. */
 	pages_band(l, pg, -BLEED_MAX, MM(16) + BLEED_MAX,
-	    colour_dark(l->th.lead_rgb));
+	    colour_dark(l->theme.lead_rgb));
 	if (e->nom.s != NULL) {
 		char	*one;
 
@@ -532,14 +529,15 @@ S_edito(struct lay *l)
 
 	if (s->edito.s == NULL)
 		return;
-	pages_title(l, &v, "Édito", colour_dark(l->th.lead_rgb), 1);
+	pages_title(l, &v, "Édito", colour_dark(l->theme.lead_rgb), 1);
 	md_set(l, s->edito.s, s->path, s->edito.pos.line + 1,
-	    s->edito.pos.col + 2, colour_dark(l->th.lead_rgb), &v);
+	    s->edito.pos.col + 2, colour_dark(l->theme.lead_rgb),
+	    l->theme.body_leading, &v);
 	if (s->edito_signature.s != NULL) {
 		struct src src = pages_tsrc(s->path, &s->edito_signature);
 
-		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
-		p.before = l->th.body_leading;
+		para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
+		p.before = l->theme.body_leading;
 		p.align = ALIGN_RIGHT;
 		p.nohyph = 1;
 		para_add(&p, s->edito_signature.s, FACE_ITALIC, RGB_TEXT, 0, &src);
@@ -561,16 +559,16 @@ S_guide(struct lay *l)
 	char		 num[24], num2[24];
 	size_t		 i, n, pg, first;
 	double		 chip = MM(4);
-	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 
 	pages_title(l, &v, "Mode d'emploi", h, 1);
-	S_text(l, &v, "Ce livret présente les partenaires de la Maison de "
+	S_body_text(l, &v, "Ce livret présente les partenaires de la Maison de "
 	    "Quartier : ce que chacun fait, pour qui, et comment le joindre. "
 	    "Il se consulte de trois façons.", FACE_REGULAR, RGB_TEXT, 0, NULL);
 
-	S_heading(l, &v, "Par besoin", h, l->th.body_leading);
+	S_heading(l, &v, "Par besoin", h, l->theme.body_leading);
 	buf_init(&t);
-	pages_pageno(l->want.sec[SEC_THEMES], num, sizeof(num));
+	pages_pageno(l->want.sec[SEC_THEMATIC_INDEX], num, sizeof(num));
 	buf_printf(&t, "L'index « Je cherche de l'aide pour… », page %s, "
 	    "regroupe les partenaires par besoin : ", num);
 	/* The first four needs, lowercased: they run in the sentence. */
@@ -584,16 +582,16 @@ S_guide(struct lay *l)
 	for (; i < s->nthematiques && s->thematiques[i].npartners == 0; i++)
 		;
 	buf_puts(&t, i < s->nthematiques ? "…" : ".");
-	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	S_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 
-	S_heading(l, &v, "Par catégorie", h, l->th.body_leading);
+	S_heading(l, &v, "Par catégorie", h, l->theme.body_leading);
 	for (i = n = 0; i < s->ncategories; i++)
 		n += s->categories[i].npartners > 0;
 	buf_printf(&t, "Les fiches sont classées en %zu catégorie%s. Un onglet "
 	    "de couleur, au bord de chaque page, permet d'ouvrir le livret "
 	    "directement à la bonne catégorie :", n, n > 1 ? "s" : "");
-	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	S_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 	for (i = first = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
@@ -602,25 +600,26 @@ S_guide(struct lay *l)
 			continue;
 
 		b = pages_leader(l, &v, c->label, NULL, FACE_BOLD,
-		    l->th.body_size, colour_dark(c->rgb), l->want.category[i],
-		    chip + MM(3), first++ == 0 ? l->th.body_leading * 0.4 : 2,
+		    l->theme.body_size, colour_dark(c->rgb), l->want.category[i],
+		    chip + MM(3), first++ == 0 ? l->theme.body_leading * 0.4 : 2,
 		    NULL);
 		if (b != NULL)
 			lay_rect(b, 0, -b->h + (b->h - chip) / 2, chip, chip,
 			    colour_dark(c->rgb));
 	}
 
-	S_heading(l, &v, "Par nom", h, l->th.body_leading);
+	S_heading(l, &v, "Par nom", h, l->theme.body_leading);
 	pages_pageno(l->want.sec[SEC_ALPHA], num, sizeof(num));
 	pages_pageno(l->want.sec[SEC_CONTENTS], num2, sizeof(num2));
 	buf_printf(&t, "L'index alphabétique, page %s, donne chaque partenaire "
 	    "par son nom et par son sigle. Le sommaire, page %s, suit l'ordre "
 	    "du livret.", num, num2);
-	S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+	S_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 
-	S_heading(l, &v, "Sur chaque fiche", h, l->th.body_leading);
-	S_text(l, &v, "Le cadre de couleur réunit l'adresse, le téléphone, les "
+	S_heading(l, &v, "Sur chaque fiche", h, l->theme.body_leading);
+	S_body_text(l, &v,
+	    "Le cadre de couleur réunit l'adresse, le téléphone, les "
 	    "horaires et les conditions d'accès : sans rendez-vous, sur "
 	    "rendez-vous ou sur orientation d'un travailleur social. Son code "
 	    "QR ouvre le site du partenaire sur un téléphone. Au bas de la "
@@ -629,10 +628,11 @@ S_guide(struct lay *l)
 	if (s->url.s != NULL) {
 		char	*u = model_url_label(s->url.s);
 
-		S_heading(l, &v, "En ligne", h, l->th.body_leading);
+		S_heading(l, &v, "En ligne", h, l->theme.body_leading);
 		buf_printf(&t, "Toutes les fiches, mises à jour et lisibles avec "
 		    "un lecteur d'écran : %s", u);
-		S_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
+		S_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0,
+		    NULL);
 		free(u);
 	}
 	buf_free(&t);
@@ -648,16 +648,16 @@ S_contents(struct lay *l)
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
 	size_t		 i, j, pg, n;
-	unsigned int	 h = colour_dark(l->th.lead_rgb);
+	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 	char		*name;
 
 	pages_title(l, &v, "Sommaire", h, 1);
 	if (s->edito.s != NULL)
 		pages_leader(l, &v, "Édito", NULL, FACE_REGULAR,
-		    l->th.body_size, RGB_TEXT, l->want.sec[SEC_EDITO], 0, 0,
+		    l->theme.body_size, RGB_TEXT, l->want.sec[SEC_EDITO], 0, 0,
 		    NULL);
 	pages_leader(l, &v, "Mode d'emploi", NULL, FACE_REGULAR,
-	    l->th.body_size, RGB_TEXT, l->want.sec[SEC_GUIDE], 0, 0, NULL);
+	    l->theme.body_size, RGB_TEXT, l->want.sec[SEC_GUIDE], 0, 0, NULL);
 	for (i = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
 		struct vlist	 tmp = { 0 };
@@ -666,15 +666,15 @@ S_contents(struct lay *l)
 		if (c->npartners == 0)
 			continue;	/* no divider, no line */
 		b = pages_leader(l, &v, c->label, NULL, FACE_BOLD,
-		    l->th.body_size + 1, colour_dark(c->rgb),
+		    l->theme.body_size + 1, colour_dark(c->rgb),
 		    l->want.category[i], 0,
-		    l->th.body_leading * 0.6, NULL);
+		    l->theme.body_leading * 0.6, NULL);
 		if (b != NULL)
 			b->keep = 1;
 		/* Overleaf, the category's name again, "(suite)". */
 		name = xasprintf("%s (suite)", c->label);
-		para_line(l, &tmp, name, FACE_BOLD, l->th.body_size + 1,
-		    (l->th.body_size + 1) * 1.25, colour_dark(c->rgb), 0, NULL);
+		para_line(l, &tmp, name, FACE_BOLD, l->theme.body_size + 1,
+		    (l->theme.body_size + 1) * 1.25, colour_dark(c->rgb), 0, NULL);
 		cont = vlist_pop(&tmp);
 		vlist_free(&tmp);
 		free(name);
@@ -687,7 +687,7 @@ S_contents(struct lay *l)
 				continue;
 			name = model_display_name(p);
 			b = pages_leader(l, &v, name, NULL, FACE_REGULAR,
-			    l->th.body_size * 0.95, RGB_TEXT,
+			    l->theme.body_size * 0.95, RGB_TEXT,
 			    l->want.partner[j], MM(4), 0, &src);
 			free(name);
 			if (n > 0 && k < v.n)
@@ -704,12 +704,12 @@ S_contents(struct lay *l)
 		vbox_free(cont);
 	}
 	b = pages_leader(l, &v, "Je cherche de l'aide pour…", NULL, FACE_BOLD,
-	    l->th.body_size + 1, h, l->want.sec[SEC_THEMES], 0,
-	    l->th.body_leading * 0.6, NULL);
+	    l->theme.body_size + 1, h, l->want.sec[SEC_THEMATIC_INDEX], 0,
+	    l->theme.body_leading * 0.6, NULL);
 	if (b != NULL)
 		b->keep = 1;	/* the last two lines go together */
 	pages_leader(l, &v, "Index alphabétique", NULL, FACE_BOLD,
-	    l->th.body_size + 1, h, l->want.sec[SEC_ALPHA], 0, 2, NULL);
+	    l->theme.body_size + 1, h, l->want.sec[SEC_ALPHA], 0, 2, NULL);
 	pg = lay_flow(l, &v, "Sommaire", "Sommaire", 0);
 	l->got.sec[SEC_CONTENTS] = pg;
 	vlist_free(&v);
@@ -725,8 +725,9 @@ S_no_partner(struct lay *l)
 {
 	struct vlist	 v = { 0 };
 
-	pages_title(l, &v, "Partenaires", colour_dark(l->th.lead_rgb), 1);
-	S_text(l, &v, "Cette édition ne compte encore aucun partenaire. Les "
+	pages_title(l, &v, "Partenaires", colour_dark(l->theme.lead_rgb), 1);
+	S_body_text(l, &v,
+	    "Cette édition ne compte encore aucun partenaire. Les "
 	    "fiches paraîtront ici dès qu'elles auront été rédigées.",
 	    FACE_REGULAR, RGB_TEXT, 0, NULL);
 	lay_flow(l, &v, "Partenaires", "Partenaires", 0);
@@ -767,7 +768,7 @@ pages_booklet(struct lay *l)
 			if (s->partners[j].category == &s->categories[i])
 				pages_partner(l, &s->partners[j]);
 	}
-	pages_themes(l);
+	pages_thematic_index(l);
 	pages_alpha(l);
 	/* Blank pages so that the back cover ends a multiple of four. */
 	while ((l->doc->npages + 1) % 4 != 0)

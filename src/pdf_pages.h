@@ -11,10 +11,9 @@
 #include "pdf_layout.h"
 
 /* Sizes of the booklet, relative to the theme's body size. */
-#define	SZ_SMALL(l)	((l)->th.body_size * 0.8)
-#define	SZ_BOX(l)	((l)->th.body_size * ((l)->tight >= 3 ? 0.85 : 0.9))
-#define	SZ_H2(l)	((l)->th.body_size + 1.5)
-#define	SZ_TITLE(l)	((l)->th.body_size * 2.1)
+#define	SZ_SMALL(l)	((l)->theme.body_size * 0.8)
+#define	SZ_H2(l)	((l)->theme.body_size + 1.5)
+#define	SZ_TITLE(l)	((l)->theme.body_size * 2.1)
 
 /* ---- helpers (pdf_pages.c) ------------------------------------------- */
 
@@ -62,8 +61,8 @@ char		*pages_upper(const char *s);
 void		 pages_divider(struct lay *, const struct category *);
 /* A partner's page or pages (pdf_partner.c). */
 void		 pages_partner(struct lay *, const struct partner *);
-/* The index by need and the index by name (pdf_index.c). */
-void		 pages_themes(struct lay *);
+/* The thématique index, by need, and the index by name (pdf_index.c). */
+void		 pages_thematic_index(struct lay *);
 void		 pages_alpha(struct lay *);
 /* "Nouveautés de l'édition", when opts->news has any (pdf_news.c). */
 void		 pages_news(struct lay *);

@@ -69,7 +69,7 @@ pages_divider(struct lay *l, const struct category *c)
 			continue;
 		t = model_display_name(pp);
 		i = v.n;
-		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->th.body_size,
+		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->theme.body_size,
 		    RGB_TEXT, l->want.partner[j], 0, 0, &src);
 		free(t);
 		if (n > 0 && i < v.n)
@@ -587,14 +587,28 @@ S_qr_logo(struct vbox *b, const struct partner *pp, double pad, double y,
 }
 
 /*
+ * How a partner's page is set: the theme's body text, or, for a
+ * partner a little too long for its page, a tightened setting (see
+ * pages_partner).  Passed to what draws the page, so that nothing
+ * changes the theme for a while.
+ */
+struct pstyle {
+	int		 tight;		/* tightening: 0 none, up to TIGHT_MAX */
+	double		 size;		/* body text size */
+	double		 leading;	/* body leading */
+	double		 box;		/* text size in the contact box */
+};
+
+/*
  * A contact box taller than a page (pages of text in acces.precisions,
  * many named contacts): one column, each row a box of its own on the
  * tint, so that it breaks across pages like a paragraph; the QR code
  * and the logo close it.
  */
 static void
-S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
-    const char *logo, int has_logo, double iw, double ih)
+S_contact_rows(struct lay *l, const struct pstyle *st,
+    const struct partner *pp, struct vlist *out, const char *logo,
+    int has_logo, double iw, double ih)
 {
 	struct crow	 c;
 	struct vbox	*b, *row;
@@ -606,7 +620,7 @@ S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
 
 	memset(&c, 0, sizeof(c));
 	c.l = l;
-	c.size = SZ_BOX(l);
+	c.size = st->box;
 	c.leading = c.size * 1.3;
 	c.w = l->tw - 2 * pad;
 	c.label_rgb = colour_dark(pp->category->rgb);
@@ -618,7 +632,7 @@ S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
 		row = &c.v.v[i];
 		top = i == 0 ? pad : row->before;
 		b = vlist_add(out, top + row->h + (i + 1 == c.v.n && !tail ?
-		    pad : 0), i == 0 ? l->th.body_leading * 0.5 : 0);
+		    pad : 0), i == 0 ? st->leading * 0.5 : 0);
 		row = &c.v.v[i];
 		b->keep = row->keep;
 		lay_rect(b, 0, -b->h, l->tw, b->h, light);
@@ -644,6 +658,83 @@ S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
 }
 
 /*
+ * The contact box's second column, balanced: while it makes the box
+ * shorter, its last group moves under the card (above the QR code).
+ * left_h is the card's height with its QR code; returns the number of
+ * groups that stay in the right column r (the rest go under card c).
+ */
+static int
+S_contact_split(const struct partner *pp, const struct crow *c,
+    const struct crow *r, double left_h)
+{
+	double		 hr[INFO__COUNT], hl[INFO__COUNT], right_h = 0;
+	int		 g, split;
+
+	for (g = 0; g < INFO__COUNT; g++) {
+		struct crow	 tr = *r, tc = *c;
+
+		memset(&tr.v, 0, sizeof(tr.v));
+		S_info(r->l, &tr, pp, (enum info)g);
+		hr[g] = pages_vheight(&tr.v) +
+		    (tr.v.n > 0 ? ROW_GAP(r) * 1.5 : 0);
+		vlist_free(&tr.v);
+		memset(&tc.v, 0, sizeof(tc.v));
+		tc.labels = 1;
+		S_info(c->l, &tc, pp, (enum info)g);
+		hl[g] = pages_vheight(&tc.v) +
+		    (tc.v.n > 0 ? ROW_GAP(c) * 1.5 : 0);
+		vlist_free(&tc.v);
+		right_h += hr[g];
+	}
+	for (split = INFO__COUNT; split > 0; split--) {
+		if (hr[split - 1] == 0)
+			continue;
+		if (fmax(left_h + hl[split - 1], right_h - hr[split - 1]) >=
+		    fmax(left_h, right_h))
+			break;	/* the box would not get shorter */
+		left_h += hl[split - 1];
+		right_h -= hr[split - 1];
+	}
+	return split;
+}
+
+/*
+ * The contact box assembled into out: background, the two columns c
+ * and r (gap apart, pad inside the tint), then the QR code (qr wide)
+ * and the logo under the card.  Returns the box's height.
+ */
+static double
+S_contact_put(struct lay *l, const struct pstyle *st,
+    const struct partner *pp, struct vlist *out, struct crow *c,
+    struct crow *r, double pad, double gap, double qr,
+    const char *logo, int has_logo, double iw, double ih)
+{
+	struct vbox	*box;
+	struct pdf_item	*bg;
+	size_t		 bgi;
+	double		 yl, yr;
+
+	box = vlist_add(out, 0, st->leading * 0.5);
+	box->keep = 0;
+	lay_rect(box, 0, 0, 0, 0, colour_light(pp->category->rgb));
+	bgi = box->nitems - 1;	/* drawn first; sized at the end */
+	yl = S_col_put(box, c, pad, -pad);
+	yr = S_col_put(box, r, pad + c->w + gap, -pad);
+	if (pp->site.s != NULL || has_logo)
+		yl -= c->leading * 0.6;
+	S_qr_logo(box, pp, pad, yl, qr, c->w, logo, has_logo, iw, ih);
+	if (pp->site.s != NULL || has_logo)
+		yl -= qr;
+	box->h = -fmin(yl, yr) + pad;
+	bg = &box->items[bgi];	/* the array may have moved */
+	bg->x = 0;
+	bg->y = -box->h;
+	bg->w = l->tw;
+	bg->h = box->h;
+	return box->h;
+}
+
+/*
  * The tinted contact box, one unbreakable box in two columns.  Left,
  * the card: address and transports, phone (bold), e-mail, website,
  * then the QR code of the website in the box's bottom-left corner,
@@ -652,25 +743,20 @@ S_contact_rows(struct lay *l, const struct partner *pp, struct vlist *out,
  * partners' edition).
  */
 static void
-S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
+S_contact(struct lay *l, const struct pstyle *st, const struct partner *pp,
+    struct vlist *out)
 {
 	const struct site *s = l->site;
 	struct crow	 c, r;
-	struct vbox	*box;
-	struct pdf_item	*bg;
-	struct buf	 t;
-	unsigned int	 light = colour_light(pp->category->rgb);
-	double		 pad = MM(2.5), gap = MM(5), qr = MM(15), yl, yr, w,
+	double		 pad = MM(2.5), gap = MM(5), qr = MM(15), w, h,
 			 iw = 0, ih = 0;
-	double		 hr[INFO__COUNT], hl[INFO__COUNT], left_h, right_h = 0;
-	size_t		 bgi;
 	char		*logo = NULL;
 	int		 has_logo = 0, g, split;
 
 	w = l->tw - 2 * pad;
 	memset(&c, 0, sizeof(c));
 	c.l = l;
-	c.size = SZ_BOX(l);
+	c.size = st->box;
 	c.leading = c.size * 1.3;
 	c.w = floor(w * 0.38);
 	r = c;
@@ -682,77 +768,29 @@ S_contact(struct lay *l, const struct partner *pp, struct vlist *out)
 		logo = path_join(s->content_dir, pp->logo.s);
 		has_logo = S_image_size(pp, &iw, &ih);
 	}
-	buf_init(&t);
 
 	S_card(pp, &c);
-
-	/*
-	 * The second column, balanced: while it makes the box shorter,
-	 * its last group moves under the card (above the QR code).
-	 */
-	for (g = 0; g < INFO__COUNT; g++) {
-		struct crow	 tr = r, tc = c;
-
-		memset(&tr.v, 0, sizeof(tr.v));
-		S_info(l, &tr, pp, (enum info)g);
-		hr[g] = pages_vheight(&tr.v) +
-		    (tr.v.n > 0 ? ROW_GAP(&r) * 1.5 : 0);
-		vlist_free(&tr.v);
-		memset(&tc.v, 0, sizeof(tc.v));
-		tc.labels = 1;
-		S_info(l, &tc, pp, (enum info)g);
-		hl[g] = pages_vheight(&tc.v) +
-		    (tc.v.n > 0 ? ROW_GAP(&c) * 1.5 : 0);
-		vlist_free(&tc.v);
-		right_h += hr[g];
-	}
-	left_h = pages_vheight(&c.v) + (pp->site.s != NULL || has_logo ?
-	    c.leading * 0.6 + qr : 0);
-	for (split = INFO__COUNT; split > 0; split--) {
-		if (hr[split - 1] == 0)
-			continue;
-		if (fmax(left_h + hl[split - 1], right_h - hr[split - 1]) >=
-		    fmax(left_h, right_h))
-			break;	/* the box would not get shorter */
-		left_h += hl[split - 1];
-		right_h -= hr[split - 1];
-	}
+	split = S_contact_split(pp, &c, &r, pages_vheight(&c.v) +
+	    (pp->site.s != NULL || has_logo ? c.leading * 0.6 + qr : 0));
 	c.labels = 1;
 	for (g = 0; g < INFO__COUNT; g++)
 		S_info(l, g < split ? &r : &c, pp, (enum info)g);
-	buf_free(&t);
 
-	/* Assemble: background, the two columns, QR code and logo. */
-	box = vlist_add(out, 0, l->th.body_leading * 0.5);
-	box->keep = 0;
-	lay_rect(box, 0, 0, 0, 0, light);	/* drawn first; sized at the end */
-	bgi = box->nitems - 1;
-	yl = S_col_put(box, &c, pad, -pad);
-	yr = S_col_put(box, &r, pad + c.w + gap, -pad);
-	if (pp->site.s != NULL || has_logo)
-		yl -= c.leading * 0.6;
-	S_qr_logo(box, pp, pad, yl, qr, c.w, logo, has_logo, iw, ih);
-	if (pp->site.s != NULL || has_logo)
-		yl -= qr;
-	box->h = -fmin(yl, yr) + pad;
-	bg = &box->items[bgi];	/* the array may have moved */
-	bg->x = 0;
-	bg->y = -box->h;
-	bg->w = l->tw;
-	bg->h = box->h;
+	h = S_contact_put(l, st, pp, out, &c, &r, pad, gap, qr, logo,
+	    has_logo, iw, ih);
 	vlist_free(&c.v);
 	vlist_free(&r.v);
-	if (box->h > lay_avail(l)) {
+	if (h > lay_avail(l)) {
 		/* Taller than a page: set again as rows that may break. */
 		vbox_free(vlist_pop(out));
-		S_contact_rows(l, pp, out, logo, has_logo, iw, ih);
+		S_contact_rows(l, st, pp, out, logo, has_logo, iw, ih);
 	}
 	free(logo);
 }
 
 /* s with its spaces made no-break, into b. */
 static void
-S_nbsp(struct buf *b, const char *s)
+S_no_break_into(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++)
 		if (*s == ' ')
@@ -798,58 +836,44 @@ S_needs(struct lay *l, const struct partner *pp, struct vbox *b,
 
 /* A section heading of a partner page. */
 static void
-S_psection(struct lay *l, struct vlist *out, const char *title,
-    unsigned int rgb)
+S_psection(struct lay *l, const struct pstyle *st, struct vlist *out,
+    const char *title, unsigned int rgb)
 {
 	struct vbox	*b;
 
-	b = para_line(l, out, title, FACE_BOLD, l->th.body_size * 1.1,
-	    l->th.body_leading * 1.05, rgb, l->th.body_leading * 0.45, NULL);
+	b = para_line(l, out, title, FACE_BOLD, st->size * 1.1,
+	    st->leading * 1.05, rgb, st->leading * 0.45, NULL);
 	b->keep = 1;
 }
 
 static void
-S_bullet(struct lay *l, struct vlist *out, struct para *p, unsigned int rgb,
-    int first)
+S_bullet(struct lay *l, const struct pstyle *st, struct vlist *out,
+    struct para *p, unsigned int rgb, int first)
 {
-	p->indent = l->th.body_size * 1.2;
+	p->indent = st->size * 1.2;
 	p->width = l->tw - p->indent;
 	p->marker = "•";
 	p->marker_rgb = rgb;
-	p->before = first ? 0 : l->th.body_leading * 0.1;
+	p->before = first ? 0 : st->leading * 0.1;
 	para_set(l, p, out);
 }
 
 /*
- * The boxes of a partner's page(s) into v, at the tightening l->tight;
- * sec[] gets the index of each section heading's box (Missions,
- * Actions, Présentation, and the "Travaille avec" paragraph), *nsec
- * their number (at most 4).
+ * The top line of a partner page into v: the category badge, then the
+ * pictograms and labels of the partner's needs when they fit beside it.
+ * Returns whether they did (else they get a line of their own under
+ * the résumé, S_needs_line).
  */
-static void
-S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
-    size_t sec[4], size_t *nsec)
+static int
+S_top_line(struct lay *l, const struct partner *pp, struct vlist *v,
+    unsigned int dark)
 {
-	struct vlist	 v = { 0 };
 	struct vbox	*b;
-	struct para	 p;
-	struct src	 src;
-	struct buf	 t;
-	char		 num[24], ic[8], *badge;
-	unsigned int	 dark = colour_dark(pp->category->rgb);
-	size_t		 i;
+	char		*badge;
 	double		 bw;
 	int		 inline_needs;
 
-	*nsec = 0;
-	buf_init(&t);
-
-	/*
-	 * The top line: the category badge, then the pictograms and labels
-	 * of the partner's needs when they fit beside it (else they get a
-	 * line of their own under the résumé).
-	 */
-	b = vlist_add(&v, SZ_SMALL(l) * 1.95, 0);
+	b = vlist_add(v, SZ_SMALL(l) * 1.95, 0);
 	b->keep = 1;
 	/* The badge is one line: a long category label ends with "…". */
 	badge = lay_ellipsis(l, FACE_BOLD, SZ_SMALL(l), pp->category->label,
@@ -865,8 +889,18 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	if (inline_needs)
 		(void)S_needs(l, pp, b, bw + SZ_SMALL(l) * 1.5,
 		    -SZ_SMALL(l) * 1.2, dark);
+	return inline_needs;
+}
 
-	/* Name and sigle. */
+/* The partner's name and sigle, the page's title, into v. */
+static void
+S_title(struct lay *l, const struct partner *pp, struct vlist *v,
+    unsigned int dark)
+{
+	struct para	 p;
+	struct src	 src;
+	char		*t;
+
 	para_init(&p, SZ_TITLE(l) * 0.8, SZ_TITLE(l) * 0.93, l->tw);
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
@@ -876,144 +910,244 @@ S_partner_boxes(struct lay *l, const struct partner *pp, struct vlist *v0,
 	para_add(&p, pp->nom.s, FACE_BOLD, dark, SPAN_NOHYPH, &src);
 	if (pp->sigle.s != NULL && strcmp(pp->sigle.s, pp->nom.s) != 0) {
 		src = pages_psrc(pp, PF_SIGLE);
-		buf_printf(&t, " (%s)", pp->sigle.s);
-		para_add(&p, buf_cstr(&t), FACE_BOLD, dark, SPAN_NOHYPH, &src);
-		buf_reset(&t);
+		t = xasprintf(" (%s)", pp->sigle.s);
+		para_add(&p, t, FACE_BOLD, dark, SPAN_NOHYPH, &src);
+		free(t);
 	}
-	para_set(l, &p, &v);
+	para_set(l, &p, v);
 	para_free(&p);
+}
 
-	/* Résumé, larger. */
-	para_init(&p, l->th.body_size * 1.08, l->th.body_leading * 1.06, l->tw);
+/* The résumé, larger than the body, into v. */
+static void
+S_resume(struct lay *l, const struct pstyle *st, const struct partner *pp,
+    struct vlist *v)
+{
+	struct para	 p;
+	struct src	 src;
+
+	para_init(&p, st->size * 1.08, st->leading * 1.06, l->tw);
 	p.align = ALIGN_LEFT;
-	p.before = l->th.body_leading * 0.3;
+	p.before = st->leading * 0.3;
 	src = pages_psrc(pp, PF_RESUME);
 	para_add(&p, pp->resume.s, FACE_REGULAR, RGB_TEXT, 0, &src);
-	para_set(l, &p, &v);
+	para_set(l, &p, v);
 	para_free(&p);
+}
 
-	/* Needs, when they did not fit on the top line. */
-	if (pp->nthematiques > 0 && !inline_needs) {
-		para_init(&p, SZ_SMALL(l), SZ_SMALL(l) * 1.45, l->tw);
-		p.align = ALIGN_LEFT;
-		p.nohyph = 1;
-		p.before = l->th.body_leading * 0.25;
-		for (i = 0; i < pp->nthematiques; i++) {
-			const struct thematique *th = pp->thematiques[i];
+/* The needs on a line of their own, when not on the top line. */
+static void
+S_needs_line(struct lay *l, const struct pstyle *st,
+    const struct partner *pp, struct vlist *v, unsigned int dark)
+{
+	struct para	 p;
+	struct buf	 t;
+	char		 ic[8];
+	size_t		 i;
 
-			if (i > 0)
-				para_add(&p, "   ", FACE_REGULAR, RGB_MUTED,
-				    SPAN_RAW, NULL);
-			pages_picto(l, th, ic);
-			if (ic[0] != '\0') {
-				para_add(&p, ic, FACE_ICON, dark, SPAN_RAW |
-				    SPAN_NOHYPH, NULL);
-				para_add(&p, NBSP, FACE_REGULAR, dark, SPAN_RAW,
-				    NULL);
-			}
-			/* No break inside a label: NBSP between its words. */
-			S_nbsp(&t, th->label);
-			para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
+	buf_init(&t);
+	para_init(&p, SZ_SMALL(l), SZ_SMALL(l) * 1.45, l->tw);
+	p.align = ALIGN_LEFT;
+	p.nohyph = 1;
+	p.before = st->leading * 0.25;
+	for (i = 0; i < pp->nthematiques; i++) {
+		const struct thematique *th = pp->thematiques[i];
+
+		if (i > 0)
+			para_add(&p, "   ", FACE_REGULAR, RGB_MUTED,
+			    SPAN_RAW, NULL);
+		pages_picto(l, th, ic);
+		if (ic[0] != '\0') {
+			para_add(&p, ic, FACE_ICON, dark, SPAN_RAW |
 			    SPAN_NOHYPH, NULL);
-			buf_reset(&t);
+			para_add(&p, NBSP, FACE_REGULAR, dark, SPAN_RAW,
+			    NULL);
 		}
-		para_set(l, &p, &v);
-		para_free(&p);
+		/* No break inside a label: NBSP between its words. */
+		S_no_break_into(&t, th->label);
+		para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
+		    SPAN_NOHYPH, NULL);
+		buf_reset(&t);
 	}
+	para_set(l, &p, v);
+	para_free(&p);
+	buf_free(&t);
+}
 
-	S_contact(l, pp, &v);
+/* "Missions", a bullet each, into v. */
+static void
+S_missions(struct lay *l, const struct pstyle *st,
+    const struct partner *pp, struct vlist *v, unsigned int dark)
+{
+	struct para	 p;
+	struct src	 src;
+	size_t		 i;
 
-	sec[(*nsec)++] = v.n;
-	S_psection(l, &v, "Missions", dark);
+	S_psection(l, st, v, "Missions", dark);
 	for (i = 0; i < pp->missions.n; i++) {
-		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
+		para_init(&p, st->size, st->leading, l->tw);
 		src = pages_tsrc(pp->path, &pp->missions.v[i]);
 		para_add(&p, pp->missions.v[i].s, FACE_REGULAR, RGB_TEXT, 0,
 		    &src);
-		S_bullet(l, &v, &p, dark, i == 0);
+		S_bullet(l, st, v, &p, dark, i == 0);
 		para_free(&p);
 	}
+}
+
+/*
+ * "Actions", a bullet each: the title in bold (with a full stop when it
+ * has no punctuation of its own), then the description, into v.
+ */
+static void
+S_action_bullets(struct lay *l, const struct pstyle *st,
+    const struct partner *pp, struct vlist *v, unsigned int dark)
+{
+	struct para	 p;
+	struct src	 src;
+	char		*t;
+	size_t		 i;
+
+	S_psection(l, st, v, "Actions", dark);
+	for (i = 0; i < pp->nactions; i++) {
+		const struct action *a = &pp->actions[i];
+
+		para_init(&p, st->size, st->leading, l->tw);
+		src = pages_tsrc(pp->path, &a->titre);
+		if (a->description.s != NULL) {
+			size_t	 n = strlen(a->titre.s);
+			int	 punct = n > 0 && strchr(".!?…:",
+			    a->titre.s[n - 1]) != NULL;
+
+			t = xasprintf("%s%s", a->titre.s, punct ? "" : ".");
+			para_add(&p, t, FACE_BOLD, RGB_TEXT, 0, &src);
+			free(t);
+			src = pages_tsrc(pp->path, &a->description);
+			para_add(&p, " ", FACE_REGULAR, RGB_TEXT, SPAN_RAW,
+			    NULL);
+			para_add(&p, a->description.s, FACE_REGULAR,
+			    RGB_TEXT, 0, &src);
+		} else
+			para_add(&p, a->titre.s, FACE_REGULAR, RGB_TEXT,
+			    0, &src);
+		S_bullet(l, st, v, &p, dark, i == 0);
+		para_free(&p);
+	}
+}
+
+/*
+ * "Travaille avec : " and the partners this one works with, each with
+ * its page number (both links to its page), into v.
+ */
+static void
+S_works_with(struct lay *l, const struct pstyle *st,
+    const struct partner *pp, struct vlist *v, unsigned int dark)
+{
+	struct para	 p;
+	struct src	 src;
+	struct span	*sp;
+	char		 num[24], *t;
+	size_t		 i;
+
+	para_init(&p, st->size, st->leading, l->tw);
+	p.align = ALIGN_LEFT;
+	p.before = st->leading * 0.4;
+	para_add(&p, "Travaille avec : ", FACE_BOLD, dark, 0, NULL);
+	for (i = 0; i < pp->nliens; i++) {
+		const struct partner *q = pp->liens[i];
+		size_t	 qi = pages_partner_index(l, q);
+		char	*qn = model_display_name(q);
+
+		src = pages_psrc(pp, PF_LIENS);
+		if (i > 0)
+			para_add(&p, ", ", FACE_REGULAR, RGB_TEXT,
+			    SPAN_RAW, NULL);
+		sp = para_add(&p, qn, FACE_REGULAR, RGB_TEXT,
+		    SPAN_NOHYPH, &src);
+		sp->dest = l->want.partner[qi] != SIZE_MAX ?
+		    l->want.partner[qi] + 1 : 0;
+		pages_pageno(l->want.partner[qi], num, sizeof(num));
+		t = xasprintf(NBSP "p." NBSP "%s", num);
+		sp = para_add(&p, t, FACE_REGULAR, RGB_MUTED,
+		    SPAN_RAW | SPAN_NOHYPH, NULL);
+		sp->dest = l->want.partner[qi] != SIZE_MAX ?
+		    l->want.partner[qi] + 1 : 0;
+		free(t);
+		free(qn);
+	}
+	para_set(l, &p, v);
+	para_free(&p);
+}
+
+/*
+ * The boxes of a partner's page(s) into v0, in the style st; sec[]
+ * gets the index of each section heading's box (Missions, Actions,
+ * Présentation, and the "Travaille avec" paragraph), *nsec their
+ * number (at most 4).
+ */
+static void
+S_partner_boxes(struct lay *l, const struct pstyle *st,
+    const struct partner *pp, struct vlist *v0, size_t sec[4], size_t *nsec)
+{
+	struct vlist	 v = { 0 };
+	unsigned int	 dark = colour_dark(pp->category->rgb);
+	size_t		 i;
+	int		 inline_needs;
+
+	*nsec = 0;
+	inline_needs = S_top_line(l, pp, &v, dark);
+	S_title(l, pp, &v, dark);
+	S_resume(l, st, pp, &v);
+	if (pp->nthematiques > 0 && !inline_needs)
+		S_needs_line(l, st, pp, &v, dark);
+	S_contact(l, st, pp, &v);
+	sec[(*nsec)++] = v.n;
+	S_missions(l, st, pp, &v, dark);
 	if (pp->nactions > 0) {
 		sec[(*nsec)++] = v.n;
-		S_psection(l, &v, "Actions", dark);
-		for (i = 0; i < pp->nactions; i++) {
-			const struct action *a = &pp->actions[i];
-
-			para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
-			src = pages_tsrc(pp->path, &a->titre);
-			if (a->description.s != NULL) {
-				size_t	 n = strlen(a->titre.s);
-				int	 punct = n > 0 && strchr(".!?…:",
-				    a->titre.s[n - 1]) != NULL;
-
-				buf_printf(&t, "%s%s", a->titre.s, punct ? "" : ".");
-				para_add(&p, buf_cstr(&t), FACE_BOLD, RGB_TEXT, 0,
-				    &src);
-				buf_reset(&t);
-				src = pages_tsrc(pp->path, &a->description);
-				para_add(&p, " ", FACE_REGULAR, RGB_TEXT, SPAN_RAW,
-				    NULL);
-				para_add(&p, a->description.s, FACE_REGULAR,
-				    RGB_TEXT, 0, &src);
-			} else
-				para_add(&p, a->titre.s, FACE_REGULAR, RGB_TEXT,
-				    0, &src);
-			S_bullet(l, &v, &p, dark, i == 0);
-			para_free(&p);
-		}
+		S_action_bullets(l, st, pp, &v, dark);
 	}
 	if (pp->body != NULL) {
 		sec[(*nsec)++] = v.n;
-		S_psection(l, &v, "Présentation", dark);
-		md_set(l, pp->body, pp->path, pp->body_line, 1, dark, &v);
+		S_psection(l, st, &v, "Présentation", dark);
+		md_set(l, pp->body, pp->path, pp->body_line, 1, dark,
+		    st->leading, &v);
 	}
 	if (pp->nliens > 0) {
-		struct span	*sp;
-
 		sec[(*nsec)++] = v.n;
-		para_init(&p, l->th.body_size, l->th.body_leading, l->tw);
-		p.align = ALIGN_LEFT;
-		p.before = l->th.body_leading * 0.4;
-		para_add(&p, "Travaille avec : ", FACE_BOLD, dark, 0, NULL);
-		for (i = 0; i < pp->nliens; i++) {
-			const struct partner *q = pp->liens[i];
-			size_t	 qi = pages_partner_index(l, q);
-			char	*qn = model_display_name(q);
-
-			src = pages_psrc(pp, PF_LIENS);
-			if (i > 0)
-				para_add(&p, ", ", FACE_REGULAR, RGB_TEXT,
-				    SPAN_RAW, NULL);
-			sp = para_add(&p, qn, FACE_REGULAR, RGB_TEXT,
-			    SPAN_NOHYPH, &src);
-			sp->dest = l->want.partner[qi] != SIZE_MAX ?
-			    l->want.partner[qi] + 1 : 0;
-			pages_pageno(l->want.partner[qi], num, sizeof(num));
-			buf_printf(&t, NBSP "p." NBSP "%s", num);
-			sp = para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
-			    SPAN_RAW | SPAN_NOHYPH, NULL);
-			sp->dest = l->want.partner[qi] != SIZE_MAX ?
-			    l->want.partner[qi] + 1 : 0;
-			buf_reset(&t);
-			free(qn);
-		}
-		para_set(l, &p, &v);
-		para_free(&p);
+		S_works_with(l, st, pp, &v, dark);
 	}
-	if (l->tight > 0)
+	if (st->tight > 0)
 		for (i = 0; i < v.n; i++)
-			v.v[i].before *= l->tight >= 3 ? 0.45 : 0.6;
+			v.v[i].before *= st->tight >= 3 ? 0.45 : 0.6;
 	vlist_cat(v0, &v);
 	vlist_free(&v);
-	buf_free(&t);
 }
 
 /* Tightening steps tried for a partner a little too long for one page. */
 #define	TIGHT_MAX	3
 /* How much too long is "a little": the most a partner may overflow. */
-#define	TIGHT_SLACK(l)	((l)->th.body_leading * 8)
+#define	TIGHT_SLACK(l)	((l)->theme.body_leading * 8)
 /* Lines of body text a continuation page carries at least. */
 #define	CONT_MIN	6
+
+/*
+ * The style of a partner page at the tightening tight: from 1, less
+ * space between boxes (S_partner_boxes); from 2, 12.5 pt leading
+ * becomes 12 pt; at 3, a smaller contact box.
+ */
+static struct pstyle
+S_pstyle(const struct lay *l, int tight)
+{
+	struct pstyle	 st;
+
+	st.tight = tight;
+	st.size = l->theme.body_size;
+	st.leading = l->theme.body_leading;
+	if (tight >= 2)
+		st.leading = fmax(st.leading - 0.5, st.size * 1.25);
+	st.box = st.size * (tight >= 3 ? 0.85 : 0.9);
+	return st;
+}
 
 /* Height of boxes i to the end of v as they start a page. */
 static double
@@ -1047,27 +1181,24 @@ pages_partner(struct lay *l, const struct partner *pp)
 	struct buf	 t;
 	struct src	 src;
 	char		*name;
-	double		 avail = lay_avail(l), lead = l->th.body_leading,
+	double		 avail = lay_avail(l), lead = l->theme.body_leading,
 			 need, rest;
 	size_t		 k = pages_category_index(l, pp->category), pg, sec[4],
 			 sec2[4], nsec, nsec2, i, brk, best;
 	int		 tight;
+	struct pstyle	 st;
 
 	name = model_display_name(pp);
 	buf_init(&t);
-	S_partner_boxes(l, pp, &v, sec, &nsec);
+	st = S_pstyle(l, 0);
+	S_partner_boxes(l, &st, pp, &v, sec, &nsec);
 	need = S_rest(&v, 0);
 	for (tight = 1; tight <= TIGHT_MAX && need > avail + 0.01 &&
 	    need <= avail + TIGHT_SLACK(l); tight++) {
 		struct vlist	 w = { 0 };
 
-		l->tight = tight;
-		if (tight >= 2)	/* 12.5 pt becomes 12 pt */
-			l->th.body_leading = fmax(lead - 0.5,
-			    l->th.body_size * 1.25);
-		S_partner_boxes(l, pp, &w, sec2, &nsec2);
-		l->th.body_leading = lead;
-		l->tight = 0;
+		st = S_pstyle(l, tight);
+		S_partner_boxes(l, &st, pp, &w, sec2, &nsec2);
 		if (S_rest(&w, 0) <= avail + 0.01) {
 			vlist_free(&v);
 			v = w;

@@ -483,7 +483,7 @@ S_link_flush(const struct para *p, struct vbox *b, struct linkrun *k,
 
 /* Whether two spans draw alike (one text item may hold both). */
 static int
-S_same(const struct span *a, const struct span *b)
+S_same_look(const struct span *a, const struct span *b)
 {
 	return a->face == b->face && a->size == b->size && a->rgb == b->rgb &&
 	    (a->src.file == b->src.file) && a->src.pos.line == b->src.pos.line &&
@@ -546,7 +546,8 @@ S_line(struct lay *l, const struct para *p, const struct items *it,
 		if (x->type == LB_PENALTY)
 			continue;
 		/* A box: continue the run or start one. */
-		if (r.open && (!S_same(&p->v[r.span], s) || (gap && justify)))
+		if (r.open && (!S_same_look(&p->v[r.span],
+		    s) || (gap && justify)))
 			S_run_flush(l, p, b, &r, base);
 		if (r.open && gap)
 			buf_putc(&r.text, ' ');
@@ -592,7 +593,7 @@ para_set(struct lay *l, const struct para *p, struct vlist *out)
 		return;
 	memset(&it, 0, sizeof(it));
 	S_items(l, p, &it);
-	justify = p->align == ALIGN_THEME && l->th.justify;
+	justify = p->align == ALIGN_THEME && l->theme.justify;
 	if (justify)
 		n = typo_break(it.v, it.n, p->width, TEXT_TOLERANCE, &lines);
 	else

@@ -46,7 +46,7 @@ S_cmp_y0(const void *a, const void *b)
 
 /* An item's text, shortened for a message. */
 static void
-S_name(struct buf *b, const struct pdf_item *it)
+S_item_name(struct buf *b, const struct pdf_item *it)
 {
 	size_t		 n = strlen(it->text), k, len, chars;
 	unsigned int	 cp;
@@ -65,7 +65,7 @@ S_breach(struct diags *d, size_t *nbad, const struct pdf_item *it,
 {
 	if ((*nbad)++ >= VERIFY_MAX)
 		return;
-	S_name(nm, it);
+	S_item_name(nm, it);
 	diag_error(d, it->src_file, it->src_pos.line, it->src_pos.col,
 	    "internal error: booklet page %zu: the text %s (x %.1f, y %.1f) %s",
 	    page + 1, buf_cstr(nm), it->x, it->y, what);
@@ -130,7 +130,7 @@ lay_verify(const struct pdf_doc *d, double inner, double outer, double top,
 				it = &p->items[ink[j].item];
 				o = &p->items[ink[i].item];
 				buf_reset(&what);
-				S_name(&nm, o);
+				S_item_name(&nm, o);
 				buf_printf(&what, _("is drawn over the text %s (x "
 				    "%.1f, y %.1f)"), buf_cstr(&nm), o->x, o->y);
 				S_breach(diags, &nbad, it, pg, buf_cstr(&what), &nm);

@@ -38,7 +38,7 @@ struct picto {
 };
 
 static void
-S_add(struct picto *p, const char *name, size_t len, unsigned int cp)
+S_glyph_add(struct picto *p, const char *name, size_t len, unsigned int cp)
 {
 	if (len == 0 || len > PICTO_NAME_MAX)
 		return;
@@ -53,7 +53,7 @@ S_add(struct picto *p, const char *name, size_t len, unsigned int cp)
 }
 
 static int
-S_cmp(const void *a, const void *b)
+S_glyph_cmp(const void *a, const void *b)
 {
 	const struct picto_name *x = a, *y = b;
 	int c;
@@ -64,7 +64,7 @@ S_cmp(const void *a, const void *b)
 }
 
 static int
-S_find(const void *key, const void *elem)
+S_glyph_find(const void *key, const void *elem)
 {
 	return strcmp(key, ((const struct picto_name *)elem)->name);
 }
@@ -88,7 +88,7 @@ S_index_font(struct picto *p)
 		/* A name that filled the buffer may be cut: skip it. */
 		if (strlen(name) > PICTO_NAME_MAX || name[0] == '.')
 			continue;
-		S_add(p, name, strlen(name), (unsigned int)cp);
+		S_glyph_add(p, name, strlen(name), (unsigned int)cp);
 	}
 }
 
@@ -154,7 +154,7 @@ S_index_css(struct picto *p, const char *s)
 			if (ndig > 0 && *s == '"' && cp <= 0x10FFFF &&
 			    FT_Get_Char_Index(p->face, cp) != 0)
 				for (i = 0; i < npend; i++)
-					S_add(p, pend[i], plen[i], cp);
+					S_glyph_add(p, pend[i], plen[i], cp);
 			npend = 0;
 		} else
 			s++;
@@ -191,7 +191,7 @@ picto_open(const char *font_path, const char *css_path)
 		S_index_css(p, css);
 	}
 	if (p->n > 0)
-		qsort(p->v, p->n, sizeof(*p->v), S_cmp);
+		qsort(p->v, p->n, sizeof(*p->v), S_glyph_cmp);
 	/* Keep the first of equal names. */
 	for (i = j = 0; i < p->n; i++) {
 		if (j > 0 && strcmp(p->v[j - 1].name, p->v[i].name) == 0) {
@@ -245,7 +245,7 @@ picto_codepoint(const struct picto *p, const char *name)
 
 	if (p == NULL || name == NULL || p->n == 0)
 		return 0;
-	e = bsearch(name, p->v, p->n, sizeof(*p->v), S_find);
+	e = bsearch(name, p->v, p->n, sizeof(*p->v), S_glyph_find);
 	return e == NULL ? 0 : e->cp;
 }
 
@@ -291,7 +291,7 @@ S_move(const FT_Vector *to, void *u)
 }
 
 static int
-S_line(const FT_Vector *to, void *u)
+S_ft_line_to(const FT_Vector *to, void *u)
 {
 	struct S_pen *pen = u;
 
@@ -335,7 +335,7 @@ S_glyph_path(struct picto *p, const char *name, struct buf *b,
 {
 	static const FT_Outline_Funcs funcs = {
 		.move_to = S_move,
-		.line_to = S_line,
+		.line_to = S_ft_line_to,
 		.conic_to = S_conic,
 		.cubic_to = S_cubic,
 		.shift = 0,

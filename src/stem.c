@@ -129,17 +129,11 @@ stem_words(const char *text, void (*fn)(void *, const char *, size_t),
 	buf_free(&w);
 }
 
-static int
-S_cmp(const void *a, const void *b)
-{
-	return strcmp(*(const char *const *)a, *(const char *const *)b);
-}
-
 int
 stem_stopword(const char *folded)
 {
 	size_t	 n = sizeof(stem_stopwords) / sizeof(stem_stopwords[0]) - 1;
 
 	return bsearch(&folded, stem_stopwords, n, sizeof(stem_stopwords[0]),
-	    S_cmp) != NULL;
+	    str_cmp_ptr) != NULL;
 }

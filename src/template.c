@@ -306,7 +306,7 @@ struct parser {
 
 /* memmem(3) is not in POSIX: first occurrence of n (nlen > 0) in h. */
 static const char *
-S_find(const char *h, size_t hlen, const char *n, size_t nlen)
+S_memmem(const char *h, size_t hlen, const char *n, size_t nlen)
 {
 	const char	*p, *end = h + hlen;
 
@@ -337,12 +337,12 @@ S_linecol(const char *src, size_t off, int *line, int *col)
 }
 
 static void
-S_error(struct diags *d, const struct tpl *t, size_t off, const char *fmt,
+S_tpl_error(struct diags *d, const struct tpl *t, size_t off, const char *fmt,
     ...) __attribute__((format(printf, 4, 5)));
 
 /* Append an error at byte offset off of template t. */
 static void
-S_error(struct diags *d, const struct tpl *t, size_t off, const char *fmt,
+S_tpl_error(struct diags *d, const struct tpl *t, size_t off, const char *fmt,
     ...)
 {
 	va_list	 ap;
@@ -355,7 +355,7 @@ S_error(struct diags *d, const struct tpl *t, size_t off, const char *fmt,
 }
 
 static struct tnode *
-S_node(struct parser *p, enum tnode_type type, size_t off, size_t len,
+S_tnode_new(struct parser *p, enum tnode_type type, size_t off, size_t len,
     size_t pos)
 {
 	struct tpl	*t = p->t;
@@ -381,7 +381,7 @@ static void
 S_flush(struct parser *p, size_t to)
 {
 	if (to > p->text) {
-		S_node(p, TN_TEXT, p->text, to - p->text, p->text);
+		S_tnode_new(p, TN_TEXT, p->text, to - p->text, p->text);
 		p->bol = p->src[to - 1] == '\n';
 	}
 	p->text = to;
@@ -400,13 +400,13 @@ S_isspace(char c)
  * (pre included) starts, or (size_t)-1.
  */
 static size_t
-S_close(const struct parser *p, size_t from, char pre)
+S_close_tag(const struct parser *p, size_t from, char pre)
 {
 	const char	*c;
 	size_t		 start = from;
 
 	while (from <= p->len) {
-		c = S_find(p->src + from, p->len - from, p->ctag, p->clen);
+		c = S_memmem(p->src + from, p->len - from, p->ctag, p->clen);
 		if (c == NULL)
 			return (size_t)-1;
 		from = (size_t)(c - p->src);
@@ -425,7 +425,7 @@ S_close(const struct parser *p, size_t from, char pre)
  * the implicit iterator ".".  Returns 0 with an error.
  */
 static int
-S_name(struct parser *p, size_t pos, size_t *b, size_t *e, int dotted)
+S_tag_name(struct parser *p, size_t pos, size_t *b, size_t *e, int dotted)
 {
 	const char	*s = p->src;
 	size_t		 i;
@@ -435,12 +435,12 @@ S_name(struct parser *p, size_t pos, size_t *b, size_t *e, int dotted)
 	while (*e > *b && S_isspace(s[*e - 1]))
 		(*e)--;
 	if (*b == *e) {
-		S_error(p->d, p->t, pos, "empty tag name");
+		S_tpl_error(p->d, p->t, pos, "empty tag name");
 		return 0;
 	}
 	for (i = *b; i < *e; i++)
 		if (S_isspace(s[i])) {
-			S_error(p->d, p->t, pos, "white space inside tag "
+			S_tpl_error(p->d, p->t, pos, "white space inside tag "
 			    "name '%.*s'", (int)(*e - *b), s + *b);
 			return 0;
 		}
@@ -448,7 +448,7 @@ S_name(struct parser *p, size_t pos, size_t *b, size_t *e, int dotted)
 		return 1;
 	for (i = *b; i < *e; i++)
 		if (s[i] == '.' && (i == *b || i + 1 == *e || s[i + 1] == '.')) {
-			S_error(p->d, p->t, pos, "invalid name '%.*s'",
+			S_tpl_error(p->d, p->t, pos, "invalid name '%.*s'",
 			    (int)(*e - *b), s + *b);
 			return 0;
 		}
@@ -473,7 +473,7 @@ S_setdelim(struct parser *p, size_t pos, size_t b, size_t e)
 	for (b = ce; b < e && S_isspace(s[b]); b++)
 		continue;
 	if (oe == ob || ce == cb || b != e) {
-		S_error(p->d, p->t, pos, "set-delimiter tag needs two "
+		S_tpl_error(p->d, p->t, pos, "set-delimiter tag needs two "
 		    "delimiters separated by white space");
 		return 0;
 	}
@@ -502,8 +502,8 @@ S_tag(struct parser *p, size_t pos)
 	b = pos + p->olen;
 	sigil = b < p->len && strchr("{&#^/>!=", s[b]) ? s[b++] : '\0';
 	pre = sigil == '{' ? '}' : sigil == '=' ? '=' : '\0';
-	if ((e = S_close(p, b, pre)) == (size_t)-1) {
-		S_error(p->d, p->t, pos, "unclosed tag: no '%s%.*s' after "
+	if ((e = S_close_tag(p, b, pre)) == (size_t)-1) {
+		S_tpl_error(p->d, p->t, pos, "unclosed tag: no '%s%.*s' after "
 		    "'%.*s'", pre == '}' ? "}" : pre == '=' ? "=" : "",
 		    (int)p->clen, p->ctag, (int)p->olen, p->otag);
 		return 0;
@@ -544,22 +544,24 @@ S_tag(struct parser *p, size_t pos)
 		break;
 	case '#':
 	case '^':
-		if (!S_name(p, pos, &b, &e, 1))
+		if (!S_tag_name(p, pos, &b, &e, 1))
 			return 0;
 		if (p->nopen == TPL_MAXNEST) {
-			S_error(p->d, p->t, pos, "sections nested deeper "
+			S_tpl_error(p->d, p->t, pos, "sections nested deeper "
 			    "than %d", TPL_MAXNEST);
 			return 0;
 		}
 		p->open[p->nopen++] = p->t->n;
-		S_node(p, sigil == '#' ? TN_SECTION : TN_INVERTED, b, e - b,
+		S_tnode_new(p, sigil == '#' ? TN_SECTION : TN_INVERTED, b,
+		    e - b,
 		    pos);
 		break;
 	case '/':
-		if (!S_name(p, pos, &b, &e, 1))
+		if (!S_tag_name(p, pos, &b, &e, 1))
 			return 0;
 		if (p->nopen == 0) {
-			S_error(p->d, p->t, pos, "closing tag '%.*s' without "
+			S_tpl_error(p->d, p->t, pos,
+			    "closing tag '%.*s' without "
 			    "an open section", (int)(e - b), s + b);
 			return 0;
 		}
@@ -569,7 +571,8 @@ S_tag(struct parser *p, size_t pos)
 			int	 line, col;
 
 			S_linecol(s, n->pos, &line, &col);
-			S_error(p->d, p->t, pos, "closing tag '%.*s' does not "
+			S_tpl_error(p->d, p->t, pos,
+			    "closing tag '%.*s' does not "
 			    "match open section '%.*s' (line %d, column %d)",
 			    (int)(e - b), s + b, (int)n->len, s + n->off,
 			    line, col);
@@ -578,14 +581,14 @@ S_tag(struct parser *p, size_t pos)
 		/* An inline end tag at the start of a line: keep the indent
 		 * point inside the section, where the source has it. */
 		if (p->bol)
-			S_node(p, TN_TEXT, pos, 0, pos);
+			S_tnode_new(p, TN_TEXT, pos, 0, pos);
 		p->nopen--;
 		p->t->v[i].end = p->t->n;	/* n may have moved */
 		break;
 	case '>':
-		if (!S_name(p, pos, &b, &e, 0))
+		if (!S_tag_name(p, pos, &b, &e, 0))
 			return 0;
-		n = S_node(p, TN_PARTIAL, b, e - b, pos);
+		n = S_tnode_new(p, TN_PARTIAL, b, e - b, pos);
 		if (alone) {
 			n->alone = 1;
 			n->ind = ls;
@@ -593,14 +596,14 @@ S_tag(struct parser *p, size_t pos)
 		}
 		break;
 	default:
-		if (!S_name(p, pos, &b, &e, 1))
+		if (!S_tag_name(p, pos, &b, &e, 1))
 			return 0;
-		S_node(p, sigil == '\0' ? TN_VAR : TN_RAW, b, e - b, pos);
+		S_tnode_new(p, sigil == '\0' ? TN_VAR : TN_RAW, b, e - b, pos);
 		break;
 	}
 	/* Comments and set-delimiter tags inline at the start of a line. */
 	if ((sigil == '!' || sigil == '=') && p->bol && !alone)
-		S_node(p, TN_TEXT, pos, 0, pos);
+		S_tnode_new(p, TN_TEXT, pos, 0, pos);
 	p->text = alone ? eol : end;
 	p->bol = alone || (p->text > 0 && s[p->text - 1] == '\n');
 	return 1;
@@ -630,7 +633,7 @@ tpl_parse(const char *src, const char *file, struct diags *d)
 	p.olen = p.clen = 2;
 
 	for (;;) {
-		o = S_find(p.src + p.text, p.len - p.text, p.otag, p.olen);
+		o = S_memmem(p.src + p.text, p.len - p.text, p.otag, p.olen);
 		if (o == NULL)
 			break;
 		at = (size_t)(o - p.src);
@@ -640,7 +643,7 @@ tpl_parse(const char *src, const char *file, struct diags *d)
 	S_flush(&p, p.len);
 	if (p.nopen > 0) {
 		at = p.open[p.nopen - 1];
-		S_error(d, t, t->v[at].pos, "unclosed section '%.*s'",
+		S_tpl_error(d, t, t->v[at].pos, "unclosed section '%.*s'",
 		    (int)t->v[at].len, t->src + t->v[at].off);
 		goto err;
 	}
@@ -874,7 +877,8 @@ S_render_partial(struct render *r, const struct tpl *t, const struct tnode *n,
 	if (pt == NULL)
 		return 1;
 	if (r->pdepth >= TPL_MAXPARTIAL) {
-		S_error(r->d, t, n->pos, "partial '%.*s' nested more than %d "
+		S_tpl_error(r->d, t, n->pos,
+		    "partial '%.*s' nested more than %d "
 		    "deep (recursive partial?)", (int)n->len, t->src + n->off,
 		    TPL_MAXPARTIAL);
 		return 0;
@@ -904,14 +908,15 @@ S_render(struct render *r, const struct tpl *t, size_t from, size_t to,
 	int		 ok, rc = 0;
 
 	if (++r->depth > TPL_MAXDEPTH) {
-		S_error(r->d, t, from < t->n ? t->v[from].pos : 0, "template "
+		S_tpl_error(r->d, t, from < t->n ? t->v[from].pos : 0,
+		    "template "
 		    "nesting deeper than %d levels", TPL_MAXDEPTH);
 		goto out;
 	}
 	for (i = from; i < to; i = n->end > i ? n->end : i + 1) {
 		n = &t->v[i];
 		if (++r->steps > TPL_MAXSTEPS) {
-			S_error(r->d, t, n->pos, "template expands to more "
+			S_tpl_error(r->d, t, n->pos, "template expands to more "
 			    "than %lu nodes (recursive partial?)",
 			    TPL_MAXSTEPS);
 			goto out;

@@ -130,7 +130,7 @@ S_protect(struct fr *f, size_t from, size_t to)
 
 /* Whether the ASCII prefix p starts at s[i], ignoring case. */
 static int
-S_at(const struct fr *f, size_t i, const char *p)
+S_prefix_at(const struct fr *f, size_t i, const char *p)
 {
 	size_t	 l = strlen(p);
 
@@ -165,7 +165,7 @@ S_url_end(const struct fr *f, size_t i)
 	long		 open = 0;
 
 	for (k = 0; k < sizeof(prefix) / sizeof(prefix[0]) && plen == 0; k++)
-		if (S_at(f, i, prefix[k]))
+		if (S_prefix_at(f, i, prefix[k]))
 			plen = strlen(prefix[k]);
 	if (plen == 0)
 		return i;
@@ -340,7 +340,7 @@ S_untrim(struct fr *f, size_t len)
 }
 
 static void
-S_cut(struct fr *f)
+S_terminate(struct fr *f)
 {
 
 	if (f->out.data != NULL)
@@ -542,7 +542,7 @@ typo_fr(const char *in)
 			continue;
 		}
 	}
-	S_cut(&f);
+	S_terminate(&f);
 	free(f.prot);
 	buf_free(&clean);
 	return buf_detach(&f.out);

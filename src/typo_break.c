@@ -79,7 +79,7 @@ S_is_fil(double stretch)
  * that is not a finite number counts as 0, so does a NaN stretch.
  */
 static struct lb_item
-S_item(const struct kp *kp, size_t i)
+S_lb_item(const struct kp *kp, size_t i)
 {
 	struct lb_item	 it = { LB_PENALTY, 0, 0, 0, LB_FORCE, 0 };
 
@@ -114,7 +114,7 @@ S_forced(const struct lb_item *it)
 static int
 S_legal(const struct kp *kp, size_t i)
 {
-	struct lb_item	 it = S_item(kp, i), next;
+	struct lb_item	 it = S_lb_item(kp, i), next;
 
 	if (it.type == LB_GLUE) {
 		if (i == 0 || kp->it[i - 1].type != LB_BOX)
@@ -123,7 +123,7 @@ S_legal(const struct kp *kp, size_t i)
 		return 0;
 	else if (S_forced(&it))
 		return 1;
-	next = S_item(kp, kp->stop[i + 1]);
+	next = S_lb_item(kp, kp->stop[i + 1]);
 	return !S_forced(&next);
 }
 
@@ -143,7 +143,7 @@ S_setup(struct kp *kp, const struct lb_item *items, size_t n, int ragged)
 	kp->pre = xreallocarray(NULL, kp->n + 1, sizeof(*kp->pre));
 	kp->stop = xreallocarray(NULL, kp->n + 1, sizeof(*kp->stop));
 	for (i = 0; i < kp->n; i++) {
-		struct lb_item it = S_item(kp, i);
+		struct lb_item it = S_lb_item(kp, i);
 
 		kp->pre[i] = s;
 		if (it.type == LB_PENALTY)
@@ -161,7 +161,7 @@ S_setup(struct kp *kp, const struct lb_item *items, size_t n, int ragged)
 	kp->pre[kp->n] = s;
 	kp->stop[kp->n] = kp->n;
 	for (i = kp->n; i-- > 0; ) {
-		struct lb_item it = S_item(kp, i);
+		struct lb_item it = S_lb_item(kp, i);
 
 		kp->stop[i] = it.type == LB_BOX || S_forced(&it) ? i :
 		    kp->stop[i + 1];
@@ -196,7 +196,7 @@ S_start(const struct kp *kp, size_t b)
 static double
 S_ratio(const struct kp *kp, const struct sums *a, size_t b)
 {
-	struct lb_item	 it = S_item(kp, b);
+	struct lb_item	 it = S_lb_item(kp, b);
 	double		 len, y, z;
 
 	len = kp->pre[b].w - a->w + (it.type == LB_PENALTY ? it.width : 0);
@@ -242,7 +242,7 @@ S_new_node(struct kp *kp, size_t pos, size_t prev)
 }
 
 static void
-S_append(struct kp *kp, size_t id)
+S_kp_append(struct kp *kp, size_t id)
 {
 
 	if (kp->active == NONE)
@@ -256,7 +256,7 @@ S_append(struct kp *kp, size_t id)
 static void
 S_try(struct kp *kp, size_t b)
 {
-	struct lb_item	 it = S_item(kp, b);
+	struct lb_item	 it = S_lb_item(kp, b);
 	double		 best[4], ratio[4], r, bad, d, least = HUGE_VAL;
 	size_t		 from[4], a, next, prev = NONE, gone = NONE, id;
 	int		 c, forced = S_forced(&it);
@@ -328,7 +328,7 @@ S_try(struct kp *kp, size_t b)
 			kp->pool[id].flagged = flagged;
 			kp->pool[id].demerits = best[c];
 			kp->pool[id].ratio = ratio[c] == HUGE_VAL ? 0 : ratio[c];
-			S_append(kp, id);
+			S_kp_append(kp, id);
 		}
 	} else if (kp->rescue && kp->active == NONE && gone != NONE) {
 		/*
@@ -340,13 +340,13 @@ S_try(struct kp *kp, size_t b)
 		kp->pool[id].flagged = flagged;
 		kp->pool[id].demerits = kp->pool[gone].demerits + OVERFULL;
 		kp->pool[id].ratio = -1;
-		S_append(kp, id);
+		S_kp_append(kp, id);
 	}
 }
 
 /* Lines from the chain of nodes ending at last. */
 static size_t
-S_lines(struct kp *kp, size_t last, struct lb_line **lines)
+S_kp_lines(struct kp *kp, size_t last, struct lb_line **lines)
 {
 	struct lb_line	*v;
 	size_t		 k, count = 0, id;
@@ -356,7 +356,7 @@ S_lines(struct kp *kp, size_t last, struct lb_line **lines)
 	v = xreallocarray(NULL, count, sizeof(*v));
 	for (k = count, id = last; k-- > 0; id = kp->pool[id].prev) {
 		const struct node *nd = &kp->pool[id], *pv = &kp->pool[nd->prev];
-		struct lb_item it = S_item(kp, nd->pos);
+		struct lb_item it = S_lb_item(kp, nd->pos);
 
 		v[k].start = pv->prev == NONE ? 0 : S_start(kp, pv->pos);
 		v[k].end = nd->pos;
@@ -378,7 +378,7 @@ S_pass(struct kp *kp, struct lb_line **lines)
 	kp->active = kp->last = NONE;
 	id = S_new_node(kp, 0, NONE);
 	kp->pool[id].after = kp->pre[0];
-	S_append(kp, id);
+	S_kp_append(kp, id);
 	for (b = 0; b < kp->n && kp->active != NONE; b++)
 		if (S_legal(kp, b))
 			S_try(kp, b);
@@ -389,7 +389,7 @@ S_pass(struct kp *kp, struct lb_line **lines)
 			best = id;
 	if (best == NONE)
 		return 0;
-	return S_lines(kp, best, lines);
+	return S_kp_lines(kp, best, lines);
 }
 
 /* First fit over a prepared kp. */
@@ -407,7 +407,7 @@ S_firstfit(struct kp *kp, struct lb_line **lines)
 		for (b = start; b < kp->n; b++) {
 			if (!S_legal(kp, b))
 				continue;
-			it = S_item(kp, b);
+			it = S_lb_item(kp, b);
 			len = kp->pre[b].w - base.w +
 			    (it.type == LB_PENALTY ? it.width : 0);
 			z = kp->pre[b].z - base.z;
@@ -422,7 +422,7 @@ S_firstfit(struct kp *kp, struct lb_line **lines)
 			cap = cap ? cap * 2 : 16;
 			v = xreallocarray(v, cap, sizeof(*v));
 		}
-		it = S_item(kp, brk);
+		it = S_lb_item(kp, brk);
 		v[count].start = start;
 		v[count].end = brk;
 		v[count].ratio = S_ratio(kp, &base, brk);

@@ -569,6 +569,12 @@ str_fold_words(const char *s)
 }
 
 int
+str_cmp_ptr(const void *a, const void *b)
+{
+	return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+int
 str_collate(const char *a, const char *b)
 {
 	char	*fa = str_fold(a), *fb = str_fold(b);

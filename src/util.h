@@ -1,7 +1,7 @@
 /*
  * util.h — memory, growable buffers, files and small string helpers.
  *
- * Conventions used across annuaire (see also extern.h):
+ * Conventions used across annuaire (see also docs/HACKING.md):
  *  - functions returning int return non-zero on success, 0 on failure;
  *  - functions returning a pointer return NULL on failure;
  *  - the x* allocators never return NULL: out of memory is the one error
@@ -105,6 +105,8 @@ char	*str_fold(const char *);
 char	*str_fold_words(const char *);
 /* strcmp on str_fold() of both sides, then plain strcmp as tie-break. */
 int	 str_collate(const char *, const char *);
+/* strcmp of two char * elements, for qsort(3) and bsearch(3). */
+int	 str_cmp_ptr(const void *, const void *);
 /*
  * Trim white space at both ends: ASCII (space, \t, \n, \r, \f, \v),
  * U+00A0, U+202F, U+2009 and U+FEFF.  Allocated.

@@ -558,7 +558,7 @@ S_item(struct buf *b, size_t i, const char *s)
 }
 
 static void
-S_texts(struct jw *w, const char *key, const struct texts *t)
+S_export_texts(struct jw *w, const char *key, const struct texts *t)
 {
 	size_t	 i;
 
@@ -579,7 +579,7 @@ S_hhmm(struct buf *b, int min)
 }
 
 static void
-S_partner(struct jw *w, const struct partner *p)
+S_export_partner(struct jw *w, const struct partner *p)
 {
 	struct buf	*b = w->b;
 	const struct day_hours *dh;
@@ -623,7 +623,7 @@ S_partner(struct jw *w, const struct partner *p)
 	S_str(w, "precisions", p->acces_precisions.s);
 	S_close(w, '}');
 
-	S_texts(w, "langues", &p->langues);
+	S_export_texts(w, "langues", &p->langues);
 	S_open(w, "accessibilite", '{');
 	S_str(w, "niveau", model_accessibilite_key(p->accessibilite));
 	S_str(w, "precisions", p->accessibilite_precisions.s);
@@ -715,7 +715,7 @@ export_json(const struct site *s, struct buf *b)
 	S_close(&w, ']');
 	S_open(&w, "partenaires", '[');
 	for (i = 0; i < s->npartners; i++)
-		S_partner(&w, &s->partners[i]);
+		S_export_partner(&w, &s->partners[i]);
 	S_close(&w, ']');
 	buf_puts(b, "\n}\n");
 }

@@ -267,7 +267,7 @@ S_setc(struct S_rec *r, const char *name, const char *s)
 
 /* Start a list field. */
 static struct S_field *
-S_list(struct S_rec *r, const char *name)
+S_di_list(struct S_rec *r, const char *name)
 {
 	struct S_field *f = &r->f[r->n++];
 
@@ -279,7 +279,7 @@ S_list(struct S_rec *r, const char *name)
 
 /* Add s to list f once. */
 static void
-S_add(struct S_field *f, const char *s)
+S_di_add(struct S_field *f, const char *s)
 {
 	size_t	 i;
 
@@ -296,7 +296,7 @@ S_addall(struct S_field *f, const struct texts *t)
 	size_t	 i;
 
 	for (i = 0; i < t->n; i++)
-		S_add(f, t->v[i].s);
+		S_di_add(f, t->v[i].s);
 }
 
 static void
@@ -381,7 +381,7 @@ S_prefix(const struct site *s)
 }
 
 static char *
-S_date(const struct partner *p)
+S_di_date(const struct partner *p)
 {
 	return xasprintf("%04d-%02d-%02d", p->mise_a_jour.y,
 	    p->mise_a_jour.m, p->mise_a_jour.d);
@@ -419,14 +419,14 @@ S_structure(const struct site *s, const struct partner *p, struct S_rec *r)
 	S_set(r, "nom", S_name(p, p->nom.s));
 	S_set(r, "description", utf8_len(p->resume.s) >= 5 ?
 	    S_cut(p->resume.s, 10000) : NULL);
-	S_set(r, "date_maj", S_date(p));
+	S_set(r, "date_maj", S_di_date(p));
 	S_set(r, "siret", NULL);
 	S_contact_fields(r, p);
 	S_setc(r, "site_web", p->site.s);
 	S_set(r, "lien_source", S_page_url(s, p));
 	S_set(r, "horaires_accueil", export_di_opening_hours(&p->horaires));
 	S_set(r, "accessibilite_lieu", NULL);
-	S_list(r, "reseaux_porteurs");
+	S_di_list(r, "reseaux_porteurs");
 	free(pre);
 }
 
@@ -454,23 +454,23 @@ S_service(const struct site *s, const struct partner *p, size_t k,
 	S_set(r, "description", S_description(p, a && a->description.s ?
 	    a->description.s : p->resume.s));
 	S_set(r, "type", NULL);
-	f = S_list(r, "thematiques");
+	f = S_di_list(r, "thematiques");
 	for (i = 0; m->thematiques != NULL && i < p->nthematiques; i++) {
 		t = (size_t)(p->thematiques[i] - s->thematiques);
 		if (t < s->nthematiques)
 			S_addall(f, &m->thematiques[t]);
 	}
-	S_list(r, "publics");
+	S_di_list(r, "publics");
 	S_setc(r, "publics_precisions", p->public_.s);
 	S_set(r, "conditions_acces", NULL);
 	S_setc(r, "frais", p->cout != COUT_NONE ? m->frais[p->cout].s : NULL);
 	S_setc(r, "frais_precisions", p->cout == COUT_PARTICIPATION ?
 	    model_cout_label(p->cout) : NULL);
-	f = S_list(r, "modes_accueil");
+	f = S_di_list(r, "modes_accueil");
 	for (b = 0; b < MOD__COUNT; b++)
 		if (p->modalites & (1u << b))
 			S_addall(f, &m->accueil[b]);
-	f = S_list(r, "modes_mobilisation");
+	f = S_di_list(r, "modes_mobilisation");
 	for (b = 0; b < MOD__COUNT; b++)
 		if (p->modalites & (1u << b))
 			S_addall(f, &m->mobilisation[b]);
@@ -485,7 +485,7 @@ S_service(const struct site *s, const struct partner *p, size_t k,
 		memmove(f->v + i, f->v + i + 1, (f->n - i - 1) * sizeof(*f->v));
 		f->n--;
 	}
-	f = S_list(r, "mobilisable_par");
+	f = S_di_list(r, "mobilisable_par");
 	for (b = 0; b < MOD__COUNT; b++)
 		if (p->modalites & (1u << b))
 			S_addall(f, &m->mobilisable_par[b]);
@@ -493,12 +493,12 @@ S_service(const struct site *s, const struct partner *p, size_t k,
 	S_setc(r, "lien_mobilisation", link);
 	S_contact_fields(r, p);
 	S_set(r, "contact_nom_prenom", NULL);	/* never: contacts are private */
-	S_list(r, "zone_eligibilite");
+	S_di_list(r, "zone_eligibilite");
 	S_set(r, "horaires_accueil", export_di_opening_hours(&p->horaires));
 	S_set(r, "nombre_semaines", NULL);
 	S_set(r, "volume_horaire_hebdomadaire", NULL);
 	S_set(r, "lien_source", S_page_url(s, p));
-	S_set(r, "date_maj", S_date(p));
+	S_set(r, "date_maj", S_di_date(p));
 	free(pre);
 }
 

@@ -24,7 +24,7 @@ S_ld_str(struct buf *b, int *first, const char *key, const char *s)
 }
 
 static void
-S_key(struct buf *b, int *first, const char *key)
+S_ld_key(struct buf *b, int *first, const char *key)
 {
 	buf_printf(b, "%s\"%s\":", *first ? "" : ",", key);
 	*first = 0;
@@ -147,7 +147,7 @@ export_jsonld_partner(const struct site *s, const struct partner *p,
 	free(tel);
 	S_ld_str(b, &first, "email", p->courriel.s);
 	if (p->langues.n > 0) {
-		S_key(b, &first, "knowsLanguage");
+		S_ld_key(b, &first, "knowsLanguage");
 		buf_puts(b, "[");
 		for (i = 0; i < p->langues.n; i++) {
 			if (i)
@@ -157,20 +157,20 @@ export_jsonld_partner(const struct site *s, const struct partner *p,
 		buf_puts(b, "]");
 	}
 	if (S_has_address(&p->adresse)) {
-		S_key(b, &first, "address");
+		S_ld_key(b, &first, "address");
 		S_ld_address(b, &p->adresse);
 	}
 	if (S_has_address(&p->adresse) || S_has_hours(&p->horaires)) {
-		S_key(b, &first, "location");
+		S_ld_key(b, &first, "location");
 		buf_puts(b, "{");
 		lf = 1;
 		S_ld_str(b, &lf, "@type", "Place");
 		if (S_has_address(&p->adresse)) {
-			S_key(b, &lf, "address");
+			S_ld_key(b, &lf, "address");
 			S_ld_address(b, &p->adresse);
 		}
 		if (S_has_hours(&p->horaires)) {
-			S_key(b, &lf, "openingHoursSpecification");
+			S_ld_key(b, &lf, "openingHoursSpecification");
 			S_hours(b, &p->horaires);
 		}
 		buf_puts(b, "}");
@@ -193,7 +193,7 @@ S_ld_organisation(struct buf *b, const struct organisation *o)
 	S_ld_str(b, &first, "telephone", tel);
 	S_ld_str(b, &first, "email", o->courriel.s);
 	if (S_has_address(&o->adresse)) {
-		S_key(b, &first, "address");
+		S_ld_key(b, &first, "address");
 		S_ld_address(b, &o->adresse);
 	}
 	buf_puts(b, "}");
@@ -215,7 +215,7 @@ export_jsonld_site(const struct site *s, struct buf *b)
 	S_ld_str(b, &first, "url", s->url.s);
 	S_ld_str(b, &first, "inLanguage", "fr");
 	if (pub->nom.s != NULL) {
-		S_key(b, &first, "publisher");
+		S_ld_key(b, &first, "publisher");
 		S_ld_organisation(b, pub);
 	}
 	buf_puts(b, "}");

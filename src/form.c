@@ -105,7 +105,7 @@ S_kstr(struct buf *b, int *first, const char *key, const char *s)
 }
 
 static void
-S_texts(struct buf *b, int *first, const char *key, const struct texts *t)
+S_form_texts(struct buf *b, int *first, const char *key, const struct texts *t)
 {
 	size_t	 i;
 
@@ -155,7 +155,7 @@ S_page(struct buf *b, const struct partner *p)
 	}
 	buf_putc(b, ']');
 	S_kstr(b, &first, "resume", p->resume.s);
-	S_texts(b, &first, "missions", &p->missions);
+	S_form_texts(b, &first, "missions", &p->missions);
 	S_key(b, &first, "actions");
 	buf_putc(b, '[');
 	for (i = 0; i < p->nactions; i++) {
@@ -185,7 +185,7 @@ S_page(struct buf *b, const struct partner *p)
 	S_kstr(b, &f2, "precisions", p->acces_precisions.s);
 	buf_putc(b, '}');
 
-	S_texts(b, &first, "langues", &p->langues);
+	S_form_texts(b, &first, "langues", &p->langues);
 	S_key(b, &first, "accessibilite");
 	buf_putc(b, '{');
 	f2 = 1;

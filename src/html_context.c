@@ -76,7 +76,7 @@ S_count_label(size_t n)
 /* ---- pieces ----------------------------------------------------------- */
 
 static struct tval *
-S_phone(const struct phone *ph)
+S_ctx_phone(const struct phone *ph)
 {
 	struct tval	*m;
 
@@ -89,7 +89,7 @@ S_phone(const struct phone *ph)
 }
 
 static struct tval *
-S_address(const struct address *a)
+S_ctx_address(const struct address *a)
 {
 	struct tval	*m;
 	struct buf	 b;
@@ -115,13 +115,13 @@ S_address(const struct address *a)
 }
 
 static struct tval *
-S_organisation(const struct organisation *o)
+S_ctx_organisation(const struct organisation *o)
 {
 	struct tval	*m = tval_map();
 
 	S_set_fr(m, "nom", o->nom.s);
-	tval_set(m, "adresse", S_address(&o->adresse));
-	tval_set(m, "telephone", S_phone(&o->telephone));
+	tval_set(m, "adresse", S_ctx_address(&o->adresse));
+	tval_set(m, "telephone", S_ctx_phone(&o->telephone));
 	tval_set_str(m, "courriel", o->courriel.s);
 	tval_set_str(m, "site", o->site.s);
 	return m;
@@ -142,7 +142,7 @@ S_put_time(struct buf *b, int minutes)
 }
 
 static struct tval *
-S_horaires(const struct horaires *h)
+S_ctx_horaires(const struct horaires *h)
 {
 	struct tval	*m, *days, *d;
 	struct buf	 b;
@@ -426,7 +426,7 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 	for (i = 0; i < p->nthematiques; i++)
 		tval_push(l, hctx_thematique(hc, p->thematiques[i], root));
 	tval_set(m, "thematiques", l);
-	tval_set(m, "telephone", S_phone(&p->telephone));
+	tval_set(m, "telephone", S_ctx_phone(&p->telephone));
 	tval_set_str(m, "courriel", p->courriel.s);
 	S_set_own(m, "data_thematiques", S_keys_thematiques(p));
 	S_set_own(m, "data_modalites", S_keys_modalites(p));
@@ -441,9 +441,9 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 		tval_set(m, "site_web", e);
 	} else
 		tval_set(m, "site_web", tval_null());
-	tval_set(m, "adresse", S_address(&p->adresse));
+	tval_set(m, "adresse", S_ctx_address(&p->adresse));
 	S_set_fr(m, "transports", p->transports.s);
-	tval_set(m, "horaires", S_horaires(&p->horaires));
+	tval_set(m, "horaires", S_ctx_horaires(&p->horaires));
 
 	l = tval_list();
 	for (k = 0; k < MOD__COUNT; k++)
@@ -574,7 +574,7 @@ hctx_partner_links(const struct hctx *hc, const char *root,
 		if (!S_listed(p, t, c))
 			continue;
 		e = S_partner_link(p, root);
-		tval_set(e, "telephone", S_phone(&p->telephone));
+		tval_set(e, "telephone", S_ctx_phone(&p->telephone));
 		tval_push(l, e);
 	}
 	return l;
@@ -644,8 +644,8 @@ hctx_page(const struct hctx *hc, const char *root, const char *rel,
 	S_set_fr(site, "titre", s->titre.s);
 	S_set_fr(site, "sous_titre", s->sous_titre.s);
 	tval_set_num(site, "edition", s->edition);
-	tval_set(site, "editeur", S_organisation(&s->editeur));
-	tval_set(site, "coordination", S_organisation(&s->coordination));
+	tval_set(site, "editeur", S_ctx_organisation(&s->editeur));
+	tval_set(site, "coordination", S_ctx_organisation(&s->coordination));
 	tval_set_str(site, "url", s->url.s);
 	tval_set(page, "site", site);
 

@@ -19,14 +19,14 @@ struct S_ctx {
 };
 
 static void
-S_err(struct S_ctx *c, struct pos p, const char *fmt, ...)
+S_di_err(struct S_ctx *c, struct pos p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static void
-S_warn(struct S_ctx *c, struct pos p, const char *fmt, ...)
+S_di_warn(struct S_ctx *c, struct pos p, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
 static void
-S_err(struct S_ctx *c, struct pos p, const char *fmt, ...)
+S_di_err(struct S_ctx *c, struct pos p, const char *fmt, ...)
 {
 	va_list	 ap;
 
@@ -37,7 +37,7 @@ S_err(struct S_ctx *c, struct pos p, const char *fmt, ...)
 }
 
 static void
-S_warn(struct S_ctx *c, struct pos p, const char *fmt, ...)
+S_di_warn(struct S_ctx *c, struct pos p, const char *fmt, ...)
 {
 	va_list	 ap;
 
@@ -66,7 +66,7 @@ S_word_index(const char *w, const char *const *words, size_t n)
 
 /* Warn about keys of map (the field where) not in known[]. */
 static void
-S_keys(struct S_ctx *c, const struct ynode *map, const char *where,
+S_di_keys(struct S_ctx *c, const struct ynode *map, const char *where,
     const char *const *known, size_t n)
 {
 	const char	*s;
@@ -76,23 +76,23 @@ S_keys(struct S_ctx *c, const struct ynode *map, const char *where,
 		if (S_word_index(map->k[i]->s, known, n) >= 0)
 			continue;
 		if ((s = validate_suggest(map->k[i]->s, known, n)) != NULL)
-			S_warn(c, map->k[i]->pos, "%s: unknown field \"%s\" "
+			S_di_warn(c, map->k[i]->pos, "%s: unknown field \"%s\" "
 			    "(did you mean \"%s\"?): it is ignored", where,
 			    map->k[i]->s, s);
 		else
-			S_warn(c, map->k[i]->pos, "%s: unknown field \"%s\": "
+			S_di_warn(c, map->k[i]->pos, "%s: unknown field \"%s\": "
 			    "it is ignored", where, map->k[i]->s);
 	}
 }
 
 /* A group of fields, or NULL (error when not a group). */
 static const struct ynode *
-S_group(struct S_ctx *c, const struct ynode *v, const char *path)
+S_di_group(struct S_ctx *c, const struct ynode *v, const char *path)
 {
 	if (v == NULL || load_yaml_is_null(v))
 		return NULL;
 	if (v->type != YNODE_MAP) {
-		S_err(c, v->pos, "%s: expected a group of fields (indented "
+		S_di_err(c, v->pos, "%s: expected a group of fields (indented "
 		    "\"key: value\" lines), found a %s", path,
 		    load_yaml_kind(v));
 		return NULL;
@@ -102,7 +102,7 @@ S_group(struct S_ctx *c, const struct ynode *v, const char *path)
 
 /* A text value, trimmed; 0 when absent or empty (error if not a text). */
 static int
-S_text(struct S_ctx *c, const struct ynode *v, const char *path,
+S_di_text(struct S_ctx *c, const struct ynode *v, const char *path,
     struct text *out)
 {
 	char	*t;
@@ -110,7 +110,7 @@ S_text(struct S_ctx *c, const struct ynode *v, const char *path,
 	if (v == NULL || load_yaml_is_null(v))
 		return 0;
 	if (v->type != YNODE_SCALAR) {
-		S_err(c, v->pos, "%s: expected a text, found a %s", path,
+		S_di_err(c, v->pos, "%s: expected a text, found a %s", path,
 		    load_yaml_kind(v));
 		return 0;
 	}
@@ -135,7 +135,7 @@ S_bad_term(struct S_ctx *c, enum di_vocab v, const char *path,
 	struct buf	 b;
 
 	if ((sug = export_di_suggest(v, t->s)) != NULL) {
-		S_err(c, t->pos, "%s: \"%s\" is not in the data\xc2\xb7inclusion "
+		S_di_err(c, t->pos, "%s: \"%s\" is not in the data\xc2\xb7inclusion "
 		    "list %s (did you mean \"%s\" (%s)?)", path, t->s,
 		    export_di_vocab_file(v), sug->value, sug->label);
 		return;
@@ -154,15 +154,15 @@ S_bad_term(struct S_ctx *c, enum di_vocab v, const char *path,
 				buf_printf(&b, "%s%s", b.len ? ", " : "",
 				    terms[i].value);
 		if (b.len > 0 && sep == NULL)
-			S_err(c, t->pos, "%s: \"%s\" is a category of "
+			S_di_err(c, t->pos, "%s: \"%s\" is a category of "
 			    "data\xc2\xb7inclusion, not a sub-theme: choose "
 			    "among %s", path, t->s, buf_cstr(&b));
 		else if (b.len > 0)
-			S_err(c, t->pos, "%s: \"%s\" is not a sub-theme of "
+			S_di_err(c, t->pos, "%s: \"%s\" is not a sub-theme of "
 			    "\"%.*s\" in data\xc2\xb7inclusion: choose among %s",
 			    path, t->s, (int)len, t->s, buf_cstr(&b));
 		else
-			S_err(c, t->pos, "%s: \"%s\" is not in the "
+			S_di_err(c, t->pos, "%s: \"%s\" is not in the "
 			    "data\xc2\xb7inclusion list %s (keys such as "
 			    "\"%s\")", path, t->s, export_di_vocab_file(v),
 			    terms[0].value);
@@ -172,7 +172,7 @@ S_bad_term(struct S_ctx *c, enum di_vocab v, const char *path,
 	buf_init(&b);
 	for (i = 0; i < n; i++)
 		buf_printf(&b, "%s%s", i ? ", " : "", terms[i].value);
-	S_err(c, t->pos, "%s: \"%s\" is not one of the data\xc2\xb7inclusion "
+	S_di_err(c, t->pos, "%s: \"%s\" is not one of the data\xc2\xb7inclusion "
 	    "values: %s", path, t->s, buf_cstr(&b));
 	buf_free(&b);
 }
@@ -192,7 +192,7 @@ S_terms(struct S_ctx *c, const struct ynode *v, enum di_vocab voc,
 	if (v == NULL || load_yaml_is_null(v))
 		return;
 	if (v->type == YNODE_MAP) {
-		S_err(c, v->pos, "%s: expected a list of data\xc2\xb7inclusion "
+		S_di_err(c, v->pos, "%s: expected a list of data\xc2\xb7inclusion "
 		    "keys, found a group of fields", path);
 		return;
 	}
@@ -201,7 +201,7 @@ S_terms(struct S_ctx *c, const struct ynode *v, enum di_vocab voc,
 	for (i = 0; i < n; i++) {
 		it = v->type == YNODE_SEQ ? v->v[i] : v;
 		memset(&t, 0, sizeof(t));
-		if (!S_text(c, it, path, &t))
+		if (!S_di_text(c, it, path, &t))
 			continue;
 		if (export_di_term(voc, t.s) == NULL) {
 			S_bad_term(c, voc, path, &t);
@@ -212,7 +212,7 @@ S_terms(struct S_ctx *c, const struct ynode *v, enum di_vocab voc,
 			if (strcmp(out->v[j].s, t.s) == 0)
 				break;
 		if (j < out->n) {
-			S_warn(c, t.pos, "%s: \"%s\" is listed twice: keep it "
+			S_di_warn(c, t.pos, "%s: \"%s\" is listed twice: keep it "
 			    "once", path, t.s);
 			free(t.s);
 			continue;
@@ -257,11 +257,11 @@ S_di_thematiques(struct S_ctx *c, const struct ynode *g, struct site *s,
 				continue;
 			if ((sug = validate_suggest(key, keys,
 			    s->nthematiques)) != NULL)
-				S_err(c, g->k[i]->pos, "data_inclusion.thematiques: "
+				S_di_err(c, g->k[i]->pos, "data_inclusion.thematiques: "
 				    "\"%s\" is not a thematique of site.yaml "
 				    "(did you mean \"%s\"?)", key, sug);
 			else
-				S_err(c, g->k[i]->pos, "data_inclusion.thematiques: "
+				S_di_err(c, g->k[i]->pos, "data_inclusion.thematiques: "
 				    "\"%s\" is not a thematique of site.yaml",
 				    key);
 			continue;
@@ -273,7 +273,7 @@ S_di_thematiques(struct S_ctx *c, const struct ynode *g, struct site *s,
 	}
 	for (i = 0; i < s->nthematiques; i++)
 		if (!seen[i])
-			S_warn(c, g->pos, "data_inclusion.thematiques: no "
+			S_di_warn(c, g->pos, "data_inclusion.thematiques: no "
 			    "data\xc2\xb7inclusion sub-theme for the thematique "
 			    "\"%s\": its partners' services are exported "
 			    "without it", keys[i]);
@@ -300,20 +300,20 @@ S_modalites(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 
 		if ((k = S_word_index(key, mods, MOD__COUNT)) < 0) {
 			if ((sug = validate_suggest(key, mods, MOD__COUNT)) != NULL)
-				S_err(c, g->k[i]->pos, "data_inclusion.modalites: "
+				S_di_err(c, g->k[i]->pos, "data_inclusion.modalites: "
 				    "\"%s\" is not an access modality (did you "
 				    "mean \"%s\"?)", key, sug);
 			else
-				S_err(c, g->k[i]->pos, "data_inclusion.modalites: "
+				S_di_err(c, g->k[i]->pos, "data_inclusion.modalites: "
 				    "\"%s\" is not an access modality: sans "
 				    "rendez-vous, sur rendez-vous, sur orientation, "
 				    "par t\xc3\xa9l\xc3\xa9phone, en ligne, "
 				    "\xc3\xa0 domicile", key);
 			continue;
 		}
-		if ((e = S_group(c, g->v[i], "data_inclusion.modalites")) == NULL)
+		if ((e = S_di_group(c, g->v[i], "data_inclusion.modalites")) == NULL)
 			continue;
-		S_keys(c, e, "data_inclusion.modalites", inner, 3);
+		S_di_keys(c, e, "data_inclusion.modalites", inner, 3);
 		path = xasprintf("data_inclusion.modalites.%s.modes_accueil",
 		    mods[k]);
 		S_terms(c, load_yaml_get(e, "modes_accueil"), DI_MODES_ACCUEIL,
@@ -348,17 +348,17 @@ S_couts(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 		if ((k = S_word_index(key, couts, MODEL_NCOUTS)) < 0) {
 			sug = validate_suggest(key, couts, MODEL_NCOUTS);
 			if (sug)
-				S_err(c, g->k[i]->pos, "data_inclusion.couts: "
+				S_di_err(c, g->k[i]->pos, "data_inclusion.couts: "
 				    "\"%s\" is not a cost (did you mean "
 				    "\"%s\"?)", key, sug);
 			else
-				S_err(c, g->k[i]->pos, "data_inclusion.couts: "
+				S_di_err(c, g->k[i]->pos, "data_inclusion.couts: "
 				    "\"%s\" is not a cost: gratuit, "
 				    "participation, payant", key);
 			continue;
 		}
 		memset(&t, 0, sizeof(t));
-		if (!S_text(c, g->v[i], "data_inclusion.couts", &t))
+		if (!S_di_text(c, g->v[i], "data_inclusion.couts", &t))
 			continue;
 		if (export_di_term(DI_FRAIS, t.s) == NULL) {
 			S_bad_term(c, DI_FRAIS, "data_inclusion.couts", &t);
@@ -381,38 +381,38 @@ load_di_mapping(const struct ynode *root, struct site *s,
 	const struct ynode *g, *v;
 	struct S_ctx	 c = { d, file, 1 };
 
-	if ((g = S_group(&c, load_yaml_get(root, "data_inclusion"),
+	if ((g = S_di_group(&c, load_yaml_get(root, "data_inclusion"),
 	    "data_inclusion")) == NULL)
 		return c.ok;
-	S_keys(&c, g, "data_inclusion", keys, 5);
+	S_di_keys(&c, g, "data_inclusion", keys, 5);
 	m->thematiques = xcalloc(s->nthematiques + 1,
 	    sizeof(*m->thematiques));
 	v = load_yaml_get(g, "source");
-	if (!S_text(&c, v, "data_inclusion.source", &m->source))
-		S_err(&c, v ? v->pos : g->pos, "data_inclusion.source: "
+	if (!S_di_text(&c, v, "data_inclusion.source", &m->source))
+		S_di_err(&c, v ? v->pos : g->pos, "data_inclusion.source: "
 		    "missing: the producer's id for data\xc2\xb7inclusion, "
 		    "a slug such as \"mdq-chantiers\"");
 	else if (!validate_slug(m->source.s))
-		S_err(&c, m->source.pos, "data_inclusion.source: \"%s\" is not "
+		S_di_err(&c, m->source.pos, "data_inclusion.source: \"%s\" is not "
 		    "a slug such as \"mdq-chantiers\" (lowercase letters, "
 		    "digits and hyphens)", m->source.s);
-	if (S_text(&c, load_yaml_get(g, "prefixe_id"),
+	if (S_di_text(&c, load_yaml_get(g, "prefixe_id"),
 	    "data_inclusion.prefixe_id", &m->prefixe) &&
 	    m->prefixe.s[strspn(m->prefixe.s, "abcdefghijklmnopqrstuvwxyz"
 	    "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-_:.")] != '\0')
-		S_err(&c, m->prefixe.pos, "data_inclusion.prefixe_id: \"%s\": "
+		S_di_err(&c, m->prefixe.pos, "data_inclusion.prefixe_id: \"%s\": "
 		    "write only letters, digits and - _ : . (as in "
 		    "\"mdq-chantiers--\")", m->prefixe.s);
-	if ((v = S_group(&c, load_yaml_get(g, "thematiques"),
+	if ((v = S_di_group(&c, load_yaml_get(g, "thematiques"),
 	    "data_inclusion.thematiques")) != NULL)
 		S_di_thematiques(&c, v, s, m, badthems);
 	else
-		S_warn(&c, g->pos, "data_inclusion.thematiques: missing: the "
+		S_di_warn(&c, g->pos, "data_inclusion.thematiques: missing: the "
 		    "services are exported without sub-themes");
-	if ((v = S_group(&c, load_yaml_get(g, "modalites"),
+	if ((v = S_di_group(&c, load_yaml_get(g, "modalites"),
 	    "data_inclusion.modalites")) != NULL)
 		S_modalites(&c, v, m);
-	if ((v = S_group(&c, load_yaml_get(g, "couts"),
+	if ((v = S_di_group(&c, load_yaml_get(g, "couts"),
 	    "data_inclusion.couts")) != NULL)
 		S_couts(&c, v, m);
 	return c.ok;

@@ -48,7 +48,7 @@ S_islist(const char *key)
 }
 
 static void
-S_add(struct pfields *fs, const char *key, char *value)
+S_field_add(struct pfields *fs, const char *key, char *value)
 {
 	if (value == NULL)
 		return;
@@ -62,7 +62,7 @@ static void
 S_adds(struct pfields *fs, const char *key, const char *value)
 {
 	if (value != NULL)
-		S_add(fs, key, xstrdup(value));
+		S_field_add(fs, key, xstrdup(value));
 }
 
 void
@@ -90,7 +90,7 @@ page_fields(const struct partner *p, struct pfields *fs)
 	for (i = 0; i < p->missions.n; i++)
 		S_adds(fs, "missions", p->missions.v[i].s);
 	for (i = 0; i < p->nactions; i++)
-		S_add(fs, "actions", p->actions[i].description.s ?
+		S_field_add(fs, "actions", p->actions[i].description.s ?
 		    xasprintf("%s : %s", p->actions[i].titre.s,
 		    p->actions[i].description.s) :
 		    xstrdup(p->actions[i].titre.s));
@@ -146,7 +146,7 @@ page_fields(const struct partner *p, struct pfields *fs)
 	for (i = 0; i < p->nliens; i++)
 		S_adds(fs, "liens", p->liens[i]->slug);
 	if (p->mise_a_jour.y > 0)
-		S_add(fs, "mise_a_jour", xasprintf("%04d-%02d-%02d",
+		S_field_add(fs, "mise_a_jour", xasprintf("%04d-%02d-%02d",
 		    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d));
 	S_adds(fs, "suivi", model_vocab_word(model_suivis, MODEL_NSUIVIS,
 	    (int)p->suivi));

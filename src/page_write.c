@@ -71,7 +71,7 @@ S_kv(struct buf *b, int indent, const char *key, const char *v)
 }
 
 static void
-S_list(struct buf *b, int indent, const char *key, const struct texts *ts)
+S_put_list(struct buf *b, int indent, const char *key, const struct texts *ts)
 {
 	size_t	 i;
 
@@ -86,7 +86,7 @@ S_list(struct buf *b, int indent, const char *key, const struct texts *ts)
 }
 
 static void
-S_address(struct buf *b, const struct address *a)
+S_put_address(struct buf *b, const struct address *a)
 {
 	if (a->rue.s == NULL && a->complement.s == NULL &&
 	    a->code_postal.s == NULL && a->ville.s == NULL)
@@ -109,7 +109,7 @@ S_range(struct buf *b, const struct timerange *r)
 }
 
 static void
-S_horaires(struct buf *b, const struct horaires *h)
+S_put_horaires(struct buf *b, const struct horaires *h)
 {
 	size_t	 i;
 	int	 d, any = 0;
@@ -146,7 +146,7 @@ S_horaires(struct buf *b, const struct horaires *h)
 }
 
 static void
-S_acces(struct buf *b, const struct partner *p)
+S_put_acces(struct buf *b, const struct partner *p)
 {
 	int	 k, first = 1;
 
@@ -180,7 +180,7 @@ S_niveau_word(const struct partner *p)
 }
 
 static void
-S_accessibilite(struct buf *b, const struct partner *p)
+S_put_accessibilite(struct buf *b, const struct partner *p)
 {
 	if (p->accessibilite == ACCESS_NONE &&
 	    p->accessibilite_precisions.s == NULL)
@@ -213,7 +213,7 @@ page_write(const struct partner *p, struct buf *b)
 		buf_puts(b, "]\n");
 	}
 	S_kv(b, 0, "resume", p->resume.s);
-	S_list(b, 0, "missions", &p->missions);
+	S_put_list(b, 0, "missions", &p->missions);
 	if (p->nactions > 0) {
 		buf_puts(b, "actions:\n");
 		for (i = 0; i < p->nactions; i++) {
@@ -233,7 +233,7 @@ page_write(const struct partner *p, struct buf *b)
 		}
 	}
 	S_kv(b, 0, "public", p->public_.s);
-	S_acces(b, p);
+	S_put_acces(b, p);
 	if (p->langues.n > 0) {
 		buf_puts(b, "langues: [");
 		for (i = 0; i < p->langues.n; i++) {
@@ -252,10 +252,10 @@ page_write(const struct partner *p, struct buf *b)
 		}
 		buf_puts(b, "]\n");
 	}
-	S_accessibilite(b, p);
-	S_address(b, &p->adresse);
+	S_put_accessibilite(b, p);
+	S_put_address(b, &p->adresse);
 	S_kv(b, 0, "transports", p->transports.s);
-	S_horaires(b, &p->horaires);
+	S_put_horaires(b, &p->horaires);
 	S_kv(b, 0, "telephone", p->telephone.raw.s);
 	S_kv(b, 0, "courriel", p->courriel.s);
 	S_kv(b, 0, "site", p->site.s);

@@ -76,7 +76,7 @@ S_bad(struct trd *r, const struct ynode *n, const char *key, const char *what)
 }
 
 static const char *
-S_scalar(struct trd *r, const struct ynode *n, const char *key)
+S_theme_scalar(struct trd *r, const struct ynode *n, const char *key)
 {
 	const char	*s;
 
@@ -88,7 +88,7 @@ S_scalar(struct trd *r, const struct ynode *n, const char *key)
 static void
 S_bool(struct trd *r, const struct ynode *n, const char *key, int *out)
 {
-	if (S_scalar(r, n, key) != NULL && !load_yaml_bool(n, out))
+	if (S_theme_scalar(r, n, key) != NULL && !load_yaml_bool(n, out))
 		S_bad(r, n, key, _("expected true or false"));
 }
 
@@ -99,7 +99,7 @@ S_number(struct trd *r, const struct ynode *n, const char *key, double lo,
 	const char	*s;
 	char		*msg;
 
-	if ((s = S_scalar(r, n, key)) == NULL ||
+	if ((s = S_theme_scalar(r, n, key)) == NULL ||
 	    load_yaml_number(n, lo, hi, out))
 		return;
 	msg = xasprintf(_("\"%s\" is not a size in points between %g "
@@ -114,7 +114,7 @@ S_string(struct trd *r, const struct ynode *n, const char *key, char **out,
 {
 	const char	*s;
 
-	if ((s = S_scalar(r, n, key)) == NULL)
+	if ((s = S_theme_scalar(r, n, key)) == NULL)
 		return;
 	if (*s == '\0') {
 		S_bad(r, n, key, _("expected a font family name, such as "
@@ -182,7 +182,7 @@ S_booklet(struct trd *r, struct theme *t, const struct ynode *map)
 		key = map->k[j]->s;
 		v = map->v[j];
 		if (strcmp(key, "page") == 0) {
-			if ((s = S_scalar(r, v, key)) == NULL)
+			if ((s = S_theme_scalar(r, v, key)) == NULL)
 				continue;
 			if (strcmp(s, "a5") == 0 || strcmp(s, "A5") == 0) {
 				t->page_w = A5_W;
@@ -205,7 +205,7 @@ S_booklet(struct trd *r, struct theme *t, const struct ynode *map)
 		else if (strcmp(key, "body_leading") == 0)
 			S_number(r, v, key, 8, 24, &t->body_leading);
 		else if (strcmp(key, "lead_color") == 0) {
-			if ((s = S_scalar(r, v, key)) == NULL)
+			if ((s = S_theme_scalar(r, v, key)) == NULL)
 				continue;
 			why = NULL;
 			if (validate_color(s, &rgb, NULL, &why))

@@ -171,7 +171,7 @@ S_cell(struct buf *b, const char *s, size_t w)
 }
 
 static void
-S_date(char out[11], const struct camp_partner *cp, int which)
+S_report_date(char out[11], const struct camp_partner *cp, int which)
 {
 	out[0] = '\0';
 	if (cp == NULL)
@@ -190,7 +190,7 @@ S_state_label(const struct row *r)
 
 /* Link count: each liens entry; reciprocal pairs counted too. */
 static void
-S_links(const struct site *s, size_t *links, size_t *mutual)
+S_report_links(const struct site *s, size_t *links, size_t *mutual)
 {
 	size_t	 i, j, k;
 
@@ -246,7 +246,7 @@ S_wrap(struct buf *b, const char *const *w, size_t n, size_t indent)
 }
 
 static void
-S_text(const struct site *s, const struct campaign *c, const struct row *v,
+S_report_text(const struct site *s, const struct campaign *c, const struct row *v,
     size_t n, struct buf *b)
 {
 	size_t	 i, j, k, cnt[RS__COUNT] = { 0 }, links, mutual, m;
@@ -272,7 +272,7 @@ S_text(const struct site *s, const struct campaign *c, const struct row *v,
 		free(lbl);
 		S_cell(b, v[i].slug, 28);
 		for (k = 0; k < 3; k++) {
-			S_date(d[k], v[i].cp, (int)k);
+			S_report_date(d[k], v[i].cp, (int)k);
 			buf_putc(b, ' ');
 			S_cell(b, d[k][0] ? d[k] : "-", 10);
 		}
@@ -312,7 +312,7 @@ S_text(const struct site *s, const struct campaign *c, const struct row *v,
 		S_cell(b, s->thematiques[k].label, 40);
 		buf_printf(b, " %3zu\n", s->thematiques[k].npartners);
 	}
-	S_links(s, &links, &mutual);
+	S_report_links(s, &links, &mutual);
 	buf_printf(b, "\nLiens entre partenaires : %zu (dont %zu paire%s "
 	    "réciproque%s)\n", links, mutual, mutual > 1 ? "s" : "",
 	    mutual > 1 ? "s" : "");
@@ -350,7 +350,7 @@ S_csv(const struct site *s, const struct row *v, size_t n, struct buf *b)
 		const struct partner *p = v[i].p;
 
 		for (k = 0; k < 3; k++)
-			S_date(d[k], v[i].cp, (int)k);
+			S_report_date(d[k], v[i].cp, (int)k);
 		maj[0] = '\0';
 		if (p != NULL)
 			campaign_date_iso(&p->mise_a_jour, maj);
@@ -446,7 +446,7 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 		}
 		buf_puts(b, "</td>");
 		for (k = 0; k < 3; k++) {
-			S_date(d[k], v[i].cp, (int)k);
+			S_report_date(d[k], v[i].cp, (int)k);
 			buf_printf(b, "<td>%s</td>", d[k]);
 		}
 		if (p)
@@ -457,7 +457,7 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	for (k = 0; k < RS__COUNT; k++)
 		if (cnt[k])
 			buf_printf(b, "<li>%s : %zu</li>\n", S_labels[k], cnt[k]);
-	S_links(s, &links, &mutual);
+	S_report_links(s, &links, &mutual);
 	buf_printf(b, "<li>liens entre partenaires : %zu (dont %zu paires "
 	    "réciproques)</li>\n</ul>\n<h2>Par catégorie</h2>\n<ul>\n",
 	    links, mutual);
@@ -499,7 +499,7 @@ report_render(const struct site *s, const struct diags *loaded,
 	v = S_rows(s, loaded, &c, &n);
 	switch (f) {
 	case REPORT_TEXT:
-		S_text(s, &c, v, n, out);
+		S_report_text(s, &c, v, n, out);
 		break;
 	case REPORT_CSV:
 		S_csv(s, v, n, out);

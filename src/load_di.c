@@ -289,7 +289,7 @@ S_modalites(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 	};
 	const char	*mods[MOD__COUNT], *sug;
 	const struct ynode *e;
-	char		*path;
+	char		*path, *words;
 	size_t		 i;
 	int		 k;
 
@@ -303,12 +303,14 @@ S_modalites(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 				S_di_err(c, g->k[i]->pos, "data_inclusion.modalites: "
 				    "\"%s\" is not an access modality (did you "
 				    "mean \"%s\"?)", key, sug);
-			else
+			else {
+				words = model_vocab_words(model_modalites,
+				    MOD__COUNT);
 				S_di_err(c, g->k[i]->pos, "data_inclusion.modalites: "
-				    "\"%s\" is not an access modality: sans "
-				    "rendez-vous, sur rendez-vous, sur orientation, "
-				    "par t\xc3\xa9l\xc3\xa9phone, en ligne, "
-				    "\xc3\xa0 domicile", key);
+				    "\"%s\" is not an access modality: %s", key,
+				    words);
+				free(words);
+			}
 			continue;
 		}
 		if ((e = S_di_group(c, g->v[i], "data_inclusion.modalites")) == NULL)
@@ -336,6 +338,7 @@ static void
 S_couts(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 {
 	const char	*couts[MODEL_NCOUTS], *sug;
+	char		*words;
 	struct text	 t;
 	size_t		 i;
 	int		 k;
@@ -351,10 +354,13 @@ S_couts(struct S_ctx *c, const struct ynode *g, struct di_mapping *m)
 				S_di_err(c, g->k[i]->pos, "data_inclusion.couts: "
 				    "\"%s\" is not a cost (did you mean "
 				    "\"%s\"?)", key, sug);
-			else
+			else {
+				words = model_vocab_words(model_couts,
+				    MODEL_NCOUTS);
 				S_di_err(c, g->k[i]->pos, "data_inclusion.couts: "
-				    "\"%s\" is not a cost: gratuit, "
-				    "participation, payant", key);
+				    "\"%s\" is not a cost: %s", key, words);
+				free(words);
+			}
 			continue;
 		}
 		memset(&t, 0, sizeof(t));

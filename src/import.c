@@ -359,7 +359,7 @@ S_keep(const char *arch, const char *page, const char *slug,
 		ok = 0;
 		goto out;
 	}
-	campaign_date_iso(today, iso);
+	date_iso(today, iso);
 	for (n = 1;; n++) {
 		free(to);
 		to = n == 1 ? xasprintf("%s/%s-%s.md", dir, slug, iso) :
@@ -582,7 +582,7 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 			    (fp = campaign_fingerprint(it->cur->path)) != NULL) {
 				if (strcmp(fp, cp->empreinte) != 0) {
 					it->conflict = 1;
-					campaign_date_iso(&cp->demande, iso);
+					date_iso(&cp->demande, iso);
 					if (o->force)
 						buf_printf(out, _("  note: %s "
 						    "was modified since it was "

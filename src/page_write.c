@@ -199,6 +199,7 @@ void
 page_write(const struct partner *p, struct buf *b)
 {
 	size_t	 i;
+	char	 iso[11];
 
 	buf_puts(b, "---\n");
 	S_kv(b, 0, "nom", p->nom.s);
@@ -279,9 +280,9 @@ page_write(const struct partner *p, struct buf *b)
 			buf_printf(b, "%s%s", i ? ", " : "", p->liens[i]->slug);
 		buf_puts(b, "]\n");
 	}
-	if (p->mise_a_jour.y > 0)
-		buf_printf(b, "mise_a_jour: %04d-%02d-%02d\n",
-		    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d);
+	date_iso(&p->mise_a_jour, iso);
+	if (iso[0] != '\0')
+		buf_printf(b, "mise_a_jour: %s\n", iso);
 	if (p->suivi != SUIVI_NONE)
 		buf_printf(b, "suivi: %s\n", model_vocab_word(model_suivis,
 		    MODEL_NSUIVIS, (int)p->suivi));

@@ -623,6 +623,19 @@ str_trim(const char *s)
 
 /* ---- dates ----------------------------------------------------------- */
 
+void
+date_iso(const struct date *d, char out[11])
+{
+	char	 tmp[48];	/* room for any three ints: no truncation */
+
+	out[0] = '\0';
+	if (d->y <= 0)
+		return;
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", d->y, d->m, d->d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
+
 char *
 date_fr(const struct date *d)
 {

@@ -123,6 +123,8 @@ struct date {
  * not 1-12.  Allocated.
  */
 char	*date_fr(const struct date *);
+/* ISO 8601 "2018-03-15" into out (11 bytes); "" when unset (year <= 0). */
+void	 date_iso(const struct date *, char out[11]);
 /* Epoch seconds to calendar date in UTC. */
 void	 date_from_epoch(long long, struct date *);
 /*

@@ -195,7 +195,7 @@ S_camp_write(struct camp *c, const char *name, const void *data, size_t len)
 	char	*path = path_join(c->dir, name);
 	int	 ok;
 
-	if (!(ok = page_write_atomic(path, data, len)))
+	if (!(ok = file_write_atomic(path, data, len)))
 		diag_error(c->d, path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 	free(path);

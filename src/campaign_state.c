@@ -237,7 +237,7 @@ campaign_state_write(const char *content_dir, const struct campaign *c,
 		    cp->adresses == NULL && cp->empreinte == NULL)
 			buf_puts(&b, "    {}\n");
 	}
-	if (!(ok = page_write_atomic(path, b.data, b.len)))
+	if (!(ok = file_write_atomic(path, b.data, b.len)))
 		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
 	buf_free(&b);
 	free(path);

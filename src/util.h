@@ -70,6 +70,13 @@ int	 file_read(const char *path, size_t maxsize, char **out, size_t *len);
 /* Write len bytes to path (create/truncate).  Returns 0 with errno set. */
 int	 file_write(const char *path, const void *, size_t len);
 /*
+ * Write len bytes to path so that path holds either its old contents
+ * or all the new ones, never a part: a temporary file in the same
+ * folder, flushed to disk, then renamed over path.  Returns 0 with
+ * errno set on failure (the temporary file removed).
+ */
+int	 file_write_atomic(const char *path, const void *, size_t len);
+/*
  * mkdir -p; returns 0 with errno set on failure (ENOENT for "",
  * ENOTDIR when path is an existing file).
  */

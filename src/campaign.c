@@ -195,7 +195,7 @@ S_camp_write(struct camp *c, const char *name, const void *data, size_t len)
 	char	*path = path_join(c->dir, name);
 	int	 ok;
 
-	if (!(ok = page_write_atomic(path, data, len)))
+	if (!(ok = file_write_atomic(path, data, len)))
 		diag_error(c->d, path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 	free(path);
@@ -336,7 +336,7 @@ S_ask_partner(struct camp *c, const struct partner *p, struct buf *summary)
 		goto out;
 	if (!S_mail_text(c, p, reminder, cp, &subject, &text))
 		goto out;
-	campaign_date_iso(&c->today, iso);
+	date_iso(&c->today, iso);
 	mid = xasprintf("<campagne-%d-%s-%s%s@%s>", c->st.edition, p->slug,
 	    iso, reminder ? "-relance" : "", S_domain(c->site));
 	memset(&m, 0, sizeof(m));
@@ -394,16 +394,16 @@ S_campagne_csv(struct camp *c)
 		buf_puts(&b, head[i]);
 	}
 	buf_puts(&b, "\r\n");
-	campaign_date_iso(&c->st.echeance, e);
+	date_iso(&c->st.echeance, e);
 	for (i = 0; i < c->st.n; i++) {
 		const struct camp_partner *cp = &c->st.v[i];
 		const struct partner *p = model_partner(c->site, cp->slug);
 
 		if (!campaign_date_set(&cp->demande))
 			continue;
-		campaign_date_iso(&cp->demande, d1);
-		campaign_date_iso(&cp->relance, d2);
-		campaign_date_iso(&cp->reponse, d3);
+		date_iso(&cp->demande, d1);
+		date_iso(&cp->relance, d2);
+		date_iso(&cp->reponse, d3);
 		f = xasprintf("%s.html", cp->slug);
 		g = xasprintf("%s.eml", cp->slug);
 		nom = p ? model_display_name(p) : xstrdup("");

@@ -34,19 +34,6 @@ campaign_date_cmp(const struct date *a, const struct date *b)
 }
 
 void
-campaign_date_iso(const struct date *d, char out[11])
-{
-	char	 tmp[48];
-
-	out[0] = '\0';
-	if (!campaign_date_set(d))
-		return;
-	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", d->y, d->m, d->d);
-	memcpy(out, tmp, 10);
-	out[10] = '\0';
-}
-
-void
 campaign_state_free(struct campaign *c)
 {
 	size_t	 i;
@@ -209,7 +196,7 @@ S_put_date(struct buf *b, const char *indent, const char *key,
 
 	if (!campaign_date_set(d))
 		return;
-	campaign_date_iso(d, iso);
+	date_iso(d, iso);
 	buf_printf(b, "%s%s: %s\n", indent, key, iso);
 }
 
@@ -250,7 +237,7 @@ campaign_state_write(const char *content_dir, const struct campaign *c,
 		    cp->adresses == NULL && cp->empreinte == NULL)
 			buf_puts(&b, "    {}\n");
 	}
-	if (!(ok = page_write_atomic(path, b.data, b.len)))
+	if (!(ok = file_write_atomic(path, b.data, b.len)))
 		diag_error(d, path, 0, 0, "cannot write: %s", strerror(errno));
 	buf_free(&b);
 	free(path);

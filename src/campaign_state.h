@@ -59,7 +59,5 @@ char	*campaign_fingerprint(const char *path);
 /* Whether a date is set, and comparison (<0, 0, >0). */
 int	 campaign_date_set(const struct date *);
 int	 campaign_date_cmp(const struct date *, const struct date *);
-/* "2019-03-15" into out (11 bytes); "" when unset. */
-void	 campaign_date_iso(const struct date *, char out[11]);
 
 #endif /* CAMPAIGN_STATE_H */

@@ -138,7 +138,7 @@ S_page(struct buf *b, const struct partner *p)
 {
 	size_t		 i, j;
 	int		 first = 1, f2, m;
-	char		 hm[6];
+	char		 hm[6], iso[11];
 
 	buf_putc(b, '{');
 	S_kstr(b, &first, "slug", p->slug);
@@ -256,9 +256,9 @@ S_page(struct buf *b, const struct partner *p)
 	}
 	buf_putc(b, ']');
 	S_key(b, &first, "mise_a_jour");
-	if (p->mise_a_jour.y > 0)
-		buf_printf(b, "\"%04d-%02d-%02d\"", p->mise_a_jour.y,
-		    p->mise_a_jour.m, p->mise_a_jour.d);
+	date_iso(&p->mise_a_jour, iso);
+	if (iso[0] != '\0')
+		buf_printf(b, "\"%s\"", iso);
 	else
 		buf_puts(b, "null");
 	S_kstr(b, &first, "presentation", p->body);

@@ -220,7 +220,7 @@ S_copy_atomic(const char *from, const char *to, struct diags *d)
 		diag_error(d, from, 0, 0, "cannot read: %s", strerror(errno));
 		return 0;
 	}
-	if (!(ok = page_write_atomic(to, data, len)))
+	if (!(ok = file_write_atomic(to, data, len)))
 		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
 	free(data);
 	return ok;
@@ -359,7 +359,7 @@ S_keep(const char *arch, const char *page, const char *slug,
 		ok = 0;
 		goto out;
 	}
-	campaign_date_iso(today, iso);
+	date_iso(today, iso);
 	for (n = 1;; n++) {
 		free(to);
 		to = n == 1 ? xasprintf("%s/%s-%s.md", dir, slug, iso) :
@@ -446,7 +446,7 @@ S_apply(struct site *s, const struct import_opts *o, struct item *it,
 	S_followup(it->p, it->cur);
 	buf_init(&b);
 	page_write(it->p, &b);
-	if (!(ok = page_write_atomic(page, b.data, b.len)))
+	if (!(ok = file_write_atomic(page, b.data, b.len)))
 		diag_error(d, page, 0, 0, "cannot write: %s", strerror(errno));
 	buf_free(&b);
 	if (ok) {
@@ -582,7 +582,7 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 			    (fp = campaign_fingerprint(it->cur->path)) != NULL) {
 				if (strcmp(fp, cp->empreinte) != 0) {
 					it->conflict = 1;
-					campaign_date_iso(&cp->demande, iso);
+					date_iso(&cp->demande, iso);
 					if (o->force)
 						buf_printf(out, _("  note: %s "
 						    "was modified since it was "

@@ -943,24 +943,12 @@ static int
 S_write_atomic(const char *dir, const char *name, const struct buf *b,
     struct diags *d)
 {
-	char	*to = path_join(dir, name), *tmp = xasprintf("%s.tmp-XXXXXX", to);
-	int	 fd, ok = 0;
+	char	*to = path_join(dir, name);
+	int	 ok;
 
-	if ((fd = mkstemp(tmp)) == -1) {
+	if (!(ok = file_write_atomic(to, buf_cstr(b), b->len)))
 		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
-		goto out;
-	}
-	close(fd);
-	if (!file_write(tmp, buf_cstr(b), b->len) || chmod(tmp, 0644) == -1 ||
-	    rename(tmp, to) == -1) {
-		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
-		(void)unlink(tmp);
-		goto out;
-	}
-	ok = 1;
-out:
 	free(to);
-	free(tmp);
 	return ok;
 }
 

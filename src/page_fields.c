@@ -75,6 +75,7 @@ page_fields(const struct partner *p, struct pfields *fs)
 	};
 	struct buf	 b;
 	size_t		 i, j;
+	char		 iso[11];
 	int		 k;
 	char		 s[6], e[6];
 
@@ -145,9 +146,9 @@ page_fields(const struct partner *p, struct pfields *fs)
 	S_adds(fs, "logo", p->logo.s);
 	for (i = 0; i < p->nliens; i++)
 		S_adds(fs, "liens", p->liens[i]->slug);
-	if (p->mise_a_jour.y > 0)
-		S_field_add(fs, "mise_a_jour", xasprintf("%04d-%02d-%02d",
-		    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d));
+	date_iso(&p->mise_a_jour, iso);
+	if (iso[0] != '\0')
+		S_field_add(fs, "mise_a_jour", xstrdup(iso));
 	S_adds(fs, "suivi", model_vocab_word(model_suivis, MODEL_NSUIVIS,
 	    (int)p->suivi));
 	S_adds(fs, "note_suivi", p->note_suivi.s);

@@ -1,13 +1,9 @@
 /*
  * page_write.c — a partner's model back to a page file; see page_write.h.
  */
-#include <sys/stat.h>
 
-#include <errno.h>
-#include <fcntl.h>
 #include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
 
 #include "model.h"
 #include "page_write.h"
@@ -199,6 +195,7 @@ void
 page_write(const struct partner *p, struct buf *b)
 {
 	size_t	 i;
+	char	 iso[11];
 
 	buf_puts(b, "---\n");
 	S_kv(b, 0, "nom", p->nom.s);
@@ -279,9 +276,9 @@ page_write(const struct partner *p, struct buf *b)
 			buf_printf(b, "%s%s", i ? ", " : "", p->liens[i]->slug);
 		buf_puts(b, "]\n");
 	}
-	if (p->mise_a_jour.y > 0)
-		buf_printf(b, "mise_a_jour: %04d-%02d-%02d\n",
-		    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d);
+	date_iso(&p->mise_a_jour, iso);
+	if (iso[0] != '\0')
+		buf_printf(b, "mise_a_jour: %s\n", iso);
 	if (p->suivi != SUIVI_NONE)
 		buf_printf(b, "suivi: %s\n", model_vocab_word(model_suivis,
 		    MODEL_NSUIVIS, (int)p->suivi));
@@ -289,49 +286,4 @@ page_write(const struct partner *p, struct buf *b)
 	buf_puts(b, "---\n");
 	if (p->body != NULL)
 		buf_puts(b, p->body);
-}
-
-int
-page_write_atomic(const char *path, const void *data, size_t len)
-{
-	char		*tmp;
-	const char	*p = data;
-	ssize_t		 w;
-	int		 fd, saved;
-
-	tmp = xasprintf("%s.tmp-XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		saved = errno;
-		free(tmp);
-		errno = saved;
-		return 0;
-	}
-	while (len > 0) {
-		if ((w = write(fd, p, len)) == -1) {
-			if (errno == EINTR)
-				continue;
-			goto fail;
-		}
-		p += w;
-		len -= (size_t)w;
-	}
-	if (fchmod(fd, 0644) == -1 || fsync(fd) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) == -1)
-		goto fail;
-	free(tmp);
-	return 1;
-fail:
-	saved = errno;
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	errno = saved;
-	return 0;
 }

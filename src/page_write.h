@@ -27,12 +27,4 @@ void	 page_write(const struct partner *, struct buf *out);
 /* Append s as a YAML double-quoted scalar ("..." with escapes). */
 void	 page_write_quoted(struct buf *, const char *s);
 
-/*
- * Write len bytes to path so that path holds either its old contents
- * or all the new ones, never a part: a temporary file in the same
- * folder, flushed to disk, then renamed over path.  Returns 0 with
- * errno set on failure (the temporary file removed).
- */
-int	 page_write_atomic(const char *path, const void *, size_t len);
-
 #endif /* PAGE_WRITE_H */

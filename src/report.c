@@ -176,7 +176,7 @@ S_report_date(char out[11], const struct camp_partner *cp, int which)
 	out[0] = '\0';
 	if (cp == NULL)
 		return;
-	campaign_date_iso(which == 0 ? &cp->demande : which == 1 ?
+	date_iso(which == 0 ? &cp->demande : which == 1 ?
 	    &cp->relance : &cp->reponse, out);
 }
 
@@ -256,7 +256,7 @@ S_report_text(const struct site *s, const struct campaign *c, const struct row *
 	buf_printf(b, "%s %d", s->titre.s, s->edition);
 	if (c->edition > 0) {
 		e = date_fr(&c->echeance);
-		campaign_date_iso(&c->preparee, d[0]);
+		date_iso(&c->preparee, d[0]);
 		buf_printf(b, "\nCampagne %d préparée le %s, échéance le %s",
 		    c->edition, d[0], e);
 		free(e);
@@ -353,7 +353,7 @@ S_csv(const struct site *s, const struct row *v, size_t n, struct buf *b)
 			S_report_date(d[k], v[i].cp, (int)k);
 		maj[0] = '\0';
 		if (p != NULL)
-			campaign_date_iso(&p->mise_a_jour, maj);
+			date_iso(&p->mise_a_jour, maj);
 		snprintf(ne, sizeof(ne), "%zu", v[i].errors);
 		snprintf(nw, sizeof(nw), "%zu", v[i].warnings);
 		nom = p ? model_display_name(p) : xstrdup("");
@@ -450,7 +450,7 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 			buf_printf(b, "<td>%s</td>", d[k]);
 		}
 		if (p)
-			campaign_date_iso(&p->mise_a_jour, maj);
+			date_iso(&p->mise_a_jour, maj);
 		buf_printf(b, "<td>%s</td></tr>\n", maj);
 	}
 	buf_puts(b, "</tbody>\n</table>\n<h2>En chiffres</h2>\n<ul>\n");

@@ -330,6 +330,51 @@ file_write(const char *path, const void *data, size_t len)
 }
 
 int
+file_write_atomic(const char *path, const void *data, size_t len)
+{
+	char		*tmp;
+	const char	*p = data;
+	ssize_t		 w;
+	int		 fd, saved;
+
+	tmp = xasprintf("%s.tmp-XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		saved = errno;
+		free(tmp);
+		errno = saved;
+		return 0;
+	}
+	while (len > 0) {
+		if ((w = write(fd, p, len)) == -1) {
+			if (errno == EINTR)
+				continue;
+			goto fail;
+		}
+		p += w;
+		len -= (size_t)w;
+	}
+	if (fchmod(fd, 0644) == -1 || fsync(fd) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1)
+		goto fail;
+	free(tmp);
+	return 1;
+fail:
+	saved = errno;
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	errno = saved;
+	return 0;
+}
+
+int
 mkdir_p(const char *path)
 {
 	struct stat	 st;
@@ -622,6 +667,19 @@ str_trim(const char *s)
 }
 
 /* ---- dates ----------------------------------------------------------- */
+
+void
+date_iso(const struct date *d, char out[11])
+{
+	char	 tmp[48];	/* room for any three ints: no truncation */
+
+	out[0] = '\0';
+	if (d->y <= 0)
+		return;
+	snprintf(tmp, sizeof(tmp), "%04d-%02d-%02d", d->y, d->m, d->d);
+	memcpy(out, tmp, 10);
+	out[10] = '\0';
+}
 
 char *
 date_fr(const struct date *d)

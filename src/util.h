@@ -70,6 +70,13 @@ int	 file_read(const char *path, size_t maxsize, char **out, size_t *len);
 /* Write len bytes to path (create/truncate).  Returns 0 with errno set. */
 int	 file_write(const char *path, const void *, size_t len);
 /*
+ * Write len bytes to path so that path holds either its old contents
+ * or all the new ones, never a part: a temporary file in the same
+ * folder, flushed to disk, then renamed over path.  Returns 0 with
+ * errno set on failure (the temporary file removed).
+ */
+int	 file_write_atomic(const char *path, const void *, size_t len);
+/*
  * mkdir -p; returns 0 with errno set on failure (ENOENT for "",
  * ENOTDIR when path is an existing file).
  */
@@ -123,6 +130,8 @@ struct date {
  * not 1-12.  Allocated.
  */
 char	*date_fr(const struct date *);
+/* ISO 8601 "2018-03-15" into out (11 bytes); "" when unset (year <= 0). */
+void	 date_iso(const struct date *, char out[11]);
 /* Epoch seconds to calendar date in UTC. */
 void	 date_from_epoch(long long, struct date *);
 /*

@@ -242,6 +242,20 @@ t_eq "every page renamed: matched by its nom to its own page" \
 t_check "every page renamed with a new date only: confirmed" \
     grep -q "^$n files: 0 changed, $n confirmed, 0 new, 0 invalid" "$T_TMP/r6.out"
 
+# ---- exit status 2: a folder that cannot be read or written -----------------
+# annuaire(1): "2: a file or folder could not be read or written".
+before=$(cd "$C" && find . -type f | sort | xargs md5sum)
+A import -C "$C" --apply "$T_TMP/no-such-inbox" >/dev/null 2>"$T_TMP/x1.err"
+t_eq "import of a missing inbox exits 2" "$?" 2
+t_check "...naming the inbox" grep -q 'no-such-inbox: error: cannot read the folder' "$T_TMP/x1.err"
+: >"$T_TMP/afile"
+A campaign -C "$C" -o "$T_TMP/afile/out" >/dev/null 2>"$T_TMP/x2.err"
+t_eq "campaign into an out that cannot be created exits 2" "$?" 2
+t_check "...naming it" grep -q 'afile/out/campagne: error: cannot create' "$T_TMP/x2.err"
+t_eq "neither writes content/ (campagne.yaml untouched)" "$(cd "$C" && find . -type f | sort | xargs md5sum)" "$before"
+A report -C "$T_TMP/no-such-content" >/dev/null 2>"$T_TMP/x3.err"
+t_eq "report on a missing content folder exits 2" "$?" 2
+
 # ---- report -----------------------------------------------------------------
 A report -C "$C" -o "$O" >"$T_TMP/report.txt" 2>"$T_TMP/report.err"
 t_eq "report exits 0" "$?" 0

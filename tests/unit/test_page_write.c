@@ -57,7 +57,7 @@ S_roundtrip(struct site *s, const struct partner *p)
 	buf_init(&diff);
 	diags_init(&d);
 	page_write(p, &a);
-	assert_true(page_write_atomic(path, a.data, a.len));
+	assert_true(file_write_atomic(path, a.data, a.len));
 	q = load_page(s, path, p->slug, &d);
 	if (q == NULL) {
 		S_print(&d);
@@ -173,7 +173,7 @@ test_diff(void **state)
 	memmove(at, strchr(at, '\n') + 1, strlen(strchr(at, '\n') + 1) + 1);
 	buf_puts(&a, page);
 	buf_puts(&a, "Une ligne de plus.\n");
-	assert_true(page_write_atomic(path, a.data, a.len));
+	assert_true(file_write_atomic(path, a.data, a.len));
 	q = load_page(s, path, p->slug, &d);
 	assert_non_null(q);
 	assert_int_equal(page_fields_diff(p, q, 0, NULL, "  ", &out), 3);
@@ -210,7 +210,7 @@ test_invalid(void **state)
 
 	(void)state;
 	diags_init(&d);
-	assert_true(page_write_atomic(path, bad, sizeof(bad) - 1));
+	assert_true(file_write_atomic(path, bad, sizeof(bad) - 1));
 	assert_null(load_page(s, path, "x", &d));
 	assert_true(d.errors >= 3);
 	assert_string_equal(d.v[0].file, path);

@@ -101,10 +101,9 @@ S_fallback(FcConfig *cfg, int style)
 }
 
 struct glyphs *
-glyphs_open(const char *const faces[4], struct diags *d)
+glyphs_open(const char *const faces[4], FcConfig *cfg, struct diags *d)
 {
 	struct glyphs	*g = xcalloc(1, sizeof(*g));
-	FcConfig	*cfg;
 	char		*path;
 	int		 i;
 
@@ -119,13 +118,10 @@ glyphs_open(const char *const faces[4], struct diags *d)
 			glyphs_close(g);
 			return NULL;
 		}
-	if ((cfg = FcInitLoadConfigAndFonts()) != NULL) {
-		for (i = 0; i < 4; i++) {
-			if ((path = S_fallback(cfg, i)) != NULL)
-				(void)S_face_open(g, &g->fallback[i], path);
-			free(path);
-		}
-		FcConfigDestroy(cfg);
+	for (i = 0; i < 4; i++) {
+		if ((path = S_fallback(cfg, i)) != NULL)
+			(void)S_face_open(g, &g->fallback[i], path);
+		free(path);
 	}
 	return g;
 }

@@ -101,10 +101,9 @@ S_fallback(FcConfig *cfg, int style)
 }
 
 struct glyphs *
-glyphs_open(const char *const faces[4], struct diags *d)
+glyphs_open(const char *const faces[4], FcConfig *cfg, struct diags *d)
 {
 	struct glyphs	*g = xcalloc(1, sizeof(*g));
-	FcConfig	*cfg;
 	char		*path;
 	int		 i;
 
@@ -119,13 +118,10 @@ glyphs_open(const char *const faces[4], struct diags *d)
 			glyphs_close(g);
 			return NULL;
 		}
-	if ((cfg = FcInitLoadConfigAndFonts()) != NULL) {
-		for (i = 0; i < 4; i++) {
-			if ((path = S_fallback(cfg, i)) != NULL)
-				(void)S_face_open(g, &g->fallback[i], path);
-			free(path);
-		}
-		FcConfigDestroy(cfg);
+	for (i = 0; i < 4; i++) {
+		if ((path = S_fallback(cfg, i)) != NULL)
+			(void)S_face_open(g, &g->fallback[i], path);
+		free(path);
 	}
 	return g;
 }
@@ -323,21 +319,24 @@ S_check_text(struct glyphs *g, struct diags *d, const char *file,
 	S_check(g, d, file, t->pos, field, t->s, 0);
 }
 
+/* The value of key.sub (adresse.rue, structure.nom...). */
+static void
+S_check_sub(struct glyphs *g, struct diags *d, const char *file,
+    const char *key, const char *sub, const struct text *t)
+{
+	char	*f = xasprintf("%s.%s", key, sub);
+
+	S_check_text(g, d, file, f, t);
+	free(f);
+}
+
 static void
 S_check_address(struct glyphs *g, struct diags *d, const char *file,
     const char *field, const struct address *a)
 {
-	char	*f;
-
-	f = xasprintf("%s.rue", field);
-	S_check_text(g, d, file, f, &a->rue);
-	free(f);
-	f = xasprintf("%s.complement", field);
-	S_check_text(g, d, file, f, &a->complement);
-	free(f);
-	f = xasprintf("%s.ville", field);
-	S_check_text(g, d, file, f, &a->ville);
-	free(f);
+	S_check_sub(g, d, file, field, "rue", &a->rue);
+	S_check_sub(g, d, file, field, "complement", &a->complement);
+	S_check_sub(g, d, file, field, "ville", &a->ville);
 }
 
 static void
@@ -383,18 +382,12 @@ S_check_organisation(struct glyphs *g, struct diags *d, const char *file,
 {
 	char	*f;
 
-	f = xasprintf("%s.nom", key);
-	S_check_text(g, d, file, f, &o->nom);
-	free(f);
+	S_check_sub(g, d, file, key, "nom", &o->nom);
 	f = xasprintf("%s.adresse", key);
 	S_check_address(g, d, file, f, &o->adresse);
 	free(f);
-	f = xasprintf("%s.courriel", key);
-	S_check_text(g, d, file, f, &o->courriel);
-	free(f);
-	f = xasprintf("%s.site", key);
-	S_check_text(g, d, file, f, &o->site);
-	free(f);
+	S_check_sub(g, d, file, key, "courriel", &o->courriel);
+	S_check_sub(g, d, file, key, "site", &o->site);
 }
 
 void

@@ -18,6 +18,8 @@
 #ifndef GLYPHS_H
 #define GLYPHS_H
 
+#include <fontconfig/fontconfig.h>
+
 #include "diag.h"
 #include "model.h"
 
@@ -43,9 +45,11 @@ struct glyphs;
  * italic, bold italic) and find the fallback faces.  A missing
  * fallback family is no error (characters the theme lacks are then
  * left out, with warnings).  Returns NULL with a diagnostic when a
- * theme face cannot be read.
+ * theme face cannot be read.  cfg is the caller's fontconfig (loading
+ * one reads every font cache: done once, by fonts_open()).
  */
-struct glyphs	*glyphs_open(const char *const faces[4], struct diags *);
+struct glyphs	*glyphs_open(const char *const faces[4], FcConfig *cfg,
+		    struct diags *);
 void		 glyphs_close(struct glyphs *);
 
 /* The fallback file of a style (0..3, as enum pdf_face), or NULL. */

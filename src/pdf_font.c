@@ -203,7 +203,6 @@ fonts_open(const struct theme *t, struct diags *d)
 			ok = 0;
 		free(path);
 	}
-	FcConfigDestroy(cfg);
 	if (ok && !S_load_face(fs, FACE_ICON, t->icon_font, d, NULL, nopos))
 		ok = 0;
 	if (ok) {
@@ -211,9 +210,10 @@ fonts_open(const struct theme *t, struct diags *d)
 
 		for (i = 0; i < 4; i++)
 			faces[i] = fs->f[i].path;
-		if ((fs->glyphs = glyphs_open(faces, d)) == NULL)
+		if ((fs->glyphs = glyphs_open(faces, cfg, d)) == NULL)
 			ok = 0;
 	}
+	FcConfigDestroy(cfg);
 	for (i = 0; ok && i < 4; i++)
 		if ((fbp = glyphs_fallback_path(fs->glyphs, i)) != NULL &&
 		    !S_face_load(fs, &fs->fb[i], fbp, d, NULL, nopos))

@@ -7,7 +7,8 @@
 # each other.  Then what each fixture is about: every list entry
 # printed (dividers, contents and indexes continued overleaf), running
 # heads shortened with "…", no divider for an empty category, a short
-# booklet for an empty edition.  The layout's own check (pdf_verify.c)
+# booklet for an empty edition; the Nouveautés page on the long fixture
+# with the big one archived.  The layout's own check (pdf_verify.c)
 # is unit-tested in test_layout.
 # san: yes
 . "$TOP/tests/lib.sh"
@@ -170,5 +171,42 @@ case $txt in
 *Sommaire*|*"Index alphabétique"*) t_fail "empty: no contents, no index" ;;
 *) t_ok "empty: no contents, no index" ;;
 esac
+
+# ---- Nouveautés on stress content ------------------------------------------------
+# The long fixture as the edition, the big one archived as 2017's with
+# three of the long pages (their phones changed): long names in "Nouveaux
+# partenaires", some sixty names in "Ne figurent plus dans le livret",
+# which breaks across pages.  No word outside, none over another, and
+# every name of a partner who left is printed whole (some run on
+# overleaf).
+N=$T_TMP/news
+"$G/gen.sh" long "$N"
+"$G/gen.sh" big "$N/archives/2017"
+sed -i 's/^edition: 2018$/edition: 2017/' "$N/archives/2017/site.yaml"
+for f in long-1 long-2 long-3; do
+	sed -e 's/^telephone: "01 99/telephone: "02 99/' \
+	    -e 's/^thematiques: \[\(.*\), longue\]$/thematiques: [\1]/' \
+	    "$N/partenaires/$f.md" >"$N/archives/2017/partenaires/$f.md"
+done
+t_check "news: the archive loads without error" "$A" check -C "$N/archives/2017"
+build news "$N" "$T_TMP/nw"
+geom "news livret.pdf" "$T_TMP/nw/livret.pdf"
+# (A name may run on overleaf: folios and running heads left aside.)
+txt=$(pdftotext "$T_TMP/nw/livret.pdf" - | tr -d '\f' |
+    grep -v -x -e '[0-9]*' -e 'Nouveautés' | tr -d '[:space:]-')
+case $txt in
+*"Nouveautésdel’édition2018"*"Nefigurentplusdanslelivret"*) t_ok "news: the booklet has the Nouveautés page" ;;
+*) t_fail "news: the booklet has the Nouveautés page" ;;
+esac
+n=$(printf '%s\n' "$txt" | grep -o 'Coordonnéesquiontchangé.*Nefigurent' |
+    grep -o '(téléphone)' | wc -l)
+t_eq "news: the three changed phones are listed" "$n" 3
+bad=
+for f in "$N"/archives/2017/partenaires/*.md; do
+	[ -e "$N/partenaires/${f##*/}" ] && continue
+	w=$(sed -n 's/^nom: "\(.*\)"$/\1/p' "$f" | tr -d '[:space:]-')
+	case $txt in *"$w"*) ;; *) bad="$bad ${f##*/}" ;; esac
+done
+t_eq "news: every partner who left is listed, whole" "$bad" ""
 
 t_done

@@ -571,27 +571,12 @@ S_json_rec(struct buf *b, const struct S_rec *r, int first)
 static void
 S_csv_cell(struct buf *b, const char *s)
 {
-	const char	*p;
-	int		 guard, quote;
-
-	if (s == NULL)
-		return;
 	/* An E.164 number ("+33199001234") is no formula: keep it. */
-	guard = s[0] == '=' || s[0] == '@' || s[0] == '\t' || s[0] == '\r' ||
-	    s[0] == '-' || (s[0] == '+' && (s[1] == '\0' ||
-	    s[strspn(s + 1, "0123456789") + 1] != '\0'));
-	quote = guard || strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		buf_putc(b, '"');
-	if (guard)
-		buf_putc(b, '\'');
-	for (p = s; *p != '\0'; p++) {
-		if (*p == '"')
-			buf_putc(b, '"');
-		buf_putc(b, *p);
-	}
-	if (quote)
-		buf_putc(b, '"');
+	if (s != NULL && s[0] == '+' && s[1] != '\0' &&
+	    s[strspn(s + 1, "0123456789") + 1] == '\0')
+		buf_puts(b, s);
+	else
+		export_csv_field(b, ',', s);
 }
 
 static void

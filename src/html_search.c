@@ -189,7 +189,9 @@ S_index_word(void *arg, const char *w, size_t len)
 		wi->stop = stem_stopword(f);
 		if (!wi->stop) {
 			wi->t1 = S_term(x, w, len);
-			wi->t2 = S_term(x, f, strlen(f));
+			/* Most words have no accent: stem them once. */
+			wi->t2 = strcmp(w, f) == 0 ? wi->t1 :
+			    S_term(x, f, strlen(f));
 			form = S_intern(&x->forms, f, &fnew);
 			if (fnew) {
 				x->form_term = xreallocarray(x->form_term,

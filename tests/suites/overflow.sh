@@ -5,6 +5,8 @@
 # hyphenated 120-character street, a wide table and code block) opened
 # at 320 and 360 px in headless Debian Chromium (tests/browser/
 # overflow.mjs): no horizontal scroll, nothing outside the viewport.
+# The stress edition also has a Nouveautés page (an archive of 2017)
+# and the campaign forms of its partners are opened too.
 . "$TOP/tests/lib.sh"
 A=$ANNUAIRE
 B=$TOP/tests/browser
@@ -25,10 +27,31 @@ build exemple "$TOP/content"
 sh "$B/overflow-content.sh" "$TOP" "$T_TMP/stress-content"
 "$A" check -C "$T_TMP/stress-content" >/dev/null 2>"$T_TMP/check.err"
 t_eq "the stress content passes check (exit 0)" "$?" 0
-build stress "$T_TMP/stress-content"
+# An archive of the previous edition, so that the stress site has a
+# Nouveautés page: the long partner is new, a copy of it under another
+# name left, and a phone changed.
+S=$T_TMP/stress-content
+mkdir -p "$S/archives/2017"
+cp -r "$S/partenaires" "$S/archives/2017/"
+for f in "$S"/*.yaml; do cp "$f" "$S/archives/2017/"; done
+[ -d "$S/logos" ] && cp -r "$S/logos" "$S/archives/2017/"
+mv "$S/archives/2017/partenaires/stress-long.md" \
+    "$S/archives/2017/partenaires/stress-parti.md"
+sed -i 's/^edition: 2018$/edition: 2017/' "$S/archives/2017/site.yaml"
+sed -i 's/^telephone: "01 99 00 55 55"$/telephone: "01 99 00 55 56"/' \
+    "$S/archives/2017/partenaires/stress-mot.md"
+build stress "$S"
+t_check "the stress site has a Nouveautés page" \
+    test -f "$T_TMP/stress/site/nouveautes.html"
+# The campaign's forms, beside the site, on the same stress content.
+"$A" campaign -C "$S" -o "$T_TMP/stress-out" --echeance 2025-12-31 \
+    >/dev/null 2>&1
+t_check "the stress campaign has its forms" \
+    test -f "$T_TMP/stress-out/campagne/stress-long.html"
 n=$(grep -c "sous-domaine-tres-long" "$T_TMP/stress/site/partenaires/stress-long.html")
 [ "$n" -gt 3 ] && t_ok "the stress page holds the long host ($n lines)" ||
     t_fail "the stress page holds the long host" "$n"
 
-t_node overflow.mjs exemple="$T_TMP/exemple/site" stress="$T_TMP/stress/site"
+t_node overflow.mjs exemple="$T_TMP/exemple/site" stress="$T_TMP/stress/site" \
+    campagne="$T_TMP/stress-out/campagne"
 t_done

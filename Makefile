@@ -196,7 +196,7 @@ LOCALEDIR	 = $(PREFIX)/share/locale
 CPPFLAGS	+= -DANNUAIRE_LOCALEDIR='"$(LOCALEDIR)"'
 LINGUAS		 = fr
 MOFILES		 = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/annuaire.mo)
-XGETTEXT_FMT	 = diag_error:5 diag_warn:5 diag_add:6 S_err:3 S_warn:3 \
+XGETTEXT_FMT	 = diag_error:5 diag_warn:5 diag_add:6 load_err:3 load_warn:3 \
 		   S_di_err:3 S_di_warn:3 S_error:3 S_tpl_error:4 S_fail:2 S_usage_error:2 S_say:1
 XGETTEXT_OPTS	 = --language=C --from-code=UTF-8 --add-location=file \
 		   --add-comments=TRANSLATORS: --package-name=annuaire \

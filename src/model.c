@@ -135,6 +135,7 @@ model_free(struct site *s)
 	for (i = 0; i < s->npartners; i++)
 		model_partner_free(&s->partners[i]);
 	free(s->partners);
+	free(s->byslug);
 	for (i = 0; i < s->nsynonymes; i++) {
 		size_t	 j;
 
@@ -273,6 +274,38 @@ counts:
 		for (j = 0; j < p->nthematiques; j++)
 			p->thematiques[j]->npartners++;
 	}
+	model_index_slugs(s);
+}
+
+/* Positions in S_sort_site->partners by slug, then position. */
+static int
+S_cmp_slug_index(const void *a, const void *b)
+{
+	size_t		 i = *(const size_t *)a, j = *(const size_t *)b;
+	int		 c;
+
+	c = strcmp(S_sort_site->partners[i].slug,
+	    S_sort_site->partners[j].slug);
+	return c != 0 ? c : (i > j) - (i < j);
+}
+
+void
+model_index_slugs(struct site *s)
+{
+	size_t	 i;
+
+	free(s->byslug);
+	s->byslug = xcalloc(s->npartners ? s->npartners : 1,
+	    sizeof(*s->byslug));
+	for (i = 0; i < s->npartners; i++)
+		s->byslug[i] = i;
+	S_sort_site = s;
+	if (s->npartners > 1)
+		qsort(s->byslug, s->npartners, sizeof(*s->byslug),
+		    S_cmp_slug_index);
+	S_sort_site = NULL;
+	s->nbyslug = s->npartners;
+	s->byslug_of = s->partners;
 }
 
 struct partner **
@@ -291,11 +324,31 @@ model_sorted_by_name(const struct site *s)
 
 /* ---- lookups --------------------------------------------------------- */
 
+/*
+ * With the index, the first position among equal slugs (ties are
+ * sorted by position): the partner the linear search finds.
+ */
 struct partner *
 model_partner(const struct site *s, const char *slug)
 {
-	size_t	 i;
+	size_t	 i, lo, hi, mid;
 
+	if (s->byslug != NULL && s->nbyslug == s->npartners &&
+	    s->byslug_of == s->partners) {
+		lo = 0;
+		hi = s->npartners;
+		while (lo < hi) {
+			mid = lo + (hi - lo) / 2;
+			if (strcmp(s->partners[s->byslug[mid]].slug, slug) < 0)
+				lo = mid + 1;
+			else
+				hi = mid;
+		}
+		if (lo < s->npartners &&
+		    strcmp(s->partners[s->byslug[lo]].slug, slug) == 0)
+			return &s->partners[s->byslug[lo]];
+		return NULL;
+	}
 	for (i = 0; i < s->npartners; i++)
 		if (strcmp(s->partners[i].slug, slug) == 0)
 			return &s->partners[i];

@@ -260,6 +260,14 @@ struct site {
 	struct partner	*partners;
 	size_t		 npartners;
 	size_t		 npages;	/* partner files found, with errors or not */
+	/*
+	 * model_partner()'s index, built by model_index_slugs(): positions
+	 * in partners sorted by slug.  Used only while it still describes
+	 * partners (same array, same count); otherwise a linear search.
+	 */
+	size_t		*byslug;
+	size_t		 nbyslug;
+	const struct partner *byslug_of;
 
 	/* The search's thesaurus, content/synonymes.yaml (may be absent). */
 	struct synonyms	*synonymes;	/* file order */
@@ -274,8 +282,16 @@ void	 model_texts_free(struct texts *);
 void	 model_partner_free(struct partner *);
 /* Free a data_inclusion mapping (thematiques has nthematiques lists). */
 void	 model_di_mapping_free(struct di_mapping *, size_t nthematiques);
-/* Sort site->partners (category order, then name) and fix up pointers. */
+/*
+ * Sort site->partners (category order, then name) and fix up pointers;
+ * then model_index_slugs().
+ */
 void	 model_sort(struct site *);
+/*
+ * Index site->partners by slug for model_partner() (a binary search);
+ * again after changing slugs in place.
+ */
+void	 model_index_slugs(struct site *);
 /* Partners by name, A-Z with str_collate(); caller frees the array only. */
 struct partner **model_sorted_by_name(const struct site *);
 /* Lookups; NULL when absent. */

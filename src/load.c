@@ -158,7 +158,14 @@ S_links(struct load_ctx *c, struct page *pages, size_t n, struct site *s)
 	size_t		 i, j, k, m;
 	struct page	*pg;
 	struct partner	*t;
+	const char	**slugs;
 
+	/* The slugs of every page found, sorted: liens name one of them. */
+	slugs = xcalloc(n ? n : 1, sizeof(*slugs));
+	for (i = 0; i < n; i++)
+		slugs[i] = pages[i].p.slug;
+	if (n > 1)
+		qsort(slugs, n, sizeof(*slugs), S_cmp_str);
 	/* Errors first: they decide which pages are kept. */
 	for (i = 0; i < n; i++) {
 		pg = &pages[i];
@@ -172,10 +179,8 @@ S_links(struct load_ctx *c, struct page *pages, size_t n, struct site *s)
 				pg->ok = 0;
 				continue;
 			}
-			for (k = 0; k < n; k++)
-				if (strcmp(pages[k].p.slug, l) == 0)
-					break;
-			if (k == n) {
+			if (n == 0 || bsearch(&l, slugs, n, sizeof(*slugs),
+			    S_cmp_str) == NULL) {
 				const char **keys = xcalloc(n, sizeof(*keys));
 				const char *sug;
 
@@ -203,6 +208,8 @@ S_links(struct load_ctx *c, struct page *pages, size_t n, struct site *s)
 		else
 			model_partner_free(&pages[i].p);
 	}
+	free(slugs);
+	model_index_slugs(s);
 	/* Links to kept partners; those to left-out pages are dropped. */
 	for (i = 0; i < n; i++) {
 		pg = &pages[i];
@@ -226,68 +233,125 @@ S_links(struct load_ctx *c, struct page *pages, size_t n, struct site *s)
 		model_texts_free(&pages[i].liens);
 }
 
-/* Whether two addresses are the same once folded (case, accents). */
-static int
-S_same_address(const struct address *a, const struct address *b)
-{
-	char	*fa, *fb;
-	int	 same;
+/* A page's keys for S_same(): its name, or its telephone and address. */
+struct same_key {
+	const char	*k[3];		/* compared in turn; NULL: no key */
+	size_t		 i;		/* the page's position */
+};
 
-	if (a->rue.s == NULL || b->rue.s == NULL || a->code_postal.s == NULL ||
-	    b->code_postal.s == NULL ||
-	    strcmp(a->code_postal.s, b->code_postal.s) != 0)
-		return 0;
-	fa = str_fold_words(a->rue.s);
-	fb = str_fold_words(b->rue.s);
-	same = strcmp(fa, fb) == 0;
-	free(fa);
-	free(fb);
-	return same;
+static int
+S_cmp_same_keys(const struct same_key *x, const struct same_key *y)
+{
+	size_t		 l;
+	int		 c;
+
+	for (l = 0; l < 3; l++)
+		if ((c = strcmp(x->k[l], y->k[l])) != 0)
+			return c;
+	return 0;
+}
+
+/* By key, then by position. */
+static int
+S_cmp_same_key(const void *a, const void *b)
+{
+	const struct same_key *x = a, *y = b;
+	int		 c;
+
+	if ((c = S_cmp_same_keys(x, y)) != 0)
+		return c;
+	return (x->i > y->i) - (x->i < y->i);
+}
+
+/*
+ * For each of the n keys (keys[i].i == i, no NULL key among them when
+ * keys[i].k[0] is set), the first position with the same key: first[i]
+ * < i when an earlier page has it, n when it has no key.  Sorts keys.
+ */
+static void
+S_first_same(struct same_key *keys, size_t n, size_t *first)
+{
+	size_t	 i, m = 0, g;
+
+	for (i = 0; i < n; i++) {
+		first[i] = n;
+		if (keys[i].k[0] != NULL)
+			keys[m++] = keys[i];
+	}
+	if (m > 1)
+		qsort(keys, m, sizeof(*keys), S_cmp_same_key);
+	for (i = 0, g = 0; i < m; i++) {
+		if (S_cmp_same_keys(&keys[i], &keys[g]) != 0)
+			g = i;
+		first[keys[i].i] = keys[g].i;
+	}
 }
 
 /*
  * The same partner twice: two pages with the same name (folded), or
- * with the same telephone and the same address.  A warning on the
- * later page (in file order) names the earlier one.
+ * with the same telephone and the same address (code postal, and rue
+ * folded: case, accents).  A warning on the later page (in file order)
+ * names the earliest one, the name first when both match.
  */
 static void
 S_same(struct load_ctx *c, struct page *pages, size_t n)
 {
-	struct partner	*p, *q;
-	char		**fold;
-	size_t		 i, j;
+	struct partner	*p;
+	struct same_key	*keys;
+	char		**fold, **rue;
+	size_t		*byname, *byphone, i;
+	const struct address *a;
 
 	fold = xcalloc(n ? n : 1, sizeof(*fold));
-	for (i = 0; i < n; i++)
-		if (pages[i].p.nom.s != NULL)
-			fold[i] = str_fold_words(pages[i].p.nom.s);
+	rue = xcalloc(n ? n : 1, sizeof(*rue));
+	keys = xcalloc(n ? n : 1, sizeof(*keys));
+	byname = xcalloc(n ? n : 1, sizeof(*byname));
+	byphone = xcalloc(n ? n : 1, sizeof(*byphone));
+	for (i = 0; i < n; i++) {
+		p = &pages[i].p;
+		keys[i].i = i;
+		if (p->nom.s != NULL)
+			keys[i].k[0] = keys[i].k[1] = keys[i].k[2] =
+			    fold[i] = str_fold_words(p->nom.s);
+	}
+	S_first_same(keys, n, byname);
+	for (i = 0; i < n; i++) {
+		p = &pages[i].p;
+		a = &p->adresse;
+		memset(&keys[i], 0, sizeof(keys[i]));
+		keys[i].i = i;
+		if (p->telephone.uri == NULL || a->rue.s == NULL ||
+		    a->code_postal.s == NULL)
+			continue;
+		rue[i] = str_fold_words(a->rue.s);
+		keys[i].k[0] = p->telephone.uri;
+		keys[i].k[1] = a->code_postal.s;
+		keys[i].k[2] = rue[i];
+	}
+	S_first_same(keys, n, byphone);
 	for (i = 0; i < n; i++) {
 		p = &pages[i].p;
 		c->file = p->path;
-		for (j = 0; j < i; j++) {
-			q = &pages[j].p;
-			if (fold[i] != NULL && fold[j] != NULL &&
-			    strcmp(fold[i], fold[j]) == 0) {
-				load_warn(c, p->nom.pos, "nom: \"%s\" is also the "
-				    "name of %s: is it the same partner? keep "
-				    "one page, or tell them apart in nom",
-				    p->nom.s, q->path);
-				break;
-			}
-			if (p->telephone.uri != NULL &&
-			    q->telephone.uri != NULL &&
-			    strcmp(p->telephone.uri, q->telephone.uri) == 0 &&
-			    S_same_address(&p->adresse, &q->adresse)) {
-				load_warn(c, p->telephone.raw.pos, "telephone: "
-				    "same telephone and address as %s: is it the "
-				    "same partner? keep one page", q->path);
-				break;
-			}
-		}
+		if (byname[i] < i && byname[i] <= byphone[i])
+			load_warn(c, p->nom.pos, "nom: \"%s\" is also the "
+			    "name of %s: is it the same partner? keep "
+			    "one page, or tell them apart in nom",
+			    p->nom.s, pages[byname[i]].p.path);
+		else if (byphone[i] < i)
+			load_warn(c, p->telephone.raw.pos, "telephone: "
+			    "same telephone and address as %s: is it the "
+			    "same partner? keep one page",
+			    pages[byphone[i]].p.path);
 	}
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		free(fold[i]);
+		free(rue[i]);
+	}
 	free(fold);
+	free(rue);
+	free(keys);
+	free(byname);
+	free(byphone);
 }
 
 /*

@@ -34,13 +34,14 @@ struct page {
 };
 
 /*
- * An error or a warning at p in c->file, appended to c->d (the format
- * is translated there: xgettext keywords, Makefile XGETTEXT_FMT).
+ * An error or a warning at p in c->file, appended to c->d; the format
+ * is translated there, so both are xgettext keywords: Makefile
+ * XGETTEXT_FMT.
  */
-void		 load_err(struct load_ctx *c, struct pos p, const char *fmt,
-		    ...) __attribute__((format(printf, 3, 4)));
-void		 load_warn(struct load_ctx *c, struct pos p, const char *fmt,
-		    ...) __attribute__((format(printf, 3, 4)));
+void		 load_err(struct load_ctx *c, struct pos p,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+void		 load_warn(struct load_ctx *c, struct pos p,
+		    const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
 /*
  * Positions for load_err(): load_at(line, col), a call rather than a

@@ -164,6 +164,14 @@ S_url_end(const struct fr *f, size_t i)
 	unsigned int	 cp;
 	long		 open = 0;
 
+	/* Called at every byte: most are no prefix's first letter. */
+	switch (f->s[i]) {
+	case 'h': case 'H': case 'f': case 'F': case 'm': case 'M':
+	case 'w': case 'W':
+		break;
+	default:
+		return i;
+	}
 	for (k = 0; k < sizeof(prefix) / sizeof(prefix[0]) && plen == 0; k++)
 		if (S_prefix_at(f, i, prefix[k]))
 			plen = strlen(prefix[k]);

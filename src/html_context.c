@@ -7,6 +7,7 @@
  * construction) and the inline SVG pictograms built from the font.
  * French typography (typo_fr) is applied to running text here, once.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -30,6 +31,25 @@ static void
 S_set_fr(struct tval *m, const char *key, const char *s)
 {
 	tval_set(m, key, s != NULL ? tval_str_own(typo_fr(s)) : tval_null());
+}
+
+/*
+ * Set key to a partner's text s in French typography: from fr, the
+ * cache of hctx_init() (NULL: none), when p is one of the site's
+ * partners (news.c passes an older edition's); as S_set_fr() does.
+ */
+static void
+S_set_fr_of(const struct hctx *hc, struct tval *m, const char *key,
+    const struct partner *p, char *const *fr, const char *s)
+{
+	uintptr_t	 a = (uintptr_t)p, lo, hi;
+
+	lo = (uintptr_t)hc->site->partners;
+	hi = (uintptr_t)(hc->site->partners + hc->site->npartners);
+	if (s != NULL && fr != NULL && a >= lo && a < hi)
+		tval_set(m, key, tval_str(fr[p - hc->site->partners]));
+	else
+		S_set_fr(m, key, s);
 }
 
 static void
@@ -258,6 +278,16 @@ hctx_init(struct hctx *hc, const struct site *s, const struct html_opts *o)
 	memset(hc, 0, sizeof(*hc));
 	hc->site = s;
 	hc->opts = o;
+	hc->fr_nom = xcalloc(s->npartners ? s->npartners : 1,
+	    sizeof(*hc->fr_nom));
+	hc->fr_resume = xcalloc(s->npartners ? s->npartners : 1,
+	    sizeof(*hc->fr_resume));
+	for (i = 0; i < s->npartners; i++) {
+		if (s->partners[i].nom.s != NULL)
+			hc->fr_nom[i] = typo_fr(s->partners[i].nom.s);
+		if (s->partners[i].resume.s != NULL)
+			hc->fr_resume[i] = typo_fr(s->partners[i].resume.s);
+	}
 	/* Without the font the site simply has no pictograms. */
 	if ((hc->picto = picto_open(PICTO_FONT_PATH, PICTO_CSS_PATH)) == NULL)
 		return;
@@ -289,6 +319,13 @@ hctx_free(struct hctx *hc)
 	free(hc->boxes);
 	free(hc->used);
 	picto_close(hc->picto);
+	if (hc->fr_nom != NULL)
+		for (i = 0; i < hc->site->npartners; i++) {
+			free(hc->fr_nom[i]);
+			free(hc->fr_resume[i]);
+		}
+	free(hc->fr_nom);
+	free(hc->fr_resume);
 }
 
 struct tval *
@@ -396,12 +433,13 @@ S_keys_langues(const struct partner *p)
 
 /* A link to a partner: {href, nom, sigle}; hctx_partner() builds on it. */
 static struct tval *
-S_partner_link(const struct partner *p, const char *root)
+S_partner_link(const struct hctx *hc, const struct partner *p,
+    const char *root)
 {
 	struct tval	*m = tval_map();
 
 	S_set_own(m, "href", xasprintf("%spartenaires/%s.html", root, p->slug));
-	S_set_fr(m, "nom", p->nom.s);
+	S_set_fr_of(hc, m, "nom", p, hc->fr_nom, p->nom.s);
 	tval_set_str(m, "sigle", p->sigle.s != NULL && (p->nom.s == NULL ||
 	    strcmp(p->sigle.s, p->nom.s) != 0) ? p->sigle.s : NULL);
 	return m;
@@ -411,7 +449,7 @@ struct tval *
 hctx_partner(const struct hctx *hc, const struct partner *p,
     const char *root, int full)
 {
-	struct tval	*m = S_partner_link(p, root), *l, *e;
+	struct tval	*m = S_partner_link(hc, p, root), *l, *e;
 	const char	*lab;
 	char		*rel;
 	size_t		 i;
@@ -419,7 +457,7 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 
 	tval_set_str(m, "slug", p->slug);
 	S_set_own(m, "display_name", model_display_name(p));
-	S_set_fr(m, "resume", p->resume.s);
+	S_set_fr_of(hc, m, "resume", p, hc->fr_resume, p->resume.s);
 	if (p->category != NULL)
 		tval_set(m, "categorie", hctx_category(p->category, root));
 	l = tval_list();
@@ -522,7 +560,7 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 	if (p->nliens > 0) {
 		l = tval_list();
 		for (i = 0; i < p->nliens; i++)
-			tval_push(l, S_partner_link(p->liens[i], root));
+			tval_push(l, S_partner_link(hc, p->liens[i], root));
 		tval_set(m, "liens", l);
 	}
 	tval_set_bool(m, "a_liens", p->nliens > 0);
@@ -573,7 +611,7 @@ hctx_partner_links(const struct hctx *hc, const char *root,
 
 		if (!S_listed(p, t, c))
 			continue;
-		e = S_partner_link(p, root);
+		e = S_partner_link(hc, p, root);
 		tval_set(e, "telephone", S_ctx_phone(&p->telephone));
 		tval_push(l, e);
 	}

@@ -27,9 +27,13 @@ struct hctx {
 	char			**paths;
 	struct picto_box	 *boxes;
 	unsigned char		 *used;
+	/* Per partner (site order): typo_fr() of nom and of resume (or
+	 * NULL), done once here since every card and link shows them. */
+	char			**fr_nom;
+	char			**fr_resume;
 };
 
-/* Prepare the pictograms (picto may be NULL) / free them. */
+/* Prepare the pictograms (picto may be NULL) and the texts / free them. */
 void		 hctx_init(struct hctx *, const struct site *,
 		    const struct html_opts *);
 void		 hctx_free(struct hctx *);

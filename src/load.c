@@ -110,8 +110,8 @@ S_list(struct load_ctx *c, const char *dir, size_t *np, int *missing)
 	*missing = 0;
 	if ((d = opendir(dir)) == NULL) {
 		c->file = dir;
-		load_err(c, load_nopos(), "cannot read the folder of partner pages: "
-		    "%s", strerror(errno));
+		load_err(c, load_nopos(), "cannot read the folder of partner "
+		    "pages: %s", strerror(errno));
 		*missing = 1;
 		return NULL;
 	}
@@ -174,8 +174,8 @@ S_links(struct load_ctx *c, struct page *pages, size_t n, struct site *s)
 			const char *l = pg->liens.v[j].s;
 
 			if (strcmp(l, pg->p.slug) == 0) {
-				load_err(c, pg->liens.v[j].pos, "liens: \"%s\" is "
-				    "this page itself", l);
+				load_err(c, pg->liens.v[j].pos, "liens: \"%s\" "
+				    "is this page itself", l);
 				pg->ok = 0;
 				continue;
 			}
@@ -188,13 +188,14 @@ S_links(struct load_ctx *c, struct page *pages, size_t n, struct site *s)
 					keys[m] = pages[m].p.slug;
 				sug = validate_suggest(l, keys, n);
 				if (sug != NULL)
-					load_err(c, pg->liens.v[j].pos, "liens: no "
-					    "partner \"%s\" (did you mean "
-					    "\"%s\"?)", l, sug);
+					load_err(c, pg->liens.v[j].pos,
+					    "liens: no partner \"%s\" (did you "
+					    "mean \"%s\"?)", l, sug);
 				else
-					load_err(c, pg->liens.v[j].pos, "liens: no "
-					    "partner \"%s\": a link names the file "
-					    "of another page without .md", l);
+					load_err(c, pg->liens.v[j].pos,
+					    "liens: no partner \"%s\": a link "
+					    "names the file of another page "
+					    "without .md", l);
 				free(keys);
 				pg->ok = 0;
 			}
@@ -388,10 +389,10 @@ S_unused(struct load_ctx *c, struct site *s)
 	}
 	for (i = 0; i < s->ncategories; i++)
 		if (ncat[i] == 0)
-			load_warn(c, s->categories[i].pos, "categories: no partner "
-			    "is in \"%s\": give a page \"categorie: %s\", or "
-			    "remove the category", s->categories[i].key,
-			    s->categories[i].key);
+			load_warn(c, s->categories[i].pos, "categories: no "
+			    "partner is in \"%s\": give a page \"categorie: "
+			    "%s\", or remove the category",
+			    s->categories[i].key, s->categories[i].key);
 	for (i = 0; i < s->nthematiques; i++)
 		if (nthem[i] == 0)
 			load_warn(c, s->thematiques[i].pos, "thematiques: no "
@@ -437,24 +438,24 @@ S_pages(struct load_ctx *c, struct site *s)
 				    strcmp(names[j] + strlen(slug), ".md") == 0)
 					break;
 			if (*slug == '\0')
-				load_err(c, load_nopos(), "the file name \"%s\" is not "
-				    "a valid name: use lowercase letters, digits "
-				    "and '-', such as caf-yvelines.md",
-				    nfc);
+				load_err(c, load_nopos(), "the file name "
+				    "\"%s\" is not a valid name: use lowercase "
+				    "letters, digits and '-', such as "
+				    "caf-yvelines.md", nfc);
 			else if (j < n)
-				load_err(c, load_nopos(), "the file name \"%s\" is not "
-				    "a valid name, and %s/%s.md already has the "
-				    "name it should have: keep only one of the "
-				    "two", nfc, dir, slug);
+				load_err(c, load_nopos(), "the file name "
+				    "\"%s\" is not a valid name, and %s/%s.md "
+				    "already has the name it should have: keep "
+				    "only one of the two", nfc, dir, slug);
 			else
-				load_err(c, load_nopos(), "the file name \"%s\" is not "
-				    "a valid name: rename it \"%s.md\" "
-				    "(lowercase letters, digits and '-')",
-				    nfc, slug);
+				load_err(c, load_nopos(), "the file name "
+				    "\"%s\" is not a valid name: rename it "
+				    "\"%s.md\" (lowercase letters, digits and "
+				    "'-')", nfc, slug);
 		}
 		free(slug);
-		root = load_front_read(c, disk, 1, &pg->p.body, &pg->p.body_line,
-		    &unreadable);
+		root = load_front_read(c, disk, 1, &pg->p.body,
+		    &pg->p.body_line, &unreadable);
 		free(disk);
 		free(nfc);
 		if (root != NULL) {
@@ -534,7 +535,8 @@ load_page(struct site *s, const char *path, const char *slug,
 	c.file = path;
 	pg.p.path = xstrdup(path);
 	pg.p.slug = xstrdup(slug);
-	root = load_front_read(&c, path, 1, &pg.p.body, &pg.p.body_line, &unreadable);
+	root = load_front_read(&c, path, 1, &pg.p.body, &pg.p.body_line,
+	    &unreadable);
 	if (root != NULL) {
 		load_partner_read(&c, root, &pg);
 		load_yaml_free(root);
@@ -551,9 +553,9 @@ load_page(struct site *s, const char *path, const char *slug,
 			continue;
 		}
 		if ((to = model_partner(s, l)) == NULL) {
-			load_err(&c, pg.liens.v[j].pos, "liens: no partner \"%s\": "
-			    "a link names the file of another page without "
-			    ".md", l);
+			load_err(&c, pg.liens.v[j].pos, "liens: no partner "
+			    "\"%s\": a link names the file of another page "
+			    "without .md", l);
 			continue;
 		}
 		for (k = 0; k < p->nliens; k++)

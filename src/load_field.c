@@ -35,16 +35,16 @@ load_field_keys(struct load_ctx *c, const struct ynode *map, const char *where,
 			continue;
 		s = validate_suggest(map->k[i]->s, known, nknown);
 		if (s != NULL && nw > 0)
-			load_warn(c, map->k[i]->pos, "%.*s: unknown field \"%s\" "
-			    "(did you mean \"%s\"?): it is ignored", nw, where,
-			    map->k[i]->s, s);
+			load_warn(c, map->k[i]->pos, "%.*s: unknown field "
+			    "\"%s\" (did you mean \"%s\"?): it is ignored", nw,
+			    where, map->k[i]->s, s);
 		else if (s != NULL)
 			load_warn(c, map->k[i]->pos, "unknown field \"%s\" "
 			    "(did you mean \"%s\"?): it is ignored",
 			    map->k[i]->s, s);
 		else if (nw > 0)
-			load_warn(c, map->k[i]->pos, "%.*s: unknown field \"%s\": "
-			    "it is ignored", nw, where, map->k[i]->s);
+			load_warn(c, map->k[i]->pos, "%.*s: unknown field "
+			    "\"%s\": it is ignored", nw, where, map->k[i]->s);
 		else
 			load_warn(c, map->k[i]->pos, "unknown field \"%s\": it "
 			    "is ignored", map->k[i]->s);
@@ -141,8 +141,8 @@ load_field_texts(struct load_ctx *c, const struct ynode *map, const char *key,
 	if (v == NULL || load_yaml_is_null(v) ||
 	    (v->type == YNODE_SEQ && v->n == 0)) {
 		if (req)
-			load_err(c, v ? v->pos : map->pos, "%s: missing, give at "
-			    "least one item", path);
+			load_err(c, v ? v->pos : map->pos, "%s: missing, give "
+			    "at least one item", path);
 		return 0;
 	}
 	if (v->type == YNODE_MAP) {
@@ -154,13 +154,14 @@ load_field_texts(struct load_ctx *c, const struct ynode *map, const char *key,
 	for (i = 0; i < (v->type == YNODE_SEQ ? v->n : 1); i++) {
 		it = v->type == YNODE_SEQ ? v->v[i] : v;
 		if (it->type != YNODE_SCALAR) {
-			load_err(c, it->pos, "%s: item %zu should be a text, not "
-			    "a %s", path, i + 1, load_yaml_kind(it));
+			load_err(c, it->pos, "%s: item %zu should be a text, "
+			    "not a %s", path, i + 1, load_yaml_kind(it));
 			continue;
 		}
 		t = load_field_scalar(it);
 		if (*t == '\0') {
-			load_err(c, it->pos, "%s: item %zu is empty", path, i + 1);
+			load_err(c, it->pos, "%s: item %zu is empty", path,
+			    i + 1);
 			free(t);
 			continue;
 		}
@@ -184,8 +185,8 @@ load_field_texts_once(struct load_ctx *c, const char *path, struct texts *ts)
 			if (strcmp(ts->v[j].s, ts->v[i].s) == 0)
 				break;
 		if (j < n) {
-			load_warn(c, ts->v[i].pos, "%s: \"%s\" is listed twice: "
-			    "keep it once", path, ts->v[i].s);
+			load_warn(c, ts->v[i].pos, "%s: \"%s\" is listed "
+			    "twice: keep it once", path, ts->v[i].s);
 			free(ts->v[i].s);
 			continue;
 		}
@@ -259,8 +260,8 @@ load_field_phone(struct load_ctx *c, const struct ynode *map, const char *path,
 }
 
 void
-load_field_email(struct load_ctx *c, const struct ynode *map, const char *path, int req,
-    struct text *t)
+load_field_email(struct load_ctx *c, const struct ynode *map,
+    const char *path, int req, struct text *t)
 {
 	char	*why = NULL;
 
@@ -311,7 +312,8 @@ load_field_address(struct load_ctx *c, const struct ynode *map, const char *key,
 	load_field_keys(c, g, where, keys, 4);
 	free(where);
 	load_field_text(c, g, "rue", "adresse.rue", REQ, &a->rue);
-	load_field_text(c, g, "complement", "adresse.complement", OPT, &a->complement);
+	load_field_text(c, g, "complement", "adresse.complement", OPT,
+	    &a->complement);
 	if (load_field_text(c, g, "code_postal", "adresse.code_postal", REQ,
 	    &a->code_postal) && !validate_code_postal(a->code_postal.s, &why)) {
 		load_err(c, a->code_postal.pos, "adresse.code_postal: %s", why);

@@ -63,8 +63,8 @@ S_normalise(struct load_ctx *c, const char *raw, size_t len, size_t *outlen)
 
 	if (len >= 2 && ((u[0] == 0xff && u[1] == 0xfe) ||
 	    (u[0] == 0xfe && u[1] == 0xff))) {
-		load_err(c, load_nopos(), "the file is saved as UTF-16: save it "
-		    "as UTF-8 (in the editor: Save as, Encoding UTF-8)");
+		load_err(c, load_nopos(), "the file is saved as UTF-16: save "
+		    "it as UTF-8 (in the editor: Save as, Encoding UTF-8)");
 		return NULL;
 	}
 	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf)
@@ -87,9 +87,9 @@ S_normalise(struct load_ctx *c, const char *raw, size_t len, size_t *outlen)
 		if (u[i] < 0x20 && u[i] != '\t') {
 			if (u[i] == 0)
 				load_err(c, load_at(line, col), "the file "
-				    "contains a NUL byte: it is not a text file "
-				    "(or it is saved as UTF-16: save it as "
-				    "UTF-8)");
+				    "contains a NUL byte: it is not a text "
+				    "file (or it is saved as UTF-16: save it "
+				    "as UTF-8)");
 			else
 				load_err(c, load_at(line, col), "invisible "
 				    "control character (byte 0x%02x): delete "
@@ -115,8 +115,8 @@ S_normalise(struct load_ctx *c, const char *raw, size_t len, size_t *outlen)
 			w = i + 1 < len && (u[i + 1] & 0xc0) == 0x80 ? NULL :
 			    S_cp1252(u[i]);
 			if (w != NULL)
-				load_err(c, load_at(line, col), "the file "
-				    "is not UTF-8 (byte 0x%02x): it looks saved "
+				load_err(c, load_at(line, col), "the file is "
+				    "not UTF-8 (byte 0x%02x): it looks saved "
 				    "as Windows-1252, where this byte is '%s'; "
 				    "save it as UTF-8 (in Word or the editor: "
 				    "Save as, Encoding UTF-8)", u[i], w);

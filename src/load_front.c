@@ -76,8 +76,8 @@ S_split(struct load_ctx *c, const char *s, size_t len, struct front *f)
 		line++;
 	}
 	if (p >= end) {
-		load_err(c, load_nopos(), "the file is empty: a page starts with a "
-		    "line ---, then its fields, then a line ---");
+		load_err(c, load_nopos(), "the file is empty: a page starts "
+		    "with a line ---, then its fields, then a line ---");
 		return 0;
 	}
 	n = S_linelen(p, end);
@@ -220,13 +220,13 @@ load_front_read(struct load_ctx *c, const char *path, int page, char **body,
 			    "no fields: write the fields as \"key: value\" "
 			    "lines between the --- lines");
 		else
-			load_err(c, load_at(1, 1), "no fields: write the fields as "
-			    "\"key: value\" lines");
+			load_err(c, load_at(1, 1), "no fields: write the "
+			    "fields as \"key: value\" lines");
 		goto out;
 	}
 	if (root->type != YNODE_MAP) {
-		load_err(c, root->pos, "the fields must be \"key: value\" lines, "
-		    "not a %s", load_yaml_kind(root));
+		load_err(c, root->pos, "the fields must be \"key: value\" "
+		    "lines, not a %s", load_yaml_kind(root));
 		load_yaml_free(root);
 		root = NULL;
 		goto out;

@@ -65,8 +65,9 @@ S_not_in_site(struct load_ctx *c, const struct text *t, int cats)
 		keys[i] = cats ? s->categories[i].key : s->thematiques[i].key;
 	if ((sug = validate_suggest(t->s, keys, n)) != NULL) {
 		if (cats)
-			load_err(c, t->pos, "categorie: \"%s\" is not a category "
-			    "of site.yaml (did you mean \"%s\"?)", t->s, sug);
+			load_err(c, t->pos, "categorie: \"%s\" is not a "
+			    "category of site.yaml (did you mean \"%s\"?)",
+			    t->s, sug);
 		else
 			load_err(c, t->pos, "thematiques: \"%s\" is not a "
 			    "thematique of site.yaml (did you mean \"%s\"?)",
@@ -112,7 +113,8 @@ S_partner_thematiques(struct load_ctx *c, const struct ynode *root,
 	struct thematique *th;
 	size_t		 i;
 
-	if (load_field_texts(c, root, "thematiques", "thematiques", REQ, &ts) == 0)
+	if (load_field_texts(c, root, "thematiques", "thematiques", REQ,
+	    &ts) == 0)
 		goto out;
 	load_field_texts_once(c, "thematiques", &ts);
 	if (c->site->nthematiques == 0)
@@ -151,22 +153,22 @@ S_actions(struct load_ctx *c, const struct ynode *root, struct partner *p)
 			a->titre.pos = it->pos;
 			a->titre.s = load_field_scalar(it);
 			if (*a->titre.s == '\0') {
-				load_err(c, it->pos, "actions: item %zu is empty",
-				    i + 1);
+				load_err(c, it->pos, "actions: item %zu is "
+				    "empty", i + 1);
 				free(a->titre.s);
 				a->titre.s = NULL;
 				continue;
 			}
 		} else if (it->type == YNODE_MAP) {
 			load_field_keys(c, it, "actions: ", keys, 2);
-			if (!load_field_text(c, it, "titre", "actions.titre", REQ,
-			    &a->titre))
+			if (!load_field_text(c, it, "titre", "actions.titre",
+			    REQ, &a->titre))
 				continue;
-			load_field_text(c, it, "description", "actions.description",
-			    OPT, &a->description);
+			load_field_text(c, it, "description",
+			    "actions.description", OPT, &a->description);
 		} else {
-			load_err(c, it->pos, "actions: item %zu should be a text "
-			    "or a group (titre, description), not a list",
+			load_err(c, it->pos, "actions: item %zu should be a "
+			    "text or a group (titre, description), not a list",
 			    i + 1);
 			continue;
 		}
@@ -203,7 +205,8 @@ S_acces(struct load_ctx *c, const struct ynode *root, struct partner *p)
 	}
 	model_texts_free(&ts);
 	if (load_field_text(c, g, "cout", "acces.cout", OPT, &t)) {
-		k = load_field_choice(c, &t, "acces.cout", model_couts, MODEL_NCOUTS);
+		k = load_field_choice(c, &t, "acces.cout", model_couts,
+		    MODEL_NCOUTS);
 		if (k >= 0)
 			p->cout = (enum cout)k;
 		free(t.s);
@@ -246,9 +249,9 @@ S_langues(struct load_ctx *c, const struct ynode *root, struct partner *p)
 			load_err(c, p->langues.v[i].pos, "langues: write the "
 			    "code \"%s\" for %s", code, s);
 		else
-			load_err(c, p->langues.v[i].pos, "langues: \"%s\" is not "
-			    "a language code: use two letters (fr, en, ar...) "
-			    "or lsf", s);
+			load_err(c, p->langues.v[i].pos, "langues: \"%s\" is "
+			    "not a language code: use two letters (fr, en, "
+			    "ar...) or lsf", s);
 	}
 }
 
@@ -264,13 +267,13 @@ S_accessibilite(struct load_ctx *c, const struct ynode *root, struct partner *p)
 		return;
 	if (v->type == YNODE_SCALAR) {
 		/* Shorthand: accessibilite: oui */
-		if (!load_field_text(c, root, "accessibilite", "accessibilite", OPT,
-		    &t))
+		if (!load_field_text(c, root, "accessibilite",
+		    "accessibilite", OPT, &t))
 			return;
 	} else if (v->type == YNODE_MAP) {
 		load_field_keys(c, v, "accessibilite: ", keys, 2);
-		load_field_text(c, v, "precisions", "accessibilite.precisions", OPT,
-		    &p->accessibilite_precisions);
+		load_field_text(c, v, "precisions", "accessibilite.precisions",
+		    OPT, &p->accessibilite_precisions);
 		/* niveau is needed only when something is said. */
 		if (!load_field_text(c, v, "niveau", "accessibilite.niveau",
 		    p->accessibilite_precisions.s != NULL, &t))
@@ -310,9 +313,9 @@ S_day(struct load_ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 	for (i = 0; i < n; i++) {
 		it = v->type == YNODE_SEQ ? v->v[i] : v;
 		if (it->type != YNODE_SCALAR) {
-			load_err(c, it->pos, "horaires.%s: expected a range such "
-			    "as \"09:00-12:00\", found a %s", model_days[day].word,
-			    load_yaml_kind(it));
+			load_err(c, it->pos, "horaires.%s: expected a range "
+			    "such as \"09:00-12:00\", found a %s",
+			    model_days[day].word, load_yaml_kind(it));
 			continue;
 		}
 		t = load_field_scalar(it);
@@ -337,7 +340,8 @@ S_day(struct load_ctx *c, const struct ynode *v, int day, struct day_hours *dh)
 				dh->n++;
 		}
 		if (why != NULL) {
-			load_err(c, it->pos, "horaires.%s: %s", model_days[day].word, why);
+			load_err(c, it->pos, "horaires.%s: %s",
+			    model_days[day].word, why);
 			free(why);
 		}
 		free(t);
@@ -351,7 +355,8 @@ S_horaires(struct load_ctx *c, const struct ynode *root, struct partner *p)
 	const struct ynode *g, *v;
 	int		 d;
 
-	if ((g = load_field_group(c, root, "horaires", "horaires", OPT)) == NULL)
+	if ((g = load_field_group(c, root, "horaires", "horaires",
+	    OPT)) == NULL)
 		return;
 	p->horaires.present = 1;
 	for (d = 0; d < 7; d++)
@@ -378,8 +383,8 @@ S_contacts(struct load_ctx *c, const struct ynode *root, struct partner *p)
 	if (v == NULL || load_yaml_is_null(v))
 		return;
 	if (v->type != YNODE_SEQ) {
-		load_err(c, v->pos, "contacts: expected a list of people (lines "
-		    "starting with \"- nom: \"), found a %s",
+		load_err(c, v->pos, "contacts: expected a list of people "
+		    "(lines starting with \"- nom: \"), found a %s",
 		    load_yaml_kind(v));
 		return;
 	}
@@ -387,22 +392,25 @@ S_contacts(struct load_ctx *c, const struct ynode *root, struct partner *p)
 	for (i = 0; i < v->n; i++) {
 		it = v->v[i];
 		if (it->type != YNODE_MAP) {
-			load_err(c, it->pos, "contacts: item %zu should be a group "
-			    "(nom, fonction, telephone, courriel), not a %s",
-			    i + 1, load_yaml_kind(it));
+			load_err(c, it->pos, "contacts: item %zu should be a "
+			    "group (nom, fonction, telephone, courriel), not a "
+			    "%s", i + 1, load_yaml_kind(it));
 			continue;
 		}
 		load_field_keys(c, it, "contacts: ", keys, 4);
 		/* An item left blank (as in the template) is no contact. */
-		if (!load_field_present(it, "nom") && !load_field_present(it, "fonction") &&
-		    !load_field_present(it, "telephone") && !load_field_present(it, "courriel"))
+		if (!load_field_present(it, "nom") &&
+		    !load_field_present(it, "fonction") &&
+		    !load_field_present(it, "telephone") &&
+		    !load_field_present(it, "courriel"))
 			continue;
 		ct = &p->contacts[p->ncontacts++];
 		load_field_text(c, it, "nom", "contacts.nom", REQ, &ct->nom);
 		load_field_text(c, it, "fonction", "contacts.fonction", OPT,
 		    &ct->fonction);
 		load_field_phone(c, it, "contacts.telephone", &ct->telephone);
-		load_field_email(c, it, "contacts.courriel", OPT, &ct->courriel);
+		load_field_email(c, it, "contacts.courriel", OPT,
+		    &ct->courriel);
 	}
 }
 
@@ -484,19 +492,19 @@ S_logo(struct load_ctx *c, const struct ynode *root, struct partner *p)
 	if (image_type(data, n) == IMAGE_UNKNOWN) {
 		if (n >= 6 && (memcmp(data, "GIF87a", 6) == 0 ||
 		    memcmp(data, "GIF89a", 6) == 0))
-			load_err(c, t->pos, "logo: %s is a GIF image: convert it "
-			    "to PNG", path);
+			load_err(c, t->pos, "logo: %s is a GIF image: convert "
+			    "it to PNG", path);
 		else if (n >= 12 && memcmp(data, "RIFF", 4) == 0 &&
 		    memcmp(data + 8, "WEBP", 4) == 0)
-			load_err(c, t->pos, "logo: %s is a WebP image: convert it "
-			    "to PNG", path);
+			load_err(c, t->pos, "logo: %s is a WebP image: convert "
+			    "it to PNG", path);
 		else if (n >= 5 && (memcmp(data, "<?xml", 5) == 0 ||
 		    memcmp(data, "<svg", 4) == 0))
-			load_err(c, t->pos, "logo: %s is an SVG image: convert it "
-			    "to PNG", path);
+			load_err(c, t->pos, "logo: %s is an SVG image: convert "
+			    "it to PNG", path);
 		else
-			load_err(c, t->pos, "logo: %s is not a PNG or JPEG image",
-			    path);
+			load_err(c, t->pos, "logo: %s is not a PNG or JPEG "
+			    "image", path);
 		goto out;
 	}
 	/* Decoded in full: what the booklet would refuse, check refuses. */
@@ -556,8 +564,8 @@ S_dates(struct load_ctx *c, const struct ynode *root, struct partner *p)
 		load_err(c, t.pos, "mise_a_jour: %s", why);
 		free(why);
 	} else if (S_after_today(&p->mise_a_jour)) {
-		load_err(c, t.pos, "mise_a_jour: %s is in the future: write the "
-		    "date the page was last checked", t.s);
+		load_err(c, t.pos, "mise_a_jour: %s is in the future: write "
+		    "the date the page was last checked", t.s);
 	} else if (c->site->edition > 0 &&
 	    p->mise_a_jour.y < c->site->edition)
 		load_warn(c, t.pos, "mise_a_jour: the page was last checked on "
@@ -573,12 +581,14 @@ S_suivi(struct load_ctx *c, const struct ynode *root, struct partner *p)
 	int		 k;
 
 	if (load_field_text(c, root, "suivi", "suivi", OPT, &t)) {
-		k = load_field_choice(c, &t, "suivi", model_suivis, MODEL_NSUIVIS);
+		k = load_field_choice(c, &t, "suivi", model_suivis,
+		    MODEL_NSUIVIS);
 		if (k >= 0)
 			p->suivi = (enum suivi)k;
 		free(t.s);
 	}
-	load_field_text(c, root, "note_suivi", "note_suivi", OPT, &p->note_suivi);
+	load_field_text(c, root, "note_suivi", "note_suivi", OPT,
+	    &p->note_suivi);
 }
 
 /* Reads every field of a page. */
@@ -596,8 +606,8 @@ load_partner_read(struct load_ctx *c, const struct ynode *root, struct page *pg)
 	S_partner_thematiques(c, root, p);
 	if (load_field_text(c, root, "resume", "resume", REQ, &p->resume) &&
 	    (n = utf8_len(p->resume.s)) > LOAD_MAX_RESUME)
-		load_err(c, p->resume.pos, "resume: %zu characters, at most %d: "
-		    "keep one short sentence (it is shown on the cards)", n,
+		load_err(c, p->resume.pos, "resume: %zu characters, at most "
+		    "%d: keep one short sentence (it is shown on the cards)", n,
 		    LOAD_MAX_RESUME);
 	load_field_texts(c, root, "missions", "missions", REQ, &p->missions);
 	S_actions(c, root, p);
@@ -606,14 +616,17 @@ load_partner_read(struct load_ctx *c, const struct ynode *root, struct page *pg)
 	S_langues(c, root, p);
 	S_accessibilite(c, root, p);
 	load_field_address(c, root, "adresse", REQ, &p->adresse);
-	load_field_text(c, root, "transports", "transports", OPT, &p->transports);
+	load_field_text(c, root, "transports", "transports", OPT,
+	    &p->transports);
 	S_horaires(c, root, p);
 	load_field_phone(c, root, "telephone", &p->telephone);
 	load_field_email(c, root, "courriel", OPT, &p->courriel);
 	if (p->telephone.raw.s == NULL && p->courriel.s == NULL &&
-	    !load_field_present(root, "telephone") && !load_field_present(root, "courriel"))
-		load_err(c, load_field_keypos(root, "telephone"), "give a telephone or a courriel (or "
-		    "both): families need a way to reach the partner");
+	    !load_field_present(root, "telephone") &&
+	    !load_field_present(root, "courriel"))
+		load_err(c, load_field_keypos(root, "telephone"), "give a "
+		    "telephone or a courriel (or both): families need a way to "
+		    "reach the partner");
 	load_field_url(c, root, "site", "site", &p->site);
 	S_contacts(c, root, p);
 	S_logo(c, root, p);

@@ -95,8 +95,8 @@ S_cle(struct load_ctx *c, const struct ynode *it, int cats, char **key)
 	else if (!cats && (th = model_thematique(c->site, t.s)) != NULL)
 		first = &th->pos;
 	if (first != NULL) {
-		load_err(c, t.pos, "%s: \"%s\" is given twice (first on line %d)",
-		    path, t.s, first->line);
+		load_err(c, t.pos, "%s: \"%s\" is given twice (first on line "
+		    "%d)", path, t.s, first->line);
 		ok = 0;
 	}
 	*key = t.s;
@@ -118,13 +118,13 @@ S_categories(struct load_ctx *c, const struct ynode *root, struct site *s)
 
 	if (v == NULL || load_yaml_is_null(v) ||
 	    (v->type == YNODE_SEQ && v->n == 0)) {
-		load_err(c, v ? v->pos : root->pos, "categories: missing, give at "
-		    "least one category (cle, libelle, couleur)");
+		load_err(c, v ? v->pos : root->pos, "categories: missing, give "
+		    "at least one category (cle, libelle, couleur)");
 		return;
 	}
 	if (v->type != YNODE_SEQ) {
-		load_err(c, v->pos, "categories: expected a list of categories, "
-		    "found a %s", load_yaml_kind(v));
+		load_err(c, v->pos, "categories: expected a list of "
+		    "categories, found a %s", load_yaml_kind(v));
 		return;
 	}
 	s->categories = xcalloc(v->n, sizeof(*s->categories));
@@ -141,15 +141,18 @@ S_categories(struct load_ctx *c, const struct ynode *root, struct site *s)
 		memset(cat, 0, sizeof(*cat));
 		cat->pos = it->pos;
 		ok = S_cle(c, it, 1, &cat->key);
-		if (load_field_text(c, it, "libelle", "categories.libelle", REQ, &t))
+		if (load_field_text(c, it, "libelle", "categories.libelle",
+		    REQ, &t))
 			cat->label = t.s;
 		else
 			ok = 0;
-		if (load_field_text(c, it, "couleur", "categories.couleur", REQ, &t)) {
+		if (load_field_text(c, it, "couleur", "categories.couleur",
+		    REQ, &t)) {
 			why = NULL;
 			if (!validate_color(t.s, &cat->rgb, &cat->color,
 			    &why)) {
-				load_err(c, t.pos, "categories.couleur: %s", why);
+				load_err(c, t.pos, "categories.couleur: %s",
+				    why);
 				free(why);
 				ok = 0;
 			}
@@ -215,21 +218,21 @@ S_thematiques(struct load_ctx *c, const struct ynode *root, struct site *s)
 
 	if (v == NULL || load_yaml_is_null(v) ||
 	    (v->type == YNODE_SEQ && v->n == 0)) {
-		load_err(c, v ? v->pos : root->pos, "thematiques: missing, give "
-		    "at least one thematique (cle, libelle)");
+		load_err(c, v ? v->pos : root->pos, "thematiques: missing, "
+		    "give at least one thematique (cle, libelle)");
 		return;
 	}
 	if (v->type != YNODE_SEQ) {
-		load_err(c, v->pos, "thematiques: expected a list of thematiques, "
-		    "found a %s", load_yaml_kind(v));
+		load_err(c, v->pos, "thematiques: expected a list of "
+		    "thematiques, found a %s", load_yaml_kind(v));
 		return;
 	}
 	s->thematiques = xcalloc(v->n, sizeof(*s->thematiques));
 	for (i = 0; i < v->n; i++) {
 		it = v->v[i];
 		if (it->type != YNODE_MAP) {
-			load_err(c, it->pos, "thematiques: item %zu should be a "
-			    "group of fields (cle, libelle, picto), not a %s",
+			load_err(c, it->pos, "thematiques: item %zu should be "
+			    "a group of fields (cle, libelle, picto), not a %s",
 			    i + 1, load_yaml_kind(it));
 			continue;
 		}
@@ -238,14 +241,17 @@ S_thematiques(struct load_ctx *c, const struct ynode *root, struct site *s)
 		memset(th, 0, sizeof(*th));
 		th->pos = it->pos;
 		ok = S_cle(c, it, 0, &th->key);
-		if (load_field_text(c, it, "libelle", "thematiques.libelle", REQ, &t))
+		if (load_field_text(c, it, "libelle", "thematiques.libelle",
+		    REQ, &t))
 			th->label = t.s;
 		else
 			ok = 0;
-		if (load_field_text(c, it, "picto", "thematiques.picto", OPT, &t)) {
+		if (load_field_text(c, it, "picto", "thematiques.picto", OPT,
+		    &t)) {
 			if (!validate_slug(t.s)) {
-				load_err(c, t.pos, "thematiques.picto: \"%s\" is "
-				    "not an icon name such as \"home\"", t.s);
+				load_err(c, t.pos, "thematiques.picto: \"%s\" "
+				    "is not an icon name such as \"home\"",
+				    t.s);
 				ok = 0;
 			} else if (!S_picto(c, &t))
 				ok = 0;
@@ -284,14 +290,15 @@ load_site_read(struct load_ctx *c, struct site *s)
 		return !unreadable;
 	load_field_keys(c, root, "", keys, sizeof(keys) / sizeof(keys[0]));
 	load_field_text(c, root, "titre", "titre", REQ, &s->titre);
-	load_field_text(c, root, "sous_titre", "sous_titre", OPT, &s->sous_titre);
+	load_field_text(c, root, "sous_titre", "sous_titre", OPT,
+	    &s->sous_titre);
 	c->edition_pos = load_field_keypos(root, "edition");
 	if (load_field_text(c, root, "edition", "edition", REQ, &t)) {
 		errno = 0;
 		y = strtol(t.s, &end, 10);
 		if (*end != '\0' || errno || y < 1900 || y > 2999)
-			load_err(c, t.pos, "edition: \"%s\" is not a year such as "
-			    "2018", t.s);
+			load_err(c, t.pos, "edition: \"%s\" is not a year such "
+			    "as 2018", t.s);
 		else
 			s->edition = (int)y;
 		free(t.s);

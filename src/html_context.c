@@ -52,6 +52,17 @@ S_set_fr_of(const struct hctx *hc, struct tval *m, const char *key,
 		S_set_fr(m, key, s);
 }
 
+/* Whether t is one of the site's thématiques (hctx_init()'s caches). */
+static int
+S_is_site_thematique(const struct hctx *hc, const struct thematique *t)
+{
+	uintptr_t	 a = (uintptr_t)t, lo, hi;
+
+	lo = (uintptr_t)hc->site->thematiques;
+	hi = (uintptr_t)(hc->site->thematiques + hc->site->nthematiques);
+	return hc->th_label != NULL && a >= lo && a < hi;
+}
+
 static void
 S_set_own(struct tval *m, const char *key, char *s)
 {
@@ -212,25 +223,42 @@ hctx_thematique(const struct hctx *hc, const struct thematique *t,
 	size_t		 i;
 
 	tval_set_str(m, "key", t->key);
-	S_set_fr(m, "label", t->label);
+	i = (size_t)(t - hc->site->thematiques);
+	if (!S_is_site_thematique(hc, t)) {
+		/* Not one of the site's: no cache, no pictogram. */
+		S_set_fr(m, "label", t->label);
+		S_set_own(m, "href", xasprintf("%sthematiques/%s.html", root,
+		    t->key));
+		tval_set_num(m, "count", (double)t->npartners);
+		S_set_own(m, "count_label", S_count_label(t->npartners));
+		tval_set(m, "picto", tval_null());
+		return m;
+	}
+	tval_set(m, "label", hc->th_label[i] != NULL ?
+	    tval_str(hc->th_label[i]) : tval_null());
 	S_set_own(m, "href", xasprintf("%sthematiques/%s.html", root, t->key));
 	tval_set_num(m, "count", (double)t->npartners);
-	S_set_own(m, "count_label", S_count_label(t->npartners));
-	i = (size_t)(t - hc->site->thematiques);
-	if (hc->paths != NULL && i < hc->site->nthematiques &&
-	    hc->paths[i] != NULL) {
-		const struct picto_box *bx = &hc->boxes[i];
-		long w = bx->h > 0 ? (bx->w * 1000 + bx->h / 2) / bx->h : 1000;
-
+	tval_set_str(m, "count_label", hc->th_count[i]);
+	if (hc->th_svg[i] != NULL) {
 		hc->used[i] = 1;
-		S_set_own(m, "picto", xasprintf("<svg class=\"picto\" "
-		    "viewBox=\"%ld %ld %ld %ld\" width=\"%ld.%03ldem\" "
-		    "height=\"1em\" aria-hidden=\"true\">"
-		    "<use href=\"#picto-%s\"/></svg>", bx->x, bx->y, bx->w,
-		    bx->h, w / 1000, w % 1000, t->key));
+		tval_set_str(m, "picto", hc->th_svg[i]);
 	} else
 		tval_set(m, "picto", tval_null());
 	return m;
+}
+
+/* The <svg> that shows thématique i's pictogram (paths[i] is set). */
+static char *
+S_picto_svg(const struct hctx *hc, size_t i)
+{
+	const struct picto_box *bx = &hc->boxes[i];
+	long w = bx->h > 0 ? (bx->w * 1000 + bx->h / 2) / bx->h : 1000;
+
+	return xasprintf("<svg class=\"picto\" "
+	    "viewBox=\"%ld %ld %ld %ld\" width=\"%ld.%03ldem\" "
+	    "height=\"1em\" aria-hidden=\"true\">"
+	    "<use href=\"#picto-%s\"/></svg>", bx->x, bx->y, bx->w,
+	    bx->h, w / 1000, w % 1000, hc->site->thematiques[i].key);
 }
 
 /*
@@ -288,6 +316,14 @@ hctx_init(struct hctx *hc, const struct site *s, const struct html_opts *o)
 		if (s->partners[i].resume.s != NULL)
 			hc->fr_resume[i] = typo_fr(s->partners[i].resume.s);
 	}
+	hc->th_label = xcalloc(n ? n : 1, sizeof(*hc->th_label));
+	hc->th_count = xcalloc(n ? n : 1, sizeof(*hc->th_count));
+	hc->th_svg = xcalloc(n ? n : 1, sizeof(*hc->th_svg));
+	for (i = 0; i < n; i++) {
+		if (s->thematiques[i].label != NULL)
+			hc->th_label[i] = typo_fr(s->thematiques[i].label);
+		hc->th_count[i] = S_count_label(s->thematiques[i].npartners);
+	}
 	/* Without the font the site simply has no pictograms. */
 	if ((hc->picto = picto_open(PICTO_FONT_PATH, PICTO_CSS_PATH)) == NULL)
 		return;
@@ -304,6 +340,7 @@ hctx_init(struct hctx *hc, const struct site *s, const struct html_opts *o)
 			hc->boxes[i].y = S_div(hc->boxes[i].y);
 			hc->boxes[i].w = S_div(hc->boxes[i].w);
 			hc->boxes[i].h = S_div(hc->boxes[i].h);
+			hc->th_svg[i] = S_picto_svg(hc, i);
 		}
 }
 
@@ -326,6 +363,15 @@ hctx_free(struct hctx *hc)
 		}
 	free(hc->fr_nom);
 	free(hc->fr_resume);
+	if (hc->th_label != NULL)
+		for (i = 0; i < hc->site->nthematiques; i++) {
+			free(hc->th_label[i]);
+			free(hc->th_count[i]);
+			free(hc->th_svg[i]);
+		}
+	free(hc->th_label);
+	free(hc->th_count);
+	free(hc->th_svg);
 }
 
 struct tval *

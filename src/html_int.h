@@ -31,6 +31,12 @@ struct hctx {
 	 * NULL), done once here since every card and link shows them. */
 	char			**fr_nom;
 	char			**fr_resume;
+	/* Per thématique (site order): its label in French typography,
+	 * its count label and its pictogram's <svg> (or NULL), which
+	 * every card shows. */
+	char			**th_label;
+	char			**th_count;
+	char			**th_svg;
 };
 
 /* Prepare the pictograms (picto may be NULL) and the texts / free them. */

@@ -84,13 +84,19 @@ xvasprintf(const char *fmt, va_list ap)
 	int	 n;
 	char	*p;
 
+	char	 small[256];
+
+	/* Most strings are short: format once, into small. */
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	n = vsnprintf(small, sizeof(small), fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		S_oom();
 	p = xmalloc((size_t)n + 1);
-	vsnprintf(p, (size_t)n + 1, fmt, ap);
+	if ((size_t)n < sizeof(small))
+		memcpy(p, small, (size_t)n + 1);
+	else
+		vsnprintf(p, (size_t)n + 1, fmt, ap);
 	return p;
 }
 
@@ -168,6 +174,11 @@ buf_putc(struct buf *b, int c)
 {
 	char	 ch = (char)c;
 
+	if (b->data != NULL && b->len + 1 < b->cap) {
+		b->data[b->len++] = ch;
+		b->data[b->len] = '\0';
+		return;
+	}
 	buf_put(b, &ch, 1);
 }
 
@@ -179,12 +190,18 @@ buf_printf(struct buf *b, const char *fmt, ...)
 
 	va_start(ap, fmt);
 	va_copy(ap2, ap);
-	n = vsnprintf(NULL, 0, fmt, ap2);
+	/* Format once into the room left when it fits, else grow first. */
+	if (b->data != NULL)
+		n = vsnprintf(b->data + b->len, b->cap - b->len, fmt, ap2);
+	else
+		n = vsnprintf(NULL, 0, fmt, ap2);
 	va_end(ap2);
 	if (n < 0)
 		S_oom();
-	buf_grow(b, (size_t)n);
-	vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	if (b->data == NULL || (size_t)n >= b->cap - b->len) {
+		buf_grow(b, (size_t)n);
+		vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
+	}
 	b->len += (size_t)n;
 	va_end(ap);
 }

@@ -372,7 +372,7 @@ S_category_pages(struct hstate *hs)
 
 		rel = xasprintf("categories/%s.html", c->key);
 		ctx = S_list_page(hs, "../", rel, c->label, "categories");
-		tval_set(ctx, "categorie", hctx_category(c, "../"));
+		tval_set(ctx, "categorie", hctx_category(&hs->hc, c, "../"));
 		tval_set(ctx, "partenaires", hctx_cards(&hs->hc, "../", NULL,
 		    c));
 		ok &= S_render_page(hs, "categorie", ctx, rel);
@@ -384,7 +384,7 @@ S_category_pages(struct hstate *hs)
 	    "categories");
 	l = tval_list();
 	for (i = 0; i < s->ncategories; i++) {
-		e = hctx_category(&s->categories[i], "");
+		e = hctx_category(&hs->hc, &s->categories[i], "");
 		tval_set(e, "partenaires", hctx_partner_links(&hs->hc, "",
 		    NULL, &s->categories[i]));
 		tval_set_bool(e, "a_partenaires",
@@ -495,7 +495,8 @@ S_about(struct hstate *hs)
 	tval_set_num(ctx, "count", (double)s->npartners);
 	l = tval_list();
 	for (i = 0; i < s->ncategories; i++)
-		tval_push(l, hctx_category(&s->categories[i], ""));
+		tval_push(l, hctx_category(&hs->hc, &s->categories[i],
+		    ""));
 	tval_set(ctx, "liste_categories", l);
 	l = tval_list();
 	for (i = 0; i < sizeof(exports) / sizeof(exports[0]); i++) {

@@ -324,6 +324,15 @@ hctx_init(struct hctx *hc, const struct site *s, const struct html_opts *o)
 			hc->th_label[i] = typo_fr(s->thematiques[i].label);
 		hc->th_count[i] = S_count_label(s->thematiques[i].npartners);
 	}
+	hc->cat_label = xcalloc(s->ncategories ? s->ncategories : 1,
+	    sizeof(*hc->cat_label));
+	hc->cat_count = xcalloc(s->ncategories ? s->ncategories : 1,
+	    sizeof(*hc->cat_count));
+	for (i = 0; i < s->ncategories; i++) {
+		if (s->categories[i].label != NULL)
+			hc->cat_label[i] = typo_fr(s->categories[i].label);
+		hc->cat_count[i] = S_count_label(s->categories[i].npartners);
+	}
 	/* Without the font the site simply has no pictograms. */
 	if ((hc->picto = picto_open(PICTO_FONT_PATH, PICTO_CSS_PATH)) == NULL)
 		return;
@@ -372,6 +381,13 @@ hctx_free(struct hctx *hc)
 	free(hc->th_label);
 	free(hc->th_count);
 	free(hc->th_svg);
+	if (hc->cat_label != NULL)
+		for (i = 0; i < hc->site->ncategories; i++) {
+			free(hc->cat_label[i]);
+			free(hc->cat_count[i]);
+		}
+	free(hc->cat_label);
+	free(hc->cat_count);
 }
 
 struct tval *
@@ -397,11 +413,26 @@ hctx_symbols(const struct hctx *hc)
 }
 
 struct tval *
-hctx_category(const struct category *c, const char *root)
+hctx_category(const struct hctx *hc, const struct category *c,
+    const char *root)
 {
 	struct tval	*m = tval_map();
+	uintptr_t	 a = (uintptr_t)c, lo, hi;
+	size_t		 i;
 
+	lo = (uintptr_t)hc->site->categories;
+	hi = (uintptr_t)(hc->site->categories + hc->site->ncategories);
 	tval_set_str(m, "key", c->key);
+	if (hc->cat_label != NULL && a >= lo && a < hi) {
+		i = (size_t)(c - hc->site->categories);
+		tval_set(m, "label", hc->cat_label[i] != NULL ?
+		    tval_str(hc->cat_label[i]) : tval_null());
+		S_set_own(m, "href", xasprintf("%scategories/%s.html", root,
+		    c->key));
+		tval_set_num(m, "count", (double)c->npartners);
+		tval_set_str(m, "count_label", hc->cat_count[i]);
+		return m;
+	}
 	S_set_fr(m, "label", c->label);
 	S_set_own(m, "href", xasprintf("%scategories/%s.html", root, c->key));
 	tval_set_num(m, "count", (double)c->npartners);
@@ -505,7 +536,8 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 	S_set_own(m, "display_name", model_display_name(p));
 	S_set_fr_of(hc, m, "resume", p, hc->fr_resume, p->resume.s);
 	if (p->category != NULL)
-		tval_set(m, "categorie", hctx_category(p->category, root));
+		tval_set(m, "categorie", hctx_category(hc, p->category,
+		    root));
 	l = tval_list();
 	for (i = 0; i < p->nthematiques; i++)
 		tval_push(l, hctx_thematique(hc, p->thematiques[i], root));
@@ -747,7 +779,7 @@ hctx_page(const struct hctx *hc, const char *root, const char *rel,
 	for (i = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
 
-		e = hctx_category(c, root);
+		e = hctx_category(hc, c, root);
 		S_hex(hex, c->rgb);
 		tval_set_str(e, "couleur", hex);
 		S_hex(hex, colour_dark(c->rgb));

@@ -37,6 +37,10 @@ struct hctx {
 	char			**th_label;
 	char			**th_count;
 	char			**th_svg;
+	/* Per category (site order): its label in French typography and
+	 * its count label. */
+	char			**cat_label;
+	char			**cat_count;
 };
 
 /* Prepare the pictograms (picto may be NULL) and the texts / free them. */
@@ -80,7 +84,8 @@ struct tval	*hctx_needs(const struct hctx *, const char *root);
 struct tval	*hctx_thematique(const struct hctx *, const struct thematique *,
 		    const char *root);
 /* One category as {key, label, href, count}. */
-struct tval	*hctx_category(const struct category *, const char *root);
+struct tval	*hctx_category(const struct hctx *, const struct category *,
+		    const char *root);
 
 /* Options of the home page filters: thematiques, categories, modalites, langues. */
 struct tval	*hctx_filters(const struct hctx *);

@@ -312,6 +312,53 @@ test_sort(void **state)
 	model_free(NULL);
 }
 
+/* The first partner of s with slug, searched the slow way. */
+static struct partner *
+S_first(const struct site *s, const char *slug)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->npartners; i++)
+		if (strcmp(s->partners[i].slug, slug) == 0)
+			return &s->partners[i];
+	return NULL;
+}
+
+/*
+ * model_partner() through the slug index finds what the linear search
+ * finds: the first of equal slugs, NULL for absent ones, before and
+ * after the index, and linearly again when the index is out of date.
+ */
+static void
+test_partner_index(void **state)
+{
+	static const char *const slugs[] = {
+		"m", "b", "z", "b", "a", "m", "c", "b", "y", "a"
+	};
+	static const char *const probes[] = {
+		"a", "b", "c", "m", "y", "z", "", "0", "bb", "zz", "l"
+	};
+	struct site	*s = xcalloc(1, sizeof(*s));
+	size_t		 i, k;
+
+	(void)state;
+	s->npartners = N(slugs);
+	s->partners = xcalloc(N(slugs), sizeof(*s->partners));
+	for (i = 0; i < N(slugs); i++)
+		s->partners[i].slug = xstrdup(slugs[i]);
+	for (k = 0; k < 3; k++) {
+		if (k == 1)
+			model_index_slugs(s);
+		if (k == 2)
+			s->npartners--;		/* the index is out of date */
+		for (i = 0; i < N(probes); i++)
+			assert_ptr_equal(model_partner(s, probes[i]),
+			    S_first(s, probes[i]));
+	}
+	s->npartners++;
+	model_free(s);
+}
+
 static void
 test_display_name(void **state)
 {
@@ -347,6 +394,7 @@ main(void)
 		cmocka_unit_test(test_url_label),
 		cmocka_unit_test(test_time_fr),
 		cmocka_unit_test(test_sort),
+		cmocka_unit_test(test_partner_index),
 		cmocka_unit_test(test_display_name),
 	};
 

@@ -33,6 +33,7 @@
 #include "news.h"
 #include "outdir.h"
 #include "report.h"
+#include "spawn.h"
 #include "util.h"
 #include "validate.h"
 
@@ -492,6 +493,66 @@ S_copy_file(const char *from, const char *to, struct diags *d)
 	return ok;
 }
 
+/*
+ * How many processes a build may use: ANNUAIRE_JOBS when it is a
+ * number from 1, else 2 when the machine has more than one processor.
+ * With 2 or more the booklets are written in a child process while the
+ * site is written here; 1 writes them one after the other (the same
+ * bytes either way).
+ */
+static int
+S_jobs(void)
+{
+	const char	*v = getenv("ANNUAIRE_JOBS");
+	char		*end;
+	long		 n;
+
+	if (v != NULL && *v != '\0') {
+		n = strtol(v, &end, 10);
+		if (*end == '\0' && n >= 1)
+			return n > 16 ? 16 : (int)n;
+	}
+	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+}
+
+/* The booklets of a build: the public one, then the partners' one. */
+struct S_booklets {
+	const struct site	*site;
+	struct booklet_opts	*bo;
+	const char		*pdf, *imposed, *partners;	/* paths */
+	int			 serial;	/* fault points here */
+};
+
+static int
+S_booklets(void *arg, struct diags *d)
+{
+	struct S_booklets *j = arg;
+	int		 ok;
+
+	ok = booklet_build(j->site, j->bo, j->pdf, j->imposed, d);
+	j->bo->layout_dump = NULL;
+	j->bo->bleed_path = NULL;
+	fault_crash("booklet");
+	if (j->serial)
+		fault_point("partners' booklet");
+	if (ok && j->partners != NULL) {
+		j->bo->partners_edition = 1;
+		ok = booklet_build(j->site, j->bo, j->partners, NULL, d);
+	}
+	return ok;
+}
+
+/* Move the diagnostics of from to the end of to, in their order. */
+static void
+S_diags_append(struct diags *to, const struct diags *from)
+{
+	size_t	 i;
+
+	for (i = 0; i < from->n; i++)
+		diag_add(to, from->v[i].sev, from->v[i].file, from->v[i].line,
+		    from->v[i].col, "%s", from->v[i].msg);
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -502,9 +563,11 @@ cmd_build(int argc, char *argv[])
 	struct booklet_opts bo;
 	struct outdir	 od;
 	struct news	 news;
+	struct spawn	 sp;
+	struct S_booklets job;
 	char		*sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
-	int		 rc, ok = 1;
+	int		 rc, ok = 1, parallel = 0, died = 0;
 
 	memset(&od, 0, sizeof(od));
 	od.lockfd = -1;
@@ -549,26 +612,54 @@ cmd_build(int argc, char *argv[])
 		ok = 0;
 	}
 
+	/*
+	 * The booklets, then the site; on two cores the booklets are
+	 * written by a child process meanwhile (spawn.h).  The bytes, the
+	 * diagnostics and their order, the exit status and the fault
+	 * points are those of the serial build.
+	 */
 	if (ok && !o.no_pdf) {
 		p1 = outdir_path(&od, "livret.pdf");
 		p2 = outdir_path(&od, "livret-impression.pdf");
 		if (o.bleed)
 			bo.bleed_path = p3 = outdir_path(&od,
 			    "livret-imprimeur.pdf");
-		ok = booklet_build(site, &bo, p1, p2, &d);
-		bo.layout_dump = NULL;
-		bo.bleed_path = NULL;
-		fault_point("partners' booklet");
-		if (ok && o.partners) {
+		if (o.partners)
 			p4 = outdir_path(&od, "livret-partenaires.pdf");
-			bo.partners_edition = 1;
-			ok = booklet_build(site, &bo, p4, NULL, &d);
+		memset(&job, 0, sizeof(job));
+		job.site = site;
+		job.bo = &bo;
+		job.pdf = p1;
+		job.imposed = p2;
+		job.partners = p4;
+		parallel = S_jobs() > 1 && spawn_start(&sp, S_booklets, &job);
+		if (!parallel) {
+			job.serial = 1;
+			ok = S_booklets(&job, &d);
 		}
 		ho.booklet_name = "livret.pdf";
 	}
-	fault_point("site");
-	if (ok)
-		ok = html_build(site, &ho, sitedir, &d);
+	if (parallel) {
+		struct diags	 hd;
+		int		 hok, r;
+
+		fault_point("partners' booklet");
+		fault_point("site");
+		diags_init(&hd);
+		hok = html_build(site, &ho, sitedir, &hd);
+		r = spawn_wait(&sp, &d);
+		died = r < 0;
+		/* A failed booklet stops a serial build before the site. */
+		if ((ok = r > 0)) {
+			S_diags_append(&d, &hd);
+			ok = hok;
+		}
+		diags_free(&hd);
+	} else {
+		fault_point("site");
+		if (ok)
+			ok = html_build(site, &ho, sitedir, &d);
+	}
 	if (ok && !o.no_pdf) {
 		insite = path_join(sitedir, "livret.pdf");
 		ok = S_copy_file(p1, insite, &d);
@@ -579,8 +670,8 @@ cmd_build(int argc, char *argv[])
 	}
 	if (!ok) {
 		/* A write that failed (full disk) is an I/O problem. */
-		rc = outdir_io_errors(&od, &d) || !d.errors ? EXIT_USAGE :
-		    EXIT_CONTENT;
+		rc = outdir_io_errors(&od, &d) || died || !d.errors ?
+		    EXIT_USAGE : EXIT_CONTENT;
 		goto out;
 	}
 	rc = 0;

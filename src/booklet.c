@@ -44,7 +44,7 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 	return ok;
 }
 
-void
+struct fonts *
 booklet_check(const struct site *s, const struct booklet_opts *o,
     struct diags *d)
 {
@@ -69,7 +69,17 @@ booklet_check(const struct site *s, const struct booklet_opts *o,
 			diag_add(d, DIAG_ERROR, quiet.v[i].file,
 			    quiet.v[i].line, quiet.v[i].col, "%s",
 			    quiet.v[i].msg);
-	fonts_close(fs);
+	if (quiet.errors != 0) {
+		fonts_close(fs);
+		fs = NULL;
+	}
 	theme_free(&th);
 	diags_free(&quiet);
+	return fs;
+}
+
+void
+booklet_fonts_close(struct fonts *fs)
+{
+	fonts_close(fs);
 }

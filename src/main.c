@@ -389,12 +389,16 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 
 /*
  * Load and validate; print the diagnostics and the summary.  Returns
- * the site when there is no error, else NULL with *status set.
+ * the site when there is no error, else NULL with *status set.  With
+ * fonts non-NULL, *fonts is set to the booklet's fonts opened for the
+ * check (NULL with --no-pdf or on error): the build reuses them.
  */
 static struct site *
-S_load(const struct opts *o, struct diags *d, int *status)
+S_load(const struct opts *o, struct diags *d, int *status,
+    struct fonts **fonts)
 {
 	struct site	*site;
+	struct fonts	*fs = NULL;
 	char		*summary;
 
 	site = load_content(o->content, d);
@@ -404,8 +408,12 @@ S_load(const struct opts *o, struct diags *d, int *status)
 
 		bo.default_theme_dir = S_default_theme();
 		bo.theme_dir = o->theme ? o->theme : bo.default_theme_dir;
-		booklet_check(site, &bo, d);
+		fs = booklet_check(site, &bo, d);
 	}
+	if (fonts != NULL && site != NULL && d->errors == 0)
+		*fonts = fs;
+	else
+		booklet_fonts_close(fs);
 	S_print_diags(d);
 	summary = load_summary(d, site ? site->npages : 0);
 	if (!o->quiet || d->errors || d->warnings)
@@ -439,7 +447,7 @@ cmd_check(int argc, char *argv[])
 		return S_usage_error(usage_check, "unexpected argument: %s",
 		    argv[optind]);
 	diags_init(&d);
-	site = S_load(&o, &d, &rc);
+	site = S_load(&o, &d, &rc, NULL);
 	model_free(site);
 	diags_free(&d);
 	return rc;
@@ -565,6 +573,7 @@ cmd_build(int argc, char *argv[])
 	struct news	 news;
 	struct spawn	 sp;
 	struct S_booklets job;
+	struct fonts	*fonts = NULL;
 	char		*sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
 	int		 rc, ok = 1, parallel = 0, died = 0;
@@ -578,7 +587,7 @@ cmd_build(int argc, char *argv[])
 		    argv[optind]);
 	diags_init(&d);
 	memset(&news, 0, sizeof(news));
-	if ((site = S_load(&o, &d, &rc)) == NULL)
+	if ((site = S_load(&o, &d, &rc, &fonts)) == NULL)
 		goto out;
 
 	memset(&ho, 0, sizeof(ho));
@@ -588,6 +597,7 @@ cmd_build(int argc, char *argv[])
 		goto out;
 	}
 	ho.news = bo.news = &news;
+	bo.fonts = fonts;
 	ho.default_theme_dir = bo.default_theme_dir = S_default_theme();
 	ho.theme_dir = bo.theme_dir = o.theme ? o.theme : ho.default_theme_dir;
 	bo.layout_dump = o.layout_dump;
@@ -697,6 +707,7 @@ out:
 	if (rc != 0 && site != NULL)
 		S_say("build failed; %s/ was left as it was\n", o.out);
 	news_free(&news);
+	booklet_fonts_close(fonts);
 	model_free(site);
 	diags_free(&d);
 	free(sitedir);
@@ -896,7 +907,7 @@ cmd_import(int argc, char *argv[])
 	{
 		struct opts lo = { .content = o.content, .quiet = 1 };
 
-		if ((site = S_load(&lo, &d, &rc)) == NULL) {
+		if ((site = S_load(&lo, &d, &rc, NULL)) == NULL) {
 			diags_free(&d);
 			return rc;
 		}
@@ -1075,7 +1086,7 @@ cmd_export(int argc, char *argv[])
 		    "folder", o.out, o.content);
 	diags_init(&d);
 	buf_init(&b);
-	if ((site = S_load(&o, &d, &rc)) == NULL)
+	if ((site = S_load(&o, &d, &rc, NULL)) == NULL)
 		goto out;
 	if (!export_di_enabled(site)) {
 		diag_error(&d, site->path, 1, 1, "data_inclusion: missing: add "

@@ -10,7 +10,7 @@
  * ANNUAIRE_FAULT=enospc:N   only for the Nth: file_write() then fails
  *                       with ENOSPC, as on a full disk.
  * ANNUAIRE_FAULT=crash:WHERE   fault_crash(WHERE) crashes the process
- *                       (SIGSEGV): "crash:booklet" after the first booklet.
+ *                       (SIGABRT): "crash:booklet" after the first booklet.
  * Without the variable they do nothing.
  *
  * A build that writes its booklets in a child process (spawn.h) counts
@@ -33,7 +33,7 @@
 void	 fault_point(const char *step);
 /* Non-zero when this file write must fail with ENOSPC. */
 int	 fault_enospc(void);
-/* A crash (SIGSEGV) at this place when ANNUAIRE_FAULT=crash:where. */
+/* A crash (SIGABRT) at this place when ANNUAIRE_FAULT=crash:where. */
 void	 fault_crash(const char *where);
 /* Before fork(): count file writes in memory the child shares. */
 void	 fault_share(void);

@@ -10,6 +10,70 @@
 #include "glyphs.h"
 #include "pdf.h"
 #include "pdf_layout.h"
+#include "spawn.h"
+
+/* The imposed PDF, in a child process (spawn_fn). */
+struct S_imposed {
+	const struct pdf_doc	*doc;
+	const char		*path;
+};
+
+static int
+S_imposed(void *arg, struct diags *d)
+{
+	const struct S_imposed *j = arg;
+
+	return emit_imposed(j->doc, j->path, d);
+}
+
+/* Append the diagnostics of from to to, in their order. */
+static void
+S_append(struct diags *to, const struct diags *from)
+{
+	size_t	 i;
+
+	for (i = 0; i < from->n; i++)
+		diag_add(to, from->v[i].sev, from->v[i].file, from->v[i].line,
+		    from->v[i].col, "%s", from->v[i].msg);
+}
+
+/*
+ * The three files of one layout, the imposed one written by a child
+ * process meanwhile: the same files, diagnostics in the same order and
+ * the same result as one after the other (a failure stops the files
+ * after it, and drops what they said).  Returns -1 when no child
+ * process could be started (nothing written yet).
+ */
+static int
+S_emit_parallel(struct pdf_doc *doc, const struct booklet_opts *o,
+    const char *pdf_path, const char *imposed_path, struct diags *d)
+{
+	struct spawn	 sp;
+	struct S_imposed job = { doc, imposed_path };
+	struct diags	 dimp, dbleed;
+	int		 ok, okb = 1, r;
+
+	if (!spawn_start(&sp, S_imposed, &job))
+		return -1;
+	diags_init(&dimp);
+	diags_init(&dbleed);
+	ok = emit_pdf(doc, pdf_path, d);
+	if (ok && o->bleed_path != NULL) {
+		doc->bleed = BLEED_MAX;
+		okb = emit_pdf(doc, o->bleed_path, &dbleed);
+	}
+	r = spawn_wait(&sp, &dimp);
+	if (ok) {
+		S_append(d, &dimp);
+		if ((ok = r > 0)) {
+			S_append(d, &dbleed);
+			ok = okb;
+		}
+	}
+	diags_free(&dimp);
+	diags_free(&dbleed);
+	return ok;
+}
 
 int
 booklet_build(const struct site *s, const struct booklet_opts *o,
@@ -17,7 +81,7 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 {
 	struct pdf_doc	*doc;
 	struct buf	 b;
-	int		 ok = 1;
+	int		 ok = 1, r;
 
 	if ((doc = layout_booklet(s, o, d)) == NULL)
 		return 0;
@@ -30,6 +94,11 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 			ok = 0;
 		}
 		buf_free(&b);
+	}
+	if (ok && pdf_path != NULL && imposed_path != NULL && o->jobs > 1 &&
+	    (r = S_emit_parallel(doc, o, pdf_path, imposed_path, d)) >= 0) {
+		layout_free(doc);
+		return r;
 	}
 	if (ok && pdf_path != NULL)
 		ok = emit_pdf(doc, pdf_path, d);

@@ -25,6 +25,8 @@ struct booklet_opts {
 	struct fonts	*fonts;		/* the theme's fonts, opened once by
 					   booklet_check(), or NULL: each
 					   layout opens them */
+	int		 jobs;		/* > 1: the imposed PDF is written by a
+					   child process (spawn.h) meanwhile */
 };
 
 /*

@@ -16,7 +16,8 @@ static unsigned long	 S_points;	/* fault_point() calls so far */
 static unsigned long	 S_own_writes;
 /* fault_enospc() calls so far; shared with child processes (fault_share) */
 static unsigned long	*S_writes = &S_own_writes;
-static pid_t		 S_child;	/* killed with the process, or 0 */
+/* Child processes a kill takes along (0: a free slot). */
+static pid_t		 S_child[8];
 
 void
 fault_point(const char *step)
@@ -24,6 +25,7 @@ fault_point(const char *step)
 	const char	*v = getenv("ANNUAIRE_FAULT");
 	char		*end;
 	unsigned long	 n;
+	size_t		 i;
 
 	if (v == NULL || *v < '0' || *v > '9')
 		return;
@@ -31,13 +33,17 @@ fault_point(const char *step)
 	if (*end != '\0' || ++S_points != n)
 		return;
 	(void)step;	/* named for whoever reads a core or a debugger */
-	if (S_child > 0) {
-		/* As its PR_SET_PDEATHSIG would, but before this process
-		 * ends: the next build finds the lock free. */
-		kill(S_child, SIGKILL);
-		while (waitpid(S_child, NULL, 0) == -1 && errno == EINTR)
-			;
-	}
+	/*
+	 * As their PR_SET_PDEATHSIG would, but before this process ends:
+	 * the next build finds the lock free.  Their own children die with
+	 * them, and come to this process (spawn.c makes it a subreaper):
+	 * every child is reaped.
+	 */
+	for (i = 0; i < sizeof(S_child) / sizeof(S_child[0]); i++)
+		if (S_child[i] > 0)
+			kill(S_child[i], SIGKILL);
+	while (waitpid(-1, NULL, 0) != -1 || errno == EINTR)
+		;
 	raise(SIGKILL);
 	_exit(137);	/* not reached */
 }
@@ -90,7 +96,13 @@ fault_share(void)
 }
 
 void
-fault_child(pid_t pid)
+fault_child(pid_t pid, int alive)
 {
-	S_child = pid;
+	size_t	 i;
+
+	for (i = 0; i < sizeof(S_child) / sizeof(S_child[0]); i++)
+		if (alive ? S_child[i] == 0 : S_child[i] == pid) {
+			S_child[i] = alive ? pid : 0;
+			return;
+		}
 }

@@ -37,7 +37,8 @@ int	 fault_enospc(void);
 void	 fault_crash(const char *where);
 /* Before fork(): count file writes in memory the child shares. */
 void	 fault_share(void);
-/* The child process a fault_point() kill must take along (0: none). */
-void	 fault_child(pid_t);
+/* A child process a fault_point() kill takes along (alive 1), or
+ * no more (alive 0: it has ended). */
+void	 fault_child(pid_t, int alive);
 
 #endif /* FAULT_H */

@@ -529,6 +529,8 @@ struct S_booklets {
 	struct booklet_opts	*bo;
 	const char		*pdf, *imposed, *partners;	/* paths */
 	int			 serial;	/* fault points here */
+	int			 alone;		/* pdf only (the partners'
+						   booklet in its process) */
 };
 
 static int
@@ -538,6 +540,8 @@ S_booklets(void *arg, struct diags *d)
 	int		 ok;
 
 	ok = booklet_build(j->site, j->bo, j->pdf, j->imposed, d);
+	if (j->alone)
+		return ok;
 	j->bo->layout_dump = NULL;
 	j->bo->bleed_path = NULL;
 	fault_crash("booklet");
@@ -571,14 +575,16 @@ cmd_build(int argc, char *argv[])
 	struct booklet_opts bo;
 	struct outdir	 od;
 	struct news	 news;
-	struct spawn	 sp;
-	struct S_booklets job;
+	struct spawn	 sp, spp;
+	struct S_booklets job, jobp;
+	struct booklet_opts bop;
 	struct fonts	*fonts = NULL;
 	char		*sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
-	int		 rc, ok = 1, parallel = 0, died = 0;
+	int		 rc, ok = 1, parallel = 0, parallel_p = 0, died = 0;
 
 	memset(&od, 0, sizeof(od));
+	memset(&jobp, 0, sizeof(jobp));
 	od.lockfd = -1;
 	if ((rc = S_getopt(argc, argv, "CoqTBEPD", usage_build, &o)) >= 0)
 		return rc;
@@ -642,28 +648,58 @@ cmd_build(int argc, char *argv[])
 		job.pdf = p1;
 		job.imposed = p2;
 		job.partners = p4;
-		parallel = S_jobs() > 1 && spawn_start(&sp, S_booklets, &job);
+		bo.jobs = S_jobs();
+		if (bo.jobs > 1 && p4 != NULL) {
+			/* The partners' booklet in a process of its own. */
+			job.partners = NULL;
+			jobp = job;
+			bop = bo;
+			bop.layout_dump = NULL;
+			bop.bleed_path = NULL;
+			bop.partners_edition = 1;
+			jobp.bo = &bop;
+			jobp.pdf = p4;
+			jobp.imposed = NULL;
+			jobp.alone = 1;
+		}
+		parallel = bo.jobs > 1 && spawn_start(&sp, S_booklets, &job);
+		if (parallel && jobp.alone)
+			parallel_p = spawn_start(&spp, S_booklets, &jobp);
 		if (!parallel) {
+			job.partners = p4;
 			job.serial = 1;
 			ok = S_booklets(&job, &d);
 		}
 		ho.booklet_name = "livret.pdf";
 	}
 	if (parallel) {
-		struct diags	 hd;
-		int		 hok, r;
+		struct diags	 hd, dp;
+		int		 hok, r, rp = 1;
 
 		fault_point("partners' booklet");
 		fault_point("site");
 		diags_init(&hd);
+		diags_init(&dp);
 		hok = html_build(site, &ho, sitedir, &hd);
+		if (jobp.alone && !parallel_p)
+			rp = S_booklets(&jobp, &dp);
 		r = spawn_wait(&sp, &d);
-		died = r < 0;
-		/* A failed booklet stops a serial build before the site. */
+		if (parallel_p)
+			rp = spawn_wait(&spp, &dp);
+		died = r < 0 || rp < 0;
+		/*
+		 * The serial order: the public booklet, the partners' one,
+		 * the site; a failed booklet stops a serial build, so what
+		 * came after it is dropped.
+		 */
 		if ((ok = r > 0)) {
-			S_diags_append(&d, &hd);
-			ok = hok;
+			S_diags_append(&d, &dp);
+			if ((ok = rp > 0)) {
+				S_diags_append(&d, &hd);
+				ok = hok;
+			}
 		}
+		diags_free(&dp);
 		diags_free(&hd);
 	} else {
 		fault_point("site");

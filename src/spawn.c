@@ -26,6 +26,8 @@
 
 #define	S_NOFILE	UINT32_MAX
 
+static int	 S_in_child;	/* this process is a spawned child */
+
 static void
 S_put_u32(struct buf *b, uint32_t v)
 {
@@ -77,6 +79,7 @@ S_child(int fd, pid_t parent, spawn_fn fn, void *arg)
 	size_t		 i;
 	int		 ok;
 
+	S_in_child = 1;
 	/* A parent killed must not leave the child writing its folder. */
 	if (prctl(PR_SET_PDEATHSIG, SIGKILL) == -1 || getppid() != parent)
 		_exit(1);
@@ -102,6 +105,12 @@ spawn_start(struct spawn *sp, spawn_fn fn, void *arg)
 		return 0;
 	/* Output still buffered would be written twice. */
 	fflush(NULL);
+	/*
+	 * The processes of a child that dies come to the build's main
+	 * process, which can then wait for all of them (fault.c).
+	 */
+	if (!S_in_child)
+		(void)prctl(PR_SET_CHILD_SUBREAPER, 1);
 	fault_share();
 	if ((sp->pid = fork()) == -1) {
 		close(p[0]);
@@ -114,7 +123,7 @@ spawn_start(struct spawn *sp, spawn_fn fn, void *arg)
 	}
 	close(p[1]);
 	sp->fd = p[0];
-	fault_child(sp->pid);
+	fault_child(sp->pid, 1);
 	return 1;
 }
 
@@ -155,7 +164,7 @@ spawn_wait(struct spawn *sp, struct diags *d)
 			status = -1;
 			break;
 		}
-	fault_child(0);
+	fault_child(sp->pid, 0);
 	sp->pid = -1;
 
 	/* Its diagnostics, in their order; then its result. */

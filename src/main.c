@@ -504,9 +504,10 @@ S_copy_file(const char *from, const char *to, struct diags *d)
 /*
  * How many processes a build may use: ANNUAIRE_JOBS when it is a
  * number from 1, else 2 when the machine has more than one processor.
- * With 2 or more the booklets are written in a child process while the
- * site is written here; 1 writes them one after the other (the same
- * bytes either way).
+ * With 2 or more the booklets are written by child processes while the
+ * site is written here (the public booklet and its imposed PDF, the
+ * partners' booklet, each in its own); 1 writes them one after the
+ * other (the same bytes either way).
  */
 static int
 S_jobs(void)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Site and booklets on two cores (issue 10): `build` writes the booklets
-# in a child process while it writes the site (src/spawn.c);
+# in child processes while it writes the site (src/spawn.c: the public
+# booklet, its imposed PDF, the partners' booklet, each in its own);
 # ANNUAIRE_JOBS=1 writes them one after the other.  Both ways give the
 # same bytes in every file, the same diagnostics in the same order and
 # the same exit status, on the example and the stress fixtures.  A
@@ -50,6 +51,18 @@ both() {
 	    t_fail "$name: serial and parallel builds are identical" "$bad"
 }
 
+# The parallel build does start its processes: the booklets', the
+# imposed PDF's, the partners' booklet's.
+if command -v strace >/dev/null 2>&1 && [ "$SAN" != 1 ]; then
+	n=$(ANNUAIRE_JOBS=2 strace -f -e trace=clone,clone3,fork,vfork -o "$T_TMP/st" "$A" build -q \
+	    --bleed --edition partenaires -o "$T_TMP/ost" 2>/dev/null; grep -c -E 'clone|fork' "$T_TMP/st")
+	t_eq "ANNUAIRE_JOBS=2: the build runs in 4 processes" "$n" 3
+	n=$(ANNUAIRE_JOBS=1 strace -f -e trace=clone,clone3,fork,vfork -o "$T_TMP/st" "$A" build -q \
+	    --bleed --edition partenaires -o "$T_TMP/ost" 2>/dev/null; grep -c -E 'clone|fork' "$T_TMP/st")
+	t_eq "ANNUAIRE_JOBS=1: in one" "$n" 0
+else
+	t_skip "the processes of a parallel build" "strace is not installed (or a sanitizer build)"
+fi
 both "example, --bleed --edition partenaires" "$TOP/content" --bleed --edition partenaires
 both "example, plain" "$TOP/content"
 both "example, --no-pdf" "$TOP/content" --no-pdf

@@ -83,7 +83,10 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 	struct buf	 b;
 	int		 ok = 1, r;
 
-	if ((doc = layout_booklet(s, o, d)) == NULL)
+	doc = layout_booklet(s, o, d);
+	if (o->last)
+		fonts_close(o->fonts);
+	if (doc == NULL)
 		return 0;
 	if (o->layout_dump != NULL) {
 		buf_init(&b);

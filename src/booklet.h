@@ -25,6 +25,10 @@ struct booklet_opts {
 	struct fonts	*fonts;		/* the theme's fonts, opened once by
 					   booklet_check(), or NULL: each
 					   layout opens them */
+	int		 last;		/* the last booklet of this process:
+					   booklet_build() closes fonts after
+					   its layout (the caller forgets
+					   them), before the emitter's peak */
 	int		 jobs;		/* > 1: the imposed PDF is written by a
 					   child process (spawn.h) meanwhile */
 };

@@ -532,6 +532,7 @@ struct S_booklets {
 	int			 serial;	/* fault points here */
 	int			 alone;		/* pdf only (the partners'
 						   booklet in its process) */
+	struct fonts		**fonts;	/* closed by the last booklet */
 };
 
 static int
@@ -540,7 +541,10 @@ S_booklets(void *arg, struct diags *d)
 	struct S_booklets *j = arg;
 	int		 ok;
 
+	j->bo->last = j->alone || j->partners == NULL;
 	ok = booklet_build(j->site, j->bo, j->pdf, j->imposed, d);
+	if (j->bo->last)
+		*j->fonts = NULL;
 	if (j->alone)
 		return ok;
 	j->bo->layout_dump = NULL;
@@ -548,9 +552,14 @@ S_booklets(void *arg, struct diags *d)
 	fault_crash("booklet");
 	if (j->serial)
 		fault_point("partners' booklet");
-	if (ok && j->partners != NULL) {
+	if (j->partners != NULL) {
 		j->bo->partners_edition = 1;
-		ok = booklet_build(j->site, j->bo, j->partners, NULL, d);
+		j->bo->last = 1;
+		if (ok)
+			ok = booklet_build(j->site, j->bo, j->partners, NULL, d);
+		else
+			booklet_fonts_close(j->bo->fonts);
+		*j->fonts = NULL;
 	}
 	return ok;
 }
@@ -649,6 +658,7 @@ cmd_build(int argc, char *argv[])
 		job.pdf = p1;
 		job.imposed = p2;
 		job.partners = p4;
+		job.fonts = &fonts;
 		bo.jobs = S_jobs();
 		if (bo.jobs > 1 && p4 != NULL) {
 			/* The partners' booklet in a process of its own. */

@@ -26,17 +26,6 @@ S_imposed(void *arg, struct diags *d)
 	return emit_imposed(j->doc, j->path, d);
 }
 
-/* Append the diagnostics of from to to, in their order. */
-static void
-S_append(struct diags *to, const struct diags *from)
-{
-	size_t	 i;
-
-	for (i = 0; i < from->n; i++)
-		diag_add(to, from->v[i].sev, from->v[i].file, from->v[i].line,
-		    from->v[i].col, "%s", from->v[i].msg);
-}
-
 /*
  * The three files of one layout, the imposed one written by a child
  * process meanwhile: the same files, diagnostics in the same order and
@@ -64,9 +53,9 @@ S_emit_parallel(struct pdf_doc *doc, const struct booklet_opts *o,
 	}
 	r = spawn_wait(&sp, &dimp);
 	if (ok) {
-		S_append(d, &dimp);
+		diags_append(d, &dimp);
 		if ((ok = r > 0)) {
-			S_append(d, &dbleed);
+			diags_append(d, &dbleed);
 			ok = okb;
 		}
 	}

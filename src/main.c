@@ -564,17 +564,6 @@ S_booklets(void *arg, struct diags *d)
 	return ok;
 }
 
-/* Move the diagnostics of from to the end of to, in their order. */
-static void
-S_diags_append(struct diags *to, const struct diags *from)
-{
-	size_t	 i;
-
-	for (i = 0; i < from->n; i++)
-		diag_add(to, from->v[i].sev, from->v[i].file, from->v[i].line,
-		    from->v[i].col, "%s", from->v[i].msg);
-}
-
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -704,9 +693,9 @@ cmd_build(int argc, char *argv[])
 		 * came after it is dropped.
 		 */
 		if ((ok = r > 0)) {
-			S_diags_append(&d, &dp);
+			diags_append(&d, &dp);
 			if ((ok = rp > 0)) {
-				S_diags_append(&d, &hd);
+				diags_append(&d, &hd);
 				ok = hok;
 			}
 		}

@@ -235,12 +235,7 @@ fonts_open(const struct theme *t, struct diags *d)
 void
 fonts_replay(const struct fonts *fs, struct diags *d)
 {
-	size_t	 k;
-
-	for (k = 0; k < fs->said.n; k++)
-		diag_add(d, fs->said.v[k].sev, fs->said.v[k].file,
-		    fs->said.v[k].line, fs->said.v[k].col, "%s",
-		    fs->said.v[k].msg);
+	diags_append(d, &fs->said);
 }
 
 void

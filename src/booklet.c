@@ -12,45 +12,58 @@
 #include "pdf_layout.h"
 #include "spawn.h"
 
-/* The imposed PDF, in a child process (spawn_fn). */
-struct S_imposed {
-	const struct pdf_doc	*doc;
-	const char		*path;
+/* The imposed or the print-shop PDF, in a child process (spawn_fn). */
+struct S_emit {
+	struct pdf_doc	*doc;
+	const char	*path;
 };
 
 static int
 S_imposed(void *arg, struct diags *d)
 {
-	const struct S_imposed *j = arg;
+	const struct S_emit *j = arg;
 
 	return emit_imposed(j->doc, j->path, d);
 }
 
+static int
+S_bleed(void *arg, struct diags *d)
+{
+	const struct S_emit *j = arg;
+
+	/* The same pages: full-bleed items already reach BLEED_MAX. */
+	j->doc->bleed = BLEED_MAX;
+	return emit_pdf(j->doc, j->path, d);
+}
+
 /*
- * The three files of one layout, the imposed one written by a child
- * process meanwhile: the same files, diagnostics in the same order and
- * the same result as one after the other (a failure stops the files
- * after it, and drops what they said).  Returns -1 when no child
- * process could be started (nothing written yet).
+ * The files of one layout, the imposed one and the print-shop one
+ * written by child processes meanwhile: the same files, diagnostics in
+ * the same order and the same result as one after the other (a failure
+ * stops the files after it, and drops what they said).  Returns -1
+ * when no child process could be started (nothing written yet).
  */
 static int
 S_emit_parallel(struct pdf_doc *doc, const struct booklet_opts *o,
     const char *pdf_path, const char *imposed_path, struct diags *d)
 {
-	struct spawn	 sp;
-	struct S_imposed job = { doc, imposed_path };
+	struct spawn	 sp, spb;
+	struct S_emit	 imp = { doc, imposed_path },
+			 bl = { doc, o->bleed_path };
 	struct diags	 dimp, dbleed;
-	int		 ok, okb = 1, r;
+	int		 ok, okb = 1, r, child_b = 0;
 
-	if (!spawn_start(&sp, S_imposed, &job))
+	if (!spawn_start(&sp, S_imposed, &imp))
 		return -1;
+	if (o->bleed_path != NULL)
+		child_b = spawn_start(&spb, S_bleed, &bl);
 	diags_init(&dimp);
 	diags_init(&dbleed);
 	ok = emit_pdf(doc, pdf_path, d);
-	if (ok && o->bleed_path != NULL) {
-		doc->bleed = BLEED_MAX;
-		okb = emit_pdf(doc, o->bleed_path, &dbleed);
-	}
+	if (child_b)
+		okb = spawn_wait(&spb, &dbleed) > 0;
+	else if (ok && o->bleed_path != NULL)
+		okb = S_bleed(&bl, &dbleed);
 	r = spawn_wait(&sp, &dimp);
 	if (ok) {
 		diags_append(d, &dimp);
@@ -97,9 +110,9 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 	if (ok && imposed_path != NULL)
 		ok = emit_imposed(doc, imposed_path, d);
 	if (ok && o->bleed_path != NULL) {
-		/* The same pages: full-bleed items already reach BLEED_MAX. */
-		doc->bleed = BLEED_MAX;
-		ok = emit_pdf(doc, o->bleed_path, d);
+		struct S_emit bl = { doc, o->bleed_path };
+
+		ok = S_bleed(&bl, d);
 	}
 	layout_free(doc);
 	return ok;

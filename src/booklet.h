@@ -29,8 +29,9 @@ struct booklet_opts {
 					   booklet_build() closes fonts after
 					   its layout (the caller forgets
 					   them), before the emitter's peak */
-	int		 jobs;		/* > 1: the imposed PDF is written by a
-					   child process (spawn.h) meanwhile */
+	int		 jobs;		/* > 1: the imposed and print-shop PDFs
+					   are written by child processes
+					   (spawn.h) meanwhile */
 };
 
 /*

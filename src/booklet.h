@@ -10,6 +10,7 @@
 #include "diag.h"
 #include "model.h"
 
+struct fonts;
 struct news;
 
 struct booklet_opts {
@@ -21,6 +22,16 @@ struct booklet_opts {
 	int		 partners_edition; /* print named contacts (never public) */
 	const char	*layout_dump;	/* if set, write the layout as text here */
 	const struct news *news;	/* "Nouveautés de l'édition" page, or NULL */
+	struct fonts	*fonts;		/* the theme's fonts, opened once by
+					   booklet_check(), or NULL: each
+					   layout opens them */
+	int		 last;		/* the last booklet of this process:
+					   booklet_build() closes fonts after
+					   its layout (the caller forgets
+					   them), before the emitter's peak */
+	int		 jobs;		/* > 1: the imposed and print-shop PDFs
+					   are written by child processes
+					   (spawn.h) meanwhile */
 };
 
 /*
@@ -42,9 +53,12 @@ int	 booklet_build(const struct site *, const struct booklet_opts *,
  * print the same diagnostics before their summary.  An error of the
  * theme or its fonts (which would stop booklet_build()) is appended
  * too, and nothing else is checked then; their warnings are left to
- * booklet_build().
+ * booklet_build().  Returns the fonts it opened (NULL after such an
+ * error), for booklet_opts.fonts: a build opens them once.
  */
-void	 booklet_check(const struct site *, const struct booklet_opts *,
+struct fonts *booklet_check(const struct site *, const struct booklet_opts *,
 	    struct diags *);
+/* Close what booklet_check() returned (NULL is fine). */
+void	 booklet_fonts_close(struct fonts *);
 
 #endif /* BOOKLET_H */

@@ -53,6 +53,17 @@ diag_vadd(struct diags *d, enum diag_severity sev, const char *file,
 }
 
 void
+diags_append(struct diags *to, const struct diags *from)
+{
+	size_t	 i;
+
+	/* "%s": the messages are translated already. */
+	for (i = 0; i < from->n; i++)
+		diag_add(to, from->v[i].sev, from->v[i].file, from->v[i].line,
+		    from->v[i].col, "%s", from->v[i].msg);
+}
+
+void
 diag_add(struct diags *d, enum diag_severity sev, const char *file,
     int line, int col, const char *fmt, ...)
 {

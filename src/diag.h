@@ -54,6 +54,8 @@ void	diag_vadd(struct diags *, enum diag_severity, const char *file,
 	diag_add((d), DIAG_ERROR, (f), (l), (c), __VA_ARGS__)
 #define	diag_warn(d, f, l, c, ...) \
 	diag_add((d), DIAG_WARNING, (f), (l), (c), __VA_ARGS__)
+/* Append copies of the diagnostics of from to to, in their order. */
+void	diags_append(struct diags *to, const struct diags *from);
 /* Sort by file, then line, then column, then insertion order. */
 void	diags_sort(struct diags *);
 /* Print every diagnostic, one per line. */

@@ -9,15 +9,36 @@
  * ANNUAIRE_FAULT=enospc     fault_enospc() is true for every file write,
  * ANNUAIRE_FAULT=enospc:N   only for the Nth: file_write() then fails
  *                       with ENOSPC, as on a full disk.
- * Without the variable both do nothing.  Stopping the process here is
- * the one exception to "only main.c exits": it stands for a kill.
+ * ANNUAIRE_FAULT=crash:WHERE   fault_crash(WHERE) crashes the process
+ *                       (SIGABRT): "crash:booklet" after the first booklet.
+ * Without the variable they do nothing.
+ *
+ * A build that writes its booklets in a child process (spawn.h) counts
+ * its fault points in the main process only (the child has none), so
+ * their numbering is the same as in a serial build (ANNUAIRE_JOBS=1);
+ * a kill at one of them takes the child with it.  File writes are
+ * counted across both processes (fault_share()): enospc:N fails exactly
+ * one write, the Nth of the build, but which file that is depends on
+ * how the two processes interleave; with ANNUAIRE_JOBS=1 it is always
+ * the same one.
+ * Stopping the process here is the one exception to "only main.c
+ * exits": it stands for a kill.
  */
 #ifndef FAULT_H
 #define FAULT_H
+
+#include <sys/types.h>
 
 /* A step of writing the output folder (its name, for debugging). */
 void	 fault_point(const char *step);
 /* Non-zero when this file write must fail with ENOSPC. */
 int	 fault_enospc(void);
+/* A crash (SIGABRT) at this place when ANNUAIRE_FAULT=crash:where. */
+void	 fault_crash(const char *where);
+/* Before fork(): count file writes in memory the child shares. */
+void	 fault_share(void);
+/* A child process a fault_point() kill takes along (alive 1), or
+ * no more (alive 0: it has ended). */
+void	 fault_child(pid_t, int alive);
 
 #endif /* FAULT_H */

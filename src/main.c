@@ -33,6 +33,7 @@
 #include "news.h"
 #include "outdir.h"
 #include "report.h"
+#include "spawn.h"
 #include "util.h"
 #include "validate.h"
 
@@ -388,12 +389,16 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 
 /*
  * Load and validate; print the diagnostics and the summary.  Returns
- * the site when there is no error, else NULL with *status set.
+ * the site when there is no error, else NULL with *status set.  With
+ * fonts non-NULL, *fonts is set to the booklet's fonts opened for the
+ * check (NULL with --no-pdf or on error): the build reuses them.
  */
 static struct site *
-S_load(const struct opts *o, struct diags *d, int *status)
+S_load(const struct opts *o, struct diags *d, int *status,
+    struct fonts **fonts)
 {
 	struct site	*site;
+	struct fonts	*fs = NULL;
 	char		*summary;
 
 	site = load_content(o->content, d);
@@ -403,8 +408,12 @@ S_load(const struct opts *o, struct diags *d, int *status)
 
 		bo.default_theme_dir = S_default_theme();
 		bo.theme_dir = o->theme ? o->theme : bo.default_theme_dir;
-		booklet_check(site, &bo, d);
+		fs = booklet_check(site, &bo, d);
 	}
+	if (fonts != NULL && site != NULL && d->errors == 0)
+		*fonts = fs;
+	else
+		booklet_fonts_close(fs);
 	S_print_diags(d);
 	summary = load_summary(d, site ? site->npages : 0);
 	if (!o->quiet || d->errors || d->warnings)
@@ -438,7 +447,7 @@ cmd_check(int argc, char *argv[])
 		return S_usage_error(usage_check, "unexpected argument: %s",
 		    argv[optind]);
 	diags_init(&d);
-	site = S_load(&o, &d, &rc);
+	site = S_load(&o, &d, &rc, NULL);
 	model_free(site);
 	diags_free(&d);
 	return rc;
@@ -492,6 +501,69 @@ S_copy_file(const char *from, const char *to, struct diags *d)
 	return ok;
 }
 
+/*
+ * How many processes a build may use: ANNUAIRE_JOBS when it is a
+ * number from 1, else 2 when the machine has more than one processor.
+ * With 2 or more the booklets are written by child processes while the
+ * site is written here (the public booklet and its imposed PDF, the
+ * partners' booklet, each in its own); 1 writes them one after the
+ * other (the same bytes either way).
+ */
+static int
+S_jobs(void)
+{
+	const char	*v = getenv("ANNUAIRE_JOBS");
+	char		*end;
+	long		 n;
+
+	if (v != NULL && *v != '\0') {
+		n = strtol(v, &end, 10);
+		if (*end == '\0' && n >= 1)
+			return n > 16 ? 16 : (int)n;
+	}
+	return sysconf(_SC_NPROCESSORS_ONLN) > 1 ? 2 : 1;
+}
+
+/* The booklets of a build: the public one, then the partners' one. */
+struct S_booklets {
+	const struct site	*site;
+	struct booklet_opts	*bo;
+	const char		*pdf, *imposed, *partners;	/* paths */
+	int			 serial;	/* fault points here */
+	int			 alone;		/* pdf only (the partners'
+						   booklet in its process) */
+	struct fonts		**fonts;	/* closed by the last booklet */
+};
+
+static int
+S_booklets(void *arg, struct diags *d)
+{
+	struct S_booklets *j = arg;
+	int		 ok;
+
+	j->bo->last = j->alone || j->partners == NULL;
+	ok = booklet_build(j->site, j->bo, j->pdf, j->imposed, d);
+	if (j->bo->last)
+		*j->fonts = NULL;
+	if (j->alone)
+		return ok;
+	j->bo->layout_dump = NULL;
+	j->bo->bleed_path = NULL;
+	fault_crash("booklet");
+	if (j->serial)
+		fault_point("partners' booklet");
+	if (j->partners != NULL) {
+		j->bo->partners_edition = 1;
+		j->bo->last = 1;
+		if (ok)
+			ok = booklet_build(j->site, j->bo, j->partners, NULL, d);
+		else
+			booklet_fonts_close(j->bo->fonts);
+		*j->fonts = NULL;
+	}
+	return ok;
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -502,11 +574,16 @@ cmd_build(int argc, char *argv[])
 	struct booklet_opts bo;
 	struct outdir	 od;
 	struct news	 news;
+	struct spawn	 sp, spp;
+	struct S_booklets job, jobp;
+	struct booklet_opts bop;
+	struct fonts	*fonts = NULL;
 	char		*sitedir = NULL, *p1 = NULL, *p2 = NULL,
 			*p3 = NULL, *p4 = NULL, *insite = NULL;
-	int		 rc, ok = 1;
+	int		 rc, ok = 1, parallel = 0, parallel_p = 0, died = 0;
 
 	memset(&od, 0, sizeof(od));
+	memset(&jobp, 0, sizeof(jobp));
 	od.lockfd = -1;
 	if ((rc = S_getopt(argc, argv, "CoqTBEPD", usage_build, &o)) >= 0)
 		return rc;
@@ -515,7 +592,7 @@ cmd_build(int argc, char *argv[])
 		    argv[optind]);
 	diags_init(&d);
 	memset(&news, 0, sizeof(news));
-	if ((site = S_load(&o, &d, &rc)) == NULL)
+	if ((site = S_load(&o, &d, &rc, &fonts)) == NULL)
 		goto out;
 
 	memset(&ho, 0, sizeof(ho));
@@ -525,6 +602,7 @@ cmd_build(int argc, char *argv[])
 		goto out;
 	}
 	ho.news = bo.news = &news;
+	bo.fonts = fonts;
 	ho.default_theme_dir = bo.default_theme_dir = S_default_theme();
 	ho.theme_dir = bo.theme_dir = o.theme ? o.theme : ho.default_theme_dir;
 	bo.layout_dump = o.layout_dump;
@@ -549,26 +627,85 @@ cmd_build(int argc, char *argv[])
 		ok = 0;
 	}
 
+	/*
+	 * The booklets, then the site; on two cores the booklets are
+	 * written by a child process meanwhile (spawn.h).  The bytes, the
+	 * diagnostics and their order, the exit status and the fault
+	 * points are those of the serial build.
+	 */
 	if (ok && !o.no_pdf) {
 		p1 = outdir_path(&od, "livret.pdf");
 		p2 = outdir_path(&od, "livret-impression.pdf");
 		if (o.bleed)
 			bo.bleed_path = p3 = outdir_path(&od,
 			    "livret-imprimeur.pdf");
-		ok = booklet_build(site, &bo, p1, p2, &d);
-		bo.layout_dump = NULL;
-		bo.bleed_path = NULL;
-		fault_point("partners' booklet");
-		if (ok && o.partners) {
+		if (o.partners)
 			p4 = outdir_path(&od, "livret-partenaires.pdf");
-			bo.partners_edition = 1;
-			ok = booklet_build(site, &bo, p4, NULL, &d);
+		memset(&job, 0, sizeof(job));
+		job.site = site;
+		job.bo = &bo;
+		job.pdf = p1;
+		job.imposed = p2;
+		job.partners = p4;
+		job.fonts = &fonts;
+		bo.jobs = S_jobs();
+		if (bo.jobs > 1 && p4 != NULL) {
+			/* The partners' booklet in a process of its own. */
+			job.partners = NULL;
+			jobp = job;
+			bop = bo;
+			bop.layout_dump = NULL;
+			bop.bleed_path = NULL;
+			bop.partners_edition = 1;
+			jobp.bo = &bop;
+			jobp.pdf = p4;
+			jobp.imposed = NULL;
+			jobp.alone = 1;
+		}
+		parallel = bo.jobs > 1 && spawn_start(&sp, S_booklets, &job);
+		if (parallel && jobp.alone)
+			parallel_p = spawn_start(&spp, S_booklets, &jobp);
+		if (!parallel) {
+			job.partners = p4;
+			job.serial = 1;
+			ok = S_booklets(&job, &d);
 		}
 		ho.booklet_name = "livret.pdf";
 	}
-	fault_point("site");
-	if (ok)
-		ok = html_build(site, &ho, sitedir, &d);
+	if (parallel) {
+		struct diags	 hd, dp;
+		int		 hok, r, rp = 1;
+
+		fault_point("partners' booklet");
+		fault_point("site");
+		diags_init(&hd);
+		diags_init(&dp);
+		hok = html_build(site, &ho, sitedir, &hd);
+		if (jobp.alone && !parallel_p)
+			rp = S_booklets(&jobp, &dp);
+		r = spawn_wait(&sp, &d);
+		if (parallel_p)
+			rp = spawn_wait(&spp, &dp);
+		died = r < 0 || rp < 0;
+		/*
+		 * The serial order: the public booklet, the partners' one,
+		 * the site; a failed booklet stops a serial build, so what
+		 * came after it is dropped.
+		 */
+		if ((ok = r > 0)) {
+			diags_append(&d, &dp);
+			if ((ok = rp > 0)) {
+				diags_append(&d, &hd);
+				ok = hok;
+			}
+		}
+		diags_free(&dp);
+		diags_free(&hd);
+	} else {
+		fault_point("site");
+		if (ok)
+			ok = html_build(site, &ho, sitedir, &d);
+	}
 	if (ok && !o.no_pdf) {
 		insite = path_join(sitedir, "livret.pdf");
 		ok = S_copy_file(p1, insite, &d);
@@ -579,8 +716,8 @@ cmd_build(int argc, char *argv[])
 	}
 	if (!ok) {
 		/* A write that failed (full disk) is an I/O problem. */
-		rc = outdir_io_errors(&od, &d) || !d.errors ? EXIT_USAGE :
-		    EXIT_CONTENT;
+		rc = outdir_io_errors(&od, &d) || died || !d.errors ?
+		    EXIT_USAGE : EXIT_CONTENT;
 		goto out;
 	}
 	rc = 0;
@@ -606,6 +743,7 @@ out:
 	if (rc != 0 && site != NULL)
 		S_say("build failed; %s/ was left as it was\n", o.out);
 	news_free(&news);
+	booklet_fonts_close(fonts);
 	model_free(site);
 	diags_free(&d);
 	free(sitedir);
@@ -805,7 +943,7 @@ cmd_import(int argc, char *argv[])
 	{
 		struct opts lo = { .content = o.content, .quiet = 1 };
 
-		if ((site = S_load(&lo, &d, &rc)) == NULL) {
+		if ((site = S_load(&lo, &d, &rc, NULL)) == NULL) {
 			diags_free(&d);
 			return rc;
 		}
@@ -984,7 +1122,7 @@ cmd_export(int argc, char *argv[])
 		    "folder", o.out, o.content);
 	diags_init(&d);
 	buf_init(&b);
-	if ((site = S_load(&o, &d, &rc)) == NULL)
+	if ((site = S_load(&o, &d, &rc, NULL)) == NULL)
 		goto out;
 	if (!export_di_enabled(site)) {
 		diag_error(&d, site->path, 1, 1, "data_inclusion: missing: add "

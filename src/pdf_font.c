@@ -36,6 +36,8 @@ struct fonts {
 	struct face	 f[FACE__COUNT];
 	struct face	 fb[4];		/* fallback of each style (glyphs.c) */
 	struct glyphs	*glyphs;	/* which face prints what */
+	struct diags	 said;		/* what fonts_open() appended (warnings),
+					   for fonts_replay() */
 };
 
 static const char *const S_face_names[4] = {
@@ -180,9 +182,11 @@ fonts_open(const struct theme *t, struct diags *d)
 	char		*path;
 	const char	*fbp;
 	struct pos	 nopos = { 0, 0 };
+	size_t		 n0 = d->n, k;
 	int		 i, ok = 1;
 
 	fs = xcalloc(1, sizeof(*fs));
+	diags_init(&fs->said);
 	if (FT_Init_FreeType(&fs->lib) != 0) {
 		free(fs);
 		diag_error(d, NULL, 0, 0, "cannot start FreeType");
@@ -222,7 +226,16 @@ fonts_open(const struct theme *t, struct diags *d)
 		fonts_close(fs);
 		return NULL;
 	}
+	for (k = n0; k < d->n; k++)
+		diag_add(&fs->said, d->v[k].sev, d->v[k].file, d->v[k].line,
+		    d->v[k].col, "%s", d->v[k].msg);
 	return fs;
+}
+
+void
+fonts_replay(const struct fonts *fs, struct diags *d)
+{
+	diags_append(d, &fs->said);
 }
 
 void
@@ -242,6 +255,7 @@ fonts_close(struct fonts *fs)
 		free(f->width);
 	}
 	glyphs_close(fs->glyphs);
+	diags_free(&fs->said);
 	FT_Done_FreeType(fs->lib);
 	free(fs);
 }

@@ -687,7 +687,10 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	l.diags = diags;
 	if (!theme_load(&l.theme, o, diags))
 		goto out;
-	if ((l.fonts = fonts_open(&l.theme, diags)) == NULL)
+	if (o->fonts != NULL) {
+		l.fonts = o->fonts;	/* opened once per build */
+		fonts_replay(l.fonts, diags);
+	} else if ((l.fonts = fonts_open(&l.theme, diags)) == NULL)
 		goto out;
 	if (l.theme.hyphenate && (l.hyph = typo_hyph_open(l.theme.hyph_dict)) == NULL)
 		diag_warn(diags, l.theme.path, 0, 0, "cannot read the hyphenation "
@@ -742,7 +745,8 @@ out:
 	picto_close(l.picto);
 	if (l.hyph != NULL)
 		typo_hyph_close(l.hyph);
-	fonts_close(l.fonts);
+	if (l.fonts != o->fonts)
+		fonts_close(l.fonts);
 	theme_free(&l.theme);
 	if (diags->errors > errors) {
 		layout_free(doc);

@@ -62,6 +62,12 @@ struct fonts;
  */
 struct fonts	*fonts_open(const struct theme *, struct diags *);
 void		 fonts_close(struct fonts *);
+/*
+ * Append again the diagnostics (warnings) fonts_open() appended: a
+ * layout given fonts opened before (booklet_opts.fonts) says what it
+ * would have said opening them itself.
+ */
+void		 fonts_replay(const struct fonts *, struct diags *);
 /* Absolute path of the file of a face. */
 const char	*fonts_path(const struct fonts *, enum pdf_face);
 /* Whether the face has a glyph for code point cp. */

@@ -31,15 +31,10 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 		}
 		buf_free(&b);
 	}
-	if (ok && pdf_path != NULL)
-		ok = emit_pdf(doc, pdf_path, d);
-	if (ok && imposed_path != NULL)
-		ok = emit_imposed(doc, imposed_path, d);
-	if (ok && o->bleed_path != NULL) {
-		/* The same pages: full-bleed items already reach BLEED_MAX. */
-		doc->bleed = BLEED_MAX;
-		ok = emit_pdf(doc, o->bleed_path, d);
-	}
+	/* The same pages: full-bleed items already reach BLEED_MAX. */
+	if (ok)
+		ok = emit_files(doc, pdf_path, imposed_path, o->bleed_path,
+		    BLEED_MAX, d);
 	layout_free(doc);
 	return ok;
 }

@@ -41,9 +41,9 @@ static const char *const face_name[EMIT_NFONTS] = {
 };
 
 static int
-used_get(const struct emit_font *f, unsigned int cp)
+used_get(const unsigned char *f, unsigned int cp)
 {
-	return (f->used[cp >> 3] >> (cp & 7)) & 1;
+	return (f[cp >> 3] >> (cp & 7)) & 1;
 }
 
 /*
@@ -133,7 +133,7 @@ emit_font_runs(struct emit *e, enum pdf_face face, const char *s,
 char *
 emit_font_text(struct emit *e, int face, const char *s)
 {
-	struct emit_font *f = &e->font[face];
+	unsigned char	*used = e->sh->used[face];
 	struct buf	 b;
 	size_t		 n = strlen(s), k;
 	unsigned int	 cp;
@@ -147,7 +147,7 @@ emit_font_text(struct emit *e, int face, const char *s)
 		if (cp >= 0x20 && cp <= 0xFFFF && cp != 0x7F &&
 		    cp != 0xAD && (cp < 0x80 || cp > 0x9F)) {
 			buf_put(&b, s, k);
-			f->used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+			used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 		}
 		s += k, n -= k;
 	}
@@ -156,7 +156,7 @@ emit_font_text(struct emit *e, int face, const char *s)
 
 /* Write a ToUnicode CMap mapping every used code to itself. */
 static void
-cmap_write(const struct emit_font *f, struct buf *b)
+cmap_write(const unsigned char *f, struct buf *b)
 {
 	struct buf	 ranges, chars;
 	size_t		 nr = 0, nc = 0;
@@ -218,7 +218,7 @@ stream_replace(HPDF_Dict obj, const struct buf *b)
 
 /* /W for the used codes: runs of consecutive codes as c [w1 w2 ...]. */
 static int
-widths_write(struct emit *e, const struct emit_font *f, HPDF_FontAttr attr)
+widths_write(struct emit *e, const unsigned char *f, HPDF_FontAttr attr)
 {
 	HPDF_Array	 w, run = NULL;
 	unsigned int	 cp;
@@ -251,7 +251,7 @@ widths_write(struct emit *e, const struct emit_font *f, HPDF_FontAttr attr)
 
 /* /CIDToGIDMap up to the largest used code, zero for unused codes. */
 static int
-gidmap_write(const struct emit_font *f, HPDF_FontAttr attr)
+gidmap_write(const unsigned char *f, HPDF_FontAttr attr)
 {
 	struct buf	 b;
 	unsigned int	 cp, max = 0;
@@ -275,6 +275,26 @@ gidmap_write(const struct emit_font *f, HPDF_FontAttr attr)
 	return ok;
 }
 
+void
+emit_font_mark(struct emit *e)
+{
+	HPDF_FontAttr	 attr;
+	const unsigned char *used;
+	unsigned int	 cp;
+	size_t		 i;
+
+	for (i = 0; i < EMIT_NFONTS; i++) {
+		if (e->font[i].font == NULL)
+			continue;
+		attr = (HPDF_FontAttr)e->font[i].font->attr;
+		used = e->sh->used[i];
+		for (cp = 0; cp <= 0xFFFF; cp++)
+			if (used_get(used, cp))
+				HPDF_TTFontDef_GetCharWidth(attr->fontdef,
+				    (HPDF_UINT16)cp);
+	}
+}
+
 int
 emit_font_finish(struct emit *e)
 {
@@ -287,6 +307,7 @@ emit_font_finish(struct emit *e)
 	size_t		 i, k;
 	int		 ok = 1;
 
+	emit_font_mark(e);
 	buf_init(&b);
 	for (i = 0; i < EMIT_NFONTS && ok; i++) {
 		f = &e->font[i];
@@ -300,13 +321,13 @@ emit_font_finish(struct emit *e)
 				HPDF_Dict_RemoveElement(attr->cmap_stream,
 				    drop[k]);
 			buf_reset(&b);
-			cmap_write(f, &b);
+			cmap_write(e->sh->used[i], &b);
 			ok = stream_replace(attr->cmap_stream, &b);
 		}
 		if (ok && attr->descendant_font != NULL)
-			ok = widths_write(e, f, attr);
+			ok = widths_write(e, e->sh->used[i], attr);
 		if (ok)
-			ok = gidmap_write(f, attr);
+			ok = gidmap_write(e->sh->used[i], attr);
 	}
 	buf_free(&b);
 	return ok;

@@ -633,7 +633,7 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 	struct place	*where = NULL, *slot = NULL;
 	struct buf	 bf;
 	HPDF_Page	 side;
-	size_t		 n, nsides, k, s, pn[2], i;
+	size_t		 n, nsides, k, s, pn[2], i, j;
 	double		 sc, pw, ph, half = SHEET_W / 2;
 	int		 ok = 1;
 
@@ -665,7 +665,9 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 			pn[1] = n - 2 * s - 1;
 		}
 		buf_reset(&bf);
-		for (i = 0; i < 2 && ok; i++) {
+		/* Drawn in reading order, as text extraction expects. */
+		for (j = 0; j < 2 && ok; j++) {
+			i = pn[0] < pn[1] ? j : 1 - j;
 			slot = &where[pn[i] - 1];
 			slot->page = side;
 			slot->s = sc;

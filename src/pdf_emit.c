@@ -1,13 +1,16 @@
 /*
  * pdf_emit.c — the booklet's display list (pdf.h) to PDF with libharu:
- * the reading-order file (emit_pdf) and the saddle-stitch imposition
- * (emit_imposed).
+ * the reading-order file (emit_pdf), the saddle-stitch imposition
+ * (emit_imposed), or all the files of a build from one drawing
+ * (emit_files).
  *
- * Every page is drawn by replaying its items under a placement (a
- * translation and a scale) and a clip, so the same code serves both
- * files.  Links are annotations in the output page's coordinates: their
- * rectangles go through the same placement, and internal links point at
- * wherever the target page lands (in the imposition, a sheet side).
+ * The content of every page is written and compressed once
+ * (pdf_emit_content.c); each file holds it as a Form XObject, drawn on
+ * its output page under a clip and a placement (a translation and a
+ * scale): "q clip cm /P Do Q".  Links are annotations in the output
+ * page's coordinates: their rectangles go through the same placement,
+ * and internal links point at wherever the target page lands (in the
+ * imposition, a sheet side).
  *
  * Choices, for the print shop and for reproducibility:
  *  - Bleed (doc->bleed > 0): the media box is the trim box grown by the
@@ -263,7 +266,7 @@ S_resources(struct emit *e)
  * Returns 0 on error.
  */
 static int
-S_contents(struct emit *e)
+S_contents_ready(struct emit *e)
 {
 	struct emit_shared *sh = e->sh;
 	struct pdf_item	 it;
@@ -290,7 +293,7 @@ S_contents(struct emit *e)
 
 /* The form of page i in this file: its compressed content. */
 static HPDF_Dict
-S_form(struct emit *e, const struct emit_body *body)
+S_page_form(struct emit *e, const struct emit_body *body)
 {
 	HPDF_Dict	 f;
 	HPDF_Box	 box;
@@ -321,15 +324,15 @@ S_form(struct emit *e, const struct emit_body *body)
  * output page's resources.  Returns 0 on error.
  */
 static int
-S_place(struct emit *e, size_t i, const struct place *pl, const char *name,
-    struct buf *b)
+S_page_place(struct emit *e, size_t i, const struct place *pl,
+    const char *name, struct buf *b)
 {
 	const struct emit_body *body;
 	HPDF_Dict	 form, res, xo;
 
 	if (i >= e->sh->npages || (body = &e->sh->body[i])->z == NULL)
 		return 1;	/* blank */
-	if ((form = S_form(e, body)) == NULL ||
+	if ((form = S_page_form(e, body)) == NULL ||
 	    (res = HPDF_Dict_GetItem(pl->page, "Resources",
 	    HPDF_OCLASS_DICT)) == NULL)
 		return 0;
@@ -581,7 +584,7 @@ S_reading(const struct pdf_doc *doc, const char *path, double b,
 		b = 0;
 	if (!emit_begin(&e, doc, path, sh, d))
 		return 0;
-	if (!S_contents(&e))
+	if (!S_contents_ready(&e))
 		return emit_end(&e, 0);
 	where = xcalloc(doc->npages, sizeof(*where));
 	for (i = 0; i < doc->npages; i++) {
@@ -606,7 +609,7 @@ S_reading(const struct pdf_doc *doc, const char *path, double b,
 	buf_init(&bf);
 	for (i = 0; ok && i < doc->npages; i++) {
 		buf_reset(&bf);
-		ok = S_place(&e, i, &where[i], "P", &bf);
+		ok = S_page_place(&e, i, &where[i], "P", &bf);
 		if (b > 0)
 			crop_marks(&bf, m, b, w, h);
 		ok = ok && S_page_write(where[i].page, &bf);
@@ -639,7 +642,7 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 
 	if (!emit_begin(&e, doc, path, sh, d))
 		return 0;
-	if (!S_contents(&e))
+	if (!S_contents_ready(&e))
 		return emit_end(&e, 0);
 	n = (doc->npages + 3) / 4 * 4;
 	nsides = n / 2;
@@ -677,7 +680,7 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 			slot->cy = slot->ty;
 			slot->cw = pw;
 			slot->ch = ph;
-			ok = S_place(&e, pn[i] - 1, slot, name[i], &bf);
+			ok = S_page_place(&e, pn[i] - 1, slot, name[i], &bf);
 		}
 		ok = ok && S_page_write(side, &bf);
 	}

@@ -60,7 +60,7 @@ S_milli(double v)
 
 /* Write n thousandths as a PDF number, no trailing zero, then c. */
 static void
-S_num(struct buf *b, long n, int c)
+S_put_milli(struct buf *b, long n, int c)
 {
 	char		 tmp[32], *p = tmp + sizeof(tmp);
 	unsigned long	 u = n < 0 ? 0UL - (unsigned long)n : (unsigned long)n;
@@ -92,22 +92,22 @@ S_num(struct buf *b, long n, int c)
 void
 emit_num(struct buf *b, double v, int c)
 {
-	S_num(b, S_milli(v), c);
+	S_put_milli(b, S_milli(v), c);
 }
 
 /* "r g b op": each component c/255 to thousandths (exact round trip). */
 static void
-S_rgb(struct buf *b, unsigned int rgb, const char *op)
+S_put_rgb(struct buf *b, unsigned int rgb, const char *op)
 {
 	int	 i;
 
 	for (i = 16; i >= 0; i -= 8)
-		S_num(b, ((long)((rgb >> i) & 0xFF) * 1000 + 127) / 255, ' ');
+		S_put_milli(b, ((long)((rgb >> i) & 0xFF) * 1000 + 127) / 255, ' ');
 	buf_puts(b, op);
 }
 
 static void
-S_text_end(struct builder *bd)
+S_end_text(struct builder *bd)
 {
 	if (bd->g.in_text)
 		buf_puts(&bd->b, "ET\n");
@@ -115,25 +115,25 @@ S_text_end(struct builder *bd)
 }
 
 static void
-S_fill(struct builder *bd, unsigned int rgb)
+S_set_fill(struct builder *bd, unsigned int rgb)
 {
 	if (bd->g.fill == (long)rgb)
 		return;
-	S_rgb(&bd->b, rgb, "rg\n");
+	S_put_rgb(&bd->b, rgb, "rg\n");
 	bd->g.fill = (long)rgb;
 }
 
 static void
-S_stroke(struct builder *bd, unsigned int rgb, double w)
+S_set_stroke(struct builder *bd, unsigned int rgb, double w)
 {
 	long	 lw = S_milli(w);
 
 	if (bd->g.stroke != (long)rgb) {
-		S_rgb(&bd->b, rgb, "RG\n");
+		S_put_rgb(&bd->b, rgb, "RG\n");
 		bd->g.stroke = (long)rgb;
 	}
 	if (bd->g.lw != lw) {
-		S_num(&bd->b, lw, ' ');
+		S_put_milli(&bd->b, lw, ' ');
 		buf_puts(&bd->b, "w\n");
 		bd->g.lw = lw;
 	}
@@ -142,7 +142,7 @@ S_stroke(struct builder *bd, unsigned int rgb, double w)
 /* Text s (already cleaned: BMP, no controls) as a literal string of
  * 2-byte codes; only ( ) \ and CR need an escape. */
 static void
-S_codes(struct buf *b, const char *s)
+S_put_codes(struct buf *b, const char *s)
 {
 	size_t		 n = strlen(s), k;
 	unsigned int	 cp;
@@ -169,7 +169,7 @@ S_codes(struct buf *b, const char *s)
 }
 
 static void
-S_run(void *arg, int fi, const char *t, size_t len)
+S_draw_run(void *arg, int fi, const char *t, size_t len)
 {
 	struct builder	*bd = arg;
 	const struct pdf_item *it = bd->it;
@@ -189,30 +189,30 @@ S_run(void *arg, int fi, const char *t, size_t len)
 		bd->g.in_text = 1;
 		if (bd->g.face != fi || bd->g.size != size) {
 			buf_printf(&bd->b, "/F%d ", fi);
-			S_num(&bd->b, size, ' ');
+			S_put_milli(&bd->b, size, ' ');
 			buf_puts(&bd->b, "Tf\n");
 			bd->g.face = fi;
 			bd->g.size = size;
 		}
-		S_fill(bd, it->rgb);
+		S_set_fill(bd, it->rgb);
 		/* Later runs go on where the previous one ended. */
 		if (!bd->started) {
 			x = S_milli(it->x);
 			y = S_milli(it->y);
-			S_num(&bd->b, x - bd->g.tx, ' ');
-			S_num(&bd->b, y - bd->g.ty, ' ');
+			S_put_milli(&bd->b, x - bd->g.tx, ' ');
+			S_put_milli(&bd->b, y - bd->g.ty, ' ');
 			buf_puts(&bd->b, "Td\n");
 			bd->g.tx = x;
 			bd->g.ty = y;
 		}
-		S_codes(&bd->b, s);
+		S_put_codes(&bd->b, s);
 		bd->started = 1;
 	}
 	free(s);
 }
 
 static void
-S_text(struct builder *bd, const struct pdf_item *it)
+S_draw_text(struct builder *bd, const struct pdf_item *it)
 {
 	if (it->text == NULL || it->size <= 0 ||
 	    (unsigned)it->face >= FACE__COUNT ||
@@ -220,11 +220,11 @@ S_text(struct builder *bd, const struct pdf_item *it)
 		return;
 	bd->it = it;
 	bd->started = 0;
-	emit_font_runs(bd->e, it->face, it->text, S_run, bd);
+	emit_font_runs(bd->e, it->face, it->text, S_draw_run, bd);
 }
 
 static void
-S_rect4(struct buf *b, const struct pdf_item *it)
+S_put_rect(struct buf *b, const struct pdf_item *it)
 {
 	emit_num(b, it->x, ' ');
 	emit_num(b, it->y, ' ');
@@ -234,34 +234,34 @@ S_rect4(struct buf *b, const struct pdf_item *it)
 }
 
 static void
-S_item(struct builder *bd, const struct pdf_item *it)
+S_draw_item(struct builder *bd, const struct pdf_item *it)
 {
 	struct buf	*b = &bd->b;
 	int		 k;
 
 	if (it->type == ITEM_TEXT) {
-		S_text(bd, it);
+		S_draw_text(bd, it);
 		return;
 	}
 	if (it->type == ITEM_LINK_URI || it->type == ITEM_LINK_PAGE)
 		return;		/* annotations, see add_links() */
-	S_text_end(bd);
+	S_end_text(bd);
 	switch (it->type) {
 	case ITEM_RECT:
 		if (!it->fill && it->stroke_w <= 0)
 			break;
 		if (it->fill)
-			S_fill(bd, it->rgb);
+			S_set_fill(bd, it->rgb);
 		if (it->stroke_w > 0)
-			S_stroke(bd, it->stroke_rgb, it->stroke_w);
-		S_rect4(b, it);
+			S_set_stroke(bd, it->stroke_rgb, it->stroke_w);
+		S_put_rect(b, it);
 		buf_puts(b, !it->fill ? "S\n" : it->stroke_w > 0 ? "B\n" :
 		    "f\n");
 		break;
 	case ITEM_LINE:
 		if (it->stroke_w <= 0)
 			break;
-		S_stroke(bd, it->rgb, it->stroke_w);
+		S_set_stroke(bd, it->rgb, it->stroke_w);
 		emit_num(b, it->x, ' ');
 		emit_num(b, it->y, ' ');
 		buf_puts(b, "m ");
@@ -288,7 +288,7 @@ S_item(struct builder *bd, const struct pdf_item *it)
 
 /* The uncompressed content of page p into b (reset first). */
 static void
-S_page(struct builder *bd, const struct pdf_page *p)
+S_draw_page(struct builder *bd, const struct pdf_page *p)
 {
 	static const struct gstate g0 = { 0, -1, -1, -1, -1, -1, 0, 0 };
 	size_t	 i;
@@ -296,8 +296,8 @@ S_page(struct builder *bd, const struct pdf_page *p)
 	buf_reset(&bd->b);
 	bd->g = g0;
 	for (i = 0; i < p->nitems; i++)
-		S_item(bd, &p->items[i]);
-	S_text_end(bd);
+		S_draw_item(bd, &p->items[i]);
+	S_end_text(bd);
 }
 
 int
@@ -322,7 +322,7 @@ emit_content_build(struct emit *e, struct emit_shared *sh)
 
 		if (p->blank || p->nitems == 0)
 			continue;
-		S_page(&bd, p);
+		S_draw_page(&bd, p);
 		sh->raw += bd.b.len;
 		body = &sh->body[i];
 		bound = libdeflate_zlib_compress_bound(z, bd.b.len);

@@ -140,16 +140,19 @@ S_set_stroke(struct builder *bd, unsigned int rgb, double w)
 }
 
 /* Text s (already cleaned: BMP, no controls) as a literal string of
- * 2-byte codes; only ( ) \ and CR need an escape. */
+ * 2-byte codes; only ( ) \ and CR need an escape.  Written in place:
+ * at most 4 bytes per byte of s (an escaped pair for a 1-byte char). */
 static void
 S_put_codes(struct buf *b, const char *s)
 {
 	size_t		 n = strlen(s), k;
 	unsigned int	 cp;
-	unsigned char	 c[2];
+	unsigned char	 c[2], *o;
 	int		 i;
 
-	buf_putc(b, '(');
+	buf_grow(b, 4 * n + 8);
+	o = (unsigned char *)b->data + b->len;
+	*o++ = '(';
 	while (n > 0) {
 		if ((k = utf8_decode(s, n, &cp)) == 0)
 			break;	/* cannot happen: emit_font_text() cleaned s */
@@ -157,15 +160,17 @@ S_put_codes(struct buf *b, const char *s)
 		c[1] = (unsigned char)(cp & 0xFF);
 		for (i = 0; i < 2; i++) {
 			if (c[i] == '(' || c[i] == ')' || c[i] == '\\')
-				buf_putc(b, '\\');
-			if (c[i] == '\r')
-				buf_puts(b, "\\r");
-			else
-				buf_putc(b, c[i]);
+				*o++ = '\\';
+			if (c[i] == '\r') {
+				*o++ = '\\';
+				*o++ = 'r';
+			} else
+				*o++ = c[i];
 		}
 		s += k, n -= k;
 	}
-	buf_puts(b, ")Tj\n");
+	memcpy(o, ")Tj\n", 5);		/* with the NUL buf keeps */
+	b->len = (size_t)((char *)o + 4 - b->data);
 }
 
 static void

@@ -202,6 +202,10 @@ emit_end(struct emit *e, int ok)
 	if (e->pdf != NULL)
 		HPDF_Free(e->pdf);
 	e->pdf = NULL;
+	/* After HPDF_Free: its streams read these. */
+	free(e->rd);
+	e->rd = NULL;
+	buf_free(&e->wrap);
 	return ok;
 }
 
@@ -291,6 +295,76 @@ S_contents_ready(struct emit *e)
 	return 1;
 }
 
+/* libharu's reading of an emit_reader (HPDF_CallbackReader). */
+static HPDF_STATUS
+S_rd_read(HPDF_Stream st, HPDF_BYTE *ptr, HPDF_UINT *siz)
+{
+	struct emit_reader *r = st->attr;
+	size_t		 n = r->len - r->pos;
+
+	if (n > *siz)
+		n = *siz;
+	memcpy(ptr, *r->base + r->off + r->pos, n);
+	r->pos += n;
+	*siz = (HPDF_UINT)n;
+	return r->pos == r->len ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS
+S_rd_seek(HPDF_Stream st, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	struct emit_reader *r = st->attr;
+	long long	 to = mode == HPDF_SEEK_CUR ? (long long)r->pos + pos :
+			    mode == HPDF_SEEK_END ? (long long)r->len + pos : pos;
+
+	if (to < 0 || (size_t)to > r->len)
+		return HPDF_SetError(st->error, HPDF_STREAM_EOF, 0);
+	r->pos = (size_t)to;
+	return HPDF_OK;
+}
+
+static HPDF_INT32
+S_rd_tell(HPDF_Stream st)
+{
+	return (HPDF_INT32)((struct emit_reader *)st->attr)->pos;
+}
+
+static HPDF_UINT32
+S_rd_size(HPDF_Stream st)
+{
+	return (HPDF_UINT32)((struct emit_reader *)st->attr)->len;
+}
+
+/*
+ * Make the data of stream object obj the len bytes at off in *base,
+ * read by libharu when it saves, in place of its memory stream (which
+ * takes 4 kB per stream and copies byte by byte).  Returns 0 on error.
+ */
+static int
+S_stream_from(struct emit *e, HPDF_Dict obj, char *const *base, size_t off,
+    size_t len)
+{
+	struct emit_reader *r;
+	HPDF_Stream	 st;
+	size_t		 i;
+
+	if (e->nrd == e->caprd)		/* sized by the caller: pointed at */
+		return 0;
+	i = e->nrd;
+	r = &e->rd[i];
+	r->base = base;
+	r->off = off;
+	r->len = len;
+	r->pos = 0;
+	if ((st = HPDF_CallbackReader_New(e->pdf->mmgr, S_rd_read, S_rd_seek,
+	    S_rd_tell, S_rd_size, r)) == NULL)
+		return 0;
+	e->nrd++;
+	HPDF_Stream_Free(obj->stream);
+	obj->stream = st;
+	return 1;
+}
+
 /* The form of page i in this file: its compressed content. */
 static HPDF_Dict
 S_page_form(struct emit *e, const struct emit_body *body)
@@ -303,6 +377,8 @@ S_page_form(struct emit *e, const struct emit_body *body)
 		return NULL;
 	f->filter = HPDF_STREAM_FILTER_NONE;
 	f->write_fn = S_write_flate;
+	if (!S_stream_from(e, f, (char *const *)&body->z, 0, body->len))
+		return NULL;
 	/* Wide enough for anything: the placement clips. */
 	box.left = (HPDF_REAL)-w;
 	box.bottom = (HPDF_REAL)-h;
@@ -311,9 +387,7 @@ S_page_form(struct emit *e, const struct emit_body *body)
 	if (HPDF_Dict_AddName(f, "Type", "XObject") != HPDF_OK ||
 	    HPDF_Dict_AddName(f, "Subtype", "Form") != HPDF_OK ||
 	    HPDF_Dict_Add(f, "BBox", HPDF_Box_Array_New(e->pdf->mmgr, box)) !=
-	    HPDF_OK || HPDF_Dict_Add(f, "Resources", e->res) != HPDF_OK ||
-	    HPDF_Stream_Write(f->stream, body->z, (HPDF_UINT)body->len) !=
-	    HPDF_OK)
+	    HPDF_OK || HPDF_Dict_Add(f, "Resources", e->res) != HPDF_OK)
 		return NULL;
 	return f;
 }
@@ -360,15 +434,18 @@ S_page_place(struct emit *e, size_t i, const struct place *pl,
 	return 1;
 }
 
-/* Write b as the content of output page pg (short: not compressed). */
+/* The content of output page pg: the bytes of e->wrap from off on. */
 static int
-S_page_write(HPDF_Page pg, const struct buf *b)
+S_page_write(struct emit *e, HPDF_Page pg, size_t off)
 {
 	HPDF_PageAttr	 attr = (HPDF_PageAttr)pg->attr;
 
 	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
-	return b->len == 0 || HPDF_Stream_Write(attr->stream,
-	    (const HPDF_BYTE *)b->data, (HPDF_UINT)b->len) == HPDF_OK;
+	if (!S_stream_from(e, attr->contents, &e->wrap.data, off,
+	    e->wrap.len - off))
+		return 0;
+	attr->stream = attr->contents->stream;
+	return 1;
 }
 
 /*
@@ -574,7 +651,6 @@ S_reading(const struct pdf_doc *doc, const char *path, double b,
 {
 	struct emit	 e;
 	struct place	*where = NULL;
-	struct buf	 bf;
 	double		 m = b > 0 ? b + MARK_LEN + MARK_GAP : 0;
 	double		 w = doc->page_w, h = doc->page_h;
 	size_t		 i;
@@ -606,16 +682,17 @@ S_reading(const struct pdf_doc *doc, const char *path, double b,
 		}
 	}
 	ok = i == doc->npages;
-	buf_init(&bf);
+	e.caprd = 2 * doc->npages;	/* a form and a content per page */
+	e.rd = xcalloc(e.caprd, sizeof(*e.rd));
 	for (i = 0; ok && i < doc->npages; i++) {
-		buf_reset(&bf);
-		ok = S_page_place(&e, i, &where[i], "P", &bf);
+		size_t	 off = e.wrap.len;
+
+		ok = S_page_place(&e, i, &where[i], "P", &e.wrap);
 		if (b > 0)
-			crop_marks(&bf, m, b, w, h);
-		ok = ok && S_page_write(where[i].page, &bf);
+			crop_marks(&e.wrap, m, b, w, h);
+		ok = ok && S_page_write(&e, where[i].page, off);
 		add_links(&e, &doc->pages[i], &where[i], where);
 	}
-	buf_free(&bf);
 	if (ok) {
 		add_outlines(&e, where);
 		add_labels(&e);
@@ -634,8 +711,8 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 	static const char *const name[2] = { "L", "R" };
 	struct emit	 e;
 	struct place	*where = NULL, *slot = NULL;
-	struct buf	 bf;
 	HPDF_Page	 side;
+	size_t		 off;
 	size_t		 n, nsides, k, s, pn[2], i, j;
 	double		 sc, pw, ph, half = SHEET_W / 2;
 	int		 ok = 1;
@@ -651,7 +728,8 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 	ph = sc * doc->page_h;
 	/* where[]: the place of every page 0..n-1, padding included. */
 	where = xcalloc(n, sizeof(*where));
-	buf_init(&bf);
+	e.caprd = doc->npages + nsides;	/* the forms, the sides' contents */
+	e.rd = xcalloc(e.caprd, sizeof(*e.rd));
 	for (k = 0; k < nsides && ok; k++) {
 		if ((side = HPDF_AddPage(e.pdf)) == NULL) {
 			ok = 0;
@@ -667,7 +745,7 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 			pn[0] = 2 * s + 2;
 			pn[1] = n - 2 * s - 1;
 		}
-		buf_reset(&bf);
+		off = e.wrap.len;
 		/* Drawn in reading order, as text extraction expects. */
 		for (j = 0; j < 2 && ok; j++) {
 			i = pn[0] < pn[1] ? j : 1 - j;
@@ -680,11 +758,11 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 			slot->cy = slot->ty;
 			slot->cw = pw;
 			slot->ch = ph;
-			ok = S_page_place(&e, pn[i] - 1, slot, name[i], &bf);
+			ok = S_page_place(&e, pn[i] - 1, slot, name[i],
+			    &e.wrap);
 		}
-		ok = ok && S_page_write(side, &bf);
+		ok = ok && S_page_write(&e, side, off);
 	}
-	buf_free(&bf);
 	for (i = 0; ok && i < n; i++)
 		add_links(&e, i < doc->npages ? &doc->pages[i] : &blank,
 		    &where[i], where);

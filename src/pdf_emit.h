@@ -71,6 +71,18 @@ struct emit {
 	size_t		 nimg;
 	struct emit_shared *sh;		/* page contents, shared by the files */
 	HPDF_Dict	 res;		/* resources of the forms (fonts, images) */
+	/* Streams libharu reads from our memory when it saves (no copy):
+	 * the forms from sh->body, the output pages' content from wrap. */
+	struct emit_reader *rd;
+	size_t		 nrd, caprd;
+	struct buf	 wrap;		/* the output pages' content, all */
+};
+
+/* One stream's bytes: at off in *base (which may move while wrap
+ * grows), len bytes; pos: where libharu reads next. */
+struct emit_reader {
+	char *const	*base;
+	size_t		 off, len, pos;
 };
 
 /* Index in struct emit.font of the fallback of text face f (0..3). */

@@ -23,10 +23,12 @@
 #include "util.h"
 
 /*
- * libdeflate's level 6: measured on the content of 1 000 partners
- * (1 252 pages), level 6 costs about a third of zlib's level 6 time and
- * writes slightly smaller streams; levels above 6 gain ~2 % for twice
- * the time.
+ * libdeflate's level 6, measured on the content of 1 000 partners
+ * (1 252 pages, 11.5 MB before compression; CPU seconds on the build
+ * machine): zlib 1 2.97 MB 0.18 s, zlib 6 2.56 MB 0.21 s; libdeflate
+ * 1 2.77 MB 0.05 s, 6 2.55 MB 0.11-0.15 s, 9 2.50 MB 0.23-0.25 s.
+ * Compressed once for every file of the build, level 6 costs ~3 % of
+ * it; 9 would save 2 % of the size for twice the time.
  */
 #define DEFLATE_LEVEL	6
 

@@ -47,6 +47,40 @@ used_get(const unsigned char *f, unsigned int cp)
 }
 
 /*
+ * libharu's Type0 font of a loaded TrueType file.  Making it, libharu
+ * looks up the glyph of each of the 65 536 codes (a search through the
+ * font's cmap segments: ~30 M instructions per font and file, most of
+ * the emitter's cost for a small booklet) to write /W and /CIDToGIDMap,
+ * both of which emit_font_finish() replaces.  So it is shown a cmap of
+ * one empty segment meanwhile (every code: glyph 0, width of the
+ * missing glyph, no /W entry), and the real one is put back.
+ */
+static HPDF_Font
+S_type0_new(struct emit *e, const char *name)
+{
+	static HPDF_UINT16 end[1] = { 0xFFFF }, start[1] = { 0xFFFF };
+	static HPDF_UINT16 range[1] = { 0 };
+	static HPDF_INT16 delta[1] = { 1 };	/* 0xFFFF + 1: glyph 0 */
+	HPDF_FontDef	 def = HPDF_GetFontDef(e->pdf, name);
+	HPDF_TTFontDefAttr attr;
+	HPDF_TTF_CmapRange saved;
+	HPDF_Font	 font;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    (attr = (HPDF_TTFontDefAttr)def->attr)->cmap.format != 4)
+		return HPDF_GetFont(e->pdf, name, "UTF-8");
+	saved = attr->cmap;
+	attr->cmap.seg_count_x2 = 2;
+	attr->cmap.end_count = end;
+	attr->cmap.start_count = start;
+	attr->cmap.id_delta = delta;
+	attr->cmap.id_range_offset = range;
+	font = HPDF_GetFont(e->pdf, name, "UTF-8");
+	attr->cmap = saved;
+	return font;
+}
+
+/*
  * Return the libharu font of the face, loading the TrueType file (embedded,
  * subset) the first time.  NULL on error (diagnostic appended once).
  */
@@ -69,7 +103,7 @@ emit_font_get(struct emit *e, int face)
 	}
 	name = HPDF_LoadTTFontFromFile(e->pdf, path, HPDF_TRUE);
 	if (name != NULL)
-		f->font = HPDF_GetFont(e->pdf, name, "UTF-8");
+		f->font = S_type0_new(e, name);
 	if (f->font == NULL) {
 		diag_error(e->d, path, 0, 0, "the PDF library cannot read this "
 		    "TrueType font (error 0x%04X, detail %u)",

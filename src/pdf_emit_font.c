@@ -295,7 +295,9 @@ gidmap_write(const unsigned char *f, HPDF_FontAttr attr)
 	if (attr->map_stream == NULL)
 		return 1;
 	for (cp = 0; cp <= 0xFFFF; cp++)
-		if (used_get(f, cp))
+		if (f[cp >> 3] == 0)
+			cp |= 7;	/* 8 codes unused */
+		else if (used_get(f, cp))
 			max = cp;
 	buf_init(&b);
 	for (cp = 0; cp <= max; cp++) {
@@ -323,7 +325,9 @@ emit_font_mark(struct emit *e)
 		attr = (HPDF_FontAttr)e->font[i].font->attr;
 		used = e->sh->used[i];
 		for (cp = 0; cp <= 0xFFFF; cp++)
-			if (used_get(used, cp))
+			if (used[cp >> 3] == 0)
+				cp |= 7;	/* 8 codes unused */
+			else if (used_get(used, cp))
 				HPDF_TTFontDef_GetCharWidth(attr->fontdef,
 				    (HPDF_UINT16)cp);
 	}

@@ -10,72 +10,6 @@
 #include "glyphs.h"
 #include "pdf.h"
 #include "pdf_layout.h"
-#include "spawn.h"
-
-/* The imposed or the print-shop PDF, in a child process (spawn_fn). */
-struct S_emit {
-	struct pdf_doc	*doc;
-	const char	*path;
-};
-
-static int
-S_imposed(void *arg, struct diags *d)
-{
-	const struct S_emit *j = arg;
-
-	return emit_imposed(j->doc, j->path, d);
-}
-
-static int
-S_bleed(void *arg, struct diags *d)
-{
-	const struct S_emit *j = arg;
-
-	/* The same pages: full-bleed items already reach BLEED_MAX. */
-	j->doc->bleed = BLEED_MAX;
-	return emit_pdf(j->doc, j->path, d);
-}
-
-/*
- * The files of one layout, the imposed one and the print-shop one
- * written by child processes meanwhile: the same files, diagnostics in
- * the same order and the same result as one after the other (a failure
- * stops the files after it, and drops what they said).  Returns -1
- * when no child process could be started (nothing written yet).
- */
-static int
-S_emit_parallel(struct pdf_doc *doc, const struct booklet_opts *o,
-    const char *pdf_path, const char *imposed_path, struct diags *d)
-{
-	struct spawn	 sp, spb;
-	struct S_emit	 imp = { doc, imposed_path },
-			 bl = { doc, o->bleed_path };
-	struct diags	 dimp, dbleed;
-	int		 ok, okb = 1, r, child_b = 0;
-
-	if (!spawn_start(&sp, S_imposed, &imp))
-		return -1;
-	if (o->bleed_path != NULL)
-		child_b = spawn_start(&spb, S_bleed, &bl);
-	diags_init(&dimp);
-	diags_init(&dbleed);
-	ok = emit_pdf(doc, pdf_path, d);
-	if (child_b)
-		okb = spawn_wait(&spb, &dbleed) > 0;
-	else if (ok && o->bleed_path != NULL)
-		okb = S_bleed(&bl, &dbleed);
-	r = spawn_wait(&sp, &dimp);
-	if (ok) {
-		diags_append(d, &dimp);
-		if ((ok = r > 0)) {
-			diags_append(d, &dbleed);
-			ok = okb;
-		}
-	}
-	diags_free(&dimp);
-	diags_free(&dbleed);
-	return ok;
-}
 
 int
 booklet_build(const struct site *s, const struct booklet_opts *o,
@@ -83,7 +17,7 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 {
 	struct pdf_doc	*doc;
 	struct buf	 b;
-	int		 ok = 1, r;
+	int		 ok = 1;
 
 	doc = layout_booklet(s, o, d);
 	if (o->last)
@@ -100,20 +34,10 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 		}
 		buf_free(&b);
 	}
-	if (ok && pdf_path != NULL && imposed_path != NULL && o->jobs > 1 &&
-	    (r = S_emit_parallel(doc, o, pdf_path, imposed_path, d)) >= 0) {
-		layout_free(doc);
-		return r;
-	}
-	if (ok && pdf_path != NULL)
-		ok = emit_pdf(doc, pdf_path, d);
-	if (ok && imposed_path != NULL)
-		ok = emit_imposed(doc, imposed_path, d);
-	if (ok && o->bleed_path != NULL) {
-		struct S_emit bl = { doc, o->bleed_path };
-
-		ok = S_bleed(&bl, d);
-	}
+	/* The same pages: full-bleed items already reach BLEED_MAX. */
+	if (ok)
+		ok = emit_files(doc, pdf_path, imposed_path, o->bleed_path,
+		    BLEED_MAX, d);
 	layout_free(doc);
 	return ok;
 }

@@ -29,9 +29,9 @@ struct booklet_opts {
 					   booklet_build() closes fonts after
 					   its layout (the caller forgets
 					   them), before the emitter's peak */
-	int		 jobs;		/* > 1: the imposed and print-shop PDFs
-					   are written by child processes
-					   (spawn.h) meanwhile */
+	int		 jobs;		/* > 1: main.c writes the booklets
+					   in child processes (spawn.h)
+					   while it writes the site */
 };
 
 /*

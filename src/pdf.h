@@ -158,5 +158,16 @@ int		 emit_pdf(const struct pdf_doc *, const char *path, struct diags *);
  * numbers).  Links move with their pages.
  */
 int		 emit_imposed(const struct pdf_doc *, const char *path, struct diags *);
+/*
+ * The booklet's files from one drawing of its pages (each page's content
+ * is written and compressed once, then placed as a form in every file),
+ * each skipped when its path is NULL: the reading-order file (pdf), the
+ * imposition, and the reading-order file with a bleed of `bleed` points
+ * (bleed_path; doc->bleed is not used).  Stops at the first file that
+ * fails; returns 0 then (diagnostics appended).
+ */
+int		 emit_files(const struct pdf_doc *, const char *pdf,
+		    const char *imposed, const char *bleed_path, double bleed,
+		    struct diags *);
 
 #endif /* PDF_H */

@@ -1,13 +1,16 @@
 /*
  * pdf_emit.c — the booklet's display list (pdf.h) to PDF with libharu:
- * the reading-order file (emit_pdf) and the saddle-stitch imposition
- * (emit_imposed).
+ * the reading-order file (emit_pdf), the saddle-stitch imposition
+ * (emit_imposed), or all the files of a build from one drawing
+ * (emit_files).
  *
- * Every page is drawn by replaying its items under a placement (a
- * translation and a scale) and a clip, so the same code serves both
- * files.  Links are annotations in the output page's coordinates: their
- * rectangles go through the same placement, and internal links point at
- * wherever the target page lands (in the imposition, a sheet side).
+ * The content of every page is written and compressed once
+ * (pdf_emit_content.c); each file holds it as a Form XObject, drawn on
+ * its output page under a clip and a placement (a translation and a
+ * scale): "q clip cm /P Do Q".  Links are annotations in the output
+ * page's coordinates: their rectangles go through the same placement,
+ * and internal links point at wherever the target page lands (in the
+ * imposition, a sheet side).
  *
  * Choices, for the print shop and for reproducibility:
  *  - Bleed (doc->bleed > 0): the media box is the trim box grown by the
@@ -33,6 +36,7 @@
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
+#include <hpdf_pages.h>
 
 #include "pdf_emit.h"
 #include "util.h"
@@ -62,14 +66,6 @@ on_error(HPDF_STATUS code, HPDF_STATUS detail, void *arg)
 	}
 	e->last_err = code;
 	e->last_detail = detail;
-}
-
-static void
-rgb_of(unsigned int rgb, HPDF_REAL *r, HPDF_REAL *g, HPDF_REAL *b)
-{
-	*r = (HPDF_REAL)((rgb >> 16) & 0xFF) / 255;
-	*g = (HPDF_REAL)((rgb >> 8) & 0xFF) / 255;
-	*b = (HPDF_REAL)(rgb & 0xFF) / 255;
 }
 
 static void
@@ -110,12 +106,13 @@ set_dates(struct emit *e)
  */
 static int
 emit_begin(struct emit *e, const struct pdf_doc *doc, const char *out,
-    struct diags *d)
+    struct emit_shared *sh, struct diags *d)
 {
 	HPDF_Dict	 prefs;
 
 	memset(e, 0, sizeof(*e));
 	e->doc = doc;
+	e->sh = sh;
 	e->out = out;
 	e->d = d;
 	e->errors0 = d->errors;
@@ -205,186 +202,250 @@ emit_end(struct emit *e, int ok)
 	if (e->pdf != NULL)
 		HPDF_Free(e->pdf);
 	e->pdf = NULL;
+	/* After HPDF_Free: its streams read these. */
+	free(e->rd);
+	e->rd = NULL;
+	buf_free(&e->wrap);
 	return ok;
 }
 
-/* ---- drawing ---------------------------------------------------------- */
+/* ---- placing the pages ------------------------------------------------- */
 
-/* What the content stream has set, to avoid repeating operators. */
-struct gstate {
-	int		 in_text;
-	int		 face;		/* -1: unknown */
-	double		 size;
-	long		 fill;		/* 0xRRGGBB, -1: unknown */
-	long		 stroke;
-	double		 lw;		/* -1: unknown */
-};
-
-static void
-fill_rgb(HPDF_Page pg, struct gstate *g, unsigned int rgb)
+/*
+ * libharu writes the keys of a stream dictionary, then calls this: the
+ * forms' data is compressed already (pdf_emit_content.c), so their
+ * filter is NONE for libharu, which would drop a /Filter key of ours.
+ */
+static HPDF_STATUS
+S_write_flate(HPDF_Dict dict, HPDF_Stream stream)
 {
-	HPDF_REAL	 r, gr, b;
-
-	if (g->fill == (long)rgb)
-		return;
-	rgb_of(rgb, &r, &gr, &b);
-	HPDF_Page_SetRGBFill(pg, r, gr, b);
-	g->fill = (long)rgb;
+	(void)dict;
+	return HPDF_Stream_WriteStr(stream, "/Filter /FlateDecode\012");
 }
 
-static void
-stroke_rgb(HPDF_Page pg, struct gstate *g, unsigned int rgb, double w)
+/* The resources of every form of the file: filled by S_resources(). */
+static int
+S_resources_new(struct emit *e)
 {
-	HPDF_REAL	 r, gr, b;
-
-	if (g->stroke != (long)rgb) {
-		rgb_of(rgb, &r, &gr, &b);
-		HPDF_Page_SetRGBStroke(pg, r, gr, b);
-		g->stroke = (long)rgb;
+	if ((e->res = HPDF_Dict_New(e->pdf->mmgr)) == NULL ||
+	    HPDF_Xref_Add(e->pdf->xref, e->res) != HPDF_OK) {
+		e->res = NULL;
+		return 0;
 	}
-	if (g->lw != w) {
-		HPDF_Page_SetLineWidth(pg, (HPDF_REAL)w);
-		g->lw = w;
+	return 1;
+}
+
+/* /Font /F<i> and /XObject /I<k> of every loaded font and image. */
+static int
+S_resources(struct emit *e)
+{
+	HPDF_Dict	 fonts, images;
+	char		 name[32];
+	size_t		 i;
+	int		 ok = 1;
+
+	if ((fonts = HPDF_Dict_New(e->pdf->mmgr)) == NULL ||
+	    HPDF_Dict_Add(e->res, "Font", fonts) != HPDF_OK ||
+	    (images = HPDF_Dict_New(e->pdf->mmgr)) == NULL ||
+	    HPDF_Dict_Add(e->res, "XObject", images) != HPDF_OK)
+		return 0;
+	for (i = 0; ok && i < EMIT_NFONTS; i++) {
+		if (e->font[i].font == NULL)
+			continue;
+		snprintf(name, sizeof(name), "F%zu", i);
+		ok = HPDF_Dict_Add(fonts, name, e->font[i].font) == HPDF_OK;
 	}
-}
-
-static void
-text_end(HPDF_Page pg, struct gstate *g)
-{
-	if (g->in_text)
-		HPDF_Page_EndText(pg);
-	g->in_text = 0;
-}
-
-/* The text being drawn, run by run (emit_font_runs()). */
-struct text_run {
-	struct emit		*e;
-	HPDF_Page		 pg;
-	struct gstate		*g;
-	const struct pdf_item	*it;
-	int			 started;	/* first run placed */
-};
-
-static void
-draw_run(void *arg, int fi, const char *t, size_t len)
-{
-	struct text_run	*r = arg;
-	HPDF_Font	 font;
-	char		*run, *s;
-
-	if ((font = emit_font_get(r->e, fi)) == NULL)
-		return;
-	run = xstrndup(t, len);
-	s = emit_font_text(r->e, fi, run);
-	free(run);
-	if (*s != '\0') {
-		if (!r->g->in_text)
-			HPDF_Page_BeginText(r->pg);
-		r->g->in_text = 1;
-		if (r->g->face != fi || r->g->size != r->it->size) {
-			HPDF_Page_SetFontAndSize(r->pg, font,
-			    (HPDF_REAL)r->it->size);
-			r->g->face = fi;
-			r->g->size = r->it->size;
-		}
-		fill_rgb(r->pg, r->g, r->it->rgb);
-		/* Later runs go on where the previous one ended. */
-		if (!r->started)
-			HPDF_Page_TextOut(r->pg, (HPDF_REAL)r->it->x,
-			    (HPDF_REAL)r->it->y, s);
-		else
-			HPDF_Page_ShowText(r->pg, s);
-		r->started = 1;
+	for (i = 0; ok && i < e->nimg; i++) {
+		if (e->img[i].image == NULL)
+			continue;
+		snprintf(name, sizeof(name), "I%zu", i);
+		ok = HPDF_Dict_Add(images, name, e->img[i].image) == HPDF_OK;
 	}
-	free(s);
+	return ok;
 }
 
-static void
-draw_text(struct emit *e, HPDF_Page pg, struct gstate *g,
-    const struct pdf_item *it)
+/*
+ * Make the page contents of e->sh ready for this file: drawn (the first
+ * file), or their fonts and images loaded in the order of their names.
+ * Returns 0 on error.
+ */
+static int
+S_contents_ready(struct emit *e)
 {
-	struct text_run	 r = { e, pg, g, it, 0 };
+	struct emit_shared *sh = e->sh;
+	struct pdf_item	 it;
+	size_t		 i, k;
 
-	if (it->text == NULL || it->size <= 0 ||
-	    (unsigned)it->face >= FACE__COUNT ||
-	    emit_font_get(e, (int)it->face) == NULL)
-		return;
-	emit_font_runs(e, it->face, it->text, draw_run, &r);
-}
-
-static void
-draw_item(struct emit *e, HPDF_Page pg, struct gstate *g,
-    const struct pdf_item *it)
-{
-	HPDF_Image	 img;
-
-	if (it->type == ITEM_TEXT) {
-		draw_text(e, pg, g, it);
-		return;
+	if (!S_resources_new(e))
+		return 0;
+	if (!sh->built)
+		return emit_content_build(e, sh);
+	memset(&it, 0, sizeof(it));
+	it.type = ITEM_IMAGE;
+	for (k = 0; k < sh->nimg; k++) {
+		it.path = sh->img[k];
+		emit_image_index(e, &it);
 	}
-	if (it->type == ITEM_LINK_URI || it->type == ITEM_LINK_PAGE)
-		return;		/* annotations, see add_links() */
-	text_end(pg, g);
-	switch (it->type) {
-	case ITEM_RECT:
-		if (!it->fill && it->stroke_w <= 0)
-			break;
-		if (it->fill)
-			fill_rgb(pg, g, it->rgb);
-		if (it->stroke_w > 0)
-			stroke_rgb(pg, g, it->stroke_rgb, it->stroke_w);
-		HPDF_Page_Rectangle(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y,
-		    (HPDF_REAL)it->w, (HPDF_REAL)it->h);
-		if (it->fill && it->stroke_w > 0)
-			HPDF_Page_FillStroke(pg);
-		else if (it->fill)
-			HPDF_Page_Fill(pg);
-		else
-			HPDF_Page_Stroke(pg);
-		break;
-	case ITEM_LINE:
-		if (it->stroke_w <= 0)
-			break;
-		stroke_rgb(pg, g, it->rgb, it->stroke_w);
-		HPDF_Page_MoveTo(pg, (HPDF_REAL)it->x, (HPDF_REAL)it->y);
-		HPDF_Page_LineTo(pg, (HPDF_REAL)it->x2, (HPDF_REAL)it->y2);
-		HPDF_Page_Stroke(pg);
-		break;
-	case ITEM_IMAGE:
-		if (it->path == NULL || it->w <= 0 || it->h <= 0 ||
-		    (img = emit_image_get(e, it)) == NULL)
-			break;
-		/* Saves and restores the graphics state around "Do". */
-		HPDF_Page_DrawImage(pg, img, (HPDF_REAL)it->x,
-		    (HPDF_REAL)it->y, (HPDF_REAL)it->w, (HPDF_REAL)it->h);
-		break;
-	default:
-		break;
-	}
+	for (i = 0; i < EMIT_NFONTS; i++)
+		for (k = 0; k < sizeof(sh->used[i]); k++)
+			if (sh->used[i][k] != 0) {
+				emit_font_get(e, (int)i);
+				break;
+			}
+	return 1;
 }
 
-/* Replay the items of page p at its place, clipped. */
-static void
-draw_page(struct emit *e, const struct pdf_page *p, const struct place *pl)
+/* libharu's reading of an emit_reader (HPDF_CallbackReader). */
+static HPDF_STATUS
+S_rd_read(HPDF_Stream st, HPDF_BYTE *ptr, HPDF_UINT *siz)
 {
-	struct gstate	 g = { 0, -1, 0, -1, -1, -1 };
-	HPDF_Page	 pg = pl->page;
+	struct emit_reader *r = st->attr;
+	size_t		 n = r->len - r->pos;
+
+	if (n > *siz)
+		n = *siz;
+	memcpy(ptr, *r->base + r->off + r->pos, n);
+	r->pos += n;
+	*siz = (HPDF_UINT)n;
+	return r->pos == r->len ? HPDF_STREAM_EOF : HPDF_OK;
+}
+
+static HPDF_STATUS
+S_rd_seek(HPDF_Stream st, HPDF_INT pos, HPDF_WhenceMode mode)
+{
+	struct emit_reader *r = st->attr;
+	long long	 to = mode == HPDF_SEEK_CUR ? (long long)r->pos + pos :
+			    mode == HPDF_SEEK_END ? (long long)r->len + pos : pos;
+
+	if (to < 0 || (size_t)to > r->len)
+		return HPDF_SetError(st->error, HPDF_STREAM_EOF, 0);
+	r->pos = (size_t)to;
+	return HPDF_OK;
+}
+
+static HPDF_INT32
+S_rd_tell(HPDF_Stream st)
+{
+	return (HPDF_INT32)((struct emit_reader *)st->attr)->pos;
+}
+
+static HPDF_UINT32
+S_rd_size(HPDF_Stream st)
+{
+	return (HPDF_UINT32)((struct emit_reader *)st->attr)->len;
+}
+
+/*
+ * Make the data of stream object obj the len bytes at off in *base,
+ * read by libharu when it saves, in place of its memory stream (which
+ * takes 4 kB per stream and copies byte by byte).  Returns 0 on error.
+ */
+static int
+S_stream_from(struct emit *e, HPDF_Dict obj, char *const *base, size_t off,
+    size_t len)
+{
+	struct emit_reader *r;
+	HPDF_Stream	 st;
 	size_t		 i;
 
-	if (p->blank || p->nitems == 0)
-		return;
-	HPDF_Page_GSave(pg);
-	HPDF_Page_Rectangle(pg, (HPDF_REAL)pl->cx, (HPDF_REAL)pl->cy,
-	    (HPDF_REAL)pl->cw, (HPDF_REAL)pl->ch);
-	HPDF_Page_Clip(pg);
-	HPDF_Page_EndPath(pg);
-	if (pl->s != 1 || pl->tx != 0 || pl->ty != 0)
-		HPDF_Page_Concat(pg, (HPDF_REAL)pl->s, 0, 0, (HPDF_REAL)pl->s,
-		    (HPDF_REAL)pl->tx, (HPDF_REAL)pl->ty);
-	for (i = 0; i < p->nitems; i++)
-		draw_item(e, pg, &g, &p->items[i]);
-	text_end(pg, &g);
-	HPDF_Page_GRestore(pg);
+	if (e->nrd == e->caprd)		/* sized by the caller: pointed at */
+		return 0;
+	i = e->nrd;
+	r = &e->rd[i];
+	r->base = base;
+	r->off = off;
+	r->len = len;
+	r->pos = 0;
+	if ((st = HPDF_CallbackReader_New(e->pdf->mmgr, S_rd_read, S_rd_seek,
+	    S_rd_tell, S_rd_size, r)) == NULL)
+		return 0;
+	e->nrd++;
+	HPDF_Stream_Free(obj->stream);
+	obj->stream = st;
+	return 1;
+}
+
+/* The form of page i in this file: its compressed content. */
+static HPDF_Dict
+S_page_form(struct emit *e, const struct emit_body *body)
+{
+	HPDF_Dict	 f;
+	HPDF_Box	 box;
+	double		 w = e->doc->page_w, h = e->doc->page_h;
+
+	if ((f = HPDF_DictStream_New(e->pdf->mmgr, e->pdf->xref)) == NULL)
+		return NULL;
+	f->filter = HPDF_STREAM_FILTER_NONE;
+	f->write_fn = S_write_flate;
+	if (!S_stream_from(e, f, (char *const *)&body->z, 0, body->len))
+		return NULL;
+	/* Wide enough for anything: the placement clips. */
+	box.left = (HPDF_REAL)-w;
+	box.bottom = (HPDF_REAL)-h;
+	box.right = (HPDF_REAL)(2 * w);
+	box.top = (HPDF_REAL)(2 * h);
+	if (HPDF_Dict_AddName(f, "Type", "XObject") != HPDF_OK ||
+	    HPDF_Dict_AddName(f, "Subtype", "Form") != HPDF_OK ||
+	    HPDF_Dict_Add(f, "BBox", HPDF_Box_Array_New(e->pdf->mmgr, box)) !=
+	    HPDF_OK || HPDF_Dict_Add(f, "Resources", e->res) != HPDF_OK)
+		return NULL;
+	return f;
+}
+
+/*
+ * Draw page i at its place pl: append to b (the content of the output
+ * page) the clip, the placement and the form, named `name` in the
+ * output page's resources.  Returns 0 on error.
+ */
+static int
+S_page_place(struct emit *e, size_t i, const struct place *pl,
+    const char *name, struct buf *b)
+{
+	const struct emit_body *body;
+	HPDF_Dict	 form, res, xo;
+
+	if (i >= e->sh->npages || (body = &e->sh->body[i])->z == NULL)
+		return 1;	/* blank */
+	if ((form = S_page_form(e, body)) == NULL ||
+	    (res = HPDF_Dict_GetItem(pl->page, "Resources",
+	    HPDF_OCLASS_DICT)) == NULL)
+		return 0;
+	if ((xo = HPDF_Dict_GetItem(res, "XObject", HPDF_OCLASS_DICT)) ==
+	    NULL && ((xo = HPDF_Dict_New(e->pdf->mmgr)) == NULL ||
+	    HPDF_Dict_Add(res, "XObject", xo) != HPDF_OK))
+		return 0;
+	if (HPDF_Dict_Add(xo, name, form) != HPDF_OK)
+		return 0;
+	buf_puts(b, "q\n");
+	emit_num(b, pl->cx, ' ');
+	emit_num(b, pl->cy, ' ');
+	emit_num(b, pl->cw, ' ');
+	emit_num(b, pl->ch, ' ');
+	buf_puts(b, "re W n\n");
+	if (pl->s != 1 || pl->tx != 0 || pl->ty != 0) {
+		emit_num(b, pl->s, ' ');
+		buf_puts(b, "0 0 ");
+		emit_num(b, pl->s, ' ');
+		emit_num(b, pl->tx, ' ');
+		emit_num(b, pl->ty, ' ');
+		buf_puts(b, "cm\n");
+	}
+	buf_printf(b, "/%s Do\nQ\n", name);
+	return 1;
+}
+
+/* The content of output page pg: the bytes of e->wrap from off on. */
+static int
+S_page_write(struct emit *e, HPDF_Page pg, size_t off)
+{
+	HPDF_PageAttr	 attr = (HPDF_PageAttr)pg->attr;
+
+	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+	if (!S_stream_from(e, attr->contents, &e->wrap.data, off,
+	    e->wrap.len - off))
+		return 0;
+	attr->stream = attr->contents->stream;
+	return 1;
 }
 
 /*
@@ -464,29 +525,33 @@ add_links(struct emit *e, const struct pdf_page *p, const struct place *pl,
 
 /* Crop marks at the four corners of the trim box, outside the bleed. */
 static void
-crop_marks(HPDF_Page pg, double m, double b, double w, double h)
+crop_marks(struct buf *bf, double m, double b, double w, double h)
 {
 	double		 xs[2] = { m, m + w }, ys[2] = { m, m + h };
 	double		 dir[2] = { -1, 1 };
 	size_t		 i, j;
 
-	HPDF_Page_SetCMYKStroke(pg, 1, 1, 1, 1);	/* registration */
-	HPDF_Page_SetLineWidth(pg, MARK_WIDTH);
+	buf_puts(bf, "1 1 1 1 K\n");	/* registration */
+	emit_num(bf, MARK_WIDTH, ' ');
+	buf_puts(bf, "w\n");
 	for (i = 0; i < 2; i++)
 		for (j = 0; j < 2; j++) {
 			/* Horizontal mark on the edge y = ys[j]. */
-			HPDF_Page_MoveTo(pg, (HPDF_REAL)(xs[i] + dir[i] * b),
-			    (HPDF_REAL)ys[j]);
-			HPDF_Page_LineTo(pg,
-			    (HPDF_REAL)(xs[i] + dir[i] * (b + MARK_LEN)),
-			    (HPDF_REAL)ys[j]);
+			emit_num(bf, xs[i] + dir[i] * b, ' ');
+			emit_num(bf, ys[j], ' ');
+			buf_puts(bf, "m ");
+			emit_num(bf, xs[i] + dir[i] * (b + MARK_LEN), ' ');
+			emit_num(bf, ys[j], ' ');
+			buf_puts(bf, "l\n");
 			/* Vertical mark on the edge x = xs[i]. */
-			HPDF_Page_MoveTo(pg, (HPDF_REAL)xs[i],
-			    (HPDF_REAL)(ys[j] + dir[j] * b));
-			HPDF_Page_LineTo(pg, (HPDF_REAL)xs[i],
-			    (HPDF_REAL)(ys[j] + dir[j] * (b + MARK_LEN)));
+			emit_num(bf, xs[i], ' ');
+			emit_num(bf, ys[j] + dir[j] * b, ' ');
+			buf_puts(bf, "m ");
+			emit_num(bf, xs[i], ' ');
+			emit_num(bf, ys[j] + dir[j] * (b + MARK_LEN), ' ');
+			buf_puts(bf, "l\n");
 		}
-	HPDF_Page_Stroke(pg);
+	buf_puts(bf, "S\n");
 }
 
 static void
@@ -579,19 +644,24 @@ add_labels(struct emit *e)
 	}
 }
 
-int
-emit_pdf(const struct pdf_doc *doc, const char *path, struct diags *d)
+/* The reading-order file, with a bleed of b points (0: none). */
+static int
+S_reading(const struct pdf_doc *doc, const char *path, double b,
+    struct emit_shared *sh, struct diags *d)
 {
 	struct emit	 e;
 	struct place	*where = NULL;
-	double		 b = doc->bleed > 0 ? doc->bleed : 0;
 	double		 m = b > 0 ? b + MARK_LEN + MARK_GAP : 0;
 	double		 w = doc->page_w, h = doc->page_h;
 	size_t		 i;
 	int		 ok;
 
-	if (!emit_begin(&e, doc, path, d))
+	if (b < 0)
+		b = 0;
+	if (!emit_begin(&e, doc, path, sh, d))
 		return 0;
+	if (!S_contents_ready(&e))
+		return emit_end(&e, 0);
 	where = xcalloc(doc->npages, sizeof(*where));
 	for (i = 0; i < doc->npages; i++) {
 		struct place *pl = &where[i];
@@ -612,50 +682,61 @@ emit_pdf(const struct pdf_doc *doc, const char *path, struct diags *d)
 		}
 	}
 	ok = i == doc->npages;
+	e.caprd = 2 * doc->npages;	/* a form and a content per page */
+	e.rd = xcalloc(e.caprd, sizeof(*e.rd));
 	for (i = 0; ok && i < doc->npages; i++) {
-		draw_page(&e, &doc->pages[i], &where[i]);
+		size_t	 off = e.wrap.len;
+
+		ok = S_page_place(&e, i, &where[i], "P", &e.wrap);
 		if (b > 0)
-			crop_marks(where[i].page, m, b, w, h);
+			crop_marks(&e.wrap, m, b, w, h);
+		ok = ok && S_page_write(&e, where[i].page, off);
 		add_links(&e, &doc->pages[i], &where[i], where);
 	}
 	if (ok) {
 		add_outlines(&e, where);
 		add_labels(&e);
+		ok = S_resources(&e);
 	}
 	free(where);
 	return emit_end(&e, ok);
 }
 
-/* ---- imposition --------------------------------------------------------- */
-
-int
-emit_imposed(const struct pdf_doc *doc, const char *path, struct diags *d)
+/* The saddle-stitch imposition (see emit_imposed() in pdf.h). */
+static int
+S_imposed(const struct pdf_doc *doc, const char *path,
+    struct emit_shared *sh, struct diags *d)
 {
 	static const struct pdf_page blank = { NULL, 0, 0, 1, NULL, 0 };
+	static const char *const name[2] = { "L", "R" };
 	struct emit	 e;
 	struct place	*where = NULL, *slot = NULL;
-	HPDF_Page	*side = NULL;
-	size_t		 n, nsides, k, s, pn[2], i;
+	HPDF_Page	 side;
+	size_t		 off;
+	size_t		 n, nsides, k, s, pn[2], i, j;
 	double		 sc, pw, ph, half = SHEET_W / 2;
 	int		 ok = 1;
 
-	if (!emit_begin(&e, doc, path, d))
+	if (!emit_begin(&e, doc, path, sh, d))
 		return 0;
+	if (!S_contents_ready(&e))
+		return emit_end(&e, 0);
 	n = (doc->npages + 3) / 4 * 4;
 	nsides = n / 2;
 	sc = fmin(1, fmin(half / doc->page_w, SHEET_H / doc->page_h));
 	pw = sc * doc->page_w;
 	ph = sc * doc->page_h;
-	side = xcalloc(nsides, sizeof(*side));
 	/* where[]: the place of every page 0..n-1, padding included. */
 	where = xcalloc(n, sizeof(*where));
+	e.caprd = doc->npages + nsides;	/* the forms, the sides' contents */
+	e.rd = xcalloc(e.caprd, sizeof(*e.rd));
 	for (k = 0; k < nsides && ok; k++) {
-		if ((side[k] = HPDF_AddPage(e.pdf)) == NULL) {
+		if ((side = HPDF_AddPage(e.pdf)) == NULL) {
 			ok = 0;
 			break;
 		}
-		HPDF_Page_SetWidth(side[k], SHEET_W);
-		HPDF_Page_SetHeight(side[k], SHEET_H);
+		HPDF_Page_SetWidth(side, SHEET_W);
+		HPDF_Page_SetHeight(side, SHEET_H);
 		s = k / 2;
 		if (k % 2 == 0) {		/* front: N-2s | 2s+1 */
 			pn[0] = n - 2 * s;
@@ -664,9 +745,12 @@ emit_imposed(const struct pdf_doc *doc, const char *path, struct diags *d)
 			pn[0] = 2 * s + 2;
 			pn[1] = n - 2 * s - 1;
 		}
-		for (i = 0; i < 2; i++) {
+		off = e.wrap.len;
+		/* Drawn in reading order, as text extraction expects. */
+		for (j = 0; j < 2 && ok; j++) {
+			i = pn[0] < pn[1] ? j : 1 - j;
 			slot = &where[pn[i] - 1];
-			slot->page = side[k];
+			slot->page = side;
 			slot->s = sc;
 			slot->tx = i == 0 ? half - pw : half;
 			slot->ty = (SHEET_H - ph) / 2;
@@ -674,16 +758,55 @@ emit_imposed(const struct pdf_doc *doc, const char *path, struct diags *d)
 			slot->cy = slot->ty;
 			slot->cw = pw;
 			slot->ch = ph;
+			ok = S_page_place(&e, pn[i] - 1, slot, name[i],
+			    &e.wrap);
 		}
+		ok = ok && S_page_write(&e, side, off);
 	}
-	for (i = 0; ok && i < n; i++) {
-		const struct pdf_page *p = i < doc->npages ?
-		    &doc->pages[i] : &blank;
-
-		draw_page(&e, p, &where[i]);
-		add_links(&e, p, &where[i], where);
-	}
-	free(side);
+	for (i = 0; ok && i < n; i++)
+		add_links(&e, i < doc->npages ? &doc->pages[i] : &blank,
+		    &where[i], where);
+	if (ok)
+		ok = S_resources(&e);
 	free(where);
 	return emit_end(&e, ok);
+}
+
+int
+emit_pdf(const struct pdf_doc *doc, const char *path, struct diags *d)
+{
+	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
+	int		 ok;
+
+	ok = S_reading(doc, path, doc->bleed, sh, d);
+	emit_shared_free(sh);
+	return ok;
+}
+
+int
+emit_imposed(const struct pdf_doc *doc, const char *path, struct diags *d)
+{
+	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
+	int		 ok;
+
+	ok = S_imposed(doc, path, sh, d);
+	emit_shared_free(sh);
+	return ok;
+}
+
+int
+emit_files(const struct pdf_doc *doc, const char *pdf, const char *imposed,
+    const char *bleed_path, double bleed, struct diags *d)
+{
+	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
+	int		 ok = 1;
+
+	if (pdf != NULL)
+		ok = S_reading(doc, pdf, 0, sh, d);
+	if (ok && imposed != NULL)
+		ok = S_imposed(doc, imposed, sh, d);
+	if (ok && bleed_path != NULL)
+		ok = S_reading(doc, bleed_path, bleed, sh, d);
+	emit_shared_free(sh);
+	return ok;
 }

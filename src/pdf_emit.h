@@ -13,12 +13,37 @@
 #include <hpdf.h>
 
 #include "pdf.h"
+#include "util.h"
 
 /* One font face as used in one output file. */
 struct emit_font {
 	HPDF_Font	 font;		/* NULL until first used */
 	int		 failed;	/* loading failed once: do not retry */
-	unsigned char	 used[65536 / 8]; /* BMP code points drawn */
+};
+
+/* The content of one page, compressed (zlib format, /FlateDecode). */
+struct emit_body {
+	unsigned char	*z;		/* NULL: blank page, nothing drawn */
+	size_t		 len;
+};
+
+/* Number of fonts of an output file: the faces, then the fallback of
+ * each text face (EMIT_FB). */
+#define	EMIT_NFONTS	(FACE__COUNT + 4)
+
+/*
+ * What the output files of one document share: the content of every
+ * page, drawn and compressed once (pdf_emit_content.c), the code points
+ * each font draws, the images by name (/I<k>).
+ */
+struct emit_shared {
+	int		 built;		/* body[] and img[] are set */
+	struct emit_body *body;		/* one per page of the document */
+	size_t		 npages;
+	size_t		 raw;		/* bytes of content before compression */
+	char		**img;		/* paths of the images /I0, /I1... */
+	size_t		 nimg;
+	unsigned char	 used[EMIT_NFONTS][65536 / 8]; /* BMP code points drawn */
 };
 
 /* A decoded image, loaded once per output file. */
@@ -41,14 +66,27 @@ struct emit {
 	HPDF_STATUS	 last_err;	/* latest error code */
 	HPDF_STATUS	 last_detail;	/* its detail code */
 	/* The faces, then the fallback of each text face (EMIT_FB). */
-	struct emit_font font[FACE__COUNT + 4];
+	struct emit_font font[EMIT_NFONTS];
 	struct emit_image *img;
 	size_t		 nimg;
+	struct emit_shared *sh;		/* page contents, shared by the files */
+	HPDF_Dict	 res;		/* resources of the forms (fonts, images) */
+	/* Streams libharu reads from our memory when it saves (no copy):
+	 * the forms from sh->body, the output pages' content from wrap. */
+	struct emit_reader *rd;
+	size_t		 nrd, caprd;
+	struct buf	 wrap;		/* the output pages' content, all */
+};
+
+/* One stream's bytes: at off in *base (which may move while wrap
+ * grows), len bytes; pos: where libharu reads next. */
+struct emit_reader {
+	char *const	*base;
+	size_t		 off, len, pos;
 };
 
 /* Index in struct emit.font of the fallback of text face f (0..3). */
 #define	EMIT_FB(f)	(FACE__COUNT + (int)(f))
-#define	EMIT_NFONTS	(FACE__COUNT + 4)
 
 /* pdf_emit_font.c */
 /* The font of index i (a face, or EMIT_FB(face)), loaded on first use. */
@@ -68,8 +106,24 @@ void		 emit_font_runs(struct emit *, enum pdf_face, const char *s,
  * error. */
 int		 emit_font_finish(struct emit *);
 
+/* Mark the glyphs of the code points drawn with every loaded font
+ * for embedding (libharu subsets the fonts to them). */
+void		 emit_font_mark(struct emit *);
+
 /* pdf_emit_image.c */
-HPDF_Image	 emit_image_get(struct emit *, const struct pdf_item *);
+/* The index in e->img of the image of an ITEM_IMAGE, loaded on first
+ * use; -1 on error (one diagnostic per file). */
+int		 emit_image_index(struct emit *, const struct pdf_item *);
 void		 emit_image_free(struct emit *);
+
+/* pdf_emit_content.c */
+/*
+ * Draw and compress the content of every page of e->doc into sh, with
+ * the fonts and images of e (loaded on the way).  Returns 0 on error.
+ */
+int		 emit_content_build(struct emit *, struct emit_shared *sh);
+/* Append v as a PDF number (thousandths, no trailing zero), then c. */
+void		 emit_num(struct buf *, double v, int c);
+void		 emit_shared_free(struct emit_shared *);
 
 #endif /* PDF_EMIT_H */

@@ -41,9 +41,43 @@ static const char *const face_name[EMIT_NFONTS] = {
 };
 
 static int
-used_get(const struct emit_font *f, unsigned int cp)
+used_get(const unsigned char *f, unsigned int cp)
 {
-	return (f->used[cp >> 3] >> (cp & 7)) & 1;
+	return (f[cp >> 3] >> (cp & 7)) & 1;
+}
+
+/*
+ * libharu's Type0 font of a loaded TrueType file.  Making it, libharu
+ * looks up the glyph of each of the 65 536 codes (a search through the
+ * font's cmap segments: ~30 M instructions per font and file, most of
+ * the emitter's cost for a small booklet) to write /W and /CIDToGIDMap,
+ * both of which emit_font_finish() replaces.  So it is shown a cmap of
+ * one empty segment meanwhile (every code: glyph 0, width of the
+ * missing glyph, no /W entry), and the real one is put back.
+ */
+static HPDF_Font
+S_type0_new(struct emit *e, const char *name)
+{
+	static HPDF_UINT16 end[1] = { 0xFFFF }, start[1] = { 0xFFFF };
+	static HPDF_UINT16 range[1] = { 0 };
+	static HPDF_INT16 delta[1] = { 1 };	/* 0xFFFF + 1: glyph 0 */
+	HPDF_FontDef	 def = HPDF_GetFontDef(e->pdf, name);
+	HPDF_TTFontDefAttr attr;
+	HPDF_TTF_CmapRange saved;
+	HPDF_Font	 font;
+
+	if (def == NULL || def->type != HPDF_FONTDEF_TYPE_TRUETYPE ||
+	    (attr = (HPDF_TTFontDefAttr)def->attr)->cmap.format != 4)
+		return HPDF_GetFont(e->pdf, name, "UTF-8");
+	saved = attr->cmap;
+	attr->cmap.seg_count_x2 = 2;
+	attr->cmap.end_count = end;
+	attr->cmap.start_count = start;
+	attr->cmap.id_delta = delta;
+	attr->cmap.id_range_offset = range;
+	font = HPDF_GetFont(e->pdf, name, "UTF-8");
+	attr->cmap = saved;
+	return font;
 }
 
 /*
@@ -69,7 +103,7 @@ emit_font_get(struct emit *e, int face)
 	}
 	name = HPDF_LoadTTFontFromFile(e->pdf, path, HPDF_TRUE);
 	if (name != NULL)
-		f->font = HPDF_GetFont(e->pdf, name, "UTF-8");
+		f->font = S_type0_new(e, name);
 	if (f->font == NULL) {
 		diag_error(e->d, path, 0, 0, "the PDF library cannot read this "
 		    "TrueType font (error 0x%04X, detail %u)",
@@ -133,7 +167,7 @@ emit_font_runs(struct emit *e, enum pdf_face face, const char *s,
 char *
 emit_font_text(struct emit *e, int face, const char *s)
 {
-	struct emit_font *f = &e->font[face];
+	unsigned char	*used = e->sh->used[face];
 	struct buf	 b;
 	size_t		 n = strlen(s), k;
 	unsigned int	 cp;
@@ -147,7 +181,7 @@ emit_font_text(struct emit *e, int face, const char *s)
 		if (cp >= 0x20 && cp <= 0xFFFF && cp != 0x7F &&
 		    cp != 0xAD && (cp < 0x80 || cp > 0x9F)) {
 			buf_put(&b, s, k);
-			f->used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
+			used[cp >> 3] |= (unsigned char)(1u << (cp & 7));
 		}
 		s += k, n -= k;
 	}
@@ -156,7 +190,7 @@ emit_font_text(struct emit *e, int face, const char *s)
 
 /* Write a ToUnicode CMap mapping every used code to itself. */
 static void
-cmap_write(const struct emit_font *f, struct buf *b)
+cmap_write(const unsigned char *f, struct buf *b)
 {
 	struct buf	 ranges, chars;
 	size_t		 nr = 0, nc = 0;
@@ -218,7 +252,7 @@ stream_replace(HPDF_Dict obj, const struct buf *b)
 
 /* /W for the used codes: runs of consecutive codes as c [w1 w2 ...]. */
 static int
-widths_write(struct emit *e, const struct emit_font *f, HPDF_FontAttr attr)
+widths_write(struct emit *e, const unsigned char *f, HPDF_FontAttr attr)
 {
 	HPDF_Array	 w, run = NULL;
 	unsigned int	 cp;
@@ -251,7 +285,7 @@ widths_write(struct emit *e, const struct emit_font *f, HPDF_FontAttr attr)
 
 /* /CIDToGIDMap up to the largest used code, zero for unused codes. */
 static int
-gidmap_write(const struct emit_font *f, HPDF_FontAttr attr)
+gidmap_write(const unsigned char *f, HPDF_FontAttr attr)
 {
 	struct buf	 b;
 	unsigned int	 cp, max = 0;
@@ -261,7 +295,9 @@ gidmap_write(const struct emit_font *f, HPDF_FontAttr attr)
 	if (attr->map_stream == NULL)
 		return 1;
 	for (cp = 0; cp <= 0xFFFF; cp++)
-		if (used_get(f, cp))
+		if (f[cp >> 3] == 0)
+			cp |= 7;	/* 8 codes unused */
+		else if (used_get(f, cp))
 			max = cp;
 	buf_init(&b);
 	for (cp = 0; cp <= max; cp++) {
@@ -273,6 +309,28 @@ gidmap_write(const struct emit_font *f, HPDF_FontAttr attr)
 	ok = stream_replace(attr->map_stream, &b);
 	buf_free(&b);
 	return ok;
+}
+
+void
+emit_font_mark(struct emit *e)
+{
+	HPDF_FontAttr	 attr;
+	const unsigned char *used;
+	unsigned int	 cp;
+	size_t		 i;
+
+	for (i = 0; i < EMIT_NFONTS; i++) {
+		if (e->font[i].font == NULL)
+			continue;
+		attr = (HPDF_FontAttr)e->font[i].font->attr;
+		used = e->sh->used[i];
+		for (cp = 0; cp <= 0xFFFF; cp++)
+			if (used[cp >> 3] == 0)
+				cp |= 7;	/* 8 codes unused */
+			else if (used_get(used, cp))
+				HPDF_TTFontDef_GetCharWidth(attr->fontdef,
+				    (HPDF_UINT16)cp);
+	}
 }
 
 int
@@ -287,6 +345,7 @@ emit_font_finish(struct emit *e)
 	size_t		 i, k;
 	int		 ok = 1;
 
+	emit_font_mark(e);
 	buf_init(&b);
 	for (i = 0; i < EMIT_NFONTS && ok; i++) {
 		f = &e->font[i];
@@ -300,13 +359,13 @@ emit_font_finish(struct emit *e)
 				HPDF_Dict_RemoveElement(attr->cmap_stream,
 				    drop[k]);
 			buf_reset(&b);
-			cmap_write(f, &b);
+			cmap_write(e->sh->used[i], &b);
 			ok = stream_replace(attr->cmap_stream, &b);
 		}
 		if (ok && attr->descendant_font != NULL)
-			ok = widths_write(e, f, attr);
+			ok = widths_write(e, e->sh->used[i], attr);
 		if (ok)
-			ok = gidmap_write(f, attr);
+			ok = gidmap_write(e->sh->used[i], attr);
 	}
 	buf_free(&b);
 	return ok;

@@ -70,11 +70,11 @@ png_load(struct emit *e, const unsigned char *data, size_t len,
 }
 
 /*
- * The image of an ITEM_IMAGE, loaded on first use.  NULL on error, with
- * one diagnostic per file.
+ * The image of an ITEM_IMAGE, loaded on first use: its index in e->img.
+ * -1 on error, with one diagnostic per file.
  */
-HPDF_Image
-emit_image_get(struct emit *e, const struct pdf_item *it)
+int
+emit_image_index(struct emit *e, const struct pdf_item *it)
 {
 	struct emit_image *im;
 	char		*data = NULL;
@@ -84,7 +84,7 @@ emit_image_get(struct emit *e, const struct pdf_item *it)
 
 	for (i = 0; i < e->nimg; i++)
 		if (strcmp(e->img[i].path, it->path) == 0)
-			return e->img[i].image;
+			return e->img[i].image != NULL ? (int)i : -1;
 	e->img = xreallocarray(e->img, e->nimg + 1, sizeof(*e->img));
 	im = &e->img[e->nimg++];
 	im->path = xstrdup(it->path);
@@ -121,8 +121,9 @@ emit_image_get(struct emit *e, const struct pdf_item *it)
 		/* Reported here: not again as a generic libharu error. */
 		e->nerr = nerr;
 		HPDF_ResetError(e->pdf);
+		return -1;
 	}
-	return im->image;
+	return (int)(e->nimg - 1);
 }
 
 void

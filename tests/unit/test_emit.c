@@ -42,6 +42,8 @@ static const char *const fonts[FACE__COUNT] = {
 #define TEXT_FR	"Été « œuvre » l’été\xE2\x80\xAF" "; à ç è ÉÈÀÇŒ «\xC2\xA0" "citation\xC2\xA0" "»"
 /* What pdftotext gives back: poppler turns every space into U+0020. */
 #define TEXT_FR_EXTRACTED "Été « œuvre » l’été ; à ç è ÉÈÀÇŒ « citation »"
+/* Parentheses, backslash and č (U+010D: its low byte is CR). */
+#define TEXT_ESC "Échappements : (a) \\ č Ĩĩ Ŝ"
 #define TITLE	"Annuaire des partenaires — Versailles « Été »"
 
 struct fixture {
@@ -268,6 +270,9 @@ doc_build(const char *dir)
 	add_text(p, FACE_ITALIC, 40, 400, 12, 0x000000, "Italique : cœur");
 	add_text(p, FACE_BOLDITALIC, 40, 380, 12, 0x000000, "Gras italique");
 	add_text(p, FACE_ICON, 40, 360, 12, 0x000000, "\xEF\x82\x95");
+	/* Bytes to escape in a literal string: ( ) \ and CR, as codes
+	 * or as the low byte of U+0128 U+0129 U+015C U+010D. */
+	add_text(p, FACE_REGULAR, 40, 330, 12, 0x000000, TEXT_ESC);
 	it = pdf_page_add(p);
 	it->type = ITEM_LINE;
 	it->x = 40;
@@ -504,6 +509,7 @@ test_text_extracted(void **state)
 	assert_has(out, "Gras : Maison des Solidarités");
 	assert_has(out, "Italique : cœur");
 	assert_has(out, "Gras italique");
+	assert_has(out, TEXT_ESC);
 	assert_has(out, "page-1");
 	free(out);
 }
@@ -676,9 +682,12 @@ test_links(void **state)
 
 	FIXTURE(fx);
 	out = QPDF_JSON("qpdf", fx->pdf);
-	/* Non-ASCII bytes of the URI percent-encoded; no border. */
-	assert_has(out, "\"/Border\": [ 0, 0, 0 ], \"/P\": \"4 0 R\", "
-	    "\"/Rect\": [ 40, 246, 190, 260 ]");
+	/* Non-ASCII bytes of the URI percent-encoded; no border; on the
+	 * first page. */
+	snprintf(want, sizeof(want), "\"/Border\": [ 0, 0, 0 ], \"/P\": "
+	    "\"%d 0 R\", \"/Rect\": [ 40, 246, 190, 260 ]",
+	    page_object(out, 1));
+	assert_has(out, want);
 	assert_has(out, "\"/URI\": \"u:https://exemple.fr/%C3%A9t%C3%A9\"");
 	assert_has(out, "\"/URI\": \"u:mailto:accueil@exemple.fr\"");
 	if (strstr(out, "\"/Border\": [ 0, 0, 1") != NULL)

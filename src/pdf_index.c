@@ -105,7 +105,7 @@ pages_thematic_index(struct lay *l)
 			k = v.n;
 			b = pages_leader(l, &v, name, NULL, FACE_REGULAR,
 			    l->theme.body_size * 0.95, RGB_TEXT,
-			    l->want.partner[pages_partner_index(l, p)],
+			    lay_ref(l, REF_PARTNER(l, pages_partner_index(l, p))),
 			    SZ_H2(l) * 1.6, 0, &src);
 			free(name);
 			if (n > 0 && k < v.n)
@@ -121,7 +121,7 @@ pages_thematic_index(struct lay *l)
 	vlist_free(&tmp);
 	pg = lay_flow(l, &v, "Je cherche de l'aide pour…",
 	    "Je cherche de l'aide pour…", 0);
-	l->got.sec[SEC_THEMATIC_INDEX] = pg;
+	lay_ref_here(l, REF_SEC(l, SEC_THEMATIC_INDEX), pg);
 	vlist_free(&v);
 }
 
@@ -196,7 +196,7 @@ pages_alpha(struct lay *l)
 		j = v.n;
 		pages_leader(l, &v, e[i].text, e[i].see, FACE_REGULAR,
 		    l->theme.body_size * 0.95, RGB_TEXT,
-		    l->want.partner[pages_partner_index(l, e[i].p)], 0, 0,
+		    lay_ref(l, REF_PARTNER(l, pages_partner_index(l, e[i].p))), 0, 0,
 		    &src);
 		if (k++ > 0 && j < v.n)
 			v.v[j].cont = vbox_dup(cont);
@@ -209,7 +209,7 @@ pages_alpha(struct lay *l)
 	}
 	free(e);
 	pg = lay_flow(l, &v, "Index alphabétique", "Index alphabétique", 0);
-	l->got.sec[SEC_ALPHA] = pg;
+	lay_ref_here(l, REF_SEC(l, SEC_ALPHA), pg);
 	vlist_free(&v);
 }
 

@@ -3,8 +3,9 @@
  *
  * This file holds the machinery: boxes, text items (with the font's
  * coverage check), pagination with keeps, page furniture (running head,
- * folio, thumb index), the passes that make the contents' page numbers
- * right, and the text dump of a layout.  The sections themselves are
+ * folio, thumb index), the chunks laid out once (and again, in place,
+ * only when they printed a page number that turned out wrong), and the
+ * text dump of a layout.  The sections themselves are
  * in pdf_pages.c, pdf_partner.c and pdf_index.c, paragraphs in
  * pdf_text.c.
  *
@@ -19,8 +20,6 @@
 #include "pdf_layout.h"
 #include "typo.h"
 
-/* Passes before giving up on stable page numbers (two suffice in practice). */
-#define	LAY_MAX_PASSES	6
 
 /* ---- boxes ------------------------------------------------------------- */
 
@@ -527,48 +526,189 @@ S_furniture(struct lay *l)
 	}
 }
 
-/* ---- passes ------------------------------------------------------------ */
+/* ---- chunks and page references ----------------------------------------- */
 
+size_t
+lay_ref(struct lay *l, size_t target)
+{
+	struct lay_chunk *c = l->chunk;
+	size_t		 pg;
+
+	if (target >= l->ntargets)
+		return SIZE_MAX;
+	pg = l->got[target] != SIZE_MAX ? l->got[target] : l->guess[target];
+	if (c != NULL) {
+		if (c->ndeps == c->capdeps) {
+			c->capdeps = c->capdeps ? c->capdeps * 2 : 8;
+			c->deps = xreallocarray(c->deps, c->capdeps,
+			    sizeof(*c->deps));
+		}
+		c->deps[c->ndeps].target = target;
+		c->deps[c->ndeps++].page = pg;
+	}
+	return pg;
+}
+
+void
+lay_ref_here(struct lay *l, size_t target, size_t pg)
+{
+	if (target < l->ntargets)
+		l->got[target] = pg;
+}
+
+/* Free the pages of doc from page on, and the outline entries from out on. */
 static void
-S_pagemap_init(struct pagemap *m, const struct site *s)
+S_cut(struct lay *l, size_t page, size_t out)
+{
+	struct pdf_doc	*d = l->doc;
+	size_t		 i, j;
+
+	for (i = page; i < d->npages; i++) {
+		for (j = 0; j < d->pages[i].nitems; j++)
+			S_item_free(&d->pages[i].items[j]);
+		free(d->pages[i].items);
+		free(d->pages[i].running_head);
+	}
+	d->npages = page < d->npages ? page : d->npages;
+	for (i = out; i < d->noutlines; i++)
+		free(d->outlines[i].title);
+	d->noutlines = out < d->noutlines ? out : d->noutlines;
+}
+
+/* Lay out chunk c at the end of the document. */
+static void
+S_chunk(struct lay *l, struct lay_chunk *c)
+{
+	c->page0 = l->doc->npages;
+	c->out0 = l->doc->noutlines;
+	c->ndeps = 0;
+	l->chunk = c;
+	c->fn(l, c->arg);
+	l->chunk = NULL;
+	c->page1 = l->doc->npages;
+	c->out1 = l->doc->noutlines;
+}
+
+/* Whether chunk c printed a page number that is not its target's. */
+static int
+S_stale(const struct lay *l, const struct lay_chunk *c)
 {
 	size_t	 i;
 
-	m->partner = xreallocarray(NULL, s->npartners + 1, sizeof(size_t));
-	m->category = xreallocarray(NULL, s->ncategories + 1, sizeof(size_t));
-	for (i = 0; i < s->npartners; i++)
-		m->partner[i] = SIZE_MAX;
-	for (i = 0; i < s->ncategories; i++)
-		m->category[i] = SIZE_MAX;
-	for (i = 0; i < SEC__COUNT; i++)
-		m->sec[i] = SIZE_MAX;
+	for (i = 0; i < c->ndeps; i++)
+		if (l->got[c->deps[i].target] != c->deps[i].page)
+			return 1;
+	return 0;
 }
 
+/*
+ * Lay chunk k out again in place.  The pages and outline entries after
+ * it are set aside and put back when its page count stays; otherwise
+ * the chunks after it are laid out again, expecting their targets
+ * shifted by the difference.
+ */
 static void
-S_pagemap_free(struct pagemap *m)
+S_rechunk(struct lay *l, struct lay_chunk *v, size_t n, size_t k)
 {
-	free(m->partner);
-	free(m->category);
-	memset(m, 0, sizeof(*m));
+	struct pdf_doc	*d = l->doc;
+	struct lay_chunk *c = &v[k];
+	struct pdf_page	*pages;
+	struct pageinfo	*info;
+	struct pdf_outline *outs;
+	size_t		 npages, nouts, oldend = c->page1, oldout = c->out1, i;
+	ptrdiff_t	 delta, odelta;
+
+	npages = d->npages - c->page1;
+	nouts = d->noutlines - c->out1;
+	pages = xreallocarray(NULL, npages + 1, sizeof(*pages));
+	info = xreallocarray(NULL, npages + 1, sizeof(*info));
+	outs = xreallocarray(NULL, nouts + 1, sizeof(*outs));
+	memcpy(pages, d->pages + c->page1, npages * sizeof(*pages));
+	memcpy(info, l->info + c->page1, npages * sizeof(*info));
+	memcpy(outs, d->outlines + c->out1, nouts * sizeof(*outs));
+	d->npages = c->page1;
+	d->noutlines = c->out1;
+	S_cut(l, c->page0, c->out0);
+	S_chunk(l, c);
+	delta = (ptrdiff_t)c->page1 - (ptrdiff_t)oldend;
+	odelta = (ptrdiff_t)c->out1 - (ptrdiff_t)oldout;
+	if (delta == 0) {
+		/* Same pages: what follows stays as it was. */
+		d->pages = xreallocarray(d->pages, d->npages + npages + 1,
+		    sizeof(*d->pages));
+		if (d->npages + npages > l->infocap) {
+			l->infocap = d->npages + npages;
+			l->info = xreallocarray(l->info, l->infocap,
+			    sizeof(*l->info));
+		}
+		memcpy(d->pages + d->npages, pages, npages * sizeof(*pages));
+		memcpy(l->info + d->npages, info, npages * sizeof(*info));
+		d->npages += npages;
+		d->outlines = xreallocarray(d->outlines, d->noutlines + nouts + 1,
+		    sizeof(*d->outlines));
+		memcpy(d->outlines + d->noutlines, outs, nouts * sizeof(*outs));
+		d->noutlines += nouts;
+		for (i = k + 1; i < n; i++) {
+			v[i].out0 = (size_t)((ptrdiff_t)v[i].out0 + odelta);
+			v[i].out1 = (size_t)((ptrdiff_t)v[i].out1 + odelta);
+		}
+	} else {
+		/* Everything after moves: lay it out again. */
+		d->pages = xreallocarray(d->pages, d->npages + npages + 1,
+		    sizeof(*d->pages));
+		memcpy(d->pages + d->npages, pages, npages * sizeof(*pages));
+		d->outlines = xreallocarray(d->outlines, d->noutlines + nouts + 1,
+		    sizeof(*d->outlines));
+		memcpy(d->outlines + d->noutlines, outs, nouts * sizeof(*outs));
+		d->npages += npages;
+		d->noutlines += nouts;
+		S_cut(l, c->page1, c->out1);
+		for (i = 0; i < l->ntargets; i++)
+			if (l->got[i] != SIZE_MAX && l->got[i] >= oldend) {
+				l->guess[i] = (size_t)((ptrdiff_t)l->got[i] + delta);
+				l->got[i] = SIZE_MAX;
+			}
+		for (i = k + 1; i < n; i++)
+			S_chunk(l, &v[i]);
+	}
+	free(pages);
+	free(info);
+	free(outs);
 }
 
-static int
-S_pagemap_eq(const struct pagemap *a, const struct pagemap *b,
-    const struct site *s)
+int
+lay_run(struct lay *l, struct lay_chunk *v, size_t n, size_t ntargets,
+    int maxrounds)
 {
-	return memcmp(a->partner, b->partner, s->npartners * sizeof(size_t)) == 0 &&
-	    memcmp(a->category, b->category, s->ncategories * sizeof(size_t)) == 0 &&
-	    memcmp(a->sec, b->sec, sizeof(a->sec)) == 0;
+	size_t	 i, k;
+	int	 round, again = 1;
+
+	l->ntargets = ntargets;
+	l->got = xreallocarray(NULL, ntargets + 1, sizeof(*l->got));
+	l->guess = xreallocarray(NULL, ntargets + 1, sizeof(*l->guess));
+	for (i = 0; i < ntargets; i++)
+		l->got[i] = l->guess[i] = SIZE_MAX;
+	for (k = 0; k < n; k++)
+		S_chunk(l, &v[k]);
+	for (round = 1; again && round < maxrounds; round++) {
+		again = 0;
+		for (k = 0; k < n; k++)
+			if (S_stale(l, &v[k])) {
+				S_rechunk(l, v, n, k);
+				again = 1;
+			}
+	}
+	for (k = 0; !again && k < n; k++)
+		again = S_stale(l, &v[k]);
+	for (k = 0; k < n; k++)
+		free(v[k].deps);
+	free(l->got);
+	free(l->guess);
+	l->got = l->guess = NULL;
+	l->ntargets = 0;
+	return !again;
 }
 
-static void
-S_pagemap_copy(struct pagemap *dst, const struct pagemap *src,
-    const struct site *s)
-{
-	memcpy(dst->partner, src->partner, s->npartners * sizeof(size_t));
-	memcpy(dst->category, src->category, s->ncategories * sizeof(size_t));
-	memcpy(dst->sec, src->sec, sizeof(dst->sec));
-}
 
 /* Midnight UTC of the latest update of a page: the content's own date. */
 static long long
@@ -651,27 +791,6 @@ S_labels(struct pdf_doc *d)
 	d->nlabels = n;
 }
 
-static struct pdf_doc *
-S_layout_pass(struct lay *l)
-{
-	struct pdf_doc	*d;
-
-	d = xcalloc(1, sizeof(*d));
-	d->page_w = l->theme.page_w;
-	d->page_h = l->theme.page_h;
-	d->bleed = (l->opts->bleed || l->theme.bleed) ? BLEED_MAX : 0;
-	l->doc = d;
-	l->infocap = 0;
-	free(l->info);
-	l->info = NULL;
-	S_pagemap_init(&l->got, l->site);
-	pages_booklet(l);
-	S_furniture(l);
-	S_labels(d);
-	S_metadata(l);
-	return d;
-}
-
 struct pdf_doc *
 layout_booklet(const struct site *s, const struct booklet_opts *o,
     struct diags *diags)
@@ -679,7 +798,7 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	struct lay	 l;
 	struct pdf_doc	*doc = NULL;
 	size_t		 errors = diags->errors, i;
-	int		 f, pass;
+	int		 f;
 
 	memset(&l, 0, sizeof(l));
 	l.site = s;
@@ -706,28 +825,19 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	l.tw = l.theme.page_w - l.inner - l.outer;
 	l.text_h = l.theme.page_h - l.top - l.bottom;
 
-	/*
-	 * Pass 1 prints placeholders; each next pass prints the numbers
-	 * the previous one found, until they agree (the second pass, unless
-	 * a longer number changed a page count).  Warnings are deduplicated
-	 * across passes.
-	 */
-	S_pagemap_init(&l.want, s);
-	for (pass = 0; ; pass++) {
-		doc = S_layout_pass(&l);
-		if (S_pagemap_eq(&l.want, &l.got, s))
-			break;
-		if (pass + 1 == LAY_MAX_PASSES) {
-			diag_warn(diags, NULL, 0, 0, "the booklet's page "
-			    "numbers did not settle after %d passes",
-			    LAY_MAX_PASSES);
-			break;
-		}
-		S_pagemap_copy(&l.want, &l.got, s);
-		S_pagemap_free(&l.got);
-		layout_free(doc);
-	}
-	S_pagemap_free(&l.got);
+	doc = xcalloc(1, sizeof(*doc));
+	doc->page_w = l.theme.page_w;
+	doc->page_h = l.theme.page_h;
+	doc->bleed = (l.opts->bleed || l.theme.bleed) ? BLEED_MAX : 0;
+	l.doc = doc;
+	/* The sections, laid out once (their page numbers settled). */
+	if (!pages_booklet(&l))
+		diag_warn(diags, NULL, 0, 0, "the booklet's page "
+		    "numbers did not settle after %d passes",
+		    LAY_MAX_ROUNDS);
+	S_furniture(&l);
+	S_labels(doc);
+	S_metadata(&l);
 	for (i = 0; i < FACE__COUNT; i++)
 		doc->font_path[i] = xstrdup(fonts_path(l.fonts, (enum pdf_face)i));
 	for (i = 0; i < 4; i++)
@@ -737,7 +847,6 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	/* A breach of the geometry is an error: nothing is emitted. */
 	(void)lay_verify(doc, l.inner, l.outer, l.top, l.bottom, diags);
 out:
-	S_pagemap_free(&l.want);
 	free(l.info);
 	picto_close(l.picto);
 	if (l.hyph != NULL)

@@ -1,6 +1,6 @@
 /*
  * pdf_layout.h — shared by the booklet layout's own files only:
- * pdf_layout.c (passes, pagination, page furniture, dump),
+ * pdf_layout.c (chunks, pagination, page furniture, dump),
  * pdf_theme.c (theme.yaml), pdf_font.c (fontconfig + FreeType metrics),
  * pdf_text.c (paragraphs), pdf_md.c (Markdown AST), pdf_qr.c (QR codes)
  * and the sections of the booklet: pdf_pages.c, pdf_partner.c and
@@ -117,19 +117,32 @@ struct vlist {
 };
 
 /*
- * Page numbers of what the contents, the indexes and the
- * cross-references point at (0-based page indexes, SIZE_MAX when not
- * known yet).  The layout runs until two passes agree.
+ * References to pages: what the contents, the indexes and the
+ * cross-references print ("p. 12") is the page a target lands on, often
+ * laid out later.  A target is a number the caller chooses (0 to
+ * ntargets - 1); lay_ref() gives the page it is known or expected to
+ * land on (SIZE_MAX: not known, printed as a placeholder) and records
+ * that the chunk being laid out printed it; lay_ref_here() says where
+ * it landed.  lay_run() lays the chunks out once, then lays out again,
+ * in place, only the chunks that printed a number that turned out wrong.
  */
-enum lay_sec {
-	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMATIC_INDEX, SEC_ALPHA, SEC_BACK,
-	SEC__COUNT
+struct lay;
+typedef void	 lay_chunk_fn(struct lay *, size_t arg);
+
+/* A part of the document laid out by one call: a section, one partner. */
+struct lay_chunk {
+	lay_chunk_fn	*fn;
+	size_t		 arg;
+	size_t		 page0, page1;	/* its pages: [page0, page1) */
+	size_t		 out0, out1;	/* its outline entries */
+	struct lay_dep	*deps;		/* the references it printed */
+	size_t		 ndeps, capdeps;
 };
 
-struct pagemap {
-	size_t		*partner;	/* by index in site->partners */
-	size_t		*category;	/* divider page, by index in site->categories */
-	size_t		 sec[SEC__COUNT];
+/* A reference a chunk printed: target, and the page it printed. */
+struct lay_dep {
+	size_t		 target;
+	size_t		 page;
 };
 
 /* Per-page facts kept aside for the page furniture. */
@@ -152,12 +165,16 @@ struct lay {
 	double		 tw;		/* text block width */
 	double		 text_h;		/* text block height */
 
-	/* The pass being laid out. */
+	/* The document being laid out. */
 	struct pdf_doc	*doc;
 	struct pageinfo	*info;		/* one per page of doc */
 	size_t		 infocap;
-	struct pagemap	 want;		/* numbers printed in this pass */
-	struct pagemap	 got;		/* numbers found in this pass */
+
+	/* References (lay_ref()) and the chunk being laid out. */
+	size_t		*got;		/* page of each target, SIZE_MAX unknown */
+	size_t		*guess;		/* expected page while got is unknown */
+	size_t		 ntargets;
+	struct lay_chunk *chunk;	/* or NULL */
 };
 
 /* Greys of the booklet. */
@@ -255,6 +272,27 @@ double		 lay_put(struct lay *, struct vlist *, size_t pg, double y);
 /* Add an outline entry; returns its index + 1 (for struct vbox.outline). */
 int		 lay_outline(struct lay *, const char *title, int level,
 		    size_t page, double y);
+
+/*
+ * The page target lands on, as far as is known now (SIZE_MAX: unknown,
+ * print a placeholder); the chunk being laid out depends on it.
+ */
+size_t		 lay_ref(struct lay *, size_t target);
+/* Target lands on page pg. */
+void		 lay_ref_here(struct lay *, size_t target, size_t pg);
+
+/*
+ * Lay out the chunks in order into l->doc (which must be empty), with
+ * ntargets reference targets.  Each chunk is laid out once; then a
+ * chunk that printed a page number that is not where its target landed
+ * is laid out again in place with the right numbers; when that changes
+ * its page count, the chunks after it are laid out again (their targets
+ * expected shifted by the difference).  Gives up after maxrounds rounds
+ * of that; returns 0 then (the numbers did not settle), else 1.
+ */
+#define	LAY_MAX_ROUNDS	6
+int		 lay_run(struct lay *, struct lay_chunk *, size_t nchunks,
+		    size_t ntargets, int maxrounds);
 
 /* ---- the layout's own check (pdf_verify.c) ---------------------------- */
 
@@ -364,7 +402,10 @@ int	 qr_draw(struct vbox *, const char *url, double x, double y,
 
 /* ---- sections (pdf_pages.c) ------------------------------------------- */
 
-/* Lay out every section of the booklet into l->doc (one pass). */
-void	 pages_booklet(struct lay *);
+/*
+ * Lay out every section of the booklet into l->doc, page numbers
+ * settled (lay_run()); returns 0 when they did not settle.
+ */
+int	 pages_booklet(struct lay *);
 
 #endif /* PDF_LAYOUT_H */

@@ -46,8 +46,9 @@ pages_news(struct lay *l)
 		for (i = 0; i < n->nadded; i++) {
 			name = model_display_name(n->added[i]);
 			pages_leader(l, &v, name, NULL, FACE_REGULAR,
-			    l->theme.body_size, RGB_TEXT, l->want.partner[
-			    pages_partner_index(l, n->added[i])], 0, 2, NULL);
+			    l->theme.body_size, RGB_TEXT, lay_ref(l,
+			    REF_PARTNER(l, pages_partner_index(l, n->added[i]))),
+			    0, 2, NULL);
 			free(name);
 		}
 	}
@@ -60,9 +61,9 @@ pages_news(struct lay *l)
 			buf_reset(&t);
 			buf_printf(&t, "%s (%s)", name, n->changed[i].what);
 			pages_leader(l, &v, buf_cstr(&t), NULL, FACE_REGULAR,
-			    l->theme.body_size, RGB_TEXT, l->want.partner[
-			    pages_partner_index(l, n->changed[i].p)], 0, 2,
-			    NULL);
+			    l->theme.body_size, RGB_TEXT, lay_ref(l,
+			    REF_PARTNER(l, pages_partner_index(l,
+			    n->changed[i].p))), 0, 2, NULL);
 			free(name);
 		}
 	}

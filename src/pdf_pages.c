@@ -5,9 +5,10 @@
  * name (pdf_index.c), back cover.  The helpers the three files share
  * are here, declared in pdf_pages.h.
  *
- * Page numbers printed here come from l->want (the previous pass);
- * the pages things land on are recorded in l->got (pdf_layout.c runs
- * the passes until both agree).  All user-facing words are French.
+ * Page numbers printed here come from lay_ref(), the pages things land
+ * on go to lay_ref_here(): lay_run() lays each section out once, and
+ * again only the ones that printed a wrong number.  All user-facing
+ * words are French.
  */
 #include <math.h>
 #include <stdint.h>
@@ -426,7 +427,7 @@ S_back(struct lay *l)
 	double		 qr = MM(28), y;
 
 	pg = lay_newpage(l, NULL, 0, 0);
-	l->got.sec[SEC_BACK] = pg;
+	lay_ref_here(l, REF_SEC(l, SEC_BACK), pg);
 
 	para_line(l, &v, s->titre.s, FACE_BOLD, SZ_TITLE(l), SZ_TITLE(l) * 1.25,
 	    colour_dark(l->theme.lead_rgb), 0, NULL);
@@ -545,7 +546,7 @@ S_edito(struct lay *l)
 		para_free(&p);
 	}
 	pg = lay_flow(l, &v, "Édito", "Édito", 0);
-	l->got.sec[SEC_EDITO] = pg;
+	lay_ref_here(l, REF_SEC(l, SEC_EDITO), pg);
 	vlist_free(&v);
 }
 
@@ -568,7 +569,7 @@ S_guide(struct lay *l)
 
 	S_heading(l, &v, "Par besoin", h, l->theme.body_leading);
 	buf_init(&t);
-	pages_pageno(l->want.sec[SEC_THEMATIC_INDEX], num, sizeof(num));
+	pages_pageno(lay_ref(l, REF_SEC(l, SEC_THEMATIC_INDEX)), num, sizeof(num));
 	buf_printf(&t, "L'index « Je cherche de l'aide pour… », page %s, "
 	    "regroupe les partenaires par besoin : ", num);
 	/* The first four needs, lowercased: they run in the sentence. */
@@ -600,7 +601,7 @@ S_guide(struct lay *l)
 			continue;
 
 		b = pages_leader(l, &v, c->label, NULL, FACE_BOLD,
-		    l->theme.body_size, colour_dark(c->rgb), l->want.category[i],
+		    l->theme.body_size, colour_dark(c->rgb), lay_ref(l, REF_CATEGORY(l, i)),
 		    chip + MM(3), first++ == 0 ? l->theme.body_leading * 0.4 : 2,
 		    NULL);
 		if (b != NULL)
@@ -609,8 +610,8 @@ S_guide(struct lay *l)
 	}
 
 	S_heading(l, &v, "Par nom", h, l->theme.body_leading);
-	pages_pageno(l->want.sec[SEC_ALPHA], num, sizeof(num));
-	pages_pageno(l->want.sec[SEC_CONTENTS], num2, sizeof(num2));
+	pages_pageno(lay_ref(l, REF_SEC(l, SEC_ALPHA)), num, sizeof(num));
+	pages_pageno(lay_ref(l, REF_SEC(l, SEC_CONTENTS)), num2, sizeof(num2));
 	buf_printf(&t, "L'index alphabétique, page %s, donne chaque partenaire "
 	    "par son nom et par son sigle. Le sommaire, page %s, suit l'ordre "
 	    "du livret.", num, num2);
@@ -637,7 +638,7 @@ S_guide(struct lay *l)
 	}
 	buf_free(&t);
 	pg = lay_flow(l, &v, "Mode d'emploi", "Mode d'emploi", 0);
-	l->got.sec[SEC_GUIDE] = pg;
+	lay_ref_here(l, REF_SEC(l, SEC_GUIDE), pg);
 	vlist_free(&v);
 }
 
@@ -654,10 +655,10 @@ S_contents(struct lay *l)
 	pages_title(l, &v, "Sommaire", h, 1);
 	if (s->edito.s != NULL)
 		pages_leader(l, &v, "Édito", NULL, FACE_REGULAR,
-		    l->theme.body_size, RGB_TEXT, l->want.sec[SEC_EDITO], 0, 0,
+		    l->theme.body_size, RGB_TEXT, lay_ref(l, REF_SEC(l, SEC_EDITO)), 0, 0,
 		    NULL);
 	pages_leader(l, &v, "Mode d'emploi", NULL, FACE_REGULAR,
-	    l->theme.body_size, RGB_TEXT, l->want.sec[SEC_GUIDE], 0, 0, NULL);
+	    l->theme.body_size, RGB_TEXT, lay_ref(l, REF_SEC(l, SEC_GUIDE)), 0, 0, NULL);
 	for (i = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
 		struct vlist	 tmp = { 0 };
@@ -667,7 +668,7 @@ S_contents(struct lay *l)
 			continue;	/* no divider, no line */
 		b = pages_leader(l, &v, c->label, NULL, FACE_BOLD,
 		    l->theme.body_size + 1, colour_dark(c->rgb),
-		    l->want.category[i], 0,
+		    lay_ref(l, REF_CATEGORY(l, i)), 0,
 		    l->theme.body_leading * 0.6, NULL);
 		if (b != NULL)
 			b->keep = 1;
@@ -688,7 +689,7 @@ S_contents(struct lay *l)
 			name = model_display_name(p);
 			b = pages_leader(l, &v, name, NULL, FACE_REGULAR,
 			    l->theme.body_size * 0.95, RGB_TEXT,
-			    l->want.partner[j], MM(4), 0, &src);
+			    lay_ref(l, REF_PARTNER(l, j)), MM(4), 0, &src);
 			free(name);
 			if (n > 0 && k < v.n)
 				v.v[k].cont = vbox_dup(cont);
@@ -704,14 +705,14 @@ S_contents(struct lay *l)
 		vbox_free(cont);
 	}
 	b = pages_leader(l, &v, "Je cherche de l'aide pour…", NULL, FACE_BOLD,
-	    l->theme.body_size + 1, h, l->want.sec[SEC_THEMATIC_INDEX], 0,
+	    l->theme.body_size + 1, h, lay_ref(l, REF_SEC(l, SEC_THEMATIC_INDEX)), 0,
 	    l->theme.body_leading * 0.6, NULL);
 	if (b != NULL)
 		b->keep = 1;	/* the last two lines go together */
 	pages_leader(l, &v, "Index alphabétique", NULL, FACE_BOLD,
-	    l->theme.body_size + 1, h, l->want.sec[SEC_ALPHA], 0, 2, NULL);
+	    l->theme.body_size + 1, h, lay_ref(l, REF_SEC(l, SEC_ALPHA)), 0, 2, NULL);
 	pg = lay_flow(l, &v, "Sommaire", "Sommaire", 0);
-	l->got.sec[SEC_CONTENTS] = pg;
+	lay_ref_here(l, REF_SEC(l, SEC_CONTENTS), pg);
 	vlist_free(&v);
 }
 
@@ -736,43 +737,137 @@ S_no_partner(struct lay *l)
 
 /* ---- the booklet ------------------------------------------------------------- */
 
-void
-pages_booklet(struct lay *l)
+/* The sections as chunks of lay_run(): arg is a category or partner index. */
+static void
+S_ch_cover(struct lay *l, size_t arg)
 {
-	const struct site *s = l->site;
-	size_t		 i, j;
-
+	(void)arg;
 	S_cover(l);
+}
+
+static void
+S_ch_edito(struct lay *l, size_t arg)
+{
+	(void)arg;
 	S_edito(l);
-	if (s->npartners == 0) {
-		/* A short booklet: cover, édito, this page, back cover. */
-		S_no_partner(l);
-		while ((l->doc->npages + 1) % 4 != 0)
-			S_notes(l);
-		S_back(l);
-		return;
-	}
+}
+
+static void
+S_ch_no_partner(struct lay *l, size_t arg)
+{
+	(void)arg;
+	S_no_partner(l);
+}
+
+static void
+S_ch_guide(struct lay *l, size_t arg)
+{
+	(void)arg;
 	S_guide(l);
+}
+
+static void
+S_ch_contents(struct lay *l, size_t arg)
+{
+	(void)arg;
 	S_contents(l);
+}
+
+static void
+S_ch_news(struct lay *l, size_t arg)
+{
+	(void)arg;
 	pages_news(l);
-	for (i = 0; i < s->ncategories; i++) {
-		/*
-		 * A divider takes the next page, either side: the thumb tab
-		 * finds it, and a blank page inside a booklet looks unfinished.
-		 * An empty category has none (the loader warns of it).
-		 */
-		if (s->categories[i].npartners == 0)
-			continue;
-		pages_divider(l, &s->categories[i]);
-		for (j = 0; j < s->npartners; j++)
-			if (s->partners[j].category == &s->categories[i])
-				pages_partner(l, &s->partners[j]);
-	}
+}
+
+static void
+S_ch_divider(struct lay *l, size_t arg)
+{
+	pages_divider(l, &l->site->categories[arg]);
+}
+
+static void
+S_ch_partner(struct lay *l, size_t arg)
+{
+	pages_partner(l, &l->site->partners[arg]);
+}
+
+static void
+S_ch_thematic(struct lay *l, size_t arg)
+{
+	(void)arg;
 	pages_thematic_index(l);
+}
+
+static void
+S_ch_alpha(struct lay *l, size_t arg)
+{
+	(void)arg;
 	pages_alpha(l);
-	/* Blank pages so that the back cover ends a multiple of four. */
+}
+
+/* Blank pages so that the back cover ends a multiple of four. */
+static void
+S_ch_notes(struct lay *l, size_t arg)
+{
+	(void)arg;
 	while ((l->doc->npages + 1) % 4 != 0)
 		S_notes(l);
+}
+
+static void
+S_ch_back(struct lay *l, size_t arg)
+{
+	(void)arg;
 	S_back(l);
 }
 
+static void
+S_add(struct lay_chunk **v, size_t *n, lay_chunk_fn *fn, size_t arg)
+{
+	*v = xreallocarray(*v, *n + 1, sizeof(**v));
+	memset(&(*v)[*n], 0, sizeof(**v));
+	(*v)[*n].fn = fn;
+	(*v)[(*n)++].arg = arg;
+}
+
+int
+pages_booklet(struct lay *l)
+{
+	const struct site *s = l->site;
+	struct lay_chunk *v = NULL;
+	size_t		 i, j, n = 0;
+	int		 ok;
+
+	S_add(&v, &n, S_ch_cover, 0);
+	S_add(&v, &n, S_ch_edito, 0);
+	if (s->npartners == 0) {
+		/* A short booklet: cover, édito, this page, back cover. */
+		S_add(&v, &n, S_ch_no_partner, 0);
+	} else {
+		S_add(&v, &n, S_ch_guide, 0);
+		S_add(&v, &n, S_ch_contents, 0);
+		S_add(&v, &n, S_ch_news, 0);
+		for (i = 0; i < s->ncategories; i++) {
+			/*
+			 * A divider takes the next page, either side: the
+			 * thumb tab finds it, and a blank page inside a
+			 * booklet looks unfinished.  An empty category has
+			 * none (the loader warns of it).
+			 */
+			if (s->categories[i].npartners == 0)
+				continue;
+			S_add(&v, &n, S_ch_divider, i);
+			for (j = 0; j < s->npartners; j++)
+				if (s->partners[j].category == &s->categories[i])
+					S_add(&v, &n, S_ch_partner, j);
+		}
+		S_add(&v, &n, S_ch_thematic, 0);
+		S_add(&v, &n, S_ch_alpha, 0);
+	}
+	S_add(&v, &n, S_ch_notes, 0);
+	S_add(&v, &n, S_ch_back, 0);
+	ok = lay_run(l, v, n, REF__COUNT(l), LAY_MAX_ROUNDS);
+	free(v);
+	return ok;
+}

@@ -15,6 +15,20 @@
 #define	SZ_H2(l)	((l)->theme.body_size + 1.5)
 #define	SZ_TITLE(l)	((l)->theme.body_size * 2.1)
 
+/* ---- page references (lay_ref()) ------------------------------------- */
+
+/* The targets: the partners, then the categories' dividers, then the sections. */
+#define	REF_PARTNER(l, i)	(i)
+#define	REF_CATEGORY(l, i)	((l)->site->npartners + (i))
+#define	REF_SEC(l, s)		((l)->site->npartners + (l)->site->ncategories + (s))
+#define	REF__COUNT(l)		REF_SEC(l, SEC__COUNT)
+
+/* The sections a reference may point at. */
+enum lay_sec {
+	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMATIC_INDEX, SEC_ALPHA, SEC_BACK,
+	SEC__COUNT
+};
+
 /* ---- helpers (pdf_pages.c) ------------------------------------------- */
 
 /* The printed number of a page index into out, "00" while unknown. */

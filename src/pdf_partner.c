@@ -29,7 +29,7 @@ pages_divider(struct lay *l, const struct category *c)
 	struct para	 p;
 
 	pg = lay_newpage(l, c->label, (int)k + 1, 1);
-	l->got.category[k] = pg;
+	lay_ref_here(l, REF_CATEGORY(l, k), pg);
 	lay_outline(l, c->label, 0, pg, d->page_h);
 
 	pages_band(l, pg, bot, top - bot, colour_dark(c->rgb));
@@ -70,7 +70,7 @@ pages_divider(struct lay *l, const struct category *c)
 		t = model_display_name(pp);
 		i = v.n;
 		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->theme.body_size,
-		    RGB_TEXT, l->want.partner[j], 0, 0, &src);
+		    RGB_TEXT, lay_ref(l, REF_PARTNER(l, j)), 0, 0, &src);
 		free(t);
 		if (n > 0 && i < v.n)
 			v.v[i].cont = vbox_dup(cont);
@@ -1054,7 +1054,7 @@ S_works_with(struct lay *l, const struct pstyle *st,
 	para_add(&p, "Travaille avec : ", FACE_BOLD, dark, 0, NULL);
 	for (i = 0; i < pp->nliens; i++) {
 		const struct partner *q = pp->liens[i];
-		size_t	 qi = pages_partner_index(l, q);
+		size_t	 qi = pages_partner_index(l, q), qpg;
 		char	*qn = model_display_name(q);
 
 		src = pages_psrc(pp, PF_LIENS);
@@ -1063,14 +1063,13 @@ S_works_with(struct lay *l, const struct pstyle *st,
 			    SPAN_RAW, NULL);
 		sp = para_add(&p, qn, FACE_REGULAR, RGB_TEXT,
 		    SPAN_NOHYPH, &src);
-		sp->dest = l->want.partner[qi] != SIZE_MAX ?
-		    l->want.partner[qi] + 1 : 0;
-		pages_pageno(l->want.partner[qi], num, sizeof(num));
+		qpg = lay_ref(l, REF_PARTNER(l, qi));
+		sp->dest = qpg != SIZE_MAX ? qpg + 1 : 0;
+		pages_pageno(qpg, num, sizeof(num));
 		t = xasprintf(NBSP "p." NBSP "%s", num);
 		sp = para_add(&p, t, FACE_REGULAR, RGB_MUTED,
 		    SPAN_RAW | SPAN_NOHYPH, NULL);
-		sp->dest = l->want.partner[qi] != SIZE_MAX ?
-		    l->want.partner[qi] + 1 : 0;
+		sp->dest = qpg != SIZE_MAX ? qpg + 1 : 0;
 		free(t);
 		free(qn);
 	}
@@ -1246,7 +1245,7 @@ pages_partner(struct lay *l, const struct partner *pp)
 		    &src)->margin = 1;
 		free(date);
 	}
-	l->got.partner[pages_partner_index(l, pp)] = pg;
+	lay_ref_here(l, REF_PARTNER(l, pages_partner_index(l, pp)), pg);
 	vlist_free(&v);
 	buf_free(&t);
 	free(name);

@@ -416,20 +416,16 @@ lay_fit(const struct vlist *list, size_t i, double avail)
 	return brk;
 }
 
-size_t
-lay_flow(struct lay *l, struct vlist *list, const char *head,
-    const char *head_next, int thumb)
-{
-	size_t	 first;
+enum flow_mode { FLOW_PLACE, FLOW_RESERVE, FLOW_FILL };
 
-	first = lay_newpage(l, head, thumb, 1);
-	lay_flow_at(l, list, first, lay_top(l), head_next, thumb);
-	return first;
-}
-
-size_t
-lay_flow_at(struct lay *l, struct vlist *list, size_t pg, double y,
-    const char *head_next, int thumb)
+/*
+ * Pour list from y down on page pg: FLOW_PLACE adds the pages and
+ * places the boxes, FLOW_RESERVE only adds the pages, FLOW_FILL places
+ * the boxes on the pages that follow pg, already added.
+ */
+static size_t
+S_flow(struct lay *l, struct vlist *list, size_t pg, double y,
+    const char *head_next, int thumb, enum flow_mode mode)
 {
 	size_t	 i, brk;
 
@@ -439,19 +435,60 @@ lay_flow_at(struct lay *l, struct vlist *list, size_t pg, double y,
 		for (; i < brk; i++) {
 			if (y < lay_top(l))
 				y -= list->v[i].before;
-			S_place(l, &list->v[i], pg, y);
+			if (mode != FLOW_RESERVE)
+				S_place(l, &list->v[i], pg, y);
 			y -= list->v[i].h;
 		}
 		if (i < list->n) {
-			pg = lay_newpage(l, head_next, thumb, 1);
+			if (mode == FLOW_FILL)
+				pg++;
+			else
+				pg = lay_newpage(l, head_next, thumb, 1);
 			y = lay_top(l);
 			if (list->v[i].cont != NULL) {
-				S_items_to_page(l, list->v[i].cont, pg, y, 1);
+				if (mode != FLOW_RESERVE)
+					S_items_to_page(l, list->v[i].cont, pg,
+					    y, 1);
 				y -= list->v[i].cont->h;
 			}
 		}
 	}
 	return pg;
+}
+
+size_t
+lay_flow(struct lay *l, struct vlist *list, const char *head,
+    const char *head_next, int thumb)
+{
+	size_t	 first;
+
+	first = lay_newpage(l, head, thumb, 1);
+	S_flow(l, list, first, lay_top(l), head_next, thumb, FLOW_PLACE);
+	return first;
+}
+
+size_t
+lay_flow_at(struct lay *l, struct vlist *list, size_t pg, double y,
+    const char *head_next, int thumb)
+{
+	return S_flow(l, list, pg, y, head_next, thumb, FLOW_PLACE);
+}
+
+size_t
+lay_flow_reserve(struct lay *l, struct vlist *list, const char *head,
+    const char *head_next, int thumb)
+{
+	size_t	 first;
+
+	first = lay_newpage(l, head, thumb, 1);
+	S_flow(l, list, first, lay_top(l), head_next, thumb, FLOW_RESERVE);
+	return first;
+}
+
+size_t
+lay_flow_fill(struct lay *l, struct vlist *list, size_t first)
+{
+	return S_flow(l, list, first, lay_top(l), NULL, 0, FLOW_FILL);
 }
 
 /*
@@ -538,6 +575,7 @@ lay_ref(struct lay *l, size_t target)
 		return SIZE_MAX;
 	pg = l->got[target] != SIZE_MAX ? l->got[target] : l->guess[target];
 	if (c != NULL) {
+		c->unsure |= l->got[target] == SIZE_MAX;
 		if (c->ndeps == c->capdeps) {
 			c->capdeps = c->capdeps ? c->capdeps * 2 : 8;
 			c->deps = xreallocarray(c->deps, c->capdeps,
@@ -547,6 +585,57 @@ lay_ref(struct lay *l, size_t target)
 		c->deps[c->ndeps++].page = pg;
 	}
 	return pg;
+}
+
+int
+lay_unsure(const struct lay *l)
+{
+	return l->chunk != NULL && l->chunk->unsure;
+}
+
+void
+lay_defer(struct lay *l, void (*fn)(struct lay *, void *), void *arg)
+{
+	if (l->chunk == NULL) {
+		fn(l, arg);
+		return;
+	}
+	l->chunk->defer = fn;
+	l->chunk->defer_arg = arg;
+}
+
+size_t
+lay_deps_save(struct lay *l, struct lay_dep **out)
+{
+	struct lay_chunk *c = l->chunk;
+	size_t		 n = c != NULL ? c->ndeps : 0;
+
+	*out = xreallocarray(NULL, n + 1, sizeof(**out));
+	if (n > 0)
+		memcpy(*out, c->deps, n * sizeof(**out));
+	if (c != NULL)
+		c->ndeps = 0;
+	return n;
+}
+
+void
+lay_deps_restore(struct lay *l, struct lay_dep *v, size_t n)
+{
+	struct lay_chunk *c = l->chunk;
+
+	if (c != NULL) {
+		c->ndeps = 0;
+		while (c->ndeps < n) {
+			if (c->ndeps == c->capdeps) {
+				c->capdeps = c->capdeps ? c->capdeps * 2 : 8;
+				c->deps = xreallocarray(c->deps, c->capdeps,
+				    sizeof(*c->deps));
+			}
+			c->deps[c->ndeps] = v[c->ndeps];
+			c->ndeps++;
+		}
+	}
+	free(v);
 }
 
 void
@@ -582,11 +671,31 @@ S_chunk(struct lay *l, struct lay_chunk *c)
 	c->page0 = l->doc->npages;
 	c->out0 = l->doc->noutlines;
 	c->ndeps = 0;
+	c->unsure = 0;
+	c->defer = NULL;
 	l->chunk = c;
 	c->fn(l, c->arg);
 	l->chunk = NULL;
 	c->page1 = l->doc->npages;
 	c->out1 = l->doc->noutlines;
+}
+
+/* Finish the chunks from..n-1 that deferred their completion. */
+static void
+S_finish(struct lay *l, struct lay_chunk *v, size_t from, size_t n)
+{
+	struct lay_chunk *c;
+	size_t		 k;
+
+	for (k = from; k < n; k++) {
+		c = &v[k];
+		if (c->defer == NULL)
+			continue;
+		l->chunk = c;
+		c->defer(l, c->defer_arg);
+		l->chunk = NULL;
+		c->defer = NULL;
+	}
 }
 
 /* Whether chunk c printed a page number that is not its target's. */
@@ -630,6 +739,7 @@ S_rechunk(struct lay *l, struct lay_chunk *v, size_t n, size_t k)
 	d->noutlines = c->out1;
 	S_cut(l, c->page0, c->out0);
 	S_chunk(l, c);
+	S_finish(l, v, k, k + 1);
 	delta = (ptrdiff_t)c->page1 - (ptrdiff_t)oldend;
 	odelta = (ptrdiff_t)c->out1 - (ptrdiff_t)oldout;
 	if (delta == 0) {
@@ -670,6 +780,7 @@ S_rechunk(struct lay *l, struct lay_chunk *v, size_t n, size_t k)
 			}
 		for (i = k + 1; i < n; i++)
 			S_chunk(l, &v[i]);
+		S_finish(l, v, k + 1, n);
 	}
 	free(pages);
 	free(info);
@@ -678,7 +789,7 @@ S_rechunk(struct lay *l, struct lay_chunk *v, size_t n, size_t k)
 
 int
 lay_run(struct lay *l, struct lay_chunk *v, size_t n, size_t ntargets,
-    int maxrounds)
+    const size_t *guess, int maxrounds)
 {
 	size_t	 i, k;
 	int	 round, again = 1;
@@ -688,8 +799,11 @@ lay_run(struct lay *l, struct lay_chunk *v, size_t n, size_t ntargets,
 	l->guess = xreallocarray(NULL, ntargets + 1, sizeof(*l->guess));
 	for (i = 0; i < ntargets; i++)
 		l->got[i] = l->guess[i] = SIZE_MAX;
+	if (guess != NULL)
+		memcpy(l->guess, guess, ntargets * sizeof(*guess));
 	for (k = 0; k < n; k++)
 		S_chunk(l, &v[k]);
+	S_finish(l, v, 0, n);
 	for (round = 1; again && round < maxrounds; round++) {
 		again = 0;
 		for (k = 0; k < n; k++)

@@ -137,6 +137,10 @@ struct lay_chunk {
 	size_t		 out0, out1;	/* its outline entries */
 	struct lay_dep	*deps;		/* the references it printed */
 	size_t		 ndeps, capdeps;
+	int		 unsure;	/* it printed a target not laid out yet */
+	/* Its completion, deferred until its targets are laid out (lay_defer()). */
+	void		(*defer)(struct lay *, void *);
+	void		*defer_arg;
 };
 
 /* A reference a chunk printed: target, and the page it printed. */
@@ -255,6 +259,18 @@ size_t		 lay_flow_at(struct lay *, struct vlist *, size_t pg, double y,
 		    const char *head_next, int thumb);
 
 /*
+ * lay_flow() without placing anything: the pages are added (running
+ * head, thumb, folio), empty, for lay_flow_fill() to fill with the
+ * same list (the same boxes' heights, spaces, keeps) later.  Returns
+ * the index of the first page.
+ */
+size_t		 lay_flow_reserve(struct lay *, struct vlist *, const char *head,
+		    const char *head_next, int thumb);
+/* Place the list on the pages lay_flow_reserve() added from first on;
+   returns the index of the last page. */
+size_t		 lay_flow_fill(struct lay *, struct vlist *, size_t first);
+
+/*
  * Where lay_flow() ends the page that starts with box i of list, avail
  * points tall: the index of the first box that goes overleaf (list->n
  * when the rest fits).  At least one box is taken.
@@ -280,6 +296,20 @@ int		 lay_outline(struct lay *, const char *title, int level,
 size_t		 lay_ref(struct lay *, size_t target);
 /* Target lands on page pg. */
 void		 lay_ref_here(struct lay *, size_t target, size_t pg);
+/* Whether the chunk being laid out printed a target not laid out yet. */
+int		 lay_unsure(const struct lay *);
+/*
+ * Finish the chunk being laid out later, once the chunks after it have
+ * been laid out (and their targets are known): fn(l, arg) is called
+ * with the chunk current again, its references forgotten, and must
+ * print them again (lay_ref()) and fill the pages the chunk reserved
+ * (lay_flow_reserve(), lay_flow_fill()).
+ */
+void		 lay_defer(struct lay *, void (*fn)(struct lay *, void *),
+		    void *arg);
+/* The references the chunk being laid out printed, and setting them back. */
+size_t		 lay_deps_save(struct lay *, struct lay_dep **);
+void		 lay_deps_restore(struct lay *, struct lay_dep *, size_t);
 
 /*
  * Lay out the chunks in order into l->doc (which must be empty), with
@@ -288,11 +318,13 @@ void		 lay_ref_here(struct lay *, size_t target, size_t pg);
  * is laid out again in place with the right numbers; when that changes
  * its page count, the chunks after it are laid out again (their targets
  * expected shifted by the difference).  Gives up after maxrounds rounds
- * of that; returns 0 then (the numbers did not settle), else 1.
+ * of that; returns 0 then (the numbers did not settle), else 1.  guess,
+ * when not NULL, is where each target is expected before it is laid
+ * out (for the width of the numbers; SIZE_MAX prints a placeholder).
  */
 #define	LAY_MAX_ROUNDS	6
 int		 lay_run(struct lay *, struct lay_chunk *, size_t nchunks,
-		    size_t ntargets, int maxrounds);
+		    size_t ntargets, const size_t *guess, int maxrounds);
 
 /* ---- the layout's own check (pdf_verify.c) ---------------------------- */
 

@@ -836,7 +836,7 @@ pages_booklet(struct lay *l)
 {
 	const struct site *s = l->site;
 	struct lay_chunk *v = NULL;
-	size_t		 i, j, n = 0;
+	size_t		 i, j, n = 0, *guess;
 	int		 ok;
 
 	S_add(&v, &n, S_ch_cover, 0);
@@ -867,7 +867,21 @@ pages_booklet(struct lay *l)
 	}
 	S_add(&v, &n, S_ch_notes, 0);
 	S_add(&v, &n, S_ch_back, 0);
-	ok = lay_run(l, v, n, REF__COUNT(l), LAY_MAX_ROUNDS);
+	/*
+	 * Where a partner is expected before it is laid out: about its
+	 * chunk's place, after contents of a line per partner, so that
+	 * the numbers printed meanwhile ("p. 123") have the right width
+	 * most of the time.
+	 */
+	guess = xreallocarray(NULL, REF__COUNT(l) + 1, sizeof(*guess));
+	for (i = 0; i < REF__COUNT(l); i++)
+		guess[i] = SIZE_MAX;
+	for (i = 0; i < n; i++)
+		if (v[i].fn == S_ch_partner)
+			guess[REF_PARTNER(l, v[i].arg)] = i + i / 8 +
+			    s->npartners / 30;
+	ok = lay_run(l, v, n, REF__COUNT(l), guess, LAY_MAX_ROUNDS);
+	free(guess);
 	free(v);
 	return ok;
 }

@@ -1077,6 +1077,17 @@ S_works_with(struct lay *l, const struct pstyle *st,
 	para_free(&p);
 }
 
+/* Less space above boxes from..end of v, as tightening st wants. */
+static void
+S_tighten(const struct pstyle *st, struct vlist *v, size_t from)
+{
+	size_t	 i;
+
+	if (st->tight > 0)
+		for (i = from; i < v->n; i++)
+			v->v[i].before *= st->tight >= 3 ? 0.45 : 0.6;
+}
+
 /*
  * The boxes of a partner's page(s) into v0, in the style st; sec[]
  * gets the index of each section heading's box (Missions, Actions,
@@ -1089,7 +1100,6 @@ S_partner_boxes(struct lay *l, const struct pstyle *st,
 {
 	struct vlist	 v = { 0 };
 	unsigned int	 dark = colour_dark(pp->category->rgb);
-	size_t		 i;
 	int		 inline_needs;
 
 	*nsec = 0;
@@ -1115,9 +1125,7 @@ S_partner_boxes(struct lay *l, const struct pstyle *st,
 		sec[(*nsec)++] = v.n;
 		S_works_with(l, st, pp, &v, dark);
 	}
-	if (st->tight > 0)
-		for (i = 0; i < v.n; i++)
-			v.v[i].before *= st->tight >= 3 ? 0.45 : 0.6;
+	S_tighten(st, &v, 0);
 	vlist_cat(v0, &v);
 	vlist_free(&v);
 }
@@ -1161,6 +1169,79 @@ S_rest(const struct vlist *v, size_t i)
 }
 
 /*
+ * A partner that printed the page of a partner not laid out yet: its
+ * boxes, set with the expected page, wait on pages reserved for them
+ * (lay_defer()).  Once every partner is laid out, "Travaille avec" is
+ * set again with the real pages; when its lines are as tall as before
+ * (the same line count: the numbers are as wide), it replaces the one
+ * set with the expected pages, else the chunk is laid out again.
+ */
+struct S_pending {
+	const struct partner *pp;
+	struct pstyle	 st;
+	struct vlist	 v;
+	size_t		 ww;		/* first box of "Travaille avec" */
+	size_t		 first;		/* first reserved page */
+};
+
+/* "Mis à jour le …" at the foot of page last, in the margin. */
+static void
+S_update_date(struct lay *l, const struct partner *pp, size_t last)
+{
+	struct src	 src;
+	struct buf	 t;
+	char		*date = date_fr(&pp->mise_a_jour);
+
+	buf_init(&t);
+	buf_printf(&t, "Mis à jour le %s", date);
+	src.file = pp->path;
+	src.pos = pp->mise_a_jour_pos;
+	lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
+	    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t),
+	    &src)->margin = 1;
+	free(date);
+	buf_free(&t);
+}
+
+static void
+S_partner_finish(struct lay *l, void *arg)
+{
+	struct S_pending *pe = arg;
+	struct vlist	 w = { 0 };
+	struct lay_dep	*deps;
+	size_t		 ndeps, i;
+	int		 same;
+
+	ndeps = lay_deps_save(l, &deps);
+	S_works_with(l, &pe->st, pe->pp, &w,
+	    colour_dark(pe->pp->category->rgb));
+	S_tighten(&pe->st, &w, 0);
+	same = w.n == pe->v.n - pe->ww;
+	for (i = 0; same && i < w.n; i++) {
+		const struct vbox *a = &w.v[i], *b = &pe->v.v[pe->ww + i];
+
+		same = a->h == b->h && a->before == b->before &&
+		    a->keep == b->keep && a->cont == NULL && b->cont == NULL &&
+		    b->outline == 0;
+	}
+	if (same) {
+		free(deps);
+		for (i = 0; i < w.n; i++)
+			w.v[i].newpage = pe->v.v[pe->ww + i].newpage;
+		while (pe->v.n > pe->ww)
+			vbox_free(vlist_pop(&pe->v));
+		vlist_cat(&pe->v, &w);
+	} else {
+		/* Keep what was set: the chunk is stale, laid out again. */
+		lay_deps_restore(l, deps, ndeps);
+	}
+	vlist_free(&w);
+	S_update_date(l, pe->pp, lay_flow_fill(l, &pe->v, pe->first));
+	vlist_free(&pe->v);
+	free(pe);
+}
+
+/*
  * A partner starts on a new page, either side: a long one goes on
  * overleaf under its name in the running head.  (Starting long ones on
  * a left-hand page cost blank pages inside the booklet.)
@@ -1177,8 +1258,6 @@ void
 pages_partner(struct lay *l, const struct partner *pp)
 {
 	struct vlist	 v = { 0 };
-	struct buf	 t;
-	struct src	 src;
 	char		*name;
 	double		 avail = lay_avail(l), lead = l->theme.body_leading,
 			 need, rest;
@@ -1188,19 +1267,19 @@ pages_partner(struct lay *l, const struct partner *pp)
 	struct pstyle	 st;
 
 	name = model_display_name(pp);
-	buf_init(&t);
 	st = S_pstyle(l, 0);
 	S_partner_boxes(l, &st, pp, &v, sec, &nsec);
 	need = S_rest(&v, 0);
 	for (tight = 1; tight <= TIGHT_MAX && need > avail + 0.01 &&
 	    need <= avail + TIGHT_SLACK(l); tight++) {
 		struct vlist	 w = { 0 };
+		struct pstyle	 st2 = S_pstyle(l, tight);
 
-		st = S_pstyle(l, tight);
-		S_partner_boxes(l, &st, pp, &w, sec2, &nsec2);
+		S_partner_boxes(l, &st2, pp, &w, sec2, &nsec2);
 		if (S_rest(&w, 0) <= avail + 0.01) {
 			vlist_free(&v);
 			v = w;
+			st = st2;
 			need = S_rest(&v, 0);
 			break;
 		}
@@ -1231,23 +1310,24 @@ pages_partner(struct lay *l, const struct partner *pp)
 			v.v[best].newpage = 1;
 	}
 	v.v[1].outline = lay_outline(l, name, 1, 0, 0);	/* the name */
-	pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
-	/* The update date at the foot of its last page, in the margin. */
-	{
-		char	*date = date_fr(&pp->mise_a_jour);
-		size_t	 last = l->doc->npages - 1;
+	if (lay_unsure(l) && pp->nliens > 0 && nsec > 0 &&
+	    sec[nsec - 1] < v.n) {
+		struct S_pending *pe = xcalloc(1, sizeof(*pe));
 
-		buf_printf(&t, "Mis à jour le %s", date);
-		src.file = pp->path;
-		src.pos = pp->mise_a_jour_pos;
-		lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
-		    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t),
-		    &src)->margin = 1;
-		free(date);
+		pe->pp = pp;
+		pe->st = st;
+		pe->v = v;
+		pe->ww = sec[nsec - 1];
+		pg = pe->first = lay_flow_reserve(l, &pe->v,
+		    pp->category->label, name, (int)k + 1);
+		lay_defer(l, S_partner_finish, pe);
+	} else {
+		pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
+		/* The update date at the foot of its last page. */
+		S_update_date(l, pp, l->doc->npages - 1);
+		vlist_free(&v);
 	}
 	lay_ref_here(l, REF_PARTNER(l, pages_partner_index(l, pp)), pg);
-	vlist_free(&v);
-	buf_free(&t);
 	free(name);
 }
 

@@ -645,23 +645,36 @@ lay_ref_here(struct lay *l, size_t target, size_t pg)
 		l->got[target] = pg;
 }
 
-/* Free the pages of doc from page on, and the outline entries from out on. */
+/* Free n pages and their items (not the array). */
 static void
-S_cut(struct lay *l, size_t page, size_t out)
+S_pages_free(struct pdf_page *p, size_t n)
 {
-	struct pdf_doc	*d = l->doc;
-	size_t		 i, j;
+	size_t	 i, j;
 
-	for (i = page; i < d->npages; i++) {
-		for (j = 0; j < d->pages[i].nitems; j++)
-			S_item_free(&d->pages[i].items[j]);
-		free(d->pages[i].items);
-		free(d->pages[i].running_head);
+	for (i = 0; i < n; i++) {
+		for (j = 0; j < p[i].nitems; j++)
+			S_item_free(&p[i].items[j]);
+		free(p[i].items);
+		free(p[i].running_head);
 	}
-	d->npages = page < d->npages ? page : d->npages;
-	for (i = out; i < d->noutlines; i++)
-		free(d->outlines[i].title);
-	d->noutlines = out < d->noutlines ? out : d->noutlines;
+}
+
+/* Free n outline entries (not the array). */
+static void
+S_outlines_free(struct pdf_outline *o, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		free(o[i].title);
+}
+
+/* memcpy() of n elements of size sz; nothing when n is 0. */
+static void
+S_copy(void *dst, const void *src, size_t n, size_t sz)
+{
+	if (n > 0)
+		memcpy(dst, src, n * sz);
 }
 
 /* Lay out chunk c at the end of the document. */
@@ -724,20 +737,29 @@ S_rechunk(struct lay *l, struct lay_chunk *v, size_t n, size_t k)
 	struct pdf_page	*pages;
 	struct pageinfo	*info;
 	struct pdf_outline *outs;
-	size_t		 npages, nouts, oldend = c->page1, oldout = c->out1, i;
+	size_t		 npages, nouts, oldend = c->page1, oldout = c->out1, i,
+			*tail;
 	ptrdiff_t	 delta, odelta;
 
+	/* Set aside what follows; free the chunk's pages. */
 	npages = d->npages - c->page1;
 	nouts = d->noutlines - c->out1;
 	pages = xreallocarray(NULL, npages + 1, sizeof(*pages));
 	info = xreallocarray(NULL, npages + 1, sizeof(*info));
 	outs = xreallocarray(NULL, nouts + 1, sizeof(*outs));
-	memcpy(pages, d->pages + c->page1, npages * sizeof(*pages));
-	memcpy(info, l->info + c->page1, npages * sizeof(*info));
-	memcpy(outs, d->outlines + c->out1, nouts * sizeof(*outs));
-	d->npages = c->page1;
-	d->noutlines = c->out1;
-	S_cut(l, c->page0, c->out0);
+	S_copy(pages, d->pages + c->page1, npages, sizeof(*pages));
+	S_copy(info, l->info + c->page1, npages, sizeof(*info));
+	S_copy(outs, d->outlines + c->out1, nouts, sizeof(*outs));
+	/* The targets in what follows (chunk k sets only its own). */
+	tail = xreallocarray(NULL, l->ntargets + 1, sizeof(*tail));
+	for (i = 0; i < l->ntargets; i++)
+		tail[i] = l->got[i] != SIZE_MAX && l->got[i] >= oldend ?
+		    l->got[i] : SIZE_MAX;
+	S_pages_free(d->pages + c->page0, c->page1 - c->page0);
+	S_outlines_free(d->outlines + c->out0, c->out1 - c->out0);
+	d->npages = c->page0;
+	d->noutlines = c->out0;
+
 	S_chunk(l, c);
 	S_finish(l, v, k, k + 1);
 	delta = (ptrdiff_t)c->page1 - (ptrdiff_t)oldend;
@@ -751,31 +773,27 @@ S_rechunk(struct lay *l, struct lay_chunk *v, size_t n, size_t k)
 			l->info = xreallocarray(l->info, l->infocap,
 			    sizeof(*l->info));
 		}
-		memcpy(d->pages + d->npages, pages, npages * sizeof(*pages));
-		memcpy(l->info + d->npages, info, npages * sizeof(*info));
+		S_copy(d->pages + d->npages, pages, npages, sizeof(*pages));
+		S_copy(l->info + d->npages, info, npages, sizeof(*info));
 		d->npages += npages;
 		d->outlines = xreallocarray(d->outlines, d->noutlines + nouts + 1,
 		    sizeof(*d->outlines));
-		memcpy(d->outlines + d->noutlines, outs, nouts * sizeof(*outs));
+		S_copy(d->outlines + d->noutlines, outs, nouts, sizeof(*outs));
 		d->noutlines += nouts;
 		for (i = k + 1; i < n; i++) {
 			v[i].out0 = (size_t)((ptrdiff_t)v[i].out0 + odelta);
 			v[i].out1 = (size_t)((ptrdiff_t)v[i].out1 + odelta);
 		}
 	} else {
-		/* Everything after moves: lay it out again. */
-		d->pages = xreallocarray(d->pages, d->npages + npages + 1,
-		    sizeof(*d->pages));
-		memcpy(d->pages + d->npages, pages, npages * sizeof(*pages));
-		d->outlines = xreallocarray(d->outlines, d->noutlines + nouts + 1,
-		    sizeof(*d->outlines));
-		memcpy(d->outlines + d->noutlines, outs, nouts * sizeof(*outs));
-		d->npages += npages;
-		d->noutlines += nouts;
-		S_cut(l, c->page1, c->out1);
+		/*
+		 * Everything after moves (and a page's side decides its
+		 * margins): lay it out again, its targets expected shifted.
+		 */
+		S_pages_free(pages, npages);
+		S_outlines_free(outs, nouts);
 		for (i = 0; i < l->ntargets; i++)
-			if (l->got[i] != SIZE_MAX && l->got[i] >= oldend) {
-				l->guess[i] = (size_t)((ptrdiff_t)l->got[i] + delta);
+			if (tail[i] != SIZE_MAX) {
+				l->guess[i] = (size_t)((ptrdiff_t)tail[i] + delta);
 				l->got[i] = SIZE_MAX;
 			}
 		for (i = k + 1; i < n; i++)
@@ -785,6 +803,7 @@ S_rechunk(struct lay *l, struct lay_chunk *v, size_t n, size_t k)
 	free(pages);
 	free(info);
 	free(outs);
+	free(tail);
 }
 
 int

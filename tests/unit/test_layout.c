@@ -750,6 +750,97 @@ test_long_strings(void **state)
 	f->cat[0] = csave;
 }
 
+/*
+ * lay_run() on chunks that know no booklet: A prints the page of
+ * target 0 (an item whose x is that page) and takes one page while it
+ * is unknown, two once known; B takes five pages; T is target 0; D
+ * prints it too.  Laid out once, A is laid out again with the page of
+ * T, grows a page, so B, T and D are laid out again with T expected a
+ * page further; then A once more, in place, with T's new page.
+ */
+static int S_runs[4];
+
+static void
+S_mark(struct lay *l, size_t pg, size_t ref)
+{
+	struct pdf_item	*it = pdf_page_add(&l->doc->pages[pg]);
+
+	it->type = ITEM_LINE;
+	it->x = ref == SIZE_MAX ? -1 : (double)ref;
+}
+
+static void
+S_chunk_a(struct lay *l, size_t arg)
+{
+	size_t	 ref = lay_ref(l, 0), pg;
+
+	S_runs[arg]++;
+	pg = lay_newpage(l, NULL, 0, 1);
+	S_mark(l, pg, ref);
+	if (ref != SIZE_MAX)
+		lay_newpage(l, NULL, 0, 1);
+}
+
+static void
+S_chunk_b(struct lay *l, size_t arg)
+{
+	int	 i;
+
+	S_runs[arg]++;
+	for (i = 0; i < 5; i++)
+		lay_newpage(l, NULL, 0, 1);
+}
+
+static void
+S_chunk_t(struct lay *l, size_t arg)
+{
+	S_runs[arg]++;
+	lay_ref_here(l, 0, lay_newpage(l, NULL, 0, 1));
+}
+
+static void
+S_chunk_d(struct lay *l, size_t arg)
+{
+	size_t	 ref = lay_ref(l, 0);
+
+	S_runs[arg]++;
+	S_mark(l, lay_newpage(l, NULL, 0, 1), ref);
+}
+
+static void
+test_lay_run(void **state)
+{
+	struct lay	 l;
+	struct lay_chunk v[4];
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	memset(v, 0, sizeof(v));
+	memset(S_runs, 0, sizeof(S_runs));
+	l.doc = xcalloc(1, sizeof(*l.doc));
+	v[0].fn = S_chunk_a;
+	v[1].fn = S_chunk_b;
+	v[2].fn = S_chunk_t;
+	v[3].fn = S_chunk_d;
+	v[1].arg = 1;
+	v[2].arg = 2;
+	v[3].arg = 3;
+	assert_int_equal(lay_run(&l, v, 4, 1, NULL, LAY_MAX_ROUNDS), 1);
+	assert_int_equal(l.doc->npages, 2 + 5 + 1 + 1);
+	assert_int_equal(l.doc->pages[0].nitems, 1);
+	assert_true(l.doc->pages[0].items[0].x == 7);	/* T's page */
+	assert_int_equal(l.doc->pages[8].nitems, 1);
+	assert_true(l.doc->pages[8].items[0].x == 7);
+	assert_int_equal(l.doc->pages[8].folio, 9);
+	/* A three times; the others twice (the second time shifted). */
+	assert_int_equal(S_runs[0], 3);
+	assert_int_equal(S_runs[1], 2);
+	assert_int_equal(S_runs[2], 2);
+	assert_int_equal(S_runs[3], 2);
+	free(l.info);
+	layout_free(l.doc);
+}
+
 int
 main(void)
 {
@@ -768,6 +859,7 @@ main(void)
 		cmocka_unit_test(test_span_joints),
 		cmocka_unit_test(test_vbox_dup),
 		cmocka_unit_test(test_verify),
+		cmocka_unit_test(test_lay_run),
 	};
 	int	 rc;
 

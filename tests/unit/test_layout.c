@@ -24,7 +24,7 @@
 #include "booklet.h"
 #include "load.h"
 #include "pdf.h"
-#include "pdf_layout.h"
+#include "lay.h"
 
 #define	LONG_BODY \
 	"Premier paragraphe de la présentation, assez long pour être " \

@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_layout.h"
+#include "lay.h"
 #include "typo.h"
 
 /* The typographic apostrophe, U+2019. */

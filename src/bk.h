@@ -5,10 +5,10 @@
  * and pdf_index.c (the two indexes).  Machinery (boxes, pagination,
  * paragraphs) is in pdf_layout.h.
  */
-#ifndef PDF_PAGES_H
-#define PDF_PAGES_H
+#ifndef BK_H
+#define BK_H
 
-#include "pdf_layout.h"
+#include "lay.h"
 
 /* Sizes of the booklet, relative to the theme's body size. */
 #define	SZ_SMALL(l)	((l)->theme.body_size * 0.8)
@@ -81,4 +81,4 @@ void		 pages_alpha(struct lay *);
 /* "Nouveautés de l'édition", when opts->news has any (pdf_news.c). */
 void		 pages_news(struct lay *);
 
-#endif /* PDF_PAGES_H */
+#endif /* BK_H */

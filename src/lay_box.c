@@ -17,7 +17,7 @@
 #include <string.h>
 
 #include "picto.h"
-#include "pdf_layout.h"
+#include "lay.h"
 #include "typo.h"
 
 

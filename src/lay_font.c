@@ -19,7 +19,7 @@
 #include FT_ADVANCES_H
 
 #include "glyphs.h"
-#include "pdf_layout.h"
+#include "lay.h"
 
 /* Code points cached per face (libharu's CID fonts stop at the BMP). */
 #define	FONT_CACHE	0x10000

@@ -14,7 +14,7 @@
 #include <cmark.h>
 
 #include "markdown.h"
-#include "pdf_layout.h"
+#include "lay.h"
 #include "typo.h"
 
 /* Nesting deeper than this is set flat (cmark allows far more). */

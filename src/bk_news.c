@@ -11,7 +11,7 @@
 #include "colour.h"
 #include "model.h"
 #include "news.h"
-#include "pdf_pages.h"
+#include "bk.h"
 #include "util.h"
 
 void

@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "pdf_layout.h"
+#include "lay.h"
 
 /* Tolerance of the comparisons, in points. */
 #define	EPS	0.1

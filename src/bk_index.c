@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_pages.h"
+#include "bk.h"
 #include "typo.h"
 
 /* ---- indexes --------------------------------------------------------------- */

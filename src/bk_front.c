@@ -17,7 +17,8 @@
 #include <string.h>
 
 #include "picto.h"
-#include "pdf_pages.h"
+#include "bk.h"
+#include "pdf_qr.h"
 #include "typo.h"
 
 /* ---- small helpers ------------------------------------------------------ */

@@ -12,7 +12,7 @@
 
 #include "i18n.h"
 #include "load_yaml.h"
-#include "pdf_layout.h"
+#include "lay.h"
 #include "validate.h"
 
 /* A theme file is a few hundred bytes; refuse anything absurd. */

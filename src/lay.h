@@ -1,11 +1,12 @@
 /*
- * pdf_layout.h — shared by the booklet layout's own files only:
- * pdf_layout.c (chunks, pagination, page furniture, dump),
- * pdf_theme.c (theme.yaml), pdf_font.c (fontconfig + FreeType metrics),
- * pdf_text.c (paragraphs), pdf_md.c (Markdown AST), pdf_qr.c (QR codes)
- * and the sections of the booklet: pdf_pages.c, pdf_partner.c and
- * pdf_index.c (their shared helpers: pdf_pages.h).  Nothing here knows
- * libharu; the contract with the emitter is pdf.h.
+ * lay.h — the layout engine: model-free machinery that turns vertical
+ * lists of boxes into pages of items (the display list, pdf.h), with
+ * no knowledge of the booklet's sections (bk.h) nor of libharu (the
+ * emitter, pdf_emit*.c).  lay_box.c: boxes, text items, pages,
+ * pagination, outline; lay_run.c: chunks laid out once and page
+ * references; lay_para.c: paragraphs (Knuth–Plass, hyphenation);
+ * lay_md.c: Markdown; lay_verify.c: the geometry check; lay_dump.c:
+ * the text dump.  The theme and the fonts: lay_theme.h, lay_font.h.
  *
  * Coordinates: the layout first builds vertical lists of boxes
  * (struct vbox) whose items are relative to the box: x from the left
@@ -19,74 +20,11 @@
 #include <stddef.h>
 
 #include "colour.h"
+#include "lay_font.h"
+#include "lay_theme.h"
 #include "pdf.h"
 
-/* Millimetres to points. */
-#define	MM(x)		((x) * 72.0 / 25.4)
-/* The print shop's bleed; full-bleed items always extend this far. */
-#define	BLEED_MAX	8.504
-
-/* ---- theme (pdf_theme.c) ---------------------------------------------- */
-
-struct theme {
-	double		 page_w, page_h;	/* trim size */
-	char		*font[4];	/* fontconfig patterns: regular, bold, italic, bold italic */
-	struct pos	 font_pos[4];	/* where each was set in theme.yaml */
-	char		*icon_font;	/* TrueType file of the pictograms */
-	int		 justify;	/* justified, else ragged right */
-	int		 hyphenate;
-	char		*hyph_dict;	/* libhyphen dictionary */
-	double		 body_size;	/* points */
-	double		 body_leading;	/* points */
-	unsigned int	 lead_rgb;	/* cover, back cover, front matter */
-	int		 bleed;		/* print-shop variant wanted by the theme */
-	char		*path;		/* theme.yaml as named in diagnostics, or NULL */
-};
-
-/*
- * Read theme_dir/theme.yaml (else default_theme_dir/theme.yaml; no file
- * at all means the defaults).  A missing key keeps its default; a bad
- * value is an error naming theme.yaml:line:col.  Returns 0 on error.
- */
-int	 theme_load(struct theme *, const struct booklet_opts *, struct diags *);
-void	 theme_free(struct theme *);
-
-/* ---- fonts (pdf_font.c) ----------------------------------------------- */
-
-struct fonts;
-
-/*
- * Resolve the theme's four faces through fontconfig (a family that is
- * not installed is an error, never a silent substitute) and open them
- * and the icon font with FreeType.  Returns NULL on error.
- */
-struct fonts	*fonts_open(const struct theme *, struct diags *);
-void		 fonts_close(struct fonts *);
-/* Absolute path of the file of a face. */
-const char	*fonts_path(const struct fonts *, enum pdf_face);
-/* Whether the face has a glyph for code point cp. */
-int		 fonts_has(struct fonts *, enum pdf_face, unsigned int cp);
-/*
- * Whether the booklet prints cp in that face: with the face itself or
- * with the style's fallback face (glyphs.h says which).
- */
-int		 fonts_printable(struct fonts *, enum pdf_face, unsigned int cp);
-/* The fallback file of a style (FACE_REGULAR..FACE_BOLDITALIC), or NULL. */
-const char	*fonts_fallback_path(const struct fonts *, enum pdf_face);
-/* The glyph coverage of the faces (for glyphs_check_site()). */
-struct glyphs	*fonts_glyphs(struct fonts *);
-/*
- * Advance width of the UTF-8 string s (len bytes) at size points, as
- * the emitter's PDF will draw it: libharu's per-glyph widths (advance
- * * 1000 / units per em, truncated), no kerning.
- */
-double		 fonts_width(struct fonts *, enum pdf_face, double size,
-		    const char *s, size_t len);
-/* Ascender and descender (negative) of the face, per point of size. */
-double		 fonts_ascender(const struct fonts *, enum pdf_face);
-double		 fonts_descender(const struct fonts *, enum pdf_face);
-
-/* ---- the layout context (pdf_layout.c) -------------------------------- */
+/* ---- the layout context ------------------------------------------------ */
 
 /* Where a text comes from (file and position), kept on its items. */
 struct src {
@@ -196,6 +134,8 @@ void		 vlist_free(struct vlist *);
 struct vbox	*vlist_pop(struct vlist *);
 /* An allocated copy of a box's height and items (for vbox.cont). */
 struct vbox	*vbox_dup(const struct vbox *);
+/* Free the items and running heads of n pages (not the array). */
+void		 lay_pages_free(struct pdf_page *, size_t n);
 /* Free an allocated box (vlist_pop(), vbox_dup()); NULL is a no-op. */
 void		 vbox_free(struct vbox *);
 /* Move the boxes of src to the end of dst; src is left empty. */
@@ -326,7 +266,7 @@ void		 lay_deps_restore(struct lay *, struct lay_dep *, size_t);
 int		 lay_run(struct lay *, struct lay_chunk *, size_t nchunks,
 		    size_t ntargets, const size_t *guess, int maxrounds);
 
-/* ---- the layout's own check (pdf_verify.c) ---------------------------- */
+/* ---- the layout's own check (lay_verify.c) ---------------------------- */
 
 /*
  * Check the geometry of a laid-out document before it is emitted:
@@ -344,7 +284,7 @@ int		 lay_run(struct lay *, struct lay_chunk *, size_t nchunks,
 int		 lay_verify(const struct pdf_doc *, double inner, double outer,
 		    double top, double bottom, struct diags *);
 
-/* ---- paragraphs (pdf_text.c) ------------------------------------------ */
+/* ---- paragraphs (lay_para.c) ------------------------------------------ */
 
 enum span_flags {
 	SPAN_NOHYPH	= 1 << 0,	/* a name, e-mail, URL or phone: never hyphenated */
@@ -409,7 +349,7 @@ struct vbox *para_line(struct lay *, struct vlist *, const char *text,
 	    enum pdf_face, double size, double leading, unsigned int rgb,
 	    double before, const struct src *);
 
-/* ---- Markdown (pdf_md.c) ---------------------------------------------- */
+/* ---- Markdown (lay_md.c) ---------------------------------------------- */
 
 /*
  * Set a Markdown text (a partner's presentation, the édito) with
@@ -420,13 +360,5 @@ struct vbox *para_line(struct lay *, struct vlist *, const char *text,
  */
 void	 md_set(struct lay *, const char *md, const char *file, int line0,
 	    int col0, unsigned int hrgb, double leading, struct vlist *out);
-
-/* ---- sections (pdf_pages.c) ------------------------------------------- */
-
-/*
- * Lay out every section of the booklet into l->doc, page numbers
- * settled (lay_run()); returns 0 when they did not settle.
- */
-int	 pages_booklet(struct lay *);
 
 #endif /* LAY_H */

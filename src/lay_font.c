@@ -1,5 +1,5 @@
 /*
- * pdf_font.c — the booklet's fonts: fontconfig finds the files of the
+ * lay_font.c — the booklet's fonts: fontconfig finds the files of the
  * theme's families, FreeType reads their metrics.
  *
  * The widths are those the emitter's PDF declares: libharu 2.3 writes

@@ -1,5 +1,5 @@
 /*
- * pdf_md.c — Markdown (cmark's AST) set as booklet paragraphs:
+ * lay_md.c — Markdown (cmark's AST) set as booklet paragraphs:
  * paragraphs, emphasis (italic and bold faces), lists, links (clickable,
  * underlined), headings (which never end a page), block quotes, code
  * and thematic breaks.  Raw HTML is dropped, as on the site.

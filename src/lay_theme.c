@@ -1,5 +1,5 @@
 /*
- * pdf_theme.c — the booklet settings of a theme (the `booklet:' map of
+ * lay_theme.c — the booklet settings of a theme (the `booklet:' map of
  * theme.yaml), read with load_yaml like every YAML file of the program.
  * Every key is optional and falls back to the defaults below; a value
  * of the wrong shape is an error naming theme.yaml:line:col.  Other

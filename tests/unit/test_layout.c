@@ -1,5 +1,5 @@
 /*
- * test_layout.c — the booklet's layout (src/pdf_layout*.c) on a small
+ * test_layout.c — the booklet's layout (bk_*.c, lay_*.c) on a small
  * hand-built struct site: page structure, outlines and page numbers,
  * thumb index on the outer edge, justified lines flush and never
  * overfull, glyph-coverage warnings with positions, private fields
@@ -607,7 +607,7 @@ S_diag_has(const struct diags *d, const char *s)
 }
 
 /*
- * The layout's own check (pdf_verify.c) on hand-built pages: a clean
+ * The layout's own check (lay_verify.c) on hand-built pages: a clean
  * page passes; text over text, text out of the text block or off the
  * page are internal errors naming the page, the text and its file.
  */

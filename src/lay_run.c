@@ -15,6 +15,18 @@
 #include "lay.h"
 #include "util.h"
 
+/* Record that chunk c printed page pg for target. */
+static void
+S_dep_add(struct lay_chunk *c, size_t target, size_t pg)
+{
+	if (c->ndeps == c->capdeps) {
+		c->capdeps = c->capdeps ? c->capdeps * 2 : 8;
+		c->deps = xreallocarray(c->deps, c->capdeps, sizeof(*c->deps));
+	}
+	c->deps[c->ndeps].target = target;
+	c->deps[c->ndeps++].page = pg;
+}
+
 size_t
 lay_ref(struct lay *l, size_t target)
 {
@@ -26,13 +38,7 @@ lay_ref(struct lay *l, size_t target)
 	pg = l->got[target] != SIZE_MAX ? l->got[target] : l->guess[target];
 	if (c != NULL) {
 		c->unsure |= l->got[target] == SIZE_MAX;
-		if (c->ndeps == c->capdeps) {
-			c->capdeps = c->capdeps ? c->capdeps * 2 : 8;
-			c->deps = xreallocarray(c->deps, c->capdeps,
-			    sizeof(*c->deps));
-		}
-		c->deps[c->ndeps].target = target;
-		c->deps[c->ndeps++].page = pg;
+		S_dep_add(c, target, pg);
 	}
 	return pg;
 }
@@ -72,18 +78,12 @@ void
 lay_deps_restore(struct lay *l, struct lay_dep *v, size_t n)
 {
 	struct lay_chunk *c = l->chunk;
+	size_t		 i;
 
 	if (c != NULL) {
 		c->ndeps = 0;
-		while (c->ndeps < n) {
-			if (c->ndeps == c->capdeps) {
-				c->capdeps = c->capdeps ? c->capdeps * 2 : 8;
-				c->deps = xreallocarray(c->deps, c->capdeps,
-				    sizeof(*c->deps));
-			}
-			c->deps[c->ndeps] = v[c->ndeps];
-			c->ndeps++;
-		}
+		for (i = 0; i < n; i++)
+			S_dep_add(c, v[i].target, v[i].page);
 	}
 	free(v);
 }
@@ -267,7 +267,8 @@ lay_run(struct lay *l, struct lay_chunk *v, size_t n, size_t ntargets,
 				again = 1;
 			}
 	}
-	for (k = 0; !again && k < n; k++)
+	/* The last round may have laid out again all that was wrong. */
+	for (again = 0, k = 0; !again && k < n; k++)
 		again = S_stale(l, &v[k]);
 	for (k = 0; k < n; k++)
 		free(v[k].deps);

@@ -1169,6 +1169,20 @@ S_rest(const struct vlist *v, size_t i)
 	return h;
 }
 
+/* S_rest(v, 0) of the boxes of v once S_tighten(st) has spaced them. */
+static double
+S_rest_tight(const struct pstyle *st, const struct vlist *v)
+{
+	double	 h = 0, f = st->tight >= 3 ? 0.45 : 0.6;
+	size_t	 j;
+
+	if (st->tight == 0)
+		return S_rest(v, 0);
+	for (j = 0; j < v->n; j++)
+		h += (j > 0 ? v->v[j].before * f : 0) + v->v[j].h;
+	return h;
+}
+
 /*
  * A partner that printed the page of a partner not laid out yet: its
  * boxes, set with the expected page, wait on pages reserved for them
@@ -1276,6 +1290,21 @@ bk_partner(struct lay *l, const struct partner *pp)
 		struct vlist	 w = { 0 };
 		struct pstyle	 st2 = S_pstyle(l, tight);
 
+		if (st2.size == st.size && st2.leading == st.leading &&
+		    st2.box == st.box) {
+			/*
+			 * Only the spaces between boxes change: the boxes
+			 * set untightened, measured as S_tighten() would
+			 * space them (the same sums), spaced if they fit.
+			 */
+			if (S_rest_tight(&st2, &v) <= avail + 0.01) {
+				S_tighten(&st2, &v, 0);
+				st = st2;
+				need = S_rest(&v, 0);
+				break;
+			}
+			continue;
+		}
 		S_partner_boxes(l, &st2, pp, &w, sec2, &nsec2);
 		if (S_rest(&w, 0) <= avail + 0.01) {
 			vlist_free(&v);

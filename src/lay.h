@@ -241,13 +241,19 @@ int		 lay_unsure(const struct lay *);
 /*
  * Finish the chunk being laid out later, once the chunks after it have
  * been laid out (and their targets are known): fn(l, arg) is called
- * with the chunk current again, its references forgotten, and must
- * print them again (lay_ref()) and fill the pages the chunk reserved
- * (lay_flow_reserve(), lay_flow_fill()).
+ * with the chunk current again and fills the pages the chunk reserved
+ * (lay_flow_reserve(), lay_flow_fill()).  What the chunk printed is
+ * still recorded: to print it again with the pages now known, forget
+ * it first (lay_deps_save()); what was printed and stays is recorded
+ * back with lay_deps_restore().
  */
 void		 lay_defer(struct lay *, void (*fn)(struct lay *, void *),
 		    void *arg);
-/* The references the chunk being laid out printed, and setting them back. */
+/*
+ * Forget the references the chunk being laid out printed, into an
+ * allocated array (returns their count); record them again (and free
+ * the array).
+ */
 size_t		 lay_deps_save(struct lay *, struct lay_dep **);
 void		 lay_deps_restore(struct lay *, struct lay_dep *, size_t);
 

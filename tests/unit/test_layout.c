@@ -841,6 +841,84 @@ test_lay_run(void **state)
 	layout_free(l.doc);
 }
 
+/*
+ * lay_defer() with reserved pages: chunk 0 prints the page of target 0
+ * (chunk 1's) before it is laid out, so it flows three boxes, one per
+ * page, onto pages it reserves and finishes once chunk 1 is laid out:
+ * its boxes land on its own pages, before chunk 1's, with the number.
+ */
+struct S_res {
+	struct vlist	 v;
+	size_t		 first;
+};
+
+static void
+S_res_finish(struct lay *l, void *arg)
+{
+	struct S_res	*r = arg;
+	struct lay_dep	*old;
+	size_t		 i;
+
+	(void)lay_deps_save(l, &old);	/* printed again below */
+	free(old);
+	for (i = 0; i < r->v.n; i++)
+		r->v.v[i].items[0].x = (double)lay_ref(l, 0);
+	assert_int_equal(lay_flow_fill(l, &r->v, r->first), r->first + 2);
+	vlist_free(&r->v);
+}
+
+static void
+S_chunk_res(struct lay *l, size_t arg)
+{
+	static struct S_res r;
+	struct pdf_item	*it;
+	size_t		 i, ref;
+
+	(void)arg;
+	memset(&r, 0, sizeof(r));
+	ref = lay_ref(l, 0);
+	assert_true(lay_unsure(l));
+	for (i = 0; i < 3; i++) {
+		it = vbox_add(vlist_add(&r.v, 100, 0));
+		it->type = ITEM_LINE;
+		it->x = (double)ref;
+		r.v.v[i].newpage = 1;
+	}
+	r.first = lay_flow_reserve(l, &r.v, NULL, NULL, 0);
+	assert_int_equal(l->doc->npages, 3);
+	assert_int_equal(l->doc->pages[2].nitems, 0);
+	lay_defer(l, S_res_finish, &r);
+}
+
+static void
+test_lay_defer(void **state)
+{
+	struct lay	 l;
+	struct lay_chunk v[2];
+	size_t		 i;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	memset(v, 0, sizeof(v));
+	memset(S_runs, 0, sizeof(S_runs));
+	l.doc = xcalloc(1, sizeof(*l.doc));
+	l.doc->page_h = 595.28;
+	l.top = l.bottom = 40;
+	v[0].fn = S_chunk_res;
+	v[1].fn = S_chunk_t;
+	v[1].arg = 2;
+	assert_int_equal(lay_run(&l, v, 2, 1, NULL, LAY_MAX_ROUNDS), 1);
+	assert_int_equal(l.doc->npages, 4);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(l.doc->pages[i].nitems, 1);
+		assert_true(l.doc->pages[i].items[0].x == 3);
+	}
+	assert_int_equal(l.doc->pages[3].nitems, 0);
+	assert_int_equal(S_runs[2], 1);		/* nothing laid out twice */
+	free(l.info);
+	layout_free(l.doc);
+}
+
 int
 main(void)
 {
@@ -860,6 +938,7 @@ main(void)
 		cmocka_unit_test(test_vbox_dup),
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_lay_run),
+		cmocka_unit_test(test_lay_defer),
 	};
 	int	 rc;
 

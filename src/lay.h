@@ -76,7 +76,7 @@ struct lay_chunk {
 	struct lay_dep	*deps;		/* the references it printed */
 	size_t		 ndeps, capdeps;
 	int		 unsure;	/* it printed a target not laid out yet */
-	/* Its completion, deferred until its targets are laid out (lay_defer()). */
+	/* Its completion, deferred until its targets are laid out. */
 	void		(*defer)(struct lay *, void *);
 	void		*defer_arg;
 };
@@ -89,18 +89,20 @@ struct lay_dep {
 
 /* Per-page facts kept aside for the page furniture. */
 struct pageinfo {
-	int		 thumb;		/* 1 + category index of the thumb tab, or 0 */
+	int		 thumb;		/* the caller's thumb tab (1 + category), or 0 */
 	int		 furniture;	/* running head and folio wanted */
 };
 
 struct lay {
+	/* What the caller lays out (the engine itself never reads them). */
 	const struct site	*site;
 	const struct booklet_opts *opts;
+	struct picto		*picto;
+
 	struct diags		*diags;
 	struct theme		 theme;
 	struct fonts		*fonts;
 	struct typo_hyph	*hyph;
-	struct picto		*picto;
 
 	/* Grid. */
 	double		 inner, outer, top, bottom;	/* margins */

@@ -1,15 +1,16 @@
 /*
- * booklet.c — the printed booklet, end to end: layout (pdf_layout*.c),
- * the optional text dump of the layout, then the emitter (pdf_emit*.c)
- * in reading order and imposed.
+ * booklet.c — the printed booklet, end to end: layout (bk_book.c's
+ * layout_booklet(), above the engine lay_*.c), the optional text dump of
+ * the layout, then the emitter (pdf_emit*.c): reading order, imposed and
+ * print-shop files from one drawing of each page.
  */
 #include <errno.h>
 #include <string.h>
 
 #include "booklet.h"
 #include "glyphs.h"
+#include "lay.h"
 #include "pdf.h"
-#include "pdf_layout.h"
 
 int
 booklet_build(const struct site *s, const struct booklet_opts *o,

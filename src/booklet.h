@@ -1,6 +1,6 @@
 /*
  * booklet.h — the printed booklet: model + theme -> PDF files.
- * The layout (pdf_layout*.c, pdf_pages.c and its sections) and the
+ * The layout (the sections bk_*.c over the engine lay_*.c) and the
  * emitter (pdf_emit*.c) share pdf.h; this header is the whole public
  * contract.
  */

@@ -1,6 +1,6 @@
 /*
  * load_yaml.h — a small YAML node tree: the one YAML reader, used by the
- * load_*.c files, campaign_state.c and pdf_theme.c (theme.yaml).
+ * load_*.c files, campaign_state.c and lay_theme.c (theme.yaml).
  *
  * libyaml's own document loader accepts aliases (a "billion laughs"
  * risk), keeps duplicate keys silently and has no limits; this reader

@@ -3,7 +3,7 @@
  *
  * load.c builds a struct site from content/ (site.yaml and
  * partenaires/SLUG.md) and validate.c checks it; the renderers (html.c,
- * pdf_layout.c) only read it.  Nothing downstream re-parses YAML.
+ * bk_*.c, lay_*.c) only read it.  Nothing downstream re-parses YAML.
  *
  * Ownership: struct site owns everything reachable from it; free it
  * with model_free().  Strings are UTF-8, NUL-terminated, trimmed, with

@@ -1,5 +1,5 @@
 /*
- * pdf.h — shared by the booklet's layout (pdf_layout*.c) and emitter
+ * pdf.h — shared by the booklet's layout (lay_*.c, bk_*.c) and emitter
  * (pdf_emit*.c) only.  The public contract is booklet.h.
  *
  * The layout turns the model into a document of pages of positioned
@@ -118,7 +118,7 @@ struct pdf_doc {
 	long long	 date;		/* epoch seconds (SOURCE_DATE_EPOCH or content) */
 };
 
-/* ---- layout (pdf_layout*.c) ----------------------------------------- */
+/* ---- layout (bk_book.c, lay_*.c) ------------------------------------ */
 
 /*
  * Lay out the booklet of the site.  Resolves the theme's fonts through

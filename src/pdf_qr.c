@@ -12,7 +12,8 @@
 
 #include <qrencode.h>
 
-#include "pdf_layout.h"
+#include "lay.h"
+#include "pdf_qr.h"
 
 #define	QR_QUIET	4
 

@@ -8,7 +8,7 @@
 # printed (dividers, contents and indexes continued overleaf), running
 # heads shortened with "…", no divider for an empty category, a short
 # booklet for an empty edition; the Nouveautés page on the long fixture
-# with the big one archived.  The layout's own check (pdf_verify.c)
+# with the big one archived.  The layout's own check (lay_verify.c)
 # is unit-tested in test_layout.
 # san: yes
 . "$TOP/tests/lib.sh"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # A partner a little too long for its page is set again tighter
-# (pdf_partner.c: pages_partner, struct pstyle) before it runs over.
+# (bk_partner.c: bk_partner, struct pstyle) before it runs over.
 # On generated partners whose presentation grows a few words at a
 # time, read from the layout dump: a longer partner never takes fewer
 # pages; some one-page partner got the tightest setting (contact box at

@@ -1,5 +1,5 @@
 /*
- * test_layout.c — the booklet's layout (src/pdf_layout*.c) on a small
+ * test_layout.c — the booklet's layout (bk_*.c, lay_*.c) on a small
  * hand-built struct site: page structure, outlines and page numbers,
  * thumb index on the outer edge, justified lines flush and never
  * overfull, glyph-coverage warnings with positions, private fields
@@ -24,7 +24,7 @@
 #include "booklet.h"
 #include "load.h"
 #include "pdf.h"
-#include "pdf_layout.h"
+#include "lay.h"
 
 #define	LONG_BODY \
 	"Premier paragraphe de la présentation, assez long pour être " \
@@ -607,7 +607,7 @@ S_diag_has(const struct diags *d, const char *s)
 }
 
 /*
- * The layout's own check (pdf_verify.c) on hand-built pages: a clean
+ * The layout's own check (lay_verify.c) on hand-built pages: a clean
  * page passes; text over text, text out of the text block or off the
  * page are internal errors naming the page, the text and its file.
  */
@@ -750,6 +750,175 @@ test_long_strings(void **state)
 	f->cat[0] = csave;
 }
 
+/*
+ * lay_run() on chunks that know no booklet: A prints the page of
+ * target 0 (an item whose x is that page) and takes one page while it
+ * is unknown, two once known; B takes five pages; T is target 0; D
+ * prints it too.  Laid out once, A is laid out again with the page of
+ * T, grows a page, so B, T and D are laid out again with T expected a
+ * page further; then A once more, in place, with T's new page.
+ */
+static int S_runs[4];
+
+static void
+S_mark(struct lay *l, size_t pg, size_t ref)
+{
+	struct pdf_item	*it = pdf_page_add(&l->doc->pages[pg]);
+
+	it->type = ITEM_LINE;
+	it->x = ref == SIZE_MAX ? -1 : (double)ref;
+}
+
+static void
+S_chunk_a(struct lay *l, size_t arg)
+{
+	size_t	 ref = lay_ref(l, 0), pg;
+
+	S_runs[arg]++;
+	pg = lay_newpage(l, NULL, 0, 1);
+	S_mark(l, pg, ref);
+	if (ref != SIZE_MAX)
+		lay_newpage(l, NULL, 0, 1);
+}
+
+static void
+S_chunk_b(struct lay *l, size_t arg)
+{
+	int	 i;
+
+	S_runs[arg]++;
+	for (i = 0; i < 5; i++)
+		lay_newpage(l, NULL, 0, 1);
+}
+
+static void
+S_chunk_t(struct lay *l, size_t arg)
+{
+	S_runs[arg]++;
+	lay_ref_here(l, 0, lay_newpage(l, NULL, 0, 1));
+}
+
+static void
+S_chunk_d(struct lay *l, size_t arg)
+{
+	size_t	 ref = lay_ref(l, 0);
+
+	S_runs[arg]++;
+	S_mark(l, lay_newpage(l, NULL, 0, 1), ref);
+}
+
+static void
+test_lay_run(void **state)
+{
+	struct lay	 l;
+	struct lay_chunk v[4];
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	memset(v, 0, sizeof(v));
+	memset(S_runs, 0, sizeof(S_runs));
+	l.doc = xcalloc(1, sizeof(*l.doc));
+	v[0].fn = S_chunk_a;
+	v[1].fn = S_chunk_b;
+	v[2].fn = S_chunk_t;
+	v[3].fn = S_chunk_d;
+	v[1].arg = 1;
+	v[2].arg = 2;
+	v[3].arg = 3;
+	assert_int_equal(lay_run(&l, v, 4, 1, NULL, LAY_MAX_ROUNDS), 1);
+	assert_int_equal(l.doc->npages, 2 + 5 + 1 + 1);
+	assert_int_equal(l.doc->pages[0].nitems, 1);
+	assert_true(l.doc->pages[0].items[0].x == 7);	/* T's page */
+	assert_int_equal(l.doc->pages[8].nitems, 1);
+	assert_true(l.doc->pages[8].items[0].x == 7);
+	assert_int_equal(l.doc->pages[8].folio, 9);
+	/* A three times; the others twice (the second time shifted). */
+	assert_int_equal(S_runs[0], 3);
+	assert_int_equal(S_runs[1], 2);
+	assert_int_equal(S_runs[2], 2);
+	assert_int_equal(S_runs[3], 2);
+	free(l.info);
+	layout_free(l.doc);
+}
+
+/*
+ * lay_defer() with reserved pages: chunk 0 prints the page of target 0
+ * (chunk 1's) before it is laid out, so it flows three boxes, one per
+ * page, onto pages it reserves and finishes once chunk 1 is laid out:
+ * its boxes land on its own pages, before chunk 1's, with the number.
+ */
+struct S_res {
+	struct vlist	 v;
+	size_t		 first;
+};
+
+static void
+S_res_finish(struct lay *l, void *arg)
+{
+	struct S_res	*r = arg;
+	struct lay_dep	*old;
+	size_t		 i;
+
+	(void)lay_deps_save(l, &old);	/* printed again below */
+	free(old);
+	for (i = 0; i < r->v.n; i++)
+		r->v.v[i].items[0].x = (double)lay_ref(l, 0);
+	assert_int_equal(lay_flow_fill(l, &r->v, r->first), r->first + 2);
+	vlist_free(&r->v);
+}
+
+static void
+S_chunk_res(struct lay *l, size_t arg)
+{
+	static struct S_res r;
+	struct pdf_item	*it;
+	size_t		 i, ref;
+
+	(void)arg;
+	memset(&r, 0, sizeof(r));
+	ref = lay_ref(l, 0);
+	assert_true(lay_unsure(l));
+	for (i = 0; i < 3; i++) {
+		it = vbox_add(vlist_add(&r.v, 100, 0));
+		it->type = ITEM_LINE;
+		it->x = (double)ref;
+		r.v.v[i].newpage = 1;
+	}
+	r.first = lay_flow_reserve(l, &r.v, NULL, NULL, 0);
+	assert_int_equal(l->doc->npages, 3);
+	assert_int_equal(l->doc->pages[2].nitems, 0);
+	lay_defer(l, S_res_finish, &r);
+}
+
+static void
+test_lay_defer(void **state)
+{
+	struct lay	 l;
+	struct lay_chunk v[2];
+	size_t		 i;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	memset(v, 0, sizeof(v));
+	memset(S_runs, 0, sizeof(S_runs));
+	l.doc = xcalloc(1, sizeof(*l.doc));
+	l.doc->page_h = 595.28;
+	l.top = l.bottom = 40;
+	v[0].fn = S_chunk_res;
+	v[1].fn = S_chunk_t;
+	v[1].arg = 2;
+	assert_int_equal(lay_run(&l, v, 2, 1, NULL, LAY_MAX_ROUNDS), 1);
+	assert_int_equal(l.doc->npages, 4);
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(l.doc->pages[i].nitems, 1);
+		assert_true(l.doc->pages[i].items[0].x == 3);
+	}
+	assert_int_equal(l.doc->pages[3].nitems, 0);
+	assert_int_equal(S_runs[2], 1);		/* nothing laid out twice */
+	free(l.info);
+	layout_free(l.doc);
+}
+
 int
 main(void)
 {
@@ -768,6 +937,8 @@ main(void)
 		cmocka_unit_test(test_span_joints),
 		cmocka_unit_test(test_vbox_dup),
 		cmocka_unit_test(test_verify),
+		cmocka_unit_test(test_lay_run),
+		cmocka_unit_test(test_lay_defer),
 	};
 	int	 rc;
 

@@ -1,5 +1,5 @@
 /*
- * pdf_theme.c — the booklet settings of a theme (the `booklet:' map of
+ * lay_theme.c — the booklet settings of a theme (the `booklet:' map of
  * theme.yaml), read with load_yaml like every YAML file of the program.
  * Every key is optional and falls back to the defaults below; a value
  * of the wrong shape is an error naming theme.yaml:line:col.  Other
@@ -12,7 +12,7 @@
 
 #include "i18n.h"
 #include "load_yaml.h"
-#include "pdf_layout.h"
+#include "lay.h"
 #include "validate.h"
 
 /* A theme file is a few hundred bytes; refuse anything absurd. */

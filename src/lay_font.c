@@ -1,5 +1,5 @@
 /*
- * pdf_font.c — the booklet's fonts: fontconfig finds the files of the
+ * lay_font.c — the booklet's fonts: fontconfig finds the files of the
  * theme's families, FreeType reads their metrics.
  *
  * The widths are those the emitter's PDF declares: libharu 2.3 writes
@@ -19,7 +19,7 @@
 #include FT_ADVANCES_H
 
 #include "glyphs.h"
-#include "pdf_layout.h"
+#include "lay.h"
 
 /* Code points cached per face (libharu's CID fonts stop at the BMP). */
 #define	FONT_CACHE	0x10000

@@ -1,5 +1,5 @@
 /*
- * pdf_md.c — Markdown (cmark's AST) set as booklet paragraphs:
+ * lay_md.c — Markdown (cmark's AST) set as booklet paragraphs:
  * paragraphs, emphasis (italic and bold faces), lists, links (clickable,
  * underlined), headings (which never end a page), block quotes, code
  * and thematic breaks.  Raw HTML is dropped, as on the site.
@@ -14,7 +14,7 @@
 #include <cmark.h>
 
 #include "markdown.h"
-#include "pdf_layout.h"
+#include "lay.h"
 #include "typo.h"
 
 /* Nesting deeper than this is set flat (cmark allows far more). */

@@ -1,5 +1,5 @@
 /*
- * pdf_index.c — the booklet's two indexes: "Je cherche de l'aide
+ * bk_index.c — the booklet's two indexes: "Je cherche de l'aide
  * pour…" (partners by need, under each need's pictogram) and the
  * alphabetical index (names and sigles, with cross-references).  A
  * group broken across pages repeats its heading with "(suite)".
@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_pages.h"
+#include "bk.h"
 #include "typo.h"
 
 /* ---- indexes --------------------------------------------------------------- */
@@ -27,7 +27,7 @@ S_thematic_head(struct lay *l, struct vlist *v,
 
 	b = vlist_add(v, SZ_H2(l) * 1.5, before);
 	b->keep = 1;
-	pages_picto(l, thema, ic);
+	bk_picto(l, thema, ic);
 	if (ic[0] != '\0') {
 		lay_text(l, b, 0, -(b->h / 2 + SZ_H2(l) * 0.33), FACE_ICON,
 		    SZ_H2(l), h, ic, strlen(ic), NULL);
@@ -70,7 +70,7 @@ S_thematic_head(struct lay *l, struct vlist *v,
 }
 
 void
-pages_thematic_index(struct lay *l)
+bk_thematic_index(struct lay *l)
 {
 	const struct site *s = l->site;
 	struct vlist	 v = { 0 };
@@ -82,7 +82,7 @@ pages_thematic_index(struct lay *l)
 	size_t		 i, j, n, pg, cnt, k;
 	char		*name;
 
-	pages_title(l, &v, "Je cherche de l'aide pour…", h, 1);
+	bk_title(l, &v, "Je cherche de l'aide pour…", h, 1);
 	byname = model_sorted_by_name(s);
 	for (i = 0; i < s->nthematiques; i++) {
 		const struct thematique *thema = &s->thematiques[i];
@@ -97,15 +97,15 @@ pages_thematic_index(struct lay *l)
 		cont = vlist_pop(&tmp);
 		for (j = n = 0; j < s->npartners; j++) {
 			const struct partner *p = byname[j];
-			struct src src = pages_psrc(p, PF_NOM);
+			struct src src = bk_psrc(p, PF_NOM);
 
 			if (!model_has_thematique(p, thema))
 				continue;
 			name = model_display_name(p);
 			k = v.n;
-			b = pages_leader(l, &v, name, NULL, FACE_REGULAR,
+			b = bk_leader(l, &v, name, NULL, FACE_REGULAR,
 			    l->theme.body_size * 0.95, RGB_TEXT,
-			    l->want.partner[pages_partner_index(l, p)],
+			    lay_ref(l, REF_PARTNER(l, bk_partner_index(l, p))),
 			    SZ_H2(l) * 1.6, 0, &src);
 			free(name);
 			if (n > 0 && k < v.n)
@@ -121,7 +121,7 @@ pages_thematic_index(struct lay *l)
 	vlist_free(&tmp);
 	pg = lay_flow(l, &v, "Je cherche de l'aide pour…",
 	    "Je cherche de l'aide pour…", 0);
-	l->got.sec[SEC_THEMATIC_INDEX] = pg;
+	lay_ref_here(l, REF_SEC(l, SEC_THEMATIC_INDEX), pg);
 	vlist_free(&v);
 }
 
@@ -144,7 +144,7 @@ S_entry_cmp(const void *a, const void *b)
 }
 
 void
-pages_alpha(struct lay *l)
+bk_alpha(struct lay *l)
 {
 	const struct site *s = l->site;
 	struct vlist	 v = { 0 };
@@ -156,7 +156,7 @@ pages_alpha(struct lay *l)
 	size_t		 i, j, k = 0, n = 0, pg;
 	char		*fold, *t, letter[2] = { 0, 0 }, prev = 0;
 
-	pages_title(l, &v, "Index alphabétique", h, 1);
+	bk_title(l, &v, "Index alphabétique", h, 1);
 	e = xcalloc(2 * s->npartners + 1, sizeof(*e));
 	for (i = 0; i < s->npartners; i++) {
 		const struct partner *p = &s->partners[i];
@@ -173,7 +173,7 @@ pages_alpha(struct lay *l)
 	}
 	qsort(e, n, sizeof(*e), S_entry_cmp);
 	for (i = 0; i < n; i++) {
-		struct src src = pages_psrc(e[i].p, PF_NOM);
+		struct src src = bk_psrc(e[i].p, PF_NOM);
 
 		fold = str_fold(e[i].key);
 		letter[0] = (fold[0] >= 'a' && fold[0] <= 'z') ?
@@ -194,9 +194,9 @@ pages_alpha(struct lay *l)
 			k = 0;
 		}
 		j = v.n;
-		pages_leader(l, &v, e[i].text, e[i].see, FACE_REGULAR,
+		bk_leader(l, &v, e[i].text, e[i].see, FACE_REGULAR,
 		    l->theme.body_size * 0.95, RGB_TEXT,
-		    l->want.partner[pages_partner_index(l, e[i].p)], 0, 0,
+		    lay_ref(l, REF_PARTNER(l, bk_partner_index(l, e[i].p))), 0, 0,
 		    &src);
 		if (k++ > 0 && j < v.n)
 			v.v[j].cont = vbox_dup(cont);
@@ -209,7 +209,7 @@ pages_alpha(struct lay *l)
 	}
 	free(e);
 	pg = lay_flow(l, &v, "Index alphabétique", "Index alphabétique", 0);
-	l->got.sec[SEC_ALPHA] = pg;
+	lay_ref_here(l, REF_SEC(l, SEC_ALPHA), pg);
 	vlist_free(&v);
 }
 

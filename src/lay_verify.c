@@ -1,6 +1,6 @@
 /*
- * pdf_verify.c — the booklet's layout checks its own geometry before
- * anything is emitted (pdf_layout.h, lay_verify()): a text item outside
+ * lay_verify.c — the booklet's layout checks its own geometry before
+ * anything is emitted (lay.h, lay_verify()): a text item outside
  * the text block or drawn over another is a bug of the layout, reported
  * as an internal error, never a silent PDF.
  *
@@ -13,7 +13,7 @@
 #include <string.h>
 
 #include "i18n.h"
-#include "pdf_layout.h"
+#include "lay.h"
 
 /* Tolerance of the comparisons, in points. */
 #define	EPS	0.1

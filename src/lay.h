@@ -1,11 +1,12 @@
 /*
- * pdf_layout.h — shared by the booklet layout's own files only:
- * pdf_layout.c (passes, pagination, page furniture, dump),
- * pdf_theme.c (theme.yaml), pdf_font.c (fontconfig + FreeType metrics),
- * pdf_text.c (paragraphs), pdf_md.c (Markdown AST), pdf_qr.c (QR codes)
- * and the sections of the booklet: pdf_pages.c, pdf_partner.c and
- * pdf_index.c (their shared helpers: pdf_pages.h).  Nothing here knows
- * libharu; the contract with the emitter is pdf.h.
+ * lay.h — the layout engine: model-free machinery that turns vertical
+ * lists of boxes into pages of items (the display list, pdf.h), with
+ * no knowledge of the booklet's sections (bk.h) nor of libharu (the
+ * emitter, pdf_emit*.c).  lay_box.c: boxes, text items, pages,
+ * pagination, outline; lay_run.c: chunks laid out once and page
+ * references; lay_para.c: paragraphs (Knuth–Plass, hyphenation);
+ * lay_md.c: Markdown; lay_verify.c: the geometry check; lay_dump.c:
+ * the text dump.  The theme and the fonts: lay_theme.h, lay_font.h.
  *
  * Coordinates: the layout first builds vertical lists of boxes
  * (struct vbox) whose items are relative to the box: x from the left
@@ -13,86 +14,17 @@
  * negative).  Pagination then places the boxes on pages and turns the
  * items into page coordinates (origin bottom-left of the trim box).
  */
-#ifndef PDF_LAYOUT_H
-#define PDF_LAYOUT_H
+#ifndef LAY_H
+#define LAY_H
 
 #include <stddef.h>
 
 #include "colour.h"
+#include "lay_font.h"
+#include "lay_theme.h"
 #include "pdf.h"
 
-/* Millimetres to points. */
-#define	MM(x)		((x) * 72.0 / 25.4)
-/* The print shop's bleed; full-bleed items always extend this far. */
-#define	BLEED_MAX	8.504
-
-/* ---- theme (pdf_theme.c) ---------------------------------------------- */
-
-struct theme {
-	double		 page_w, page_h;	/* trim size */
-	char		*font[4];	/* fontconfig patterns: regular, bold, italic, bold italic */
-	struct pos	 font_pos[4];	/* where each was set in theme.yaml */
-	char		*icon_font;	/* TrueType file of the pictograms */
-	int		 justify;	/* justified, else ragged right */
-	int		 hyphenate;
-	char		*hyph_dict;	/* libhyphen dictionary */
-	double		 body_size;	/* points */
-	double		 body_leading;	/* points */
-	unsigned int	 lead_rgb;	/* cover, back cover, front matter */
-	int		 bleed;		/* print-shop variant wanted by the theme */
-	char		*path;		/* theme.yaml as named in diagnostics, or NULL */
-};
-
-/*
- * Read theme_dir/theme.yaml (else default_theme_dir/theme.yaml; no file
- * at all means the defaults).  A missing key keeps its default; a bad
- * value is an error naming theme.yaml:line:col.  Returns 0 on error.
- */
-int	 theme_load(struct theme *, const struct booklet_opts *, struct diags *);
-void	 theme_free(struct theme *);
-
-/* ---- fonts (pdf_font.c) ----------------------------------------------- */
-
-struct fonts;
-
-/*
- * Resolve the theme's four faces through fontconfig (a family that is
- * not installed is an error, never a silent substitute) and open them
- * and the icon font with FreeType.  Returns NULL on error.
- */
-struct fonts	*fonts_open(const struct theme *, struct diags *);
-void		 fonts_close(struct fonts *);
-/*
- * Append again the diagnostics (warnings) fonts_open() appended: a
- * layout given fonts opened before (booklet_opts.fonts) says what it
- * would have said opening them itself.
- */
-void		 fonts_replay(const struct fonts *, struct diags *);
-/* Absolute path of the file of a face. */
-const char	*fonts_path(const struct fonts *, enum pdf_face);
-/* Whether the face has a glyph for code point cp. */
-int		 fonts_has(struct fonts *, enum pdf_face, unsigned int cp);
-/*
- * Whether the booklet prints cp in that face: with the face itself or
- * with the style's fallback face (glyphs.h says which).
- */
-int		 fonts_printable(struct fonts *, enum pdf_face, unsigned int cp);
-/* The fallback file of a style (FACE_REGULAR..FACE_BOLDITALIC), or NULL. */
-const char	*fonts_fallback_path(const struct fonts *, enum pdf_face);
-/* The glyph coverage of the faces (for glyphs_check_site()). */
-struct glyphs	*fonts_glyphs(struct fonts *);
-/*
- * Advance width of the UTF-8 string s (len bytes) at size points, as
- * the emitter's PDF will draw it: libharu's per-glyph widths (advance
- * * 1000 / units per em, truncated), no kerning.
- */
-double		 fonts_width(struct fonts *, enum pdf_face, double size,
-		    const char *s, size_t len);
-/* Ascender and descender (negative) of the face, per point of size. */
-double		 fonts_ascender(const struct fonts *, enum pdf_face);
-double		 fonts_descender(const struct fonts *, enum pdf_face);
-
-/* ---- the layout context (pdf_layout.c) -------------------------------- */
+/* ---- the layout context ------------------------------------------------ */
 
 /* Where a text comes from (file and position), kept on its items. */
 struct src {
@@ -123,47 +55,70 @@ struct vlist {
 };
 
 /*
- * Page numbers of what the contents, the indexes and the
- * cross-references point at (0-based page indexes, SIZE_MAX when not
- * known yet).  The layout runs until two passes agree.
+ * References to pages: what the contents, the indexes and the
+ * cross-references print ("p. 12") is the page a target lands on, often
+ * laid out later.  A target is a number the caller chooses (0 to
+ * ntargets - 1); lay_ref() gives the page it is known or expected to
+ * land on (SIZE_MAX: not known, printed as a placeholder) and records
+ * that the chunk being laid out printed it; lay_ref_here() says where
+ * it landed.  lay_run() lays the chunks out once, then lays out again,
+ * in place, only the chunks that printed a number that turned out wrong.
  */
-enum lay_sec {
-	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMATIC_INDEX, SEC_ALPHA, SEC_BACK,
-	SEC__COUNT
+struct lay;
+typedef void	 lay_chunk_fn(struct lay *, size_t arg);
+
+/* A part of the document laid out by one call: a section, one partner. */
+struct lay_chunk {
+	lay_chunk_fn	*fn;
+	size_t		 arg;
+	size_t		 page0, page1;	/* its pages: [page0, page1) */
+	size_t		 out0, out1;	/* its outline entries */
+	struct lay_dep	*deps;		/* the references it printed */
+	size_t		 ndeps, capdeps;
+	int		 unsure;	/* it printed a target not laid out yet */
+	/* Its completion, deferred until its targets are laid out. */
+	void		(*defer)(struct lay *, void *);
+	void		*defer_arg;
 };
 
-struct pagemap {
-	size_t		*partner;	/* by index in site->partners */
-	size_t		*category;	/* divider page, by index in site->categories */
-	size_t		 sec[SEC__COUNT];
+/* A reference a chunk printed: target, and the page it printed. */
+struct lay_dep {
+	size_t		 target;
+	size_t		 page;
 };
 
 /* Per-page facts kept aside for the page furniture. */
 struct pageinfo {
-	int		 thumb;		/* 1 + category index of the thumb tab, or 0 */
+	int		 thumb;		/* the caller's thumb tab (1 + category), or 0 */
 	int		 furniture;	/* running head and folio wanted */
 };
 
 struct lay {
+	/* What the caller lays out (the engine itself never reads them). */
 	const struct site	*site;
 	const struct booklet_opts *opts;
+	struct picto		*picto;
+
 	struct diags		*diags;
 	struct theme		 theme;
 	struct fonts		*fonts;
 	struct typo_hyph	*hyph;
-	struct picto		*picto;
 
 	/* Grid. */
 	double		 inner, outer, top, bottom;	/* margins */
 	double		 tw;		/* text block width */
 	double		 text_h;		/* text block height */
 
-	/* The pass being laid out. */
+	/* The document being laid out. */
 	struct pdf_doc	*doc;
 	struct pageinfo	*info;		/* one per page of doc */
 	size_t		 infocap;
-	struct pagemap	 want;		/* numbers printed in this pass */
-	struct pagemap	 got;		/* numbers found in this pass */
+
+	/* References (lay_ref()) and the chunk being laid out. */
+	size_t		*got;		/* page of each target, SIZE_MAX unknown */
+	size_t		*guess;		/* expected page while got is unknown */
+	size_t		 ntargets;
+	struct lay_chunk *chunk;	/* or NULL */
 };
 
 /* Greys of the booklet. */
@@ -181,6 +136,8 @@ void		 vlist_free(struct vlist *);
 struct vbox	*vlist_pop(struct vlist *);
 /* An allocated copy of a box's height and items (for vbox.cont). */
 struct vbox	*vbox_dup(const struct vbox *);
+/* Free the items and running heads of n pages (not the array). */
+void		 lay_pages_free(struct pdf_page *, size_t n);
 /* Free an allocated box (vlist_pop(), vbox_dup()); NULL is a no-op. */
 void		 vbox_free(struct vbox *);
 /* Move the boxes of src to the end of dst; src is left empty. */
@@ -244,6 +201,18 @@ size_t		 lay_flow_at(struct lay *, struct vlist *, size_t pg, double y,
 		    const char *head_next, int thumb);
 
 /*
+ * lay_flow() without placing anything: the pages are added (running
+ * head, thumb, folio), empty, for lay_flow_fill() to fill with the
+ * same list (the same boxes' heights, spaces, keeps) later.  Returns
+ * the index of the first page.
+ */
+size_t		 lay_flow_reserve(struct lay *, struct vlist *, const char *head,
+		    const char *head_next, int thumb);
+/* Place the list on the pages lay_flow_reserve() added from first on;
+   returns the index of the last page. */
+size_t		 lay_flow_fill(struct lay *, struct vlist *, size_t first);
+
+/*
  * Where lay_flow() ends the page that starts with box i of list, avail
  * points tall: the index of the first box that goes overleaf (list->n
  * when the rest fits).  At least one box is taken.
@@ -262,7 +231,50 @@ double		 lay_put(struct lay *, struct vlist *, size_t pg, double y);
 int		 lay_outline(struct lay *, const char *title, int level,
 		    size_t page, double y);
 
-/* ---- the layout's own check (pdf_verify.c) ---------------------------- */
+/*
+ * The page target lands on, as far as is known now (SIZE_MAX: unknown,
+ * print a placeholder); the chunk being laid out depends on it.
+ */
+size_t		 lay_ref(struct lay *, size_t target);
+/* Target lands on page pg. */
+void		 lay_ref_here(struct lay *, size_t target, size_t pg);
+/* Whether the chunk being laid out printed a target not laid out yet. */
+int		 lay_unsure(const struct lay *);
+/*
+ * Finish the chunk being laid out later, once the chunks after it have
+ * been laid out (and their targets are known): fn(l, arg) is called
+ * with the chunk current again and fills the pages the chunk reserved
+ * (lay_flow_reserve(), lay_flow_fill()).  What the chunk printed is
+ * still recorded: to print it again with the pages now known, forget
+ * it first (lay_deps_save()); what was printed and stays is recorded
+ * back with lay_deps_restore().
+ */
+void		 lay_defer(struct lay *, void (*fn)(struct lay *, void *),
+		    void *arg);
+/*
+ * Forget the references the chunk being laid out printed, into an
+ * allocated array (returns their count); record them again (and free
+ * the array).
+ */
+size_t		 lay_deps_save(struct lay *, struct lay_dep **);
+void		 lay_deps_restore(struct lay *, struct lay_dep *, size_t);
+
+/*
+ * Lay out the chunks in order into l->doc (which must be empty), with
+ * ntargets reference targets.  Each chunk is laid out once; then a
+ * chunk that printed a page number that is not where its target landed
+ * is laid out again in place with the right numbers; when that changes
+ * its page count, the chunks after it are laid out again (their targets
+ * expected shifted by the difference).  Gives up after maxrounds rounds
+ * of that; returns 0 then (the numbers did not settle), else 1.  guess,
+ * when not NULL, is where each target is expected before it is laid
+ * out (for the width of the numbers; SIZE_MAX prints a placeholder).
+ */
+#define	LAY_MAX_ROUNDS	6
+int		 lay_run(struct lay *, struct lay_chunk *, size_t nchunks,
+		    size_t ntargets, const size_t *guess, int maxrounds);
+
+/* ---- the layout's own check (lay_verify.c) ---------------------------- */
 
 /*
  * Check the geometry of a laid-out document before it is emitted:
@@ -280,7 +292,7 @@ int		 lay_outline(struct lay *, const char *title, int level,
 int		 lay_verify(const struct pdf_doc *, double inner, double outer,
 		    double top, double bottom, struct diags *);
 
-/* ---- paragraphs (pdf_text.c) ------------------------------------------ */
+/* ---- paragraphs (lay_para.c) ------------------------------------------ */
 
 enum span_flags {
 	SPAN_NOHYPH	= 1 << 0,	/* a name, e-mail, URL or phone: never hyphenated */
@@ -345,7 +357,7 @@ struct vbox *para_line(struct lay *, struct vlist *, const char *text,
 	    enum pdf_face, double size, double leading, unsigned int rgb,
 	    double before, const struct src *);
 
-/* ---- Markdown (pdf_md.c) ---------------------------------------------- */
+/* ---- Markdown (lay_md.c) ---------------------------------------------- */
 
 /*
  * Set a Markdown text (a partner's presentation, the édito) with
@@ -357,20 +369,4 @@ struct vbox *para_line(struct lay *, struct vlist *, const char *text,
 void	 md_set(struct lay *, const char *md, const char *file, int line0,
 	    int col0, unsigned int hrgb, double leading, struct vlist *out);
 
-/* ---- QR codes (pdf_qr.c) ---------------------------------------------- */
-
-/*
- * Draw the QR code of url (non-ASCII bytes percent-encoded first) as
- * merged module runs, quiet zone included, in a square of side size
- * whose top-left corner is (x, y) of box.  Returns 0 when the URL
- * cannot be encoded.
- */
-int	 qr_draw(struct vbox *, const char *url, double x, double y,
-	    double size);
-
-/* ---- sections (pdf_pages.c) ------------------------------------------- */
-
-/* Lay out every section of the booklet into l->doc (one pass). */
-void	 pages_booklet(struct lay *);
-
-#endif /* PDF_LAYOUT_H */
+#endif /* LAY_H */

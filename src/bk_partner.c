@@ -1,8 +1,8 @@
 /*
- * pdf_partner.c — a category's divider page and the partners' pages:
+ * bk_partner.c — a category's divider page and the partners' pages:
  * title, tinted contact box (two balanced columns, QR code, logo),
  * needs, services, "Travaille avec"; a partner tightens its setting
- * to fit one page before it runs over (pdf_pages.h for the helpers).
+ * to fit one page before it runs over (bk.h for the helpers).
  */
 #include <math.h>
 #include <stdint.h>
@@ -10,29 +10,30 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bk.h"
+#include "pdf_qr.h"
 #include "picto.h"
-#include "pdf_pages.h"
 #include "typo.h"
 
 /* ---- categories and partners --------------------------------------------- */
 
 void
-pages_divider(struct lay *l, const struct category *c)
+bk_divider(struct lay *l, const struct category *c)
 {
 	const struct site *s = l->site;
 	struct pdf_doc	*d = l->doc;
 	struct vlist	 v = { 0 }, tmp = { 0 };
 	struct vbox	*b, *cont;
-	size_t		 k = pages_category_index(l, c), pg, i, j, n;
+	size_t		 k = bk_category_index(l, c), pg, i, j, n;
 	double		 top = d->page_h - MM(26), bot = d->page_h * 0.58;
 	char		*t;
 	struct para	 p;
 
 	pg = lay_newpage(l, c->label, (int)k + 1, 1);
-	l->got.category[k] = pg;
+	lay_ref_here(l, REF_CATEGORY(l, k), pg);
 	lay_outline(l, c->label, 0, pg, d->page_h);
 
-	pages_band(l, pg, bot, top - bot, colour_dark(c->rgb));
+	bk_band(l, pg, bot, top - bot, colour_dark(c->rgb));
 	para_init(&p, 26, 31, l->tw);
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
@@ -49,7 +50,7 @@ pages_divider(struct lay *l, const struct category *c)
 	    "s" : "");
 	para_line(l, &v, t, FACE_REGULAR, 12, 17, RGB_WHITE, 4, NULL);
 	free(t);
-	lay_put(l, &v, pg, bot + MM(7) + pages_vheight(&v));
+	lay_put(l, &v, pg, bot + MM(7) + bk_vheight(&v));
 	vlist_free(&v);
 
 	/*
@@ -63,14 +64,14 @@ pages_divider(struct lay *l, const struct category *c)
 	free(t);
 	for (j = n = 0; j < s->npartners; j++) {
 		const struct partner *pp = &s->partners[j];
-		struct src src = pages_psrc(pp, PF_NOM);
+		struct src src = bk_psrc(pp, PF_NOM);
 
 		if (pp->category != c)
 			continue;
 		t = model_display_name(pp);
 		i = v.n;
-		b = pages_leader(l, &v, t, NULL, FACE_REGULAR, l->theme.body_size,
-		    RGB_TEXT, l->want.partner[j], 0, 0, &src);
+		b = bk_leader(l, &v, t, NULL, FACE_REGULAR, l->theme.body_size,
+		    RGB_TEXT, lay_ref(l, REF_PARTNER(l, j)), 0, 0, &src);
 		free(t);
 		if (n > 0 && i < v.n)
 			v.v[i].cont = vbox_dup(cont);
@@ -127,7 +128,7 @@ S_row_label(struct crow *r, const char *label)
 	char		*up;
 	double		 sz = r->size * 0.78;
 
-	up = pages_upper(label);
+	up = bk_upper(label);
 	b = vlist_add(&r->v, sz * 1.3, r->v.n > 0 ? ROW_GAP(r) * 1.5 : 0);
 	b->keep = 1;
 	lay_text(r->l, b, 0, -sz * 1.0, FACE_BOLD, sz, r->label_rgb, up,
@@ -282,7 +283,7 @@ S_row_hours(struct crow *r, const struct partner *pp)
 precisions:
 	if (h->precisions.s != NULL) {
 		struct para	 p;
-		struct src	 ps = pages_tsrc(pp->path, &h->precisions);
+		struct src	 ps = bk_tsrc(pp->path, &h->precisions);
 
 		S_row_begin(r, &p);
 		p.before = any ? r->leading * 0.1 : 0;
@@ -325,7 +326,7 @@ S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
 	switch (g) {
 	case INFO_PUBLIC:
 		if (pp->public_.s != NULL) {
-			src = pages_tsrc(pp->path, &pp->public_);
+			src = bk_tsrc(pp->path, &pp->public_);
 			S_row_text(r, "Public", pp->public_.s, FACE_REGULAR, 0, NULL,
 			    &src);
 		}
@@ -344,7 +345,7 @@ S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
 					buf_puts(&t, model_modalite_label((enum modalite)bit));
 				else {
 					buf_puts(&t, ", ");
-					pages_lcfirst(&t, model_modalite_label(
+					bk_lcfirst(&t, model_modalite_label(
 					    (enum modalite)bit));
 				}
 			}
@@ -354,10 +355,10 @@ S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
 				buf_printf(&t, "%s%s.", t.len ? " " : "",
 				    model_cout_label(pp->cout));
 			S_row_begin(r, &p);
-			src = pages_psrc(pp, PF_ACCES);
+			src = bk_psrc(pp, PF_ACCES);
 			para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, &src);
 			if (pp->acces_precisions.s != NULL) {
-				src = pages_tsrc(pp->path,
+				src = bk_tsrc(pp->path,
 				    &pp->acces_precisions);
 				if (t.len)
 					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
@@ -379,7 +380,7 @@ S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
 				buf_printf(&t, "%s%s", t.len ? ", " : "",
 				    lab != NULL ? lab : pp->langues.v[i].s);
 			}
-			src = pages_psrc(pp, PF_LANGUES);
+			src = bk_psrc(pp, PF_LANGUES);
 			S_row_text(r, "Langues parlées", buf_cstr(&t), FACE_REGULAR, 0,
 			    NULL, &src);
 			buf_reset(&t);
@@ -394,7 +395,7 @@ S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
 			if (pp->accessibilite_precisions.s != NULL)
 				buf_printf(&t, "%s%s", t.len ? " " : "",
 				    pp->accessibilite_precisions.s);
-			src = pages_psrc(pp, PF_ACCESSIBILITE);
+			src = bk_psrc(pp, PF_ACCESSIBILITE);
 			S_row_text(r, "Accessibilité", buf_cstr(&t), FACE_REGULAR, 0,
 			    NULL, &src);
 			buf_reset(&t);
@@ -410,11 +411,11 @@ S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
 				if (i > 0)
 					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
 					    SPAN_BREAK, NULL);
-				src = pages_tsrc(pp->path, &ct->nom);
+				src = bk_tsrc(pp->path, &ct->nom);
 				para_add(&p, ct->nom.s, FACE_BOLD, RGB_TEXT, SPAN_NOHYPH,
 				    &src);
 				if (ct->fonction.s != NULL) {
-					src = pages_tsrc(pp->path, &ct->fonction);
+					src = bk_tsrc(pp->path, &ct->fonction);
 					buf_printf(&t, ", %s", ct->fonction.s);
 					para_add(&p, buf_cstr(&t), FACE_REGULAR,
 					    RGB_TEXT, 0, &src);
@@ -429,7 +430,7 @@ S_info(struct lay *l, struct crow *r, const struct partner *pp, enum info g)
 				if (ct->courriel.s != NULL) {
 					para_add(&p, "", FACE_REGULAR, RGB_TEXT,
 					    SPAN_BREAK, NULL);
-					src = pages_tsrc(pp->path, &ct->courriel);
+					src = bk_tsrc(pp->path, &ct->courriel);
 					para_add(&p, ct->courriel.s, FACE_REGULAR,
 					    RGB_TEXT, SPAN_NOHYPH | SPAN_RAW, &src);
 				}
@@ -485,11 +486,11 @@ S_card(const struct partner *pp, struct crow *c)
 	buf_init(&t);
 	/* The card: address, transports. */
 	S_row_begin(c, &p);
-	src = pages_tsrc(pp->path, &pp->adresse.rue);
+	src = bk_tsrc(pp->path, &pp->adresse.rue);
 	para_add(&p, pp->adresse.rue.s, FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH,
 	    &src);
 	if (pp->adresse.complement.s != NULL) {
-		src = pages_tsrc(pp->path, &pp->adresse.complement);
+		src = bk_tsrc(pp->path, &pp->adresse.complement);
 		para_add(&p, "", FACE_REGULAR, RGB_TEXT, SPAN_BREAK, NULL);
 		para_add(&p, pp->adresse.complement.s, FACE_REGULAR, RGB_TEXT,
 		    0, &src);
@@ -498,12 +499,12 @@ S_card(const struct partner *pp, struct crow *c)
 	buf_printf(&t, "%s %s", pp->adresse.code_postal.s ?
 	    pp->adresse.code_postal.s : "", pp->adresse.ville.s ?
 	    pp->adresse.ville.s : "");
-	src = pages_tsrc(pp->path, &pp->adresse.ville);
+	src = bk_tsrc(pp->path, &pp->adresse.ville);
 	para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, SPAN_NOHYPH, &src);
 	buf_reset(&t);
 	S_row_end(c, &p, NULL);
 	if (pp->transports.s != NULL) {
-		src = pages_tsrc(pp->path, &pp->transports);
+		src = bk_tsrc(pp->path, &pp->transports);
 		S_row_begin(c, &p);
 		p.before = c->leading * 0.1;
 		para_add(&p, pp->transports.s, FACE_ITALIC, RGB_TEXT, 0, &src);
@@ -513,7 +514,7 @@ S_card(const struct partner *pp, struct crow *c)
 	if (pp->telephone.display != NULL) {
 		S_row_begin(c, &p);
 		p.size = c->size * 1.12;
-		src = pages_psrc(pp, PF_TELEPHONE);
+		src = bk_psrc(pp, PF_TELEPHONE);
 		para_add(&p, pp->telephone.display, FACE_BOLD, RGB_TEXT,
 		    SPAN_NOHYPH | SPAN_RAW, &src)->uri =
 		    pp->telephone.uri ? xstrdup(pp->telephone.uri) : NULL;
@@ -522,7 +523,7 @@ S_card(const struct partner *pp, struct crow *c)
 	/* (The rows of this group close up: no gap above their first line.) */
 	if (pp->courriel.s != NULL) {
 		u = xasprintf("mailto:%s", pp->courriel.s);
-		src = pages_tsrc(pp->path, &pp->courriel);
+		src = bk_tsrc(pp->path, &pp->courriel);
 		n0 = c->v.n;
 		S_row_text(c, NULL, pp->courriel.s, FACE_REGULAR,
 		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, u, &src);
@@ -532,7 +533,7 @@ S_card(const struct partner *pp, struct crow *c)
 	}
 	if (pp->site.s != NULL) {
 		u = model_url_label(pp->site.s);
-		src = pages_tsrc(pp->path, &pp->site);
+		src = bk_tsrc(pp->path, &pp->site);
 		n0 = c->v.n;
 		S_row_text(c, NULL, u, FACE_REGULAR,
 		    SPAN_NOHYPH | SPAN_RAW | SPAN_URL, pp->site.s, &src);
@@ -675,13 +676,13 @@ S_contact_split(const struct partner *pp, const struct crow *c,
 
 		memset(&tr.v, 0, sizeof(tr.v));
 		S_info(r->l, &tr, pp, (enum info)g);
-		hr[g] = pages_vheight(&tr.v) +
+		hr[g] = bk_vheight(&tr.v) +
 		    (tr.v.n > 0 ? ROW_GAP(r) * 1.5 : 0);
 		vlist_free(&tr.v);
 		memset(&tc.v, 0, sizeof(tc.v));
 		tc.labels = 1;
 		S_info(c->l, &tc, pp, (enum info)g);
-		hl[g] = pages_vheight(&tc.v) +
+		hl[g] = bk_vheight(&tc.v) +
 		    (tc.v.n > 0 ? ROW_GAP(c) * 1.5 : 0);
 		vlist_free(&tc.v);
 		right_h += hr[g];
@@ -770,7 +771,7 @@ S_contact(struct lay *l, const struct pstyle *st, const struct partner *pp,
 	}
 
 	S_card(pp, &c);
-	split = S_contact_split(pp, &c, &r, pages_vheight(&c.v) +
+	split = S_contact_split(pp, &c, &r, bk_vheight(&c.v) +
 	    (pp->site.s != NULL || has_logo ? c.leading * 0.6 + qr : 0));
 	c.labels = 1;
 	for (g = 0; g < INFO__COUNT; g++)
@@ -818,7 +819,7 @@ S_needs(struct lay *l, const struct partner *pp, struct vbox *b,
 	for (i = 0; i < pp->nthematiques; i++) {
 		const struct thematique *th = pp->thematiques[i];
 
-		pages_picto(l, th, ic);
+		bk_picto(l, th, ic);
 		if (i > 0)
 			x += NEED_GAP(l);
 		if ((n = strlen(ic)) > 0) {
@@ -906,10 +907,10 @@ S_title(struct lay *l, const struct partner *pp, struct vlist *v,
 	p.nohyph = 1;
 	p.keep_last = 1;
 	p.before = 2;
-	src = pages_psrc(pp, PF_NOM);
+	src = bk_psrc(pp, PF_NOM);
 	para_add(&p, pp->nom.s, FACE_BOLD, dark, SPAN_NOHYPH, &src);
 	if (pp->sigle.s != NULL && strcmp(pp->sigle.s, pp->nom.s) != 0) {
-		src = pages_psrc(pp, PF_SIGLE);
+		src = bk_psrc(pp, PF_SIGLE);
 		t = xasprintf(" (%s)", pp->sigle.s);
 		para_add(&p, t, FACE_BOLD, dark, SPAN_NOHYPH, &src);
 		free(t);
@@ -929,7 +930,7 @@ S_resume(struct lay *l, const struct pstyle *st, const struct partner *pp,
 	para_init(&p, st->size * 1.08, st->leading * 1.06, l->tw);
 	p.align = ALIGN_LEFT;
 	p.before = st->leading * 0.3;
-	src = pages_psrc(pp, PF_RESUME);
+	src = bk_psrc(pp, PF_RESUME);
 	para_add(&p, pp->resume.s, FACE_REGULAR, RGB_TEXT, 0, &src);
 	para_set(l, &p, v);
 	para_free(&p);
@@ -956,7 +957,7 @@ S_needs_line(struct lay *l, const struct pstyle *st,
 		if (i > 0)
 			para_add(&p, "   ", FACE_REGULAR, RGB_MUTED,
 			    SPAN_RAW, NULL);
-		pages_picto(l, th, ic);
+		bk_picto(l, th, ic);
 		if (ic[0] != '\0') {
 			para_add(&p, ic, FACE_ICON, dark, SPAN_RAW |
 			    SPAN_NOHYPH, NULL);
@@ -986,7 +987,7 @@ S_missions(struct lay *l, const struct pstyle *st,
 	S_psection(l, st, v, "Missions", dark);
 	for (i = 0; i < pp->missions.n; i++) {
 		para_init(&p, st->size, st->leading, l->tw);
-		src = pages_tsrc(pp->path, &pp->missions.v[i]);
+		src = bk_tsrc(pp->path, &pp->missions.v[i]);
 		para_add(&p, pp->missions.v[i].s, FACE_REGULAR, RGB_TEXT, 0,
 		    &src);
 		S_bullet(l, st, v, &p, dark, i == 0);
@@ -1012,7 +1013,7 @@ S_action_bullets(struct lay *l, const struct pstyle *st,
 		const struct action *a = &pp->actions[i];
 
 		para_init(&p, st->size, st->leading, l->tw);
-		src = pages_tsrc(pp->path, &a->titre);
+		src = bk_tsrc(pp->path, &a->titre);
 		if (a->description.s != NULL) {
 			size_t	 n = strlen(a->titre.s);
 			int	 punct = n > 0 && strchr(".!?…:",
@@ -1021,7 +1022,7 @@ S_action_bullets(struct lay *l, const struct pstyle *st,
 			t = xasprintf("%s%s", a->titre.s, punct ? "" : ".");
 			para_add(&p, t, FACE_BOLD, RGB_TEXT, 0, &src);
 			free(t);
-			src = pages_tsrc(pp->path, &a->description);
+			src = bk_tsrc(pp->path, &a->description);
 			para_add(&p, " ", FACE_REGULAR, RGB_TEXT, SPAN_RAW,
 			    NULL);
 			para_add(&p, a->description.s, FACE_REGULAR,
@@ -1054,28 +1055,38 @@ S_works_with(struct lay *l, const struct pstyle *st,
 	para_add(&p, "Travaille avec : ", FACE_BOLD, dark, 0, NULL);
 	for (i = 0; i < pp->nliens; i++) {
 		const struct partner *q = pp->liens[i];
-		size_t	 qi = pages_partner_index(l, q);
+		size_t	 qi = bk_partner_index(l, q), qpg;
 		char	*qn = model_display_name(q);
 
-		src = pages_psrc(pp, PF_LIENS);
+		src = bk_psrc(pp, PF_LIENS);
 		if (i > 0)
 			para_add(&p, ", ", FACE_REGULAR, RGB_TEXT,
 			    SPAN_RAW, NULL);
 		sp = para_add(&p, qn, FACE_REGULAR, RGB_TEXT,
 		    SPAN_NOHYPH, &src);
-		sp->dest = l->want.partner[qi] != SIZE_MAX ?
-		    l->want.partner[qi] + 1 : 0;
-		pages_pageno(l->want.partner[qi], num, sizeof(num));
+		qpg = lay_ref(l, REF_PARTNER(l, qi));
+		sp->dest = qpg != SIZE_MAX ? qpg + 1 : 0;
+		bk_pageno(qpg, num, sizeof(num));
 		t = xasprintf(NBSP "p." NBSP "%s", num);
 		sp = para_add(&p, t, FACE_REGULAR, RGB_MUTED,
 		    SPAN_RAW | SPAN_NOHYPH, NULL);
-		sp->dest = l->want.partner[qi] != SIZE_MAX ?
-		    l->want.partner[qi] + 1 : 0;
+		sp->dest = qpg != SIZE_MAX ? qpg + 1 : 0;
 		free(t);
 		free(qn);
 	}
 	para_set(l, &p, v);
 	para_free(&p);
+}
+
+/* Less space above boxes from..end of v, as tightening st wants. */
+static void
+S_tighten(const struct pstyle *st, struct vlist *v, size_t from)
+{
+	size_t	 i;
+
+	if (st->tight > 0)
+		for (i = from; i < v->n; i++)
+			v->v[i].before *= st->tight >= 3 ? 0.45 : 0.6;
 }
 
 /*
@@ -1090,7 +1101,6 @@ S_partner_boxes(struct lay *l, const struct pstyle *st,
 {
 	struct vlist	 v = { 0 };
 	unsigned int	 dark = colour_dark(pp->category->rgb);
-	size_t		 i;
 	int		 inline_needs;
 
 	*nsec = 0;
@@ -1116,9 +1126,7 @@ S_partner_boxes(struct lay *l, const struct pstyle *st,
 		sec[(*nsec)++] = v.n;
 		S_works_with(l, st, pp, &v, dark);
 	}
-	if (st->tight > 0)
-		for (i = 0; i < v.n; i++)
-			v.v[i].before *= st->tight >= 3 ? 0.45 : 0.6;
+	S_tighten(st, &v, 0);
 	vlist_cat(v0, &v);
 	vlist_free(&v);
 }
@@ -1161,6 +1169,93 @@ S_rest(const struct vlist *v, size_t i)
 	return h;
 }
 
+/* S_rest(v, 0) of the boxes of v once S_tighten(st) has spaced them. */
+static double
+S_rest_tight(const struct pstyle *st, const struct vlist *v)
+{
+	double	 h = 0, f = st->tight >= 3 ? 0.45 : 0.6;
+	size_t	 j;
+
+	if (st->tight == 0)
+		return S_rest(v, 0);
+	for (j = 0; j < v->n; j++)
+		h += (j > 0 ? v->v[j].before * f : 0) + v->v[j].h;
+	return h;
+}
+
+/*
+ * A partner that printed the page of a partner not laid out yet: its
+ * boxes, set with the expected page, wait on pages reserved for them
+ * (lay_defer()).  Once every partner is laid out, "Travaille avec" is
+ * set again with the real pages; when its lines are as tall as before
+ * (the same line count: the numbers are as wide), it replaces the one
+ * set with the expected pages, else the chunk is laid out again.
+ */
+struct S_pending {
+	const struct partner *pp;
+	struct pstyle	 st;
+	struct vlist	 v;
+	size_t		 ww;		/* first box of "Travaille avec" */
+	size_t		 first;		/* first reserved page */
+};
+
+/* "Mis à jour le …" at the foot of page last, in the margin. */
+static void
+S_update_date(struct lay *l, const struct partner *pp, size_t last)
+{
+	struct src	 src;
+	struct buf	 t;
+	char		*date = date_fr(&pp->mise_a_jour);
+
+	buf_init(&t);
+	buf_printf(&t, "Mis à jour le %s", date);
+	src.file = pp->path;
+	src.pos = pp->mise_a_jour_pos;
+	lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
+	    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t),
+	    &src)->margin = 1;
+	free(date);
+	buf_free(&t);
+}
+
+static void
+S_partner_finish(struct lay *l, void *arg)
+{
+	struct S_pending *pe = arg;
+	struct vlist	 w = { 0 };
+	struct lay_dep	*deps;
+	size_t		 ndeps, i;
+	int		 same;
+
+	ndeps = lay_deps_save(l, &deps);
+	S_works_with(l, &pe->st, pe->pp, &w,
+	    colour_dark(pe->pp->category->rgb));
+	S_tighten(&pe->st, &w, 0);
+	same = w.n == pe->v.n - pe->ww;
+	for (i = 0; same && i < w.n; i++) {
+		const struct vbox *a = &w.v[i], *b = &pe->v.v[pe->ww + i];
+
+		same = a->h == b->h && a->before == b->before &&
+		    a->keep == b->keep && a->cont == NULL && b->cont == NULL &&
+		    b->outline == 0;
+	}
+	if (same) {
+		free(deps);
+		for (i = 0; i < w.n; i++)
+			w.v[i].newpage = pe->v.v[pe->ww + i].newpage;
+		while (pe->v.n > pe->ww)
+			vbox_free(vlist_pop(&pe->v));
+		vlist_cat(&pe->v, &w);
+	} else {
+		/* Keep what was set: the chunk is stale, laid out again. */
+		lay_deps_restore(l, deps, ndeps);
+	}
+	vlist_free(&w);
+	S_update_date(l, pe->pp, lay_flow_fill(l, &pe->v, pe->first));
+	vlist_free(&pe->v);
+	free(pe);
+}
+
 /*
  * A partner starts on a new page, either side: a long one goes on
  * overleaf under its name in the running head.  (Starting long ones on
@@ -1175,33 +1270,46 @@ S_rest(const struct vlist *v, size_t i)
  * and at a section heading when one is near.
  */
 void
-pages_partner(struct lay *l, const struct partner *pp)
+bk_partner(struct lay *l, const struct partner *pp)
 {
 	struct vlist	 v = { 0 };
-	struct buf	 t;
-	struct src	 src;
 	char		*name;
 	double		 avail = lay_avail(l), lead = l->theme.body_leading,
 			 need, rest;
-	size_t		 k = pages_category_index(l, pp->category), pg, sec[4],
+	size_t		 k = bk_category_index(l, pp->category), pg, sec[4],
 			 sec2[4], nsec, nsec2, i, brk, best;
 	int		 tight;
 	struct pstyle	 st;
 
 	name = model_display_name(pp);
-	buf_init(&t);
 	st = S_pstyle(l, 0);
 	S_partner_boxes(l, &st, pp, &v, sec, &nsec);
 	need = S_rest(&v, 0);
 	for (tight = 1; tight <= TIGHT_MAX && need > avail + 0.01 &&
 	    need <= avail + TIGHT_SLACK(l); tight++) {
 		struct vlist	 w = { 0 };
+		struct pstyle	 st2 = S_pstyle(l, tight);
 
-		st = S_pstyle(l, tight);
-		S_partner_boxes(l, &st, pp, &w, sec2, &nsec2);
+		if (st2.size == st.size && st2.leading == st.leading &&
+		    st2.box == st.box) {
+			/*
+			 * Only the spaces between boxes change: the boxes
+			 * set untightened, measured as S_tighten() would
+			 * space them (the same sums), spaced if they fit.
+			 */
+			if (S_rest_tight(&st2, &v) <= avail + 0.01) {
+				S_tighten(&st2, &v, 0);
+				st = st2;
+				need = S_rest(&v, 0);
+				break;
+			}
+			continue;
+		}
+		S_partner_boxes(l, &st2, pp, &w, sec2, &nsec2);
 		if (S_rest(&w, 0) <= avail + 0.01) {
 			vlist_free(&v);
 			v = w;
+			st = st2;
 			need = S_rest(&v, 0);
 			break;
 		}
@@ -1232,23 +1340,24 @@ pages_partner(struct lay *l, const struct partner *pp)
 			v.v[best].newpage = 1;
 	}
 	v.v[1].outline = lay_outline(l, name, 1, 0, 0);	/* the name */
-	pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
-	/* The update date at the foot of its last page, in the margin. */
-	{
-		char	*date = date_fr(&pp->mise_a_jour);
-		size_t	 last = l->doc->npages - 1;
+	if (lay_unsure(l) && pp->nliens > 0 && nsec > 0 &&
+	    sec[nsec - 1] < v.n) {
+		struct S_pending *pe = xcalloc(1, sizeof(*pe));
 
-		buf_printf(&t, "Mis à jour le %s", date);
-		src.file = pp->path;
-		src.pos = pp->mise_a_jour_pos;
-		lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
-		    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t),
-		    &src)->margin = 1;
-		free(date);
+		pe->pp = pp;
+		pe->st = st;
+		pe->v = v;
+		pe->ww = sec[nsec - 1];
+		pg = pe->first = lay_flow_reserve(l, &pe->v,
+		    pp->category->label, name, (int)k + 1);
+		lay_defer(l, S_partner_finish, pe);
+	} else {
+		pg = lay_flow(l, &v, pp->category->label, name, (int)k + 1);
+		/* The update date at the foot of its last page. */
+		S_update_date(l, pp, l->doc->npages - 1);
+		vlist_free(&v);
 	}
-	l->got.partner[pages_partner_index(l, pp)] = pg;
-	vlist_free(&v);
-	buf_free(&t);
+	lay_ref_here(l, REF_PARTNER(l, bk_partner_index(l, pp)), pg);
 	free(name);
 }
 

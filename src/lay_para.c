@@ -1,5 +1,5 @@
 /*
- * pdf_text.c — setting paragraphs for the booklet.
+ * lay_para.c — setting paragraphs for the booklet.
  *
  * A paragraph is a list of spans (runs of one face, size and colour,
  * maybe a link).  It becomes a Knuth–Plass item list: a box per piece
@@ -18,7 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "pdf_layout.h"
+#include "lay.h"
 #include "typo.h"
 
 /* The typographic apostrophe, U+2019. */

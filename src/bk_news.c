@@ -1,5 +1,5 @@
 /*
- * pdf_news.c — the booklet's "Nouveautés de l'édition" page: the
+ * bk_news.c — the booklet's "Nouveautés de l'édition" page: the
  * partners that are new (with their page), those whose phone, address,
  * hours or access changed (with their page), and those that left.  The
  * changes come from news.c, which the site's page reads too.  Nothing
@@ -8,14 +8,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bk.h"
 #include "colour.h"
 #include "model.h"
 #include "news.h"
-#include "pdf_pages.h"
 #include "util.h"
 
 void
-pages_news(struct lay *l)
+bk_news(struct lay *l)
 {
 	const struct news *n = l->opts->news;
 	struct vlist	 v = { 0 };
@@ -29,7 +29,7 @@ pages_news(struct lay *l)
 	if (n == NULL || !news_any(n))
 		return;
 	title = xasprintf("Nouveautés de l'édition %d", l->site->edition);
-	pages_title(l, &v, title, h, 1);
+	bk_title(l, &v, title, h, 1);
 	buf_init(&t);
 	buf_printf(&t, "Ce qui a changé depuis l'édition %d : les nouveaux "
 	    "partenaires, ceux dont le téléphone, l'adresse, les horaires ou "
@@ -45,9 +45,10 @@ pages_news(struct lay *l)
 		b->keep = 1;
 		for (i = 0; i < n->nadded; i++) {
 			name = model_display_name(n->added[i]);
-			pages_leader(l, &v, name, NULL, FACE_REGULAR,
-			    l->theme.body_size, RGB_TEXT, l->want.partner[
-			    pages_partner_index(l, n->added[i])], 0, 2, NULL);
+			bk_leader(l, &v, name, NULL, FACE_REGULAR,
+			    l->theme.body_size, RGB_TEXT, lay_ref(l,
+			    REF_PARTNER(l, bk_partner_index(l, n->added[i]))),
+			    0, 2, NULL);
 			free(name);
 		}
 	}
@@ -59,10 +60,10 @@ pages_news(struct lay *l)
 			name = model_display_name(n->changed[i].p);
 			buf_reset(&t);
 			buf_printf(&t, "%s (%s)", name, n->changed[i].what);
-			pages_leader(l, &v, buf_cstr(&t), NULL, FACE_REGULAR,
-			    l->theme.body_size, RGB_TEXT, l->want.partner[
-			    pages_partner_index(l, n->changed[i].p)], 0, 2,
-			    NULL);
+			bk_leader(l, &v, buf_cstr(&t), NULL, FACE_REGULAR,
+			    l->theme.body_size, RGB_TEXT, lay_ref(l,
+			    REF_PARTNER(l, bk_partner_index(l,
+			    n->changed[i].p))), 0, 2, NULL);
 			free(name);
 		}
 	}

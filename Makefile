@@ -137,7 +137,7 @@ clean:
 # (read only); new inputs go to build-fuzz/corpus/NAME, crashes to
 # build-fuzz/crashes/NAME/.  The replay binaries run the same harnesses
 # on the seed corpus without libFuzzer (tests/suites/fuzz-replay.sh).
-FUZZ_NAMES	 = load template markdown typo validate
+FUZZ_NAMES	 = load template markdown typo validate layout
 FUZZ_SECONDS	?= 60
 FUZZ_DIR	 = build-fuzz
 FUZZ_SAN	 = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=undefined \

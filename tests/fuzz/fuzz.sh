@@ -8,6 +8,8 @@
 #   sh tests/fuzz/fuzz.sh one NAME      one harness (what `run` starts)
 #   sh tests/fuzz/fuzz.sh report        a table of the last run, from its logs
 #
+# A harness's dictionary is tests/fuzz/NAME.dict, its extra libFuzzer flags
+# tests/fuzz/NAME.flags (if any).
 # Per harness NAME, in FUZZ_DIR (build-fuzz):
 #   corpus/NAME/     the inputs it found (its working corpus; kept between runs)
 #   crashes/NAME/    what broke a promise (crash-*, leak-*, timeout-*, oom-*)
@@ -38,12 +40,16 @@ one() {
 	mkdir -p "$FUZZ_DIR/corpus/$n" "$FUZZ_DIR/crashes/$n" "$kept"
 	dict=
 	[ -f "tests/fuzz/$n.dict" ] && dict=-dict=tests/fuzz/$n.dict
+	# Extra flags of a harness, one or more a line, # comments.
+	flags=
+	[ -f "tests/fuzz/$n.flags" ] &&
+	    flags=$(sed 's/#.*//' "tests/fuzz/$n.flags" | tr '\n' ' ')
 	before=$(count "$kept")
 	echo "fuzz_$n: $FUZZ_SECONDS s, log in $log"
 	t0=$(date +%s)
 	rc=0
 	"$bin" -max_total_time="$FUZZ_SECONDS" -timeout=10 -max_len="$FUZZ_MAXLEN" \
-	    -print_final_stats=1 $dict -artifact_prefix="$FUZZ_DIR/crashes/$n/" \
+	    -print_final_stats=1 $dict $flags -artifact_prefix="$FUZZ_DIR/crashes/$n/" \
 	    "$FUZZ_DIR/corpus/$n" "$kept" >"$log" 2>&1 || rc=$?
 	t1=$(date +%s)
 	# Minimise into the kept corpus: only what adds coverage to it.

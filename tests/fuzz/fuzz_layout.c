@@ -821,12 +821,14 @@ S_check(const struct site *s, const struct pdf_doc *d)
 				S_fail(pg, NULL, "partner \"%s\" on or before "
 				    "its divider (page %zu)", p->nom.s,
 				    cpage[i] + 1);
+			t = typo_fr(c->label);
 			if (d->pages[pg].running_head == NULL ||
-			    strcmp(d->pages[pg].running_head, c->label) != 0)
+			    strcmp(d->pages[pg].running_head, t) != 0)
 				S_fail(pg, NULL, "partner \"%s\" starts under "
 				    "the head \"%s\"", p->nom.s,
 				    d->pages[pg].running_head ?
 				    d->pages[pg].running_head : "");
+			free(t);
 			if (j > 0 && ppage[j - 1] >= pg)
 				S_fail(pg, NULL, "partner \"%s\" on the page "
 				    "of the one before", p->nom.s);

@@ -53,7 +53,7 @@ one() {
 	    "$FUZZ_DIR/corpus/$n" "$kept" >"$log" 2>&1 || rc=$?
 	t1=$(date +%s)
 	# Minimise into the kept corpus: only what adds coverage to it.
-	"$bin" -merge=1 -max_len="$FUZZ_MAXLEN" -timeout=10 \
+	"$bin" -merge=1 -max_len="$FUZZ_MAXLEN" -timeout=10 $flags \
 	    "$kept" "$FUZZ_DIR/corpus/$n" >"$FUZZ_DIR/merge_$n.log" 2>&1 ||
 	    echo "fuzz_$n: the merge failed, see $FUZZ_DIR/merge_$n.log"
 	after=$(count "$kept")

@@ -16,8 +16,8 @@
 #   fuzz_NAME.log    libFuzzer's log (-print_final_stats=1)
 #   fuzz_NAME.run    seconds, kept corpus before and after the merge
 # The kept corpus tests/fuzz/corpus/NAME (replayed by make check) is read
-# as a seed, then receives, with -merge=1, only the inputs that add
-# coverage, no bigger than FUZZ_MAXLEN bytes: the next run starts where
+# as a seed, then receives, with -merge=1 -use_counters=0, only the inputs
+# that cover new edges, no bigger than FUZZ_MAXLEN bytes: the next run starts where
 # this one ended, and the folder stays small.
 set -u
 
@@ -53,7 +53,7 @@ one() {
 	    "$FUZZ_DIR/corpus/$n" "$kept" >"$log" 2>&1 || rc=$?
 	t1=$(date +%s)
 	# Minimise into the kept corpus: only what adds coverage to it.
-	"$bin" -merge=1 -max_len="$FUZZ_MAXLEN" -timeout=10 $flags \
+	"$bin" -merge=1 -use_counters=0 -max_len="$FUZZ_MAXLEN" -timeout=10 $flags \
 	    "$kept" "$FUZZ_DIR/corpus/$n" >"$FUZZ_DIR/merge_$n.log" 2>&1 ||
 	    echo "fuzz_$n: the merge failed, see $FUZZ_DIR/merge_$n.log"
 	after=$(count "$kept")

@@ -131,22 +131,38 @@ clean:
 	rm -rf build build-san build-fuzz annuaire
 
 # ---- fuzzing: tests/fuzz (libFuzzer harnesses and their replay) ------
-#   make fuzz [FUZZ_SECONDS=60] [FUZZ_NAMES="load typo"]
+#   make fuzz [FUZZ_SECONDS=60] [FUZZ_NAMES="layout emit"] [FUZZ_JOBS=2]
+#   make fuzz-report
 # builds the harnesses with clang + libFuzzer + ASan/UBSan in build-fuzz/
-# and runs each for FUZZ_SECONDS on its seed corpus tests/fuzz/corpus/NAME
-# (read only); new inputs go to build-fuzz/corpus/NAME, crashes to
-# build-fuzz/crashes/NAME/.  The replay binaries run the same harnesses
-# on the seed corpus without libFuzzer (tests/suites/fuzz-replay.sh).
-FUZZ_NAMES	 = load template markdown typo validate
+# and runs them FUZZ_JOBS at a time (one per core), each for FUZZ_SECONDS
+# with -print_final_stats=1 and its dictionary tests/fuzz/NAME.dict if
+# any, on its working corpus build-fuzz/corpus/NAME (new inputs go there)
+# and the kept corpus tests/fuzz/corpus/NAME; crashes go to
+# build-fuzz/crashes/NAME/.  Then each working corpus is minimised into
+# the kept one (-merge=1: only inputs that add coverage, at most
+# FUZZ_MAXLEN bytes), so the next run starts where this one ended.
+# fuzz-report prints the table of the last run (tests/fuzz/fuzz.sh).
+# The replay binaries run the same harnesses on the kept corpus without
+# libFuzzer (tests/suites/fuzz-replay.sh, part of make check).
+FUZZ_NAMES	?= load template markdown typo validate layout emit
+FUZZ_ALL	 = load template markdown typo validate layout emit
 FUZZ_SECONDS	?= 60
+FUZZ_JOBS	?= 2
+FUZZ_MAXLEN	?= 4096
 FUZZ_DIR	 = build-fuzz
 FUZZ_SAN	 = -O1 -g -fno-omit-frame-pointer -fno-sanitize-recover=undefined \
 		   -fsanitize=address,undefined
-FUZZBINS	 = $(FUZZ_NAMES:%=$(BUILD)/fuzz/replay_%)
+FUZZBINS	 = $(FUZZ_ALL:%=$(BUILD)/fuzz/replay_%)
+# fuzz_emit checks its PDFs with qpdf's library when libqpdf-dev is there.
+QPDF_CFLAGS	 = $(shell pkg-config --exists libqpdf 2>/dev/null && echo -DHAVE_QPDF)
+QPDF_LIBS	 = $(shell pkg-config --libs libqpdf 2>/dev/null)
 
-.PHONY: fuzz fuzz-bins
+.PHONY: fuzz fuzz-bins fuzz-report
 
 test-bins: $(FUZZBINS)
+
+$(BUILD)/fuzz/replay_emit $(BUILD)/fuzz_emit: CPPFLAGS += $(QPDF_CFLAGS)
+$(BUILD)/fuzz/replay_emit $(BUILD)/fuzz_emit: LDLIBS += $(QPDF_LIBS)
 
 $(BUILD)/fuzz/replay_%: tests/fuzz/replay.c tests/fuzz/fuzz_%.c $(LIBOBJS)
 	@mkdir -p $(@D)
@@ -163,24 +179,14 @@ $(BUILD)/fuzz_%: tests/fuzz/fuzz_%.c $(LIBOBJS)
 	    -fsanitize=fuzzer -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS)
 
 fuzz:
-	$(MAKE) BUILD=$(FUZZ_DIR) CC=clang \
+	$(MAKE) BUILD=$(FUZZ_DIR) CC=clang FUZZ_NAMES='$(FUZZ_NAMES)' \
 	    CFLAGS='$(FUZZ_SAN) -fsanitize=fuzzer-no-link -Wno-format-nonliteral' \
 	    LDFLAGS='$(FUZZ_SAN)' fuzz-bins
-	@rc=0; for n in $(FUZZ_NAMES); do \
-	    mkdir -p $(FUZZ_DIR)/corpus/$$n $(FUZZ_DIR)/crashes/$$n; \
-	    dict=; [ -f tests/fuzz/$$n.dict ] && dict=-dict=tests/fuzz/$$n.dict; \
-	    echo "fuzz_$$n: $(FUZZ_SECONDS) s, log in $(FUZZ_DIR)/fuzz_$$n.log"; \
-	    LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	    UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	    $(FUZZ_DIR)/fuzz_$$n -max_total_time=$(FUZZ_SECONDS) -timeout=10 \
-	        -print_final_stats=1 $$dict \
-	        -artifact_prefix=$(FUZZ_DIR)/crashes/$$n/ \
-	        $(FUZZ_DIR)/corpus/$$n tests/fuzz/corpus/$$n \
-	        >$(FUZZ_DIR)/fuzz_$$n.log 2>&1 || \
-	        { rc=1; echo "fuzz_$$n: FAILED, see $(FUZZ_DIR)/fuzz_$$n.log"; }; \
-	    grep -E '^stat::(number_of_executed_units|average_exec_per_sec)' \
-	        $(FUZZ_DIR)/fuzz_$$n.log; \
-	done; exit $$rc
+	@FUZZ_DIR=$(FUZZ_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(FUZZ_JOBS) \
+	    FUZZ_MAXLEN=$(FUZZ_MAXLEN) sh tests/fuzz/fuzz.sh run $(FUZZ_NAMES)
+
+fuzz-report:
+	@FUZZ_DIR=$(FUZZ_DIR) sh tests/fuzz/fuzz.sh report
 # ---- end of fuzzing ----------------------------------------------------
 
 # ---- messages: GNU gettext (src/i18n.h, po/) ---------------------------

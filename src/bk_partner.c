@@ -17,6 +17,52 @@
 
 /* ---- categories and partners --------------------------------------------- */
 
+/*
+ * The category's name in its divider's band, in 26 pt bold, at most
+ * maxh tall: a name too long for it is set smaller (found by
+ * fuzz_layout: a name of one long word ran up out of the band and off
+ * the page's text block), and at the smallest size cut short with
+ * "…".
+ */
+static void
+S_divider_label(struct lay *l, const struct category *c, struct vlist *v,
+    double maxh)
+{
+	static const double sizes[] = { 26, 20, 16, 13, 10 };
+	const size_t	 nsizes = sizeof(sizes) / sizeof(sizes[0]);
+	struct para	 p;
+	struct src	 src;
+	char		*label = xstrdup(c->label), *cut;
+	double		 width = 0;
+	size_t		 k;
+
+	src.file = l->site->path;
+	src.pos = c->pos;
+	for (k = 0; ; ) {
+		para_init(&p, sizes[k], sizes[k] * 31 / 26, l->tw);
+		p.align = ALIGN_LEFT;
+		p.nohyph = 1;
+		para_add(&p, label, FACE_BOLD, RGB_WHITE, SPAN_NOHYPH, &src);
+		para_set(l, &p, v);
+		para_free(&p);
+		if (bk_vheight(v) <= maxh || (k + 1 == nsizes &&
+		    width > 0 && width < l->tw))
+			break;
+		vlist_free(v);
+		if (k + 1 < nsizes) {
+			k++;
+			continue;
+		}
+		/* The smallest size: shorter and shorter, with "…". */
+		width = width > 0 ? width * 0.8 : l->tw * fmax(1, floor(maxh /
+		    (sizes[k] * 31 / 26)));
+		cut = lay_ellipsis(l, FACE_BOLD, sizes[k], c->label, width);
+		free(label);
+		label = cut;
+	}
+	free(label);
+}
+
 void
 bk_divider(struct lay *l, const struct category *c)
 {
@@ -27,25 +73,13 @@ bk_divider(struct lay *l, const struct category *c)
 	size_t		 k = bk_category_index(l, c), pg, i, j, n;
 	double		 top = d->page_h - MM(26), bot = d->page_h * 0.58;
 	char		*t;
-	struct para	 p;
 
 	pg = lay_newpage(l, c->label, (int)k + 1, 1);
 	lay_ref_here(l, REF_CATEGORY(l, k), pg);
 	lay_outline(l, c->label, 0, pg, d->page_h);
 
 	bk_band(l, pg, bot, top - bot, colour_dark(c->rgb));
-	para_init(&p, 26, 31, l->tw);
-	p.align = ALIGN_LEFT;
-	p.nohyph = 1;
-	{
-		struct src src;
-
-		src.file = s->path;
-		src.pos = c->pos;
-		para_add(&p, c->label, FACE_BOLD, RGB_WHITE, SPAN_NOHYPH, &src);
-	}
-	para_set(l, &p, &v);
-	para_free(&p);
+	S_divider_label(l, c, &v, top - bot - MM(7) - MM(5) - 21);
 	t = xasprintf("%zu" NBSP "partenaire%s", c->npartners, c->npartners > 1 ?
 	    "s" : "");
 	para_line(l, &v, t, FACE_REGULAR, 12, 17, RGB_WHITE, 4, NULL);

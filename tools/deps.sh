@@ -14,8 +14,8 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libfontconfig-dev libfreetype-dev libpng-dev libqrencode-dev libhyphen-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev
  libutf8proc-dev libjpeg-dev libdeflate-dev fonts-dejavu-core gettext locales libc-l10n"
-test_pkgs="libcmocka-dev python3 poppler-utils qpdf chromium mandoc nodejs npm
- default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml"
+test_pkgs="libcmocka-dev python3 poppler-utils qpdf libqpdf-dev chromium mandoc nodejs
+ npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml"
 
 case "${1:-build}" in
 build) pkgs=$build_pkgs ;;
@@ -49,6 +49,8 @@ check_test() {
 		command -v "$c" >/dev/null 2>&1 || lacking="$lacking $c"
 	done
 	pkg-config --exists cmocka 2>/dev/null || lacking="$lacking cmocka"
+	# fuzz_emit checks its PDFs with qpdf's library when it is there.
+	pkg-config --exists libqpdf 2>/dev/null || lacking="$lacking libqpdf"
 	[ -z "$lacking" ] ||
 	    echo "annuaire: not found:$lacking; the tests that need" \
 	    "them fail or are skipped" >&2

@@ -8,7 +8,7 @@
 . "$TOP/tests/lib.sh"
 
 bindir=$(dirname "$ANNUAIRE")/fuzz
-for name in load template markdown typo validate; do
+for name in load template markdown typo validate layout emit; do
 	bin=$bindir/replay_$name
 	corpus=$TOP/tests/fuzz/corpus/$name
 	desc="fuzz_$name replays tests/fuzz/corpus/$name"

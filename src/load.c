@@ -33,7 +33,6 @@
 
 /* Limits on hostile input: sizes a real page or logo never reaches. */
 #define	LOAD_MAX_PAGE	(1024 * 1024)	/* bytes of a page or site.yaml */
-#define	LOAD_MAX_PAGES	5000		/* files in partenaires/ */
 #define	LOAD_MAX_RESUME	160		/* characters of resume */
 
 /* What is being read: one file. */
@@ -1801,11 +1800,6 @@ S_list(struct ctx *c, const char *dir, size_t *np, int *missing)
 			continue;
 		}
 		free(path);
-		if (n == LOAD_MAX_PAGES) {
-			diag_error(c->d, dir, 0, 0, "more than %d pages: only "
-			    "the first ones are read", LOAD_MAX_PAGES);
-			break;
-		}
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			v = xreallocarray(v, cap, sizeof(*v));

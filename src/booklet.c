@@ -4,12 +4,25 @@
  * in reading order and imposed.
  */
 #include <errno.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "booklet.h"
 #include "glyphs.h"
 #include "pdf.h"
 #include "pdf_layout.h"
+#include "timing.h"
+
+/* The mark of a phase for --timings: what, then the file's own name. */
+static void
+S_mark(const char *what, const char *path)
+{
+	const char	*base = strrchr(path, '/');
+	char		 name[64];
+
+	snprintf(name, sizeof(name), "%s:%s", what, base ? base + 1 : path);
+	timing_mark(name);
+}
 
 int
 booklet_build(const struct site *s, const struct booklet_opts *o,
@@ -21,6 +34,8 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 
 	if ((doc = layout_booklet(s, o, d)) == NULL)
 		return 0;
+	S_mark("layout", pdf_path ? pdf_path : imposed_path ? imposed_path :
+	    "booklet");
 	if (o->layout_dump != NULL) {
 		buf_init(&b);
 		layout_dump(doc, &b);
@@ -31,14 +46,19 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 		}
 		buf_free(&b);
 	}
-	if (ok && pdf_path != NULL)
+	if (ok && pdf_path != NULL) {
 		ok = emit_pdf(doc, pdf_path, d);
-	if (ok && imposed_path != NULL)
+		S_mark("write", pdf_path);
+	}
+	if (ok && imposed_path != NULL) {
 		ok = emit_imposed(doc, imposed_path, d);
+		S_mark("write", imposed_path);
+	}
 	if (ok && o->bleed_path != NULL) {
 		/* The same pages: full-bleed items already reach BLEED_MAX. */
 		doc->bleed = BLEED_MAX;
 		ok = emit_pdf(doc, o->bleed_path, d);
+		S_mark("write", o->bleed_path);
 	}
 	layout_free(doc);
 	return ok;

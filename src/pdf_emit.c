@@ -132,6 +132,10 @@ emit_begin(struct emit *e, const struct pdf_doc *doc, const char *out,
 	 * would still write a 1.3 header. */
 	e->pdf->pdf_version = HPDF_VER_14;
 	HPDF_SetCompressionMode(e->pdf, HPDF_COMP_ALL);
+	/* One /Pages node holds at most 32 767 kids: a longer book gets a
+	 * two-level page tree (smaller ones keep their bytes). */
+	if (doc->npages > HPDF_LIMIT_MAX_ARRAY)
+		HPDF_SetPagesConfiguration(e->pdf, 1024);
 	HPDF_UseUTFEncodings(e->pdf);
 	HPDF_SetCurrentEncoder(e->pdf, "UTF-8");
 	e->utf8 = HPDF_GetEncoder(e->pdf, "UTF-8");

@@ -10,6 +10,7 @@
 #   BENCH_SIZES="1000 10000"   (100000 works: the no-cap target, minutes)
 #   BENCH_RUNS=3               runs per measure (the median is reported)
 #   BENCH_OUT=bench/RESULTS.md where the results go
+#   BENCH_WORK=build/bench     generated editions, outputs, raw figures
 # Hugo and cmark are optional: skipped with a message when absent.
 # Peak memory comes from /usr/bin/time (GNU time) when installed, else
 # from python3's getrusage of the child, else it is not reported.
@@ -19,7 +20,7 @@ bin=$top/annuaire
 runs=${BENCH_RUNS:-3}
 sizes=${BENCH_SIZES:-"1000 10000"}
 results=${BENCH_OUT:-$top/bench/RESULTS.md}
-work=$top/build/bench
+work=${BENCH_WORK:-$top/build/bench}
 export SOURCE_DATE_EPOCH=1514764800 LC_ALL=C.UTF-8
 mkdir -p "$work"
 

@@ -15,7 +15,7 @@
 
 /* The mark of a phase for --timings: what, then the file's own name. */
 static void
-S_mark(const char *what, const char *path)
+S_timing_mark(const char *what, const char *path)
 {
 	const char	*base = strrchr(path, '/');
 	char		 name[64];
@@ -34,7 +34,7 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 
 	if ((doc = layout_booklet(s, o, d)) == NULL)
 		return 0;
-	S_mark("layout", pdf_path ? pdf_path : imposed_path ? imposed_path :
+	S_timing_mark("layout", pdf_path ? pdf_path : imposed_path ? imposed_path :
 	    "booklet");
 	if (o->layout_dump != NULL) {
 		buf_init(&b);
@@ -48,17 +48,17 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 	}
 	if (ok && pdf_path != NULL) {
 		ok = emit_pdf(doc, pdf_path, d);
-		S_mark("write", pdf_path);
+		S_timing_mark("write", pdf_path);
 	}
 	if (ok && imposed_path != NULL) {
 		ok = emit_imposed(doc, imposed_path, d);
-		S_mark("write", imposed_path);
+		S_timing_mark("write", imposed_path);
 	}
 	if (ok && o->bleed_path != NULL) {
 		/* The same pages: full-bleed items already reach BLEED_MAX. */
 		doc->bleed = BLEED_MAX;
 		ok = emit_pdf(doc, o->bleed_path, d);
-		S_mark("write", o->bleed_path);
+		S_timing_mark("write", o->bleed_path);
 	}
 	layout_free(doc);
 	return ok;

@@ -34,8 +34,8 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 
 	if ((doc = layout_booklet(s, o, d)) == NULL)
 		return 0;
-	S_timing_mark("layout", pdf_path ? pdf_path : imposed_path ? imposed_path :
-	    "booklet");
+	S_timing_mark("layout", pdf_path ? pdf_path :
+	    imposed_path ? imposed_path : "booklet");
 	if (o->layout_dump != NULL) {
 		buf_init(&b);
 		layout_dump(doc, &b);

@@ -8,15 +8,17 @@
 # Measures; asserts nothing.  Writes bench/RESULTS.md (generated: never
 # edit it by hand) and keeps the raw figures in build/bench/.
 #   BENCH_SIZES="1000 10000"   (100000 works: the no-cap target, minutes)
-#   BENCH_RUNS=3               runs per measure (the median is reported)
+#   BENCH_RUNS=3               runs per measure (the median is reported);
+#                              a size written N:R is run R times
 #   BENCH_OUT=bench/RESULTS.md where the results go
 #   BENCH_WORK=build/bench     generated editions, outputs, raw figures
+#   ANNUAIRE=./annuaire        the program measured
 # Hugo and cmark are optional: skipped with a message when absent.
 # Peak memory comes from /usr/bin/time (GNU time) when installed, else
 # from python3's getrusage of the child, else it is not reported.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
-bin=$top/annuaire
+bin=${ANNUAIRE:-$top/annuaire}
 runs=${BENCH_RUNS:-3}
 sizes=${BENCH_SIZES:-"1000 10000"}
 results=${BENCH_OUT:-$top/bench/RESULTS.md}
@@ -85,6 +87,10 @@ timings_add() { grep '^timing: ' "$work/$1.err" >>"$work/$1.timings" || true; }
 # Figures per size, one line each, for the tables: see the printf below.
 : >"$work/summary"
 for n in $sizes; do
+	case $n in
+	*:*) runs=${n#*:}; n=${n%%:*} ;;
+	*) runs=${BENCH_RUNS:-3} ;;
+	esac
 	dir=$work/content-$n
 	t0=$(date +%s%N)
 	sh "$top/bench/gen.sh" "$n" "$dir"
@@ -121,7 +127,7 @@ for n in $sizes; do
 		r=$((r + 1))
 	done
 
-	hugo_s=- hugo_kb=-
+	hugo_s=- hugo_kb=- hugo_cpu=-
 	if [ $have_hugo = 1 ]; then
 		: >"$work/hugo-$n"
 		r=0
@@ -137,9 +143,10 @@ for n in $sizes; do
 		if [ -s "$work/hugo-$n" ]; then
 			hugo_s=$(median "$work/hugo-$n" 1)
 			hugo_kb=$(median "$work/hugo-$n" 2)
+			hugo_cpu=$(median "$work/hugo-$n" cpu)
 		fi
 	fi
-	cmark_s=- cmark_kb=-
+	cmark_s=- cmark_kb=- cmark_cpu=-
 	if [ $have_cmark = 1 ]; then
 		: >"$work/cmark-$n"
 		r=0
@@ -151,35 +158,41 @@ for n in $sizes; do
 		done
 		cmark_s=$(median "$work/cmark-$n" 1)
 		cmark_kb=$(median "$work/cmark-$n" 2)
+		cmark_cpu=$(median "$work/cmark-$n" cpu)
 	fi
 
 	# Phases: the median of each over the runs, in the order of the first.
 	awk '{ print $2 }' "$work/full-$n.timings" | awk '!seen[$0]++' >"$work/phases-$n"
 	: >"$work/phase-med-$n"
 	while read -r ph; do
-		awk -v p="$ph" '$2 == p { print $3, $8 }' "$work/full-$n.timings" >"$work/ph.tmp"
-		printf '%s %s %s\n' "$ph" "$(median "$work/ph.tmp" 1)" \
-		    "$(median "$work/ph.tmp" 2)" >>"$work/phase-med-$n"
+		awk -v p="$ph" '$2 == p { print $3, $11, $5 }' "$work/full-$n.timings" >"$work/ph.tmp"
+		printf '%s %s %s %s\n' "$ph" "$(median "$work/ph.tmp" 1)" \
+		    "$(median "$work/ph.tmp" 2)" "$(median "$work/ph.tmp" 3)" \
+		    >>"$work/phase-med-$n"
 	done <"$work/phases-$n"
 	awk '{ print $2 }' "$work/site-$n.timings" | awk '!seen[$0]++' >"$work/phases-site-$n"
 	: >"$work/phase-site-med-$n"
 	while read -r ph; do
-		awk -v p="$ph" '$2 == p { print $3, $8 }' "$work/site-$n.timings" >"$work/ph.tmp"
-		printf '%s %s %s\n' "$ph" "$(median "$work/ph.tmp" 1)" \
-		    "$(median "$work/ph.tmp" 2)" >>"$work/phase-site-med-$n"
+		awk -v p="$ph" '$2 == p { print $3, $11, $5 }' "$work/site-$n.timings" >"$work/ph.tmp"
+		printf '%s %s %s %s\n' "$ph" "$(median "$work/ph.tmp" 1)" \
+		    "$(median "$work/ph.tmp" 2)" "$(median "$work/ph.tmp" 3)" \
+		    >>"$work/phase-site-med-$n"
 	done <"$work/phases-site-$n"
-	# The booklet's time: its layout and its two files.
+	# The booklet's time, wall and CPU: its layout and its two files.
 	book_ms=$(awk '$1 ~ /^(layout|write):/ { s += $2 } END { printf "%.1f", s }' \
 	    "$work/phase-med-$n")
+	book_cpu=$(awk '$1 ~ /^(layout|write):/ { s += $4 } END { printf "%.1f", s }' \
+	    "$work/phase-med-$n")
 
-	printf '%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$n" \
+	printf '%s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s %s\n' "$n" \
 	    "$(median "$work/full-$n" 1)" "$(median "$work/full-$n" 2)" \
 	    "$(median "$work/site-$n" 1)" "$(median "$work/site-$n" 2)" \
 	    "$hugo_s" "$hugo_kb" "$cmark_s" "$cmark_kb" "$pages" \
 	    "${sheets:-0}" "$book_ms" "$bytes" "$problems" \
 	    "$(median "$work/full-$n" cpu)" "$(median "$work/site-$n" cpu)" \
-	    >>"$work/summary"
+	    "$hugo_cpu" "$cmark_cpu" "$book_cpu" >>"$work/summary"
 	echo "$gen_ms" >"$work/gen-$n"
+	echo "$runs" >"$work/runs-$n"
 	say "$n partners: $(tail -1 "$work/summary")"
 done
 
@@ -196,56 +209,59 @@ cpu=$(sed -n 's/^model name[[:space:]]*: *//p' /proc/cpuinfo 2>/dev/null | head 
 	echo "- commit: $commit"
 	echo "- cores: $(nproc 2>/dev/null || echo '?'); CPU: ${cpu:-unknown}"
 	echo "- load average at the end: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')"
-	echo "- runs per figure: $runs (median); memory: peak RSS ($meter)"
+	echo "- runs per figure: the median of the runs given per size below; memory: peak RSS ($meter)"
 	echo "- content: bench/gen.sh N (about 3 KB per partner, every field, five categories)"
 	[ $have_hugo = 1 ] && echo "- $(hugo version 2>/dev/null | cut -d' ' -f1-2), site of bench/hugo/ (one list, one page per partner)"
 	[ $have_cmark = 1 ] && echo "- cmark $(cmark --version 2>/dev/null | head -1 | awk '{ print $2 }'): \`cat partenaires/*.md | cmark\`, the floor"
 	echo
 	echo "## Summary"
 	echo
-	echo "Full build: site + livret.pdf + livret-impression.pdf.  Ratios: the time of annuaire"
-	echo "over the other's (below 1: annuaire is faster).  Pages/s: booklet pages over the time of"
-	echo "the booklet's phases (layout and both PDFs).  CPU: user + system time of the run"
-	echo "(the machine is shared: wall time includes waiting for a core)."
+	echo "Full build: site + livret.pdf + livret-impression.pdf.  Each cell: wall time, CPU time"
+	echo "(user + system; on a shared machine the wall time includes waiting for a core, the CPU"
+	echo "time does not), peak memory.  Ratios: annuaire's wall time over the other's (below 1:"
+	echo "annuaire is faster), then the same with CPU times.  Pages/s: booklet pages over the"
+	echo "wall (CPU) time of the booklet's phases (its layout and both PDFs)."
 	echo
-	echo "| partners | full build | CPU | ms/partner | site only | CPU | Hugo (site) | cat \| cmark | full ÷ Hugo | site ÷ Hugo | site ÷ cmark | booklet pages | pages/s |"
-	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+	echo "| partners | full build | ms/partner (CPU) | site only | Hugo (site) | cat \| cmark | full ÷ Hugo | site ÷ Hugo | site ÷ cmark | booklet pages | pages/s |"
+	echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
 	awk '
-	function mb(k) { return k == "-" ? "—" : sprintf("%.0f MB", k / 1024) }
+	function mb(k) { return (k == "-" || k + 0 == 0) ? "" : sprintf(", %.0f MB", k / 1024) }
 	function sec(s) { return s == "-" ? "—" : sprintf("%.2f s", s) }
+	function cell(w, c, k) { return w == "-" ? "—" : sec(w) " (" sec(c) ")" mb(k) }
 	function ratio(a, b) { return (b == "-" || b + 0 == 0) ? "—" : sprintf("%.2f", a / b) }
+	function pps(p, ms) { return ms > 0 ? sprintf("%.0f", p / (ms / 1000)) : "—" }
 	{
-		printf "| %d | %s, %s | %s | %.2f | %s, %s | %s | %s%s | %s%s | %s | %s | %s | %d | %s |\n",
-		    $1, sec($2), mb($3), sec($15), $2 * 1000 / $1, sec($4), mb($5), sec($16),
-		    sec($6), ($7 == "-" ? "" : ", " mb($7)), sec($8),
-		    ($9 == "-" ? "" : ", " mb($9)),
-		    ratio($2, $6), ratio($4, $6), ratio($4, $8), $10,
-		    ($12 > 0 ? sprintf("%.0f", $10 / ($12 / 1000)) : "—")
+		printf "| %d | %s | %.2f (%.2f) | %s | %s | %s | %s (%s) | %s (%s) | %s (%s) | %d | %s (%s) |\n",
+		    $1, cell($2, $15, $3), $2 * 1000 / $1, $15 * 1000 / $1,
+		    cell($4, $16, $5), cell($6, $17, $7), cell($8, $18, $9),
+		    ratio($2, $6), ratio($15, $17), ratio($4, $6), ratio($16, $17),
+		    ratio($4, $8), ratio($16, $18), $10, pps($10, $12), pps($10, $19)
 	}' "$work/summary"
 	echo
 	for n in $sizes; do
+		n=${n%%:*}
 		set -- $(awk -v n="$n" '$1 == n' "$work/summary")
 		echo "## $n partners"
 		echo
-		echo "Generated in $(cat "$work/gen-$n") ms.  Booklet: ${10} A5 pages" \
+		echo "Runs: $(cat "$work/runs-$n").  Generated in $(cat "$work/gen-$n") ms.  Booklet: ${10} A5 pages" \
 		    "($(( ${13} / 1024 )) KB), imposed on ${11} A4 sides." \
 		    "Diagnostics printed by the build: ${14}."
 		echo
 		echo "Phases of the full build (\`annuaire build --timings\`, median of each):"
 		echo
-		echo "| phase | wall | share | peak memory so far |"
-		echo "|---|---:|---:|---:|"
-		awk '$1 != "total" { t += $2 } { v[NR] = $0 }
+		echo "| phase | wall | CPU | share of CPU | peak memory so far |"
+		echo "|---|---:|---:|---:|---:|"
+		awk '$1 != "total" { t += $4 } { v[NR] = $0 }
 		    END { for (i = 1; i <= NR; i++) { split(v[i], f, " ");
-		        printf "| %s | %.0f ms | %s | %.0f MB |\n", f[1], f[2],
-		        f[1] == "total" ? "" : sprintf("%.0f %%", t ? 100 * f[2] / t : 0), f[3] } }' \
+		        printf "| %s | %.0f ms | %.0f ms | %s | %.0f MB |\n", f[1], f[2], f[4],
+		        f[1] == "total" ? "" : sprintf("%.0f %%", t ? 100 * f[4] / t : 0), f[3] } }' \
 		    "$work/phase-med-$n"
 		echo
 		echo "Site only (\`--no-pdf --timings\`):"
 		echo
-		echo "| phase | wall | peak memory so far |"
-		echo "|---|---:|---:|"
-		awk '{ printf "| %s | %.0f ms | %.0f MB |\n", $1, $2, $3 }' \
+		echo "| phase | wall | CPU | peak memory so far |"
+		echo "|---|---:|---:|---:|"
+		awk '{ printf "| %s | %.0f ms | %.0f ms | %.0f MB |\n", $1, $2, $4, $3 }' \
 		    "$work/phase-site-med-$n"
 		echo
 	done

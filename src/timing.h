@@ -4,8 +4,9 @@
  *
  * A phase is a named mark: timing_mark("site") says "the phase site
  * ended now"; it lasted since the previous mark (or timing_start()).
- * Each mark records the wall time (CLOCK_MONOTONIC) and the peak
- * resident memory so far (getrusage).  Nothing is recorded until
+ * Each mark records the wall time (CLOCK_MONOTONIC), the CPU time of
+ * the process (user + system: what the phase cost on a busy machine)
+ * and the peak resident memory so far (getrusage).  Nothing is recorded until
  * timing_start(): without --timings a mark costs one test.  The
  * figures never reach an output file; main.c prints timing_format().
  *
@@ -33,7 +34,7 @@ void	 timing_export(struct buf *, size_t from);
 int	 timing_import(const char *);
 /*
  * The table, one line per mark in the order they ended, then a total:
- *   timing: NAME  MS ms  TOTAL ms total  PEAK MB peak
+ *   timing: NAME  WALL ms  CPU ms cpu  END ms total  PEAK MB peak
  * (fixed format, not translated: bench/run.sh reads it).
  */
 void	 timing_format(struct buf *);

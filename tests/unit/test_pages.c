@@ -170,7 +170,7 @@ test_timing(void **state)
 	buf_init(&x);
 	timing_export(&x, n);
 	assert_non_null(strstr(buf_cstr(&x), "write:livret.pdf\t"));
-	assert_int_equal(timing_import("site\t12.5\t99999\t2048\n"), 1);
+	assert_int_equal(timing_import("site\t12.5\t10.0\t99999\t2048\n"), 1);
 	assert_int_equal(timing_import("bad line\n"), 0);
 	assert_int_equal(timing_count(), 3);
 	buf_free(&x);
@@ -181,7 +181,7 @@ test_timing(void **state)
 	assert_true(strstr(buf_cstr(&b), "timing: write:livret.pdf") <
 	    strstr(buf_cstr(&b), "timing: site "));
 	assert_non_null(strstr(buf_cstr(&b),
-	    "    12.5 ms   99999.0 ms total      2.0 MB peak\n"));
+	    "    12.5 ms      10.0 ms cpu   99999.0 ms total      2.0 MB peak\n"));
 	assert_non_null(strstr(buf_cstr(&b), "timing: total "));
 	assert_null(strstr(buf_cstr(&b), "before start"));
 	buf_free(&b);

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <sys/resource.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "timing.h"
 
@@ -22,6 +23,7 @@ static struct {
 	int		 on;
 	double		 t0, last;	/* ms, CLOCK_MONOTONIC */
 	double		 last_cpu;	/* ms of CPU time at the last mark */
+	pid_t		 pid;		/* the process that made it */
 	struct mark	*v;
 	size_t		 n, cap;
 } S_t;
@@ -75,6 +77,7 @@ timing_start(void)
 	S_t.on = 1;
 	S_t.t0 = S_t.last = S_now_ms();
 	S_t.last_cpu = S_cpu_ms(&kb);
+	S_t.pid = getpid();
 	S_t.n = 0;
 }
 
@@ -88,6 +91,11 @@ timing_mark(const char *name)
 		return;
 	now = S_now_ms();
 	cpu = S_cpu_ms(&kb);
+	if (getpid() != S_t.pid) {
+		/* A child after fork(): its CPU time counts from 0. */
+		S_t.pid = getpid();
+		S_t.last_cpu = 0;
+	}
 	S_add(name, now - S_t.last, cpu - S_t.last_cpu, now - S_t.t0, kb);
 	S_t.last = now;
 	S_t.last_cpu = cpu;

@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include <cmocka.h>
@@ -187,11 +188,53 @@ test_timing(void **state)
 	buf_free(&b);
 }
 
+/* A child's marks count its own CPU time, and reach the parent. */
+static void
+test_timing_child(void **state)
+{
+	struct buf	 b;
+	char		 text[512];
+	int		 fd[2], st;
+	ssize_t		 n;
+	volatile double	 x = 0;
+	long		 i;
+	pid_t		 pid;
+
+	(void)state;
+	timing_start();
+	for (i = 0; i < 20000000; i++)	/* some CPU time before the fork */
+		x += (double)i;
+	timing_mark("parent");
+	assert_int_equal(pipe(fd), 0);
+	if ((pid = fork()) == 0) {
+		size_t from = timing_count();
+
+		timing_mark("child");
+		buf_init(&b);
+		timing_export(&b, from);
+		n = write(fd[1], b.data, b.len);
+		_exit(n == (ssize_t)b.len ? 0 : 1);
+	}
+	close(fd[1]);
+	n = read(fd[0], text, sizeof(text) - 1);
+	close(fd[0]);
+	assert_int_equal(waitpid(pid, &st, 0), pid);
+	assert_true(n > 0);
+	text[n] = '\0';
+	assert_int_equal(strncmp(text, "child\t", 6), 0);
+	/* Wall, then CPU: the child's CPU is its own (>= 0, small). */
+	assert_true(strtod(strchr(strchr(text, '\t') + 1, '\t') + 1, NULL)
+	    >= 0);
+	assert_int_equal(timing_import(text), 1);
+	assert_int_equal(timing_count(), 2);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_timing),
+		cmocka_unit_test(test_timing_child),
 		cmocka_unit_test(test_many_pages),
 	};
 

@@ -31,6 +31,7 @@ awk '{ print }
 	done = 1
 }' "$top/content/site.yaml" >"$dir/site.yaml"
 
+# shellcheck disable=SC1112 # French apostrophes in the text
 LC_ALL=C awk -v n="$n" -v dir="$dir/partenaires" '
 function pick(a, na, i, k) { return a[(i * k + int(i / na)) % na] }
 function split2(s, a) { return split(s, a, "|") }

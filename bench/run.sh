@@ -36,12 +36,14 @@ fi
 if command -v cmark >/dev/null 2>&1; then have_cmark=1; else
 	say "cmark not installed: the floor is skipped (Debian: apt-get install cmark)"
 fi
+command -v pdfinfo >/dev/null 2>&1 ||
+	say "pdfinfo not installed: booklet pages are not counted (poppler-utils)"
 if [ -x /usr/bin/time ] && /usr/bin/time -f '%e' true >/dev/null 2>&1; then
-	meter=time
+	meter='time'
 elif command -v python3 >/dev/null 2>&1; then
 	meter=python
 else
-	meter=date
+	meter='date'
 	say "neither GNU time nor python3: peak memory is not reported"
 fi
 
@@ -151,6 +153,7 @@ for n in $sizes; do
 		: >"$work/cmark-$n"
 		r=0
 		while [ $r -lt "$runs" ]; do
+			# shellcheck disable=SC2016 # $1 is the inner shell's
 			measure "$work/cmark-$n" sh -c 'find "$1" -name "*.md" |
 			    sort | xargs cat | cmark >/dev/null' sh "$dir/partenaires" ||
 			    { say "cmark failed"; break; }
@@ -240,6 +243,7 @@ cpu=$(sed -n 's/^model name[[:space:]]*: *//p' /proc/cpuinfo 2>/dev/null | head 
 	echo
 	for n in $sizes; do
 		n=${n%%:*}
+		# shellcheck disable=SC2046 # one word per figure
 		set -- $(awk -v n="$n" '$1 == n' "$work/summary")
 		echo "## $n partners"
 		echo

@@ -2,7 +2,7 @@
 #   make              install missing Debian packages (as root), build, generate out/
 #   make check        every test; ends with "N passed, N failed[, N skipped]"
 #   make check-sanitize   the C suites again under ASan+UBSan (also part of check)
-#   make bench        the benchmark
+#   make bench        the benchmark: BENCH_SIZES="1000 10000", BENCH_RUNS=3 -> bench/RESULTS.md
 #   make install / uninstall   PREFIX, DESTDIR
 
 PREFIX	?= /usr/local

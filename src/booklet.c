@@ -11,6 +11,7 @@
 #include "glyphs.h"
 #include "lay.h"
 #include "pdf.h"
+#include "timing.h"
 
 int
 booklet_build(const struct site *s, const struct booklet_opts *o,
@@ -25,6 +26,8 @@ booklet_build(const struct site *s, const struct booklet_opts *o,
 		fonts_close(o->fonts);
 	if (doc == NULL)
 		return 0;
+	timing_mark_file("layout", pdf_path ? pdf_path :
+	    imposed_path ? imposed_path : "booklet");
 	if (o->layout_dump != NULL) {
 		buf_init(&b);
 		layout_dump(doc, &b);

@@ -34,8 +34,6 @@
 #include "util.h"
 #include "validate.h"
 
-/* Limits on hostile input: a number a real edition never reaches. */
-#define	LOAD_MAX_PAGES	5000		/* files in partenaires/ */
 
 /* ---- diagnostics (load_int.h) ---------------------------------------- */
 
@@ -130,11 +128,6 @@ S_list(struct load_ctx *c, const char *dir, size_t *np, int *missing)
 			continue;
 		}
 		free(path);
-		if (n == LOAD_MAX_PAGES) {
-			diag_error(c->d, dir, 0, 0, "more than %d pages: only "
-			    "the first ones are read", LOAD_MAX_PAGES);
-			break;
-		}
 		if (n == cap) {
 			cap = cap ? cap * 2 : 64;
 			v = xreallocarray(v, cap, sizeof(*v));

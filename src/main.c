@@ -34,6 +34,7 @@
 #include "outdir.h"
 #include "report.h"
 #include "spawn.h"
+#include "timing.h"
 #include "util.h"
 #include "validate.h"
 
@@ -56,6 +57,7 @@ struct opts {
 	int		 bleed;		/* --bleed */
 	int		 partners;	/* --edition partenaires */
 	int		 no_pdf;	/* --no-pdf */
+	int		 timings;	/* --timings */
 	int		 quiet;		/* -q */
 };
 
@@ -84,7 +86,7 @@ static const char usage_main[] = N_(
 static const char usage_build[] = N_(
 "usage: annuaire build [-q] [-C DIR] [-o OUT] [--theme DIR] [--bleed]\n"
 "                      [--edition partenaires] [--no-pdf]\n"
-"                      [--layout-dump FILE]\n"
+"                      [--layout-dump FILE] [--timings]\n"
 "\n"
 "Check the content folder, then write, only if it has no error:\n"
 "  OUT/site/                  the static website (open OUT/site/index.html)\n"
@@ -112,6 +114,8 @@ static const char usage_build[] = N_(
 "                         the site)\n"
 "  --no-pdf               write the site only\n"
 "  --layout-dump FILE     write the booklet's layout as text (for tests)\n"
+"  --timings              print to stderr, after the build, the wall time\n"
+"                         and peak memory of each phase (make bench)\n"
 "  -q                     print only problems\n");
 
 static const char usage_check[] = N_(
@@ -298,7 +302,7 @@ S_default_theme(void)
 }
 
 enum { OPT_THEME = 256, OPT_BLEED, OPT_EDITION, OPT_NOPDF, OPT_DUMP,
-    OPT_HELP };
+    OPT_TIMINGS, OPT_HELP };
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -307,13 +311,14 @@ static const struct option longopts[] = {
 	{ "edition", required_argument, NULL, OPT_EDITION },
 	{ "no-pdf", no_argument, NULL, OPT_NOPDF },
 	{ "layout-dump", required_argument, NULL, OPT_DUMP },
+	{ "timings", no_argument, NULL, OPT_TIMINGS },
 	{ NULL, 0, NULL, 0 }
 };
 
 /*
  * Parse the options of a subcommand.  `allowed` lists the short option
  * letters and "T" (theme), "B" (bleed), "E" (edition), "P" (no-pdf),
- * "D" (dump) for the long ones.  Returns -1 when parsing succeeded,
+ * "D" (dump), "M" (timings) for the long ones.  Returns -1 when parsing succeeded,
  * else the exit status.
  */
 static int
@@ -354,6 +359,7 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 		case OPT_EDITION: key = 'E'; break;
 		case OPT_NOPDF: key = 'P'; break;
 		case OPT_DUMP: key = 'D'; break;
+		case OPT_TIMINGS: key = 'M'; break;
 		case ':':
 			return S_usage_error(usage, "option requires an argument: %s",
 			    opt);
@@ -374,6 +380,7 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 		case 'B': o->bleed = 1; break;
 		case 'P': o->no_pdf = 1; break;
 		case 'D': o->layout_dump = optarg; break;
+		case 'M': o->timings = 1; break;
 		case 'E':
 			if (strcmp(optarg, "partenaires") == 0)
 				o->partners = 1;
@@ -585,11 +592,13 @@ cmd_build(int argc, char *argv[])
 	memset(&od, 0, sizeof(od));
 	memset(&jobp, 0, sizeof(jobp));
 	od.lockfd = -1;
-	if ((rc = S_getopt(argc, argv, "CoqTBEPD", usage_build, &o)) >= 0)
+	if ((rc = S_getopt(argc, argv, "CoqTBEPDM", usage_build, &o)) >= 0)
 		return rc;
 	if (optind != argc)
 		return S_usage_error(usage_build, "unexpected argument: %s",
 		    argv[optind]);
+	if (o.timings)
+		timing_start();
 	diags_init(&d);
 	memset(&news, 0, sizeof(news));
 	if ((site = S_load(&o, &d, &rc, &fonts)) == NULL)
@@ -603,6 +612,7 @@ cmd_build(int argc, char *argv[])
 	}
 	ho.news = bo.news = &news;
 	bo.fonts = fonts;
+	timing_mark("load+validate");
 	ho.default_theme_dir = bo.default_theme_dir = S_default_theme();
 	ho.theme_dir = bo.theme_dir = o.theme ? o.theme : ho.default_theme_dir;
 	bo.layout_dump = o.layout_dump;
@@ -710,10 +720,12 @@ cmd_build(int argc, char *argv[])
 		insite = path_join(sitedir, "livret.pdf");
 		ok = S_copy_file(p1, insite, &d);
 	}
+	timing_mark("site");
 	if (ok && !outdir_commit(&od, &d)) {
 		rc = EXIT_USAGE;
 		goto out;
 	}
+	timing_mark("publish");
 	if (!ok) {
 		/* A write that failed (full disk) is an I/O problem. */
 		rc = outdir_io_errors(&od, &d) || died || !d.errors ?
@@ -742,6 +754,15 @@ out:
 	S_print_diags(&d);
 	if (rc != 0 && site != NULL)
 		S_say("build failed; %s/ was left as it was\n", o.out);
+	if (o.timings) {
+		struct buf t;
+
+		/* Fixed format, for bench/run.sh: not translated. */
+		buf_init(&t);
+		timing_format(&t);
+		fputs(buf_cstr(&t), stderr);
+		buf_free(&t);
+	}
 	news_free(&news);
 	booklet_fonts_close(fonts);
 	model_free(site);

@@ -39,6 +39,7 @@
 #include <hpdf_pages.h>
 
 #include "pdf_emit.h"
+#include "timing.h"
 #include "util.h"
 
 #define MM		(72.0 / 25.4)
@@ -129,6 +130,10 @@ emit_begin(struct emit *e, const struct pdf_doc *doc, const char *out,
 	 * would still write a 1.3 header. */
 	e->pdf->pdf_version = HPDF_VER_14;
 	HPDF_SetCompressionMode(e->pdf, HPDF_COMP_ALL);
+	/* One /Pages node holds at most 32 767 kids: a longer book gets a
+	 * two-level page tree (smaller ones keep their bytes). */
+	if (doc->npages > HPDF_LIMIT_MAX_ARRAY)
+		HPDF_SetPagesConfiguration(e->pdf, 1024);
 	HPDF_UseUTFEncodings(e->pdf);
 	HPDF_SetCurrentEncoder(e->pdf, "UTF-8");
 	e->utf8 = HPDF_GetEncoder(e->pdf, "UTF-8");
@@ -801,12 +806,18 @@ emit_files(const struct pdf_doc *doc, const char *pdf, const char *imposed,
 	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
 	int		 ok = 1;
 
-	if (pdf != NULL)
+	if (pdf != NULL) {
 		ok = S_reading(doc, pdf, 0, sh, d);
-	if (ok && imposed != NULL)
+		timing_mark_file("write", pdf);
+	}
+	if (ok && imposed != NULL) {
 		ok = S_imposed(doc, imposed, sh, d);
-	if (ok && bleed_path != NULL)
+		timing_mark_file("write", imposed);
+	}
+	if (ok && bleed_path != NULL) {
 		ok = S_reading(doc, bleed_path, bleed, sh, d);
+		timing_mark_file("write", bleed_path);
+	}
 	emit_shared_free(sh);
 	return ok;
 }

@@ -22,9 +22,12 @@
 
 #include "fault.h"
 #include "spawn.h"
+#include "timing.h"
 #include "util.h"
 
 #define	S_NOFILE	UINT32_MAX
+#define	S_RESULT	(-1)	/* record: the result, last */
+#define	S_TIMING	(-2)	/* record: the child's --timings marks */
 
 static int	 S_in_child;	/* this process is a spawned child */
 
@@ -75,8 +78,8 @@ static void
 S_child(int fd, pid_t parent, spawn_fn fn, void *arg)
 {
 	struct diags	 d;
-	struct buf	 b;
-	size_t		 i;
+	struct buf	 b, t;
+	size_t		 i, from = timing_count();
 	int		 ok;
 
 	S_in_child = 1;
@@ -89,7 +92,13 @@ S_child(int fd, pid_t parent, spawn_fn fn, void *arg)
 	for (i = 0; i < d.n; i++)
 		S_record(&b, (int)d.v[i].sev, d.v[i].line, d.v[i].col,
 		    d.v[i].file, d.v[i].msg);
-	S_record(&b, -1, ok ? 1 : 0, 0, NULL, NULL);
+	if (timing_count() > from) {
+		buf_init(&t);
+		timing_export(&t, from);
+		S_record(&b, S_TIMING, 0, 0, NULL, buf_cstr(&t));
+		buf_free(&t);
+	}
+	S_record(&b, S_RESULT, ok ? 1 : 0, 0, NULL, NULL);
 	_exit(S_write_all(fd, b.data, b.len) ? 0 : 1);
 }
 
@@ -172,7 +181,7 @@ spawn_wait(struct spawn *sp, struct diags *d)
 		sev = (int)S_get_u32(b.data + k);
 		flen = S_get_u32(b.data + k + 12);
 		mlen = S_get_u32(b.data + k + 16);
-		if (sev == -1) {
+		if (sev == S_RESULT) {
 			ok = S_get_u32(b.data + k + 4) != 0;
 			done = 1;
 			break;
@@ -184,9 +193,12 @@ spawn_wait(struct spawn *sp, struct diags *d)
 		    xstrndup(b.data + k + head, flen);
 		msg = xstrndup(b.data + k + head +
 		    (flen == S_NOFILE ? 0 : flen), mlen);
-		diag_add(d, (enum diag_severity)sev, file,
-		    (int)S_get_u32(b.data + k + 4),
-		    (int)S_get_u32(b.data + k + 8), "%s", msg);
+		if (sev == S_TIMING)
+			(void)timing_import(msg);
+		else
+			diag_add(d, (enum diag_severity)sev, file,
+			    (int)S_get_u32(b.data + k + 4),
+			    (int)S_get_u32(b.data + k + 8), "%s", msg);
 		free(file);
 		free(msg);
 		k += head + (flen == S_NOFILE ? 0 : flen) + mlen;

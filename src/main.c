@@ -691,11 +691,13 @@ cmd_build(int argc, char *argv[])
 		diags_init(&hd);
 		diags_init(&dp);
 		hok = html_build(site, &ho, sitedir, &hd);
+		timing_mark("site");
 		if (jobp.alone && !parallel_p)
 			rp = S_booklets(&jobp, &dp);
 		r = spawn_wait(&sp, &d);
 		if (parallel_p)
 			rp = spawn_wait(&spp, &dp);
+		timing_mark("wait for the booklets");
 		died = r < 0 || rp < 0;
 		/*
 		 * The serial order: the public booklet, the partners' one,
@@ -715,12 +717,12 @@ cmd_build(int argc, char *argv[])
 		fault_point("site");
 		if (ok)
 			ok = html_build(site, &ho, sitedir, &d);
+		timing_mark("site");
 	}
 	if (ok && !o.no_pdf) {
 		insite = path_join(sitedir, "livret.pdf");
 		ok = S_copy_file(p1, insite, &d);
 	}
-	timing_mark("site");
 	if (ok && !outdir_commit(&od, &d)) {
 		rc = EXIT_USAGE;
 		goto out;

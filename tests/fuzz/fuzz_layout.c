@@ -1,6 +1,6 @@
 /*
  * fuzz_layout.c — libFuzzer harness of the booklet's layout
- * (pdf_layout.c and the sections it calls), on a small edition built in
+ * (bk_book.c and the sections it calls, above the engine lay_*.c), on a small edition built in
  * memory from the input.
  *
  * The input is read line by line; a line "key=value" sets a field (a
@@ -48,7 +48,7 @@
  * Any breach prints the page and the item, then aborts.
  *
  * Calls: layout_booklet(), layout_free() (pdf.h), lay_verify()
- * (pdf_layout.h), model_sort(), model_display_name(), typo_fr(), validate_*().
+ * (lay.h), model_sort(), model_display_name(), typo_fr(), validate_*().
  * Run from the top of the repository (themes/default).
  */
 #include <stdarg.h>
@@ -61,7 +61,7 @@
 #include "diag.h"
 #include "model.h"
 #include "pdf.h"
-#include "pdf_layout.h"
+#include "lay.h"
 #include "typo.h"
 #include "util.h"
 #include "validate.h"
@@ -934,7 +934,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (doc == NULL)
 		S_fail(0, NULL, "the layout failed without a word");
 	S_doc = doc;
-	/* The grid of pdf_layout.c (DESIGN.md), A5 or A4. */
+	/* The grid of bk_book.c (DESIGN.md), A5 or A4. */
 	inner = MM(doc->page_w > 500 ? 20 : 15);
 	outer = MM(doc->page_w > 500 ? 16 : 12);
 	top = MM(doc->page_w > 500 ? 18 : 14);

@@ -2,6 +2,7 @@
  * campaign_state.c — content/campagne.yaml; see campaign_state.h.
  */
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -13,7 +14,7 @@
 #include "validate.h"
 
 #define	CAMPAIGN_FILE		"campagne.yaml"
-#define	CAMPAIGN_MAX_SIZE	(4 * 1024 * 1024)
+#define	CAMPAIGN_MAX_SIZE	((size_t)256 << 20)	/* ~1.5 M partners */
 
 int
 campaign_date_set(const struct date *d)
@@ -131,7 +132,9 @@ campaign_state_read(const char *content_dir, struct campaign *c,
 		free(path);
 		return ok;
 	}
-	if (!load_yaml_parse(text, len, 0, path, d, &root))
+	/* One entry per partner: no limit but the file's size. */
+	if (!load_yaml_parse_limits(text, len, 0, path, d, &root, SIZE_MAX,
+	    SIZE_MAX))
 		goto out;
 	if (root == NULL) {
 		ok = 1;

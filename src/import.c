@@ -21,7 +21,7 @@
 #include "util.h"
 #include "validate.h"
 
-#define	IMPORT_MAX_FILES	2000
+#define	IMPORT_MAX_FILES	1000000
 #define	IMPORT_DONE		"traités"
 #define	IMPORT_MAX_COPY		((size_t)16 << 20)
 

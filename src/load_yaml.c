@@ -21,6 +21,7 @@ struct reader {
 	const char	*file;
 	struct diags	*d;
 	size_t		 nodes;
+	size_t		 maxitems, maxnodes;	/* the limits of this file */
 	int		 failed;	/* a diagnostic was added: stop */
 };
 
@@ -171,7 +172,7 @@ S_collection(struct reader *r, struct ynode *n, int ismap, int depth)
 			yaml_event_delete(&ev);
 			return 1;
 		}
-		if (n->n == LOAD_YAML_MAXITEMS) {
+		if (n->n == r->maxitems) {
 			if (ismap)
 				S_error(r, ev.start_mark, "more than %d fields "
 				    "in this group: a page is not that long",
@@ -266,7 +267,7 @@ S_node(struct reader *r, yaml_event_t *ev, int depth)
 		    LOAD_YAML_MAXDEPTH);
 		goto out;
 	}
-	if (++r->nodes > LOAD_YAML_MAXNODES) {
+	if (++r->nodes > r->maxnodes) {
 		S_error(r, ev->start_mark, "more than %d values in this page: "
 		    "a page is not that long", LOAD_YAML_MAXNODES);
 		goto out;
@@ -316,6 +317,15 @@ int
 load_yaml_parse(const char *text, size_t len, int line_offset,
     const char *file, struct diags *d, struct ynode **root)
 {
+	return load_yaml_parse_limits(text, len, line_offset, file, d, root,
+	    LOAD_YAML_MAXITEMS, LOAD_YAML_MAXNODES);
+}
+
+int
+load_yaml_parse_limits(const char *text, size_t len, int line_offset,
+    const char *file, struct diags *d, struct ynode **root,
+    size_t maxitems, size_t maxnodes)
+{
 	struct reader	 r;
 	yaml_event_t	 ev;
 	int		 ok = 0, state = 0;
@@ -323,6 +333,8 @@ load_yaml_parse(const char *text, size_t len, int line_offset,
 
 	*root = NULL;
 	memset(&r, 0, sizeof(r));
+	r.maxitems = maxitems;
+	r.maxnodes = maxnodes;
 	r.line_offset = line_offset;
 	r.file = file;
 	r.d = d;

@@ -48,6 +48,14 @@ struct ynode {
  */
 int	 load_yaml_parse(const char *text, size_t len, int line_offset,
 	    const char *file, struct diags *, struct ynode **root);
+/*
+ * The same with other limits than a page's: a file the program writes
+ * and reads back (content/campagne.yaml, one entry per partner) is
+ * bounded by its size only, never by LOAD_YAML_MAXITEMS.
+ */
+int	 load_yaml_parse_limits(const char *text, size_t len,
+	    int line_offset, const char *file, struct diags *,
+	    struct ynode **root, size_t maxitems, size_t maxnodes);
 void	 load_yaml_free(struct ynode *);
 /* The value of key in a mapping, or NULL. */
 struct ynode *load_yaml_get(const struct ynode *map, const char *key);

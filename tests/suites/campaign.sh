@@ -308,4 +308,20 @@ if command -v pdftotext >/dev/null 2>&1; then
 else
 	t_skip "the booklet's Nouveautés page" "pdftotext missing"
 fi
+
+# No cap but memory (issue 10): the state of a campaign of 1 500 partners
+# (more than the 1 000 items a partner page may hold in one group) reads
+# back; report lists them all.
+B=$T_TMP/big
+sh "$TOP/bench/gen.sh" 1500 "$B"
+{
+	printf 'edition: 2025\npreparee: 2025-11-30\necheance: 2025-12-31\npartenaires:\n'
+	for f in "$B"/partenaires/*.md; do
+		s=$(basename "$f" .md)
+		printf '  %s:\n    demande: 2025-11-30\n    adresses: "%s@example.org"\n' "$s" "$s"
+	done
+} >"$B/campagne.yaml"
+A report -C "$B" -o "$T_TMP/bigout" --format csv >"$T_TMP/big.csv" 2>"$T_TMP/big.err"
+t_eq "report reads a campaign of 1 500 partners" "$?" 0
+t_eq "… and lists every one, asked on that day" "$(grep -c ',2025-11-30,' "$T_TMP/big.csv")" 1500
 t_done

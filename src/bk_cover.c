@@ -12,6 +12,61 @@
 #include "pdf_qr.h"
 #include "typo.h"
 
+/*
+ * The title (large, bold) and the subtitle of the cover into v, at most
+ * maxh tall so that they stay above the edition's line: a title too
+ * long for it is set smaller (found by fuzz_layout: a title of one long
+ * word pushed the subtitle over "Édition N"), and at the smallest size
+ * both are cut to one line with "…".
+ */
+static void
+S_cover_titles(struct lay *l, struct vlist *v, double maxh)
+{
+	static const double scale[] = { 1.5, 1.25, 1, 0.8 };
+	const size_t	 n = sizeof(scale) / sizeof(scale[0]);
+	const struct site *s = l->site;
+	struct para	 p;
+	struct src	 src;
+	char		*title, *sub;
+	double		 size;
+	size_t		 k;
+
+	for (k = 0; k <= n; k++) {
+		size = SZ_TITLE(l) * scale[k < n ? k : n - 1];
+		if (k < n) {
+			title = xstrdup(s->titre.s);
+			sub = s->sous_titre.s ? xstrdup(s->sous_titre.s) : NULL;
+		} else {
+			/* The last resort: one line each. */
+			title = lay_ellipsis(l, FACE_BOLD, size, s->titre.s,
+			    l->tw);
+			sub = s->sous_titre.s ? lay_ellipsis(l, FACE_REGULAR,
+			    13, s->sous_titre.s, l->tw * 0.85) : NULL;
+		}
+		para_init(&p, size, size * 1.6 / 1.5, l->tw);
+		p.align = ALIGN_LEFT;
+		p.nohyph = 1;
+		src = bk_tsrc(s->path, &s->titre);
+		para_add(&p, title, FACE_BOLD, RGB_WHITE, SPAN_NOHYPH, &src);
+		para_set(l, &p, v);
+		para_free(&p);
+		if (sub != NULL) {
+			src = bk_tsrc(s->path, &s->sous_titre);
+			para_init(&p, 13, 17, l->tw * 0.85);
+			p.align = ALIGN_LEFT;
+			p.before = 8;
+			para_add(&p, sub, FACE_REGULAR, RGB_WHITE, 0, &src);
+			para_set(l, &p, v);
+			para_free(&p);
+		}
+		free(title);
+		free(sub);
+		if (k == n || bk_vheight(v) <= maxh)
+			break;
+		vlist_free(v);
+	}
+}
+
 void
 bk_cover(struct lay *l)
 {
@@ -29,26 +84,8 @@ bk_cover(struct lay *l)
 	    colour_dark(l->theme.lead_rgb));
 
 	/* In the band: title, subtitle, set from the top margin. */
-	para_init(&p, SZ_TITLE(l) * 1.5, SZ_TITLE(l) * 1.6, l->tw);
-	p.align = ALIGN_LEFT;
-	p.nohyph = 1;
-	{
-		struct src src = bk_tsrc(s->path, &s->titre);
-
-		para_add(&p, s->titre.s, FACE_BOLD, RGB_WHITE, SPAN_NOHYPH, &src);
-	}
-	para_set(l, &p, &v);
-	para_free(&p);
-	if (s->sous_titre.s != NULL) {
-		struct src src = bk_tsrc(s->path, &s->sous_titre);
-
-		para_init(&p, 13, 17, l->tw * 0.85);
-		p.align = ALIGN_LEFT;
-		p.before = 8;
-		para_add(&p, s->sous_titre.s, FACE_REGULAR, RGB_WHITE, 0, &src);
-		para_set(l, &p, &v);
-		para_free(&p);
-	}
+	S_cover_titles(l, &v, d->page_h - MM(40) - (band + MM(9) + 20 * 1.1 +
+	    MM(3)));
 	lay_put(l, &v, pg, d->page_h - MM(40));
 	vlist_free(&v);
 

@@ -54,9 +54,9 @@ one() {
 	t1=$(date +%s)
 	# Minimise into the kept corpus: only what adds coverage to it.
 	# (A leak at exit, libhyphen's, makes libFuzzer retry: its artifact
-	# goes with the crashes, never into the checkout.)
+	# stays in FUZZ_DIR, neither a crash of the run nor in the checkout.)
 	"$bin" -merge=1 -use_counters=0 -max_len="$FUZZ_MAXLEN" -timeout=10 $flags \
-	    -artifact_prefix="$FUZZ_DIR/crashes/$n/merge-" \
+	    -artifact_prefix="$FUZZ_DIR/merge_$n-" \
 	    "$kept" "$FUZZ_DIR/corpus/$n" >"$FUZZ_DIR/merge_$n.log" 2>&1 ||
 	    echo "fuzz_$n: the merge failed, see $FUZZ_DIR/merge_$n.log"
 	after=$(count "$kept")

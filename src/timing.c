@@ -53,7 +53,7 @@ S_cpu_ms(long *peak_kb)
 }
 
 static void
-S_add(const char *name, double ms, double cpu, double end, long peak_kb)
+S_mark_add(const char *name, double ms, double cpu, double end, long peak_kb)
 {
 	struct mark	*m;
 
@@ -96,7 +96,7 @@ timing_mark(const char *name)
 		S_t.pid = getpid();
 		S_t.last_cpu = 0;
 	}
-	S_add(name, now - S_t.last, cpu - S_t.last_cpu, now - S_t.t0, kb);
+	S_mark_add(name, now - S_t.last, cpu - S_t.last_cpu, now - S_t.t0, kb);
 	S_t.last = now;
 	S_t.last_cpu = cpu;
 }
@@ -141,7 +141,7 @@ timing_import(const char *s)
 		    (s[len] != '\n' && s[len] != '\0'))
 			return 0;
 		if (S_t.on)
-			S_add(name, ms, cpu, end, kb);
+			S_mark_add(name, ms, cpu, end, kb);
 		s += len + (s[len] == '\n');
 	}
 	return 1;

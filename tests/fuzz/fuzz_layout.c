@@ -570,6 +570,7 @@ S_free(struct ed *e)
 		free(p->liens);
 	}
 	free(s->partners);
+	free(s->byslug);	/* model_sort()'s slug index */
 	free(e->parts);
 	free(e->cats);
 	free(e->thems);

@@ -155,6 +155,12 @@ void		 layout_free(struct pdf_doc *);
  */
 struct pdf_item	*pdf_page_add(struct pdf_page *);
 struct pdf_item	*pdf_items_add(struct pdf_item **, size_t *n, size_t *cap);
+/*
+ * Give back the room the items of pages v[0..n-1] do not use (the array
+ * doubles as it grows); an item added later grows it again.  Pointers
+ * to their items may move.
+ */
+void		 pdf_pages_trim(struct pdf_page *v, size_t n);
 
 /* ---- emitter (pdf_emit*.c) ------------------------------------------ */
 

@@ -24,3 +24,16 @@ pdf_page_add(struct pdf_page *p)
 {
 	return pdf_items_add(&p->items, &p->nitems, &p->cap);
 }
+
+void
+pdf_pages_trim(struct pdf_page *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].cap > v[i].nitems) {
+			v[i].cap = v[i].nitems;
+			v[i].items = xreallocarray(v[i].items,
+			    v[i].cap ? v[i].cap : 1, sizeof(*v[i].items));
+		}
+}

@@ -12,7 +12,7 @@ struct pdf_item *
 pdf_items_add(struct pdf_item **v, size_t *n, size_t *cap)
 {
 	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
+		*cap = *cap ? *cap + *cap / 2 : 32;
 		*v = xreallocarray(*v, *cap, sizeof(**v));
 	}
 	memset(&(*v)[*n], 0, sizeof(**v));

@@ -369,6 +369,8 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 		    "numbers did not settle after %d passes",
 		    LAY_MAX_ROUNDS);
 	S_furniture(&l);
+	/* The pages are set: give back the room their items do not use. */
+	pdf_pages_trim(doc->pages, doc->npages);
 	S_labels(doc);
 	S_metadata(&l);
 	for (i = 0; i < FACE__COUNT; i++)

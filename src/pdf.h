@@ -41,34 +41,48 @@ enum pdf_item_type {
 	ITEM_LINK_PAGE	/* clickable area (x,y,w,h) -> page dest_page at dest_y */
 };
 
+/*
+ * Packed for memory (a booklet of 10 000 partners holds millions of
+ * items): the small fields are bytes, and the fields of LINE and
+ * LINK_PAGE, never both used by one item, share their bytes.
+ */
 struct pdf_item {
-	enum pdf_item_type type;
+	unsigned char	 type;		/* enum pdf_item_type */
+	/* TEXT */
+	unsigned char	 face;		/* enum pdf_face */
+	/* RECT */
+	unsigned char	 fill;		/* non-zero: fill with rgb */
+	/* TEXT: drawn in the margins on purpose (running head, folio, thumb
+	   tab, update date, back cover band); see lay_verify(). */
+	unsigned char	 margin;
+	unsigned int	 rgb;		/* fill colour 0xRRGGBB (TEXT, RECT, LINE) */
 	double		 x, y;		/* TEXT: start of baseline; others: bottom-left */
 	double		 w, h;		/* TEXT: advance width (w), h unused */
-	unsigned int	 rgb;		/* fill colour 0xRRGGBB (TEXT, RECT, LINE) */
 	/* TEXT */
-	enum pdf_face	 face;
 	double		 size;		/* font size in points */
 	char		*text;		/* UTF-8, no control characters, no U+00AD */
 	/* RECT */
-	int		 fill;		/* non-zero: fill with rgb */
-	unsigned int	 stroke_rgb;
 	double		 stroke_w;	/* 0: no stroke (RECT); LINE width */
-	/* LINE */
-	double		 x2, y2;
+	union {
+		/* LINE */
+		struct {
+			double	 x2, y2;
+		};
+		/* LINK_PAGE */
+		struct {
+			size_t	 dest_page;	/* 0-based page index */
+			double	 dest_y;	/* top of destination, in points */
+		};
+	};
 	/* IMAGE */
 	char		*path;		/* absolute or relative to cwd */
 	/* LINK_URI */
 	char		*uri;
-	/* LINK_PAGE */
-	size_t		 dest_page;	/* 0-based page index */
-	double		 dest_y;	/* top of destination, in points */
-	/* TEXT: drawn in the margins on purpose (running head, folio, thumb
-	   tab, update date, back cover band); see lay_verify(). */
-	int		 margin;
 	/* Source of this item's text, for warnings (may be NULL/0). */
 	const char	*src_file;
 	struct pos	 src_pos;
+	/* RECT */
+	unsigned int	 stroke_rgb;
 };
 
 struct pdf_page {
@@ -141,6 +155,12 @@ void		 layout_free(struct pdf_doc *);
  */
 struct pdf_item	*pdf_page_add(struct pdf_page *);
 struct pdf_item	*pdf_items_add(struct pdf_item **, size_t *n, size_t *cap);
+/*
+ * Give back the room the items of pages v[0..n-1] do not use (the array
+ * doubles as it grows); an item added later grows it again.  Pointers
+ * to their items may move.
+ */
+void		 pdf_pages_trim(struct pdf_page *v, size_t n);
 
 /* ---- emitter (pdf_emit*.c) ------------------------------------------ */
 

@@ -32,12 +32,14 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <hpdf.h>
 #include <hpdf_doc.h>
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include "fault.h"
 #include "pdf_emit.h"
 #include "timing.h"
 #include "util.h"
@@ -156,7 +158,52 @@ emit_begin(struct emit *e, const struct pdf_doc *doc, const char *out,
 }
 
 /*
- * Save to path (whole file in memory, then written) and free the
+ * Copy libharu's saved document (size bytes) to path by pieces, not
+ * copying the whole file once more in memory: file_write() semantics
+ * (fault_enospc() included).  *got is the number of bytes read.
+ * Returns 0 when the file cannot be written (errno set).
+ */
+static int
+S_write_saved(struct emit *e, HPDF_UINT32 size, HPDF_UINT32 *got)
+{
+	const HPDF_UINT32 csize = 1 << 16;
+	HPDF_BYTE	*chunk;
+	HPDF_UINT32	 n;
+	FILE		*f;
+	int		 saved;
+
+	*got = 0;
+	if ((f = fopen(e->out, "wb")) == NULL)
+		return 0;
+	if (fault_enospc()) {	/* tests: a full disk */
+		fclose(f);
+		errno = ENOSPC;
+		return 0;
+	}
+	chunk = xmalloc(csize);
+	while (*got < size) {
+		/* Never past the end: read exactly to it, as one read did. */
+		n = size - *got < csize ? size - *got : csize;
+		HPDF_ReadFromStream(e->pdf, chunk, &n);
+		if (n == 0)
+			break;
+		if (fwrite(chunk, 1, n, f) != n) {
+			saved = errno;
+			free(chunk);
+			fclose(f);
+			errno = saved;
+			return 0;
+		}
+		*got += n;
+	}
+	free(chunk);
+	if (fclose(f) != 0)
+		return 0;
+	return 1;
+}
+
+/*
+ * Save to path (libharu's stream, then written) and free the
  * document.  Nothing is written when an error was reported on the way
  * (an unreadable image or font).  Returns 0 on error (diagnostic
  * appended).
@@ -165,7 +212,7 @@ static int
 emit_end(struct emit *e, int ok)
 {
 	HPDF_UINT32	 size, got;
-	char		*data = NULL;
+	int		 written;
 
 	if (e->d->errors > e->errors0)
 		ok = 0;
@@ -175,17 +222,17 @@ emit_end(struct emit *e, int ok)
 		ok = 0;
 	}
 	if (ok && e->nerr == 0 && HPDF_SaveToStream(e->pdf) == HPDF_OK) {
-		size = got = HPDF_GetStreamSize(e->pdf);
-		data = xmalloc(size ? size : 1);
+		size = HPDF_GetStreamSize(e->pdf);
 		/* Returns HPDF_STREAM_EOF when it reads exactly to the end. */
-		HPDF_ReadFromStream(e->pdf, (HPDF_BYTE *)data, &got);
-		if (e->nerr == 0 && got != size) {
+		written = S_write_saved(e, size, &got);
+		if (written && (e->nerr > 0 || got != size))
+			(void)unlink(e->out);	/* nothing half written */
+		if (e->nerr == 0 && written && got != size) {
 			diag_error(e->d, e->out, 0, 0, "libharu: "
 			    "incomplete PDF (%u bytes of %u)", (unsigned)got,
 			    (unsigned)size);
 			ok = 0;
-		} else if (e->nerr == 0 &&
-		    !file_write(e->out, data, size)) {
+		} else if (e->nerr == 0 && !written) {
 			diag_error(e->d, e->out, 0, 0, "cannot write: %s",
 			    strerror(errno));
 			ok = 0;
@@ -202,7 +249,6 @@ emit_end(struct emit *e, int ok)
 			    (unsigned)e->err_detail);
 		ok = 0;
 	}
-	free(data);
 	emit_image_free(e);
 	if (e->pdf != NULL)
 		HPDF_Free(e->pdf);

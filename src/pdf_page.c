@@ -12,7 +12,7 @@ struct pdf_item *
 pdf_items_add(struct pdf_item **v, size_t *n, size_t *cap)
 {
 	if (*n == *cap) {
-		*cap = *cap ? *cap * 2 : 32;
+		*cap = *cap ? *cap + *cap / 2 : 32;
 		*v = xreallocarray(*v, *cap, sizeof(**v));
 	}
 	memset(&(*v)[*n], 0, sizeof(**v));
@@ -23,4 +23,17 @@ struct pdf_item *
 pdf_page_add(struct pdf_page *p)
 {
 	return pdf_items_add(&p->items, &p->nitems, &p->cap);
+}
+
+void
+pdf_pages_trim(struct pdf_page *v, size_t n)
+{
+	size_t	 i;
+
+	for (i = 0; i < n; i++)
+		if (v[i].cap > v[i].nitems) {
+			v[i].cap = v[i].nitems;
+			v[i].items = xreallocarray(v[i].items,
+			    v[i].cap ? v[i].cap : 1, sizeof(*v[i].items));
+		}
 }

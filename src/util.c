@@ -170,15 +170,10 @@ buf_puts(struct buf *b, const char *s)
 }
 
 void
-buf_putc(struct buf *b, int c)
+buf_putc_grow(struct buf *b, int c)
 {
 	char	 ch = (char)c;
 
-	if (b->data != NULL && b->len + 1 < b->cap) {
-		b->data[b->len++] = ch;
-		b->data[b->len] = '\0';
-		return;
-	}
 	buf_put(b, &ch, 1);
 }
 

@@ -156,7 +156,8 @@ buf_grow(struct buf *b, size_t extra)
 void
 buf_put(struct buf *b, const void *p, size_t n)
 {
-	buf_grow(b, n);
+	if (b->data == NULL || n >= b->cap - b->len)	/* cap > len if data */
+		buf_grow(b, n);
 	if (n)
 		memcpy(b->data + b->len, p, n);
 	b->len += n;

@@ -111,6 +111,18 @@ stem_words(const char *text, void (*fn)(void *, const char *, size_t),
 
 	buf_init(&w);
 	while (n > 0) {
+		/* ASCII, most of the text, without decoding and encoding. */
+		if ((unsigned char)*text < 0x80) {
+			cp = (unsigned char)*text;
+			text++, n--;
+			if (stem_is_word_cp(cp))
+				buf_putc(&w, (int)stem_lower_cp(cp));
+			else if (w.len > 0) {
+				fn(arg, buf_cstr(&w), w.len);
+				buf_reset(&w);
+			}
+			continue;
+		}
 		k = utf8_decode(text, n, &cp);
 		if (k == 0 || !stem_is_word_cp(cp)) {
 			if (w.len > 0) {

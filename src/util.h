@@ -41,7 +41,19 @@ void	 buf_reset(struct buf *);	/* len = 0, keeps memory */
 void	 buf_grow(struct buf *, size_t extra);
 void	 buf_put(struct buf *, const void *, size_t);
 void	 buf_puts(struct buf *, const char *);
-void	 buf_putc(struct buf *, int);
+void	 buf_putc_grow(struct buf *, int);	/* buf_putc's slow path */
+
+/* Inline: the exports and the templates append millions of bytes one by one. */
+static inline void
+buf_putc(struct buf *b, int c)
+{
+	if (b->data != NULL && b->len + 1 < b->cap) {
+		b->data[b->len++] = (char)c;
+		b->data[b->len] = '\0';
+		return;
+	}
+	buf_putc_grow(b, c);
+}
 void	 buf_printf(struct buf *, const char *, ...)
 	    __attribute__((format(printf, 2, 3)));
 /* Returns the NUL-terminated contents ("" if empty); buffer is reset. */

@@ -643,6 +643,9 @@ S_number(const char *s, long *v)
  * The page number printed on the line of link `lk' of page pg: the
  * text flush with the right end of the link whose baseline is inside
  * it, or NULL when the line has none (a wrapped entry's first lines).
+ * A text that is the whole link is no entry's number: it is a name's
+ * last word alone on its line ("Travaille avec" links each name, and a
+ * name may end with digits: found by fuzz_layout, "… à gauche 3").
  */
 static const struct pdf_item *
 S_entry_number(const struct pdf_page *p, const struct pdf_item *lk)
@@ -655,7 +658,8 @@ S_entry_number(const struct pdf_page *p, const struct pdf_item *lk)
 		if (it->type != ITEM_TEXT || it->margin ||
 		    it->y < lk->y - 0.01 || it->y > lk->y + lk->h + 0.01 ||
 		    it->x + it->w < lk->x + lk->w - 0.5 ||
-		    it->x + it->w > lk->x + lk->w + 0.5)
+		    it->x + it->w > lk->x + lk->w + 0.5 ||
+		    it->x < lk->x + 0.5)
 			continue;
 		if (best == NULL || it->x > best->x)
 			best = it;

@@ -697,7 +697,7 @@ cmd_build(int argc, char *argv[])
 		r = spawn_wait(&sp, &d);
 		if (parallel_p)
 			rp = spawn_wait(&spp, &dp);
-		timing_mark("wait for the booklets");
+		timing_mark("wait:booklets");
 		died = r < 0 || rp < 0;
 		/*
 		 * The serial order: the public booklet, the partners' one,

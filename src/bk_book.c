@@ -51,14 +51,20 @@ S_furniture(struct lay *l)
 			lay_page_text(l, i, x, base, FACE_BOLD, 8, RGB_TEXT, num,
 			    NULL)->margin = 1;
 			if (p->running_head != NULL) {
-				/* One line: a long head ends with "…". */
+				/*
+				 * One line: a long head ends with "…".  It
+				 * keeps clear of the folio, however many
+				 * digits (found at 100 000 partners: six
+				 * digits ran into the head).
+				 */
+				double off = fmax(MM(8), fw + MM(1.5));
 				char *rh = lay_ellipsis(l, FACE_REGULAR, 7.5,
-				    p->running_head, l->tw - MM(8));
+				    p->running_head, l->tw - off);
 
 				fw = lay_width(l, FACE_REGULAR, 7.5, rh,
 				    strlen(rh));
-				x = right ? d->page_w - l->outer - MM(8) - fw :
-				    l->outer + MM(8);
+				x = right ? d->page_w - l->outer - off - fw :
+				    l->outer + off;
 				lay_page_text(l, i, x, base, FACE_REGULAR, 7.5,
 				    RGB_MUTED, rh, NULL)->margin = 1;
 				free(rh);

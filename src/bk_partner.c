@@ -998,8 +998,16 @@ S_needs_line(struct lay *l, const struct pstyle *st,
 			para_add(&p, NBSP, FACE_REGULAR, dark, SPAN_RAW,
 			    NULL);
 		}
-		/* No break inside a label: NBSP between its words. */
-		S_no_break_into(&t, th->label);
+		/*
+		 * No break inside a label (NBSP between its words), unless
+		 * it is longer than a line: then it wraps like text (found
+		 * by fuzz_layout: a long label ran out of the text block).
+		 */
+		if (lay_width(l, FACE_REGULAR, SZ_SMALL(l), th->label,
+		    strlen(th->label)) + SZ_SMALL(l) * 2 <= l->tw)
+			S_no_break_into(&t, th->label);
+		else
+			buf_puts(&t, th->label);
 		para_add(&p, buf_cstr(&t), FACE_REGULAR, RGB_MUTED,
 		    SPAN_NOHYPH, NULL);
 		buf_reset(&t);

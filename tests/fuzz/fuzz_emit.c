@@ -124,36 +124,14 @@ S_str(struct in *in)
 	return buf_detach(&b);
 }
 
+/* What d owns, freed by the layout's own free (a heap copy of it). */
 static void
 S_doc_free(struct pdf_doc *d)
 {
-	size_t	 i, j;
+	struct pdf_doc	*h = xmalloc(sizeof(*h));
 
-	for (i = 0; i < d->npages; i++) {
-		for (j = 0; j < d->pages[i].nitems; j++) {
-			free(d->pages[i].items[j].text);
-			free(d->pages[i].items[j].path);
-			free(d->pages[i].items[j].uri);
-		}
-		free(d->pages[i].items);
-		free(d->pages[i].running_head);
-	}
-	free(d->pages);
-	for (i = 0; i < d->noutlines; i++)
-		free(d->outlines[i].title);
-	free(d->outlines);
-	for (i = 0; i < d->nlabels; i++)
-		free(d->labels[i].prefix);
-	free(d->labels);
-	for (i = 0; i < FACE__COUNT; i++)
-		free(d->font_path[i]);
-	for (i = 0; i < 4; i++)
-		free(d->fallback_path[i]);
-	free(d->title);
-	free(d->author);
-	free(d->subject);
-	free(d->keywords);
-	free(d->lang);
+	*h = *d;
+	layout_free(h);
 }
 
 static void

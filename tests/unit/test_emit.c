@@ -337,35 +337,11 @@ doc_build(const char *dir)
 	return doc;
 }
 
+/* The layout's own free: it knows every field a document owns. */
 static void
 doc_free(struct pdf_doc *doc)
 {
-	size_t	 i, j;
-
-	for (i = 0; i < doc->npages; i++) {
-		for (j = 0; j < doc->pages[i].nitems; j++) {
-			free(doc->pages[i].items[j].text);
-			free(doc->pages[i].items[j].path);
-			free(doc->pages[i].items[j].uri);
-		}
-		free(doc->pages[i].items);
-		free(doc->pages[i].running_head);
-	}
-	free(doc->pages);
-	for (i = 0; i < doc->noutlines; i++)
-		free(doc->outlines[i].title);
-	free(doc->outlines);
-	for (i = 0; i < doc->nlabels; i++)
-		free(doc->labels[i].prefix);
-	free(doc->labels);
-	for (i = 0; i < FACE__COUNT; i++)
-		free(doc->font_path[i]);
-	free(doc->title);
-	free(doc->author);
-	free(doc->subject);
-	free(doc->keywords);
-	free(doc->lang);
-	free(doc);
+	layout_free(doc);
 }
 
 static int

@@ -78,7 +78,7 @@ test_many_pages(void **state)
 	struct diags	 d;
 	char		 dir[512], *pdf, *imp, *out;
 	const char	*tmp = getenv("T_TMP");
-	size_t		 i, j;
+	size_t		 i;
 	int		 st;
 
 	(void)state;
@@ -134,16 +134,7 @@ test_many_pages(void **state)
 	assert_string_equal(out, "Dernière page du livret\n");
 	free(out);
 
-	for (i = 0; i < doc->npages; i++) {
-		for (j = 0; j < doc->pages[i].nitems; j++)
-			free(doc->pages[i].items[j].text);
-		free(doc->pages[i].items);
-	}
-	free(doc->pages);
-	for (i = 0; i < FACE__COUNT; i++)
-		free(doc->font_path[i]);
-	free(doc->lang);
-	free(doc);
+	layout_free(doc);
 	unlink(pdf);
 	unlink(imp);
 	rmdir(dir);

@@ -7,8 +7,10 @@
  *                       between any two steps (N = 1, 2, ... until the
  *                       build ends by itself).
  * ANNUAIRE_FAULT=enospc     fault_enospc() is true for every file write,
- * ANNUAIRE_FAULT=enospc:N   only for the Nth: file_write() then fails
- *                       with ENOSPC, as on a full disk.
+ * ANNUAIRE_FAULT=enospc:N   only for the Nth: file_write(),
+ *                       file_write_atomic() (campaign, import, report)
+ *                       or the PDF writer then fails with ENOSPC, as on
+ *                       a full disk.
  * ANNUAIRE_FAULT=crash:WHERE   fault_crash(WHERE) crashes the process
  *                       (SIGABRT): "crash:booklet" after the first booklet.
  * Without the variable they do nothing.

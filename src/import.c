@@ -36,6 +36,7 @@ struct item {
 	struct item	*newer;		/* superseded by */
 	size_t		 nchanges;	/* fields changed (no date/suivi) */
 	int		 conflict;	/* page modified since asked */
+	int		 applied;	/* its page written (--apply) */
 };
 
 /* Fold for matching: lowercase, no accents, only letters and digits. */
@@ -340,6 +341,20 @@ S_same_bytes(const char *x, const char *y)
 	return same;
 }
 
+/* Whether the file at path holds exactly b (a missing one: no). */
+static int
+S_same_as(const char *path, const struct buf *b)
+{
+	char	*a = NULL;
+	size_t	 la;
+	int	 same;
+
+	same = file_read(path, IMPORT_MAX_COPY, &a, &la) && la == b->len &&
+	    memcmp(a, b->data, la) == 0;
+	free(a);
+	return same;
+}
+
 /* Keep the page about to be replaced, unless the snapshot has it. */
 static int
 S_keep(const char *arch, const char *page, const char *slug,
@@ -366,6 +381,8 @@ S_keep(const char *arch, const char *page, const char *slug,
 		    xasprintf("%s/%s-%s-%d.md", dir, slug, iso, n);
 		if (access(to, F_OK) == -1)
 			break;
+		if (S_same_bytes(page, to))
+			goto out;	/* kept by an import that stopped */
 	}
 	ok = S_copy_atomic(page, to, d);
 out:
@@ -439,14 +456,14 @@ S_apply(struct site *s, const struct import_opts *o, struct item *it,
 	dir = path_join(s->content_dir, "partenaires");
 	page = xasprintf("%s/%s.md", dir, it->slug);
 	free(dir);
-	if (!S_keep(arch, page, it->slug, today, d)) {
-		free(page);
-		return 0;
-	}
 	S_followup(it->p, it->cur);
 	buf_init(&b);
 	page_write(it->p, &b);
-	if (!(ok = file_write_atomic(page, b.data, b.len)))
+	if (S_same_as(page, &b))
+		ok = 1;		/* written by an import that stopped */
+	else if (!S_keep(arch, page, it->slug, today, d))
+		ok = 0;
+	else if (!(ok = file_write_atomic(page, b.data, b.len)))
 		diag_error(d, page, 0, 0, "cannot write: %s", strerror(errno));
 	buf_free(&b);
 	if (ok) {
@@ -471,7 +488,7 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 	size_t		 n, i, j, before;
 	const char	*how = NULL;
 	char		*arch = NULL, *fp, iso[11], *slug;
-	int		 ok = 0, dirty = 0;
+	int		 ok = 0, dirty = 0, failed = 0;
 
 	memset(k, 0, sizeof(*k));
 	date_from_epoch(o->now, &today);
@@ -604,16 +621,31 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 		}
 		if (!o->apply || (it->conflict && !o->force))
 			continue;
-		if (!S_apply(s, o, it, arch, &st, &today, d))
-			goto out;
+		if (!S_apply(s, o, it, arch, &st, &today, d)) {
+			failed = 1;
+			break;
+		}
+		it->applied = 1;
 		dirty = 1;
 		k->applied++;
-		for (j = 0; j < n; j++)
-			if (S_final(&v[j]) == it && !S_done(o->inbox, &v[j], d))
-				goto out;
 	}
+	/*
+	 * The follow-up state of the pages written, then their files out
+	 * of the inbox, in that order: a file leaves the inbox only when
+	 * its page and its state are on disk.  Stopped before (a full
+	 * disk), the next import takes the same files again; a page it
+	 * already wrote is left as it is (S_apply()), so that run ends as
+	 * one that was never stopped.
+	 */
 	if (dirty && !campaign_state_write(s->content_dir, &st, d))
 		goto out;
+	if (failed)
+		goto out;
+	for (i = 0; i < n; i++)
+		for (j = 0; v[i].applied && j < n; j++)
+			if (S_final(&v[j]) == &v[i] &&
+			    !S_done(o->inbox, &v[j], d))
+				goto out;
 	k->edition = st.edition;
 	ok = 1;
 out:

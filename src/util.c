@@ -446,6 +446,10 @@ file_write_atomic(const char *path, const void *data, size_t len)
 		errno = saved;
 		return 0;
 	}
+	if (fault_enospc()) {	/* tests: a full disk */
+		errno = ENOSPC;
+		goto fail;
+	}
 	while (len > 0) {
 		if ((w = write(fd, p, len)) == -1) {
 			if (errno == EINTR)

@@ -403,7 +403,8 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	    "<meta name=\"robots\" content=\"noindex\">\n<title>Suivi — ");
 	S_esc(b, s->titre.s);
 	buf_puts(b, "</title>\n<style>\n"
-	    "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#111}\n"
+	    "body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#111;"
+	    "overflow-wrap:anywhere}\n"
 	    "table{border-collapse:collapse;width:100%}\n"
 	    "th,td{border-bottom:1px solid #ccc;padding:.3em .5em;"
 	    "text-align:left;vertical-align:top}\n"
@@ -411,6 +412,18 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	    "td:nth-child(n+3){white-space:nowrap}\n"
 	    ".erreurs,.relancer,.sans_reponse{color:#8a1c1c}\n"
 	    ".note{color:#444;font-style:italic}\n"
+	    /* A phone: a card per partner, each date with its label. */
+	    "@media screen and (max-width:40em){"
+	    "body{margin:1em}"
+	    "table,tbody,tr,td{display:block}"
+	    "thead{display:block;position:absolute;width:1px;height:1px;"
+	    "overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%)}"
+	    "tr{border-bottom:1px solid #ccc;padding:.4em 0}"
+	    "td{border:0;padding:.1em 0;white-space:normal}"
+	    "td:nth-child(n+3){white-space:normal}"
+	    "td:nth-child(n+3)::before{content:attr(data-label) \"\\a0: \";"
+	    "color:#555}"
+	    "td:nth-child(n+3):empty{display:none}}\n"
 	    "@media print{body{margin:0;font-size:10pt}a{color:inherit}}\n"
 	    "</style>\n</head>\n<body>\n<h1>Suivi des fiches — ");
 	S_esc(b, s->titre.s);
@@ -428,6 +441,9 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	    "</th><th>Demandé</th><th>Relancé</th><th>Répondu</th>"
 	    "<th>Mise à jour</th></tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
+		static const char *const when[] = {
+			"Demandé", "Relancé", "Répondu", "Mise à jour"
+		};
 		const struct partner *p = v[i].p;
 		char *lbl = S_state_label(&v[i]), maj[11] = "";
 
@@ -447,11 +463,13 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 		buf_puts(b, "</td>");
 		for (k = 0; k < 3; k++) {
 			S_report_date(d[k], v[i].cp, (int)k);
-			buf_printf(b, "<td>%s</td>", d[k]);
+			buf_printf(b, "<td data-label=\"%s\">%s</td>",
+			    when[k], d[k]);
 		}
 		if (p)
 			date_iso(&p->mise_a_jour, maj);
-		buf_printf(b, "<td>%s</td></tr>\n", maj);
+		buf_printf(b, "<td data-label=\"%s\">%s</td></tr>\n",
+		    when[3], maj);
 	}
 	buf_puts(b, "</tbody>\n</table>\n<h2>En chiffres</h2>\n<ul>\n");
 	for (k = 0; k < RS__COUNT; k++)

@@ -6,7 +6,8 @@
 # at 320 and 360 px in headless Debian Chromium (tests/browser/
 # overflow.mjs): no horizontal scroll, nothing outside the viewport.
 # The stress edition also has a Nouveautés page (an archive of 2017)
-# and the campaign forms of its partners are opened too.
+# and the campaign forms of its partners are opened too, and the
+# coordinator's follow-up page (annuaire report's suivi.html).
 . "$TOP/tests/lib.sh"
 A=$ANNUAIRE
 B=$TOP/tests/browser
@@ -48,10 +49,14 @@ t_check "the stress site has a Nouveautés page" \
     >/dev/null 2>&1
 t_check "the stress campaign has its forms" \
     test -f "$T_TMP/stress-out/campagne/stress-long.html"
+# The coordinator's follow-up page (report), on the same campaign.
+"$A" report -C "$S" -o "$T_TMP/stress-suivi" >/dev/null 2>&1
+t_check "the stress campaign has its follow-up page" \
+    test -f "$T_TMP/stress-suivi/suivi.html"
 n=$(grep -c "sous-domaine-tres-long" "$T_TMP/stress/site/partenaires/stress-long.html")
 [ "$n" -gt 3 ] && t_ok "the stress page holds the long host ($n lines)" ||
     t_fail "the stress page holds the long host" "$n"
 
 t_node overflow.mjs exemple="$T_TMP/exemple/site" stress="$T_TMP/stress/site" \
-    campagne="$T_TMP/stress-out/campagne"
+    campagne="$T_TMP/stress-out/campagne" suivi="$T_TMP/stress-suivi"
 t_done

@@ -23,6 +23,7 @@
 
 #include "pdf.h"
 #include "util.h"
+#include "unit_run.h"
 
 #define FONT_DIR	"/usr/share/fonts/truetype/"
 /* DejaVu (fontconfig's default, has U+202F) for the accented runs. */
@@ -54,32 +55,6 @@ struct fixture {
 };
 
 /* ---- helpers -------------------------------------------------------- */
-
-/* Run a shell command; returns its stdout (and stderr if asked) and status. */
-static char *
-run(int *status, const char *fmt, ...)
-{
-	va_list		 ap;
-	char		*cmd, chunk[4096];
-	struct buf	 b;
-	FILE		*f;
-	size_t		 n;
-	int		 st;
-
-	va_start(ap, fmt);
-	cmd = xvasprintf(fmt, ap);
-	va_end(ap);
-	buf_init(&b);
-	if ((f = popen(cmd, "r")) == NULL)
-		fail_msg("popen %s", cmd);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	st = pclose(f);
-	if (status != NULL)
-		*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	free(cmd);
-	return buf_detach(&b);
-}
 
 static int
 have_fonts(void)
@@ -385,7 +360,7 @@ setup(void **state)
 	png_write(p, 16, 16, PNG_COLOR_TYPE_GRAY, 16, 0, px_gray16);
 	free(p);
 	/* A JPEG from ImageMagick (orange). */
-	free(run(&st, "convert -size 16x16 xc:'#FF8000' '%s/photo.jpg' 2>&1",
+	free(unit_run(&st, "convert -size 16x16 xc:'#FF8000' '%s/photo.jpg' 2>&1",
 	    fx->dir));
 	if (st != 0)
 		return -1;
@@ -452,7 +427,7 @@ test_qpdf_check(void **state)
 	FIXTURE(fx);
 	f[0] = fx->pdf, f[1] = fx->pdf2, f[2] = fx->bleed, f[3] = fx->imposed;
 	for (i = 0; i < 4; i++) {
-		out = run(&st, "qpdf --check '%s' 2>&1", f[i]);
+		out = unit_run(&st, "qpdf --check '%s' 2>&1", f[i]);
 		if (st != 0)
 			fail_msg("qpdf --check %s: %s", f[i], out);
 		assert_has(out, "No syntax or stream encoding errors");
@@ -467,7 +442,7 @@ test_no_reader_warnings(void **state)
 	char	*out;
 
 	FIXTURE(fx);
-	out = run(NULL, "pdftotext '%s' /dev/null 2>&1; pdftotext '%s' "
+	out = unit_run(NULL, "pdftotext '%s' /dev/null 2>&1; pdftotext '%s' "
 	    "/dev/null 2>&1; pdffonts '%s' 2>&1 >/dev/null", fx->pdf,
 	    fx->imposed, fx->pdf);
 	assert_string_equal(out, "");
@@ -480,7 +455,7 @@ test_text_extracted(void **state)
 	char	*out;
 
 	FIXTURE(fx);
-	out = run(NULL, "pdftotext -f 1 -l 1 -raw '%s' - 2>&1", fx->pdf);
+	out = unit_run(NULL, "pdftotext -f 1 -l 1 -raw '%s' - 2>&1", fx->pdf);
 	assert_has(out, TEXT_FR_EXTRACTED);
 	assert_has(out, "Gras : Maison des Solidarités");
 	assert_has(out, "Italique : cœur");
@@ -497,7 +472,7 @@ test_tounicode(void **state)
 	char	*out;
 
 	FIXTURE(fx);
-	out = run(NULL, "qpdf --qdf --object-streams=disable '%s' - 2>&1 | "
+	out = unit_run(NULL, "qpdf --qdf --object-streams=disable '%s' - 2>&1 | "
 	    "grep -a -A60 begincmap", fx->pdf);
 	assert_has(out, "/CMapType 2 def");
 	assert_has(out, "<202F> <202F>");
@@ -516,7 +491,7 @@ test_fonts_embedded(void **state)
 	int	 n = 0;
 
 	FIXTURE(fx);
-	out = run(NULL, "pdffonts '%s' 2>&1", fx->pdf);
+	out = unit_run(NULL, "pdffonts '%s' 2>&1", fx->pdf);
 	/* name type encoding emb sub uni object ID */
 	for (line = strtok_r(out, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
@@ -555,7 +530,7 @@ test_metadata(void **state)
 	char	*out;
 
 	FIXTURE(fx);
-	out = run(NULL, "pdfinfo '%s' 2>&1", fx->pdf);
+	out = unit_run(NULL, "pdfinfo '%s' 2>&1", fx->pdf);
 	assert_has(out, "Title:           " TITLE "\n");
 	assert_has(out, "Author:          Centre social de Versailles\n");
 	assert_has(out, "Subject:         Annuaire des partenaires, édition 2018\n");
@@ -567,7 +542,7 @@ test_metadata(void **state)
 	assert_has(out, "PDF version:     1.4\n");
 	assert_has(out, "Page size:       419.53 x 595.28 pts");
 	free(out);
-	out = run(NULL, "qpdf --show-object=trailer '%s' 2>&1; qpdf "
+	out = unit_run(NULL, "qpdf --show-object=trailer '%s' 2>&1; qpdf "
 	    "--show-object=1 '%s' 2>&1", fx->pdf, fx->pdf);
 	assert_has(out, "/Lang (fr-FR)");
 	assert_has(out, "/DisplayDocTitle true");
@@ -584,14 +559,14 @@ test_identical_builds(void **state)
 	int	 st;
 
 	FIXTURE(fx);
-	out = run(&st, "cmp '%s' '%s' 2>&1", fx->pdf, fx->pdf2);
+	out = unit_run(&st, "cmp '%s' '%s' 2>&1", fx->pdf, fx->pdf2);
 	if (st != 0)
 		fail_msg("%s", out);
 	free(out);
 }
 
 /* qpdf's JSON with every run of blanks and newlines as one space. */
-#define QPDF_JSON(key, f) run(NULL, "qpdf --json --json-key=" key	\
+#define QPDF_JSON(key, f) unit_run(NULL, "qpdf --json --json-key=" key	\
 	" '%s' 2>&1 | tr -s ' \\n' '  '", (f))
 
 /* Object number of page n (1-based) in qpdf's JSON (flat page tree). */
@@ -682,17 +657,17 @@ test_images(void **state)
 	char	*out;
 
 	FIXTURE(fx);
-	out = run(NULL, "pdfimages -list '%s' 2>&1", fx->pdf);
+	out = unit_run(NULL, "pdfimages -list '%s' 2>&1", fx->pdf);
 	assert_has(out, "jpeg");
 	free(out);
 	/* Six files, one drawn twice; soft masks for the two PNGs with
 	 * transparency only (rgba8 twice, palette). */
-	out = run(NULL, "pdfimages -list '%s' 2>&1 | awk 'NR>2{print $3}' | "
+	out = unit_run(NULL, "pdfimages -list '%s' 2>&1 | awk 'NR>2{print $3}' | "
 	    "sort | uniq -c | tr -s ' ' | tr '\\n' ,", fx->pdf);
 	assert_string_equal(out, " 7 image, 3 smask,");
 	free(out);
 	/* The PNG drawn twice is one object: six distinct images. */
-	out = run(NULL, "pdfimages -list '%s' 2>&1 | awk 'NR>2 && "
+	out = unit_run(NULL, "pdfimages -list '%s' 2>&1 | awk 'NR>2 && "
 	    "$3==\"image\"{print $11}' | sort -u | wc -l", fx->pdf);
 	assert_string_equal(out, "6\n");
 	free(out);
@@ -707,7 +682,7 @@ pixel(const char *pdf, int page, int dpi, double x, double y,
 	size_t		 len;
 	int		 w, h, max, st, n = 0;
 
-	ppm = run(&st, "pdftoppm -r %d -f %d -l %d -singlefile '%s' 2>&1",
+	ppm = unit_run(&st, "pdftoppm -r %d -f %d -l %d -singlefile '%s' 2>&1",
 	    dpi, page, page, pdf);
 	assert_int_equal(st, 0);
 	assert_int_equal(sscanf(ppm, "P6 %d %d %d%n", &w, &h, &max, &n), 3);
@@ -776,13 +751,13 @@ test_bleed_boxes(void **state)
 	char	*out;
 
 	FIXTURE(fx);
-	out = run(NULL, "pdfinfo -box '%s' 2>&1", fx->bleed);
+	out = unit_run(NULL, "pdfinfo -box '%s' 2>&1", fx->bleed);
 	/* Trim + 2 x (3 mm bleed + 5 mm marks + 1 mm). */
 	assert_has(out, "Page size:       470.554 x 646.304 pts");
 	assert_has(out, "TrimBox:            25.51    25.51   445.04   620.79");
 	assert_has(out, "BleedBox:           17.01    17.01   453.5");
 	free(out);
-	out = run(NULL, "pdfinfo -box '%s' 2>&1", fx->pdf);
+	out = unit_run(NULL, "pdfinfo -box '%s' 2>&1", fx->pdf);
 	if (strstr(out, "TrimBox:             0.00     0.00   419.53   595.28")
 	    == NULL)
 		fail_msg("no bleed: TrimBox should default to MediaBox:\n%s",
@@ -809,7 +784,7 @@ test_bleed_rendered(void **state)
 	    0, 0, 0, "crop mark");
 	/* Text moved with the page. */
 	{
-		char *out = run(NULL, "pdftotext -f 1 -l 1 -raw '%s' - 2>&1",
+		char *out = unit_run(NULL, "pdftotext -f 1 -l 1 -raw '%s' - 2>&1",
 		    fx->bleed);
 
 		assert_has(out, TEXT_FR_EXTRACTED);
@@ -825,7 +800,7 @@ test_imposed_pages(void **state)
 	char	*out;
 
 	FIXTURE(fx);
-	out = run(NULL, "pdfinfo '%s' 2>&1", fx->imposed);
+	out = unit_run(NULL, "pdfinfo '%s' 2>&1", fx->imposed);
 	/* 6 pages -> 8 -> 2 sheets, 4 sides. */
 	assert_has(out, "Pages:           4\n");
 	assert_has(out, "Page size:       841.89 x 595.28 pts");
@@ -836,7 +811,7 @@ test_imposed_pages(void **state)
 static char *
 half_text(const char *pdf, int side, int right)
 {
-	return run(NULL, "pdftotext -f %d -l %d -x %d -y 0 -W 420 -H 596 "
+	return unit_run(NULL, "pdftotext -f %d -l %d -x %d -y 0 -W 420 -H 596 "
 	    "'%s' - 2>&1", side, side, right ? 421 : 0, pdf);
 }
 
@@ -911,7 +886,7 @@ test_imposed_a4(void **state)
 	diags_init(&d);
 	assert_int_equal(emit_imposed(doc, path, &d), 1);
 	assert_int_equal(d.n, 0);
-	out = run(NULL, "pdfinfo '%s' 2>&1", path);
+	out = unit_run(NULL, "pdfinfo '%s' 2>&1", path);
 	assert_has(out, "Pages:           2\n");
 	assert_has(out, "Page size:       841.89 x 595.28 pts");
 	free(out);

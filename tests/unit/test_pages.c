@@ -20,6 +20,7 @@
 #include "pdf.h"
 #include "timing.h"
 #include "util.h"
+#include "unit_run.h"
 
 #define FONT_DIR	"/usr/share/fonts/truetype/"
 static const char *const fonts[FACE__COUNT] = {
@@ -31,31 +32,6 @@ static const char *const fonts[FACE__COUNT] = {
 };
 
 #define NPAGES	33000	/* more than HPDF_LIMIT_MAX_ARRAY */
-
-/* Runs a shell command; returns its stdout and its exit status. */
-static char *
-run(int *status, const char *fmt, ...)
-{
-	va_list		 ap;
-	char		*cmd, chunk[4096];
-	struct buf	 b;
-	FILE		*f;
-	size_t		 n;
-	int		 st;
-
-	va_start(ap, fmt);
-	cmd = xvasprintf(fmt, ap);
-	va_end(ap);
-	buf_init(&b);
-	if ((f = popen(cmd, "r")) == NULL)
-		fail_msg("popen %s", cmd);
-	while ((n = fread(chunk, 1, sizeof(chunk), f)) > 0)
-		buf_put(&b, chunk, n);
-	st = pclose(f);
-	*status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-	free(cmd);
-	return buf_detach(&b);
-}
 
 static void
 add_text(struct pdf_page *p, double y, const char *s)
@@ -119,17 +95,17 @@ test_many_pages(void **state)
 	assert_int_equal(d.errors, 0);
 	diags_free(&d);
 
-	out = run(&st, "qpdf --check '%s' >/dev/null 2>&1 && "
+	out = unit_run(&st, "qpdf --check '%s' >/dev/null 2>&1 && "
 	    "qpdf --check '%s' >/dev/null 2>&1 && echo ok", pdf, imp);
 	assert_string_equal(out, "ok\n");
 	free(out);
-	out = run(&st, "pdfinfo '%s' | sed -n 's/^Pages: *//p'", pdf);
+	out = unit_run(&st, "pdfinfo '%s' | sed -n 's/^Pages: *//p'", pdf);
 	assert_int_equal(atoi(out), NPAGES);
 	free(out);
-	out = run(&st, "pdfinfo '%s' | sed -n 's/^Pages: *//p'", imp);
+	out = unit_run(&st, "pdfinfo '%s' | sed -n 's/^Pages: *//p'", imp);
 	assert_int_equal(atoi(out), (NPAGES + 3) / 4 * 2);
 	free(out);
-	out = run(&st, "pdftotext -f %d -l %d '%s' - | head -1", NPAGES,
+	out = unit_run(&st, "pdftotext -f %d -l %d '%s' - | head -1", NPAGES,
 	    NPAGES, pdf);
 	assert_string_equal(out, "Dernière page du livret\n");
 	free(out);

@@ -147,8 +147,21 @@ campaign_state_read(const char *content_dir, struct campaign *c,
 		goto out;
 	}
 	if ((n = load_yaml_get(root, "edition")) != NULL &&
-	    n->type == YNODE_SCALAR)
-		c->edition = atoi(n->s);
+	    !load_yaml_is_null(n)) {
+		char *end;
+		long y;
+
+		errno = 0;
+		y = n->type == YNODE_SCALAR ? strtol(n->s, &end, 10) : 0;
+		if (n->type != YNODE_SCALAR || end == n->s || *end != '\0' ||
+		    errno || y < 1900 || y > 2999) {
+			diag_error(d, path, n->pos.line, n->pos.col, "edition: "
+			    "expected a year such as 2019 (the edition the "
+			    "campaign prepares)");
+			goto out;
+		}
+		c->edition = (int)y;
+	}
 	if (!S_date_value(load_yaml_get(root, "preparee"), path, "preparee",
 	    &c->preparee, d) ||
 	    !S_date_value(load_yaml_get(root, "echeance"), path, "echeance",

@@ -398,17 +398,25 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
  * Load and validate; print the diagnostics and the summary.  Returns
  * the site when there is no error, else NULL with *status set.  With
  * fonts non-NULL, *fonts is set to the booklet's fonts opened for the
- * check (NULL with --no-pdf or on error): the build reuses them.
+ * check (NULL with --no-pdf or on error): the build reuses them.  With
+ * news non-NULL, the changes since the previous edition's archive are
+ * computed into it (zeroed on error): what the archive gives to say is
+ * said with the rest, and counted in the summary.
  */
 static struct site *
 S_load(const struct opts *o, struct diags *d, int *status,
-    struct fonts **fonts)
+    struct fonts **fonts, struct news *news)
 {
 	struct site	*site;
 	struct fonts	*fs = NULL;
 	char		*summary;
+	int		 archive_ok = 1;
 
+	if (news != NULL)
+		memset(news, 0, sizeof(*news));
 	site = load_content(o->content, d);
+	if (site != NULL && news != NULL)
+		archive_ok = news_compute(site, news, d);
 	if (site != NULL && !o->no_pdf) {
 		/* What the booklet's fonts cannot print: check says it too. */
 		struct booklet_opts bo = { 0 };
@@ -429,11 +437,16 @@ S_load(const struct opts *o, struct diags *d, int *status,
 	*status = d->errors ? EXIT_CONTENT : 0;
 	diags_free(d);
 	diags_init(d);
-	if (site == NULL) {
+	if (site == NULL || !archive_ok) {
 		*status = EXIT_USAGE;
+		if (news != NULL)
+			news_free(news);
+		model_free(site);
 		return NULL;
 	}
 	if (*status != 0) {
+		if (news != NULL)
+			news_free(news);
 		model_free(site);
 		return NULL;
 	}
@@ -446,6 +459,7 @@ cmd_check(int argc, char *argv[])
 	struct opts	 o = { .content = "content" };
 	struct diags	 d;
 	struct site	*site;
+	struct news	 news;
 	int		 rc;
 
 	if ((rc = S_getopt(argc, argv, "C", usage_check, &o)) >= 0)
@@ -454,7 +468,9 @@ cmd_check(int argc, char *argv[])
 		return S_usage_error(usage_check, "unexpected argument: %s",
 		    argv[optind]);
 	diags_init(&d);
-	site = S_load(&o, &d, &rc, NULL);
+	site = S_load(&o, &d, &rc, NULL, &news);
+	if (site != NULL)
+		news_free(&news);
 	model_free(site);
 	diags_free(&d);
 	return rc;
@@ -601,15 +617,11 @@ cmd_build(int argc, char *argv[])
 		timing_start();
 	diags_init(&d);
 	memset(&news, 0, sizeof(news));
-	if ((site = S_load(&o, &d, &rc, &fonts)) == NULL)
+	if ((site = S_load(&o, &d, &rc, &fonts, &news)) == NULL)
 		goto out;
 
 	memset(&ho, 0, sizeof(ho));
 	memset(&bo, 0, sizeof(bo));
-	if (!news_compute(site, &news, &d)) {
-		rc = EXIT_USAGE;
-		goto out;
-	}
 	ho.news = bo.news = &news;
 	bo.fonts = fonts;
 	timing_mark("load+validate");
@@ -966,7 +978,7 @@ cmd_import(int argc, char *argv[])
 	{
 		struct opts lo = { .content = o.content, .quiet = 1 };
 
-		if ((site = S_load(&lo, &d, &rc, NULL)) == NULL) {
+		if ((site = S_load(&lo, &d, &rc, NULL, NULL)) == NULL) {
 			diags_free(&d);
 			return rc;
 		}
@@ -1145,7 +1157,7 @@ cmd_export(int argc, char *argv[])
 		    "folder", o.out, o.content);
 	diags_init(&d);
 	buf_init(&b);
-	if ((site = S_load(&o, &d, &rc, NULL)) == NULL)
+	if ((site = S_load(&o, &d, &rc, NULL, NULL)) == NULL)
 		goto out;
 	if (!export_di_enabled(site)) {
 		diag_error(&d, site->path, 1, 1, "data_inclusion: missing: add "

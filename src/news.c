@@ -37,6 +37,37 @@ S_previous(const struct site *s)
 	return best;
 }
 
+/*
+ * An archived page with an error is not in the archive's model (the
+ * loader leaves such pages out), so its partner would be listed as new
+ * and its changes never shown: say so, once per file, at its first
+ * error (the archive is the previous edition, which nobody edits: its
+ * other messages are not repeated).
+ */
+static void
+S_warn_dropped(const struct diags *ad, int edition, struct diags *d)
+{
+	size_t	 i, j;
+
+	for (i = 0; i < ad->n; i++) {
+		const struct diag *g = &ad->v[i];
+
+		if (g->sev != DIAG_ERROR || g->file == NULL)
+			continue;
+		for (j = 0; j < i; j++)
+			if (ad->v[j].sev == DIAG_ERROR &&
+			    ad->v[j].file != NULL &&
+			    strcmp(ad->v[j].file, g->file) == 0)
+				break;
+		if (j < i)
+			continue;	/* this page was said already */
+		diag_warn(d, g->file, g->line, g->col, "the %d edition's "
+		    "archive has an error here (%s): the changes since that "
+		    "edition leave this file out, and may list its partner "
+		    "as new", edition, g->msg);
+	}
+}
+
 int
 news_any(const struct news *n)
 {
@@ -62,6 +93,10 @@ news_compute(const struct site *s, struct news *n, struct diags *d)
 	path = xasprintf("%s/archives/%d", s->content_dir, n->edition);
 	diags_init(&ad);
 	old = load_content(path, &ad);
+	if (old != NULL)
+		S_warn_dropped(&ad, n->edition, d);
+	else
+		diags_append(d, &ad);	/* why it cannot be read */
 	diags_free(&ad);
 	if (old == NULL) {
 		diag_error(d, path, 0, 0, "cannot read the archive of the "

@@ -309,6 +309,36 @@ else
 	t_skip "the booklet's Nouveautés page" "pdftotext missing"
 fi
 
+# An archived page that no longer loads is said, not dropped in silence
+# (its partner would be listed as new, its changes never shown).
+AP=$C/archives/2018/partenaires/croix-rouge.md
+sed -i 's/^telephone: .*/telephone: "pas de numéro"/' "$AP"
+A build -q -C "$C" -o "$O" >/dev/null 2>"$T_TMP/arch.err"
+t_eq "an archive page with an error does not stop the build" "$?" 0
+t_check "… the build says which archived page is left out, at its line" \
+    grep -qE "^$AP:[0-9]+:[0-9]+: warning: .*2018" "$T_TMP/arch.err"
+t_eq "… once" "$(grep -c "^$AP:" "$T_TMP/arch.err")" 1
+t_eq "… and counts it in the summary" \
+    "$(sed -n 's/^0 errors, \([0-9]*\) warnings\{0,1\} in .*/\1/p' "$T_TMP/arch.err")" \
+    "$(grep -c ': warning: ' "$T_TMP/arch.err")"
+A check -C "$C" 2>"$T_TMP/arch-check.err"
+t_eq "check says it too, and passes" "$?" 0
+t_check "… at the same place" grep -qE "^$AP:[0-9]+:[0-9]+: warning: .*2018" "$T_TMP/arch-check.err"
+mv "$C/archives/2018/site.yaml" "$T_TMP/arch-site.yaml"
+A check -C "$C" 2>"$T_TMP/arch-none.err"
+t_eq "an archive that cannot be read: check refuses, as build does" "$?" 2
+t_check "… and says why" grep -qF "$C/archives/2018/site.yaml:1:1: error: cannot read the file" "$T_TMP/arch-none.err"
+mv "$T_TMP/arch-site.yaml" "$C/archives/2018/site.yaml"
+
+# A campagne.yaml whose edition is not a year is refused, at its place
+# (it used to read as 0: the campaign forgot which edition it prepares).
+cp -r "$TOP/content" "$T_TMP/ced"
+printf 'edition: 20l9\npreparee: 2025-11-30\n' >"$T_TMP/ced/campagne.yaml"
+A report -C "$T_TMP/ced" -o "$T_TMP/ced-out" >/dev/null 2>"$T_TMP/ced.err"
+t_eq "campagne.yaml: an edition that is not a year fails report (exit 1)" "$?" 1
+t_check "… with its line and column" \
+    grep -qF "$T_TMP/ced/campagne.yaml:1:10: error: edition: expected a year" "$T_TMP/ced.err"
+
 # No cap but memory (issue 10): the state of a campaign of 1 500 partners
 # (more than the 1 000 items a partner page may hold in one group) reads
 # back; report lists them all.

@@ -299,11 +299,8 @@ export_vcards_all(const struct site *s, struct buf *b)
 static const char *
 S_iso_date(char out[16], const struct date *d)
 {
-	if (d->y <= 0)
-		return NULL;
-	snprintf(out, 16, "%04d-%02d-%02d", d->y % 10000, d->m % 100,
-	    d->d % 100);
-	return out;
+	date_iso(d, out);
+	return out[0] != '\0' ? out : NULL;
 }
 
 /* ---- CSV -------------------------------------------------------------- */

@@ -383,8 +383,10 @@ S_prefix(const struct site *s)
 static char *
 S_di_date(const struct partner *p)
 {
-	return xasprintf("%04d-%02d-%02d", p->mise_a_jour.y,
-	    p->mise_a_jour.m, p->mise_a_jour.d);
+	char	 iso[11];
+
+	date_iso(&p->mise_a_jour, iso);
+	return xstrdup(iso);
 }
 
 static char *

@@ -459,10 +459,11 @@ S_sitemap(struct hstate *hs)
 		    s->categories[i].key), NULL);
 	for (i = 0; i < s->npartners; i++) {
 		const struct partner *p = &s->partners[i];
+		char iso[11];
 
+		date_iso(&p->mise_a_jour, iso);
 		S_sitemap_url(l, xasprintf("%spartenaires/%s.html", url,
-		    p->slug), xasprintf("%04d-%02d-%02d", p->mise_a_jour.y,
-		    p->mise_a_jour.m, p->mise_a_jour.d));
+		    p->slug), xstrdup(iso));
 	}
 	ctx = tval_map();
 	tval_set(ctx, "urls", l);

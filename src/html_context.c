@@ -528,7 +528,7 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 {
 	struct tval	*m = S_partner_link(hc, p, root), *l, *e;
 	const char	*lab;
-	char		*rel;
+	char		*rel, iso[11];
 	size_t		 i;
 	int		 k;
 
@@ -643,8 +643,8 @@ hctx_partner(const struct hctx *hc, const struct partner *p,
 	}
 	tval_set_bool(m, "a_liens", p->nliens > 0);
 	S_set_own(m, "mise_a_jour", date_fr(&p->mise_a_jour));
-	S_set_own(m, "mise_a_jour_iso", xasprintf("%04d-%02d-%02d",
-	    p->mise_a_jour.y, p->mise_a_jour.m, p->mise_a_jour.d));
+	date_iso(&p->mise_a_jour, iso);
+	S_set_own(m, "mise_a_jour_iso", xstrdup(iso));
 	rel = export_vcard_path(p);
 	S_set_own(m, "vcard", xasprintf("%s%s", root, rel));
 	free(rel);

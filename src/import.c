@@ -325,48 +325,33 @@ out:
 	return ok;
 }
 
-/* Whether two files have the same bytes (a missing one: no). */
+/* Whether the file at path holds exactly data (a missing one: no). */
 static int
-S_same_bytes(const char *x, const char *y)
-{
-	char	*a = NULL, *b = NULL;
-	size_t	 la, lb;
-	int	 same = 0;
-
-	if (file_read(x, IMPORT_MAX_COPY, &a, &la) &&
-	    file_read(y, IMPORT_MAX_COPY, &b, &lb))
-		same = la == lb && memcmp(a, b, la) == 0;
-	free(a);
-	free(b);
-	return same;
-}
-
-/* Whether the file at path holds exactly b (a missing one: no). */
-static int
-S_same_as(const char *path, const struct buf *b)
+S_same_as(const char *path, const void *data, size_t len)
 {
 	char	*a = NULL;
 	size_t	 la;
 	int	 same;
 
-	same = file_read(path, IMPORT_MAX_COPY, &a, &la) && la == b->len &&
-	    memcmp(a, b->data, la) == 0;
+	same = file_read(path, IMPORT_MAX_COPY, &a, &la) && la == len &&
+	    memcmp(a, data, la) == 0;
 	free(a);
 	return same;
 }
 
-/* Keep the page about to be replaced, unless the snapshot has it. */
+/*
+ * Keep the page about to be replaced (its bytes, cur), unless the
+ * snapshot has it or an import that stopped kept it today already.
+ */
 static int
-S_keep(const char *arch, const char *page, const char *slug,
+S_keep(const char *arch, const char *slug, const char *cur, size_t len,
     const struct date *today, struct diags *d)
 {
 	char	*snap, *dir = NULL, *to = NULL, iso[11];
 	int	 ok = 1, n;
 
-	if (access(page, F_OK) == -1)
-		return 1;
 	snap = xasprintf("%s/partenaires/%s.md", arch, slug);
-	if (S_same_bytes(page, snap))
+	if (S_same_as(snap, cur, len))
 		goto out;
 	dir = path_join(arch, "remplacees");
 	if (!mkdir_p(dir)) {
@@ -381,10 +366,11 @@ S_keep(const char *arch, const char *page, const char *slug,
 		    xasprintf("%s/%s-%s-%d.md", dir, slug, iso, n);
 		if (access(to, F_OK) == -1)
 			break;
-		if (S_same_bytes(page, to))
+		if (S_same_as(to, cur, len))
 			goto out;	/* kept by an import that stopped */
 	}
-	ok = S_copy_atomic(page, to, d);
+	if (!(ok = file_write_atomic(to, cur, len)))
+		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
 out:
 	free(snap);
 	free(dir);
@@ -448,7 +434,8 @@ S_apply(struct site *s, const struct import_opts *o, struct item *it,
     const char *arch, struct campaign *st, const struct date *today,
     struct diags *d)
 {
-	char		*page, *dir;
+	char		*page, *dir, *cur = NULL;
+	size_t		 len = 0;
 	struct buf	 b;
 	struct camp_partner *cp;
 	int		 ok;
@@ -459,12 +446,17 @@ S_apply(struct site *s, const struct import_opts *o, struct item *it,
 	S_followup(it->p, it->cur);
 	buf_init(&b);
 	page_write(it->p, &b);
-	if (S_same_as(page, &b))
+	/* The current page, read once: none for a new partner. */
+	if (!file_read(page, IMPORT_MAX_COPY, &cur, &len) && errno != ENOENT) {
+		diag_error(d, page, 0, 0, "cannot read: %s", strerror(errno));
+		ok = 0;
+	} else if (cur != NULL && len == b.len && memcmp(cur, b.data, len) == 0)
 		ok = 1;		/* written by an import that stopped */
-	else if (!S_keep(arch, page, it->slug, today, d))
+	else if (cur != NULL && !S_keep(arch, it->slug, cur, len, today, d))
 		ok = 0;
 	else if (!(ok = file_write_atomic(page, b.data, b.len)))
 		diag_error(d, page, 0, 0, "cannot write: %s", strerror(errno));
+	free(cur);
 	buf_free(&b);
 	if (ok) {
 		cp = campaign_state_get(st, it->slug, 1);

@@ -434,16 +434,10 @@ S_load(const struct opts *o, struct diags *d, int *status,
 	if (!o->quiet || d->errors || d->warnings)
 		fprintf(stderr, "%s\n", summary);
 	free(summary);
-	*status = d->errors ? EXIT_CONTENT : 0;
+	*status = site == NULL || !archive_ok ? EXIT_USAGE :
+	    d->errors ? EXIT_CONTENT : 0;
 	diags_free(d);
 	diags_init(d);
-	if (site == NULL || !archive_ok) {
-		*status = EXIT_USAGE;
-		if (news != NULL)
-			news_free(news);
-		model_free(site);
-		return NULL;
-	}
 	if (*status != 0) {
 		if (news != NULL)
 			news_free(news);
@@ -469,8 +463,7 @@ cmd_check(int argc, char *argv[])
 		    argv[optind]);
 	diags_init(&d);
 	site = S_load(&o, &d, &rc, NULL, &news);
-	if (site != NULL)
-		news_free(&news);
+	news_free(&news);	/* zeroed when site is NULL */
 	model_free(site);
 	diags_free(&d);
 	return rc;

@@ -394,6 +394,10 @@ static void
 S_html(const struct site *s, const struct campaign *c, const struct row *v,
     size_t n, const struct date *today, struct buf *b)
 {
+	/* The date columns; on a phone each date is shown with its label. */
+	static const char *const when[] = {
+		"Demandé", "Relancé", "Répondu", "Mise à jour"
+	};
 	size_t	 i, k, cnt[RS__COUNT] = { 0 }, links, mutual, m;
 	char	 d[3][11], *e, *nom;
 
@@ -438,12 +442,11 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	}
 	buf_puts(b, " Document de travail de la coordination : ne pas "
 	    "publier.</p>\n<table>\n<thead><tr><th>État</th><th>Partenaire"
-	    "</th><th>Demandé</th><th>Relancé</th><th>Répondu</th>"
-	    "<th>Mise à jour</th></tr></thead>\n<tbody>\n");
+	    "</th>");
+	for (k = 0; k < 4; k++)
+		buf_printf(b, "<th>%s</th>", when[k]);
+	buf_puts(b, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
-		static const char *const when[] = {
-			"Demandé", "Relancé", "Répondu", "Mise à jour"
-		};
 		const struct partner *p = v[i].p;
 		char *lbl = S_state_label(&v[i]), maj[11] = "";
 

@@ -77,8 +77,8 @@ $(BUILD)/%.o: src/%.c
 $(BUILD)/tests/%: tests/unit/%.c $(LIBOBJS)
 	@mkdir -p $(@D)
 	$(E) "  CC      $@"
-	$(Q)$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -o $@ $< \
-	    $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
+	$(Q)$(CC) $(CPPFLAGS) $(WARNS) $(CFLAGS) $(PKG_CFLAGS) -Isrc -MMD -MP \
+	    -MF $@.d -o $@ $< $(LIBOBJS) $(LDFLAGS) $(LDLIBS) -lcmocka
 
 test-bins: $(BUILD)/annuaire $(TESTBINS)
 
@@ -250,4 +250,4 @@ uninstall-mo:
 	done
 # ---- end of messages ---------------------------------------------------
 
--include $(OBJS:.o=.d)
+-include $(OBJS:.o=.d) $(TESTBINS:=.d)

@@ -23,17 +23,7 @@
 
 #include "pdf.h"
 #include "util.h"
-#include "unit_run.h"
-
-#define FONT_DIR	"/usr/share/fonts/truetype/"
-/* DejaVu (fontconfig's default, has U+202F) for the accented runs. */
-static const char *const fonts[FACE__COUNT] = {
-	FONT_DIR "dejavu/DejaVuSerif.ttf",
-	FONT_DIR "open-sans/OpenSans-Bold.ttf",
-	FONT_DIR "open-sans/OpenSans-Italic.ttf",
-	FONT_DIR "open-sans/OpenSans-BoldItalic.ttf",
-	FONT_DIR "fork-awesome/forkawesome-webfont.ttf",
-};
+#include "unit.h"
 
 #define A5_W	419.53
 #define A5_H	595.28
@@ -55,17 +45,6 @@ struct fixture {
 };
 
 /* ---- helpers -------------------------------------------------------- */
-
-static int
-have_fonts(void)
-{
-	size_t	 i;
-
-	for (i = 0; i < FACE__COUNT; i++)
-		if (access(fonts[i], R_OK) != 0)
-			return 0;
-	return 1;
-}
 
 /* Write a w x h PNG; px(x, y, c) gives channel c (16-bit scale if deep). */
 typedef unsigned int (*px_fn)(unsigned int x, unsigned int y, int c);
@@ -213,18 +192,12 @@ add_box(struct pdf_page *p, enum pdf_item_type type, double x, double y,
 static struct pdf_doc *
 doc_build(const char *dir)
 {
-	struct pdf_doc	*doc = xcalloc(1, sizeof(*doc));
+	struct pdf_doc	*doc = unit_doc(A5_W, A5_H, 6);
 	struct pdf_page	*p;
 	struct pdf_item	*it;
 	char		 folio[32];
 	size_t		 i;
 
-	doc->page_w = A5_W;
-	doc->page_h = A5_H;
-	for (i = 0; i < FACE__COUNT; i++)
-		doc->font_path[i] = xstrdup(fonts[i]);
-	doc->npages = 6;
-	doc->pages = xcalloc(doc->npages, sizeof(*doc->pages));
 	for (i = 0; i < 5; i++) {
 		p = &doc->pages[i];
 		snprintf(folio, sizeof(folio), "page-%zu", i + 1);
@@ -329,7 +302,7 @@ setup(void **state)
 	char		*p;
 	int		 st;
 
-	if (!have_fonts()) {
+	if (!unit_have_fonts()) {
 		*state = NULL;
 		return 0;
 	}
@@ -868,16 +841,9 @@ test_imposed_a4(void **state)
 	struct pdf_item	*it;
 	struct diags	 d;
 	char		*path, *out;
-	size_t		 i;
 
 	FIXTURE(fx);
-	doc = xcalloc(1, sizeof(*doc));
-	doc->page_w = 595.28;
-	doc->page_h = 841.89;
-	for (i = 0; i < FACE__COUNT; i++)
-		doc->font_path[i] = xstrdup(fonts[i]);
-	doc->npages = 2;
-	doc->pages = xcalloc(doc->npages, sizeof(*doc->pages));
+	doc = unit_doc(595.28, 841.89, 2);
 	add_text(&doc->pages[0], FACE_REGULAR, 100, 100, 12, 0, "page-1");
 	add_text(&doc->pages[1], FACE_REGULAR, 100, 100, 12, 0, "page-2");
 	it = add_box(&doc->pages[0], ITEM_LINK_URI, 100, 100, 100, 20);

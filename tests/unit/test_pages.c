@@ -20,16 +20,7 @@
 #include "pdf.h"
 #include "timing.h"
 #include "util.h"
-#include "unit_run.h"
-
-#define FONT_DIR	"/usr/share/fonts/truetype/"
-static const char *const fonts[FACE__COUNT] = {
-	FONT_DIR "dejavu/DejaVuSerif.ttf",
-	FONT_DIR "open-sans/OpenSans-Bold.ttf",
-	FONT_DIR "open-sans/OpenSans-Italic.ttf",
-	FONT_DIR "open-sans/OpenSans-BoldItalic.ttf",
-	FONT_DIR "fork-awesome/forkawesome-webfont.ttf",
-};
+#include "unit.h"
 
 #define NPAGES	33000	/* more than HPDF_LIMIT_MAX_ARRAY */
 
@@ -58,9 +49,8 @@ test_many_pages(void **state)
 	int		 st;
 
 	(void)state;
-	for (i = 0; i < FACE__COUNT; i++)
-		if (access(fonts[i], R_OK) != 0)
-			skip();
+	if (!unit_have_fonts())
+		skip();
 	snprintf(dir, sizeof(dir), "%s/pages.XXXXXX",
 	    tmp && *tmp ? tmp : "/tmp");
 	assert_non_null(mkdtemp(dir));
@@ -68,13 +58,7 @@ test_many_pages(void **state)
 	imp = path_join(dir, "livret-impression.pdf");
 
 	/* Blank pages but the first and the last: text and a link back. */
-	doc = xcalloc(1, sizeof(*doc));
-	doc->page_w = 419.53;
-	doc->page_h = 595.28;
-	for (i = 0; i < FACE__COUNT; i++)
-		doc->font_path[i] = xstrdup(fonts[i]);
-	doc->npages = NPAGES;
-	doc->pages = xcalloc(doc->npages, sizeof(*doc->pages));
+	doc = unit_doc(419.53, 595.28, NPAGES);
 	for (i = 1; i + 1 < NPAGES; i++)
 		doc->pages[i].blank = 1;
 	add_text(&doc->pages[0], 500, "Première page du livret");

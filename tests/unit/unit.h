@@ -1,15 +1,55 @@
 /*
- * unit_run.h — what the unit tests that call a real reader (qpdf,
- * pdfinfo, pdftotext, convert) share: run a shell command, get its
- * output.  Include after <cmocka.h> and "util.h".
+ * unit.h — what the unit tests of the emitter share (test_emit,
+ * test_pages): the fonts a display list names, an empty document with
+ * them, and a shell command run for a real reader (qpdf, pdfinfo,
+ * pdftotext, convert).  Include after <cmocka.h>, "pdf.h" and "util.h".
  */
-#ifndef UNIT_RUN_H
-#define UNIT_RUN_H
+#ifndef UNIT_H
+#define UNIT_H
 
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <sys/wait.h>
+#include <unistd.h>
+
+#define	UNIT_FONT_DIR	"/usr/share/fonts/truetype/"
+/* DejaVu (fontconfig's default, has U+202F) for the accented runs. */
+static const char *const unit_fonts[FACE__COUNT] = {
+	UNIT_FONT_DIR "dejavu/DejaVuSerif.ttf",
+	UNIT_FONT_DIR "open-sans/OpenSans-Bold.ttf",
+	UNIT_FONT_DIR "open-sans/OpenSans-Italic.ttf",
+	UNIT_FONT_DIR "open-sans/OpenSans-BoldItalic.ttf",
+	UNIT_FONT_DIR "fork-awesome/forkawesome-webfont.ttf",
+};
+
+/* Whether every font of unit_fonts can be read (else: skip). */
+static inline int
+unit_have_fonts(void)
+{
+	size_t	 i;
+
+	for (i = 0; i < FACE__COUNT; i++)
+		if (access(unit_fonts[i], R_OK) != 0)
+			return 0;
+	return 1;
+}
+
+/* A document of npages empty w x h pages set in unit_fonts (layout_free()). */
+static inline struct pdf_doc *
+unit_doc(double w, double h, size_t npages)
+{
+	struct pdf_doc	*doc = xcalloc(1, sizeof(*doc));
+	size_t		 i;
+
+	doc->page_w = w;
+	doc->page_h = h;
+	for (i = 0; i < FACE__COUNT; i++)
+		doc->font_path[i] = xstrdup(unit_fonts[i]);
+	doc->npages = npages;
+	doc->pages = xcalloc(npages, sizeof(*doc->pages));
+	return doc;
+}
 
 /*
  * Run the printf-formatted shell command; returns its standard output
@@ -45,4 +85,4 @@ unit_run(int *status, const char *fmt, ...)
 	return buf_detach(&b);
 }
 
-#endif /* UNIT_RUN_H */
+#endif /* UNIT_H */

@@ -451,15 +451,23 @@ S_flow(struct lay *l, struct vlist *list, size_t pg, double y,
 	return pg;
 }
 
-size_t
-lay_flow(struct lay *l, struct vlist *list, const char *head,
-    const char *head_next, int thumb)
+/* A new page headed head, then the list from its top; its index. */
+static size_t
+S_flow_new(struct lay *l, struct vlist *list, const char *head,
+    const char *head_next, int thumb, enum flow_mode mode)
 {
 	size_t	 first;
 
 	first = lay_newpage(l, head, thumb, 1);
-	S_flow(l, list, first, lay_top(l), head_next, thumb, FLOW_PLACE);
+	S_flow(l, list, first, lay_top(l), head_next, thumb, mode);
 	return first;
+}
+
+size_t
+lay_flow(struct lay *l, struct vlist *list, const char *head,
+    const char *head_next, int thumb)
+{
+	return S_flow_new(l, list, head, head_next, thumb, FLOW_PLACE);
 }
 
 size_t
@@ -473,11 +481,7 @@ size_t
 lay_flow_reserve(struct lay *l, struct vlist *list, const char *head,
     const char *head_next, int thumb)
 {
-	size_t	 first;
-
-	first = lay_newpage(l, head, thumb, 1);
-	S_flow(l, list, first, lay_top(l), head_next, thumb, FLOW_RESERVE);
-	return first;
+	return S_flow_new(l, list, head, head_next, thumb, FLOW_RESERVE);
 }
 
 size_t

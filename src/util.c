@@ -238,13 +238,9 @@ S_printf_simple(struct buf *b, const char *fmt, va_list ap)
 			buf_puts(b, s != NULL ? s : "(null)");
 			break;
 		case 'd':
-			l = va_arg(ap, int);
-			S_put_dec(b, l < 0 ? 0ULL - (unsigned long long)l :
-			    (unsigned long long)l, l < 0);
-			break;
-		case 'l':
-			fmt++;
-			l = va_arg(ap, long);
+		case 'l':	/* %ld */
+			l = *fmt == 'd' ? va_arg(ap, int) :
+			    (fmt++, va_arg(ap, long));
 			S_put_dec(b, l < 0 ? 0ULL - (unsigned long long)l :
 			    (unsigned long long)l, l < 0);
 			break;

@@ -34,46 +34,36 @@ awk '{ print }
 # shellcheck disable=SC1112 # French apostrophes in the text
 LC_ALL=C awk -v n="$n" -v dir="$dir/partenaires" '
 function pick(a, na, i, k) { return a[(i * k + int(i / na)) % na] }
-function split2(s, a) { return split(s, a, "|") }
+# list("x|y|z", a): a[0] = "x", a[1] = "y"...; returns the count.
+function list(s, a,   t, j, k) {
+	k = split(s, t, "|")
+	for (j = 1; j <= k; j++)
+		a[j - 1] = t[j]
+	return k
+}
 # The slug of page i: unique by its number.
 function slug(i) { return sprintf("%s-%06d", ts[i % nt], i) }
 function two(x) { return sprintf("%02d", x) }
 BEGIN {
-	nt = split2("association|centre-social|epicerie-solidaire|maison-des-familles|point-accueil|foyer|club-de-prevention|atelier|mission-locale|espace-emploi|relais-petite-enfance|permanence-juridique|banque-alimentaire|vestiaire|pension-de-famille|centre-medico-social", ts0)
-	for (j = 1; j <= nt; j++) ts[j - 1] = ts0[j]
-	split2("Association|Centre social|Épicerie solidaire|Maison des familles|Point d’accueil|Foyer|Club de prévention|Atelier|Mission locale|Espace emploi|Relais petite enfance|Permanence juridique|Banque alimentaire|Vestiaire|Pension de famille|Centre médico-social", tn0)
-	for (j = 1; j <= nt; j++) tn[j - 1] = tn0[j]
-	nq = split2("des Tilleuls|du Pont-Colbert|de l’Étang|des Châtaigniers|Saint-Éloi|du Moulin|des Prés-Fleuris|de la Roseraie|Jean-Moulin|des Écoles|du Parc Béranger|Marie-Curie|des Acacias|de la Gare|Hélène-Boucher|des Vergers|du Château-d’Eau|de la Fontaine|Émile-Zola|des Genêts|des Sablons|du Clos-Saint-Louis|Pierre-Brossolette|des Glycines|de la Hêtraie", q0)
-	for (j = 1; j <= nq; j++) q[j - 1] = q0[j]
-	nv = split2("Versailles|Le Chesnay-Rocquencourt|Viroflay|Buc|Jouy-en-Josas|Vélizy-Villacoublay|Guyancourt|Saint-Cyr-l’École|Fontenay-le-Fleury|Bois-d’Arcy|Montigny-le-Bretonneux|Élancourt|Trappes|Plaisir|Les Clayes-sous-Bois|Noisy-le-Roi|Bailly|Rocquencourt|Marly-le-Roi|Louveciennes", v0)
-	split2("78000|78150|78220|78530|78350|78140|78280|78210|78330|78390|78180|78990|78190|78370|78340|78590|78870|78150|78160|78430", cp0)
-	for (j = 1; j <= nv; j++) { v[j - 1] = v0[j]; cp[j - 1] = cp0[j] }
-	nr = split2("rue|avenue|boulevard|place|allée|impasse|chemin|square", r0)
-	for (j = 1; j <= nr; j++) r[j - 1] = r0[j]
-	nw = split2("de la République|Victor-Hugo|des Lilas|du Général-de-Gaulle|Jean-Jaurès|de Paris|des Écoles|Pasteur|de la Paix|Anatole-France|des Rossignols|du Maréchal-Foch|Georges-Clemenceau|de l’Église|des Peupliers|Louise-Michel|Gambetta|des Marronniers|de Saint-Cyr|Rouget-de-Lisle|Albert-Camus|de la Mairie|des Moines|Honoré-de-Balzac|des Étangs-Gobert|Mademoiselle|de Noailles|Édouard-Charton|Richard-Mique|de Satory", w0)
-	for (j = 1; j <= nw; j++) w[j - 1] = w0[j]
-	ncat = split2("institutionnels|associatifs-cultuels|bailleurs-sociaux|sante-social|services-publics", c0)
-	for (j = 1; j <= ncat; j++) cat[j - 1] = c0[j]
-	nth = split2("logement|alimentation|sante|emploi-insertion|francais-langues|famille-parentalite|enfance-jeunesse|acces-aux-droits|budget|vetements-equipement|culture-loisirs|lien-social|handicap|seniors", th0)
-	for (j = 1; j <= nth; j++) th[j - 1] = th0[j]
-	split2("un toit|manger à sa faim|se soigner|trouver un emploi|parler français|être parent|grandir|faire valoir ses droits|tenir son budget|s’habiller et s’équiper|sortir et se cultiver|rompre l’isolement|vivre avec un handicap|bien vieillir", thw0)
-	for (j = 1; j <= nth; j++) thw[j - 1] = thw0[j]
-	nmo = split2("sans rendez-vous|sur rendez-vous|sur orientation|par téléphone|en ligne|à domicile", mo0)
-	for (j = 1; j <= nmo; j++) mo[j - 1] = mo0[j]
-	split2("gratuit|participation|payant|gratuit|gratuit", co0)
-	for (j = 1; j <= 5; j++) co[j - 1] = co0[j]
-	nl = split2("en|ar|es|pt|ro|ru|tr|wo|zh|uk|lsf|ta|bm|it|de", l0)
-	for (j = 1; j <= nl; j++) la[j - 1] = l0[j]
-	np = split2("Camille|Dominique|Claude|Sacha|Alix|Maxime|Andréa|Noé|Hélène|Jérôme|Éloïse|Loïc|Gaëlle|Agnès|Benoît|Inès|Théo|Zoé|Rémi|Céline", p0)
-	for (j = 1; j <= np; j++) pr[j - 1] = p0[j]
-	nf = split2("Lefèvre|Bérard|Mercier|Fontaine|Guérin|Chevalier|Rousseau|Dupré|Lemaître|Faure|Gaillard|Barthélémy|Perrin|Noël|Marchand|Lacroix|Girard|Besançon|Hébert|Boucher", f0)
-	for (j = 1; j <= nf; j++) fa[j - 1] = f0[j]
-	nfn = split2("Coordinatrice de l’accueil|Travailleur social|Conseillère en économie sociale et familiale|Responsable des bénévoles|Directeur|Chargée d’insertion|Éducateur spécialisé|Médiatrice numérique", fn0)
-	for (j = 1; j <= nfn; j++) fn[j - 1] = fn0[j]
+	nt = list("association|centre-social|epicerie-solidaire|maison-des-familles|point-accueil|foyer|club-de-prevention|atelier|mission-locale|espace-emploi|relais-petite-enfance|permanence-juridique|banque-alimentaire|vestiaire|pension-de-famille|centre-medico-social", ts)
+	list("Association|Centre social|Épicerie solidaire|Maison des familles|Point d’accueil|Foyer|Club de prévention|Atelier|Mission locale|Espace emploi|Relais petite enfance|Permanence juridique|Banque alimentaire|Vestiaire|Pension de famille|Centre médico-social", tn)
+	nq = list("des Tilleuls|du Pont-Colbert|de l’Étang|des Châtaigniers|Saint-Éloi|du Moulin|des Prés-Fleuris|de la Roseraie|Jean-Moulin|des Écoles|du Parc Béranger|Marie-Curie|des Acacias|de la Gare|Hélène-Boucher|des Vergers|du Château-d’Eau|de la Fontaine|Émile-Zola|des Genêts|des Sablons|du Clos-Saint-Louis|Pierre-Brossolette|des Glycines|de la Hêtraie", q)
+	nv = list("Versailles|Le Chesnay-Rocquencourt|Viroflay|Buc|Jouy-en-Josas|Vélizy-Villacoublay|Guyancourt|Saint-Cyr-l’École|Fontenay-le-Fleury|Bois-d’Arcy|Montigny-le-Bretonneux|Élancourt|Trappes|Plaisir|Les Clayes-sous-Bois|Noisy-le-Roi|Bailly|Rocquencourt|Marly-le-Roi|Louveciennes", v)
+	list("78000|78150|78220|78530|78350|78140|78280|78210|78330|78390|78180|78990|78190|78370|78340|78590|78870|78150|78160|78430", cp)
+	nr = list("rue|avenue|boulevard|place|allée|impasse|chemin|square", r)
+	nw = list("de la République|Victor-Hugo|des Lilas|du Général-de-Gaulle|Jean-Jaurès|de Paris|des Écoles|Pasteur|de la Paix|Anatole-France|des Rossignols|du Maréchal-Foch|Georges-Clemenceau|de l’Église|des Peupliers|Louise-Michel|Gambetta|des Marronniers|de Saint-Cyr|Rouget-de-Lisle|Albert-Camus|de la Mairie|des Moines|Honoré-de-Balzac|des Étangs-Gobert|Mademoiselle|de Noailles|Édouard-Charton|Richard-Mique|de Satory", w)
+	ncat = list("institutionnels|associatifs-cultuels|bailleurs-sociaux|sante-social|services-publics", cat)
+	nth = list("logement|alimentation|sante|emploi-insertion|francais-langues|famille-parentalite|enfance-jeunesse|acces-aux-droits|budget|vetements-equipement|culture-loisirs|lien-social|handicap|seniors", th)
+	list("un toit|manger à sa faim|se soigner|trouver un emploi|parler français|être parent|grandir|faire valoir ses droits|tenir son budget|s’habiller et s’équiper|sortir et se cultiver|rompre l’isolement|vivre avec un handicap|bien vieillir", thw)
+	nmo = list("sans rendez-vous|sur rendez-vous|sur orientation|par téléphone|en ligne|à domicile", mo)
+	list("gratuit|participation|payant|gratuit|gratuit", co)
+	nl = list("en|ar|es|pt|ro|ru|tr|wo|zh|uk|lsf|ta|bm|it|de", la)
+	np = list("Camille|Dominique|Claude|Sacha|Alix|Maxime|Andréa|Noé|Hélène|Jérôme|Éloïse|Loïc|Gaëlle|Agnès|Benoît|Inès|Théo|Zoé|Rémi|Céline", pr)
+	nf = list("Lefèvre|Bérard|Mercier|Fontaine|Guérin|Chevalier|Rousseau|Dupré|Lemaître|Faure|Gaillard|Barthélémy|Perrin|Noël|Marchand|Lacroix|Girard|Besançon|Hébert|Boucher", fa)
+	nfn = list("Coordinatrice de l’accueil|Travailleur social|Conseillère en économie sociale et familiale|Responsable des bénévoles|Directeur|Chargée d’insertion|Éducateur spécialisé|Médiatrice numérique", fn)
 	days = "lundi mardi mercredi jeudi vendredi samedi"
 	nd = split(days, d)
-	nh = split2("\"09:00-12:00\"|[\"09:00-12:00\", \"14:00-17:30\"]|\"13:30-17:00\"|[\"08:30-12:30\", \"13:30-16:30\"]|\"14:00-18:00\"|[\"09:30-12:00\", \"18:00-20:00\"]", h0)
-	for (j = 1; j <= nh; j++) hr[j - 1] = h0[j]
+	nh = list("\"09:00-12:00\"|[\"09:00-12:00\", \"14:00-17:30\"]|\"13:30-17:00\"|[\"08:30-12:30\", \"13:30-16:30\"]|\"14:00-18:00\"|[\"09:30-12:00\", \"18:00-20:00\"]", hr)
 
 	for (i = 0; i < n; i++) {
 		s = slug(i)

@@ -83,6 +83,20 @@ median() {
 	    awk '{ v[NR] = $1 } END { if (NR) print v[int((NR + 1) / 2)]; else print 0 }'
 }
 
+# phase_medians TIMINGS OUT: per phase of the runs' --timings lines, in
+# the order of the first run, the medians "phase wall-ms peak-MB cpu-ms"
+# into OUT.
+phase_medians() {
+	: >"$2"
+	awk '{ print $2 }' "$1" | awk '!seen[$0]++' |
+	while read -r ph; do
+		awk -v p="$ph" '$2 == p { print $3, $11, $5 }' "$1" >"$work/ph.tmp"
+		printf '%s %s %s %s\n' "$ph" "$(median "$work/ph.tmp" 1)" \
+		    "$(median "$work/ph.tmp" 2)" "$(median "$work/ph.tmp" 3)" \
+		    >>"$2"
+	done
+}
+
 # Keeps the "timing:" lines of each run of NAME, then their medians.
 timings_add() { grep '^timing: ' "$work/$1.err" >>"$work/$1.timings" || true; }
 
@@ -165,22 +179,8 @@ for n in $sizes; do
 	fi
 
 	# Phases: the median of each over the runs, in the order of the first.
-	awk '{ print $2 }' "$work/full-$n.timings" | awk '!seen[$0]++' >"$work/phases-$n"
-	: >"$work/phase-med-$n"
-	while read -r ph; do
-		awk -v p="$ph" '$2 == p { print $3, $11, $5 }' "$work/full-$n.timings" >"$work/ph.tmp"
-		printf '%s %s %s %s\n' "$ph" "$(median "$work/ph.tmp" 1)" \
-		    "$(median "$work/ph.tmp" 2)" "$(median "$work/ph.tmp" 3)" \
-		    >>"$work/phase-med-$n"
-	done <"$work/phases-$n"
-	awk '{ print $2 }' "$work/site-$n.timings" | awk '!seen[$0]++' >"$work/phases-site-$n"
-	: >"$work/phase-site-med-$n"
-	while read -r ph; do
-		awk -v p="$ph" '$2 == p { print $3, $11, $5 }' "$work/site-$n.timings" >"$work/ph.tmp"
-		printf '%s %s %s %s\n' "$ph" "$(median "$work/ph.tmp" 1)" \
-		    "$(median "$work/ph.tmp" 2)" "$(median "$work/ph.tmp" 3)" \
-		    >>"$work/phase-site-med-$n"
-	done <"$work/phases-site-$n"
+	phase_medians "$work/full-$n.timings" "$work/phase-med-$n"
+	phase_medians "$work/site-$n.timings" "$work/phase-site-med-$n"
 	# The booklet's time, wall and CPU: its layout and its two files.
 	book_ms=$(awk '$1 ~ /^(layout|write):/ { s += $2 } END { printf "%.1f", s }' \
 	    "$work/phase-med-$n")

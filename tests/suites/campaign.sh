@@ -328,7 +328,35 @@ mv "$C/archives/2018/site.yaml" "$T_TMP/arch-site.yaml"
 A check -C "$C" 2>"$T_TMP/arch-none.err"
 t_eq "an archive that cannot be read: check refuses, as build does" "$?" 2
 t_check "… and says why" grep -qF "$C/archives/2018/site.yaml:1:1: error: cannot read the file" "$T_TMP/arch-none.err"
+out_before=$(cd "$O" && find -L . -type f | LC_ALL=C sort | xargs -d '\n' md5sum)
+A build -q -C "$C" -o "$O" >/dev/null 2>"$T_TMP/arch-none-build.err"
+t_eq "… build refuses it too (exit 2)" "$?" 2
+t_eq "… with the same messages as check" \
+    "$(grep ': error: ' "$T_TMP/arch-none-build.err")" "$(grep ': error: ' "$T_TMP/arch-none.err")"
+t_eq "… and leaves the previous out/ as it was" \
+    "$(cd "$O" && find -L . -type f | LC_ALL=C sort | xargs -d '\n' md5sum)" "$out_before"
 mv "$T_TMP/arch-site.yaml" "$C/archives/2018/site.yaml"
+
+# The same promise on generated content (bench/gen.sh, 200 partners)
+# whose archive has broken pages: check and build say the same warnings,
+# one per broken page, and both pass.
+G=$T_TMP/gen
+sh "$TOP/bench/gen.sh" 200 "$G"
+mkdir -p "$G/archives/2017"
+cp -r "$G/partenaires" "$G/site.yaml" "$G/logos" "$G/archives/2017/"
+broken=0
+for f in $(ls "$G"/archives/2017/partenaires/*.md | awk 'NR % 37 == 1'); do
+	sed -i 's/^telephone: .*/telephone: "appeler la mairie"/' "$f"
+	broken=$((broken + 1))
+done
+A check -C "$G" 2>"$T_TMP/gen-check.err"
+t_eq "generated content, archive with $broken broken pages: check passes" "$?" 0
+A build -q -C "$G" -o "$T_TMP/gen-out" >/dev/null 2>"$T_TMP/gen-build.err"
+t_eq "… build passes" "$?" 0
+t_eq "… check warns once per broken archive page" \
+    "$(grep -c "^$G/archives/2017/partenaires/.*: warning: the 2017 edition's archive" "$T_TMP/gen-check.err")" "$broken"
+t_eq "… build says the same warnings as check" \
+    "$(grep ': warning: ' "$T_TMP/gen-build.err")" "$(grep ': warning: ' "$T_TMP/gen-check.err")"
 
 # A campagne.yaml whose edition is not a year is refused, at its place
 # (it used to read as 0: the campaign forgot which edition it prepares).

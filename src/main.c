@@ -500,21 +500,45 @@ cmd_new(int argc, char *argv[])
 	return rc;
 }
 
+/*
+ * Copy the booklet from to to in pieces: it may pass a gigabyte (at
+ * 100 000 partners it is one), so it is neither read whole nor capped.
+ * A full disk (fault_enospc() included) fails like file_write().
+ */
 static int
 S_copy_file(const char *from, const char *to, struct diags *d)
 {
-	char	*data;
-	size_t	 len;
-	int	 ok;
+	FILE	*in, *out;
+	char	*piece;
+	size_t	 n;
+	int	 err = 0, rerr = 0;
 
-	if (!file_read(from, (size_t)1 << 30, &data, &len)) {
+	if ((in = fopen(from, "rb")) == NULL) {
 		diag_error(d, from, 0, 0, "cannot read: %s", strerror(errno));
 		return 0;
 	}
-	if (!(ok = file_write(to, data, len)))
+	if ((out = fopen(to, "wb")) == NULL) {
 		diag_error(d, to, 0, 0, "cannot write: %s", strerror(errno));
-	free(data);
-	return ok;
+		fclose(in);
+		return 0;
+	}
+	piece = xmalloc(1 << 20);
+	if (fault_enospc())	/* tests: a full disk */
+		err = ENOSPC;
+	while (err == 0 && (n = fread(piece, 1, 1 << 20, in)) > 0)
+		if (fwrite(piece, 1, n, out) != n)
+			err = errno;
+	if (err == 0 && ferror(in)) {
+		diag_error(d, from, 0, 0, "cannot read: %s", strerror(errno));
+		rerr = 1;
+	}
+	if (fclose(out) != 0 && err == 0)
+		err = errno;
+	if (err != 0)
+		diag_error(d, to, 0, 0, "cannot write: %s", strerror(err));
+	fclose(in);
+	free(piece);
+	return err == 0 && !rerr;
 }
 
 /*

@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -32,8 +33,19 @@ static const char *const S_names[] = { "site", "livret.pdf",
 /* A sorted list of relative paths (the manifest of a generation). */
 struct S_list {
 	char	**v;
-	size_t	  n;
+	size_t	  n, cap;
 };
+
+/* Append s (owned) to l. */
+static void
+S_list_add(struct S_list *l, char *s)
+{
+	if (l->n == l->cap) {
+		l->cap = l->cap ? l->cap * 2 : 64;
+		l->v = xreallocarray(l->v, l->cap, sizeof(*l->v));
+	}
+	l->v[l->n++] = s;
+}
 
 static void
 S_list_free(struct S_list *l)
@@ -44,7 +56,7 @@ S_list_free(struct S_list *l)
 		free(l->v[i]);
 	free(l->v);
 	l->v = NULL;
-	l->n = 0;
+	l->n = l->cap = 0;
 }
 
 /*
@@ -75,12 +87,10 @@ S_walk(const char *root, const char *rel, struct S_list *l)
 		if (lstat(path, &st) == -1)
 			ok = 0;
 		else if (S_ISDIR(st.st_mode)) {
-			l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
-			l->v[l->n++] = xasprintf("%s/", sub);
+			S_list_add(l, xasprintf("%s/", sub));
 			ok = S_walk(root, sub, l);
 		} else {
-			l->v = xreallocarray(l->v, l->n + 1, sizeof(*l->v));
-			l->v[l->n++] = xstrdup(sub);
+			S_list_add(l, xstrdup(sub));
 		}
 		free(sub);
 	}
@@ -232,18 +242,18 @@ S_clean_stale(const struct outdir *od)
 static int
 S_check_generation(const struct outdir *od, struct diags *d)
 {
-	struct S_list	 have = { NULL, 0 }, want = { NULL, 0 };
+	struct S_list	 have = { 0 }, want = { 0 };
 	char		*gen = path_join(od->meta, od->cur);
 	char		*mpath = path_join(gen, ".manifest"), *text = NULL;
 	char		*line, *save = NULL, *shown;
 	size_t		 i, bad = 0;
 
-	if (!file_read(mpath, (size_t)64 << 20, &text, NULL))
+	/* No cap but memory: 100 000 partners list some 600 000 files. */
+	if (!file_read(mpath, SIZE_MAX - 1, &text, NULL))
 		goto done;	/* no manifest: nothing to compare */
 	for (line = strtok_r(text, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save)) {
-		want.v = xreallocarray(want.v, want.n + 1, sizeof(*want.v));
-		want.v[want.n++] = xstrdup(line);
+		S_list_add(&want, xstrdup(line));
 	}
 	qsort(want.v, want.n, sizeof(*want.v), str_cmp_ptr);
 	if (!S_walk(gen, "", &have)) {
@@ -385,7 +395,7 @@ outdir_path(const struct outdir *od, const char *name)
 static int
 S_manifest(const struct outdir *od, struct diags *d)
 {
-	struct S_list	 l = { NULL, 0 };
+	struct S_list	 l = { 0 };
 	struct buf	 b;
 	char		*path = path_join(od->stage, ".manifest");
 	size_t		 i;

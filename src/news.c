@@ -45,22 +45,19 @@ S_previous(const struct site *s)
  * other messages are not repeated).
  */
 static void
-S_warn_dropped(const struct diags *ad, int edition, struct diags *d)
+S_warn_dropped(struct diags *ad, int edition, struct diags *d)
 {
-	size_t	 i, j;
+	const char	*said = NULL;
+	size_t		 i;
 
+	diags_sort(ad);		/* by file, then line and column */
 	for (i = 0; i < ad->n; i++) {
 		const struct diag *g = &ad->v[i];
 
-		if (g->sev != DIAG_ERROR || g->file == NULL)
+		if (g->sev != DIAG_ERROR || g->file == NULL ||
+		    (said != NULL && strcmp(said, g->file) == 0))
 			continue;
-		for (j = 0; j < i; j++)
-			if (ad->v[j].sev == DIAG_ERROR &&
-			    ad->v[j].file != NULL &&
-			    strcmp(ad->v[j].file, g->file) == 0)
-				break;
-		if (j < i)
-			continue;	/* this page was said already */
+		said = g->file;
 		diag_warn(d, g->file, g->line, g->col, "the %d edition's "
 		    "archive has an error here (%s): the changes since that "
 		    "edition leave this file out, and may list its partner "

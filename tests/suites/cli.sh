@@ -186,4 +186,19 @@ for f in livret-imprimeur.pdf livret-partenaires.pdf; do
 done
 [ -e "$T_TMP/o5/site/livret-partenaires.pdf" ] && t_fail "the partners' edition is not published in the site" ||
     t_ok "the partners' edition is not published in the site"
+# --timings (annuaire(1)): a fixed line per phase on stderr, the same in
+# any language, names without spaces (bench/run.sh reads them), and
+# output files identical to a build without it.
+"$A" build -q -C "$T_TMP/c2" -o "$T_TMP/ot1" 2>/dev/null
+LC_ALL=fr_FR.UTF-8 "$A" build -q --timings -C "$T_TMP/c2" -o "$T_TMP/ot2" \
+    2>"$T_TMP/timings.err"
+t_eq "--timings: exit 0" "$?" 0
+for ph in load+validate layout:livret.pdf write:livret.pdf site publish total; do
+	t_check "--timings: a line for $ph" grep -q "^timing: $ph " "$T_TMP/timings.err"
+done
+t_eq "--timings: every line in the fixed format" \
+    "$(grep -cvE '^timing: [^ ]+ +[0-9]+\.[0-9] ms +[0-9]+\.[0-9] ms cpu +[0-9]+\.[0-9] ms total +[0-9]+\.[0-9] MB peak$' "$T_TMP/timings.err")" 0
+t_check "--timings: the output files are those of a build without it" \
+    diff -r "$T_TMP/ot1/site" "$T_TMP/ot2/site"
+t_check "--timings: … the booklet too" cmp "$T_TMP/ot1/livret.pdf" "$T_TMP/ot2/livret.pdf"
 t_done

@@ -339,10 +339,11 @@ emit_font_finish(struct emit *e)
 	static const char *const drop[] = {
 		"Type", "CMapName", "CIDSystemInfo", "WMode"
 	};
+	unsigned char	 used[65536 / 8];	/* codes of one font */
 	struct emit_font *f;
 	HPDF_FontAttr	 attr;
 	struct buf	 b;
-	size_t		 i, k;
+	size_t		 i, k, cp;
 	int		 ok = 1;
 
 	emit_font_mark(e);
@@ -351,6 +352,21 @@ emit_font_finish(struct emit *e)
 		f = &e->font[i];
 		if (f->font == NULL)
 			continue;
+		/*
+		 * Two faces from one file (a fallback found for two styles,
+		 * a theme with one file for two) share libharu's font: its
+		 * maps are written once, for the codes drawn by either,
+		 * else the last face's maps leave the other's glyphs blank.
+		 */
+		for (k = 0; k < i && e->font[k].font != f->font; k++)
+			continue;
+		if (k < i)
+			continue;
+		memcpy(used, e->sh->used[i], sizeof(used));
+		for (k = i + 1; k < EMIT_NFONTS; k++)
+			if (e->font[k].font == f->font)
+				for (cp = 0; cp < sizeof(used); cp++)
+					used[cp] |= e->sh->used[k][cp];
 		attr = (HPDF_FontAttr)f->font->attr;
 		if (attr->cmap_stream != NULL) {
 			/* Keys of an encoding CMap (libharu sets all four),
@@ -359,13 +375,13 @@ emit_font_finish(struct emit *e)
 				HPDF_Dict_RemoveElement(attr->cmap_stream,
 				    drop[k]);
 			buf_reset(&b);
-			cmap_write(e->sh->used[i], &b);
+			cmap_write(used, &b);
 			ok = stream_replace(attr->cmap_stream, &b);
 		}
 		if (ok && attr->descendant_font != NULL)
-			ok = widths_write(e, e->sh->used[i], attr);
+			ok = widths_write(e, used, attr);
 		if (ok)
-			ok = gidmap_write(e->sh->used[i], attr);
+			ok = gidmap_write(used, attr);
 	}
 	buf_free(&b);
 	return ok;

@@ -15,7 +15,8 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev
  libutf8proc-dev libjpeg-dev libdeflate-dev fonts-dejavu-core gettext locales libc-l10n"
 test_pkgs="libcmocka-dev python3 poppler-utils qpdf libqpdf-dev chromium mandoc nodejs
- npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml"
+ npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml
+ strace"
 
 case "${1:-build}" in
 build) pkgs=$build_pkgs ;;
@@ -73,15 +74,36 @@ for p in $pkgs; do
 	st=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
 	case $st in *" installed") ;; *) missing="$missing $p" ;; esac
 done
+# The Node.js the lock file's packages accept ("engines": {"node": ">=N"}),
+# against the one installed: a mismatch is said plainly, here, rather than
+# as a dozen browser suites failing at start-up.
+node_check() {
+	command -v node >/dev/null 2>&1 || return 0
+	have=$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null) ||
+	    return 0
+	need=$(sed -n 's/.*"node": *">= *\([0-9][0-9]*\).*/\1/p' \
+	    tests/browser/package-lock.json | sort -n | tail -1)
+	[ -n "$need" ] || return 0
+	[ "$have" -ge "$need" ] && return 0
+	echo "annuaire: Node.js $have is installed; the browser tests'" \
+	    "packages (tests/browser/package-lock.json) need Node.js >= $need:" \
+	    "pin versions whose \"engines\" accept Debian's Node.js" >&2
+	return 1
+}
+
 npm_deps() {
 	# The browser tests' npm packages (playwright-core, axe-core, vnu-jar),
-	# pinned by tests/browser/package-lock.json.
+	# pinned by tests/browser/package-lock.json; installed again when the
+	# lock file changes (a copy of it is kept in node_modules).
 	[ "${1:-build}" = test ] || return 0
 	[ -f tests/browser/package-lock.json ] || return 0
-	[ -d tests/browser/node_modules ] && return 0
 	command -v npm >/dev/null 2>&1 || return 0
+	node_check || exit 1
+	cmp -s tests/browser/package-lock.json \
+	    tests/browser/node_modules/.annuaire-lock.json && return 0
 	echo "annuaire: npm ci in tests/browser" >&2
-	(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error) >&2
+	(cd tests/browser && npm ci --no-audit --no-fund --loglevel=error &&
+	    cp package-lock.json node_modules/.annuaire-lock.json) >&2
 }
 
 fr_locale() {
@@ -124,9 +146,12 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "annuaire: installing$missing" >&2
 export DEBIAN_FRONTEND=noninteractive
-if ! apt-get install -y -q --no-install-recommends $missing >/tmp/annuaire-apt.log 2>&1; then
-	apt-get update -q >/tmp/annuaire-apt.log 2>&1 || true
-	apt-get install -y -q --no-install-recommends $missing >>/tmp/annuaire-apt.log 2>&1 || {
+# Another apt-get running (an upgrade, a second `make`): wait for its lock
+# rather than fail at once.
+apt="apt-get -o DPkg::Lock::Timeout=600"
+if ! $apt install -y -q --no-install-recommends $missing >/tmp/annuaire-apt.log 2>&1; then
+	$apt update -q >/tmp/annuaire-apt.log 2>&1 || true
+	$apt install -y -q --no-install-recommends $missing >>/tmp/annuaire-apt.log 2>&1 || {
 		tail -20 /tmp/annuaire-apt.log >&2
 		echo "annuaire: apt-get install failed (log: /tmp/annuaire-apt.log)" >&2
 		exit 1

@@ -30,6 +30,40 @@ else
 	t_fail "deps.sh without dpkg-query names the libraries pkg-config lacks and goes on" "$(cat "$T_TMP/d2.out")"
 fi
 
+# The browser tests' npm packages must run on Debian 12's own Node.js
+# (the machines CI runs on may carry a newer one that no file installs).
+# The oldest major version the Debian repositories offer (the installed
+# one may come from elsewhere); Debian 12 ships 18 if no list is there.
+deb_node=$(apt-cache madison nodejs 2>/dev/null |
+    awk -F' *[|] *' '{ split($2, v, "."); print v[1] }' | sort -n | head -1)
+case ${deb_node:-}:$(cat /etc/debian_version 2>/dev/null) in
+:12*) deb_node=18 ;;
+esac
+lock_node=$(sed -n 's/.*"node": *">= *\([0-9][0-9]*\).*/\1/p' \
+    "$TOP/tests/browser/package-lock.json" | sort -n | tail -1)
+if [ -n "$deb_node" ] && [ -n "$lock_node" ] && [ "$lock_node" -le "$deb_node" ]; then
+	t_ok "the lock file's npm packages accept Debian's Node.js $deb_node (they need >= $lock_node)"
+else
+	t_fail "the lock file's npm packages accept Debian's Node.js" \
+	    "Debian's nodejs: '$deb_node'; the lock file needs >= '$lock_node'"
+fi
+# A Node.js older than the lock file's engines: deps.sh test says so and
+# stops, before npm and before a dozen suites fail at start-up.
+g=$T_TMP/guard
+mkdir -p "$g/tools" "$g/tests/browser/node_modules" "$g/bin"
+cp "$TOP/tools/deps.sh" "$g/tools/"
+printf '{"packages":{"node_modules/x":{"engines":{"node":">=20"}}}}\n' \
+    >"$g/tests/browser/package-lock.json"
+cp "$g/tests/browser/package-lock.json" "$g/tests/browser/node_modules/.annuaire-lock.json"
+printf '#!/bin/sh\necho %s\n' 18 >"$g/bin/node"
+chmod +x "$g/bin/node"
+(cd "$g" && PATH=$g/bin:$PATH sh tools/deps.sh test) >"$g.out" 2>&1; rc=$?
+t_eq "deps.sh test stops on a Node.js older than the lock file's engines" "$rc" 1
+t_check "... and says which versions" grep -q 'Node.js 18 is installed.*need Node.js >= 20' "$g.out"
+printf '#!/bin/sh\necho %s\n' 20 >"$g/bin/node"
+(cd "$g" && PATH=$g/bin:$PATH sh tools/deps.sh test) >"$g.out" 2>&1
+t_eq "deps.sh test goes on with a Node.js the engines accept" "$?" 0
+
 # As a user who is not root: `make` on a copy builds, with and without dpkg.
 if [ "$(id -u)" -ne 0 ] || ! command -v setpriv >/dev/null 2>&1; then
 	t_skip "make as a non-root user" "needs root and setpriv to switch to nobody"

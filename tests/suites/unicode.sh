@@ -119,6 +119,36 @@ t_eq "what cannot print is left out (no box, no replacement)" "$left" ""
 t_eq "zero poppler warnings" "$(cat "$T_TMP/poppler")" ""
 t_check "qpdf --check" qpdf --check "$P"
 t_eq "no word drawn over another" "$(overlaps "$P")" ""
+# The fonts of a bare Debian 12 (fonts-dejavu-core only: no oblique
+# DejaVu), where the regular and the italic fallback are one file: the
+# codes drawn in either style all print (the last face's maps used to
+# blank the other's: Armenian in the résumé came out as empty boxes).
+mkdir -p "$T_TMP/bare-fonts"
+fc-list -f '%{file}\n' | while IFS= read -r f; do
+	case ${f##*/} in
+	DejaVuSans.ttf | DejaVuSans-Bold.ttf) ;;
+	DejaVu*) continue ;;
+	esac
+	ln -sf "$f" "$T_TMP/bare-fonts/"
+done
+cat >"$T_TMP/bare-fonts.conf" <<EOF
+<?xml version="1.0"?>
+<!DOCTYPE fontconfig SYSTEM "fonts.dtd">
+<fontconfig><dir>$T_TMP/bare-fonts</dir><cachedir>$T_TMP/bare-fccache</cachedir>
+<include ignore_missing="yes">/etc/fonts/conf.d</include></fontconfig>
+EOF
+(cd "$T_TMP" && FONTCONFIG_FILE=$T_TMP/bare-fonts.conf "$A" build -q \
+    -C scripts -o o-bare) 2>/dev/null
+t_eq "one file for two fallback styles: DejaVu Sans embedded once" \
+    "$(pdffonts "$T_TMP/o-bare/livret.pdf" 2>&1 | grep -c 'DejaVuSans')" 1
+txt=$(pdftotext "$T_TMP/o-bare/livret.pdf" - 2>/dev/null)
+for w in Ελληνικά Русский Հայերեն ქართული; do
+	case $txt in
+	*"$w"*) t_ok "one file for two fallback styles: booklet prints $w" ;;
+	*) t_fail "one file for two fallback styles: booklet prints $w" "$txt" ;;
+	esac
+done
+
 # The example edition: everything in Open Sans, no fallback needed.
 "$A" build -q -C "$TOP/content" -o "$T_TMP/o-ex" 2>/dev/null
 t_eq "the example booklet embeds no fallback face" \

@@ -18,6 +18,7 @@
 #include "page_write.h"
 #include "report.h"
 #include "template.h"
+#include "typo.h"
 #include "util.h"
 #include "validate.h"
 
@@ -230,7 +231,7 @@ S_mail_text(struct camp *c, const struct partner *p, int reminder,
 	const struct site *s = c->site;
 	struct tval	*ctx = tval_map();
 	struct buf	 out;
-	char		*nom = model_display_name(p), *e, *nl, *sub;
+	char		*nom = model_display_name(p), *e, *nl, *sub, *fr;
 	int		 ok;
 
 	tval_set_str(ctx, "titre", s->titre.s);
@@ -266,7 +267,12 @@ S_mail_text(struct camp *c, const struct partner *p, int reminder,
 			nl++;
 			while (*nl == '\n')
 				nl++;
-			*text = mail_wrap(nl, 72);
+			/* French rules first: no-break spaces bind
+			 * « » : ; ? ! to their words, then wrapping
+			 * never separates them. */
+			fr = typo_fr(nl);
+			*text = mail_wrap(fr, 72);
+			free(fr);
 		}
 	}
 	if (sub == NULL) {

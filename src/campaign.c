@@ -248,6 +248,13 @@ S_mail_text(struct camp *c, const struct partner *p, int reminder,
 	tval_set(ctx, "coordination_telephone", tval_str_own(S_no_break_copy(
 	    s->coordination.telephone.display)));
 	tval_set_str(ctx, "editeur", s->editeur.nom.s);
+	/* Names as they read in a sentence (model_org_phrase()). */
+	tval_set(ctx, "editeur_le_nom", tval_str_own(model_org_phrase(
+	    &s->editeur, ORG_NOM)));
+	tval_set(ctx, "coordination_le_nom", tval_str_own(model_org_phrase(
+	    &s->coordination, ORG_NOM)));
+	tval_set(ctx, "coordination_au_nom", tval_str_own(model_org_phrase(
+	    &s->coordination, ORG_A)));
 	free(nom);
 	buf_init(&out);
 	ok = tpl_render(c->tpl[reminder], ctx, NULL, NULL, &out, c->d);

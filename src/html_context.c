@@ -150,7 +150,23 @@ S_ctx_organisation(const struct organisation *o)
 {
 	struct tval	*m = tval_map();
 
+	static const struct {
+		const char	*key;
+		enum org_case	 k;
+	} phrase[] = {
+		{ "le_nom", ORG_NOM }, { "Le_nom", ORG_DEBUT },
+		{ "au_nom", ORG_A }, { "du_nom", ORG_DE },
+	};
+	char		*t;
+	size_t		 i;
+
 	S_set_fr(m, "nom", o->nom.s);
+	/* The name with its article, as it reads in a sentence. */
+	for (i = 0; i < sizeof(phrase) / sizeof(phrase[0]); i++) {
+		t = model_org_phrase(o, phrase[i].k);
+		S_set_fr(m, phrase[i].key, t);
+		free(t);
+	}
 	tval_set(m, "adresse", S_ctx_address(&o->adresse));
 	tval_set(m, "telephone", S_ctx_phone(&o->telephone));
 	tval_set_str(m, "courriel", o->courriel.s);

@@ -386,12 +386,24 @@ out:
 	return ok;
 }
 
+/* The partner's name as the site prints it (typo_fr()); allocated. */
+static char *
+S_people_name(const struct partner *p)
+{
+	char	*n = model_display_name(p), *t = typo_fr(n);
+
+	free(n);
+	return t;
+}
+
 /* campagne.csv: every partner asked in this campaign. */
 static int
 S_campagne_csv(struct camp *c)
 {
+	/* For the coordinator's spreadsheet: ";" and a BOM, as a French
+	 * Excel or LibreOffice opens it in columns; dates ISO 8601. */
 	static const char *const head[] = {
-		"slug", "nom", "courriel", "demande", "relance", "reponse",
+		"nom", "slug", "courriel", "demande", "relance", "reponse",
 		"echeance", "formulaire", "brouillon"
 	};
 	struct buf	 b;
@@ -403,7 +415,7 @@ S_campagne_csv(struct camp *c)
 	buf_puts(&b, "\xef\xbb\xbf");
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++) {
 		if (i)
-			buf_putc(&b, ',');
+			buf_putc(&b, ';');
 		buf_puts(&b, head[i]);
 	}
 	buf_puts(&b, "\r\n");
@@ -419,15 +431,15 @@ S_campagne_csv(struct camp *c)
 		date_iso(&cp->reponse, d3);
 		f = xasprintf("%s.html", cp->slug);
 		g = xasprintf("%s.eml", cp->slug);
-		nom = p ? model_display_name(p) : xstrdup("");
+		nom = p ? S_people_name(p) : xstrdup("");
 		{
-			const char *v[] = { cp->slug, nom, cp->adresses, d1,
+			const char *v[] = { nom, cp->slug, cp->adresses, d1,
 			    d2, d3, e, f, g };
 
 			for (j = 0; j < sizeof(v) / sizeof(v[0]); j++) {
 				if (j)
-					buf_putc(&b, ',');
-				export_csv_field(&b, ',', v[j]);
+					buf_putc(&b, ';');
+				export_csv_field(&b, ';', v[j]);
 			}
 		}
 		buf_puts(&b, "\r\n");

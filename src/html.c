@@ -571,7 +571,9 @@ S_exports(struct hstate *hs)
 	export_vcards_all(s, &b);
 	ok &= S_write(hs, "annuaire.vcf", buf_cstr(&b), b.len);
 	buf_reset(&b);
-	export_csv(s, &b);
+	/* For people (a double click opens it in columns in a French
+	 * spreadsheet); the open data below keep data·inclusion's ",". */
+	export_csv_sep(s, ';', &b);
 	ok &= S_write(hs, "annuaire.csv", buf_cstr(&b), b.len);
 	buf_reset(&b);
 	export_json(s, &b);

@@ -23,6 +23,7 @@
 #include "html_int.h"
 #include "markdown.h"
 #include "news.h"
+#include "typo.h"
 #include "util.h"
 
 #define	TPL_MAXSIZE	(1024 * 1024)	/* a template larger is a mistake */
@@ -628,10 +629,31 @@ S_news(struct hstate *hs)
 		    n->changed[i].p->slug)));
 		tval_set(e, "nom", tval_str_own(model_display_name(
 		    n->changed[i].p)));
-		tval_set_str(e, "quoi", n->changed[i].what);
+		tval_set(e, "quoi", tval_str_own(typo_fr(n->changed[i].what)));
+		{
+			struct tval *items = tval_list();
+			size_t j;
+
+			for (j = 0; j < n->changed[i].nitems; j++)
+				tval_push(items, tval_str_own(typo_fr(
+				    n->changed[i].items[j])));
+			tval_set(e, "details", items);
+		}
 		tval_push(l, e);
 	}
 	tval_set(ctx, "changements", l);
+	l = tval_list();
+	for (i = 0; i < n->nrenamed; i++) {
+		e = tval_map();
+		tval_set(e, "href", tval_str_own(xasprintf("partenaires/%s.html",
+		    n->renamed[i].p->slug)));
+		tval_set(e, "avant", tval_str_own(typo_fr(n->renamed[i].before)));
+		tval_set(e, "nom", tval_str_own(model_display_name(
+		    n->renamed[i].p)));
+		tval_push(l, e);
+	}
+	tval_set(ctx, "renommages", l);
+	tval_set_bool(ctx, "a_renommages", n->nrenamed > 0);
 	return S_render_page(hs, "nouveautes", ctx, "nouveautes.html");
 }
 

@@ -297,7 +297,8 @@ t_eq "the new edition builds" "$?" 0
 N=$O/site/nouveautes.html
 t_check "the site has a Nouveautés page" test -f "$N"
 t_check "Nouveautés: the new partner, linked" grep -qF 'href="partenaires/epicerie-solidaire-des-chantiers.html"' "$N"
-t_check "Nouveautés: the phone that changed" grep -qE 'croix-rouge.html">Croix-Rouge française</a>&nbsp;: téléphone<' "$N"
+t_check "Nouveautés: the phone that changed, and to what" grep -qE 'croix-rouge.html">Croix-Rouge française</a>&nbsp;:$' "$N"
+t_check "… the new number" grep -qE '^<ul><li>nouveau téléphone.*01.99.00.12.34</li></ul></li>$' "$N"
 t_check "Nouveautés: the partner who left" grep -qF '<li>Stuart Mill' "$N"
 t_check "Nouveautés: a change of transports only is not listed" sh -c "! grep -q secours-catholique.html '$N'"
 t_check "every page links to Nouveautés" grep -qF 'href="nouveautes.html"' "$O/site/a-propos.html"

@@ -303,6 +303,9 @@ S_partner_pages(struct hstate *hs)
 		rel = xasprintf("partenaires/%s.html", p->slug);
 		ctx = hctx_page(&hs->hc, "../", rel, name, NULL);
 		tval_set_bool(ctx, "fiche", 1);	/* its script: fiche.js */
+		if (p->resume.s != NULL)
+			tval_set(ctx, "description", tval_str_own(typo_fr(
+			    p->resume.s)));
 		tval_set(ctx, "partenaire", hctx_partner(&hs->hc, p, "../", 1));
 		tval_set(ctx, "jsonld", S_jsonld(s, p));	/* schema.org */
 		ok &= S_render_page(hs, "partenaire", ctx, rel);

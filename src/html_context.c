@@ -772,6 +772,13 @@ hctx_page(const struct hctx *hc, const char *root, const char *rel,
 		    strcmp(rel, "index.html") == 0 ? "" : rel));
 	S_set_own(page, "page_url", xasprintf("%s%s", s->url.s ? s->url.s : "",
 	    rel ? rel : ""));
+	/* <meta name="description">: the edition's subtitle (a partner's
+	 * page puts its résumé there, html.c). */
+	if (s->sous_titre.s != NULL)
+		S_set_fr(page, "description", s->sous_titre.s);
+	else
+		S_set_own(page, "description", xasprintf("%s, édition %d",
+		    s->titre.s, s->edition));
 
 	S_set_fr(site, "titre", s->titre.s);
 	S_set_fr(site, "sous_titre", s->sous_titre.s);

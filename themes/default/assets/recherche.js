@@ -422,6 +422,10 @@
 				});
 				if (from + n < rows.length) marking = setTimeout(function () { batch(from + n, 100); }, 0);
 			})(0, 30);
+			/* A query or a filter: the results come first, under the
+			   search box (the need tiles fold away, recherche.css). */
+			document.body.classList.toggle("recherche-active", !!r ||
+				selects.some(function (sel) { return !!sel.value; }));
 			status.textContent = rows.length === 0 ? "Aucun partenaire" :
 				rows.length + (rows.length > 1 ? " partenaires" : " partenaire");
 			if (none) none.hidden = rows.length !== 0;

@@ -75,7 +75,7 @@ news_any(const struct news *n)
 
 /* "9 h 30" with no-break spaces (a time is never cut). */
 static void
-S_time(struct buf *b, int minutes)
+S_news_time(struct buf *b, int minutes)
 {
 	char	*t = model_time_fr(minutes), *p;
 
@@ -89,7 +89,7 @@ S_time(struct buf *b, int minutes)
 
 /* Whether two days have the same opening hours. */
 static int
-S_same_day(const struct day_hours *a, const struct day_hours *b)
+S_news_same_day(const struct day_hours *a, const struct day_hours *b)
 {
 	size_t	 i;
 
@@ -118,7 +118,7 @@ S_hours_short(struct buf *b, const struct horaires *h)
 		e = d + 1;
 		if (h->days[d].n == 0)
 			continue;
-		while (e < 7 && S_same_day(&h->days[d], &h->days[e]))
+		while (e < 7 && S_news_same_day(&h->days[d], &h->days[e]))
 			e++;
 		buf_printf(b, "%s%s", b->len > start ? " ; " : "", days[d]);
 		if (e - d > 1)
@@ -126,9 +126,9 @@ S_hours_short(struct buf *b, const struct horaires *h)
 			    " et ", days[e - 1]);
 		for (j = 0; j < h->days[d].n; j++) {
 			buf_puts(b, j ? ", " : " ");
-			S_time(b, h->days[d].v[j].start);
+			S_news_time(b, h->days[d].v[j].start);
 			buf_puts(b, "\xe2\x80\x93");
-			S_time(b, h->days[d].v[j].end);
+			S_news_time(b, h->days[d].v[j].end);
 		}
 	}
 	if (h->precisions.s != NULL) {
@@ -154,7 +154,7 @@ S_lower_first(const char *label)
 
 /* Appends a phrase to c's list (taking it). */
 static void
-S_item(struct news_change *c, char *phrase)
+S_news_item(struct news_change *c, char *phrase)
 {
 	c->items = xreallocarray(c->items, c->nitems + 1, sizeof(*c->items));
 	c->items[c->nitems++] = phrase;
@@ -186,7 +186,7 @@ S_changes(const struct partner *q, const struct partner *p,
 	    (const char *const[]){ key, NULL }, "", NULL) > 0)
 	buf_init(&b);
 	if (DIFF("telephone"))
-		S_item(c, p->telephone.display ? xasprintf("nouveau "
+		S_news_item(c, p->telephone.display ? xasprintf("nouveau "
 		    "téléphone : %s", p->telephone.display) :
 		    xstrdup("plus de téléphone"));
 	if (DIFF("adresse")) {
@@ -203,13 +203,13 @@ S_changes(const struct partner *q, const struct partner *p,
 			    a->code_postal.s ? a->code_postal.s : "",
 			    a->code_postal.s && a->ville.s ? " " : "",
 			    a->ville.s ? a->ville.s : "");
-		S_item(c, b.len ? xasprintf("nouvelle adresse : %s",
+		S_news_item(c, b.len ? xasprintf("nouvelle adresse : %s",
 		    buf_cstr(&b)) : xstrdup("plus d'adresse"));
 	}
 	if (DIFF("horaires")) {
 		buf_reset(&b);
 		S_hours_short(&b, &p->horaires);
-		S_item(c, b.len ? xasprintf("nouveaux horaires : %s",
+		S_news_item(c, b.len ? xasprintf("nouveaux horaires : %s",
 		    buf_cstr(&b)) : xstrdup("plus d'horaires"));
 	}
 	if (DIFF("acces")) {
@@ -228,28 +228,28 @@ S_changes(const struct partner *q, const struct partner *p,
 			buf_printf(&b, "%s%s", b.len ? ", " : "", l);
 			free(l);
 		}
-		S_item(c, xasprintf("accès : %s", b.len ? buf_cstr(&b) :
+		S_news_item(c, xasprintf("accès : %s", b.len ? buf_cstr(&b) :
 		    "à demander"));
 	}
 	if (DIFF("courriel"))
-		S_item(c, p->courriel.s ? xasprintf("nouveau courriel : %s",
+		S_news_item(c, p->courriel.s ? xasprintf("nouveau courriel : %s",
 		    p->courriel.s) : xstrdup("plus de courriel"));
 	if (DIFF("site")) {
 		char *l = p->site.s ? model_url_label(p->site.s) : NULL;
 
-		S_item(c, l ? xasprintf("nouveau site : %s", l) :
+		S_news_item(c, l ? xasprintf("nouveau site : %s", l) :
 		    xstrdup("plus de site web"));
 		free(l);
 	}
 	for (i = 0; i < p->nactions; i++)
 		if (p->actions[i].titre.s != NULL &&
 		    !S_has_action(q, p->actions[i].titre.s))
-			S_item(c, xasprintf("nouvelle action : « %s »",
+			S_news_item(c, xasprintf("nouvelle action : « %s »",
 			    p->actions[i].titre.s));
 	for (i = 0; i < q->nactions; i++)
 		if (q->actions[i].titre.s != NULL &&
 		    !S_has_action(p, q->actions[i].titre.s))
-			S_item(c, xasprintf("action arrêtée : « %s »",
+			S_news_item(c, xasprintf("action arrêtée : « %s »",
 			    q->actions[i].titre.s));
 #undef DIFF
 	/* Sentences: "Nouveau téléphone : … Nouvelle adresse : …" */

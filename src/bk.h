@@ -30,6 +30,7 @@
 /* The sections a reference may point at. */
 enum bk_sec {
 	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMATIC_INDEX, SEC_ALPHA, SEC_BACK,
+	SEC_NEWS,	/* "Nouveautés de l'édition", when there is one */
 	SEC__COUNT
 };
 

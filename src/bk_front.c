@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bk.h"
+#include "news.h"
 
 /* ---- front matter --------------------------------------------------------- */
 
@@ -115,6 +116,18 @@ bk_guide(struct lay *l)
 	bk_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0, NULL);
 	buf_reset(&t);
 
+	if (l->opts->news != NULL && news_any(l->opts->news)) {
+		bk_heading(l, &v, "Ce qui a changé", h, l->theme.body_leading);
+		bk_pageno(lay_ref(l, REF_SEC(l, SEC_NEWS)), num, sizeof(num));
+		buf_printf(&t, "Les nouveautés de l'édition, page %s, disent ce "
+		    "qui a changé depuis l'édition %d : nouveaux partenaires, "
+		    "nouveaux noms, nouvelles coordonnées, horaires et actions, "
+		    "départs.", num, l->opts->news->edition);
+		bk_body_text(l, &v, buf_cstr(&t), FACE_REGULAR, RGB_TEXT, 0,
+		    NULL);
+		buf_reset(&t);
+	}
+
 	bk_heading(l, &v, "Sur chaque fiche", h, l->theme.body_leading);
 	bk_body_text(l, &v,
 	    "Le cadre de couleur réunit l'adresse, le téléphone, les "
@@ -157,6 +170,10 @@ bk_contents(struct lay *l)
 	bk_leader(l, &v, "Mode d'emploi", NULL, FACE_REGULAR,
 	    l->theme.body_size, RGB_TEXT, lay_ref(l, REF_SEC(l, SEC_GUIDE)), 0, 0,
 	    NULL);
+	if (l->opts->news != NULL && news_any(l->opts->news))
+		bk_leader(l, &v, "Nouveautés de l'édition", NULL, FACE_REGULAR,
+		    l->theme.body_size, RGB_TEXT, lay_ref(l, REF_SEC(l,
+		    SEC_NEWS)), 0, 0, NULL);
 	for (i = 0; i < s->ncategories; i++) {
 		const struct category *c = &s->categories[i];
 		struct vlist	 tmp = { 0 };

@@ -18,6 +18,7 @@
 #include "page_write.h"
 #include "report.h"
 #include "template.h"
+#include "typo.h"
 #include "util.h"
 #include "validate.h"
 
@@ -230,7 +231,7 @@ S_mail_text(struct camp *c, const struct partner *p, int reminder,
 	const struct site *s = c->site;
 	struct tval	*ctx = tval_map();
 	struct buf	 out;
-	char		*nom = model_display_name(p), *e, *nl, *sub;
+	char		*nom = model_display_name(p), *e, *nl, *sub, *fr;
 	int		 ok;
 
 	tval_set_str(ctx, "titre", s->titre.s);
@@ -247,6 +248,13 @@ S_mail_text(struct camp *c, const struct partner *p, int reminder,
 	tval_set(ctx, "coordination_telephone", tval_str_own(S_no_break_copy(
 	    s->coordination.telephone.display)));
 	tval_set_str(ctx, "editeur", s->editeur.nom.s);
+	/* Names as they read in a sentence (model_org_phrase()). */
+	tval_set(ctx, "editeur_le_nom", tval_str_own(model_org_phrase(
+	    &s->editeur, ORG_NOM)));
+	tval_set(ctx, "coordination_le_nom", tval_str_own(model_org_phrase(
+	    &s->coordination, ORG_NOM)));
+	tval_set(ctx, "coordination_au_nom", tval_str_own(model_org_phrase(
+	    &s->coordination, ORG_A)));
 	free(nom);
 	buf_init(&out);
 	ok = tpl_render(c->tpl[reminder], ctx, NULL, NULL, &out, c->d);
@@ -266,7 +274,12 @@ S_mail_text(struct camp *c, const struct partner *p, int reminder,
 			nl++;
 			while (*nl == '\n')
 				nl++;
-			*text = mail_wrap(nl, 72);
+			/* French rules first: no-break spaces bind
+			 * « » : ; ? ! to their words, then wrapping
+			 * never separates them. */
+			fr = typo_fr(nl);
+			*text = mail_wrap(fr, 72);
+			free(fr);
 		}
 	}
 	if (sub == NULL) {
@@ -373,12 +386,24 @@ out:
 	return ok;
 }
 
+/* The partner's name as the site prints it (typo_fr()); allocated. */
+static char *
+S_people_name(const struct partner *p)
+{
+	char	*n = model_display_name(p), *t = typo_fr(n);
+
+	free(n);
+	return t;
+}
+
 /* campagne.csv: every partner asked in this campaign. */
 static int
 S_campagne_csv(struct camp *c)
 {
+	/* For the coordinator's spreadsheet: ";" and a BOM, as a French
+	 * Excel or LibreOffice opens it in columns; dates ISO 8601. */
 	static const char *const head[] = {
-		"slug", "nom", "courriel", "demande", "relance", "reponse",
+		"nom", "slug", "courriel", "demande", "relance", "reponse",
 		"echeance", "formulaire", "brouillon"
 	};
 	struct buf	 b;
@@ -390,7 +415,7 @@ S_campagne_csv(struct camp *c)
 	buf_puts(&b, "\xef\xbb\xbf");
 	for (i = 0; i < sizeof(head) / sizeof(head[0]); i++) {
 		if (i)
-			buf_putc(&b, ',');
+			buf_putc(&b, ';');
 		buf_puts(&b, head[i]);
 	}
 	buf_puts(&b, "\r\n");
@@ -406,15 +431,15 @@ S_campagne_csv(struct camp *c)
 		date_iso(&cp->reponse, d3);
 		f = xasprintf("%s.html", cp->slug);
 		g = xasprintf("%s.eml", cp->slug);
-		nom = p ? model_display_name(p) : xstrdup("");
+		nom = p ? S_people_name(p) : xstrdup("");
 		{
-			const char *v[] = { cp->slug, nom, cp->adresses, d1,
+			const char *v[] = { nom, cp->slug, cp->adresses, d1,
 			    d2, d3, e, f, g };
 
 			for (j = 0; j < sizeof(v) / sizeof(v[0]); j++) {
 				if (j)
-					buf_putc(&b, ',');
-				export_csv_field(&b, ',', v[j]);
+					buf_putc(&b, ';');
+				export_csv_field(&b, ';', v[j]);
 			}
 		}
 		buf_puts(&b, "\r\n");

@@ -23,6 +23,7 @@
 #include "html_int.h"
 #include "markdown.h"
 #include "news.h"
+#include "typo.h"
 #include "util.h"
 
 #define	TPL_MAXSIZE	(1024 * 1024)	/* a template larger is a mistake */
@@ -302,6 +303,9 @@ S_partner_pages(struct hstate *hs)
 		rel = xasprintf("partenaires/%s.html", p->slug);
 		ctx = hctx_page(&hs->hc, "../", rel, name, NULL);
 		tval_set_bool(ctx, "fiche", 1);	/* its script: fiche.js */
+		if (p->resume.s != NULL)
+			tval_set(ctx, "description", tval_str_own(typo_fr(
+			    p->resume.s)));
 		tval_set(ctx, "partenaire", hctx_partner(&hs->hc, p, "../", 1));
 		tval_set(ctx, "jsonld", S_jsonld(s, p));	/* schema.org */
 		ok &= S_render_page(hs, "partenaire", ctx, rel);
@@ -571,7 +575,9 @@ S_exports(struct hstate *hs)
 	export_vcards_all(s, &b);
 	ok &= S_write(hs, "annuaire.vcf", buf_cstr(&b), b.len);
 	buf_reset(&b);
-	export_csv(s, &b);
+	/* For people (a double click opens it in columns in a French
+	 * spreadsheet); the open data below keep data·inclusion's ",". */
+	export_csv_sep(s, ';', &b);
 	ok &= S_write(hs, "annuaire.csv", buf_cstr(&b), b.len);
 	buf_reset(&b);
 	export_json(s, &b);
@@ -626,10 +632,31 @@ S_news(struct hstate *hs)
 		    n->changed[i].p->slug)));
 		tval_set(e, "nom", tval_str_own(model_display_name(
 		    n->changed[i].p)));
-		tval_set_str(e, "quoi", n->changed[i].what);
+		tval_set(e, "quoi", tval_str_own(typo_fr(n->changed[i].what)));
+		{
+			struct tval *items = tval_list();
+			size_t j;
+
+			for (j = 0; j < n->changed[i].nitems; j++)
+				tval_push(items, tval_str_own(typo_fr(
+				    n->changed[i].items[j])));
+			tval_set(e, "details", items);
+		}
 		tval_push(l, e);
 	}
 	tval_set(ctx, "changements", l);
+	l = tval_list();
+	for (i = 0; i < n->nrenamed; i++) {
+		e = tval_map();
+		tval_set(e, "href", tval_str_own(xasprintf("partenaires/%s.html",
+		    n->renamed[i].p->slug)));
+		tval_set(e, "avant", tval_str_own(typo_fr(n->renamed[i].before)));
+		tval_set(e, "nom", tval_str_own(model_display_name(
+		    n->renamed[i].p)));
+		tval_push(l, e);
+	}
+	tval_set(ctx, "renommages", l);
+	tval_set_bool(ctx, "a_renommages", n->nrenamed > 0);
 	return S_render_page(hs, "nouveautes", ctx, "nouveautes.html");
 }
 

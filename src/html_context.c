@@ -150,7 +150,23 @@ S_ctx_organisation(const struct organisation *o)
 {
 	struct tval	*m = tval_map();
 
+	static const struct {
+		const char	*key;
+		enum org_case	 k;
+	} phrase[] = {
+		{ "le_nom", ORG_NOM }, { "Le_nom", ORG_DEBUT },
+		{ "au_nom", ORG_A }, { "du_nom", ORG_DE },
+	};
+	char		*t;
+	size_t		 i;
+
 	S_set_fr(m, "nom", o->nom.s);
+	/* The name with its article, as it reads in a sentence. */
+	for (i = 0; i < sizeof(phrase) / sizeof(phrase[0]); i++) {
+		t = model_org_phrase(o, phrase[i].k);
+		S_set_fr(m, phrase[i].key, t);
+		free(t);
+	}
 	tval_set(m, "adresse", S_ctx_address(&o->adresse));
 	tval_set(m, "telephone", S_ctx_phone(&o->telephone));
 	tval_set_str(m, "courriel", o->courriel.s);
@@ -756,6 +772,13 @@ hctx_page(const struct hctx *hc, const char *root, const char *rel,
 		    strcmp(rel, "index.html") == 0 ? "" : rel));
 	S_set_own(page, "page_url", xasprintf("%s%s", s->url.s ? s->url.s : "",
 	    rel ? rel : ""));
+	/* <meta name="description">: the edition's subtitle (a partner's
+	 * page puts its résumé there, html.c). */
+	if (s->sous_titre.s != NULL)
+		S_set_fr(page, "description", s->sous_titre.s);
+	else
+		S_set_own(page, "description", xasprintf("%s, édition %d",
+		    s->titre.s, s->edition));
 
 	S_set_fr(site, "titre", s->titre.s);
 	S_set_fr(site, "sous_titre", s->sous_titre.s);

@@ -18,23 +18,58 @@
 #include "util.h"
 #include "validate.h"
 
+/*
+ * "la" or "le" before a name that starts with a vowel: elided in French
+ * ("l'Association"), a warning (a name may start with an aspirated h or
+ * be read otherwise: the coordinator decides).
+ */
+static void
+S_article_vowel(struct load_ctx *c, const char *path, const struct text *art,
+    const struct organisation *o)
+{
+	char	*f;
+
+	if ((o->article != ART_LE && o->article != ART_LA) || o->nom.s == NULL)
+		return;
+	f = str_fold_words(o->nom.s);
+	if (strchr("aeiouy", f[0]) != NULL && f[0] != '\0')
+		load_warn(c, art->pos, "%s: \"%s\" before \"%s\": French "
+		    "elides it (article: \"l'\")", path, art->s, o->nom.s);
+	free(f);
+}
+
 static void
 S_organisation(struct load_ctx *c, const struct ynode *map, const char *key,
     int email_req, struct organisation *o)
 {
 	static const char *const keys[] = {
-		"nom", "adresse", "telephone", "courriel", "site"
+		"nom", "article", "adresse", "telephone", "courriel", "site"
+	};
+	static const struct vocab articles[] = {
+		{ ART_LE, "le", NULL, NULL }, { ART_LA, "la", NULL, NULL },
+		{ ART_L, "l'", NULL, NULL }, { ART_L, "l\xe2\x80\x99", NULL, NULL },
+		{ ART_LES, "les", NULL, NULL },
 	};
 	const struct ynode *g;
+	struct text	 art = { 0 };
 	char	*where, *p;
+	int	 v;
 
 	if ((g = load_field_group(c, map, key, key, REQ)) == NULL)
 		return;
 	where = xasprintf("%s: ", key);
-	load_field_keys(c, g, where, keys, 5);
+	load_field_keys(c, g, where, keys, 6);
 	free(where);
 	p = load_field_path(key, "nom");
 	load_field_text(c, g, "nom", p, REQ, &o->nom);
+	free(p);
+	p = load_field_path(key, "article");
+	if (load_field_text(c, g, "article", p, OPT, &art) &&
+	    (v = load_field_choice(c, &art, p, articles, 5)) >= 0) {
+		o->article = (enum article)v;
+		S_article_vowel(c, p, &art, o);
+	}
+	free(art.s);
 	free(p);
 	load_field_address(c, g, "adresse", OPT, &o->adresse);
 	p = load_field_path(key, "telephone");

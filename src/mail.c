@@ -256,6 +256,23 @@ S_cp_width(const char *s, size_t n)
 	return w;
 }
 
+/*
+ * Whether the space at sp, in the line starting at line, may end a
+ * line: French typography binds "«" to the word after it and "»", ":",
+ * ";", "?", "!" to the word before them, whatever space was typed.
+ */
+static int
+S_breakable(const char *line, const char *sp)
+{
+	const char *n = sp + 1;
+
+	if (sp - line >= 2 && memcmp(sp - 2, "\xc2\xab", 2) == 0) /* « */
+		return 0;
+	if (strncmp(n, "\xc2\xbb", 2) == 0)			/* » */
+		return 0;
+	return !(strchr(":;?!", *n) != NULL && *n != '\0');
+}
+
 char *
 mail_wrap(const char *text, size_t width)
 {
@@ -289,7 +306,8 @@ mail_wrap(const char *text, size_t width)
 				if (w > width)
 					break;
 				if (p[len] == ' ' && len > 0 &&
-				    (p != line || len > indent))
+				    (p != line || len > indent) &&
+				    S_breakable(line, p + len))
 					cut = p + len;
 			}
 			if (cut == NULL) {
@@ -297,7 +315,8 @@ mail_wrap(const char *text, size_t width)
 				cut = p + (p == line ? indent : 0);
 				while (cut < end && *cut == ' ')
 					cut++;
-				while (cut < end && *cut != ' ')
+				while (cut < end && (*cut != ' ' ||
+				    !S_breakable(line, cut)))
 					cut++;
 				if (cut == end)
 					break;

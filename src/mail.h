@@ -46,7 +46,10 @@ void	 mail_encode_header(struct buf *, const char *s, size_t col);
  * Break the lines of text longer than width characters at spaces,
  * continuation lines indented like the line's text (after its leading
  * spaces and a "1. " or "- " marker); lines are never joined, a single
- * word longer than width stands alone on its line.  Allocated.
+ * word longer than width stands alone on its line.  French typography
+ * holds: a line never ends with "«" nor starts with "»", ":", ";", "?"
+ * or "!" (the space between them and their word is never a break, be
+ * it an ASCII or a no-break space).  Allocated.
  */
 char	*mail_wrap(const char *text, size_t width);
 

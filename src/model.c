@@ -663,6 +663,23 @@ model_display_name(const struct partner *p)
 }
 
 char *
+model_org_phrase(const struct organisation *o, enum org_case k)
+{
+	/* [article][case]: the words before the name. */
+	static const char *const pre[][4] = {
+		[ART_NONE] = { "", "", "à ", "de " },
+		[ART_LE] = { "le ", "Le ", "au ", "du " },
+		[ART_LA] = { "la ", "La ", "à la ", "de la " },
+		[ART_L] = { "l'", "L'", "à l'", "de l'" },
+		[ART_LES] = { "les ", "Les ", "aux ", "des " },
+	};
+
+	if (o->nom.s == NULL)
+		return NULL;
+	return xasprintf("%s%s", pre[o->article][k], o->nom.s);
+}
+
+char *
 model_time_fr(int minutes)
 {
 	int	 h, m;

@@ -220,8 +220,15 @@ struct di_mapping {
 };
 
 /* A person or structure with contact details (publisher, coordination). */
+/* The article of an organisation's name in a sentence (site.yaml's
+ * "article"): none for a proper name ("Versailles Habitat"). */
+enum article {
+	ART_NONE, ART_LE, ART_LA, ART_L, ART_LES
+};
+
 struct organisation {
 	struct text	 nom;
+	enum article	 article;	/* ART_NONE when not given */
 	struct address	 adresse;
 	struct phone	 telephone;
 	struct text	 courriel;
@@ -352,6 +359,21 @@ char	*model_url_label(const char *url);
 const char *model_langue_label(const char *code);
 /* The i-th known language code (sorted), NULL past the end. */
 const char *model_langue_code(size_t i);
+/* How an organisation's name reads after nothing, "à" or "de". */
+enum org_case {
+	ORG_NOM, ORG_DEBUT, ORG_A, ORG_DE
+};
+/*
+ * The organisation's name with its article, as it reads in a sentence:
+ * ORG_NOM "la Maison de Quartier" / "l'Association" / "les Restos";
+ * ORG_DEBUT the same at the start of a sentence ("La Maison …");
+ * ORG_A "à la …", "au Centre …" (le), "aux …" (les), "à l'…";
+ * ORG_DE "de la …", "du …", "des …", "de l'…".  Without an article:
+ * the name, "à Versailles Habitat", "de Versailles Habitat".  The
+ * apostrophe is the typewriter one (typo_fr() turns it into ’).  NULL
+ * when the name is absent; allocated.
+ */
+char	*model_org_phrase(const struct organisation *, enum org_case);
 /* Display name: "Nom (SIGLE)" or "Nom"; allocated. */
 char	*model_display_name(const struct partner *);
 /* Minutes since midnight in French: 540 -> "9 h", 570 -> "9 h 30"; allocated. */

@@ -5,8 +5,9 @@
  * The previous edition is the archive that `annuaire import --apply`
  * keeps (import.h): content/archives/<year>/, a content folder of its
  * own, the latest year before the edition of site.yaml.  Compared by
- * slug: the partners that are new, those that left, and those whose
- * phone, address, hours or access changed (page_fields.h).  With no
+ * slug: the partners that are new, those that left, those renamed, and
+ * those whose phone, address, hours, access, e-mail, website or actions
+ * changed (page_fields.h), with what each changed to.  With no
  * archive there is no news, and neither output shows the page.
  */
 #ifndef NEWS_H
@@ -17,10 +18,27 @@
 #include "diag.h"
 #include "model.h"
 
-/* A partner whose practical details changed. */
+/*
+ * A partner whose details changed: what they changed to, one French
+ * phrase each, in this order: "nouveau téléphone : 01 99 00 12 34",
+ * "nouvelle adresse : 3 rue …, 78000 Versailles", "nouveaux horaires :
+ * lun.-ven. 9 h-12 h ; sam. 9 h-12 h", "accès : sur rendez-vous,
+ * gratuit", "nouveau
+ * courriel : …", "nouveau site : example.org/…", "nouvelle action :
+ * « … »", "action arrêtée : « … »" (or "plus de téléphone", …).
+ */
 struct news_change {
 	const struct partner *p;	/* into the current site */
-	char		*what;		/* "téléphone, horaires" (French) */
+	char		*what;		/* the phrases as sentences:
+					 * "Nouveau téléphone : …. Nouvelle …." */
+	char		**items;	/* the phrases */
+	size_t		 nitems;
+};
+
+/* A partner whose name changed: "SOS Accueil devient …". */
+struct news_rename {
+	const struct partner *p;	/* into the current site */
+	char		*before;	/* display name in the previous edition */
 };
 
 struct news {
@@ -31,6 +49,8 @@ struct news {
 	size_t		 nleft;
 	struct news_change *changed;	/* site order */
 	size_t		 nchanged;
+	struct news_rename *renamed;	/* site order */
+	size_t		 nrenamed;
 };
 
 /*

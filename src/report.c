@@ -10,6 +10,7 @@
 #include "export.h"
 #include "model.h"
 #include "report.h"
+#include "typo.h"
 #include "util.h"
 
 enum rstate {
@@ -29,19 +30,43 @@ static const char *const S_keys[RS__COUNT] = {
 
 struct row {
 	const char		*slug;
+	char			*name;	/* S_row_name(), for people */
+	char			*key;	/* name folded, the sort key */
 	const struct partner	*p;	/* NULL for a page with errors */
 	enum rstate		 st;
 	size_t			 errors, warnings;
 	const struct camp_partner *cp;
 };
 
+/*
+ * The partner as readers know it: its name as the site prints it
+ * ("Croix-Rouge française", "Association … (ARAL)"); a page that does
+ * not load has no name, its file stands for it.  Allocated.
+ */
+static char *
+S_row_name(const struct row *r)
+{
+	char	*n, *t;
+
+	if (r->p == NULL)
+		return xasprintf("partenaires/%s.md", r->slug);
+	n = model_display_name(r->p);
+	t = typo_fr(n);
+	free(n);
+	return t;
+}
+
 static int
 S_cmp(const void *a, const void *b)
 {
 	const struct row *x = a, *y = b;
 
+	int	 r;
+
 	if (x->st != y->st)
 		return x->st < y->st ? -1 : 1;
+	if ((r = strcmp(x->key, y->key)) != 0)
+		return r;
 	return strcmp(x->slug, y->slug);
 }
 
@@ -130,6 +155,10 @@ S_rows(const struct site *s, const struct diags *loaded, struct campaign *c,
 			else if (j < n && dg->sev == DIAG_WARNING)
 				v[j].warnings++;
 		}
+	for (i = 0; i < n; i++) {
+		v[i].name = S_row_name(&v[i]);
+		v[i].key = str_fold_words(v[i].name);
+	}
 	qsort(v, n, sizeof(*v), S_cmp);
 	*nrows = n;
 	return v;
@@ -140,9 +169,12 @@ S_free_rows(struct row *v, size_t n)
 {
 	size_t	 i;
 
-	for (i = 0; i < n; i++)
+	for (i = 0; i < n; i++) {
 		if (v[i].p == NULL)
 			free((char *)v[i].slug);
+		free(v[i].name);
+		free(v[i].key);
+	}
 	free(v);
 }
 
@@ -224,25 +256,62 @@ static const char *const S_lack_labels[3] = {
 	"sans horaires", "sans public", "sans site web"
 };
 
-/* Words of list (slugs) wrapped at 78 columns after an indent. */
+/*
+ * text (names joined by ", ") wrapped at 78 columns between words,
+ * continuation lines after indent spaces; col: the column it starts at.
+ */
 static void
-S_wrap(struct buf *b, const char *const *w, size_t n, size_t indent)
+S_wrap(struct buf *b, const char *text, size_t col, size_t indent)
 {
-	size_t	 i, col = indent, len;
+	const char	*p = text, *sp;
+	size_t		 len, first = 1;
 
-	for (i = 0; i < n; i++) {
-		len = strlen(w[i]) + (i + 1 < n ? 1 : 0);
-		if (i > 0 && col + 1 + len > 78) {
-			buf_printf(b, "\n%*s", (int)indent, "");
-			col = indent;
-		} else if (i > 0) {
-			buf_putc(b, ' ');
-			col++;
+	while (*p != '\0') {
+		sp = strchr(p, ' ');
+		len = sp ? (size_t)(sp - p) : strlen(p);
+		{
+			char *w = xstrndup(p, len);
+
+			if (!first && col + 1 + utf8_len(w) > 78) {
+				buf_printf(b, "\n%*s", (int)indent, "");
+				col = indent;
+			} else if (!first) {
+				buf_putc(b, ' ');
+				col++;
+			}
+			buf_puts(b, w);
+			col += utf8_len(w);
+			free(w);
 		}
-		buf_printf(b, "%s%s", w[i], i + 1 < n ? "," : "");
-		col += len;
+		first = 0;
+		p += len;
+		while (*p == ' ')
+			p++;
 	}
 	buf_putc(b, '\n');
+}
+
+/* The commands for the work to do (the slugs are for them: the CSV). */
+static void
+S_commands(struct buf *b, const size_t cnt[RS__COUNT])
+{
+	if (cnt[RS_SANS_REPONSE] + cnt[RS_RELANCER] + cnt[RS_ERREURS] == 0)
+		return;
+	buf_puts(b, "\nÀ faire :\n");
+	if (cnt[RS_ERREURS])
+		buf_printf(b, "  annuaire check                    les erreurs "
+		    "des %zu fiche%s en erreur\n", cnt[RS_ERREURS],
+		    cnt[RS_ERREURS] > 1 ? "s" : "");
+	if (cnt[RS_SANS_REPONSE])
+		buf_printf(b, "  annuaire campaign --relance       relancer "
+		    "%s sans réponse\n", cnt[RS_SANS_REPONSE] > 1 ?
+		    "les partenaires" : "le partenaire");
+	if (cnt[RS_RELANCER])
+		buf_printf(b, "  annuaire campaign --only relancer solliciter "
+		    "%s à relancer\n", cnt[RS_RELANCER] > 1 ?
+		    "les partenaires" : "le partenaire");
+	buf_puts(b, "  (un seul : annuaire campaign SLUG ; les slugs sont "
+	    "dans report --format csv)\n");
 }
 
 static void
@@ -251,26 +320,27 @@ S_report_text(const struct site *s, const struct campaign *c, const struct row *
 {
 	size_t	 i, j, k, cnt[RS__COUNT] = { 0 }, links, mutual, m;
 	char	 d[3][11], *e, *lbl;
-	const char **w = xcalloc(s->npartners + 1, sizeof(*w));
 
 	buf_printf(b, "%s %d", s->titre.s, s->edition);
 	if (c->edition > 0) {
+		char *prep = date_fr(&c->preparee);
+
 		e = date_fr(&c->echeance);
-		date_iso(&c->preparee, d[0]);
 		buf_printf(b, "\nCampagne %d préparée le %s, échéance le %s",
-		    c->edition, d[0], e);
+		    c->edition, prep, e);
 		free(e);
+		free(prep);
 	}
 	buf_puts(b, "\n\n");
-	S_cell(b, "État", 16);
-	S_cell(b, "Partenaire", 28);
+	S_cell(b, "État", 14);
+	S_cell(b, "Partenaire", 33);
 	buf_puts(b, " Demandé    Relancé    Répondu\n");
 	for (i = 0; i < n; i++) {
 		cnt[v[i].st]++;
 		lbl = S_state_label(&v[i]);
-		S_cell(b, lbl, 16);
+		S_cell(b, lbl, 14);
 		free(lbl);
-		S_cell(b, v[i].slug, 28);
+		S_cell(b, v[i].name, 33);
 		for (k = 0; k < 3; k++) {
 			S_report_date(d[k], v[i].cp, (int)k);
 			buf_putc(b, ' ');
@@ -286,8 +356,8 @@ S_report_text(const struct site *s, const struct campaign *c, const struct row *
 			for (q = one; *q; q++)
 				if (*q == '\n' || *q == '\t')
 					*q = ' ';
-			buf_puts(b, "                ");
-			S_cell(b, one, 62);
+			buf_puts(b, "              ");
+			S_cell(b, one, 64);
 			while (b->len > 0 && b->data[b->len - 1] == ' ')
 				b->data[--b->len] = '\0';
 			buf_putc(b, '\n');
@@ -300,6 +370,7 @@ S_report_text(const struct site *s, const struct campaign *c, const struct row *
 			buf_printf(b, "%s %s %zu", j++ ? "," : "", S_labels[k],
 			    cnt[k]);
 	buf_printf(b, " (%zu fiche%s)\n", n, n > 1 ? "s" : "");
+	S_commands(b, cnt);
 	buf_puts(b, "\nPar catégorie :\n");
 	for (k = 0; k < s->ncategories; k++) {
 		buf_puts(b, "  ");
@@ -318,33 +389,48 @@ S_report_text(const struct site *s, const struct campaign *c, const struct row *
 	    mutual > 1 ? "s" : "");
 	buf_puts(b, "\nCe qui manque aux lecteurs :\n");
 	for (k = 0; k < 3; k++) {
+		struct buf	 names;
+
+		buf_init(&names);
 		for (i = 0, m = 0; i < s->npartners; i++)
-			if (S_lacks(&s->partners[i], (int)k))
-				w[m++] = s->partners[i].slug;
-		buf_printf(b, "  %s (%zu)%s", S_lack_labels[k], m,
-		    m ? " : " : "\n");
-		if (m)
-			S_wrap(b, w, m, 4 + utf8_len(S_lack_labels[k]) +
-			    (m >= 10 ? 8 : 7) - 2);
+			if (S_lacks(&s->partners[i], (int)k)) {
+				struct row r = { .slug = s->partners[i].slug,
+				    .p = &s->partners[i] };
+				char *nm = S_row_name(&r);
+
+				buf_printf(&names, "%s%s", m++ ? ", " : "", nm);
+				free(nm);
+			}
+		e = xasprintf("  %s (%zu)%s", S_lack_labels[k], m,
+		    m ? " :" : "");
+		buf_puts(b, e);
+		if (m) {
+			buf_putc(b, ' ');
+			S_wrap(b, buf_cstr(&names), utf8_len(e) + 1, 4);
+		} else
+			buf_putc(b, '\n');
+		free(e);
+		buf_free(&names);
 	}
-	free(w);
 }
 
 static void
 S_csv(const struct site *s, const struct row *v, size_t n, struct buf *b)
 {
 	static const char *const head[] = {
-		"slug", "nom", "etat", "erreurs", "avertissements", "demande",
+		"nom", "slug", "etat", "erreurs", "avertissements", "demande",
 		"relance", "reponse", "mise_a_jour", "suivi", "note_suivi",
 		"categorie"
 	};
 	size_t	 i, k;
 	char	 d[3][11], maj[11], ne[24], nw[24], *nom;
 
+	/* For a person: a French spreadsheet opens it in columns (";",
+	 * BOM); dates ISO 8601, which every spreadsheet reads as dates. */
 	(void)s;
 	buf_puts(b, "\xef\xbb\xbf");
 	for (k = 0; k < sizeof(head) / sizeof(head[0]); k++)
-		buf_printf(b, "%s%s", k ? "," : "", head[k]);
+		buf_printf(b, "%s%s", k ? ";" : "", head[k]);
 	buf_puts(b, "\r\n");
 	for (i = 0; i < n; i++) {
 		const struct partner *p = v[i].p;
@@ -356,9 +442,9 @@ S_csv(const struct site *s, const struct row *v, size_t n, struct buf *b)
 			date_iso(&p->mise_a_jour, maj);
 		snprintf(ne, sizeof(ne), "%zu", v[i].errors);
 		snprintf(nw, sizeof(nw), "%zu", v[i].warnings);
-		nom = p ? model_display_name(p) : xstrdup("");
+		nom = xstrdup(p ? v[i].name : "");
 		{
-			const char *f[] = { v[i].slug, nom, S_keys[v[i].st],
+			const char *f[] = { nom, v[i].slug, S_keys[v[i].st],
 			    ne, nw, d[0], d[1], d[2], maj,
 			    p && p->suivi != SUIVI_NONE ?
 			    model_suivi_key(p->suivi) : "",
@@ -367,8 +453,8 @@ S_csv(const struct site *s, const struct row *v, size_t n, struct buf *b)
 
 			for (k = 0; k < sizeof(f) / sizeof(f[0]); k++) {
 				if (k)
-					buf_putc(b, ',');
-				export_csv_field(b, ',', f[k]);
+					buf_putc(b, ';');
+				export_csv_field(b, ';', f[k]);
 			}
 		}
 		buf_puts(b, "\r\n");
@@ -390,6 +476,58 @@ S_esc(struct buf *b, const char *s)
 	}
 }
 
+/* A date for people: <time datetime="2025-11-30">30 nov. 2025</time>. */
+static void
+S_html_date(struct buf *b, const struct date *d)
+{
+	char	 iso[11], *fr;
+
+	date_iso(d, iso);
+	if (iso[0] == '\0')
+		return;
+	fr = date_fr_short(d);
+	buf_printf(b, "<time datetime=\"%s\">", iso);
+	S_esc(b, fr);
+	buf_puts(b, "</time>");
+	free(fr);
+}
+
+/*
+ * How to reach the partner from a phone: its number (tel:) and its
+ * e-mail address (mailto:), or the addresses the request went to.
+ */
+static void
+S_html_contact(struct buf *b, const struct partner *p,
+    const struct camp_partner *cp)
+{
+	const char	*mail = p && p->courriel.s ? p->courriel.s : NULL;
+	char		*first = NULL, *comma;
+	int		 any = 0;
+
+	if (p != NULL && p->telephone.uri != NULL) {
+		buf_puts(b, "<a href=\"");
+		S_esc(b, p->telephone.uri);
+		buf_puts(b, "\">");
+		S_esc(b, p->telephone.display);
+		buf_puts(b, "</a>");
+		any = 1;
+	}
+	if (mail == NULL && cp != NULL && cp->adresses != NULL) {
+		first = xstrdup(cp->adresses);
+		if ((comma = strchr(first, ',')) != NULL)
+			*comma = '\0';
+		mail = first;
+	}
+	if (mail != NULL && *mail != '\0') {
+		buf_puts(b, any ? "<br><a href=\"mailto:" : "<a href=\"mailto:");
+		S_esc(b, mail);
+		buf_puts(b, "\">");
+		S_esc(b, mail);
+		buf_puts(b, "</a>");
+	}
+	free(first);
+}
+
 static void
 S_html(const struct site *s, const struct campaign *c, const struct row *v,
     size_t n, const struct date *today, struct buf *b)
@@ -399,7 +537,7 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 		"Demandé", "Relancé", "Répondu", "Mise à jour"
 	};
 	size_t	 i, k, cnt[RS__COUNT] = { 0 }, links, mutual, m;
-	char	 d[3][11], *e, *nom;
+	char	 *e, *nom;
 
 	buf_puts(b, "<!doctype html>\n<html lang=\"fr\">\n<head>\n"
 	    "<meta charset=\"utf-8\">\n<meta name=\"viewport\" "
@@ -413,7 +551,8 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	    "th,td{border-bottom:1px solid #ccc;padding:.3em .5em;"
 	    "text-align:left;vertical-align:top}\n"
 	    "td.etat{white-space:nowrap;font-weight:bold}\n"
-	    "td:nth-child(n+3){white-space:nowrap}\n"
+	    "td:nth-child(n+4){white-space:nowrap}\n"
+	    "td.contact a{display:inline-block;padding:.2em 0}\n"
 	    ".erreurs,.relancer,.sans_reponse{color:#8a1c1c}\n"
 	    ".note{color:#444;font-style:italic}\n"
 	    /* A phone: a card per partner, each date with its label. */
@@ -424,8 +563,8 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	    "overflow:hidden;clip:rect(0 0 0 0);clip-path:inset(50%)}"
 	    "tr{border-bottom:1px solid #ccc;padding:.4em 0}"
 	    "td{border:0;padding:.1em 0;white-space:normal}"
-	    "td:nth-child(n+3){white-space:normal}"
-	    "td:nth-child(n+3)::before{content:attr(data-label) \"\\a0: \";"
+	    "td:nth-child(n+4){white-space:normal}"
+	    "td:nth-child(n+4)::before{content:attr(data-label) \"\\a0: \";"
 	    "color:#555}"
 	    "td:nth-child(n+3):empty{display:none}}\n"
 	    "@media print{body{margin:0;font-size:10pt}a{color:inherit}}\n"
@@ -442,37 +581,40 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 	}
 	buf_puts(b, " Document de travail de la coordination : ne pas "
 	    "publier.</p>\n<table>\n<thead><tr><th>État</th><th>Partenaire"
-	    "</th>");
+	    "</th><th>Contact</th>");
 	for (k = 0; k < 4; k++)
 		buf_printf(b, "<th>%s</th>", when[k]);
 	buf_puts(b, "</tr></thead>\n<tbody>\n");
 	for (i = 0; i < n; i++) {
 		const struct partner *p = v[i].p;
-		char *lbl = S_state_label(&v[i]), maj[11] = "";
+		char *lbl = S_state_label(&v[i]);
 
 		cnt[v[i].st]++;
 		buf_printf(b, "<tr><td class=\"etat %s\">", S_keys[v[i].st]);
 		S_esc(b, lbl);
 		free(lbl);
 		buf_puts(b, "</td><td>");
-		nom = p ? model_display_name(p) : xstrdup(v[i].slug);
-		S_esc(b, nom);
-		free(nom);
+		S_esc(b, v[i].name);
 		if (p && p->note_suivi.s) {
 			buf_puts(b, "<br><span class=\"note\">");
 			S_esc(b, p->note_suivi.s);
 			buf_puts(b, "</span>");
 		}
+		buf_puts(b, "</td><td class=\"contact\">");
+		S_html_contact(b, p, v[i].cp);
 		buf_puts(b, "</td>");
 		for (k = 0; k < 3; k++) {
-			S_report_date(d[k], v[i].cp, (int)k);
-			buf_printf(b, "<td data-label=\"%s\">%s</td>",
-			    when[k], d[k]);
+			buf_printf(b, "<td data-label=\"%s\">", when[k]);
+			if (v[i].cp != NULL)
+				S_html_date(b, k == 0 ? &v[i].cp->demande :
+				    k == 1 ? &v[i].cp->relance :
+				    &v[i].cp->reponse);
+			buf_puts(b, "</td>");
 		}
+		buf_printf(b, "<td data-label=\"%s\">", when[3]);
 		if (p)
-			date_iso(&p->mise_a_jour, maj);
-		buf_printf(b, "<td data-label=\"%s\">%s</td></tr>\n",
-		    when[3], maj);
+			S_html_date(b, &p->mise_a_jour);
+		buf_puts(b, "</td></tr>\n");
 	}
 	buf_puts(b, "</tbody>\n</table>\n<h2>En chiffres</h2>\n<ul>\n");
 	for (k = 0; k < RS__COUNT; k++)
@@ -498,8 +640,13 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 		buf_printf(b, "<li>%s", S_lack_labels[k]);
 		for (i = 0, m = 0; i < s->npartners; i++)
 			if (S_lacks(&s->partners[i], (int)k)) {
+				struct row r = { .slug = s->partners[i].slug,
+				    .p = &s->partners[i] };
+
 				buf_puts(b, m++ ? ", " : " : ");
-				S_esc(b, s->partners[i].slug);
+				nom = S_row_name(&r);
+				S_esc(b, nom);
+				free(nom);
 			}
 		buf_printf(b, " (%zu)</li>\n", m);
 	}

@@ -19,19 +19,24 @@ struct stem {
 };
 
 /*
- * Words a search ignores: articles, prepositions, pronouns, and the
- * verbs of a request ("trouver un emploi", "faire un CV").  Folded,
+ * Words a search ignores: articles, prepositions, pronouns, the verbs
+ * of a request ("trouver un emploi", "faire un CV"), and the words that
+ * tell a situation rather than a need ("je ne peux plus… ce soir").  Folded,
  * sorted (bsearch).
  */
 const char *const stem_stopwords[] = {
-	"a", "au", "aux", "avec", "besoin", "ce", "ces", "cherche",
-	"chercher", "chez", "d", "dans", "de", "des", "du", "elle", "en",
-	"est", "et", "faire", "il", "j", "je", "l", "la", "le", "les",
-	"leur", "leurs", "lui", "m", "ma", "mais", "me", "mes", "mon", "n",
-	"ne", "nos", "notre", "nous", "on", "ou", "par", "pas", "pour", "qu",
-	"que", "qui", "s", "sa", "se", "ses", "son", "sont", "sur", "t",
-	"ta", "te", "tes", "ton", "trouver", "tu", "un", "une", "vos",
-	"votre", "vous", "y", NULL
+	"a", "ai", "arrive", "au", "aujourd", "aux", "avec", "avoir", "avons",
+	"besoin", "bien", "ce", "ces", "cette", "cherche", "chercher", "chez",
+	"d", "dans", "de", "deja", "demain", "des", "du", "elle", "en",
+	"encore", "est", "et", "etre", "faire", "hui", "ici", "il", "j", "je",
+	"l", "la", "le", "les", "leur", "leurs", "lui", "m", "ma", "mais",
+	"mal", "matin", "me", "mes", "moi", "mon", "n", "ne", "nos", "notre",
+	"nous", "on", "ont", "ou", "par", "parle", "parler", "pas", "peut",
+	"peux", "plus", "pour", "pouvez", "prendre", "qu", "que", "qui",
+	"quoi", "remplir", "rien", "s", "sa", "se", "ses", "soir", "son",
+	"sont", "suis", "sur", "t", "ta", "te", "tes", "toi", "ton", "tous",
+	"tout", "toute", "tres", "trouver", "tu", "un", "une", "va", "vais",
+	"veut", "veux", "vit", "vos", "votre", "voudrais", "vous", "y", NULL
 };
 
 struct stem *

@@ -799,6 +799,20 @@ date_fr(const struct date *d)
 	return xasprintf("%d %s %d", d->d, months[d->m - 1], d->y);
 }
 
+char *
+date_fr_short(const struct date *d)
+{
+	static const char *const months[12] = {
+		"janv.", "févr.", "mars", "avr.", "mai", "juin", "juil.",
+		"août", "sept.", "oct.", "nov.", "déc."
+	};
+
+	if (d->m < 1 || d->m > 12)
+		return xstrdup("");
+	return xasprintf("%d%s %s %d", d->d, d->d == 1 ? "er" : "",
+	    months[d->m - 1], d->y);
+}
+
 void
 date_from_epoch(long long t, struct date *d)
 {

@@ -142,6 +142,9 @@ struct date {
  * not 1-12.  Allocated.
  */
 char	*date_fr(const struct date *);
+/* "7 déc. 2026", "1er mars 2026" (the short months of the Imprimerie
+ * nationale); "" for an unset date.  Allocated. */
+char	*date_fr_short(const struct date *);
 /* ISO 8601 "2018-03-15" into out (11 bytes); "" when unset (year <= 0). */
 void	 date_iso(const struct date *, char out[11]);
 /* Epoch seconds to calendar date in UTC. */

@@ -262,8 +262,8 @@ t_eq "report exits 0" "$?" 0
 t_eq "report: no line wider than 80 columns" \
     "$(python3 -c 'import sys; print(max(len(l.rstrip("\n")) for l in open(sys.argv[1], encoding="utf-8")))' "$T_TMP/report.txt" 2>/dev/null | awk '{ print ($1 <= 80) }')" 1
 t_check "report: an answered partner is à jour with its dates" \
-    grep -qE '^à jour +croix-rouge +2025-11-30 +- +2025-12-02$' "$T_TMP/report.txt"
-t_check "report: a partner asked without answer" grep -qE '^sans réponse +aral ' "$T_TMP/report.txt"
+    grep -qE '^à jour +Croix-Rouge française +2025-11-30 +- +2025-12-02$' "$T_TMP/report.txt"
+t_check "report: a partner asked without answer, by its name" grep -qE '^sans réponse +Association Réfection ' "$T_TMP/report.txt"
 t_check "report: the work to do comes first" \
     test "$(grep -nE '^(à relancer|sans réponse)' "$T_TMP/report.txt" | tail -1 | cut -d: -f1)" -lt \
     "$(grep -nE '^à jour' "$T_TMP/report.txt" | head -1 | cut -d: -f1)"
@@ -277,7 +277,7 @@ rm "$P/zz-cassee.md"
 if [ $have_py = 1 ]; then
 	out=$(python3 - "$T_TMP/report.csv" <<'PY'
 import csv, sys
-rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+rows = list(csv.DictReader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
 by = {r["slug"]: r for r in rows}
 print(len(rows), by["zz-cassee"]["etat"], by["zz-cassee"]["erreurs"] != "0",
       by["croix-rouge"]["etat"], by["croix-rouge"]["reponse"], rows[0]["etat"])
@@ -297,7 +297,8 @@ t_eq "the new edition builds" "$?" 0
 N=$O/site/nouveautes.html
 t_check "the site has a Nouveautés page" test -f "$N"
 t_check "Nouveautés: the new partner, linked" grep -qF 'href="partenaires/epicerie-solidaire-des-chantiers.html"' "$N"
-t_check "Nouveautés: the phone that changed" grep -qE 'croix-rouge.html">Croix-Rouge française</a>&nbsp;: téléphone<' "$N"
+t_check "Nouveautés: the phone that changed, and to what" grep -qE 'croix-rouge.html">Croix-Rouge française</a>&nbsp;:$' "$N"
+t_check "… the new number" grep -qE '^<ul><li>nouveau téléphone.*01.99.00.12.34</li></ul></li>$' "$N"
 t_check "Nouveautés: the partner who left" grep -qF '<li>Stuart Mill' "$N"
 t_check "Nouveautés: a change of transports only is not listed" sh -c "! grep -q secours-catholique.html '$N'"
 t_check "every page links to Nouveautés" grep -qF 'href="nouveautes.html"' "$O/site/a-propos.html"
@@ -381,5 +382,5 @@ sh "$TOP/bench/gen.sh" 1500 "$B"
 } >"$B/campagne.yaml"
 A report -C "$B" -o "$T_TMP/bigout" --format csv >"$T_TMP/big.csv" 2>"$T_TMP/big.err"
 t_eq "report reads a campaign of 1 500 partners" "$?" 0
-t_eq "… and lists every one, asked on that day" "$(grep -c ',2025-11-30,' "$T_TMP/big.csv")" 1500
+t_eq "… and lists every one, asked on that day" "$(grep -c ';2025-11-30;' "$T_TMP/big.csv")" 1500
 t_done

@@ -90,11 +90,11 @@ else
 	    t_ok "annuaire.csv starts with a UTF-8 BOM" ||
 	    t_fail "annuaire.csv starts with a UTF-8 BOM"
 	if [ $have_py = 1 ]; then
-		t_check "annuaire.csv: one header and one 17-field row per partner" python3 -c '
+		t_check "annuaire.csv (\";\", for a French spreadsheet): one header and one 17-field row per partner" python3 -c '
 import csv, sys
 raw = open(sys.argv[1], "rb").read()
 assert raw.endswith(b"\r\n")
-rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline="")))
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
 assert rows[0][:2] == ["slug", "nom"], rows[0]
 assert len(rows) == int(sys.argv[2]) + 1, len(rows)
 assert all(len(r) == 17 for r in rows)

@@ -62,5 +62,5 @@ for s in ex bigout; do
 done
 
 t_node search.mjs --site "$T_TMP/ex/site" --relevance "$TOP/tests/search/relevance.tsv" \
-    --big "$T_TMP/bigout/site" --stress "$T_TMP/stout/site" ${SEARCH_ARGS:-}
+    --big "$T_TMP/bigout/site" --stress "$T_TMP/stout/site" --min-s5 0.95 --min-mrr 0.9 ${SEARCH_ARGS:-}
 t_done

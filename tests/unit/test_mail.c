@@ -137,6 +137,11 @@ test_wrap(void **state)
 	s = mail_wrap("éé éé\xc2\xa0éé", 5);
 	assert_string_equal(s, "éé\néé\xc2\xa0éé");
 	free(s);
+	/* French typography: « stays with the word after it, » : ; ? !
+	 * with the word before, even after an ASCII space. */
+	s = mail_wrap("aa « bb » cc : dd ; ee ? ff ! gg", 5);
+	assert_string_equal(s, "aa\n« bb »\ncc :\ndd ;\nee ?\nff !\ngg");
+	free(s);
 }
 
 int

@@ -46,6 +46,45 @@ test_langues(void **state)
 	assert_int_equal(i, 184);	/* the 183 ISO 639-1 codes + lsf */
 }
 
+/* An organisation's name in a sentence: every article, every case. */
+static void
+test_org_phrase(void **state)
+{
+	static const struct {
+		enum article	 a;
+		const char	*nom, *want[4];
+	} t[] = {
+		{ ART_NONE, "Versailles Habitat", { "Versailles Habitat",
+		    "Versailles Habitat", "à Versailles Habitat",
+		    "de Versailles Habitat" } },
+		{ ART_LE, "Centre social", { "le Centre social",
+		    "Le Centre social", "au Centre social",
+		    "du Centre social" } },
+		{ ART_LA, "Maison", { "la Maison", "La Maison", "à la Maison",
+		    "de la Maison" } },
+		{ ART_L, "Association", { "l'Association", "L'Association",
+		    "à l'Association", "de l'Association" } },
+		{ ART_LES, "Restos", { "les Restos", "Les Restos",
+		    "aux Restos", "des Restos" } },
+	};
+	struct organisation o;
+	size_t		 i, k;
+	char		*s;
+
+	(void)state;
+	for (i = 0; i < N(t); i++)
+		for (k = ORG_NOM; k <= ORG_DE; k++) {
+			memset(&o, 0, sizeof(o));
+			o.nom.s = (char *)t[i].nom;
+			o.article = t[i].a;
+			s = model_org_phrase(&o, (enum org_case)k);
+			assert_string_equal(s, t[i].want[k]);
+			free(s);
+		}
+	memset(&o, 0, sizeof(o));
+	assert_null(model_org_phrase(&o, ORG_A));
+}
+
 static void
 test_labels(void **state)
 {
@@ -390,6 +429,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_langues),
 		cmocka_unit_test(test_labels),
+		cmocka_unit_test(test_org_phrase),
 		cmocka_unit_test(test_vocab),
 		cmocka_unit_test(test_url_label),
 		cmocka_unit_test(test_time_fr),

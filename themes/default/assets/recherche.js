@@ -165,6 +165,11 @@
 				});
 			});
 		});
+		/* Every word of the thesaurus, by key: a half of a compound. */
+		this.thesWords = new Set();
+		this.groups.forEach(function (g) {
+			g.forEach(function (e) { e.forEach(function (w) { keys(w).forEach(function (k) { self.thesWords.add(k); }); }); });
+		});
 		this.thematiques = A.thematiques || [];
 	}
 	/* The cutting of words, for tests: words(text), keys(word). */
@@ -250,8 +255,32 @@
 		return out;
 	};
 	/* Scores of a query: {parts, per part scores, hit stems}. */
+	/* A word the index does not know, typed as two glued together
+	   ("sansabri", "croixrouge", "aideménagère"): its two halves, each
+	   a word of the pages or of the thesaurus; else the word. */
+	Index.prototype.known = function (w) {
+		var self = this;
+		return this.match(w, false).size > 0 || keys(w).some(function (k) {
+			return self.byKey.has(k) || self.thesWords.has(k);
+		});
+	};
+	Index.prototype.unglue = function (ws) {
+		var self = this, out = [];
+		ws.forEach(function (w) {
+			var f = fold(w), i;
+			if (f.length >= 7 && self.match(w, true).size === 0)
+				for (i = f.length - 3; i >= 3; i--)
+					if (!self.stop.has(w.slice(0, i)) && self.known(w.slice(0, i)) &&
+					    self.known(w.slice(i))) {
+						out.push(w.slice(0, i), w.slice(i));
+						return;
+					}
+			out.push(w);
+		});
+		return out;
+	};
 	Index.prototype.search = function (q) {
-		var self = this, ws = this.meaningful(words(q)), parts = this.parts(ws), hits = [];
+		var self = this, ws = this.unglue(this.meaningful(words(q))), parts = this.parts(ws), hits = [];
 		parts.forEach(function (p) {
 			var s = self.phrase(p.words, true, 1, hits);
 			p.groups.forEach(function (g) {
@@ -422,6 +451,10 @@
 				});
 				if (from + n < rows.length) marking = setTimeout(function () { batch(from + n, 100); }, 0);
 			})(0, 30);
+			/* A query or a filter: the results come first, under the
+			   search box (the need tiles fold away, recherche.css). */
+			document.body.classList.toggle("recherche-active", !!r ||
+				selects.some(function (sel) { return !!sel.value; }));
 			status.textContent = rows.length === 0 ? "Aucun partenaire" :
 				rows.length + (rows.length > 1 ? " partenaires" : " partenaire");
 			if (none) none.hidden = rows.length !== 0;

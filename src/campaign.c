@@ -325,8 +325,9 @@ S_ask_partner(struct camp *c, const struct partner *p, struct buf *summary)
 		free(cp->empreinte);
 		cp->empreinte = campaign_fingerprint(p->path);
 		/* The page as sent, for import's three-way merge. */
-		(void)campaign_keep_sent(c->site->content_dir, p->slug, p->path,
-		    c->d);
+		if (!campaign_keep_sent(c->site->content_dir, p->slug, p->path,
+		    c->d))
+			goto out;
 	}
 	for (i = 0; i < nto; i++)
 		buf_printf(&addrs, "%s%s", i ? ", " : "", to[i].addr);

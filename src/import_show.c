@@ -139,7 +139,7 @@ static void
 S_taken(const struct import_item *v, size_t n, const struct import_item *it,
     const struct import_opts *o, struct buf *out)
 {
-	char	*name = model_display_name(it->p), iso[11], old[11];
+	char	*name = xstrdup(it->p->nom.s), iso[11], old[11];
 	size_t	 i, nch;
 
 	if (it->cur == NULL)
@@ -149,7 +149,7 @@ S_taken(const struct import_item *v, size_t n, const struct import_item *it,
 		S_identity(it, out);
 	else {
 		free(name);
-		name = model_display_name(it->cur);
+		name = xstrdup(it->cur->nom.s);
 		buf_printf(out, "%s%s (%s) ← %s\n", it->fate == IF_CONFLICT ?
 		    "! " : "", name, it->slug, it->f->path);
 	}

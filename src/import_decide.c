@@ -64,6 +64,46 @@ S_by_name(const struct site *s, const struct partner *p, const char **how)
 	return q;
 }
 
+/* Whether two contact values are the same, case and punctuation aside. */
+static int
+S_same_contact(const char *a, const char *b)
+{
+	char	*x, *y;
+	int	 r;
+
+	if (a == NULL || b == NULL)
+		return 0;
+	x = S_key(a);
+	y = S_key(b);
+	r = *x != '\0' && strcmp(x, y) == 0;
+	free(x);
+	free(y);
+	return r;
+}
+
+/*
+ * Another partner than cur with the answer's e-mail, web site or phone:
+ * a page of that partner filled under another name.
+ */
+static const struct partner *
+S_by_contact(const struct site *s, const struct partner *p,
+    const struct partner *cur)
+{
+	size_t	 i;
+
+	for (i = 0; i < s->npartners; i++) {
+		const struct partner *q = &s->partners[i];
+
+		if (q == cur)
+			continue;
+		if (S_same_contact(q->courriel.s, p->courriel.s) ||
+		    S_same_contact(q->site.s, p->site.s) ||
+		    S_same_contact(q->telephone.raw.s, p->telephone.raw.s))
+			return q;
+	}
+	return NULL;
+}
+
 /* Whether two optional texts differ once folded. */
 static int
 S_differ(const char *a, const char *b)
@@ -357,6 +397,8 @@ S_page(struct site *s, const struct import_opts *o, struct import_item *it,
 	other = S_by_name(s, it->p, &how2);
 	if (other != NULL && other != q)
 		it->other = other;
+	if (it->other == NULL && S_differ(q->nom.s, it->p->nom.s))
+		it->other = S_by_contact(s, it->p, q);
 	if (S_differ(q->nom.s, it->p->nom.s) || it->other != NULL ||
 	    (q->sigle.s != NULL && it->p->sigle.s != NULL &&
 	    S_differ(q->sigle.s, it->p->sigle.s)))

@@ -176,7 +176,10 @@ S_taken(const struct import_item *v, size_t n, const struct import_item *it,
 	    NULL, "  ", out);
 	date_iso(&it->p->mise_a_jour, iso);
 	date_iso(&it->cur->mise_a_jour, old);
-	if (it->redated && it->f->stamp[0] == '\0')
+	if (nch == 0 && strcmp(old, iso) != 0)
+		buf_printf(out, _("  confirmed, no change (%s: « %s » → "
+		    "« %s »)\n"), page_fields_label("mise_a_jour"), old, iso);
+	else if (it->redated && it->f->stamp[0] == '\0')
 		buf_printf(out, _("  %s: « %s » → « %s » (the date of the "
 		    "answer: the file gave %04d-%02d-%02d)\n"),
 		    page_fields_label("mise_a_jour"), old, iso,

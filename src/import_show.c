@@ -223,10 +223,14 @@ import_show(const struct import_item *v, size_t n,
 		case IF_REFUSED:
 			buf_printf(out, _("refused: %s: %s\n"), it->f->path,
 			    import_inbox_what(it->f->kind));
-			if (it->slug != NULL)
+			if (it->slug != NULL && o->apply)
 				buf_printf(out, _("  recorded for %s as received, "
 				    "not usable: 'annuaire campaign --relance' "
 				    "tells it what went wrong\n"), it->slug);
+			else if (it->slug != NULL)
+				buf_printf(out, _("  for %s: with --apply, "
+				    "recorded as received, not usable\n"),
+				    it->slug);
 			break;
 		case IF_QUESTION:
 			if (it->undecided) {

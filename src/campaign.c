@@ -243,6 +243,12 @@ S_mail_text(struct camp *c, const struct partner *p, int reminder,
 	tval_set(ctx, "fiche", tval_str_own(xasprintf("%s.md", p->slug)));
 	tval_set(ctx, "echeance", tval_str_own(date_fr(&c->st.echeance)));
 	tval_set(ctx, "demande", tval_str_own(date_fr(&cp->demande)));
+	if (campaign_date_set(&cp->recu)) {
+		/* What came back that is not a page (import_inbox.h). */
+		tval_set(ctx, "recu", tval_str_own(date_fr(&cp->recu)));
+		tval_set(ctx, "inutilisable", tval_str_own(mail_unusable_text(
+		    cp->inutilisable)));
+	}
 	tval_set_str(ctx, "coordination_nom", s->coordination.nom.s);
 	tval_set_str(ctx, "coordination_courriel", s->coordination.courriel.s);
 	tval_set(ctx, "coordination_telephone", tval_str_own(S_no_break_copy(
@@ -331,6 +337,10 @@ S_ask_partner(struct camp *c, const struct partner *p, struct buf *summary)
 		memset(&cp->reponse, 0, sizeof(cp->reponse));
 		free(cp->empreinte);
 		cp->empreinte = campaign_fingerprint(p->path);
+		/* The page as sent, for import's three-way merge. */
+		if (!campaign_keep_sent(c->site->content_dir, p->slug, p->path,
+		    c->d))
+			goto out;
 	}
 	for (i = 0; i < nto; i++)
 		buf_printf(&addrs, "%s%s", i ? ", " : "", to[i].addr);

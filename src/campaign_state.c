@@ -43,6 +43,7 @@ campaign_state_free(struct campaign *c)
 		free(c->v[i].slug);
 		free(c->v[i].adresses);
 		free(c->v[i].empreinte);
+		free(c->v[i].inutilisable);
 	}
 	free(c->v);
 	memset(c, 0, sizeof(*c));
@@ -84,6 +85,37 @@ campaign_fingerprint(const char *path)
 	}
 	free(data);
 	return xasprintf("fnv1a64:%016llx", h);
+}
+
+char *
+campaign_sent_path(const char *content_dir, const char *slug)
+{
+	return xasprintf("%s/%s/%s.md", content_dir, CAMPAIGN_SENT_DIR, slug);
+}
+
+int
+campaign_keep_sent(const char *content_dir, const char *slug,
+    const char *page, struct diags *d)
+{
+	char	*dir = path_join(content_dir, CAMPAIGN_SENT_DIR), *to, *data;
+	size_t	 len;
+	int	 ok = 0;
+
+	to = campaign_sent_path(content_dir, slug);
+	if (!file_read(page, (size_t)16 << 20, &data, &len))
+		diag_error(d, page, 0, 0, "cannot read: %s", strerror(errno));
+	else {
+		if (!mkdir_p(dir))
+			diag_error(d, dir, 0, 0, "cannot create: %s",
+			    strerror(errno));
+		else if (!(ok = file_write_atomic(to, data, len)))
+			diag_error(d, to, 0, 0, "cannot write: %s",
+			    strerror(errno));
+		free(data);
+	}
+	free(to);
+	free(dir);
+	return ok;
 }
 
 /* A date value; 0 with a diagnostic when malformed. */
@@ -193,6 +225,11 @@ campaign_state_read(const char *content_dir, struct campaign *c,
 			goto out;
 		cp->adresses = S_str_value(load_yaml_get(v, "adresses"));
 		cp->empreinte = S_str_value(load_yaml_get(v, "empreinte"));
+		if (!S_date_value(load_yaml_get(v, "recu_inutilisable"), path,
+		    "recu_inutilisable", &cp->recu, d))
+			goto out;
+		cp->inutilisable = S_str_value(load_yaml_get(v,
+		    "inutilisable"));
 	}
 	ok = 1;
 out:
@@ -247,7 +284,14 @@ campaign_state_write(const char *content_dir, const struct campaign *c,
 		}
 		if (cp->empreinte != NULL)
 			buf_printf(&b, "    empreinte: \"%s\"\n", cp->empreinte);
+		S_put_date(&b, "    ", "recu_inutilisable", &cp->recu);
+		if (cp->inutilisable != NULL) {
+			buf_puts(&b, "    inutilisable: ");
+			page_write_quoted(&b, cp->inutilisable);
+			buf_putc(&b, '\n');
+		}
 		if (!campaign_date_set(&cp->demande) &&
+		    !campaign_date_set(&cp->recu) &&
 		    !campaign_date_set(&cp->relance) &&
 		    !campaign_date_set(&cp->reponse) &&
 		    cp->adresses == NULL && cp->empreinte == NULL)

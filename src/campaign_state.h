@@ -24,6 +24,12 @@ struct camp_partner {
 	struct date	 reponse;	/* answer imported (--apply) */
 	char		*adresses;	/* "a@x.org, b@x.org", or NULL */
 	char		*empreinte;	/* fingerprint of the page as asked */
+	struct date	 recu;		/* a return that is not a page came
+					   (import --apply): "reçu,
+					   inutilisable" until an answer */
+	char		*inutilisable;	/* what it was: "formulaire", "docx",
+					   "odt", "pdf", "doc", "texte",
+					   "vide", ... (import_inbox.h) */
 };
 
 struct campaign {
@@ -55,6 +61,18 @@ void	 campaign_state_free(struct campaign *);
  * was modified since it was sent; not a security measure.
  */
 char	*campaign_fingerprint(const char *path);
+
+/*
+ * The page as the campaign sent it, kept for import's three-way merge
+ * in content_dir/campagne-envois/<slug>.md (beside campagne.yaml: the
+ * campaign's state travels with the content, never into a build).
+ * campaign_sent_path() is allocated; campaign_keep_sent() copies page
+ * there (atomically), 0 with a diagnostic.
+ */
+#define	CAMPAIGN_SENT_DIR	"campagne-envois"
+char	*campaign_sent_path(const char *content_dir, const char *slug);
+int	 campaign_keep_sent(const char *content_dir, const char *slug,
+	    const char *page, struct diags *);
 
 /* Whether a date is set, and comparison (<0, 0, >0). */
 int	 campaign_date_set(const struct date *);

@@ -1,5 +1,6 @@
 /*
- * import.c — `annuaire import`; see import.h.
+ * import.c — `annuaire import`: the steps in order, and the last one,
+ * apply; see import.h.
  */
 #include <sys/stat.h>
 
@@ -12,202 +13,15 @@
 
 #include "campaign_state.h"
 #include "diag.h"
-#include "i18n.h"
 #include "import.h"
-#include "load.h"
+#include "import_decide.h"
+#include "import_inbox.h"
+#include "import_show.h"
 #include "model.h"
-#include "page_fields.h"
 #include "page_write.h"
 #include "util.h"
-#include "validate.h"
 
-#define	IMPORT_MAX_FILES	1000000
-#define	IMPORT_DONE		"traités"
 #define	IMPORT_MAX_COPY		((size_t)16 << 20)
-
-/* One file of the inbox. */
-struct item {
-	char		*name;		/* file name in the inbox */
-	char		*path;		/* INBOX/name */
-	long long	 mtime;
-	struct partner	*p;		/* loaded, NULL when invalid */
-	char		*slug;		/* target partner */
-	const struct partner *cur;	/* current page, NULL: new partner */
-	struct item	*newer;		/* superseded by */
-	size_t		 nchanges;	/* fields changed (no date/suivi) */
-	int		 conflict;	/* page modified since asked */
-	int		 applied;	/* its page written (--apply) */
-};
-
-/* Fold for matching: lowercase, no accents, only letters and digits. */
-static char *
-S_match_key(const char *s)
-{
-	char	*f = str_fold(s ? s : ""), *r, *w;
-
-	for (r = w = f; *r != '\0'; r++)
-		if (isalnum((unsigned char)*r) || (unsigned char)*r >= 0x80)
-			*w++ = *r;
-	*w = '\0';
-	return f;
-}
-
-/*
- * The slug a file name gives: the name without extension nor the marks
- * of a copy (" (2)", "(1)", " - Copie", " - Copy").
- */
-static char *
-S_stem(const char *name)
-{
-	char	*s = xstrdup(name), *dot, *e;
-	size_t	 n;
-
-	if ((dot = strrchr(s, '.')) != NULL && dot != s)
-		*dot = '\0';
-	for (;;) {
-		n = strlen(s);
-		while (n > 0 && s[n - 1] == ' ')
-			s[--n] = '\0';
-		if (n > 0 && s[n - 1] == ')' && (e = strrchr(s, '(')) != NULL &&
-		    e[1] != ')' && strspn(e + 1, "0123456789") ==
-		    (size_t)(s + n - 1 - (e + 1))) {
-			*e = '\0';
-			continue;
-		}
-		if (n > 8 && (strcmp(s + n - 8, " - Copie") == 0 ||
-		    strcmp(s + n - 7, " - Copy") == 0)) {
-			*strrchr(s, '-') = '\0';
-			continue;
-		}
-		break;
-	}
-	return s;
-}
-
-/* The partner this page is, or NULL (a new one). */
-static const struct partner *
-S_match(const struct site *s, const char *name, const struct partner *p,
-    const char **how)
-{
-	char		*stem = S_stem(name), *kn, *ks, *a, *b;
-	const struct partner *q = model_partner(s, stem);
-	size_t		 i;
-
-	free(stem);
-	if (q != NULL) {
-		*how = "file name";
-		return q;
-	}
-	kn = S_match_key(p->nom.s);
-	ks = p->sigle.s ? S_match_key(p->sigle.s) : NULL;
-	for (i = 0; i < s->npartners && q == NULL; i++) {
-		a = S_match_key(s->partners[i].nom.s);
-		b = s->partners[i].sigle.s ?
-		    S_match_key(s->partners[i].sigle.s) : NULL;
-		if (strcmp(a, kn) == 0) {
-			q = &s->partners[i];
-			*how = "nom";
-		} else if (ks != NULL && *ks && ((b && strcmp(b, ks) == 0) ||
-		    strcmp(a, ks) == 0)) {
-			q = &s->partners[i];
-			*how = "sigle";
-		} else if (b != NULL && *b && strcmp(b, kn) == 0) {
-			q = &s->partners[i];
-			*how = "sigle";
-		}
-		free(a);
-		free(b);
-	}
-	free(kn);
-	free(ks);
-	return q;
-}
-
-/* The file taken among those for the same partner as it. */
-static const struct item *
-S_final(const struct item *it)
-{
-	while (it->newer != NULL)
-		it = it->newer;
-	return it;
-}
-
-/*
- * A new partner's slug must name no page yet: "nom-2", "nom-3"... when
- * another partner (or a page with errors) has it.
- */
-static void
-S_free_slug(const struct site *s, char **slug)
-{
-	char	*page, *try = xstrdup(*slug);
-	int	 n = 1;
-
-	for (;;) {
-		page = xasprintf("%s/partenaires/%s.md", s->content_dir, try);
-		if (model_partner(s, try) == NULL && access(page, F_OK) == -1)
-			break;
-		free(page);
-		free(try);
-		try = xasprintf("%s-%d", *slug, ++n);
-	}
-	free(page);
-	free(*slug);
-	*slug = try;
-}
-
-static int
-S_cmp_items(const void *a, const void *b)
-{
-	return strcmp(((const struct item *)a)->name,
-	    ((const struct item *)b)->name);
-}
-
-/* The regular files of the inbox, sorted by name. */
-static struct item *
-S_inbox_list(const char *inbox, size_t *n, struct diags *d)
-{
-	DIR		*dir;
-	struct dirent	*e;
-	struct item	*v = NULL;
-	struct stat	 st;
-	char		*path;
-
-	*n = 0;
-	if ((dir = opendir(inbox)) == NULL) {
-		diag_error(d, inbox, 0, 0, "cannot read the folder: %s",
-		    strerror(errno));
-		return NULL;
-	}
-	while ((e = readdir(dir)) != NULL) {
-		if (e->d_name[0] == '.' || e->d_name[strlen(e->d_name) - 1] ==
-		    '~')
-			continue;
-		path = path_join(inbox, e->d_name);
-		if (stat(path, &st) == -1 || !S_ISREG(st.st_mode)) {
-			free(path);
-			continue;
-		}
-		if (*n == IMPORT_MAX_FILES) {
-			diag_error(d, inbox, 0, 0, "more than %d files: only "
-			    "the first ones are read", IMPORT_MAX_FILES);
-			free(path);
-			break;
-		}
-		v = xreallocarray(v, *n + 1, sizeof(*v));
-		memset(&v[*n], 0, sizeof(*v));
-		v[*n].name = xstrdup(e->d_name);
-		v[*n].path = path;
-		v[*n].mtime = (long long)st.st_mtim.tv_sec * 1000000000LL +
-		    st.st_mtim.tv_nsec;
-		(*n)++;
-	}
-	closedir(dir);
-	if (*n > 1)
-		qsort(v, *n, sizeof(*v), S_cmp_items);
-	if (v == NULL)
-		v = xcalloc(1, sizeof(*v));
-	return v;
-}
 
 /* Copy a file, atomically at the destination. */
 static int
@@ -378,47 +192,6 @@ out:
 	return ok;
 }
 
-/* Move a processed file into INBOX/traités/ (never over another). */
-static int
-S_done(const char *inbox, const struct item *it, struct diags *d)
-{
-	char	*dir = path_join(inbox, IMPORT_DONE), *to = NULL, *dot;
-	int	 n, ok = 1;
-
-	if (!mkdir_p(dir)) {
-		diag_error(d, dir, 0, 0, "cannot create: %s", strerror(errno));
-		free(dir);
-		return 0;
-	}
-	for (n = 1;; n++) {
-		free(to);
-		if (n == 1)
-			to = path_join(dir, it->name);
-		else {
-			char *base = xstrdup(it->name);
-
-			dot = strrchr(base, '.');
-			if (dot != NULL && dot != base) {
-				*dot = '\0';
-				to = xasprintf("%s/%s (%d).%s", dir, base, n,
-				    dot + 1);
-			} else
-				to = xasprintf("%s/%s (%d)", dir, base, n);
-			free(base);
-		}
-		if (access(to, F_OK) == -1)
-			break;
-	}
-	if (rename(it->path, to) == -1) {
-		diag_error(d, it->path, 0, 0, "cannot move into %s: %s", dir,
-		    strerror(errno));
-		ok = 0;
-	}
-	free(to);
-	free(dir);
-	return ok;
-}
-
 /* The page to write: the answer, with the coordinator's follow-up. */
 static void
 S_followup(struct partner *p, const struct partner *cur)
@@ -430,9 +203,8 @@ S_followup(struct partner *p, const struct partner *cur)
 }
 
 static int
-S_apply(struct site *s, const struct import_opts *o, struct item *it,
-    const char *arch, struct campaign *st, const struct date *today,
-    struct diags *d)
+S_apply(struct site *s, struct import_item *it, const char *arch,
+    struct campaign *st, const struct date *today, struct diags *d)
 {
 	char		*page, *dir, *cur = NULL;
 	size_t		 len = 0;
@@ -462,164 +234,107 @@ S_apply(struct site *s, const struct import_opts *o, struct item *it,
 		cp = campaign_state_get(st, it->slug, 1);
 		cp->reponse = *today;
 		memset(&cp->relance, 0, sizeof(cp->relance));
+		memset(&cp->recu, 0, sizeof(cp->recu));
+		free(cp->inutilisable);
+		cp->inutilisable = NULL;
 		free(cp->empreinte);
 		cp->empreinte = campaign_fingerprint(page);
 	}
 	free(page);
-	(void)o;
 	return ok;
+}
+
+/* A return that is not a page: "received, not usable" for its partner. */
+static void
+S_refused(struct campaign *st, const struct import_item *it,
+    const struct date *today)
+{
+	struct camp_partner *cp = campaign_state_get(st, it->slug, 1);
+
+	if (campaign_date_set(&cp->reponse))
+		return;		/* answered already: nothing to ask */
+	cp->recu = *today;
+	free(cp->inutilisable);
+	cp->inutilisable = xstrdup(import_inbox_word(it->f->kind));
+}
+
+/* Counts: every file once. */
+static void
+S_count(const struct import_item *v, size_t n, struct import_counts *k)
+{
+	size_t	 i;
+
+	k->files = n;
+	for (i = 0; i < n; i++)
+		switch (v[i].fate) {
+		case IF_INVALID: k->invalid++; break;
+		case IF_REFUSED: k->refused++; break;
+		case IF_SAME:
+		case IF_OLDER: k->superseded++; break;
+		case IF_QUESTION: k->questions++; break;
+		case IF_CONFLICT: k->conflicts++; break;
+		case IF_TAKE:
+			if (v[i].cur == NULL)
+				k->added++;
+			else if (import_show_nchanges(&v[i]) > 0)
+				k->changed++;
+			else
+				k->confirmed++;
+			break;
+		}
 }
 
 int
 import_run(struct site *s, const struct import_opts *o, struct buf *out,
     struct import_counts *k, struct diags *d)
 {
-	struct item	*v;
+	struct inbox_file *files = NULL;
+	struct import_item *v = NULL;
 	struct campaign	 st;
 	struct date	 today;
-	size_t		 n, i, j, before;
-	const char	*how = NULL;
-	char		*arch = NULL, *fp, iso[11], *slug;
+	size_t		 n = 0, i;
+	char		*arch = NULL;
 	int		 ok = 0, dirty = 0, failed = 0;
 
 	memset(k, 0, sizeof(*k));
 	date_from_epoch(o->now, &today);
 	if (!campaign_state_read(s->content_dir, &st, d))
 		return 0;
-	if ((v = S_inbox_list(o->inbox, &n, d)) == NULL) {
-		campaign_state_free(&st);
-		return 0;
+	if (!import_inbox_read(o->inbox, &files, &n, d))
+		goto out;
+	if (!import_decide(s, o, &st, files, n, &v, d))
+		goto out;
+	import_show(v, n, o, out);
+	S_count(v, n, k);
+	if (!o->apply) {
+		k->edition = st.edition;
+		ok = 1;
+		goto out;
 	}
-	k->files = n;
-	/* Load and match every file. */
-	for (i = 0; i < n; i++) {
-		struct item *it = &v[i];
-
-		slug = S_stem(it->name);
-		before = d->errors;
-		it->p = load_page(s, it->path, validate_slug(slug) ? slug : "",
-		    d);
-		free(slug);
-		if (it->p == NULL) {
-			k->invalid++;
-			buf_printf(out, ngettext("invalid: %s: %zu error "
-			    "(above), left in the folder\n", "invalid: %s: "
-			    "%zu errors (above), left in the folder\n",
-			    d->errors - before), it->path, d->errors - before);
-			continue;
+	/*
+	 * The edition the replaced pages belong to: the one before the
+	 * campaign's (site.yaml may already name the new one).
+	 */
+	arch = xasprintf("%s/archives/%d", s->content_dir,
+	    st.edition > 0 && st.edition - 1 < s->edition ?
+	    st.edition - 1 : s->edition);
+	if (k->changed + k->confirmed + k->added > 0 && !S_snapshot(s, arch, d))
+		goto out;
+	if (st.edition == 0)
+		st.edition = s->edition + 1;
+	for (i = 0; i < n && !failed; i++) {
+		if (v[i].fate == IF_REFUSED && v[i].slug != NULL) {
+			S_refused(&st, &v[i], &today);
+			dirty = 1;
 		}
-		it->cur = S_match(s, it->name, it->p, &how);
-		it->slug = it->cur ? xstrdup(it->cur->slug) :
-		    validate_slugify(it->p->nom.s);
-		if (it->slug[0] == '\0') {
-			free(it->slug);
-			it->slug = xstrdup("partenaire");
-		}
-		if (it->cur == NULL)
-			S_free_slug(s, &it->slug);
-		free(it->p->slug);
-		it->p->slug = xstrdup(it->slug);
-	}
-	/* Two files for one partner: the newer is taken. */
-	for (i = 0; i < n; i++) {
-		if (v[i].p == NULL)
+		if (v[i].fate != IF_TAKE)
 			continue;
-		for (j = 0; j < n; j++) {
-			if (j == i || v[j].p == NULL || v[j].newer != NULL ||
-			    strcmp(v[i].slug, v[j].slug) != 0)
-				continue;
-			if (v[j].mtime > v[i].mtime || (v[j].mtime ==
-			    v[i].mtime && j > i)) {
-				v[i].newer = &v[j];
-				k->superseded++;
-				break;
-			}
-		}
-	}
-	if (o->apply) {
-		/*
-		 * The edition the replaced pages belong to: the one before
-		 * the campaign's (site.yaml may already name the new one).
-		 */
-		arch = xasprintf("%s/archives/%d", s->content_dir,
-		    st.edition > 0 && st.edition - 1 < s->edition ?
-		    st.edition - 1 : s->edition);
-		if (!S_snapshot(s, arch, d))
-			goto out;
-		if (st.edition == 0)
-			st.edition = s->edition + 1;
-	}
-	for (i = 0; i < n; i++) {
-		struct item *it = &v[i];
-		struct camp_partner *cp;
-		size_t all;
-
-		if (it->p == NULL || it->newer != NULL)
-			continue;
-		buf_printf(out, it->cur ? "%s ← %s\n" : _("new partner: %s "
-		    "← %s\n"), it->slug, it->path);
-		for (j = 0; j < n; j++)
-			if (&v[j] != it && S_final(&v[j]) == it)
-				buf_printf(out, _("  older file, not taken: "
-				    "%s\n"),
-				    v[j].path);
-		if (it->cur == NULL) {
-			k->added++;
-			buf_printf(out, _("  nom: \"%s\" (no partner has this "
-			    "nom or sigle; if it is one, name the file "
-			    "SLUG.md)\n"), it->p->nom.s);
-		} else {
-			it->nchanges = page_fields_diff(it->cur, it->p,
-			    PF_SKIP_FOLLOWUP | PF_SKIP_DATE, NULL, "  ", out);
-			all = page_fields_diff(it->cur, it->p,
-			    PF_SKIP_FOLLOWUP | PF_SKIP_BODY, NULL, "", NULL);
-			if (it->nchanges == 0 && all > 0) {
-				k->confirmed++;
-				buf_printf(out, _("  confirmed, no change "
-				    "(mise_a_jour: %04d-%02d-%02d → "
-				    "%04d-%02d-%02d)\n"), it->cur->mise_a_jour.y,
-				    it->cur->mise_a_jour.m,
-				    it->cur->mise_a_jour.d, it->p->mise_a_jour.y,
-				    it->p->mise_a_jour.m, it->p->mise_a_jour.d);
-			} else if (it->nchanges == 0)
-				buf_puts(out, _("  same as the current "
-				    "page\n"));
-			else
-				k->changed++;
-			cp = campaign_state_get(&st, it->slug, 0);
-			if (it->nchanges > 0 && cp && cp->empreinte &&
-			    (fp = campaign_fingerprint(it->cur->path)) != NULL) {
-				if (strcmp(fp, cp->empreinte) != 0) {
-					it->conflict = 1;
-					date_iso(&cp->demande, iso);
-					if (o->force)
-						buf_printf(out, _("  note: %s "
-						    "was modified since it was "
-						    "sent on %s; applied anyway "
-						    "(--force)\n"), it->cur->path,
-						    iso);
-					else {
-						k->conflicts++;
-						buf_printf(out, _("  not "
-						    "applied: %s was modified "
-						    "since it was sent on %s; "
-						    "compare, then import again "
-						    "with --force\n"), it->cur->path,
-						    iso);
-					}
-				}
-				free(fp);
-			}
-		}
-		if (!o->apply || (it->conflict && !o->force))
-			continue;
-		if (!S_apply(s, o, it, arch, &st, &today, d)) {
+		if (!S_apply(s, &v[i], arch, &st, &today, d))
 			failed = 1;
-			break;
+		else {
+			dirty = 1;
+			k->applied++;
 		}
-		it->applied = 1;
-		dirty = 1;
-		k->applied++;
 	}
 	/*
 	 * The follow-up state of the pages written, then their files out
@@ -633,24 +348,24 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 		goto out;
 	if (failed)
 		goto out;
-	for (i = 0; i < n; i++)
-		for (j = 0; v[i].applied && j < n; j++)
-			if (S_final(&v[j]) == &v[i] &&
-			    !S_done(o->inbox, &v[j], d))
-				goto out;
+	for (i = 0; i < n; i++) {
+		const struct import_item *it = &v[i];
+		const char *sub = NULL;
+
+		if (it->fate == IF_TAKE || ((it->fate == IF_SAME ||
+		    it->fate == IF_OLDER) && it->taken->fate == IF_TAKE))
+			sub = IMPORT_DONE;
+		else if (it->fate == IF_REFUSED)
+			sub = IMPORT_REFUSED;
+		if (sub != NULL && !import_inbox_move(o->inbox, sub,
+		    it->f->name, d))
+			goto out;
+	}
 	k->edition = st.edition;
 	ok = 1;
 out:
-	for (i = 0; i < n; i++) {
-		free(v[i].name);
-		free(v[i].path);
-		free(v[i].slug);
-		if (v[i].p != NULL) {
-			model_partner_free(v[i].p);
-			free(v[i].p);
-		}
-	}
-	free(v);
+	import_items_free(v, n);
+	import_inbox_free(files, n);
 	free(arch);
 	campaign_state_free(&st);
 	return ok;

@@ -337,3 +337,36 @@ mail_wrap(const char *text, size_t width)
 	}
 	return buf_detach(&b);
 }
+
+char *
+mail_unusable_text(const char *word)
+{
+	static const struct {
+		const char	*word, *text;
+	} v[] = {
+		{ "formulaire", "le formulaire lui-même (le fichier .html), "
+		    "et non la fiche qu'il enregistre" },
+		{ "html", "une page web, et non la fiche que le formulaire "
+		    "enregistre" },
+		{ "docx", "un document Word (.docx), et non la fiche que le "
+		    "formulaire enregistre" },
+		{ "doc", "un document Word (.doc), et non la fiche que le "
+		    "formulaire enregistre" },
+		{ "odt", "un document LibreOffice (.odt), et non la fiche que "
+		    "le formulaire enregistre" },
+		{ "pdf", "un document PDF, et non la fiche que le formulaire "
+		    "enregistre" },
+		{ "zip", "une archive zip, et non la fiche que le formulaire "
+		    "enregistre" },
+		{ "texte", "un texte sans la fiche (un message ?), et non la "
+		    "fiche que le formulaire enregistre" },
+		{ "vide", "un fichier vide" },
+	};
+	size_t	 i;
+
+	for (i = 0; word != NULL && i < sizeof(v) / sizeof(v[0]); i++)
+		if (strcmp(word, v[i].word) == 0)
+			return xstrdup(v[i].text);
+	return xstrdup("un fichier qui n'est pas la fiche que le formulaire "
+	    "enregistre");
+}

@@ -53,4 +53,12 @@ void	 mail_encode_header(struct buf *, const char *s, size_t col);
  */
 char	*mail_wrap(const char *text, size_t width);
 
+/*
+ * What a return that was not a page was, as a reminder says it to the
+ * partner ("le formulaire lui-même (le fichier .html)"), from the word
+ * campagne.yaml records (campaign_state.h: "formulaire", "docx", ...).
+ * Allocated.
+ */
+char	*mail_unusable_text(const char *word);
+
 #endif /* MAIL_H */

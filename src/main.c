@@ -170,22 +170,41 @@ static const char usage_campaign[] = N_(
 "  --relance             only partners asked and not answered: reminders\n");
 
 static const char usage_import[] = N_(
-"usage: annuaire import [-C DIR] [--apply] [--force] INBOX\n"
+"usage: annuaire import [-C DIR] [--apply] [--accept SLUG] [--as-new SLUG]\n"
+"                       [--take SLUG:FIELD] [--keep SLUG:FIELD] [--force]\n"
+"                       INBOX\n"
 "\n"
 "Merge the pages partners sent back into INBOX (any file names).  Each\n"
 "file is checked like 'annuaire check', matched to a partner (file name,\n"
 "else nom or sigle) or shown as a new partner, and compared with the\n"
 "current page field by field.  Dry run: nothing is written.\n"
+"Of several files for one partner, identical ones count once, else the\n"
+"latest save of the form wins, else the highest copy number (\" (2)\");\n"
+"else none is taken.  An answer without the form's save time gets the\n"
+"date of the answer as mise_a_jour.  The form itself, Word, LibreOffice\n"
+"or PDF documents, messages and empty files are refused, each named.\n"
+"Lines starting with '?' are questions, with '!' conflicts: not applied.\n"
 "\n"
 "Options:\n"
 "  -C DIR    content folder (default: content)\n"
 "  --apply   write the pages into DIR/partenaires/ (suivi: ok), archive\n"
 "            the previous edition in DIR/archives/<edition>/ and every\n"
-"            replaced page, record the answers in DIR/campagne.yaml and\n"
-"            move the files taken into INBOX/traités/\n"
-"  --force   also apply answers to pages modified since the campaign\n"
-"            sent them (reported and skipped otherwise)\n"
-"Exit status: 0, or 1 when a file is invalid or was not applied.\n");
+"            replaced page, record the answers in DIR/campagne.yaml,\n"
+"            move the files taken into INBOX/traités/ and the files\n"
+"            refused into INBOX/refusés/ (their partner: \"reçu,\n"
+"            inutilisable\", told why by 'campaign --relance')\n"
+"  --accept SLUG   apply an answer whose nom or sigle is not the page's\n"
+"                  (a renaming) to SLUG's page\n"
+"  --as-new SLUG   take that answer as a new partner instead\n"
+"  --take SLUG:FIELD  a field both you and the partner changed since the\n"
+"                     request: the partner's value (FIELD as shown: nom,\n"
+"                     adresse, horaires, body...)\n"
+"  --keep SLUG:FIELD  ... yours\n"
+"  --force   apply answers to pages modified since the campaign sent\n"
+"            them when the page as sent is not kept; the partner's value\n"
+"            for every conflict\n"
+"Each option may be given several times.\n"
+"Exit status: 0, or 1 when a file is invalid, refused or not applied.\n");
 
 static const char usage_report[] = N_(
 "usage: annuaire report [-C DIR] [-o OUT] [--format text|csv]\n"
@@ -815,7 +834,7 @@ S_now(void)
 }
 
 enum { OPT_ECHEANCE = 300, OPT_ONLY, OPT_RELANCE, OPT_APPLY, OPT_FORCE,
-    OPT_FORMAT, OPT_CTHEME };
+    OPT_FORMAT, OPT_CTHEME, OPT_ACCEPT, OPT_AS_NEW, OPT_TAKE, OPT_KEEP };
 
 static const struct option camp_longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -826,6 +845,10 @@ static const struct option camp_longopts[] = {
 	{ "apply", no_argument, NULL, OPT_APPLY },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "accept", required_argument, NULL, OPT_ACCEPT },
+	{ "as-new", required_argument, NULL, OPT_AS_NEW },
+	{ "take", required_argument, NULL, OPT_TAKE },
+	{ "keep", required_argument, NULL, OPT_KEEP },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -835,7 +858,29 @@ struct copts {
 	struct date	 echeance;
 	unsigned int	 only;
 	int		 relance, apply, force;
+	/* import's decisions, each option as often as needed: slugs
+	   (accept, as_new), "slug:field" (take, keep); argv's strings */
+	const char	**lists[4];
+	size_t		 nlists[4];
 };
+
+/* Add optarg to one of import's decision lists (key a, n, t, k). */
+static void
+S_copts_add(struct copts *o, int which, const char *arg)
+{
+	o->lists[which] = xreallocarray(o->lists[which], o->nlists[which] + 1,
+	    sizeof(*o->lists[which]));
+	o->lists[which][o->nlists[which]++] = arg;
+}
+
+static void
+S_copts_free(struct copts *o)
+{
+	int	 i;
+
+	for (i = 0; i < 4; i++)
+		free(o->lists[i]);
+}
 
 /*
  * Parse; `allowed` lists 'C', 'o', and 'T' theme, 'E' echeance, 'O'
@@ -867,6 +912,10 @@ S_copts(int argc, char *argv[], const char *allowed, const char *usage,
 		case OPT_APPLY: key = 'A'; break;
 		case OPT_FORCE: key = 'F'; break;
 		case OPT_FORMAT: key = 'M'; break;
+		case OPT_ACCEPT: key = 'a'; break;
+		case OPT_AS_NEW: key = 'n'; break;
+		case OPT_TAKE: key = 't'; break;
+		case OPT_KEEP: key = 'k'; break;
 		case ':':
 			return S_usage_error(usage, "option requires an "
 			    "argument: %s", argv[optind - 1]);
@@ -884,6 +933,16 @@ S_copts(int argc, char *argv[], const char *allowed, const char *usage,
 		case 'R': o->relance = 1; break;
 		case 'A': o->apply = 1; break;
 		case 'F': o->force = 1; break;
+		case 'a': S_copts_add(o, 0, optarg); break;
+		case 'n': S_copts_add(o, 1, optarg); break;
+		case 't':
+		case 'k':
+			if (strchr(optarg, ':') == NULL)
+				return S_usage_error(usage, "--%s %s: expected "
+				    "SLUG:FIELD (e.g. tad:transports)", key ==
+				    't' ? "take" : "keep", optarg);
+			S_copts_add(o, key == 't' ? 2 : 3, optarg);
+			break;
 		case 'E':
 			if (!validate_date(optarg, &o->echeance, &why)) {
 				S_usage_error(usage, "--echeance %s: %s", optarg,
@@ -985,18 +1044,23 @@ cmd_import(int argc, char *argv[])
 	struct buf	 out;
 	int		 rc, ok;
 
-	if ((rc = S_copts(argc, argv, "CAF", usage_import, &o)) >= 0)
+	if ((rc = S_copts(argc, argv, "CAFantk", usage_import, &o)) >= 0) {
+		S_copts_free(&o);
 		return rc;
-	if (optind + 1 != argc)
+	}
+	if (optind + 1 != argc) {
+		S_copts_free(&o);
 		return S_usage_error(usage_import, "%s", optind == argc ?
 		    _("missing the folder of pages to import") :
 		    _("give one folder of pages to import"));
+	}
 	diags_init(&d);
 	{
 		struct opts lo = { .content = o.content, .quiet = 1 };
 
 		if ((site = S_load(&lo, &d, &rc, NULL, NULL)) == NULL) {
 			diags_free(&d);
+			S_copts_free(&o);
 			return rc;
 		}
 	}
@@ -1004,6 +1068,14 @@ cmd_import(int argc, char *argv[])
 	io.inbox = argv[optind];
 	io.apply = o.apply;
 	io.force = o.force;
+	io.accept = o.lists[0];
+	io.naccept = o.nlists[0];
+	io.as_new = o.lists[1];
+	io.nas_new = o.nlists[1];
+	io.take = o.lists[2];
+	io.ntake = o.nlists[2];
+	io.keep = o.lists[3];
+	io.nkeep = o.nlists[3];
 	io.now = S_now();
 	buf_init(&out);
 	ok = import_run(site, &io, &out, &k, &d);
@@ -1011,11 +1083,13 @@ cmd_import(int argc, char *argv[])
 	fputs(buf_cstr(&out), stdout);
 	if (ok) {
 		printf(ngettext("%zu file: %zu changed, %zu confirmed, %zu "
-		    "new, %zu invalid, %zu older, %zu not applied\n",
+		    "new, %zu invalid, %zu refused, %zu older or identical, "
+		    "%zu questions, %zu conflicts\n",
 		    "%zu files: %zu changed, %zu confirmed, %zu new, %zu "
-		    "invalid, %zu older, %zu not applied\n", k.files),
+		    "invalid, %zu refused, %zu older or identical, %zu "
+		    "questions, %zu conflicts\n", k.files),
 		    k.files, k.changed, k.confirmed, k.added, k.invalid,
-		    k.superseded, k.conflicts);
+		    k.refused, k.superseded, k.questions, k.conflicts);
 		if (!o.apply && k.files > k.invalid)
 			printf(_("dry run: nothing written; to apply: annuaire "
 			    "import --apply %s\n"), io.inbox);
@@ -1028,7 +1102,9 @@ cmd_import(int argc, char *argv[])
 			    "'edition: %d' in %s/site.yaml\n"), k.edition,
 			    o.content);
 	}
-	rc = !ok ? EXIT_USAGE : (k.invalid || k.conflicts) ? EXIT_CONTENT : 0;
+	rc = !ok ? EXIT_USAGE : (k.invalid || k.refused || k.questions ||
+	    k.conflicts) ? EXIT_CONTENT : 0;
+	S_copts_free(&o);
 	buf_free(&out);
 	model_free(site);
 	diags_free(&d);

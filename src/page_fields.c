@@ -22,6 +22,75 @@ static const char *const S_lists[] = {
 /* Lines of a body diff shown. */
 #define	PF_SHOW_LINES		12
 
+/* The form's labels (themes/default/campagne/form.js), per key. */
+static const struct {
+	const char	*key, *label;
+} S_labels[] = {
+	{ "nom", "Nom complet de la structure" },
+	{ "sigle", "Sigle ou nom court" },
+	{ "categorie", "Catégorie" },
+	{ "thematiques", "Besoins auxquels vous répondez" },
+	{ "resume", "Résumé" },
+	{ "missions", "Missions" },
+	{ "actions", "Actions" },
+	{ "public", "Public accueilli" },
+	{ "acces", "Accès" },
+	{ "acces.modalites", "Comment on vient chez vous" },
+	{ "acces.cout", "Coût" },
+	{ "acces.precisions", "Précisions sur l’accès" },
+	{ "langues", "Langues parlées à l’accueil" },
+	{ "accessibilite", "Accueil des personnes à mobilité réduite" },
+	{ "accessibilite.precisions", "Précisions sur l’accessibilité" },
+	{ "adresse", "Adresse" },
+	{ "adresse.rue", "Adresse — rue" },
+	{ "adresse.complement", "Adresse — complément" },
+	{ "adresse.code_postal", "Adresse — code postal" },
+	{ "adresse.ville", "Adresse — ville" },
+	{ "transports", "Transports" },
+	{ "horaires", "Horaires" },
+	{ "horaires.lundi", "Horaires — lundi" },
+	{ "horaires.mardi", "Horaires — mardi" },
+	{ "horaires.mercredi", "Horaires — mercredi" },
+	{ "horaires.jeudi", "Horaires — jeudi" },
+	{ "horaires.vendredi", "Horaires — vendredi" },
+	{ "horaires.samedi", "Horaires — samedi" },
+	{ "horaires.dimanche", "Horaires — dimanche" },
+	{ "horaires.precisions", "Horaires — précisions" },
+	{ "telephone", "Téléphone" },
+	{ "courriel", "Courriel" },
+	{ "site", "Site internet" },
+	{ "contacts", "Personnes à contacter" },
+	{ "logo", "Logo" },
+	{ "liens", "Travaille avec" },
+	{ "mise_a_jour", "Mise à jour" },
+	{ "suivi", "Suivi" },
+	{ "note_suivi", "Note de suivi" },
+	{ "body", "Présentation" },
+};
+
+const char *
+page_fields_label(const char *key)
+{
+	size_t	 i;
+
+	for (i = 0; i < sizeof(S_labels) / sizeof(S_labels[0]); i++)
+		if (strcmp(S_labels[i].key, key) == 0)
+			return S_labels[i].label;
+	return key;
+}
+
+/* A value as a reader says it: a language by its name. */
+static const char *
+S_shown(const char *key, const char *value)
+{
+	const char *l;
+
+	if (strcmp(key, "langues") == 0 &&
+	    (l = model_langue_label(value)) != NULL)
+		return l;
+	return value;
+}
+
 static int
 S_in(const char *key, const char *const *v)
 {
@@ -235,8 +304,8 @@ S_body(const char *a, const char *b, const char *indent, struct buf *out)
 	lb = S_lines(b, &nb, &cb);
 	buf_init(&d);
 	if (na > PF_MAX_BODY_LINES || nb > PF_MAX_BODY_LINES) {
-		buf_printf(out, _("%sprésentation: changed (%zu lines → %zu "
-		    "lines)\n"), indent, na, nb);
+		buf_printf(out, _("%s%s: %zu lines → %zu lines\n"), indent,
+		    page_fields_label("body"), na, nb);
 		goto done;
 	}
 	/* t[i][j]: LCS length of la[i..] and lb[j..]. */
@@ -258,14 +327,19 @@ S_body(const char *a, const char *b, const char *indent, struct buf *out)
 			nadd++, j++;
 		} else {
 			if (shown++ < PF_SHOW_LINES)
-				buf_printf(&d, "%s  -%s%s\n", indent,
+				buf_printf(&d, "%s  −%s%s\n", indent,
 				    *la[i] ? " " : "", la[i]);
 			ndel++, i++;
 		}
 	}
-	buf_printf(out, ngettext("%sprésentation: %zu line added, %zu "
-	    "removed\n", "%sprésentation: %zu lines added, %zu removed\n",
-	    nadd), indent, nadd, ndel);
+	buf_printf(out, "%s%s: ", indent, page_fields_label("body"));
+	if (nadd > 0)
+		buf_printf(out, ngettext("%zu line added", "%zu lines added",
+		    nadd), nadd);
+	if (ndel > 0)
+		buf_printf(out, ngettext("%s%zu line removed",
+		    "%s%zu lines removed", ndel), nadd ? ", " : "", ndel);
+	buf_putc(out, '\n');
 	buf_puts(out, buf_cstr(&d));
 	if (shown > PF_SHOW_LINES)
 		buf_printf(out, _("%s  … (%zu more)\n"), indent,
@@ -320,18 +394,18 @@ page_fields_diff(const struct partner *a, const struct partner *b,
 					    !S_has(&fb, key, fa.v[k].value)) {
 						changed = 1;
 						if (out)
-							buf_printf(out, _("%s%s: - "
-							    "\"%s\"\n"), indent, key,
-							    fa.v[k].value);
+							buf_printf(out, _("%s%s: − « %s »\n"),
+							    indent, page_fields_label(key),
+							    S_shown(key, fa.v[k].value));
 					}
 				for (k = 0; k < fb.n; k++)
 					if (strcmp(fb.v[k].key, key) == 0 &&
 					    !S_has(&fa, key, fb.v[k].value)) {
 						changed = 1;
 						if (out)
-							buf_printf(out, _("%s%s: + "
-							    "\"%s\"\n"), indent, key,
-							    fb.v[k].value);
+							buf_printf(out, _("%s%s: + « %s »\n"),
+							    indent, page_fields_label(key),
+							    S_shown(key, fb.v[k].value));
 					}
 			} else {
 				va = S_get(&fa, key);
@@ -340,15 +414,16 @@ page_fields_diff(const struct partner *a, const struct partner *b,
 				    strcmp(va, vb) != 0) {
 					changed = 1;
 					if (out)
-						buf_printf(out, _("%s%s: %s → %s\n"),
-						    indent, key, va, vb);
+						buf_printf(out, _("%s%s: « %s » → « %s »\n"),
+						    indent, page_fields_label(key), va, vb);
 				} else if (va == NULL || vb == NULL) {
 					changed = 1;
 					if (out)
 						buf_printf(out, va ?
-						    _("%s%s: removed \"%s\"\n") :
-						    _("%s%s: added \"%s\"\n"),
-						    indent, key, va ? va : vb);
+						    _("%s%s: − « %s »\n") :
+						    _("%s%s: + « %s »\n"),
+						    indent, page_fields_label(key),
+						    va ? va : vb);
 				}
 			}
 			n += changed;

@@ -41,11 +41,14 @@ void	 page_fields_free(struct pfields *);
 
 /*
  * Append to out (when not NULL) one line per difference from a to b,
- * each starting with `indent`:
- *   telephone: 01 99 00 10 10 → 01 99 00 12 34
- *   sigle: added "Caf"            sigle: removed "Caf"
- *   missions: + "Nouvelle mission"   missions: - "Ancienne"
- *   présentation: 2 lines changed, then up to 12 "- line" / "+ line"
+ * each starting with `indent`, the field named by its form label
+ * (page_fields_label()), one notation throughout — "→" changed, "+"
+ * added, "−" removed:
+ *   Téléphone: « 01 99 00 10 10 » → « 01 99 00 12 34 »
+ *   Sigle: + « Caf »              Sigle: − « Caf »
+ *   Missions: + « Nouvelle »      Langues parlées à l’accueil: + « anglais »
+ *   Présentation: 2 lines added, 1 line removed (a count left out when
+ *   0), then up to 12 "- line" / "+ line"
  * `only` (NULL-terminated, or NULL for all) keeps the keys whose group
  * (the part before '.') is listed: { "telephone", "adresse", NULL }.
  * Returns the number of fields that differ.
@@ -53,5 +56,11 @@ void	 page_fields_free(struct pfields *);
 size_t	 page_fields_diff(const struct partner *a, const struct partner *b,
 	    int flags, const char *const *only, const char *indent,
 	    struct buf *out);
+
+/*
+ * The label the partner's form gives a key or group ("adresse.rue" ->
+ * "Adresse — rue", "body" -> "Présentation"); the key when unknown.
+ */
+const char *page_fields_label(const char *key);
 
 #endif /* PAGE_FIELDS_H */

@@ -14,17 +14,18 @@
 #include "util.h"
 
 enum rstate {
-	RS_ERREURS, RS_RELANCER, RS_SANS_REPONSE, RS_EN_ATTENTE,
+	RS_ERREURS, RS_RELANCER, RS_INUTILISABLE, RS_SANS_REPONSE,
+	RS_EN_ATTENTE,
 	RS_ANCIENNE, RS_A_JOUR, RS__COUNT
 };
 
 static const char *const S_labels[RS__COUNT] = {
-	"erreurs", "à relancer", "sans réponse", "en attente", "ancienne",
+	"erreurs", "à relancer", "reçu, inutilisable", "sans réponse", "en attente", "ancienne",
 	"à jour"
 };
 
 static const char *const S_keys[RS__COUNT] = {
-	"erreurs", "relancer", "sans_reponse", "en_attente", "ancienne",
+	"erreurs", "relancer", "recu_inutilisable", "sans_reponse", "en_attente", "ancienne",
 	"a_jour"
 };
 
@@ -121,6 +122,8 @@ S_rows(const struct site *s, const struct diags *loaded, struct campaign *c,
 			r->st = RS_EN_ATTENTE;
 		else if (answered)
 			r->st = RS_A_JOUR;
+		else if (r->cp && campaign_date_set(&r->cp->recu))
+			r->st = RS_INUTILISABLE;
 		else if (asked)
 			r->st = RS_SANS_REPONSE;
 		else if (p->mise_a_jour.y < s->edition)
@@ -337,7 +340,8 @@ S_report_text(const struct site *s, const struct campaign *c, const struct row *
 	buf_puts(b, " Demandé    Relancé    Répondu\n");
 	for (i = 0; i < n; i++) {
 		cnt[v[i].st]++;
-		lbl = S_state_label(&v[i]);
+		lbl = v[i].st == RS_INUTILISABLE ? xstrdup("inutilisable") :
+		    S_state_label(&v[i]);
 		S_cell(b, lbl, 14);
 		free(lbl);
 		S_cell(b, v[i].name, 33);
@@ -349,6 +353,14 @@ S_report_text(const struct site *s, const struct campaign *c, const struct row *
 		while (b->len > 0 && b->data[b->len - 1] == ' ')
 			b->data[--b->len] = '\0';
 		buf_putc(b, '\n');
+		if (v[i].st == RS_INUTILISABLE) {
+			char iso[11];
+
+			date_iso(&v[i].cp->recu, iso);
+			buf_printf(b, "               reçu le %s, inutilisable "
+			    ": %s\n", iso, v[i].cp->inutilisable ?
+			    v[i].cp->inutilisable : "?");
+		}
 		if (v[i].p != NULL && v[i].p->note_suivi.s != NULL &&
 		    v[i].st != RS_A_JOUR) {
 			char *one = xstrdup(v[i].p->note_suivi.s), *q;
@@ -593,6 +605,11 @@ S_html(const struct site *s, const struct campaign *c, const struct row *v,
 		buf_printf(b, "<tr><td class=\"etat %s\">", S_keys[v[i].st]);
 		S_esc(b, lbl);
 		free(lbl);
+		if (v[i].st == RS_INUTILISABLE && v[i].cp->inutilisable) {
+			buf_puts(b, " (");
+			S_esc(b, v[i].cp->inutilisable);
+			buf_putc(b, ')');
+		}
 		buf_puts(b, "</td><td>");
 		S_esc(b, v[i].name);
 		if (p && p->note_suivi.s) {

@@ -4,6 +4,9 @@
  * One row per partner page, with its state, work to do first:
  *   erreurs       the page has errors (it is left out of the site);
  *   à relancer    suivi: relancer;
+ *   reçu, inutilisable  a return came that is not a page (the form
+ *                 itself, a Word or PDF document, a message, an
+ *                 empty file: import --apply), no answer since;
  *   sans réponse  asked in this campaign, no answer imported;
  *   en attente    suivi: en_attente (with note_suivi);
  *   ancienne      mise_a_jour older than the edition;

@@ -36,8 +36,10 @@ t_check "campagne.yaml names the edition prepared and the deadline" \
 t_check "campagne.yaml: the deadline" grep -qx 'echeance: 2025-12-31' "$C/campagne.yaml"
 t_eq "campagne.yaml: every partner asked today" "$(grep -c 'demande: 2025-11-30' "$C/campagne.yaml")" "$n"
 t_eq "campagne.yaml: a fingerprint per partner" "$(grep -c 'empreinte: "fnv1a64:' "$C/campagne.yaml")" "$n"
-diff -r -x campagne.yaml "$TOP/content" "$C" >"$T_TMP/d" 2>&1
-t_eq "campaign writes nothing in content/ but campagne.yaml" "$?" 0
+diff -r -x campagne.yaml -x campagne-envois "$TOP/content" "$C" >"$T_TMP/d" 2>&1
+t_eq "campaign writes nothing in content/ but campagne.yaml and the pages as sent" "$?" 0
+t_check "the page as sent is kept for the three-way merge" \
+    cmp "$TOP/content/partenaires/tad.md" "$C/campagne-envois/tad.md"
 
 # The same campaign in another copy: byte-identical files.
 cp -r "$TOP/content" "$T_TMP/c2"
@@ -128,13 +130,16 @@ sed 's/01 99 00 20 08/01 99 00 12 34/; s/^mise_a_jour: .*/mise_a_jour: 2025-12-0
     sed 's/$/\r/' >"$I/Fiche Croix Rouge 2019 (2).md"
 # "Rien n'a changé": the same page, a new date.
 sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-01/' "$P/soliha.md" >"$I/soliha.md"
-# Two files for one partner: the newer is taken.
-sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-01/; s/^transports: .*/transports: "Bus 1."/' \
+# Two saves of the form for one partner: the latest save is taken,
+# whatever the file times say (the older save has the newer file time).
+sed '1a # annuaire-formulaire: enregistré 2025-12-01T10:00:00Z
+s/^mise_a_jour: .*/mise_a_jour: 2025-12-01/; s/^transports: .*/transports: "Bus 1."/' \
     "$P/secours-catholique.md" >"$I/secours-catholique-ancien.md"
-sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-03/; s/^transports: .*/transports: "Bus 2."/' \
+sed '1a # annuaire-formulaire: enregistré 2025-12-02T09:30:00Z
+s/^mise_a_jour: .*/mise_a_jour: 2025-12-02/; s/^transports: .*/transports: "Bus 2."/' \
     "$P/secours-catholique.md" >"$I/Secours catholique.md"
-touch -d '2025-12-01 10:00' "$I/secours-catholique-ancien.md"
-touch -d '2025-12-03 10:00' "$I/Secours catholique.md"
+touch -d '2025-12-03 10:00' "$I/secours-catholique-ancien.md"
+touch -d '2025-12-01 10:00' "$I/Secours catholique.md"
 cp "$FIX/nouveau-partenaire.md" "$FIX/fiche-incomplete.md" "$FIX/Fiche secours populaire (Word).md" "$I/"
 
 # Form downloads, from the real form in Chromium when it is there.
@@ -161,22 +166,22 @@ t_eq "a dry run with an invalid file exits 1" "$?" 1
 t_eq "a dry run writes nothing in content/" "$(cd "$C" && find . -type f | sort | xargs md5sum)" "$before"
 t_eq "a dry run leaves the inbox as it was" "$(ls "$I")" "$inbox_before"
 t_check "the renamed CRLF file is croix-rouge, its phone changed" \
-    grep -qF 'telephone: 01 99 00 20 08 → 01 99 00 12 34' "$T_TMP/dry.out"
+    grep -qF 'Téléphone: « 01 99 00 20 08 » → « 01 99 00 12 34 »' "$T_TMP/dry.out"
 t_check "a page with only a new date is confirmed" \
-    grep -qF 'confirmed, no change (mise_a_jour: ' "$T_TMP/dry.out"
+    grep -qF 'confirmed, no change (Mise à jour: ' "$T_TMP/dry.out"
 t_check "a new partner is shown as new" \
-    grep -qF 'new partner: epicerie-solidaire-des-chantiers ←' "$T_TMP/dry.out"
-t_check "of two files the newer is taken, the older named" \
-    grep -qF "older file, not taken: $I/secours-catholique-ancien.md" "$T_TMP/dry.out"
-t_check "the newer file's change is shown" grep -qF '→ Bus 2.' "$T_TMP/dry.out"
+    grep -qF "new partner: Épicerie solidaire des Chantiers ($I/nouveau-partenaire.md), page epicerie-solidaire-des-chantiers.md" "$T_TMP/dry.out"
+t_check "of two saves the latest is taken, the older named with its save time" \
+    grep -qF "older, not taken: $I/secours-catholique-ancien.md (saved 2025-12-01T10:00:00Z; this file was saved 2025-12-02T09:30:00Z)" "$T_TMP/dry.out"
+t_check "the latest save's change is shown" grep -qF '→ « Bus 2. »' "$T_TMP/dry.out"
 t_check "the Windows-1252 file is refused with its hint (file:line:col)" \
     grep -qE "^$I/Fiche secours populaire \(Word\)\.md:[0-9]+:[0-9]+: error: .*Windows-1252" "$T_TMP/dry.err"
 t_check "the invalid file's errors are those of check" \
     grep -qE "^$I/fiche-incomplete\.md:3:12: error: telephone:" "$T_TMP/dry.err"
 if [ $form = 1 ]; then
 	t_check "the form download is matched and its phone change shown" \
-	    grep -qF "caf-yvelines ← $I/caf-yvelines (1).md" "$T_TMP/dry.out"
-	grep -A3 -F "aejf ← $I/aejf (1).md" "$T_TMP/dry.out" >"$T_TMP/aejf"
+	    grep -qF "(caf-yvelines) ← $I/caf-yvelines (1).md" "$T_TMP/dry.out"
+	grep -A3 -F "(aejf) ← $I/aejf (1).md" "$T_TMP/dry.out" >"$T_TMP/aejf"
 	t_check "the form's \"Rien n'a changé\" is a confirmation" grep -q 'confirmed, no change' "$T_TMP/aejf"
 fi
 
@@ -209,22 +214,31 @@ t_eq "only the phone, the date and suivi changed in croix-rouge.md" \
 
 after=$(cd "$C" && find . -type f | sort | xargs md5sum)
 SOURCE_DATE_EPOCH=$T1 A import -C "$C" --apply "$I" >"$T_TMP/again.out" 2>/dev/null
-t_check "a second import takes nothing" grep -q ': 0 changed, 0 confirmed, 0 new, 2 invalid' "$T_TMP/again.out"
+t_check "a second import takes nothing" grep -q ': 0 changed, 0 confirmed, 0 new, 2 invalid, 0 refused, 0 older or identical' "$T_TMP/again.out"
 t_eq "a second import changes nothing in content/" "$(cd "$C" && find . -type f | sort | xargs md5sum)" "$after"
 
-# A page modified since the request: reported, applied only with --force.
+# A page modified since the request: merged with the page as sent (the
+# coordination's change kept, the partner's taken); without the page as
+# sent, reported and applied only with --force.
 printf '\nAjout de la coordination.\n' >>"$P/tad.md"
 mkdir -p "$T_TMP/r2"
 sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-02/; s/^public: .*/public: "Tout public."/' \
     "$TOP/content/partenaires/tad.md" >"$T_TMP/r2/tad.md"
+cp -r "$C" "$T_TMP/c2b"; cp -r "$T_TMP/r2" "$T_TMP/r2b"
 SOURCE_DATE_EPOCH=$T1 A import -C "$C" --apply "$T_TMP/r2" >"$T_TMP/c.out" 2>&1
-t_eq "an answer to a page modified since the request exits 1" "$?" 1
-t_check "it is reported, not applied" grep -q 'not applied: .*tad.md was modified since it was sent on 2025-11-30' "$T_TMP/c.out"
+t_eq "an answer to a page the coordination changed since the request is merged (exit 0)" "$?" 0
+t_check "...saying the coordination's change is kept" grep -qF 'Présentation: your change since the request is kept' "$T_TMP/c.out"
 t_check "the page keeps the coordination's change" grep -q 'Ajout de la coordination' "$P/tad.md"
-SOURCE_DATE_EPOCH=$T1 A import -C "$C" --apply --force "$T_TMP/r2" >"$T_TMP/f.out" 2>&1
-t_eq "--force applies it" "$?" 0
+t_check "...and has the partner's" grep -qx 'public: "Tout public."' "$P/tad.md"
 t_check "the page replaced is kept in archives/2018/remplacees/" \
     grep -q 'Ajout de la coordination' "$C/archives/2018/remplacees/tad-2025-12-02.md"
+rm "$T_TMP/c2b/campagne-envois/tad.md"
+SOURCE_DATE_EPOCH=$T1 A import -C "$T_TMP/c2b" --apply "$T_TMP/r2b" >"$T_TMP/c.out" 2>&1
+t_eq "without the page as sent, an answer to a page modified since exits 1" "$?" 1
+t_check "it is reported, not applied" grep -q 'not applied: .*tad.md was modified since it was sent on 2025-11-30' "$T_TMP/c.out"
+t_check "the page keeps the coordination's change" grep -q 'Ajout de la coordination' "$T_TMP/c2b/partenaires/tad.md"
+SOURCE_DATE_EPOCH=$T1 A import -C "$T_TMP/c2b" --apply --force "$T_TMP/r2b" >"$T_TMP/f.out" 2>&1
+t_eq "--force applies it" "$?" 0
 
 # Every example page sent back under a name that says nothing, with only
 # a new date: each is matched by its nom to its own page, and confirmed.
@@ -234,11 +248,11 @@ i=0
 for f in "$T_TMP"/c6/partenaires/*.md; do
 	i=$((i + 1))
 	sed 's/^mise_a_jour: .*/mise_a_jour: 2025-12-02/' "$f" >"$T_TMP/r6/Réponse $i.md"
-	echo "$(basename "$f" .md) ← $T_TMP/r6/Réponse $i.md" >>"$T_TMP/r6.want"
+	echo "($(basename "$f" .md)) ← $T_TMP/r6/Réponse $i.md" >>"$T_TMP/r6.want"
 done
 A import -C "$T_TMP/c6" "$T_TMP/r6" >"$T_TMP/r6.out" 2>&1
 t_eq "every page renamed: matched by its nom to its own page" \
-    "$(grep ' ← ' "$T_TMP/r6.out" | sort)" "$(sort "$T_TMP/r6.want")"
+    "$(grep -o '([a-z0-9-]*) ← .*' "$T_TMP/r6.out" | sort)" "$(sort "$T_TMP/r6.want")"
 t_check "every page renamed with a new date only: confirmed" \
     grep -q "^$n files: 0 changed, $n confirmed, 0 new, 0 invalid" "$T_TMP/r6.out"
 

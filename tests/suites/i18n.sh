@@ -182,10 +182,11 @@ sed 's/^telephone:.*/telephone: "01 39 00 00 01"/' \
 printf -- '---\nnom: Nouveau\n---\n' >"$T_TMP/in/x.md"
 out=$(fr "$A" import -C "$T_TMP/c-fr" "$T_TMP/in" 2>/dev/null)
 t_eq "import's dry run is in French" "$out" \
-"invalide${nb}: $T_TMP/in/x.md${nb}: 7 erreurs (ci-dessus), laissé dans le dossier
-caf-yvelines ← $T_TMP/in/caf.md
-  telephone${nb}: 01 99 00 10 10 → 01 39 00 00 01
-2 fichiers reçus — modifiés${nb}: 1, confirmés${nb}: 0, nouveaux${nb}: 0, invalides${nb}: 1, plus anciens${nb}: 0, non appliqués${nb}: 0
+"Caisse d’allocations familiales des Yvelines (caf-yvelines) ← $T_TMP/in/caf.md
+  Téléphone${nb}: «${nb}01 99 00 10 10${nb}» → «${nb}01 39 00 00 01${nb}»
+  Mise à jour${nb}: «${nb}2018-01-22${nb}» → «${nb}2018-03-15${nb}» (la date de la réponse${nb}: le fichier donnait 2018-01-22)
+invalide${nb}: $T_TMP/in/x.md${nb}: 7 erreurs (ci-dessus), laissé dans le dossier
+2 fichiers reçus — modifiés${nb}: 1, confirmés${nb}: 0, nouveaux${nb}: 0, invalides${nb}: 1, refusés${nb}: 0, plus anciens ou identiques${nb}: 0, questions${nb}: 0, conflits${nb}: 0
 essai à blanc${nb}: rien n’a été écrit${nb}; pour appliquer${nb}: annuaire import --apply $T_TMP/in"
 err=$(fr "$A" export data-inclusion -C "$T_TMP/c-fr" -o "$T_TMP/c-fr/di" 2>&1)
 case $err in "annuaire: $T_TMP/c-fr/di est dans le dossier du contenu $T_TMP/c-fr, où rien"*)

@@ -179,10 +179,13 @@ test_diff(void **state)
 	assert_int_equal(page_fields_diff(p, q, 0, NULL, "  ", &out), 3);
 	print_message("%s", buf_cstr(&out));
 	assert_non_null(strstr(buf_cstr(&out),
-	    "  telephone: 01 99 00 20 08 → 01 99 00 12 34\n"));
+	    "  Téléphone: « 01 99 00 20 08 » → « 01 99 00 12 34 »\n"));
 	assert_non_null(strstr(buf_cstr(&out),
-	    "  missions: - \"Proposer des vêtements à petit prix.\"\n"));
+	    "  Missions: − « Proposer des vêtements à petit prix. »\n"));
 	assert_non_null(strstr(buf_cstr(&out), "  + Une ligne de plus.\n"));
+	/* One notation: no "0 lines removed" when none is. */
+	assert_non_null(strstr(buf_cstr(&out),
+	    "  Présentation: 1 line added\n"));
 	/* Only the groups asked for. */
 	assert_int_equal(page_fields_diff(p, q, 0,
 	    (const char *const[]){ "telephone", "adresse", NULL }, "", NULL),

@@ -184,11 +184,14 @@ t_check "a second import does not repeat the refused files" \
 
 # ---- report and reminders ---------------------------------------------------
 SOURCE_DATE_EPOCH=$T1 A report -C "$C" -o "$O" >"$T_TMP/report.txt" 2>/dev/null
-rs() { grep -E "^[^ ].* $1 " "$T_TMP/report.txt" | cut -c1-16 | sed 's/ *$//'; }
-t_eq "report: aejf is received, not usable" "$(rs aejf)" inutilisable
+# The state of a partner, by slug: the text names partners as the site
+# prints them, the CSV (";") has the slug a command needs.
+SOURCE_DATE_EPOCH=$T1 A report -C "$C" --format csv >"$T_TMP/report.csv" 2>/dev/null
+rs() { awk -F';' -v s="$1" '$2 == s { print $3 }' "$T_TMP/report.csv"; }
+t_eq "report: aejf is received, not usable" "$(rs aejf)" recu_inutilisable
 t_check "report: ...saying what it was" grep -qF "reçu le 2025-12-02, inutilisable : formulaire" "$T_TMP/report.txt"
-t_eq "report: asfir is up to date" "$(rs asfir)" "à jour"
-t_eq "report: rive has no answer yet" "$(rs rive)" "sans réponse"
+t_eq "report: asfir is up to date" "$(rs asfir)" a_jour
+t_eq "report: rive has no answer yet" "$(rs rive)" sans_reponse
 t_check "report: the count per state" grep -q "reçu, inutilisable 5\|reçu, inutilisable $((3 + 2 * have_py + have_pdf))" "$T_TMP/report.txt"
 t_check "suivi.html: the state" grep -q 'class="etat recu_inutilisable">reçu, inutilisable (formulaire)' "$O/suivi.html"
 SOURCE_DATE_EPOCH=$T1 A campaign -C "$C" -o "$O" --relance >"$T_TMP/relance.out" 2>&1
@@ -197,13 +200,13 @@ if [ $have_py = 1 ]; then
 m = email.message_from_binary_file(open(sys.argv[1], "rb"), policy=email.policy.default)
 print(" ".join(m.get_body(("plain",)).get_content().split()))' "$O/campagne/$1.eml"; }
 	t_check "the reminder to aejf says it sent the form itself" \
-	    sh -c "echo \"\$1\" | grep -qF \"c'était le formulaire lui-même (le fichier .html)\"" - "$(text aejf)"
+	    sh -c "echo \"\$1\" | grep -qF \"c’était le formulaire lui-même (le fichier .html)\"" - "$(text aejf)"
 	t_check "...and how to send the page" \
 	    sh -c "echo \"\$1\" | grep -qF 'cliquez sur « Enregistrer ma fiche », puis renvoyez-nous en pièce jointe le fichier « aejf.md »'" - "$(text aejf)"
 	t_check "the reminder to gaf-petit-bois names the Word document" \
 	    sh -c "echo \"\$1\" | grep -qF 'un document Word (.docx)'" - "$(text gaf-petit-bois)"
 	t_check "the reminder to rive is the plain one" \
-	    sh -c "echo \"\$1\" | grep -qF \"Nous n'avons pas encore reçu votre réponse\"" - "$(text rive)"
+	    sh -c "echo \"\$1\" | grep -qF \"Nous n’avons pas encore reçu votre réponse\"" - "$(text rive)"
 	t_check "no reminder to afad (answered)" sh -c '! grep -q "^afad " "$1"' - "$T_TMP/relance.out"
 	t_check "a reminder to aejf" grep -q "^aejf  *relance" "$T_TMP/relance.out"
 else
@@ -222,5 +225,6 @@ SOURCE_DATE_EPOCH=$T1 A import -C "$C" --apply --as-new sos-accueil "$I" >"$T_TM
 t_check "sos-accueil: --as-new makes a new partner" test -f "$P/habitat-et-humanisme-yvelines.md"
 t_check "...and leaves SOS Accueil as it was" cmp "$P/sos-accueil.md" "$TOP/content/partenaires/sos-accueil.md"
 t_eq "report: aejf stays not usable until it answers" \
-    "$(SOURCE_DATE_EPOCH=$T1 A report -C "$C" -o "$O" 2>/dev/null | grep -E '^[^ ].* aejf ' | cut -c1-12)" inutilisable
+    "$(SOURCE_DATE_EPOCH=$T1 A report -C "$C" --format csv 2>/dev/null |
+    awk -F';' '$2 == "aejf" { print $3 }')" recu_inutilisable
 t_done

@@ -49,6 +49,10 @@ struct builder {
 	struct gstate	 g;
 	const struct pdf_item *it;	/* the text item being drawn */
 	int		 started;	/* its first run is placed */
+	/* Marked content (a tagged document): the sequence open. */
+	int		 marked;	/* one is open */
+	unsigned int	 mark;		/* its element, 0: an artifact */
+	unsigned int	 mcid;		/* the page's next MCID */
 };
 
 /* Round v to thousandths. */
@@ -293,6 +297,58 @@ S_draw_item(struct builder *bd, const struct pdf_item *it)
 	}
 }
 
+int
+emit_mark(const struct pdf_doc *doc, const struct pdf_item *it,
+    unsigned int *node)
+{
+	switch (it->type) {
+	case ITEM_TEXT:
+		if (it->text == NULL || it->size <= 0 ||
+		    (unsigned)it->face >= FACE__COUNT)
+			return 0;
+		break;
+	case ITEM_RECT:
+		if (!it->fill && it->stroke_w <= 0)
+			return 0;
+		break;
+	case ITEM_LINE:
+		if (it->stroke_w <= 0)
+			return 0;
+		break;
+	case ITEM_IMAGE:
+		if (it->path == NULL || it->w <= 0 || it->h <= 0)
+			return 0;
+		break;
+	default:
+		return 0;
+	}
+	*node = it->node <= doc->nnodes ? it->node : 0;
+	return 1;
+}
+
+/* Open the marked-content sequence item it belongs to, if not open. */
+static void
+S_mark(struct builder *bd, const struct pdf_item *it)
+{
+	const struct pdf_doc *doc = bd->e->doc;
+	unsigned int	 node;
+
+	if (doc->nnodes == 0 || !emit_mark(doc, it, &node) ||
+	    (bd->marked && bd->mark == node))
+		return;
+	/* A sequence holds whole text objects. */
+	S_end_text(bd);
+	if (bd->marked)
+		buf_puts(&bd->b, "EMC\n");
+	if (node == 0)
+		buf_puts(&bd->b, "/Artifact BMC\n");
+	else
+		buf_printf(&bd->b, "/%s <</MCID %u>> BDC\n",
+		    doc->nodes[node - 1].role, bd->mcid++);
+	bd->marked = 1;
+	bd->mark = node;
+}
+
 /* The uncompressed content of page p into b (reset first). */
 static void
 S_draw_page(struct builder *bd, const struct pdf_page *p)
@@ -302,9 +358,15 @@ S_draw_page(struct builder *bd, const struct pdf_page *p)
 
 	buf_reset(&bd->b);
 	bd->g = g0;
-	for (i = 0; i < p->nitems; i++)
+	bd->marked = 0;
+	bd->mcid = 0;
+	for (i = 0; i < p->nitems; i++) {
+		S_mark(bd, &p->items[i]);
 		S_draw_item(bd, &p->items[i]);
+	}
 	S_end_text(bd);
+	if (bd->marked)
+		buf_puts(&bd->b, "EMC\n");
 }
 
 int

@@ -216,8 +216,7 @@ bk_back(struct lay *l)
 		bk_heading(l, &v, "Version accessible", colour_dark(l->theme.lead_rgb),
 		    l->theme.body_leading);
 		url = model_url_label(s->url.s);
-		t = xasprintf("Ce livret ne peut pas être lu par un lecteur "
-		    "d'écran. Le site reprend toutes les fiches, à jour, "
+		t = xasprintf("Le site reprend toutes les fiches, à jour, "
 		    "lisibles avec un lecteur d'écran ou agrandies : %s", url);
 		{
 			struct para	 p;
@@ -232,8 +231,23 @@ bk_back(struct lay *l)
 		}
 		free(t);
 		b = vlist_add(&v, qr, l->theme.body_leading * 0.5);
-		qr_draw(b, s->url.s, 0, 0, qr);
-		it = vbox_add(b);
+		{
+			unsigned int	 tl, tf;
+			size_t		 k = b->nitems;
+			char		*alt = xasprintf("Code QR : site %s",
+					    s->url.s);
+
+			tl = lay_tag_open(l, "Link");
+			tf = lay_tag_open(l, "Figure");
+			lay_tag_alt(l, alt);
+			qr_draw(b, s->url.s, 0, 0, qr);
+			for (; k < b->nitems; k++)
+				lay_tag_item(l, &b->items[k]);
+			lay_tag_close(l, tf);
+			it = lay_tag_item(l, vbox_add(b));
+			lay_tag_close(l, tl);
+			free(alt);
+		}
 		it->type = ITEM_LINK_URI;
 		it->x = 0;
 		it->y = -qr;

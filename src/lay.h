@@ -367,6 +367,8 @@ struct span {
 	char		*uri;		/* owned: link target, or NULL */
 	size_t		 dest;		/* 1 + page index of an internal link, or 0 */
 	struct src	 src;
+	unsigned int	 tag;		/* its own structure element (a Figure),
+					   or 0: the paragraph's */
 };
 
 enum para_align {

@@ -496,6 +496,8 @@ S_run_flush(struct lay *l, const struct para *p, struct vbox *b,
 	s = &p->v[r->span];
 	if ((lt = S_link_tag(l, p, ltag, r->span)) != 0)
 		l->tag = lt;
+	else if (s->tag != 0 && l->tag != 0)
+		l->tag = s->tag;
 	if (r->text.len > 0)
 		lay_text(l, b, r->x, base, s->face, s->size, s->rgb,
 		    r->text.data, r->text.len, &s->src);

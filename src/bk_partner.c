@@ -1055,6 +1055,7 @@ S_needs_line(struct lay *l, const struct pstyle *st,
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	p.before = st->leading * 0.25;
+	tp = lay_tag_open(l, "P");	/* the Figures below go in it */
 	for (i = 0; i < pp->nthematiques; i++) {
 		const struct thematique *th = pp->thematiques[i];
 
@@ -1086,7 +1087,6 @@ S_needs_line(struct lay *l, const struct pstyle *st,
 		    SPAN_NOHYPH, NULL);
 		buf_reset(&t);
 	}
-	tp = lay_tag_open(l, "P");
 	para_set(l, &p, v);
 	lay_tag_close(l, tp);
 	para_free(&p);

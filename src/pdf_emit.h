@@ -146,6 +146,8 @@ int		 emit_content_build(struct emit *, struct emit_shared *sh);
  */
 int		 emit_mark(const struct pdf_doc *, const struct pdf_item *,
 		    unsigned int *node);
+/* emit_mark()'s *node for an item drawn outside any sequence (tests). */
+#define	EMIT_UNMARKED	0xFFFFFFFFu
 /* Append v as a PDF number (thousandths, no trailing zero), then c. */
 void		 emit_num(struct buf *, double v, int c);
 void		 emit_shared_free(struct emit_shared *);

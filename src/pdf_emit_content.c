@@ -19,6 +19,7 @@
 
 #include <libdeflate.h>
 
+#include "fault.h"
 #include "pdf_emit.h"
 #include "util.h"
 
@@ -297,6 +298,33 @@ S_draw_item(struct builder *bd, const struct pdf_item *it)
 	}
 }
 
+/*
+ * Tests (ANNUAIRE_FAULT=untag): the item drawn outside any marked
+ * content, the first text of a paragraph after the first page.
+ */
+static const struct pdf_item *
+S_victim(const struct pdf_doc *doc)
+{
+	static const struct pdf_doc *cached;
+	static const struct pdf_item *victim;
+	size_t		 i, j;
+
+	if (cached == doc)
+		return victim;
+	cached = doc;
+	victim = NULL;
+	for (i = 1; victim == NULL && i < doc->npages; i++)
+		for (j = 0; victim == NULL && j < doc->pages[i].nitems; j++) {
+			const struct pdf_item *it = &doc->pages[i].items[j];
+
+			if (it->type == ITEM_TEXT && it->node != 0 &&
+			    it->node <= doc->nnodes && strcmp(doc->nodes[
+			    it->node - 1].role, "P") == 0)
+				victim = it;
+		}
+	return victim;
+}
+
 int
 emit_mark(const struct pdf_doc *doc, const struct pdf_item *it,
     unsigned int *node)
@@ -323,6 +351,8 @@ emit_mark(const struct pdf_doc *doc, const struct pdf_item *it,
 		return 0;
 	}
 	*node = it->node <= doc->nnodes ? it->node : 0;
+	if (doc->nnodes > 0 && fault_untag() && it == S_victim(doc))
+		*node = EMIT_UNMARKED;
 	return 1;
 }
 
@@ -340,6 +370,9 @@ S_mark(struct builder *bd, const struct pdf_item *it)
 	S_end_text(bd);
 	if (bd->marked)
 		buf_puts(&bd->b, "EMC\n");
+	bd->marked = 0;
+	if (node == EMIT_UNMARKED)
+		return;
 	if (node == 0)
 		buf_puts(&bd->b, "/Artifact BMC\n");
 	else

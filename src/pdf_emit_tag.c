@@ -21,6 +21,7 @@
 #include <hpdf_objects.h>
 #include <hpdf_pages.h>
 
+#include "fault.h"
 #include "pdf_emit.h"
 #include "util.h"
 
@@ -44,6 +45,7 @@ struct tagger {
 	unsigned int	*mc;
 	size_t		 nmc, capmc;
 	size_t		*mc0;
+	int		 dropped;	/* ANNUAIRE_FAULT=untag: an /Alt left out */
 };
 
 static void
@@ -116,6 +118,10 @@ S_walk(struct tagger *t)
 			if (!emit_mark(doc, it, &node) ||
 			    (marked && node == mark))
 				continue;
+			if (node == EMIT_UNMARKED) {
+				marked = 0;
+				continue;
+			}
 			marked = 1;
 			mark = node;
 			if (node == 0)
@@ -216,6 +222,10 @@ S_elem(struct tagger *t, HPDF_Dict el, const struct pdf_node *n,
 	if (HPDF_Dict_AddName(el, "S", n->role) != HPDF_OK ||
 	    HPDF_Dict_Add(el, "P", parent) != HPDF_OK)
 		return 0;
+	if (n->alt != NULL && fault_untag() && !t->dropped) {
+		t->dropped = 1;	/* tests: a Figure without /Alt */
+		return 1;
+	}
 	if (n->alt != NULL && HPDF_Dict_Add(el, "Alt",
 	    HPDF_String_New(e->pdf->mmgr, n->alt, e->utf8)) != HPDF_OK)
 		return 0;

@@ -94,6 +94,14 @@ pdfjs_checks example "$P"
 "$A" build -q -C "$TOP/content" -o "$T_TMP/ex2" 2>/dev/null
 t_check "a rebuild writes the same tagged livret.pdf" cmp "$P" \
     "$T_TMP/ex2/livret.pdf"
+# The partners' edition is the same booklet, tagged alike.
+"$A" build -q -C "$TOP/content" -o "$T_TMP/exp" --edition partenaires \
+    2>/dev/null
+t_check "partners' edition: qpdf --check" qpdf --check \
+    "$T_TMP/exp/livret-partenaires.pdf"
+poppler_checks "partners' edition" "$T_TMP/exp/livret-partenaires.pdf" \
+    "$TOP/content"
+pdfjs_checks "partners' edition" "$T_TMP/exp/livret-partenaires.pdf"
 # The imposition is not tagged (its pages are sheet sides).
 t_eq "the imposition says Tagged: no" \
     "$(pdfinfo "$O/livret-impression.pdf" | sed -n 's/^Tagged: *//p')" no

@@ -359,7 +359,7 @@ S_tree(struct tagger *t, HPDF_Page *page)
 	elem[0] = root;
 	for (i = 1; ok && i <= n; i++)
 		if (t->seen[i])
-			ok = (elem[i] = S_indirect(e, "StructElem")) != NULL;
+			ok = (elem[i] = S_indirect(e, NULL)) != NULL;
 	for (i = 0; ok && i <= n; i++) {
 		size_t	 from = i == 0 ? 0 : start[i - 1];
 

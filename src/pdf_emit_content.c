@@ -358,7 +358,7 @@ emit_mark(const struct pdf_doc *doc, const struct pdf_item *it,
 
 /* Open the marked-content sequence item it belongs to, if not open. */
 static void
-S_mark(struct builder *bd, const struct pdf_item *it)
+S_open_mark(struct builder *bd, const struct pdf_item *it)
 {
 	const struct pdf_doc *doc = bd->e->doc;
 	unsigned int	 node;
@@ -394,7 +394,7 @@ S_draw_page(struct builder *bd, const struct pdf_page *p)
 	bd->marked = 0;
 	bd->mcid = 0;
 	for (i = 0; i < p->nitems; i++) {
-		S_mark(bd, &p->items[i]);
+		S_open_mark(bd, &p->items[i]);
 		S_draw_item(bd, &p->items[i]);
 	}
 	S_end_text(bd);

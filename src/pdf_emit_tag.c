@@ -87,7 +87,7 @@ S_see(struct tagger *t, unsigned int n)
 /* The pages' items in order: MCIDs as the content streams number them
  * (emit_mark()), annotations in add_links() order. */
 static void
-S_walk(struct tagger *t)
+S_walk_pages(struct tagger *t)
 {
 	const struct pdf_doc *doc = t->doc;
 	const struct pdf_item *it;
@@ -424,7 +424,7 @@ emit_tag(struct emit *e, HPDF_Page *page)
 	t.e = e;
 	t.doc = e->doc;
 	t.seen = xcalloc(e->doc->nnodes + 1, 1);
-	S_walk(&t);
+	S_walk_pages(&t);
 	ok = S_tree(&t, page) && S_xmp(e);
 	free(t.seen);
 	free(t.kid);

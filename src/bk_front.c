@@ -38,8 +38,12 @@ bk_edito(struct lay *l)
 		p.before = l->theme.body_leading;
 		p.align = ALIGN_RIGHT;
 		p.nohyph = 1;
+		unsigned int	 t;
+
 		para_add(&p, s->edito_signature.s, FACE_ITALIC, RGB_TEXT, 0, &src);
+		t = lay_tag_open(l, "P");
 		para_set(l, &p, &v);
+		lay_tag_close(l, t);
 		para_free(&p);
 	}
 	pg = lay_flow(l, &v, "Édito", "Édito", 0);

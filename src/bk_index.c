@@ -189,9 +189,12 @@ bk_alpha(struct lay *l)
 		    (char)(fold[0] - 'a' + 'A') : '#';
 		free(fold);
 		if (letter[0] != prev) {
+			unsigned int tg = lay_tag_open(l, "H2");
+
 			b = para_line(l, &v, letter, FACE_BOLD, SZ_H2(l),
 			    SZ_H2(l) * 1.4, h, prev ? l->theme.body_leading * 0.6 : 0,
 			    NULL);
+			lay_tag_close(l, tg);
 			b->keep = 1;
 			prev = letter[0];
 			t = xasprintf("%s (suite)", letter);

@@ -73,16 +73,21 @@ bk_divider(struct lay *l, const struct category *c)
 	size_t		 k = bk_category_index(l, c), pg, i, j, n;
 	double		 top = d->page_h - MM(26), bot = d->page_h * 0.58;
 	char		*t;
+	unsigned int	 tg;
 
 	pg = lay_newpage(l, c->label, (int)k + 1, 1);
 	lay_ref_here(l, REF_CATEGORY(l, k), pg);
 	lay_outline(l, c->label, 0, pg, d->page_h);
 
 	bk_band(l, pg, bot, top - bot, colour_dark(c->rgb));
+	tg = lay_tag_open(l, "H1");
 	S_divider_label(l, c, &v, top - bot - MM(7) - MM(5) - 21);
+	lay_tag_close(l, tg);
 	t = xasprintf("%zu" NBSP "partenaire%s", c->npartners, c->npartners > 1 ?
 	    "s" : "");
+	tg = lay_tag_open(l, "P");
 	para_line(l, &v, t, FACE_REGULAR, 12, 17, RGB_WHITE, 4, NULL);
+	lay_tag_close(l, tg);
 	free(t);
 	lay_put(l, &v, pg, bot + MM(7) + bk_vheight(&v));
 	vlist_free(&v);
@@ -96,6 +101,7 @@ bk_divider(struct lay *l, const struct category *c)
 	    colour_dark(c->rgb), 0, NULL);
 	cont = vlist_pop(&tmp);
 	free(t);
+	tg = lay_tag_open(l, "TOC");
 	for (j = n = 0; j < s->npartners; j++) {
 		const struct partner *pp = &s->partners[j];
 		struct src src = bk_psrc(pp, PF_NOM);
@@ -114,6 +120,7 @@ bk_divider(struct lay *l, const struct category *c)
 			b->keep = 1;
 		n++;
 	}
+	lay_tag_close(l, tg);
 	vbox_free(cont);
 	vlist_free(&tmp);
 	lay_flow_at(l, &v, pg, bot - MM(10), c->label, (int)k + 1);

@@ -37,6 +37,8 @@ S_furniture(struct lay *l)
 	int		 right;
 	char		 letter[8];
 
+	/* Page furniture: artifacts for a screen reader. */
+	(void)lay_tag_artifact(l);
 	tab_w = MM(7);
 	gap = MM(2);
 	tab_h = l->site->ncategories > 0 ? fmin(MM(24), (d->page_h * 0.55 -
@@ -231,7 +233,10 @@ S_ch_divider(struct lay *l, size_t arg)
 static void
 S_ch_partner(struct lay *l, size_t arg)
 {
+	unsigned int	 t = lay_tag_open(l, "Sect");
+
 	bk_partner(l, &l->site->partners[arg]);
+	lay_tag_close(l, t);
 }
 
 static void
@@ -263,13 +268,21 @@ S_ch_back(struct lay *l, size_t arg)
 	bk_back(l);
 }
 
-static void
-S_add(struct lay_chunk **v, size_t *n, lay_chunk_fn *fn, size_t arg)
+/*
+ * Add a chunk; its items go in structure element tag, or, when 0, in a
+ * new Sect of the document (l->tag): one per part of the booklet.
+ * Returns the chunk's element.
+ */
+static unsigned int
+S_add(struct lay *l, struct lay_chunk **v, size_t *n, lay_chunk_fn *fn,
+    size_t arg, unsigned int tag)
 {
 	*v = xreallocarray(*v, *n + 1, sizeof(**v));
 	memset(&(*v)[*n], 0, sizeof(**v));
 	(*v)[*n].fn = fn;
-	(*v)[(*n)++].arg = arg;
+	(*v)[*n].tag = tag != 0 ? tag : pdf_node_add(l->doc, "Sect", l->tag);
+	(*v)[*n].arg = arg;
+	return (*v)[(*n)++].tag;
 }
 
 static int
@@ -278,17 +291,18 @@ S_sections(struct lay *l)
 	const struct site *s = l->site;
 	struct lay_chunk *v = NULL;
 	size_t		 i, j, n = 0, *guess;
+	unsigned int	 sect;
 	int		 ok;
 
-	S_add(&v, &n, S_ch_cover, 0);
-	S_add(&v, &n, S_ch_edito, 0);
+	(void)S_add(l, &v, &n, S_ch_cover, 0, 0);
+	(void)S_add(l, &v, &n, S_ch_edito, 0, 0);
 	if (s->npartners == 0) {
 		/* A short booklet: cover, édito, this page, back cover. */
-		S_add(&v, &n, S_ch_no_partner, 0);
+		(void)S_add(l, &v, &n, S_ch_no_partner, 0, 0);
 	} else {
-		S_add(&v, &n, S_ch_guide, 0);
-		S_add(&v, &n, S_ch_contents, 0);
-		S_add(&v, &n, S_ch_news, 0);
+		(void)S_add(l, &v, &n, S_ch_guide, 0, 0);
+		(void)S_add(l, &v, &n, S_ch_contents, 0, 0);
+		(void)S_add(l, &v, &n, S_ch_news, 0, 0);
 		for (i = 0; i < s->ncategories; i++) {
 			/*
 			 * A divider takes the next page, either side: the
@@ -298,16 +312,18 @@ S_sections(struct lay *l)
 			 */
 			if (s->categories[i].npartners == 0)
 				continue;
-			S_add(&v, &n, S_ch_divider, i);
+			/* One Sect: the divider and the partners. */
+			sect = S_add(l, &v, &n, S_ch_divider, i, 0);
 			for (j = 0; j < s->npartners; j++)
 				if (s->partners[j].category == &s->categories[i])
-					S_add(&v, &n, S_ch_partner, j);
+					(void)S_add(l, &v, &n, S_ch_partner, j,
+					    sect);
 		}
-		S_add(&v, &n, S_ch_thematic, 0);
-		S_add(&v, &n, S_ch_alpha, 0);
+		(void)S_add(l, &v, &n, S_ch_thematic, 0, 0);
+		(void)S_add(l, &v, &n, S_ch_alpha, 0, 0);
 	}
-	S_add(&v, &n, S_ch_notes, 0);
-	S_add(&v, &n, S_ch_back, 0);
+	(void)S_add(l, &v, &n, S_ch_notes, 0, 0);
+	(void)S_add(l, &v, &n, S_ch_back, 0, 0);
 	/*
 	 * Where a partner is expected before it is laid out: about its
 	 * chunk's place, after contents of a line per partner, so that
@@ -369,6 +385,7 @@ layout_booklet(const struct site *s, const struct booklet_opts *o,
 	doc->page_h = l.theme.page_h;
 	doc->bleed = (l.opts->bleed || l.theme.bleed) ? BLEED_MAX : 0;
 	l.doc = doc;
+	l.tag = pdf_node_add(doc, "Document", 0);
 	/* The sections, laid out once (their page numbers settled). */
 	if (!S_sections(&l))
 		diag_warn(diags, NULL, 0, 0, "the booklet's page "

@@ -77,6 +77,7 @@ bk_cover(struct lay *l)
 	char		*t;
 	size_t		 pg;
 	double		 band = d->page_h * 0.46, y;
+	unsigned int	 tg;
 
 	pg = lay_newpage(l, NULL, 0, 0);
 	/* White text on it: 4.5:1. */
@@ -84,15 +85,19 @@ bk_cover(struct lay *l)
 	    colour_dark(l->theme.lead_rgb));
 
 	/* In the band: title, subtitle, set from the top margin. */
+	tg = lay_tag_open(l, "H1");
 	S_cover_titles(l, &v, d->page_h - MM(40) - (band + MM(9) + 20 * 1.1 +
 	    MM(3)));
+	lay_tag_close(l, tg);
 	lay_put(l, &v, pg, d->page_h - MM(40));
 	vlist_free(&v);
 
 	/* The edition, large, at the foot of the band. */
 	t = xasprintf("Édition %d", s->edition);
+	tg = lay_tag_open(l, "P");
 	lay_page_text(l, pg, lay_left(l, pg), band + MM(9), FACE_BOLD, 20,
 	    RGB_WHITE, t, NULL);
+	lay_tag_close(l, tg);
 	free(t);
 
 	/* Under the band: what the booklet is for. */
@@ -107,7 +112,9 @@ bk_cover(struct lay *l)
 	para_init(&p, 11.5, 15.5, l->tw * 0.9);
 	p.align = ALIGN_LEFT;
 	para_add(&p, t, FACE_REGULAR, RGB_TEXT, 0, NULL);
+	tg = lay_tag_open(l, "P");
 	para_set(l, &p, &v);
+	lay_tag_close(l, tg);
 	para_free(&p);
 	free(t);
 	lay_put(l, &v, pg, band - MM(12));
@@ -115,6 +122,7 @@ bk_cover(struct lay *l)
 
 	/* The publisher at the foot. */
 	y = l->bottom + 14;
+	tg = lay_tag_open(l, "P");
 	{
 		struct src src = bk_tsrc(s->path, &s->editeur.nom);
 
@@ -130,6 +138,7 @@ bk_cover(struct lay *l)
 		    RGB_MUTED, t, NULL);
 		free(t);
 	}
+	lay_tag_close(l, tg);
 }
 
 /* A labelled block of the back cover. */
@@ -140,6 +149,7 @@ S_back_block(struct lay *l, struct vlist *v, const char *head,
 	struct para	 p;
 	size_t		 i;
 	struct span	*s;
+	unsigned int	 t;
 
 	bk_heading(l, v, head, colour_dark(l->theme.lead_rgb), l->theme.body_leading);
 	para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
@@ -155,7 +165,9 @@ S_back_block(struct lay *l, struct vlist *v, const char *head,
 		if (uris != NULL && uris[i] != NULL)
 			s->uri = xstrdup(uris[i]);
 	}
+	t = lay_tag_open(l, "P");
 	para_set(l, &p, v);
+	lay_tag_close(l, t);
 	para_free(&p);
 }
 
@@ -172,14 +184,19 @@ bk_back(struct lay *l)
 			*site = NULL, *t, *url = NULL;
 	size_t		 pg;
 	double		 qr = MM(28), y;
+	unsigned int	 tg;
 
 	pg = lay_newpage(l, NULL, 0, 0);
 	lay_ref_here(l, REF_SEC(l, SEC_BACK), pg);
 
+	tg = lay_tag_open(l, "H1");
 	para_line(l, &v, s->titre.s, FACE_BOLD, SZ_TITLE(l), SZ_TITLE(l) * 1.25,
 	    colour_dark(l->theme.lead_rgb), 0, NULL);
+	lay_tag_close(l, tg);
 	t = xasprintf("Édition %d", s->edition);
+	tg = lay_tag_open(l, "P");
 	para_line(l, &v, t, FACE_REGULAR, 11, 15, RGB_MUTED, 0, NULL);
+	lay_tag_close(l, tg);
 	free(t);
 
 	if (e->adresse.rue.s != NULL)
@@ -216,8 +233,7 @@ bk_back(struct lay *l)
 		bk_heading(l, &v, "Version accessible", colour_dark(l->theme.lead_rgb),
 		    l->theme.body_leading);
 		url = model_url_label(s->url.s);
-		t = xasprintf("Ce livret ne peut pas être lu par un lecteur "
-		    "d'écran. Le site reprend toutes les fiches, à jour, "
+		t = xasprintf("Le site reprend toutes les fiches, à jour, "
 		    "lisibles avec un lecteur d'écran ou agrandies : %s", url);
 		{
 			struct para	 p;
@@ -232,8 +248,23 @@ bk_back(struct lay *l)
 		}
 		free(t);
 		b = vlist_add(&v, qr, l->theme.body_leading * 0.5);
-		qr_draw(b, s->url.s, 0, 0, qr);
-		it = vbox_add(b);
+		{
+			unsigned int	 tl, tf;
+			size_t		 k = b->nitems;
+			char		*alt = xasprintf("Code QR : site %s",
+					    s->url.s);
+
+			tl = lay_tag_open(l, "Link");
+			tf = lay_tag_open(l, "Figure");
+			lay_tag_alt(l, alt);
+			qr_draw(b, s->url.s, 0, 0, qr);
+			for (; k < b->nitems; k++)
+				lay_tag_item(l, &b->items[k]);
+			lay_tag_close(l, tf);
+			it = lay_tag_item(l, vbox_add(b));
+			lay_tag_close(l, tl);
+			free(alt);
+		}
 		it->type = ITEM_LINK_URI;
 		it->x = 0;
 		it->y = -qr;
@@ -252,8 +283,10 @@ bk_back(struct lay *l)
 
 		t = xasprintf("%s — %s %d", e->nom.s, s->titre.s, s->edition);
 		one = lay_ellipsis(l, FACE_REGULAR, 8, t, l->tw);
+		tg = lay_tag_open(l, "P");
 		lay_page_text(l, pg, lay_left(l, pg), MM(6.5), FACE_REGULAR, 8,
 		    RGB_WHITE, one, NULL)->margin = 1;
+		lay_tag_close(l, tg);
 		free(one);
 		free(t);
 	}
@@ -276,8 +309,11 @@ S_note_page(struct lay *l)
 	struct pdf_item	*it;
 	double		 y, x0 = lay_left(l, pg), step = l->theme.body_leading * 2;
 
+	unsigned int	 tg = lay_tag_open(l, "H1");
+
 	lay_page_text(l, pg, x0, lay_top(l) - SZ_TITLE(l), FACE_BOLD,
 	    SZ_TITLE(l), colour_dark(l->theme.lead_rgb), "Notes", NULL);
+	lay_tag_close(l, tg);
 	for (y = lay_top(l) - SZ_TITLE(l) - step * 1.5; y >= l->bottom;
 	    y -= step) {
 		it = pdf_page_add(&l->doc->pages[pg]);

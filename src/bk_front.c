@@ -39,8 +39,12 @@ bk_edito(struct lay *l)
 		p.before = l->theme.body_leading;
 		p.align = ALIGN_RIGHT;
 		p.nohyph = 1;
+		unsigned int	 t;
+
 		para_add(&p, s->edito_signature.s, FACE_ITALIC, RGB_TEXT, 0, &src);
+		t = lay_tag_open(l, "P");
 		para_set(l, &p, &v);
+		lay_tag_close(l, t);
 		para_free(&p);
 	}
 	pg = lay_flow(l, &v, "Édito", "Édito", 0);
@@ -161,8 +165,10 @@ bk_contents(struct lay *l)
 	size_t		 i, j, pg, n;
 	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 	char		*name;
+	unsigned int	 toc;
 
 	bk_title(l, &v, "Sommaire", h, 1);
+	toc = lay_tag_open(l, "TOC");
 	if (s->edito.s != NULL)
 		bk_leader(l, &v, "Édito", NULL, FACE_REGULAR,
 		    l->theme.body_size, RGB_TEXT, lay_ref(l, REF_SEC(l, SEC_EDITO)), 0, 0,
@@ -226,6 +232,7 @@ bk_contents(struct lay *l)
 		b->keep = 1;	/* the last two lines go together */
 	bk_leader(l, &v, "Index alphabétique", NULL, FACE_BOLD,
 	    l->theme.body_size + 1, h, lay_ref(l, REF_SEC(l, SEC_ALPHA)), 0, 2, NULL);
+	lay_tag_close(l, toc);
 	pg = lay_flow(l, &v, "Sommaire", "Sommaire", 0);
 	lay_ref_here(l, REF_SEC(l, SEC_CONTENTS), pg);
 	vlist_free(&v);

@@ -24,13 +24,18 @@ S_thematic_head(struct lay *l, struct vlist *v,
 	unsigned int	 h = colour_dark(l->theme.lead_rgb);
 	char		 ic[8], *t;
 	double		 iw = 0;
+	unsigned int	 th, tf;
 
 	b = vlist_add(v, SZ_H2(l) * 1.5, before);
 	b->keep = 1;
+	th = lay_tag_open(l, "H2");
 	bk_picto(l, thema, ic);
 	if (ic[0] != '\0') {
+		tf = lay_tag_open(l, "Figure");
+		lay_tag_alt(l, thema->label);
 		lay_text(l, b, 0, -(b->h / 2 + SZ_H2(l) * 0.33), FACE_ICON,
 		    SZ_H2(l), h, ic, strlen(ic), NULL);
+		lay_tag_close(l, tf);
 		iw = SZ_H2(l) * 1.6;
 	}
 	src.file = s->path;
@@ -66,6 +71,7 @@ S_thematic_head(struct lay *l, struct vlist *v,
 		b->h = -y + (b->h - SZ_H2(l) * 1.3) / 2;
 		vlist_free(&lines);
 	}
+	lay_tag_close(l, th);
 	free(t);
 }
 
@@ -78,11 +84,12 @@ bk_thematic_index(struct lay *l)
 	struct vlist	 tmp = { 0 };
 	struct vbox	*cont;
 	struct partner	**byname;
-	unsigned int	 h = colour_dark(l->theme.lead_rgb);
+	unsigned int	 h = colour_dark(l->theme.lead_rgb), toc;
 	size_t		 i, j, n, pg, cnt, k;
 	char		*name;
 
 	bk_title(l, &v, "Je cherche de l'aide pour…", h, 1);
+	toc = lay_tag_open(l, "TOC");
 	byname = model_sorted_by_name(s);
 	for (i = 0; i < s->nthematiques; i++) {
 		const struct thematique *thema = &s->thematiques[i];
@@ -119,6 +126,7 @@ bk_thematic_index(struct lay *l)
 	}
 	free(byname);
 	vlist_free(&tmp);
+	lay_tag_close(l, toc);
 	pg = lay_flow(l, &v, "Je cherche de l'aide pour…",
 	    "Je cherche de l'aide pour…", 0);
 	lay_ref_here(l, REF_SEC(l, SEC_THEMATIC_INDEX), pg);
@@ -150,13 +158,14 @@ bk_alpha(struct lay *l)
 	struct vlist	 v = { 0 };
 	struct vbox	*b;
 	struct entry	*e;
-	unsigned int	 h = colour_dark(l->theme.lead_rgb);
+	unsigned int	 h = colour_dark(l->theme.lead_rgb), toc;
 	struct vlist	 tmp = { 0 };
 	struct vbox	*cont = NULL;
 	size_t		 i, j, k = 0, n = 0, pg;
 	char		*fold, *t, letter[2] = { 0, 0 }, prev = 0;
 
 	bk_title(l, &v, "Index alphabétique", h, 1);
+	toc = lay_tag_open(l, "TOC");
 	e = xcalloc(2 * s->npartners + 1, sizeof(*e));
 	for (i = 0; i < s->npartners; i++) {
 		const struct partner *p = &s->partners[i];
@@ -180,9 +189,12 @@ bk_alpha(struct lay *l)
 		    (char)(fold[0] - 'a' + 'A') : '#';
 		free(fold);
 		if (letter[0] != prev) {
+			unsigned int tg = lay_tag_open(l, "H2");
+
 			b = para_line(l, &v, letter, FACE_BOLD, SZ_H2(l),
 			    SZ_H2(l) * 1.4, h, prev ? l->theme.body_leading * 0.6 : 0,
 			    NULL);
+			lay_tag_close(l, tg);
 			b->keep = 1;
 			prev = letter[0];
 			t = xasprintf("%s (suite)", letter);
@@ -208,6 +220,7 @@ bk_alpha(struct lay *l)
 		free(e[i].text);
 	}
 	free(e);
+	lay_tag_close(l, toc);
 	pg = lay_flow(l, &v, "Index alphabétique", "Index alphabétique", 0);
 	lay_ref_here(l, REF_SEC(l, SEC_ALPHA), pg);
 	vlist_free(&v);

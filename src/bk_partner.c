@@ -73,16 +73,21 @@ bk_divider(struct lay *l, const struct category *c)
 	size_t		 k = bk_category_index(l, c), pg, i, j, n;
 	double		 top = d->page_h - MM(26), bot = d->page_h * 0.58;
 	char		*t;
+	unsigned int	 tg;
 
 	pg = lay_newpage(l, c->label, (int)k + 1, 1);
 	lay_ref_here(l, REF_CATEGORY(l, k), pg);
 	lay_outline(l, c->label, 0, pg, d->page_h);
 
 	bk_band(l, pg, bot, top - bot, colour_dark(c->rgb));
+	tg = lay_tag_open(l, "H1");
 	S_divider_label(l, c, &v, top - bot - MM(7) - MM(5) - 21);
+	lay_tag_close(l, tg);
 	t = xasprintf("%zu" NBSP "partenaire%s", c->npartners, c->npartners > 1 ?
 	    "s" : "");
+	tg = lay_tag_open(l, "P");
 	para_line(l, &v, t, FACE_REGULAR, 12, 17, RGB_WHITE, 4, NULL);
+	lay_tag_close(l, tg);
 	free(t);
 	lay_put(l, &v, pg, bot + MM(7) + bk_vheight(&v));
 	vlist_free(&v);
@@ -96,6 +101,7 @@ bk_divider(struct lay *l, const struct category *c)
 	    colour_dark(c->rgb), 0, NULL);
 	cont = vlist_pop(&tmp);
 	free(t);
+	tg = lay_tag_open(l, "TOC");
 	for (j = n = 0; j < s->npartners; j++) {
 		const struct partner *pp = &s->partners[j];
 		struct src src = bk_psrc(pp, PF_NOM);
@@ -114,6 +120,7 @@ bk_divider(struct lay *l, const struct category *c)
 			b->keep = 1;
 		n++;
 	}
+	lay_tag_close(l, tg);
 	vbox_free(cont);
 	vlist_free(&tmp);
 	lay_flow_at(l, &v, pg, bot - MM(10), c->label, (int)k + 1);
@@ -162,17 +169,23 @@ S_row_label(struct crow *r, const char *label)
 	char		*up;
 	double		 sz = r->size * 0.78;
 
+	unsigned int	 t;
+
 	up = bk_upper(label);
 	b = vlist_add(&r->v, sz * 1.3, r->v.n > 0 ? ROW_GAP(r) * 1.5 : 0);
 	b->keep = 1;
+	t = lay_tag_open(r->l, "H3");
 	lay_text(r->l, b, 0, -sz * 1.0, FACE_BOLD, sz, r->label_rgb, up,
 	    strlen(up), NULL);
+	lay_tag_close(r->l, t);
 	free(up);
 }
 
 static void
 S_row_end(struct crow *r, struct para *p, const char *label)
 {
+	unsigned int	 t;
+
 	if (para_empty(p)) {
 		para_free(p);
 		return;
@@ -181,7 +194,9 @@ S_row_end(struct crow *r, struct para *p, const char *label)
 		S_row_label(r, label);
 		p->before = 0;
 	}
+	t = lay_tag_open(r->l, "P");
 	para_set(r->l, p, &r->v);
+	lay_tag_close(r->l, t);
 	para_free(p);
 }
 
@@ -243,6 +258,7 @@ S_row_hours(struct crow *r, const struct partner *pp)
 	struct src	 src;
 	char		*txt[7], lab[32], *t, *cut;
 	double		 tab = 0, base;
+	unsigned int	 ttab, trow, tcell;
 	size_t		 len;
 	int		 day, end, any = 0, g, ngroups = 0, gs[7], ge[7];
 
@@ -277,6 +293,8 @@ S_row_hours(struct crow *r, const struct partner *pp)
 		    strlen(lab)));
 	}
 	tab += r->size * 0.7;
+	/* A table: a row per group of days, the days its header. */
+	ttab = lay_tag_open(l, "Table");
 	for (g = 0; g < ngroups; g++) {
 		if (gs[g] == ge[g])
 			snprintf(lab, sizeof(lab), "%s", days[gs[g]]);
@@ -289,8 +307,12 @@ S_row_hours(struct crow *r, const struct partner *pp)
 		b = vlist_add(&r->v, r->leading, 0);
 		b->keep = 1;
 		base = -(b->h / 2 + r->size * 0.3);
+		trow = lay_tag_open(l, "TR");
+		tcell = lay_tag_open(l, "TH");
 		lay_text(l, b, 0, base, FACE_REGULAR, r->size, RGB_MUTED, lab,
 		    strlen(lab), NULL);
+		lay_tag_close(l, tcell);
+		tcell = lay_tag_open(l, "TD");
 		/* Too wide: the ranges after the last comma that fits wrap. */
 		len = strlen(t);
 		while (lay_width(l, FACE_REGULAR, r->size, t, len) > r->w - tab &&
@@ -311,7 +333,10 @@ S_row_hours(struct crow *r, const struct partner *pp)
 		}
 		lay_text(l, b, tab, base, FACE_REGULAR, r->size,
 		    h->days[gs[g]].n ? RGB_TEXT : RGB_MUTED, t, len, &src);
+		lay_tag_close(l, tcell);
+		lay_tag_close(l, trow);
 	}
+	lay_tag_close(l, ttab);
 	for (day = 0; day < 7; day++)
 		free(txt[day]);
 precisions:
@@ -319,10 +344,14 @@ precisions:
 		struct para	 p;
 		struct src	 ps = bk_tsrc(pp->path, &h->precisions);
 
+		unsigned int	 tp;
+
 		S_row_begin(r, &p);
 		p.before = any ? r->leading * 0.1 : 0;
 		para_add(&p, h->precisions.s, FACE_ITALIC, RGB_TEXT, 0, &ps);
+		tp = lay_tag_open(l, "P");
 		para_set(l, &p, &r->v);
+		lay_tag_close(l, tp);
 		para_free(&p);
 	}
 }
@@ -587,16 +616,32 @@ S_card(const struct partner *pp, struct crow *c)
  * as tall as the code at most and within the column width w.
  */
 static void
-S_qr_logo(struct vbox *b, const struct partner *pp, double pad, double y,
-    double qr, double w, const char *logo, int has_logo, double iw,
-    double ih)
+S_qr_logo(struct lay *l, struct vbox *b, const struct partner *pp,
+    double pad, double y, double qr, double w, const char *logo,
+    int has_logo, double iw, double ih)
 {
 	struct pdf_item	*it;
 	double		 lw, lh, lx = pad;
+	unsigned int	 tl, tf;
+	size_t		 k;
+	char		*alt, *name;
 
 	if (pp->site.s != NULL) {
+		/* A link to the site: a Figure (the code's squares). */
+		name = model_display_name(pp);
+		alt = xasprintf("Code QR : site de %s (%s)", name, pp->site.s);
+		tl = lay_tag_open(l, "Link");
+		tf = lay_tag_open(l, "Figure");
+		lay_tag_alt(l, alt);
+		k = b->nitems;
 		qr_draw(b, pp->site.s, pad, y, qr);
-		it = vbox_add(b);
+		for (; k < b->nitems; k++)
+			lay_tag_item(l, &b->items[k]);
+		lay_tag_close(l, tf);
+		it = lay_tag_item(l, vbox_add(b));
+		lay_tag_close(l, tl);
+		free(alt);
+		free(name);
 		it->type = ITEM_LINK_URI;
 		it->x = pad;
 		it->y = y - qr;
@@ -611,7 +656,14 @@ S_qr_logo(struct vbox *b, const struct partner *pp, double pad, double y,
 			lw = w - (lx - pad);
 			lh = lw * ih / iw;
 		}
-		it = vbox_add(b);
+		name = model_display_name(pp);
+		alt = xasprintf("Logo de %s", name);
+		tf = lay_tag_open(l, "Figure");
+		lay_tag_alt(l, alt);
+		it = lay_tag_item(l, vbox_add(b));
+		lay_tag_close(l, tf);
+		free(alt);
+		free(name);
 		it->type = ITEM_IMAGE;
 		it->x = lx;
 		it->y = y - (qr - lh) / 2 - lh;
@@ -686,7 +738,7 @@ S_contact_rows(struct lay *l, const struct pstyle *st,
 	if (tail) {
 		b = vlist_add(out, c.leading * 0.6 + qr + pad, 0);
 		lay_rect(b, 0, -b->h, l->tw, b->h, light);
-		S_qr_logo(b, pp, pad, -c.leading * 0.6, qr, c.w, logo,
+		S_qr_logo(l, b, pp, pad, -c.leading * 0.6, qr, c.w, logo,
 		    has_logo, iw, ih);
 	}
 	vlist_free(&c.v);
@@ -757,7 +809,7 @@ S_contact_put(struct lay *l, const struct pstyle *st,
 	yr = S_col_put(box, r, pad + c->w + gap, -pad);
 	if (pp->site.s != NULL || has_logo)
 		yl -= c->leading * 0.6;
-	S_qr_logo(box, pp, pad, yl, qr, c->w, logo, has_logo, iw, ih);
+	S_qr_logo(l, box, pp, pad, yl, qr, c->w, logo, has_logo, iw, ih);
 	if (pp->site.s != NULL || has_logo)
 		yl -= qr;
 	box->h = -fmin(yl, yr) + pad;
@@ -849,6 +901,7 @@ S_needs(struct lay *l, const struct partner *pp, struct vbox *b,
 	double		 x0 = x, sz = SZ_SMALL(l);
 	size_t		 i, n;
 	char		 ic[8];
+	unsigned int	 t;
 
 	for (i = 0; i < pp->nthematiques; i++) {
 		const struct thematique *th = pp->thematiques[i];
@@ -857,9 +910,14 @@ S_needs(struct lay *l, const struct partner *pp, struct vbox *b,
 		if (i > 0)
 			x += NEED_GAP(l);
 		if ((n = strlen(ic)) > 0) {
+			/* The pictogram: a Figure named by the need. */
+			t = b != NULL ? lay_tag_open(l, "Figure") : l->tag;
+			if (b != NULL)
+				lay_tag_alt(l, th->label);
 			x += (b != NULL ? lay_text(l, b, x, y, FACE_ICON, sz,
 			    rgb, ic, n, NULL)->w :
 			    lay_width(l, FACE_ICON, sz, ic, n)) + sz * 0.35;
+			lay_tag_close(l, t);
 		}
 		n = strlen(th->label);
 		x += b != NULL ? lay_text(l, b, x, y, FACE_REGULAR, sz,
@@ -875,10 +933,12 @@ S_psection(struct lay *l, const struct pstyle *st, struct vlist *out,
     const char *title, unsigned int rgb)
 {
 	struct vbox	*b;
+	unsigned int	 t = lay_tag_open(l, "H3");
 
 	b = para_line(l, out, title, FACE_BOLD, st->size * 1.1,
 	    st->leading * 1.05, rgb, st->leading * 0.45, NULL);
 	b->keep = 1;
+	lay_tag_close(l, t);
 }
 
 static void
@@ -889,8 +949,12 @@ S_bullet(struct lay *l, const struct pstyle *st, struct vlist *out,
 	p->width = l->tw - p->indent;
 	p->marker = "•";
 	p->marker_rgb = rgb;
+	unsigned int	 t;
+
 	p->before = first ? 0 : st->leading * 0.1;
+	t = lay_tag_open(l, "LI");
 	para_set(l, p, out);
+	lay_tag_close(l, t);
 }
 
 /*
@@ -907,6 +971,7 @@ S_top_line(struct lay *l, const struct partner *pp, struct vlist *v,
 	char		*badge;
 	double		 bw;
 	int		 inline_needs;
+	unsigned int	 t;
 
 	b = vlist_add(v, SZ_SMALL(l) * 1.95, 0);
 	b->keep = 1;
@@ -916,14 +981,19 @@ S_top_line(struct lay *l, const struct partner *pp, struct vlist *v,
 	bw = lay_width(l, FACE_BOLD, SZ_SMALL(l), badge, strlen(badge)) +
 	    SZ_SMALL(l) * 1.2;
 	lay_rect(b, 0, -SZ_SMALL(l) * 1.75, bw, SZ_SMALL(l) * 1.75, dark);
+	t = lay_tag_open(l, "P");
 	lay_text(l, b, SZ_SMALL(l) * 0.6, -SZ_SMALL(l) * 1.2, FACE_BOLD,
 	    SZ_SMALL(l), RGB_WHITE, badge, strlen(badge), NULL);
+	lay_tag_close(l, t);
 	free(badge);
 	inline_needs = S_needs(l, pp, NULL, 0, 0, 0) <=
 	    l->tw - bw - SZ_SMALL(l) * 1.5;
-	if (inline_needs)
+	if (inline_needs) {
+		t = lay_tag_open(l, "P");
 		(void)S_needs(l, pp, b, bw + SZ_SMALL(l) * 1.5,
 		    -SZ_SMALL(l) * 1.2, dark);
+		lay_tag_close(l, t);
+	}
 	return inline_needs;
 }
 
@@ -935,6 +1005,7 @@ S_title(struct lay *l, const struct partner *pp, struct vlist *v,
 	struct para	 p;
 	struct src	 src;
 	char		*t;
+	unsigned int	 tag;
 
 	para_init(&p, SZ_TITLE(l) * 0.8, SZ_TITLE(l) * 0.93, l->tw);
 	p.align = ALIGN_LEFT;
@@ -949,7 +1020,9 @@ S_title(struct lay *l, const struct partner *pp, struct vlist *v,
 		para_add(&p, t, FACE_BOLD, dark, SPAN_NOHYPH, &src);
 		free(t);
 	}
+	tag = lay_tag_open(l, "H2");
 	para_set(l, &p, v);
+	lay_tag_close(l, tag);
 	para_free(&p);
 }
 
@@ -960,13 +1033,16 @@ S_resume(struct lay *l, const struct pstyle *st, const struct partner *pp,
 {
 	struct para	 p;
 	struct src	 src;
+	unsigned int	 t;
 
 	para_init(&p, st->size * 1.08, st->leading * 1.06, l->tw);
 	p.align = ALIGN_LEFT;
 	p.before = st->leading * 0.3;
 	src = bk_psrc(pp, PF_RESUME);
 	para_add(&p, pp->resume.s, FACE_REGULAR, RGB_TEXT, 0, &src);
+	t = lay_tag_open(l, "P");
 	para_set(l, &p, v);
+	lay_tag_close(l, t);
 	para_free(&p);
 }
 
@@ -979,12 +1055,14 @@ S_needs_line(struct lay *l, const struct pstyle *st,
 	struct buf	 t;
 	char		 ic[8];
 	size_t		 i;
+	unsigned int	 tp;
 
 	buf_init(&t);
 	para_init(&p, SZ_SMALL(l), SZ_SMALL(l) * 1.45, l->tw);
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
 	p.before = st->leading * 0.25;
+	tp = lay_tag_open(l, "P");	/* the Figures below go in it */
 	for (i = 0; i < pp->nthematiques; i++) {
 		const struct thematique *th = pp->thematiques[i];
 
@@ -993,8 +1071,12 @@ S_needs_line(struct lay *l, const struct pstyle *st,
 			    SPAN_RAW, NULL);
 		bk_picto(l, th, ic);
 		if (ic[0] != '\0') {
+			unsigned int tf = lay_tag_open(l, "Figure");
+
+			lay_tag_alt(l, th->label);
 			para_add(&p, ic, FACE_ICON, dark, SPAN_RAW |
-			    SPAN_NOHYPH, NULL);
+			    SPAN_NOHYPH, NULL)->tag = l->tag;
+			lay_tag_close(l, tf);
 			para_add(&p, NBSP, FACE_REGULAR, dark, SPAN_RAW,
 			    NULL);
 		}
@@ -1013,6 +1095,7 @@ S_needs_line(struct lay *l, const struct pstyle *st,
 		buf_reset(&t);
 	}
 	para_set(l, &p, v);
+	lay_tag_close(l, tp);
 	para_free(&p);
 	buf_free(&t);
 }
@@ -1025,8 +1108,10 @@ S_missions(struct lay *l, const struct pstyle *st,
 	struct para	 p;
 	struct src	 src;
 	size_t		 i;
+	unsigned int	 t;
 
 	S_psection(l, st, v, "Missions", dark);
+	t = lay_tag_open(l, "L");
 	for (i = 0; i < pp->missions.n; i++) {
 		para_init(&p, st->size, st->leading, l->tw);
 		src = bk_tsrc(pp->path, &pp->missions.v[i]);
@@ -1035,6 +1120,7 @@ S_missions(struct lay *l, const struct pstyle *st,
 		S_bullet(l, st, v, &p, dark, i == 0);
 		para_free(&p);
 	}
+	lay_tag_close(l, t);
 }
 
 /*
@@ -1049,8 +1135,10 @@ S_action_bullets(struct lay *l, const struct pstyle *st,
 	struct src	 src;
 	char		*t;
 	size_t		 i;
+	unsigned int	 tl;
 
 	S_psection(l, st, v, "Actions", dark);
+	tl = lay_tag_open(l, "L");
 	for (i = 0; i < pp->nactions; i++) {
 		const struct action *a = &pp->actions[i];
 
@@ -1075,6 +1163,7 @@ S_action_bullets(struct lay *l, const struct pstyle *st,
 		S_bullet(l, st, v, &p, dark, i == 0);
 		para_free(&p);
 	}
+	lay_tag_close(l, tl);
 }
 
 /*
@@ -1090,6 +1179,7 @@ S_works_with(struct lay *l, const struct pstyle *st,
 	struct span	*sp;
 	char		 num[24], *t;
 	size_t		 i;
+	unsigned int	 tp;
 
 	para_init(&p, st->size, st->leading, l->tw);
 	p.align = ALIGN_LEFT;
@@ -1116,7 +1206,9 @@ S_works_with(struct lay *l, const struct pstyle *st,
 		free(t);
 		free(qn);
 	}
+	tp = lay_tag_open(l, "P");
 	para_set(l, &p, v);
+	lay_tag_close(l, tp);
 	para_free(&p);
 }
 
@@ -1161,8 +1253,10 @@ S_partner_boxes(struct lay *l, const struct pstyle *st,
 	if (pp->body != NULL) {
 		sec[(*nsec)++] = v.n;
 		S_psection(l, st, &v, "Présentation", dark);
+		l->md_heading = "H4";	/* under the H3 above */
 		md_set(l, pp->body, pp->path, pp->body_line, 1, dark,
 		    st->leading, &v);
+		l->md_heading = NULL;
 	}
 	if (pp->nliens > 0) {
 		sec[(*nsec)++] = v.n;
@@ -1248,14 +1342,17 @@ S_update_date(struct lay *l, const struct partner *pp, size_t last)
 	struct src	 src;
 	struct buf	 t;
 	char		*date = date_fr(&pp->mise_a_jour);
+	unsigned int	 tg;
 
 	buf_init(&t);
 	buf_printf(&t, "Mis à jour le %s", date);
 	src.file = pp->path;
 	src.pos = pp->mise_a_jour_pos;
+	tg = lay_tag_open(l, "P");
 	lay_page_text(l, last, lay_left(l, last), l->bottom - MM(7),
 	    FACE_REGULAR, SZ_SMALL(l), RGB_MUTED, buf_cstr(&t),
 	    &src)->margin = 1;
+	lay_tag_close(l, tg);
 	free(date);
 	buf_free(&t);
 }

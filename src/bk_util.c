@@ -87,9 +87,11 @@ bk_title(struct lay *l, struct vlist *out, const char *title,
     unsigned int rgb, int outline)
 {
 	struct vbox	*b;
+	unsigned int	 t = lay_tag_open(l, "H1");
 
 	b = para_line(l, out, title, FACE_BOLD, SZ_TITLE(l), SZ_TITLE(l) * 1.25,
 	    rgb, 0, NULL);
+	lay_tag_close(l, t);
 	b->keep = 1;
 	if (outline)
 		b->outline = lay_outline(l, title, 0, 0, 0);
@@ -104,9 +106,11 @@ bk_heading(struct lay *l, struct vlist *out, const char *text,
     unsigned int rgb, double before)
 {
 	struct vbox	*b;
+	unsigned int	 t = lay_tag_open(l, "H2");
 
 	b = para_line(l, out, text, FACE_BOLD, SZ_H2(l), SZ_H2(l) * 1.35, rgb,
 	    before, NULL);
+	lay_tag_close(l, t);
 	b->keep = 1;
 	return b;
 }
@@ -117,12 +121,14 @@ bk_body_text(struct lay *l, struct vlist *out, const char *text,
     enum pdf_face f, unsigned int rgb, double before, const struct src *src)
 {
 	struct para	 p;
+	unsigned int	 t = lay_tag_open(l, "P");
 
 	para_init(&p, l->theme.body_size, l->theme.body_leading, l->tw);
 	p.before = before;
 	para_add(&p, text, f, rgb, 0, src);
 	para_set(l, &p, out);
 	para_free(&p);
+	lay_tag_close(l, t);
 }
 
 /*
@@ -144,6 +150,7 @@ bk_leader(struct lay *l, struct vlist *out, const char *text,
 	double		 nw, dot, last_end = 0, x0, x1, base;
 	size_t		 first = out->n, i, ndots;
 	struct buf	 dots;
+	unsigned int	 ti, tl, ta;
 
 	bk_pageno(dest, num, sizeof(num));
 	nw = lay_width(l, FACE_REGULAR, size, num, strlen(num));
@@ -152,6 +159,9 @@ bk_leader(struct lay *l, struct vlist *out, const char *text,
 	p.before = before;
 	p.align = ALIGN_LEFT;
 	p.nohyph = 1;
+	/* An entry of a contents or an index (TOCI), a link to its page. */
+	ti = lay_tag_open(l, "TOCI");
+	tl = dest != SIZE_MAX ? lay_tag_open(l, "Link") : l->tag;
 	para_add(&p, text, face, rgb, SPAN_NOHYPH, src);
 	if (see != NULL) {
 		para_add(&p, ", ", face, rgb, SPAN_NOHYPH, src);
@@ -162,8 +172,10 @@ bk_leader(struct lay *l, struct vlist *out, const char *text,
 	para_set(l, &p, out);
 	base = -(p.leading / 2 + size * 0.3);	/* as para_set() */
 	para_free(&p);
-	if (out->n == first)
+	if (out->n == first) {
+		lay_tag_close(l, ti);
 		return NULL;
+	}
 	/* Keep the lines of one entry together. */
 	for (i = first; i + 1 < out->n; i++)
 		out->v[i].keep = 1;
@@ -185,15 +197,17 @@ bk_leader(struct lay *l, struct vlist *out, const char *text,
 		buf_init(&dots);
 		for (i = 0; i < ndots; i++)
 			buf_puts(&dots, i + 1 < ndots ? ". " : ".");
+		ta = lay_tag_artifact(l);
 		lay_text(l, b, x0, base, FACE_REGULAR, size, RGB_MUTED,
 		    dots.data, dots.len, NULL);
+		lay_tag_close(l, ta);
 		buf_free(&dots);
 	}
 	lay_text(l, b, l->tw - nw, base, FACE_REGULAR, size, rgb, num,
 	    strlen(num), NULL);
 	if (dest != SIZE_MAX) {
 		for (i = first; i < out->n; i++) {
-			it = vbox_add(&out->v[i]);
+			it = lay_tag_item(l, vbox_add(&out->v[i]));
 			it->type = ITEM_LINK_PAGE;
 			it->x = indent;
 			it->y = -out->v[i].h;
@@ -203,6 +217,8 @@ bk_leader(struct lay *l, struct vlist *out, const char *text,
 			it->dest_y = l->doc->page_h - l->top;
 		}
 	}
+	lay_tag_close(l, tl);
+	lay_tag_close(l, ti);
 	return b;
 }
 

@@ -56,6 +56,15 @@ booklet_check(const struct site *s, const struct booklet_opts *o,
 
 	size_t		 i;
 
+	/* What the layout of the Markdown texts would refuse. */
+	if (s->edito.s != NULL)
+		(void)md_check(s->edito.s, s->path, s->edito.pos.line + 1,
+		    s->edito.pos.col + 2, d);
+	for (i = 0; i < s->npartners; i++)
+		if (s->partners[i].body != NULL)
+			(void)md_check(s->partners[i].body,
+			    s->partners[i].path, s->partners[i].body_line, 1,
+			    d);
 	/*
 	 * An error of the theme or its fonts (a family not installed)
 	 * would stop the build: said here too, so that check says it.

@@ -106,3 +106,11 @@ fault_child(pid_t pid, int alive)
 			return;
 		}
 }
+
+int
+fault_untag(void)
+{
+	const char	*v = getenv("ANNUAIRE_FAULT");
+
+	return v != NULL && strcmp(v, "untag") == 0;
+}

@@ -13,6 +13,10 @@
  *                       a full disk.
  * ANNUAIRE_FAULT=crash:WHERE   fault_crash(WHERE) crashes the process
  *                       (SIGABRT): "crash:booklet" after the first booklet.
+ * ANNUAIRE_FAULT=untag   fault_untag() is true: the tagged booklet
+ *                       draws one word of a paragraph outside any
+ *                       marked content and writes its first Figure
+ *                       without /Alt (the tag checker must see both).
  * Without the variable they do nothing.
  *
  * A build that writes its booklets in a child process (spawn.h) counts
@@ -37,6 +41,8 @@ void	 fault_point(const char *step);
 int	 fault_enospc(void);
 /* A crash (SIGABRT) at this place when ANNUAIRE_FAULT=crash:where. */
 void	 fault_crash(const char *where);
+/* Non-zero when ANNUAIRE_FAULT=untag. */
+int	 fault_untag(void);
 /* Before fork(): count file writes in memory the child shares. */
 void	 fault_share(void);
 /* A child process a fault_point() kill takes along (alive 1), or

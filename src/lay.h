@@ -76,9 +76,13 @@ struct lay_chunk {
 	struct lay_dep	*deps;		/* the references it printed */
 	size_t		 ndeps, capdeps;
 	int		 unsure;	/* it printed a target not laid out yet */
+	/* The structure element its items go in (lay_tag_open()), set by
+	   the caller before lay_run(), or 0: the current one. */
+	unsigned int	 tag;
 	/* Its completion, deferred until its targets are laid out. */
 	void		(*defer)(struct lay *, void *);
 	void		*defer_arg;
+	unsigned int	 defer_tag;	/* l->tag when it was deferred */
 };
 
 /* A reference a chunk printed: target, and the page it printed. */
@@ -119,6 +123,12 @@ struct lay {
 	size_t		*guess;		/* expected page while got is unknown */
 	size_t		 ntargets;
 	struct lay_chunk *chunk;	/* or NULL */
+
+	/* The structure element the items made now belong to (1 + index
+	   into doc->nodes), or 0: they are artifacts.  See lay_tag_open(). */
+	unsigned int	 tag;
+	/* The role of md_set()'s headings ("H3"...), NULL: "H2". */
+	const char	*md_heading;
 };
 
 /* Greys of the booklet. */
@@ -247,7 +257,8 @@ int		 lay_unsure(const struct lay *);
  * (lay_flow_reserve(), lay_flow_fill()).  What the chunk printed is
  * still recorded: to print it again with the pages now known, forget
  * it first (lay_deps_save()); what was printed and stays is recorded
- * back with lay_deps_restore().
+ * back with lay_deps_restore().  fn's items go in the structure
+ * element current at this call (l->tag).
  */
 void		 lay_defer(struct lay *, void (*fn)(struct lay *, void *),
 		    void *arg);
@@ -273,6 +284,50 @@ void		 lay_deps_restore(struct lay *, struct lay_dep *, size_t);
 #define	LAY_MAX_ROUNDS	6
 int		 lay_run(struct lay *, struct lay_chunk *, size_t nchunks,
 		    size_t ntargets, const size_t *guess, int maxrounds);
+
+/* ---- the structure tree: tagged PDF (lay_box.c) ------------------------ */
+
+/*
+ * Every text item made by lay_text()/lay_page_text() belongs to the
+ * current structure element, l->tag (0: an artifact: running heads,
+ * folios, thumb tabs, decorations).  Rectangles and lines are always
+ * artifacts.  An item made with vbox_add()/pdf_page_add() (an image,
+ * a link) takes it with lay_tag_item().  The emitter turns the
+ * elements into the PDF's structure tree in reading order (the order
+ * their content appears on the pages), with one marked-content
+ * sequence per run of items of one element.
+ *
+ * To tag what a section places, with a standard role (pdf.h):
+ *
+ *	unsigned int t = lay_tag_open(l, "P");
+ *	... lay_text(), para_set(), md_set() ...
+ *	lay_tag_close(l, t);
+ *
+ * and to place decorations that a screen reader skips:
+ *
+ *	unsigned int t = lay_tag_artifact(l);
+ *	... lay_text() ...
+ *	lay_tag_close(l, t);
+ *
+ * Elements nest: lay_tag_open() adds one under the current one (none
+ * inside an artifact: what it holds stays an artifact).  The root, a
+ * Document, is made by layout_booklet() with pdf_node_add().
+ * Elements that end up holding nothing are left out of the PDF.
+ */
+/* Open a new element of role (static string) under the current one;
+   returns what lay_tag_close() restores. */
+unsigned int	 lay_tag_open(struct lay *, const char *role);
+/* Make the items made from now on artifacts; returns the same. */
+unsigned int	 lay_tag_artifact(struct lay *);
+/* Go back to the element current before the matching call. */
+void		 lay_tag_close(struct lay *, unsigned int saved);
+/* The current element's /Alt (a Figure's text), /Lang (a span in another
+   language); copied. */
+void		 lay_tag_alt(struct lay *, const char *alt);
+void		 lay_tag_lang(struct lay *, const char *lang);
+/* Put an item made with vbox_add()/pdf_page_add() in the current element;
+   returns it. */
+struct pdf_item	*lay_tag_item(struct lay *, struct pdf_item *);
 
 /* ---- the layout's own check (lay_verify.c) ---------------------------- */
 
@@ -312,6 +367,8 @@ struct span {
 	char		*uri;		/* owned: link target, or NULL */
 	size_t		 dest;		/* 1 + page index of an internal link, or 0 */
 	struct src	 src;
+	unsigned int	 tag;		/* its own structure element (a Figure),
+					   or 0: the paragraph's */
 };
 
 enum para_align {
@@ -368,5 +425,16 @@ struct vbox *para_line(struct lay *, struct vlist *, const char *text,
  */
 void	 md_set(struct lay *, const char *md, const char *file, int line0,
 	    int col0, unsigned int hrgb, double leading, struct vlist *out);
+/*
+ * What md_set() refuses, as errors at their position (file, line0,
+ * col0 as md_set()): block quotes and list items nested more than
+ * MD_MAX_NEST deep (each indents the text: deeper, it would run out
+ * of the text block), emphasis and links more than MD_MAX_INLINE deep.
+ * md_set() leaves out what is deeper.  Returns 1 when all is well.
+ */
+#define	MD_MAX_NEST	12
+#define	MD_MAX_INLINE	32
+int	 md_check(const char *md, const char *file, int line0, int col0,
+	    struct diags *);
 
 #endif /* LAY_H */

@@ -247,6 +247,7 @@ S_text_item(struct lay *l, struct pdf_item *it, double x, double y,
 	it->rgb = rgb;
 	it->w = fonts_width(l->fonts, face, size, buf_cstr(&b), b.len);
 	it->text = buf_detach(&b);
+	it->node = l->tag;
 	if (src != NULL) {
 		it->src_file = src->file;
 		it->src_pos = src->pos;
@@ -273,6 +274,64 @@ lay_page_text(struct lay *l, size_t page, double x, double y,
 	struct pdf_item	*it = pdf_page_add(&l->doc->pages[page]);
 
 	S_text_item(l, it, x, y, face, size, rgb, s, strlen(s), src);
+	return it;
+}
+
+/* ---- the structure tree ------------------------------------------------ */
+
+unsigned int
+lay_tag_open(struct lay *l, const char *role)
+{
+	unsigned int	 saved = l->tag;
+
+	if (l->tag != 0)	/* inside an artifact, all is artifact */
+		l->tag = pdf_node_add(l->doc, role, l->tag);
+	return saved;
+}
+
+unsigned int
+lay_tag_artifact(struct lay *l)
+{
+	unsigned int	 saved = l->tag;
+
+	l->tag = 0;
+	return saved;
+}
+
+void
+lay_tag_close(struct lay *l, unsigned int saved)
+{
+	l->tag = saved;
+}
+
+void
+lay_tag_alt(struct lay *l, const char *alt)
+{
+	struct pdf_node	*n;
+
+	if (l->tag == 0 || alt == NULL)
+		return;
+	n = &l->doc->nodes[l->tag - 1];
+	free(n->alt);
+	n->alt = xstrdup(alt);
+}
+
+void
+lay_tag_lang(struct lay *l, const char *lang)
+{
+	struct pdf_node	*n;
+
+	if (l->tag == 0 || lang == NULL)
+		return;
+	n = &l->doc->nodes[l->tag - 1];
+	free(n->lang);
+	n->lang = xstrdup(lang);
+}
+
+struct pdf_item *
+lay_tag_item(struct lay *l, struct pdf_item *it)
+{
+	it->node = l->tag;
 	return it;
 }
 
@@ -345,8 +404,10 @@ S_items_to_page(struct lay *l, const struct vbox *b, size_t pg, double y,
 	for (i = 0; i < b->nitems; i++) {
 		it = pdf_page_add(p);
 		*it = b->items[i];
-		if (copy)
+		if (copy) {	/* a repeated heading: decoration */
 			S_item_dup(it);
+			it->node = 0;
+		}
 		it->x += x0;
 		it->y += y;
 		if (it->type == ITEM_LINE) {
@@ -523,6 +584,11 @@ layout_free(struct pdf_doc *d)
 	for (i = 0; i < d->nlabels; i++)
 		free(d->labels[i].prefix);
 	free(d->labels);
+	for (i = 0; i < d->nnodes; i++) {
+		free(d->nodes[i].alt);
+		free(d->nodes[i].lang);
+	}
+	free(d->nodes);
 	for (i = 0; i < FACE__COUNT; i++)
 		free(d->font_path[i]);
 	for (i = 0; i < 4; i++)

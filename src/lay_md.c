@@ -17,7 +17,7 @@
 #include "lay.h"
 #include "typo.h"
 
-/* Nesting deeper than this is set flat (cmark allows far more). */
+/* List nesting deeper than this is set flat (cmark allows far more). */
 #define	MD_MAXDEPTH	8
 
 struct md {
@@ -28,6 +28,8 @@ struct md {
 	double		 leading;	/* of the body text */
 	struct vlist	*out;
 	int		 first;		/* nothing set yet: no space above */
+	int		 nest;		/* quotes and list items open */
+	int		 inest;		/* emphasis and links open */
 };
 
 /* Text gathered for one span: same face and link. */
@@ -120,21 +122,29 @@ S_inline(struct md *m, struct para *p, struct pend *pd, cmark_node *n,
 		break;
 	case CMARK_NODE_EMPH:
 	case CMARK_NODE_STRONG:
+		if (m->inest >= MD_MAX_INLINE)
+			break;	/* md_check() said it */
+		m->inest++;
 		for (c = cmark_node_first_child(n); c != NULL;
 		    c = cmark_node_next(c))
 			S_inline(m, p, pd, c, bold ||
 			    cmark_node_get_type(n) == CMARK_NODE_STRONG,
 			    italic || cmark_node_get_type(n) == CMARK_NODE_EMPH,
 			    uri);
+		m->inest--;
 		break;
 	case CMARK_NODE_LINK:
 	case CMARK_NODE_IMAGE:	/* an image is its description */
+		if (m->inest >= MD_MAX_INLINE)
+			break;	/* md_check() said it */
 		u = cmark_node_get_url(n);
 		if (cmark_node_get_type(n) == CMARK_NODE_IMAGE || !S_uri_ok(u))
 			u = uri;
+		m->inest++;
 		for (c = cmark_node_first_child(n); c != NULL;
 		    c = cmark_node_next(c))
 			S_inline(m, p, pd, c, bold, italic, u);
+		m->inest--;
 		break;
 	default:	/* raw HTML: dropped */
 		break;
@@ -173,6 +183,7 @@ S_para(struct md *m, cmark_node *n, double indent, const char *marker,
 {
 	struct lay	*l = m->l;
 	struct para	 p;
+	unsigned int	 t;
 
 	para_init(&p, l->theme.body_size + size_up, m->leading + size_up,
 	    l->tw - indent);
@@ -181,7 +192,10 @@ S_para(struct md *m, cmark_node *n, double indent, const char *marker,
 	p.marker = marker;
 	p.marker_rgb = m->hrgb;
 	S_inlines(m, &p, n, 0);
+	/* A list item's first paragraph: its Lbl and LBody (para_set()). */
+	t = marker != NULL ? l->tag : lay_tag_open(l, "P");
 	S_set_para(m, &p);
+	lay_tag_close(l, t);
 }
 
 static void
@@ -191,6 +205,7 @@ S_md_heading(struct md *m, cmark_node *n, double indent)
 	struct para	 p;
 	double		 size;
 	size_t		 i;
+	unsigned int	 t;
 
 	size = l->theme.body_size + (cmark_node_get_heading_level(n) <= 2 ? 1 : 0);
 	para_init(&p, size, size * 1.3, l->tw - indent);
@@ -203,7 +218,9 @@ S_md_heading(struct md *m, cmark_node *n, double indent)
 	for (i = 0; i < p.n; i++)
 		if (p.v[i].uri == NULL)
 			p.v[i].rgb = m->hrgb;
+	t = lay_tag_open(l, l->md_heading != NULL ? l->md_heading : "H2");
 	S_set_para(m, &p);
+	lay_tag_close(l, t);
 }
 
 static void S_blocks(struct md *, cmark_node *, double indent, int depth,
@@ -216,8 +233,10 @@ S_md_list(struct md *m, cmark_node *n, double indent, int depth)
 	int		 num = cmark_node_get_list_start(n), tight;
 	char		 mark[16];
 	double		 step = m->l->theme.body_size * 1.4;
+	unsigned int	 tl, ti;
 
 	tight = cmark_node_get_list_tight(n);
+	tl = lay_tag_open(m->l, "L");
 	for (it = cmark_node_first_child(n); it != NULL;
 	    it = cmark_node_next(it), num++) {
 		if (cmark_node_get_list_type(n) == CMARK_ORDERED_LIST)
@@ -225,8 +244,11 @@ S_md_list(struct md *m, cmark_node *n, double indent, int depth)
 		else
 			snprintf(mark, sizeof(mark), "%s",
 			    depth % 2 ? "–" : "•");
+		ti = lay_tag_open(m->l, "LI");
 		S_blocks(m, it, indent + step, depth + 1, mark, tight);
+		lay_tag_close(m->l, ti);
 	}
+	lay_tag_close(m->l, tl);
 }
 
 /* The children of a container; marker goes to its first paragraph. */
@@ -241,7 +263,11 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 	struct src	 src;
 	double		 parskip = m->leading * 0.4;
 	int		 in_item = marker != NULL, after_heading = 0;
+	unsigned int	 t;
 
+	if (m->nest > MD_MAX_NEST)
+		return;		/* md_check() said it */
+	m->nest++;
 	if (depth > MD_MAXDEPTH)
 		depth = MD_MAXDEPTH;
 	for (n = cmark_node_first_child(parent); n != NULL;
@@ -261,8 +287,10 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 			    l->theme.body_size * 1.4, depth);
 			break;
 		case CMARK_NODE_BLOCK_QUOTE:
+			t = lay_tag_open(l, "BlockQuote");
 			S_blocks(m, n, indent + l->theme.body_size * 1.4, depth + 1,
 			    NULL, 0);
+			lay_tag_close(l, t);
 			break;
 		case CMARK_NODE_CODE_BLOCK: {
 			struct para	 p;
@@ -293,7 +321,9 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 				}
 			}
 			if (!para_empty(&p)) {
+				t = lay_tag_open(l, "P");
 				para_set(l, &p, m->out);
+				lay_tag_close(l, t);
 				m->first = 0;
 			}
 			para_free(&p);
@@ -317,6 +347,7 @@ S_blocks(struct md *m, cmark_node *parent, double indent, int depth,
 		}
 		after_heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
 	}
+	m->nest--;
 }
 
 void
@@ -342,4 +373,67 @@ md_set(struct lay *l, const char *text, const char *file, int line0,
 	m.first = 1;
 	S_blocks(&m, doc, 0, 0, NULL, 0);
 	cmark_node_free(doc);
+}
+
+int
+md_check(const char *text, const char *file, int line0, int col0,
+    struct diags *d)
+{
+	cmark_node	*doc, *n;
+	cmark_iter	*iter;
+	cmark_event_type ev;
+	struct md	 m;
+	struct src	 src;
+	int		 nest = 0, inest = 0, ok = 1;
+
+	if (text == NULL || *text == '\0')
+		return 1;
+	if ((doc = cmark_parse_document(text, strlen(text),
+	    CMARK_OPT_DEFAULT)) == NULL)
+		return 1;
+	memset(&m, 0, sizeof(m));
+	m.file = file;
+	m.line0 = line0 > 0 ? line0 : 1;
+	m.col0 = col0 > 0 ? col0 : 1;
+	iter = cmark_iter_new(doc);
+	while (ok && (ev = cmark_iter_next(iter)) != CMARK_EVENT_DONE) {
+		int	*c, max;
+
+		n = cmark_iter_get_node(iter);
+		switch (cmark_node_get_type(n)) {
+		case CMARK_NODE_BLOCK_QUOTE:
+		case CMARK_NODE_ITEM:
+			c = &nest;
+			max = MD_MAX_NEST;
+			break;
+		case CMARK_NODE_EMPH:
+		case CMARK_NODE_STRONG:
+		case CMARK_NODE_LINK:
+		case CMARK_NODE_IMAGE:
+			c = &inest;
+			max = MD_MAX_INLINE;
+			break;
+		default:
+			continue;
+		}
+		if (ev == CMARK_EVENT_EXIT) {
+			(*c)--;
+			continue;
+		}
+		if (++*c <= max)
+			continue;
+		src = S_src(&m, n);
+		if (c == &nest)
+			diag_error(d, src.file, src.pos.line, src.pos.col,
+			    "quotes and lists nested more than %d deep: "
+			    "the booklet cannot set them", MD_MAX_NEST);
+		else
+			diag_error(d, src.file, src.pos.line, src.pos.col,
+			    "emphasis and links nested more than %d deep: "
+			    "the booklet cannot set them", MD_MAX_INLINE);
+		ok = 0;
+	}
+	cmark_iter_free(iter);
+	cmark_node_free(doc);
+	return ok;
 }

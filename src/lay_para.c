@@ -371,6 +371,38 @@ S_word(struct lay *l, const struct para *p, struct items *it, size_t si,
 	free(b);
 }
 
+/*
+ * Span si starts inside a word (no space since the previous span's
+ * text, a style change in a word): when the word is wider than the
+ * line, it may break there, as a long word breaks anywhere (S_word()
+ * breaks each span's piece only when the piece alone is too wide).
+ */
+static void
+S_span_join(struct lay *l, const struct para *p, struct items *it,
+    size_t si)
+{
+	const struct span *s = &p->v[si];
+	struct lb_item	*x;
+	double		 w = 0;
+	size_t		 i, k;
+
+	if (it->n == 0 || it->v[it->n - 1].type != LB_BOX ||
+	    s->text[0] == ' ' || s->text[0] == '\n' || s->text[0] == '\t')
+		return;
+	for (i = it->n; i > 0 && it->v[i - 1].type != LB_GLUE; i--)
+		w += it->v[i - 1].width;
+	for (k = 0; s->text[k] != '\0' && s->text[k] != ' ' &&
+	    s->text[k] != '\n' && s->text[k] != '\t'; k++)
+		;
+	w += lay_width(l, s->face, s->size, s->text, k);
+	if (w <= p->width - lay_width(l, s->face, s->size, "-", 1))
+		return;
+	x = S_push(it, LB_PENALTY, si, 0, 0);
+	x->width = 0;
+	x->penalty = TEXT_ANY_PENALTY;
+	x->flagged = 1;
+}
+
 static void
 S_items(struct lay *l, const struct para *p, struct items *it)
 {
@@ -389,6 +421,7 @@ S_items(struct lay *l, const struct para *p, struct items *it)
 			continue;
 		}
 		t = s->text;
+		S_span_join(l, p, it, si);
 		for (k = 0; t[k] != '\0';) {
 			if (t[k] == ' ' || t[k] == '\n' || t[k] == '\t') {
 				S_glue(l, p, it, si);
@@ -431,25 +464,51 @@ struct linkrun {
 	int		 open;
 };
 
+/*
+ * The Link element of span si (a link), made on first use under the
+ * current element; 0 when it is no link.  Every line of a link goes in
+ * one element with its annotations.
+ */
+static unsigned int
+S_link_tag(struct lay *l, const struct para *p, unsigned int *ltag, size_t si)
+{
+	unsigned int	 saved;
+
+	if (ltag == NULL || (p->v[si].uri == NULL && p->v[si].dest == 0))
+		return 0;
+	if (ltag[si] == 0 && l->tag != 0) {
+		saved = lay_tag_open(l, "Link");
+		ltag[si] = l->tag;
+		lay_tag_close(l, saved);
+	}
+	return ltag[si];
+}
+
 static void
 S_run_flush(struct lay *l, const struct para *p, struct vbox *b,
-    struct run *r, double base)
+    struct run *r, double base, unsigned int *ltag)
 {
 	const struct span *s;
+	unsigned int	 saved = l->tag, lt;
 
 	if (!r->open)
 		return;
 	s = &p->v[r->span];
+	if ((lt = S_link_tag(l, p, ltag, r->span)) != 0)
+		l->tag = lt;
+	else if (s->tag != 0 && l->tag != 0)
+		l->tag = s->tag;
 	if (r->text.len > 0)
 		lay_text(l, b, r->x, base, s->face, s->size, s->rgb,
 		    r->text.data, r->text.len, &s->src);
+	l->tag = saved;
 	buf_reset(&r->text);
 	r->open = 0;
 }
 
 static void
-S_link_flush(const struct para *p, struct vbox *b, struct linkrun *k,
-    double base)
+S_link_flush(struct lay *l, const struct para *p, struct vbox *b,
+    struct linkrun *k, double base, unsigned int *ltag)
 {
 	const struct span *s;
 	struct pdf_item	*it;
@@ -461,6 +520,7 @@ S_link_flush(const struct para *p, struct vbox *b, struct linkrun *k,
 	if (k->x1 <= k->x0)
 		return;
 	it = vbox_add(b);
+	it->node = S_link_tag(l, p, ltag, k->span);
 	it->type = s->uri != NULL ? ITEM_LINK_URI : ITEM_LINK_PAGE;
 	it->x = k->x0;
 	it->y = base - s->size * 0.3;
@@ -492,7 +552,7 @@ S_same_look(const struct span *a, const struct span *b)
 
 static void
 S_line(struct lay *l, const struct para *p, const struct items *it,
-    const struct lb_line *ln, int justify, struct vbox *b)
+    const struct lb_line *ln, int justify, struct vbox *b, unsigned int *ltag)
 {
 	const struct lb_item *x;
 	const struct atom *a;
@@ -548,7 +608,7 @@ S_line(struct lay *l, const struct para *p, const struct items *it,
 		/* A box: continue the run or start one. */
 		if (r.open && (!S_same_look(&p->v[r.span],
 		    s) || (gap && justify)))
-			S_run_flush(l, p, b, &r, base);
+			S_run_flush(l, p, b, &r, base, ltag);
 		if (r.open && gap)
 			buf_putc(&r.text, ' ');
 		if (!r.open) {
@@ -558,7 +618,7 @@ S_line(struct lay *l, const struct para *p, const struct items *it,
 		}
 		buf_put(&r.text, s->text + a->off, a->len);
 		if (k.open && (k.span != a->span))
-			S_link_flush(p, b, &k, base);
+			S_link_flush(l, p, b, &k, base, ltag);
 		if (s->uri != NULL || s->dest != 0) {
 			if (!k.open) {
 				k.open = 1;
@@ -574,8 +634,8 @@ S_line(struct lay *l, const struct para *p, const struct items *it,
 	if (end < it->n && it->v[end].type == LB_PENALTY &&
 	    it->v[end].width > 0 && r.open)
 		buf_putc(&r.text, '-');
-	S_run_flush(l, p, b, &r, base);
-	S_link_flush(p, b, &k, base);
+	S_run_flush(l, p, b, &r, base, ltag);
+	S_link_flush(l, p, b, &k, base, ltag);
 	buf_free(&r.text);
 }
 
@@ -588,9 +648,11 @@ para_set(struct lay *l, const struct para *p, struct vlist *out)
 	size_t		 n, i, first = out->n;
 	int		 justify;
 	double		 mw;
+	unsigned int	*ltag, saved = l->tag, t;
 
 	if (para_empty(p))
 		return;
+	ltag = xcalloc(p->n ? p->n : 1, sizeof(*ltag));
 	memset(&it, 0, sizeof(it));
 	S_items(l, p, &it);
 	justify = p->align == ALIGN_THEME && l->theme.justify;
@@ -601,16 +663,23 @@ para_set(struct lay *l, const struct para *p, struct vlist *out)
 		    &lines);
 	for (i = 0; i < n; i++) {
 		b = vlist_add(out, p->leading, i == 0 ? p->before : 0);
-		S_line(l, p, &it, &lines[i], justify, b);
+		/* A list item's marker (Lbl), read before its text (LBody). */
 		if (i == 0 && p->marker != NULL) {
 			mw = lay_width(l, FACE_REGULAR, p->size, p->marker,
 			    strlen(p->marker));
+			t = lay_tag_open(l, "Lbl");
 			lay_text(l, b, p->indent - mw - p->size * 0.45,
 			    -(p->leading / 2 + p->size * 0.3), FACE_REGULAR,
 			    p->size, p->marker_rgb, p->marker,
 			    strlen(p->marker), NULL);
+			lay_tag_close(l, t);
+			if (l->tag != 0)
+				(void)lay_tag_open(l, "LBody");
 		}
+		S_line(l, p, &it, &lines[i], justify, b, ltag);
 	}
+	lay_tag_close(l, saved);
+	free(ltag);
 	/* No orphan (first line alone at a foot), no widow (last alone at a head). */
 	if (n >= 2) {
 		out->v[first].keep = 1;

@@ -58,6 +58,7 @@ lay_defer(struct lay *l, void (*fn)(struct lay *, void *), void *arg)
 	}
 	l->chunk->defer = fn;
 	l->chunk->defer_arg = arg;
+	l->chunk->defer_tag = l->tag;
 }
 
 size_t
@@ -117,13 +118,19 @@ S_ncopy(void *dst, const void *src, size_t n, size_t sz)
 static void
 S_chunk(struct lay *l, struct lay_chunk *c)
 {
+	unsigned int	 saved;
+
 	c->page0 = l->doc->npages;
 	c->out0 = l->doc->noutlines;
 	c->ndeps = 0;
 	c->unsure = 0;
 	c->defer = NULL;
 	l->chunk = c;
+	saved = l->tag;
+	if (c->tag != 0)
+		l->tag = c->tag;
 	c->fn(l, c->arg);
+	l->tag = saved;
 	l->chunk = NULL;
 	c->page1 = l->doc->npages;
 	c->out1 = l->doc->noutlines;
@@ -135,13 +142,17 @@ S_finish(struct lay *l, struct lay_chunk *v, size_t from, size_t n)
 {
 	struct lay_chunk *c;
 	size_t		 k;
+	unsigned int	 saved;
 
 	for (k = from; k < n; k++) {
 		c = &v[k];
 		if (c->defer == NULL)
 			continue;
 		l->chunk = c;
+		saved = l->tag;
+		l->tag = c->defer_tag;
 		c->defer(l, c->defer_arg);
+		l->tag = saved;
 		l->chunk = NULL;
 		c->defer = NULL;
 	}

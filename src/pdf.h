@@ -83,6 +83,25 @@ struct pdf_item {
 	struct pos	 src_pos;
 	/* RECT */
 	unsigned int	 stroke_rgb;
+	/* TEXT, IMAGE, LINK_*: the structure element it belongs to (1 +
+	   index into pdf_doc.nodes), or 0: an artifact (page furniture,
+	   decoration).  Rectangles and lines are always artifacts. */
+	unsigned int	 node;
+};
+
+/*
+ * A structure element of the tagged PDF (Document, Sect, H2, P, L, LI,
+ * Lbl, LBody, Table, TR, TH, TD, TOC, TOCI, Link, Figure, Span...).
+ * The emitter orders the children of an element by where their
+ * content first appears (page, then item order), and leaves out the
+ * elements that hold no content (a chunk laid out again leaves its
+ * first elements empty).
+ */
+struct pdf_node {
+	const char	*role;		/* a standard structure type, static */
+	unsigned int	 parent;	/* 1 + index, or 0: the root */
+	char		*alt;		/* owned: /Alt (Figure), or NULL */
+	char		*lang;		/* owned: /Lang, or NULL (the document's) */
 };
 
 struct pdf_page {
@@ -123,6 +142,9 @@ struct pdf_doc {
 	size_t		 noutlines;
 	struct pdf_label *labels;
 	size_t		 nlabels;
+	/* The structure tree (pdf_item.node); none: an untagged file. */
+	struct pdf_node	*nodes;
+	size_t		 nnodes;
 	/* Metadata, UTF-8. */
 	char		*title;
 	char		*author;
@@ -155,6 +177,12 @@ void		 layout_free(struct pdf_doc *);
  */
 struct pdf_item	*pdf_page_add(struct pdf_page *);
 struct pdf_item	*pdf_items_add(struct pdf_item **, size_t *n, size_t *cap);
+/*
+ * Add a structure element of role (static) under parent (1 + index, or
+ * 0 for the root); returns its number (1 + index).
+ */
+unsigned int	 pdf_node_add(struct pdf_doc *, const char *role,
+		    unsigned int parent);
 /*
  * Give back the room the items of pages v[0..n-1] do not use (the array
  * doubles as it grows); an item added later grows it again.  Pointers

@@ -257,6 +257,8 @@ emit_end(struct emit *e, int ok)
 	free(e->rd);
 	e->rd = NULL;
 	buf_free(&e->wrap);
+	free(e->annot);
+	e->annot = NULL;
 	return ok;
 }
 
@@ -500,6 +502,27 @@ S_page_write(struct emit *e, HPDF_Page pg, size_t off)
 }
 
 /*
+ * A tagged file's page i: its content is the page's drawing itself
+ * (no form), with the forms' resources.  Returns 0 on error.
+ */
+static int
+S_page_own(struct emit *e, size_t i, HPDF_Page pg)
+{
+	HPDF_PageAttr	 attr = (HPDF_PageAttr)pg->attr;
+	const struct emit_body *body = &e->sh->body[i];
+
+	if (body->z == NULL)
+		return 1;	/* blank: libharu's empty content */
+	attr->contents->filter = HPDF_STREAM_FILTER_NONE;
+	attr->contents->write_fn = S_write_flate;
+	if (!S_stream_from(e, attr->contents, (char *const *)&body->z, 0,
+	    body->len))
+		return 0;
+	attr->stream = attr->contents->stream;
+	return HPDF_Dict_Add(pg, "Resources", e->res) == HPDF_OK;
+}
+
+/*
  * A destination [page /XYZ null top null]: keep the reader's zoom and
  * horizontal position.  libharu's HPDF_Destination_SetXYZ rejects a
  * zoom of 0 (null), so the array is rebuilt by hand.
@@ -522,6 +545,35 @@ dest_new(struct emit *e, const struct place *pl, double y)
 	    HPDF_OK || HPDF_Array_Add(dst, n2) != HPDF_OK)
 		return NULL;
 	return dst;
+}
+
+/*
+ * A tagged file: annotation a (or NULL) of link item it is recorded
+ * for the structure tree, with its /Contents (the address, or the page
+ * it goes to).
+ */
+static void
+S_annot_tagged(struct emit *e, HPDF_Annotation a, const struct pdf_item *it)
+{
+	char		*s;
+
+	if (e->nannot == e->capannot) {
+		e->capannot = e->capannot ? 2 * e->capannot : 256;
+		e->annot = xreallocarray(e->annot, e->capannot,
+		    sizeof(*e->annot));
+	}
+	e->annot[e->nannot++] = a;
+	if (a == NULL)
+		return;
+	if (it->type == ITEM_LINK_URI)
+		s = xstrdup(strncmp(it->uri, "mailto:", 7) == 0 ?
+		    it->uri + 7 : strncmp(it->uri, "tel:", 4) == 0 ?
+		    it->uri + 4 : it->uri);
+	else
+		s = xasprintf("Page %zu", it->dest_page + 1);
+	HPDF_Dict_Add(a, "Contents", HPDF_String_New(e->pdf->mmgr, s,
+	    e->utf8));
+	free(s);
 }
 
 /*
@@ -569,6 +621,8 @@ add_links(struct emit *e, const struct pdf_page *p, const struct place *pl,
 			a = HPDF_Page_CreateLinkAnnot(pl->page, r, dst);
 		if (a != NULL)
 			HPDF_LinkAnnot_SetBorderStyle(a, 0, 0, 0);
+		if (e->tagged)
+			S_annot_tagged(e, a, it);
 	}
 }
 
@@ -711,6 +765,13 @@ S_reading(const struct pdf_doc *doc, const char *path, double b,
 		b = 0;
 	if (!emit_begin(&e, doc, path, sh, d))
 		return 0;
+	/* Tagged: the file without bleed, of a document with a structure
+	   tree; its pages hold their content themselves (MCIDs are the
+	   page's), not in a form. */
+	if (b == 0 && doc->nnodes > 0) {
+		e.tagged = 1;
+		e.pdf->pdf_version = HPDF_VER_17;	/* PDF/UA-1 */
+	}
 	if (!S_contents_ready(&e))
 		return emit_end(&e, 0);
 	where = xcalloc(doc->npages, sizeof(*where));
@@ -738,16 +799,30 @@ S_reading(const struct pdf_doc *doc, const char *path, double b,
 	for (i = 0; ok && i < doc->npages; i++) {
 		size_t	 off = e.wrap.len;
 
-		ok = S_page_place(&e, i, &where[i], "P", &e.wrap);
-		if (b > 0)
-			crop_marks(&e.wrap, m, b, w, h);
-		ok = ok && S_page_write(&e, where[i].page, off);
+		if (e.tagged)
+			ok = S_page_own(&e, i, where[i].page);
+		else {
+			ok = S_page_place(&e, i, &where[i], "P", &e.wrap);
+			if (b > 0)
+				crop_marks(&e.wrap, m, b, w, h);
+			ok = ok && S_page_write(&e, where[i].page, off);
+		}
 		add_links(&e, &doc->pages[i], &where[i], where);
 	}
 	if (ok) {
 		add_outlines(&e, where);
 		add_labels(&e);
 		ok = S_resources(&e);
+	}
+	if (ok && e.tagged) {
+		HPDF_Page *pages = xcalloc(doc->npages, sizeof(*pages));
+
+		for (i = 0; i < doc->npages; i++)
+			pages[i] = where[i].page;
+		if (!(ok = emit_tag(&e, pages)) && e.nerr == 0)
+			diag_error(d, path, 0, 0, "cannot write the PDF's "
+			    "structure tree");
+		free(pages);
 	}
 	free(where);
 	return emit_end(&e, ok);

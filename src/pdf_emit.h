@@ -76,6 +76,11 @@ struct emit {
 	struct emit_reader *rd;
 	size_t		 nrd, caprd;
 	struct buf	 wrap;		/* the output pages' content, all */
+	/* A tagged file (pdf_emit_tag.c): the annotation of every link
+	   item, in page and item order (NULL: none made). */
+	int		 tagged;
+	HPDF_Annotation	*annot;
+	size_t		 nannot, capannot;
 };
 
 /* One stream's bytes: at off in *base (which may move while wrap
@@ -110,6 +115,16 @@ int		 emit_font_finish(struct emit *);
  * for embedding (libharu subsets the fonts to them). */
 void		 emit_font_mark(struct emit *);
 
+/* pdf_emit_tag.c */
+/*
+ * Make the file a tagged PDF: the structure tree of e->doc's elements
+ * over its output pages page[0..npages-1] (each page's content being
+ * its own, MCIDs as emit_mark() numbers them), e->annot tied to their
+ * Link elements, /MarkInfo, the XMP metadata.  Nothing when the
+ * document has no element.  Returns 0 on error.
+ */
+int		 emit_tag(struct emit *, HPDF_Page *page);
+
 /* pdf_emit_image.c */
 /* The index in e->img of the image of an ITEM_IMAGE, loaded on first
  * use; -1 on error (one diagnostic per file). */
@@ -122,6 +137,17 @@ void		 emit_image_free(struct emit *);
  * the fonts and images of e (loaded on the way).  Returns 0 on error.
  */
 int		 emit_content_build(struct emit *, struct emit_shared *sh);
+/*
+ * Whether item it draws something, and then in which marked-content
+ * sequence: *node is its structure element (1 + index) or 0 (an
+ * artifact).  A tagged page's content opens a sequence at every item
+ * whose *node differs from the previous drawing item's, numbering the
+ * elements' ones (MCID) from 0 on each page.
+ */
+int		 emit_mark(const struct pdf_doc *, const struct pdf_item *,
+		    unsigned int *node);
+/* emit_mark()'s *node for an item drawn outside any sequence (tests). */
+#define	EMIT_UNMARKED	0xFFFFFFFFu
 /* Append v as a PDF number (thousandths, no trailing zero), then c. */
 void		 emit_num(struct buf *, double v, int c);
 void		 emit_shared_free(struct emit_shared *);

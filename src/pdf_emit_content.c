@@ -19,6 +19,7 @@
 
 #include <libdeflate.h>
 
+#include "fault.h"
 #include "pdf_emit.h"
 #include "util.h"
 
@@ -49,6 +50,10 @@ struct builder {
 	struct gstate	 g;
 	const struct pdf_item *it;	/* the text item being drawn */
 	int		 started;	/* its first run is placed */
+	/* Marked content (a tagged document): the sequence open. */
+	int		 marked;	/* one is open */
+	unsigned int	 mark;		/* its element, 0: an artifact */
+	unsigned int	 mcid;		/* the page's next MCID */
 };
 
 /* Round v to thousandths. */
@@ -293,6 +298,90 @@ S_draw_item(struct builder *bd, const struct pdf_item *it)
 	}
 }
 
+/*
+ * Tests (ANNUAIRE_FAULT=untag): the item drawn outside any marked
+ * content, the first text of a paragraph after the first page.
+ */
+static const struct pdf_item *
+S_victim(const struct pdf_doc *doc)
+{
+	static const struct pdf_doc *cached;
+	static const struct pdf_item *victim;
+	size_t		 i, j;
+
+	if (cached == doc)
+		return victim;
+	cached = doc;
+	victim = NULL;
+	for (i = 1; victim == NULL && i < doc->npages; i++)
+		for (j = 0; victim == NULL && j < doc->pages[i].nitems; j++) {
+			const struct pdf_item *it = &doc->pages[i].items[j];
+
+			if (it->type == ITEM_TEXT && it->node != 0 &&
+			    it->node <= doc->nnodes && strcmp(doc->nodes[
+			    it->node - 1].role, "P") == 0)
+				victim = it;
+		}
+	return victim;
+}
+
+int
+emit_mark(const struct pdf_doc *doc, const struct pdf_item *it,
+    unsigned int *node)
+{
+	switch (it->type) {
+	case ITEM_TEXT:
+		if (it->text == NULL || it->size <= 0 ||
+		    (unsigned)it->face >= FACE__COUNT)
+			return 0;
+		break;
+	case ITEM_RECT:
+		if (!it->fill && it->stroke_w <= 0)
+			return 0;
+		break;
+	case ITEM_LINE:
+		if (it->stroke_w <= 0)
+			return 0;
+		break;
+	case ITEM_IMAGE:
+		if (it->path == NULL || it->w <= 0 || it->h <= 0)
+			return 0;
+		break;
+	default:
+		return 0;
+	}
+	*node = it->node <= doc->nnodes ? it->node : 0;
+	if (doc->nnodes > 0 && fault_untag() && it == S_victim(doc))
+		*node = EMIT_UNMARKED;
+	return 1;
+}
+
+/* Open the marked-content sequence item it belongs to, if not open. */
+static void
+S_open_mark(struct builder *bd, const struct pdf_item *it)
+{
+	const struct pdf_doc *doc = bd->e->doc;
+	unsigned int	 node;
+
+	if (doc->nnodes == 0 || !emit_mark(doc, it, &node) ||
+	    (bd->marked && bd->mark == node))
+		return;
+	/* A sequence holds whole text objects. */
+	S_end_text(bd);
+	if (bd->marked)
+		buf_puts(&bd->b, "EMC\n");
+	bd->marked = 0;
+	if (node == EMIT_UNMARKED)
+		return;
+	if (node == 0)
+		buf_puts(&bd->b, "/Artifact BMC\n");
+	else
+		buf_printf(&bd->b, "/%s <</MCID %u>> BDC\n",
+		    doc->nodes[node - 1].role, bd->mcid++);
+	bd->marked = 1;
+	bd->mark = node;
+}
+
 /* The uncompressed content of page p into b (reset first). */
 static void
 S_draw_page(struct builder *bd, const struct pdf_page *p)
@@ -302,9 +391,15 @@ S_draw_page(struct builder *bd, const struct pdf_page *p)
 
 	buf_reset(&bd->b);
 	bd->g = g0;
-	for (i = 0; i < p->nitems; i++)
+	bd->marked = 0;
+	bd->mcid = 0;
+	for (i = 0; i < p->nitems; i++) {
+		S_open_mark(bd, &p->items[i]);
 		S_draw_item(bd, &p->items[i]);
+	}
 	S_end_text(bd);
+	if (bd->marked)
+		buf_puts(&bd->b, "EMC\n");
 }
 
 int

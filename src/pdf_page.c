@@ -37,3 +37,18 @@ pdf_pages_trim(struct pdf_page *v, size_t n)
 			    v[i].cap ? v[i].cap : 1, sizeof(*v[i].items));
 		}
 }
+
+unsigned int
+pdf_node_add(struct pdf_doc *d, const char *role, unsigned int parent)
+{
+	struct pdf_node	*n;
+
+	if ((d->nnodes & (d->nnodes - 1)) == 0)	/* 0, 1, 2, 4...: grow */
+		d->nodes = xreallocarray(d->nodes, d->nnodes ? 2 * d->nnodes :
+		    1, sizeof(*d->nodes));
+	n = &d->nodes[d->nnodes++];
+	memset(n, 0, sizeof(*n));
+	n->role = role;
+	n->parent = parent;
+	return (unsigned int)d->nnodes;
+}

@@ -44,7 +44,8 @@
  *  - every partner is in its category's divider list (once), in the
  *    contents (once), in the thématique index once per thématique, in
  *    the A-Z index once, twice with a sigle (the cross-reference);
- *    every non-empty category is in the contents.
+ *    every non-empty category is in the contents;
+ *  - the tag tree covers every text item (S_check_tags()).
  * Any breach prints the page and the item, then aborts.
  *
  * Calls: layout_booklet(), layout_free() (pdf.h), lay_verify()
@@ -54,6 +55,7 @@
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -746,6 +748,64 @@ S_section_end(const struct pdf_doc *d, size_t i)
 	return d->npages;
 }
 
+/*
+ * The tag tree covers every text item: each text of a page body has a
+ * structure element whose ancestors lead to the Document, without a
+ * loop; only the page furniture (margin items), the leaders' dots and
+ * a heading repeated overleaf ("(suite)") are artifacts.
+ */
+/*
+ * Whether it belongs to a heading repeated overleaf (vbox.cont, an
+ * artifact): at the top of its page, above the first tagged text.
+ */
+static int
+S_repeated(const struct pdf_page *p, const struct pdf_item *it)
+{
+	size_t	 k;
+
+	for (k = 0; k < p->nitems; k++)
+		if (p->items[k].type == ITEM_TEXT && !p->items[k].margin &&
+		    p->items[k].node != 0 && p->items[k].y > it->y)
+			return 0;
+	return 1;
+}
+
+static void
+S_check_tags(const struct pdf_doc *d)
+{
+	const struct pdf_item *it;
+	size_t		 i, j, k;
+	unsigned int	 n;
+	const char	*c;
+
+	for (i = 0; i < d->npages; i++)
+		for (j = 0; j < d->pages[i].nitems; j++) {
+			it = &d->pages[i].items[j];
+			if (it->type != ITEM_TEXT || it->text == NULL ||
+			    it->text[0] == '\0')
+				continue;
+			if (it->node == 0) {
+				for (c = it->text; *c == '.' || *c == ' '; c++)
+					;
+				if (!it->margin && *c != '\0' &&
+				    !S_repeated(&d->pages[i], it))
+					S_fail(i, it, "a text outside the "
+					    "structure tree");
+				continue;
+			}
+			for (n = it->node, k = 0; n != 0 && n <= d->nnodes &&
+			    k <= d->nnodes; k++) {
+				if (d->nodes[n - 1].parent == 0)
+					break;
+				n = d->nodes[n - 1].parent;
+			}
+			if (n == 0 || n > d->nnodes || k > d->nnodes ||
+			    strcmp(d->nodes[n - 1].role, "Document") != 0)
+				S_fail(i, it, "a text whose element does not "
+				    "lead to the Document");
+		}
+}
+
 static void
 S_check(const struct site *s, const struct pdf_doc *d)
 {
@@ -758,6 +818,7 @@ S_check(const struct site *s, const struct pdf_doc *d)
 		if (d->pages[i].folio != 0 && d->pages[i].folio != (int)i + 1)
 			S_fail(i, NULL, "folio %d", d->pages[i].folio);
 	S_check_numbers(d);
+	S_check_tags(d);
 	if (s->npartners == 0)
 		return;
 

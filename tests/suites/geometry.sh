@@ -74,6 +74,20 @@ geom "example livret-partenaires.pdf" "$T_TMP/exp/livret-partenaires.pdf"
 "$G/gen.sh" long "$T_TMP/long"
 build long "$T_TMP/long" "$T_TMP/lo"
 geom "long livret.pdf" "$T_TMP/lo/livret.pdf"
+# A word longer than a line with a style change inside (issue 21:
+# "**"+50 letters+"**"+50 letters failed the build): broken like any
+# long word, in the body and in a list item.
+cp -R "$TOP/content" "$T_TMP/styled"
+f=$(ls "$T_TMP/styled/partenaires/"*.md | head -1)
+a=$(printf 'a%.0s' $(seq 50)) b=$(printf 'b%.0s' $(seq 50))
+printf '\nUn mot : **%s**%s, puis la suite.\n\n- *%s*%s%s\n' \
+    "$a" "$b" "$a" "$b" "$b" >>"$f"
+build "a long word with a style change" "$T_TMP/styled" "$T_TMP/sw"
+geom "a long word with a style change livret.pdf" "$T_TMP/sw/livret.pdf"
+t_eq "the long styled words are printed whole" \
+    "$(pdftotext "$T_TMP/sw/livret.pdf" - | tr -d '[:space:]-' |
+    grep -o "${a}${b}\|${a}${b}${b}" | sort | tr '\n' ' ')" \
+    "${a}${b} ${a}${b}${b} "
 build "long, partners' edition" "$T_TMP/long" "$T_TMP/lop" \
     --edition partenaires
 geom "long livret-partenaires.pdf" "$T_TMP/lop/livret-partenaires.pdf"

@@ -212,8 +212,8 @@ case $txt in
 *"Nouveautésdel’édition2018"*"Nefigurentplusdanslelivret"*) t_ok "news: the booklet has the Nouveautés page" ;;
 *) t_fail "news: the booklet has the Nouveautés page" ;;
 esac
-n=$(printf '%s\n' "$txt" | grep -o 'Coordonnéesquiontchangé.*Nefigurent' |
-    grep -o '(téléphone)' | wc -l)
+n=$(printf '%s\n' "$txt" | grep -o 'Cequiachangé.*Nefigurent' |
+    grep -o 'Nouveautéléphone:0199' | wc -l)
 t_eq "news: the three changed phones are listed" "$n" 3
 bad=
 for f in "$N"/archives/2017/partenaires/*.md; do

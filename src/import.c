@@ -18,6 +18,7 @@
 #include "model.h"
 #include "page_fields.h"
 #include "page_write.h"
+#include "paste.h"
 #include "util.h"
 #include "validate.h"
 
@@ -37,6 +38,7 @@ struct item {
 	size_t		 nchanges;	/* fields changed (no date/suivi) */
 	int		 conflict;	/* page modified since asked */
 	int		 applied;	/* its page written (--apply) */
+	struct paste_report paste;	/* text pasted from Word, cleaned */
 };
 
 /* Fold for matching: lowercase, no accents, only letters and digits. */
@@ -500,6 +502,8 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 		it->p = load_page(s, it->path, validate_slug(slug) ? slug : "",
 		    d);
 		free(slug);
+		if (it->p != NULL)
+			paste_partner(it->p, &it->paste);
 		if (it->p == NULL) {
 			k->invalid++;
 			buf_printf(out, ngettext("invalid: %s: %zu error "
@@ -611,6 +615,7 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 				free(fp);
 			}
 		}
+		paste_note(&it->paste, "  ", out);
 		if (!o->apply || (it->conflict && !o->force))
 			continue;
 		if (!S_apply(s, o, it, arch, &st, &today, d)) {

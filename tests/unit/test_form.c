@@ -61,8 +61,8 @@ test_examples(void **state)
 
 		buf_init(&a);
 		buf_init(&b);
-		assert_true(form_render(s, p, THEME, THEME, &a, &d));
-		assert_true(form_render(s, p, THEME, NULL, &b, &d));
+		assert_true(form_render(s, p, NULL, 0, THEME, THEME, &a, &d));
+		assert_true(form_render(s, p, NULL, 0, THEME, NULL, &b, &d));
 		assert_int_equal(d.n, 0);
 		assert_int_equal(a.len, b.len);
 		assert_memory_equal(a.data, b.data, a.len);
@@ -99,7 +99,7 @@ test_hostile(void **state)
 	assert_non_null(p);
 	diags_init(&d);
 	buf_init(&b);
-	assert_true(form_render(s, p, THEME, THEME, &b, &d));
+	assert_true(form_render(s, p, NULL, 0, THEME, THEME, &b, &d));
 	assert_int_equal(S_count(b.data, "</script"), 2);
 	assert_int_equal(S_count(b.data, "<script"), 2);
 	assert_null(strstr(b.data, "<iframe"));
@@ -132,13 +132,13 @@ test_theme(void **state)
 	assert_true(file_write(css, "/* theme override */\n", 21));
 	diags_init(&d);
 	buf_init(&b);
-	assert_true(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_true(form_render(s, &s->partners[0], NULL, 0, dir, THEME, &b, &d));
 	assert_non_null(strstr(b.data, "/* theme override */"));
 	assert_non_null(strstr(b.data, "window.annuaireForm"));
 
 	/* Without the default theme, the template is missing: no output. */
 	buf_reset(&b);
-	assert_false(form_render(s, &s->partners[0], dir, NULL, &b, &d));
+	assert_false(form_render(s, &s->partners[0], NULL, 0, dir, NULL, &b, &d));
 	assert_int_equal(b.len, 0);
 	assert_true(d.errors > 0);
 	assert_non_null(strstr(d.v[0].msg, "campagne/form.mustache"));
@@ -147,7 +147,7 @@ test_theme(void **state)
 	diags_free(&d);
 	diags_init(&d);
 	assert_true(file_write(css, "a{} </style><script>x()</script>", 32));
-	assert_false(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_false(form_render(s, &s->partners[0], NULL, 0, dir, THEME, &b, &d));
 	assert_int_equal(b.len, 0);
 	assert_int_equal(d.errors, 1);
 	assert_string_equal(d.v[0].file, css);
@@ -158,13 +158,13 @@ test_theme(void **state)
 	assert_true(file_write(css, "x = 1; // </SCRIPT>", 19));
 	diags_free(&d);
 	diags_init(&d);
-	assert_false(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_false(form_render(s, &s->partners[0], NULL, 0, dir, THEME, &b, &d));
 	assert_int_equal(d.errors, 1);
 	assert_non_null(strstr(d.v[0].msg, "</script"));
 	assert_true(file_write(css, "x = '<!--';", 11));
 	diags_free(&d);
 	diags_init(&d);
-	assert_false(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_false(form_render(s, &s->partners[0], NULL, 0, dir, THEME, &b, &d));
 	assert_int_equal(d.errors, 1);
 	assert_non_null(strstr(d.v[0].msg, "<!--"));
 	assert_int_equal(b.len, 0);

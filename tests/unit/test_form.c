@@ -86,6 +86,37 @@ test_examples(void **state)
 	model_free(s);
 }
 
+/* The edition given is the one the form names (0: site.yaml's). */
+static void
+test_edition(void **state)
+{
+	struct site	*s = S_load("content");
+	struct form_index *ix = form_index_new(s);
+	struct diags	 d;
+	struct buf	 b;
+	char		*want;
+
+	(void)state;
+	diags_init(&d);
+	buf_init(&b);
+	assert_true(form_render(s, &s->partners[0], ix, 2042, THEME, THEME,
+	    &b, &d));
+	assert_non_null(strstr(b.data, "édition 2042</p>"));
+	assert_non_null(strstr(b.data, "\"edition\":2042"));
+	buf_reset(&b);
+	assert_true(form_render(s, &s->partners[0], ix, 0, THEME, THEME, &b,
+	    &d));
+	want = xasprintf("édition %d</p>", s->edition);
+	assert_non_null(strstr(b.data, want));
+	/* A small edition: every other partner is offered. */
+	assert_non_null(strstr(b.data, "\"partenaires_tous\":true"));
+	free(want);
+	buf_free(&b);
+	diags_free(&d);
+	form_index_free(ix);
+	model_free(s);
+}
+
 /* Values that look like markup stay inside their JSON strings. */
 static void
 test_hostile(void **state)
@@ -180,6 +211,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_examples),
+		cmocka_unit_test(test_edition),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_theme),
 	};

@@ -162,11 +162,12 @@ S_bullet(const char *s, size_t len, int *level)
 }
 
 /*
- * A number "12." or "12)" at s followed by a wide separator: the length
+ * A number "12." or "12)" at s followed by a wide separator (any
+ * separator when narrow: after a tab, "1. " is Word's too): the length
  * of both, *num its digits' length; 0 otherwise.
  */
 static size_t
-S_number(const char *s, size_t *num)
+S_number(const char *s, size_t *num, int narrow)
 {
 	size_t	 n = 0, sep;
 	int	 wide;
@@ -176,7 +177,7 @@ S_number(const char *s, size_t *num)
 	if (n == 0 || (s[n] != '.' && s[n] != ')'))
 		return 0;
 	sep = S_sep(s + n + 1, &wide);
-	if (sep == 0 || !wide || s[n + 1 + sep] == '\0')
+	if (sep == 0 || (!wide && !narrow) || s[n + 1 + sep] == '\0')
 		return 0;
 	*num = n;
 	return n + 1 + sep;
@@ -256,8 +257,8 @@ static void
 S_item(struct buf *b, struct list *l, int level, const char *marker,
     size_t mlen, const char *text, size_t tlen, struct paste_report *rep)
 {
-	int	 i;
-	size_t	 j;
+	int	 i, nb;
+	size_t	 j, k;
 
 	if (level > l->depth + 1)
 		level = l->depth + 1;
@@ -275,6 +276,8 @@ S_item(struct buf *b, struct list *l, int level, const char *marker,
 	l->made = 1;
 	while (tlen > 0 && (text[tlen - 1] == ' ' || text[tlen - 1] == '\t'))
 		tlen--;
+	while (tlen > 0 && (k = S_space(text, &nb)) > 0)
+		text += k, tlen -= k;
 	S_text(b, text, tlen, 1, rep);
 }
 
@@ -340,10 +343,11 @@ paste_clean(const char *text, size_t len, struct paste_report *rep)
 			last_item = 0;
 			continue;
 		}
-		/* Word's bullets, and a Markdown item after a tab: "- " items. */
+		/* Word's bullets, and a "- " item after a tab: "- " items. */
 		level = 1;
 		if ((n = S_bullet(rest, strlen(rest), &level)) > 0 ||
-		    (tabs > 0 && (n = S_md_item(rest)) > 0)) {
+		    (tabs > 0 && (n = S_md_item(rest)) > 0 &&
+		    (rest[0] < '0' || rest[0] > '9'))) {
 			S_open(&b, &l, last_item);
 			rep->bullets++;
 			S_item(&b, &l, units > level ? units : level, "-", 1,
@@ -351,7 +355,7 @@ paste_clean(const char *text, size_t len, struct paste_report *rep)
 			last_item = 1;
 			continue;
 		}
-		if ((n = S_number(rest, &num)) > 0) {
+		if ((n = S_number(rest, &num, tabs > 0)) > 0) {
 			/* "1.\t": a "1. " item. */
 			S_open(&b, &l, last_item);
 			rep->numbers++;

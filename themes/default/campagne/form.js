@@ -556,15 +556,15 @@
 		return null;
 	}
 
-	/* "12." or "12)" and a wide separator: {n, num} or null. */
-	function pasteNumber(s) {
+	/* "12." or "12)" and a wide separator (any when narrow): {n, num}. */
+	function pasteNumber(s, narrow) {
 		var n = 0, sep;
 		while (n < 3 && isDigit(s[n] || ""))
 			n++;
 		if (n === 0 || (s[n] !== "." && s[n] !== ")"))
 			return null;
 		sep = pasteSep(s, n + 1);
-		if (sep.n === 0 || !sep.wide || n + 1 + sep.n === s.length)
+		if (sep.n === 0 || (!sep.wide && !narrow) || n + 1 + sep.n === s.length)
 			return null;
 		return { n: n + 1 + sep.n, num: n };
 	}
@@ -649,8 +649,8 @@
 			l.w[level - 1] = marker.length + 1;
 			l.depth = level;
 			l.made = true;
-			out.push(ind + marker + " " + pasteText(t.replace(/[ \t]+$/, ""),
-			    true, rep));
+			t = t.replace(/[ \t]+$/, "").replace(/^[ \t\u00a0\u202f]+/, "");
+			out.push(ind + marker + " " + pasteText(t, true, rep));
 		}
 		lines = pasteVisible(String(text), rep).split("\n");
 		for (li = 0; li < lines.length; li++) {
@@ -675,7 +675,8 @@
 				continue;
 			}
 			b = pasteBullet(rest);
-			if (b === null && tabs > 0 && (k = pasteMdItem(rest)) > 0)
+			if (b === null && tabs > 0 && (k = pasteMdItem(rest)) > 0 &&
+			    !isDigit(rest[0]))
 				b = { n: k, level: 1 };
 			if (b !== null) {
 				open();
@@ -684,7 +685,7 @@
 				lastItem = true;
 				continue;
 			}
-			if ((nm = pasteNumber(rest)) !== null) {
+			if ((nm = pasteNumber(rest, tabs > 0)) !== null) {
 				open();
 				rep.numbers++;
 				item(units > 1 ? units : 1, rest.slice(0, nm.num) + ".",

@@ -339,7 +339,7 @@ form_index_free(struct form_index *ix)
 
 /* The position of p in ix, or ix->n when it is not one of the site's. */
 static size_t
-S_pos(const struct form_index *ix, const struct partner *p)
+S_index_pos(const struct form_index *ix, const struct partner *p)
 {
 	const struct site *s = ix->site;
 
@@ -385,7 +385,7 @@ S_offered(struct form_index *ix, const struct partner *self, size_t *n)
 {
 	const struct site *s = ix->site;
 	struct cand	*c = NULL;
-	size_t		*v, i, j, t, me = S_pos(ix, self), nc = 0, pos;
+	size_t		*v, i, j, t, me = S_index_pos(ix, self), nc = 0, pos;
 
 	*n = 0;
 	v = xcalloc(ix->n + 1, sizeof(*v));
@@ -425,7 +425,7 @@ S_offered(struct form_index *ix, const struct partner *self, size_t *n)
 	free(c);
 	/* Its liens, always (once). */
 	for (j = 0; j < self->nliens; j++) {
-		pos = S_pos(ix, self->liens[j]);
+		pos = S_index_pos(ix, self->liens[j]);
 		if (pos >= ix->n || pos == me)
 			continue;
 		for (i = 0; i < *n && v[i] != pos; i++)

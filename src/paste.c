@@ -69,7 +69,7 @@ S_visible(const char *s, size_t len, struct paste_report *rep)
 
 /* A space of the indentation or of a separator: ' ', tab, NBSP, U+202F. */
 static size_t
-S_space(const char *s, int *nb)
+S_paste_space(const char *s, int *nb)
 {
 	if (*s == ' ' || *s == '\t') {
 		*nb = 0;
@@ -120,7 +120,7 @@ S_sep(const char *s, int *wide)
 	size_t	 n = 0, k, count = 0;
 	int	 nb, tab = 0, anynb = 0;
 
-	while ((k = S_space(s + n, &nb)) > 0) {
+	while ((k = S_paste_space(s + n, &nb)) > 0) {
 		tab |= s[n] == '\t';
 		anynb |= nb;
 		n += k;
@@ -135,7 +135,7 @@ S_sep(const char *s, int *wide)
  * level for it; 0 when s does not start with one.
  */
 static size_t
-S_bullet(const char *s, size_t len, int *level)
+S_word_bullet(const char *s, size_t len, int *level)
 {
 	unsigned int	 cp;
 	size_t		 i, k, sep;
@@ -167,7 +167,7 @@ S_bullet(const char *s, size_t len, int *level)
  * of both, *num its digits' length; 0 otherwise.
  */
 static size_t
-S_number(const char *s, size_t *num, int narrow)
+S_word_number(const char *s, size_t *num, int narrow)
 {
 	size_t	 n = 0, sep;
 	int	 wide;
@@ -217,14 +217,14 @@ S_text(struct buf *b, const char *s, size_t len, int item,
 	int	 nb, anynb, tab, bind;
 
 	while (i < len) {
-		if ((k = S_space(s + i, &nb)) == 0) {
+		if ((k = S_paste_space(s + i, &nb)) == 0) {
 			buf_putc(b, s[i++]);
 			continue;
 		}
 		j = i;
 		count = 0;
 		anynb = tab = 0;
-		while (j < len && (k = S_space(s + j, &nb)) > 0) {
+		while (j < len && (k = S_paste_space(s + j, &nb)) > 0) {
 			anynb |= nb;
 			tab |= s[j] == '\t';
 			j += k;
@@ -254,7 +254,7 @@ struct list {
 };
 
 static void
-S_item(struct buf *b, struct list *l, int level, const char *marker,
+S_list_item(struct buf *b, struct list *l, int level, const char *marker,
     size_t mlen, const char *text, size_t tlen, struct paste_report *rep)
 {
 	int	 i, nb;
@@ -276,7 +276,7 @@ S_item(struct buf *b, struct list *l, int level, const char *marker,
 	l->made = 1;
 	while (tlen > 0 && (text[tlen - 1] == ' ' || text[tlen - 1] == '\t'))
 		tlen--;
-	while (tlen > 0 && (k = S_space(text, &nb)) > 0)
+	while (tlen > 0 && (k = S_paste_space(text, &nb)) > 0)
 		text += k, tlen -= k;
 	S_text(b, text, tlen, 1, rep);
 }
@@ -295,7 +295,7 @@ S_last_blank(const struct buf *b)
  * have no blank line between them).
  */
 static void
-S_open(struct buf *b, const struct list *l, int last_item)
+S_list_open(struct buf *b, const struct list *l, int last_item)
 {
 	if (!S_last_blank(b) && !last_item && l->depth == 0)
 		buf_putc(b, '\n');
@@ -329,7 +329,7 @@ paste_clean(const char *text, size_t len, struct paste_report *rep)
 		tabs = nbs = 0;
 		cols = spaces = 0;
 		rest = line;
-		while ((k = S_space(rest, &nb)) > 0) {
+		while ((k = S_paste_space(rest, &nb)) > 0) {
 			if (*rest == '\t')
 				tabs++, cols = (cols / 4 + 1) * 4;
 			else
@@ -345,32 +345,32 @@ paste_clean(const char *text, size_t len, struct paste_report *rep)
 		}
 		/* Word's bullets, and a "- " item after a tab: "- " items. */
 		level = 1;
-		if ((n = S_bullet(rest, strlen(rest), &level)) > 0 ||
+		if ((n = S_word_bullet(rest, strlen(rest), &level)) > 0 ||
 		    (tabs > 0 && (n = S_md_item(rest)) > 0 &&
 		    (rest[0] < '0' || rest[0] > '9'))) {
-			S_open(&b, &l, last_item);
+			S_list_open(&b, &l, last_item);
 			rep->bullets++;
-			S_item(&b, &l, units > level ? units : level, "-", 1,
+			S_list_item(&b, &l, units > level ? units : level, "-", 1,
 			    rest + n, strlen(rest + n), rep);
 			last_item = 1;
 			continue;
 		}
-		if ((n = S_number(rest, &num, tabs > 0)) > 0) {
+		if ((n = S_word_number(rest, &num, tabs > 0)) > 0) {
 			/* "1.\t": a "1. " item. */
-			S_open(&b, &l, last_item);
+			S_list_open(&b, &l, last_item);
 			rep->numbers++;
 			memcpy(mk, rest, num);
 			mk[num] = '.';
-			S_item(&b, &l, units > 1 ? units : 1, mk, num + 1,
+			S_list_item(&b, &l, units > 1 ? units : 1, mk, num + 1,
 			    rest + n, strlen(rest + n), rep);
 			last_item = 1;
 			continue;
 		}
 		if (tabs > 0) {
 			/* A tab-led line: an item of its level. */
-			S_open(&b, &l, last_item);
+			S_list_open(&b, &l, last_item);
 			rep->indents++;
-			S_item(&b, &l, units, "-", 1, rest, strlen(rest), rep);
+			S_list_item(&b, &l, units, "-", 1, rest, strlen(rest), rep);
 			last_item = 1;
 			continue;
 		}

@@ -36,6 +36,7 @@ struct camp {
 	struct date		   today;
 	struct tpl		  *tpl[2];	/* courriel, relance */
 	char			  *tplfile[2];
+	struct form_index	  *forms;	/* made once for every form */
 };
 
 static const char S_readme[] =
@@ -185,8 +186,10 @@ S_recipients(const struct partner *p, struct mail_addr *to, char **dispname)
 static int
 S_form(struct camp *c, const struct partner *p, struct buf *out)
 {
-	return form_render(c->site, p, c->o->theme_dir,
-	    c->o->default_theme_dir, out, c->d);
+	if (c->forms == NULL)
+		c->forms = form_index_new(c->site);
+	return form_render(c->site, p, c->forms, c->st.edition,
+	    c->o->theme_dir, c->o->default_theme_dir, out, c->d);
 }
 
 /* Write OUT/campagne/NAME atomically. */
@@ -566,6 +569,7 @@ out:
 	free(c.tplfile[0]);
 	free(c.tplfile[1]);
 	free(c.dir);
+	form_index_free(c.forms);
 	campaign_state_free(&c.st);
 	return ok;
 }

@@ -6,7 +6,8 @@
  * partner's current page embedded as one JSON object (the "data"
  * script element) together with the closed vocabularies of the site:
  * categories, thematiques, access modalities, costs, languages,
- * accessibility levels and the other partners (for liens).  The script
+ * accessibility levels and the partners offered for liens (a bounded
+ * number: struct form_index).  The script
  * builds the fields from that object, checks them as the partner types
  * and writes the page file back.  JSON strings go through
  * export_json_str(), which escapes < > & and U+2028/9, so no value can
@@ -265,15 +266,186 @@ S_page(struct buf *b, const struct partner *p)
 	buf_putc(b, '}');
 }
 
+/* ---- the partners a form offers ---------------------------------------- */
+
+struct form_index {
+	const struct site *site;
+	struct partner	**byname;	/* [n] in name order */
+	char		**names;	/* [n] display names, same order */
+	char		**villes;	/* [n] folded ville ("" when none) */
+	size_t		**bythem;	/* [nthematiques] positions, ascending */
+	size_t		 *nbythem;
+	size_t		 *posof;	/* [n] site->partners[i] -> position */
+	unsigned int	 *score;	/* [n] scratch, all 0 between calls */
+	size_t		  n;
+};
+
+struct form_index *
+form_index_new(const struct site *s)
+{
+	struct form_index *ix = xcalloc(1, sizeof(*ix));
+	const struct partner *p;
+	size_t		 i, j, t;
+
+	ix->site = s;
+	ix->n = s->npartners;
+	ix->byname = model_sorted_by_name(s);
+	ix->names = xcalloc(ix->n + 1, sizeof(*ix->names));
+	ix->villes = xcalloc(ix->n + 1, sizeof(*ix->villes));
+	ix->posof = xcalloc(ix->n + 1, sizeof(*ix->posof));
+	ix->score = xcalloc(ix->n + 1, sizeof(*ix->score));
+	ix->bythem = xcalloc(s->nthematiques + 1, sizeof(*ix->bythem));
+	ix->nbythem = xcalloc(s->nthematiques + 1, sizeof(*ix->nbythem));
+	for (i = 0; i < ix->n; i++) {
+		p = ix->byname[i];
+		ix->names[i] = model_display_name(p);
+		ix->villes[i] = str_fold(p->adresse.ville.s ?
+		    p->adresse.ville.s : "");
+		ix->posof[p - s->partners] = i;
+		for (j = 0; j < p->nthematiques; j++) {
+			t = (size_t)(p->thematiques[j] - s->thematiques);
+			if (t >= s->nthematiques)
+				continue;
+			ix->bythem[t] = xreallocarray(ix->bythem[t],
+			    ix->nbythem[t] + 1, sizeof(**ix->bythem));
+			ix->bythem[t][ix->nbythem[t]++] = i;
+		}
+	}
+	return ix;
+}
+
+void
+form_index_free(struct form_index *ix)
+{
+	size_t	 i;
+
+	if (ix == NULL)
+		return;
+	for (i = 0; i < ix->n; i++) {
+		free(ix->names[i]);
+		free(ix->villes[i]);
+	}
+	for (i = 0; i < ix->site->nthematiques; i++)
+		free(ix->bythem[i]);
+	free(ix->bythem);
+	free(ix->nbythem);
+	free(ix->names);
+	free(ix->villes);
+	free(ix->posof);
+	free(ix->score);
+	free(ix->byname);
+	free(ix);
+}
+
+/* The position of p in ix, or ix->n when it is not one of the site's. */
+static size_t
+S_index_pos(const struct form_index *ix, const struct partner *p)
+{
+	const struct site *s = ix->site;
+
+	if (p >= s->partners && p < s->partners + s->npartners)
+		return ix->posof[p - s->partners];
+	if ((p = model_partner(s, p->slug)) != NULL)
+		return ix->posof[p - s->partners];
+	return ix->n;
+}
+
+/* Candidates, best first: higher score, then name order. */
+struct cand {
+	unsigned int	 score;
+	size_t		 pos;
+};
+
+static int
+S_cmp_cand(const void *a, const void *b)
+{
+	const struct cand *x = a, *y = b;
+
+	if (x->score != y->score)
+		return x->score > y->score ? -1 : 1;
+	return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+static int
+S_cmp_size(const void *a, const void *b)
+{
+	size_t	 x = *(const size_t *)a, y = *(const size_t *)b;
+
+	return x < y ? -1 : x > y;
+}
+
+/*
+ * The positions (name order) of the partners offered to self: every
+ * other one in a small edition; else its liens and the FORM_LIENS_MAX
+ * nearest (2 a thematique in common, 1 the same ville).  *n their
+ * count; allocated.
+ */
+static size_t *
+S_offered(struct form_index *ix, const struct partner *self, size_t *n)
+{
+	const struct site *s = ix->site;
+	struct cand	*c = NULL;
+	size_t		*v, i, j, t, me = S_index_pos(ix, self), nc = 0, pos;
+
+	*n = 0;
+	v = xcalloc(ix->n + 1, sizeof(*v));
+	if (ix->n <= FORM_LIENS_MAX + 1) {
+		for (i = 0; i < ix->n; i++)
+			if (i != me && strcmp(ix->byname[i]->slug,
+			    self->slug) != 0)
+				v[(*n)++] = i;
+		return v;
+	}
+	for (j = 0; j < self->nthematiques; j++) {
+		t = (size_t)(self->thematiques[j] - s->thematiques);
+		if (t >= s->nthematiques)
+			continue;
+		for (i = 0; i < ix->nbythem[t]; i++) {
+			pos = ix->bythem[t][i];
+			if (pos == me)
+				continue;
+			if (ix->score[pos] == 0) {
+				c = xreallocarray(c, nc + 1, sizeof(*c));
+				c[nc++].pos = pos;
+			}
+			ix->score[pos] += 2;
+		}
+	}
+	for (i = 0; i < nc; i++) {
+		c[i].score = ix->score[c[i].pos] + (me < ix->n &&
+		    ix->villes[me][0] != '\0' &&
+		    strcmp(ix->villes[me], ix->villes[c[i].pos]) == 0);
+		ix->score[c[i].pos] = 0;
+	}
+	if (nc > 1)
+		qsort(c, nc, sizeof(*c), S_cmp_cand);
+	for (i = 0; i < nc && i < FORM_LIENS_MAX; i++)
+		if (strcmp(ix->byname[c[i].pos]->slug, self->slug) != 0)
+			v[(*n)++] = c[i].pos;
+	free(c);
+	/* Its liens, always (once). */
+	for (j = 0; j < self->nliens; j++) {
+		pos = S_index_pos(ix, self->liens[j]);
+		if (pos >= ix->n || pos == me)
+			continue;
+		for (i = 0; i < *n && v[i] != pos; i++)
+			continue;
+		if (i == *n)
+			v[(*n)++] = pos;
+	}
+	if (*n > 1)
+		qsort(v, *n, sizeof(*v), S_cmp_size);
+	return v;
+}
+
 /* The closed vocabularies and the site's words the form needs. */
 static void
-S_vocab(struct buf *b, const struct site *s, const struct partner *self)
+S_vocab(struct buf *b, const struct site *s, const struct partner *self,
+    struct form_index *ix, int edition)
 {
-	struct partner	**byname;
 	const char	*code;
-	size_t		 i, j;
+	size_t		 i, n, *offered;
 	int		 first = 1;
-	char		*dn;
 
 	buf_putc(b, '{');
 	S_key(b, &first, "categories");
@@ -314,19 +486,17 @@ S_vocab(struct buf *b, const struct site *s, const struct partner *self)
 	buf_putc(b, ']');
 	S_key(b, &first, "partenaires");
 	buf_putc(b, '[');
-	byname = model_sorted_by_name(s);
-	for (i = 0, j = 0; i < s->npartners; i++) {
-		if (byname[i] == self || strcmp(byname[i]->slug, self->slug) == 0)
-			continue;
-		dn = model_display_name(byname[i]);
-		S_pair(b, j++, byname[i]->slug, dn);
-		free(dn);
-	}
-	free(byname);
+	offered = S_offered(ix, self, &n);
+	for (i = 0; i < n; i++)
+		S_pair(b, i, ix->byname[offered[i]]->slug,
+		    ix->names[offered[i]]);
+	free(offered);
 	buf_putc(b, ']');
+	S_key(b, &first, "partenaires_tous");
+	buf_puts(b, n + 1 >= s->npartners ? "true" : "false");
 	S_kstr(b, &first, "titre", s->titre.s);
 	S_key(b, &first, "edition");
-	buf_printf(b, "%d", s->edition);
+	buf_printf(b, "%d", edition);
 	S_kstr(b, &first, "coordination", s->coordination.nom.s);
 	S_kstr(b, &first, "coordination_courriel", s->coordination.courriel.s);
 	buf_putc(b, '}');
@@ -336,8 +506,8 @@ S_vocab(struct buf *b, const struct site *s, const struct partner *self)
 
 int
 form_render(const struct site *site, const struct partner *p,
-    const char *theme_dir, const char *default_theme_dir, struct buf *out,
-    struct diags *d)
+    struct form_index *ix, int edition, const char *theme_dir,
+    const char *default_theme_dir, struct buf *out, struct diags *d)
 {
 	static const char *const names[3] = { "form.mustache", "form.css",
 	    "form.js" };
@@ -345,12 +515,15 @@ form_render(const struct site *site, const struct partner *p,
 	char		*path[3] = { NULL, NULL, NULL };
 	struct tpl	*t = NULL;
 	struct tval	*ctx = NULL;
+	struct form_index *own = NULL;
 	struct buf	 data, tmp;
 	char		*dn = NULL;
 	int		 i, ok = 0;
 
 	buf_init(&data);
 	buf_init(&tmp);
+	if (edition <= 0)
+		edition = site->edition;
 	if (default_theme_dir != NULL && theme_dir != NULL &&
 	    strcmp(theme_dir, default_theme_dir) == 0)
 		default_theme_dir = NULL;
@@ -381,7 +554,9 @@ form_render(const struct site *site, const struct partner *p,
 	buf_puts(&data, "{\"page\":");
 	S_page(&data, p);
 	buf_puts(&data, ",\n\"site\":");
-	S_vocab(&data, site, p);
+	if (ix == NULL)
+		ix = own = form_index_new(site);
+	S_vocab(&data, site, p, ix, edition);
 	buf_puts(&data, "}");
 
 	dn = model_display_name(p);
@@ -389,7 +564,7 @@ form_render(const struct site *site, const struct partner *p,
 	tval_set_str(ctx, "slug", p->slug);
 	tval_set_str(ctx, "nom", dn);
 	tval_set_str(ctx, "titre", site->titre.s);
-	tval_set_num(ctx, "edition", site->edition);
+	tval_set_num(ctx, "edition", edition);
 	tval_set_str(ctx, "coordination", site->coordination.nom.s);
 	tval_set_str(ctx, "coordination_courriel",
 	    site->coordination.courriel.s);
@@ -406,6 +581,7 @@ out:
 		free(path[i]);
 	}
 	free(dn);
+	form_index_free(own);
 	tval_free(ctx);
 	tpl_free(t);
 	buf_free(&data);

@@ -385,6 +385,7 @@ S_page(struct site *s, const struct import_opts *o, struct import_item *it,
 		it->nerrors = d->errors - before;
 		return;
 	}
+	paste_partner(it->p, &it->paste);
 	it->old_date = it->p->mise_a_jour;
 	if ((q = model_partner(s, f->stem)) != NULL)
 		it->how = "file name";

@@ -27,6 +27,8 @@
 #ifndef IMPORT_DECIDE_H
 #define IMPORT_DECIDE_H
 
+#include "paste.h"
+
 #include <stddef.h>
 
 #include "campaign_state.h"
@@ -81,6 +83,7 @@ struct import_item {
 	struct date	 asked;		/* when the page was sent */
 	struct partner	*mine;		/* the coordinator's page, for the
 					   side-by-side view (owned) */
+	struct paste_report paste;	/* text pasted from Word, cleaned */
 };
 
 /*

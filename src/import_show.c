@@ -160,6 +160,7 @@ S_taken(const struct import_item *v, size_t n, const struct import_item *it,
 	else if (it->why == IW_COPY)
 		buf_puts(out, _("  taken: the highest copy number\n"));
 	S_aside(v, n, it, out);
+	paste_note(&it->paste, "  ", out);
 	if (it->cur == NULL) {
 		buf_printf(out, _("  nom: « %s » (no partner has this nom or "
 		    "sigle; if it is one, name the file SLUG.md)\n"),

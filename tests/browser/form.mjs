@@ -1,12 +1,14 @@
 // Browser tests of the partner form (issue 8 §1), printing TAP.  Driven by
 // tests/suites/form.sh:
 //   node form.mjs --forms DIR --hostile DIR --stress DIR --cases TSV
-//                 --out DIR --shots DIR
+//                 --paste TSV --out DIR --shots DIR
 // --forms: the forms of every example partner (out/campagne/<slug>.html);
 // --hostile: the forms of the golden fixture (with its hostile page);
 // --stress: the forms of the generated stress content.  Downloads land in
 // OUT/rt (untouched form, "Enregistrer ma fiche"), OUT/rien ("Rien n'a
-// changé") and OUT/fill (the filled form); the shell suite then loads them
+// changé"), OUT/fill (the filled form), OUT/phone (phones typed without
+// spaces) and OUT/word (a presentation pasted from Word, through a real
+// paste event); the shell suite then loads them
 // with annuaire.  The browser's clock is fixed at 2019-03-01, so "today"
 // in the pages is that date.
 import { createRequire } from 'node:module';
@@ -66,6 +68,7 @@ function unescape(s) {
 		if (c === '\\') bytes.push(0x5c);
 		else if (c === 't') bytes.push(9);
 		else if (c === 'n') bytes.push(10);
+		else if (c === 'r') bytes.push(13);
 		else if (c === 'x') { bytes.push(parseInt(s.substr(i + 1, 2), 16)); i += 2; }
 		else throw new Error(`bad escape \\${c}`);
 	}
@@ -117,6 +120,33 @@ try {
 		ok(bad.length === 0, `the form's validators agree with the C ones on ${mine.length - bad.length}/${mine.length} cases of validate-cases.tsv (${Object.entries(byV).map(([k, v]) => k + ' ' + v).join(', ')})`, bad.join('\n'));
 		const others = [...new Set(cases.filter(c => !inForm.includes(c.v)).map(c => c.v))];
 		skip(`validate-cases.tsv: ${cases.length - mine.length} cases of ${others.join(', ')}`, 'C-only helpers, not used by the form');
+		await page.context().close();
+	}
+
+	// --- text pasted from Word: the table of cases against the form's port -
+	if (args.paste) {
+		const page = await newPage();
+		await page.goto(url(forms, slugs[0] + '.html'));
+		const cases = fs.readFileSync(args.paste, 'utf8').split('\n')
+			.map((l, i) => [l, i + 1]).filter(([l]) => l !== '' && !l.startsWith('#'))
+			.map(([l, line]) => { const f = l.split('\t');
+				return { line, name: f[0], input: unescape(f[1]), expected: unescape(f[2]), counts: f[3] }; });
+		const got = await page.evaluate(cs => cs.map(c => {
+			const F = window.annuaireForm, r = {}, r2 = {};
+			const out = F.pasteClean(c.input, r);
+			const again = F.pasteClean(c.expected, r2);
+			return { out, counts: [r.bullets, r.numbers, r.indents, r.invisibles, r.spaces].join(','),
+				again, counts2: [r2.bullets, r2.numbers, r2.indents, r2.invisibles, r2.spaces].join(',') };
+		}), cases);
+		const bad = [];
+		cases.forEach((c, i) => {
+			const g = got[i];
+			if (g.out !== c.expected) bad.push(`line ${c.line} ${c.name}: form gives ${JSON.stringify(g.out)}, expected ${JSON.stringify(c.expected)}`);
+			else if (g.counts !== c.counts) bad.push(`line ${c.line} ${c.name}: counts ${g.counts}, expected ${c.counts}`);
+			else if (g.again !== c.expected || g.counts2 !== '0,0,0,0,0') bad.push(`line ${c.line} ${c.name}: cleaning again changes it`);
+		});
+		ok(cases.length >= 40 && bad.length === 0,
+			`the form's paste cleaning agrees with paste.c on ${cases.length - bad.length}/${cases.length} cases of paste-cases.tsv`, bad.join('\n'));
 		await page.context().close();
 	}
 
@@ -289,6 +319,104 @@ try {
 		const name = await download(page, '#telecharger', path.join(out, 'fill', slug + '.md'));
 		ok(name === slug + '.md' && (await page.locator('#resume-erreurs li').count()) === 0,
 			`the fixed form downloads ${name}`);
+		await page.context().close();
+	}
+
+	// --- a presentation pasted from Word: a real paste event -------------
+	// Word puts text/plain on the clipboard with "•\t", "o\t" and U+F0B7
+	// bullets, a tab-led line, zero-width spaces and soft hyphens: the
+	// field receives Markdown lists, says what it changed, the preview
+	// shows the lists, and the file saved holds them.
+	{
+		const slug = slugs.includes('aejf') ? 'aejf' : slugs[0];
+		const page = await newPage(1280, 900);
+		await page.goto(url(forms, slug + '.html'));
+		const word = 'Nous proposons\u00a0:\n\u2022\tdes colis alimentaires\no\tle mercredi\no\tle samedi\n' +
+			'\uf0b7\tun vestiaire\n\tdes ateliers d\u2019ac\u00adcompagnement\nSur rendez\u200b-vous.\n';
+		await page.fill('#presentation', '');
+		await page.focus('#presentation');
+		await page.evaluate(text => {
+			const t = document.getElementById('presentation'), dt = new DataTransfer();
+			dt.setData('text/plain', text);
+			t.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+		}, word);
+		const v = await page.inputValue('#presentation');
+		ok(v === 'Nous proposons\u00a0:\n\n- des colis alimentaires\n  - le mercredi\n  - le samedi\n- un vestiaire\n' +
+			'- des ateliers d\u2019accompagnement\n\nSur rendez-vous.\n', `a Word paste becomes Markdown lists in the field (${JSON.stringify(v)})`);
+		const note = await page.textContent('#presentation-collage');
+		ok(note === 'Texte collé depuis Word\u00a0: 4 puces changées en liste, 1 ligne en retrait changée en liste ou en paragraphe, 2 caractères invisibles retirés.',
+			`the field says what the paste changed ("${note}")`);
+		ok((await page.getAttribute('#presentation', 'aria-describedby')).split(' ').includes('presentation-collage') &&
+			await page.getAttribute('#presentation-collage', 'aria-live') === 'polite', 'the note is tied to the field and announced');
+		const items = await page.$$eval('#presentation-apercu > div > ul > li', ls => ls.map(l => l.firstChild.textContent.trim()));
+		const sub = await page.$$eval('#presentation-apercu ul ul > li', ls => ls.map(l => l.textContent));
+		ok(JSON.stringify(items) === JSON.stringify(['des colis alimentaires', 'un vestiaire', 'des ateliers d\u2019accompagnement']) &&
+			JSON.stringify(sub) === JSON.stringify(['le mercredi', 'le samedi']),
+			`the preview shows the lists, nested (${JSON.stringify(items)} ${JSON.stringify(sub)})`);
+		await page.screenshot({ path: path.join(shots, 'form-collage-word.png'), fullPage: false });
+		await download(page, '#telecharger', path.join(out, 'word', slug + '.md'));
+		await page.context().close();
+	}
+
+	// --- the preview: the site's Markdown subset, nothing run ---------------
+	{
+		const page = await newPage(360, 800);
+		await page.goto(url(forms, slugs[0] + '.html'));
+		ok(await page.$eval('#presentation-apercu', e => e.textContent.trim().length > 0) ===
+			(await page.inputValue('#presentation')).trim().length > 0, 'the preview shows the presentation as it came');
+		await page.fill('#presentation', 'Un **accueil** *chaleureux* et [notre site](https://example.org/a?b=1).\n' +
+			'Suite du paragraphe <script>alert(1)</script> <img src=x onerror=alert(2)>.\n\n' +
+			'## À savoir\n\n1. un\n2. deux\n   - deux bis\n\n[piège](javascript:alert(3))\n');
+		const r = await page.evaluate(() => {
+			const b = document.getElementById('presentation-apercu');
+			return { strong: [...b.querySelectorAll('strong')].map(e => e.textContent),
+				em: [...b.querySelectorAll('em')].map(e => e.textContent),
+				links: [...b.querySelectorAll('a')].map(a => [a.textContent, a.getAttribute('href')]),
+				ps: b.querySelectorAll(':scope > div > p').length,
+				ol: [...b.querySelectorAll('ol > li')].length, nested: [...b.querySelectorAll('ol ul > li')].length,
+				scripts: b.querySelectorAll('script, img').length, text: b.textContent };
+		});
+		ok(JSON.stringify(r.strong) === '["accueil"]' && JSON.stringify(r.em) === '["chaleureux"]',
+			`bold and italic are shown (${JSON.stringify(r.strong)} ${JSON.stringify(r.em)})`);
+		ok(JSON.stringify(r.links) === '[["notre site","https://example.org/a?b=1"]]',
+			`a link is shown, a javascript: one is not a link (${JSON.stringify(r.links)})`);
+		ok(r.ol === 2 && r.nested === 1, `a numbered list and its nested item (${r.ol}, ${r.nested})`);
+		ok(r.ps >= 3, `paragraphs and the heading are blocks of their own (${r.ps})`);
+		ok(r.scripts === 0 && r.text.includes('<script>alert(1)</script>') && dialogs.length === 0,
+			'markup written in the presentation is shown as text, never run');
+		await page.screenshot({ path: path.join(shots, 'form-apercu-360.png'), fullPage: false });
+		await page.context().close();
+	}
+
+	// --- phones typed without spaces: written as the site prints them ----
+	{
+		const slug = slugs.includes('caf-yvelines') ? 'caf-yvelines' : slugs[0];
+		const page = await newPage();
+		await page.goto(url(forms, slug + '.html'));
+		await page.fill('#telephone', '0199003040');
+		const nc = await page.locator('#contacts > ol > li').count();
+		await page.click('#contacts-ajouter');
+		await page.keyboard.type('Camille Exemple');
+		await page.fill(`#contacts-${nc}-telephone`, '+33 6 12 34 56 78');
+		await download(page, '#telecharger', path.join(out, 'phone', slug + '.md'));
+		ok(true, `phones typed in the form of ${slug} saved`);
+		await page.context().close();
+	}
+
+	// --- French typography in what the form says ------------------------
+	{
+		const page = await newPage(360, 800);
+		const bad = [];
+		for (const slug of slugs.slice(0, 3)) {
+			await page.goto(url(forms, slug + '.html'));
+			await page.click('#telecharger');	/* status text too */
+			const texts = await page.$$eval('.aide, label, legend, .intro, .bienvenue p, h1, h2, button, .etat, .surtitre, option, th, caption',
+				es => es.map(e => e.textContent));
+			texts.push(await page.title());
+			for (const t of texts)
+				if (/ [:;?!\u00bb]|\u00ab /.test(t)) bad.push(`${slug}: ${JSON.stringify(t)}`);
+		}
+		ok(bad.length === 0, 'the form\'s texts bind « » : ; ? ! with a no-break space (no line starts with one)', bad.slice(0, 10).join('\n'));
 		await page.context().close();
 	}
 

@@ -179,13 +179,64 @@ case $out in
 *) t_fail "a theme script holding </script is refused" "$out" ;;
 esac
 
+# ---- the edition being prepared -----------------------------------------
+# The form names the edition the campaign prepares, as its e-mail does
+# (site.yaml says 2018: the campaign prepares 2019).
+CC=$T_TMP/camp/content
+mkdir -p "$CC" && cp -R "$TOP/content"/. "$CC"/
+"$A" campaign -C "$CC" -o "$T_TMP/camp/out" --echeance 2019-03-31 >/dev/null 2>&1
+cf=$T_TMP/camp/out/campagne/aejf.html
+t_check "the campaign's form names the edition being prepared (2019)" \
+    grep -q '<p class="surtitre">.* — édition 2019</p>' "$cf"
+t_eq "the campaign's form does not name the previous edition" "$(grep -c 'édition 2018' "$cf")" 0
+
+# ---- a form's size does not grow with the edition ------------------------
+# Every form listed every other partner for "Travaille avec": 2 000
+# partners' campaign was 1.2 GB.  A form offers at most FORM_LIENS_MAX
+# (form.h) and its own liens: the average form of 800 partners is about
+# the size of one of 200 (before: 1.6 times).
+for k in 200 800; do
+	sh "$TOP/bench/gen.sh" $k "$T_TMP/gen$k" >/dev/null
+	"$FT" render "$T_TMP/gen$k" "$TOP/themes/default" "$T_TMP/genforms$k" >/dev/null 2>&1
+	eval "avg$k=\$(( \$(cat "$T_TMP/genforms$k"/*.html | wc -c) / k ))"
+done
+if [ $((avg800 * 100 / avg200)) -le 110 ]; then
+	t_ok "a form's size does not grow with the edition (average $avg200 bytes at 200 partners, $avg800 at 800)"
+else
+	t_fail "a form's size does not grow with the edition" "average $avg200 bytes at 200 partners, $avg800 at 800"
+fi
+if command -v python3 >/dev/null 2>&1; then
+	out=$(python3 - "$T_TMP/gen800" "$T_TMP/genforms800" <<'PY'
+import json, os, re, sys
+content, forms = sys.argv[1], sys.argv[2]
+bad, most = [], 0
+for f in sorted(os.listdir(forms)):
+    html = open(os.path.join(forms, f), encoding="utf-8").read()
+    data = json.loads(re.search(r'<script type="application/json" id="donnees">(.*?)</script>', html, re.S).group(1))
+    offered = [p["cle"] for p in data["site"]["partenaires"]]
+    most = max(most, len(offered))
+    page = open(os.path.join(content, "partenaires", f[:-5] + ".md"), encoding="utf-8").read()
+    m = re.search(r"^liens: \[(.*)\]$", page, re.M)
+    liens = [x.strip().strip('"') for x in m.group(1).split(",")] if m else []
+    if any(l not in offered for l in liens) or data["page"]["slug"] in offered or \
+            data["site"]["partenaires_tous"] or len(offered) > 120 + len(liens) or len(offered) < 100:
+        bad.append(f)
+print("OK" if not bad else "bad: " + " ".join(bad[:5]), most)
+PY
+)
+	t_eq "each form offers its own liens, never itself, at most 120 others (800 partners)" "${out%% *}" "OK"
+else
+	t_skip "each form offers its own liens" "python3 missing"
+fi
+
 # ---- the browser ---------------------------------------------------------
 t_need_browser "form in the browser"
 shots=$TOP/out/screenshots
 mkdir -p "$shots"
 D=$T_TMP/dl
 t_node form.mjs --forms "$F" --hostile "$H" --stress "$SF" \
-    --cases "$TOP/tests/validate-cases.tsv" --out "$D" --shots "$shots" \
+    --cases "$TOP/tests/validate-cases.tsv" --paste "$TOP/tests/paste-cases.tsv" \
+    --out "$D" --shots "$shots" \
     --tool "$FT" --site "$TOP/content/site.yaml"
 
 # ---- what came back ------------------------------------------------------
@@ -194,8 +245,19 @@ if [ "$(ls "$D/rt" 2>/dev/null | wc -l)" -ne "$n" ]; then
 else
 	orig=$(dump "$TOP/content")
 	swap "$TOP/content" "$T_TMP/rt" "$D/rt"
-	t_eq "round trip: the $n untouched pages load to the same model" \
-	    "$(dump "$T_TMP/rt" 2>&1)" "$orig"
+	t_eq "round trip: the $n untouched pages load to the same model but mise_a_jour" \
+	    "$(dump "$T_TMP/rt" 2>&1 | grep -v '"mise_a_jour"')" \
+	    "$(printf '%s\n' "$orig" | grep -v '"mise_a_jour"')"
+	t_eq "an untouched page saved is reviewed: mise_a_jour is the browser's date on every page" \
+	    "$(grep -h '^mise_a_jour:' "$D/rt"/*.md | sort | uniq -c | sed 's/^ *//')" \
+	    "$n mise_a_jour: 2019-03-01"
+	# The save stamp (issue 18): the first line of the front matter, the
+	# browser's clock in UTC to the second, on both buttons' files.
+	t_eq "every save is stamped on the line after ---: # annuaire-formulaire: enregistré <UTC time>" \
+	    "$(for f in "$D/rt"/*.md "$D/rien"/*.md; do sed -n 2p "$f"; done | sort | uniq -c | sed 's/^ *//')" \
+	    "$((n * 2)) # annuaire-formulaire: enregistré 2019-03-01T10:00:00Z"
+	t_check "a stamped page checks without error or warning (libyaml skips the comment)" \
+	    sh -c "'$A' check -C '$T_TMP/rt' 2>&1 | grep -q '^0 errors, 0 warnings'"
 	swap "$TOP/content" "$T_TMP/rien" "$D/rien"
 	t_eq "\"Rien n'a changé\": the same model but mise_a_jour" \
 	    "$(dump "$T_TMP/rien" 2>&1 | grep -v '"mise_a_jour"')" \
@@ -208,7 +270,7 @@ fi
 if [ -d "$D/stress" ]; then
 	swap "$S" "$T_TMP/srt" "$D/stress"
 	t_eq "round trip of the stress pages (quotes, escapes, blocks, every hour form, body spacing)" \
-	    "$(dump "$T_TMP/srt" 2>&1)" "$(dump "$S")"
+	    "$(dump "$T_TMP/srt" 2>&1 | grep -v '"mise_a_jour"')" "$(dump "$S" | grep -v '"mise_a_jour"')"
 else
 	t_fail "round trip of the stress pages" "nothing downloaded"
 fi
@@ -217,7 +279,7 @@ if [ -f "$l" ]; then
 	swap "$S" "$T_TMP/lists" "$D/lists"
 	t_check "annuaire check accepts the page of lists and choices" "$A" check -C "$T_TMP/lists"
 	t_eq "lists and choices written as check reads them" \
-	    "$(sed -n '/^---$/,/^---$/p' "$l" | grep -v -e '^---$' -e '^mise_a_jour:')" \
+	    "$(sed -n '/^---$/,/^---$/p' "$l" | grep -v -e '^---$' -e '^mise_a_jour:' -e '^# annuaire-formulaire: ')" \
 	    "$(printf '%s\n' 'nom: "Minimal"' 'categorie: "institutionnels"' \
 	    'thematiques: ["sante", "handicap"]' 'resume: "Le minimum."' 'missions:' \
 	    '  - "Seconde mission"' 'actions:' '  - "Permanence"' 'acces:' \
@@ -231,6 +293,27 @@ if [ -f "$l" ]; then
 	    "$(dump "$S" | grep -v '"mise_a_jour"')"
 else
 	t_fail "page of lists and choices" "not downloaded"
+fi
+ph=$D/phone/caf-yvelines.md
+if [ -f "$ph" ]; then
+	t_check "a phone typed 0199003040 is written as the site prints it" \
+	    grep -qx 'telephone: "01 99 00 30 40"' "$ph"
+	t_check "a contact's phone typed +33 6 12 34 56 78 too" grep -qx '    telephone: "06 12 34 56 78"' "$ph"
+else
+	t_fail "phone typed in the form" "not downloaded"
+fi
+wp=$D/word/aejf.md
+if [ -f "$wp" ]; then
+	swap "$TOP/content" "$T_TMP/word" "$D/word"
+	t_check "the page with a Word paste checks" "$A" check -C "$T_TMP/word"
+	t_check "the Word bullets are saved as a Markdown list" grep -qx -- '- des colis alimentaires' "$wp"
+	t_check "the Word second level is saved as a nested item" grep -qx -- '  - le mercredi' "$wp"
+	t_eq "no tab, U+F0B7, zero-width space or soft hyphen is saved" \
+	    "$(grep -c -P '\t|\x{f0b7}|\x{200b}|\x{00ad}' "$wp")" 0
+	"$A" build -C "$T_TMP/word" -o "$T_TMP/word-out" >"$T_TMP/word.build" 2>&1
+	t_eq "build of the page with a Word paste: no warning about it" "$(grep -c 'aejf' "$T_TMP/word.build")" 0
+else
+	t_fail "Word paste saved" "not downloaded"
 fi
 fill=$D/fill/aejf.md
 if [ -f "$fill" ]; then

@@ -67,6 +67,7 @@ main(int argc, char *argv[])
 	struct diags	 d;
 	struct site	*s = NULL;
 	struct buf	 b;
+	struct form_index *ix;
 	char		*path;
 	size_t		 i;
 	int		 rc = 1;
@@ -92,9 +93,10 @@ main(int argc, char *argv[])
 		goto out;
 	}
 	rc = 0;
+	ix = form_index_new(s);
 	for (i = 0; i < s->npartners; i++) {
 		buf_reset(&b);
-		if (!form_render(s, &s->partners[i], argv[3],
+		if (!form_render(s, &s->partners[i], ix, 0, argv[3],
 		    argc == 6 ? argv[5] : argv[3], &b, &d)) {
 			rc = 1;
 			break;
@@ -106,6 +108,7 @@ main(int argc, char *argv[])
 		}
 		free(path);
 	}
+	form_index_free(ix);
 out:
 	diags_sort(&d);
 	diags_print(&d, stderr);

@@ -61,8 +61,8 @@ test_examples(void **state)
 
 		buf_init(&a);
 		buf_init(&b);
-		assert_true(form_render(s, p, THEME, THEME, &a, &d));
-		assert_true(form_render(s, p, THEME, NULL, &b, &d));
+		assert_true(form_render(s, p, NULL, 0, THEME, THEME, &a, &d));
+		assert_true(form_render(s, p, NULL, 0, THEME, NULL, &b, &d));
 		assert_int_equal(d.n, 0);
 		assert_int_equal(a.len, b.len);
 		assert_memory_equal(a.data, b.data, a.len);
@@ -86,6 +86,37 @@ test_examples(void **state)
 	model_free(s);
 }
 
+/* The edition given is the one the form names (0: site.yaml's). */
+static void
+test_edition(void **state)
+{
+	struct site	*s = S_load("content");
+	struct form_index *ix = form_index_new(s);
+	struct diags	 d;
+	struct buf	 b;
+	char		*want;
+
+	(void)state;
+	diags_init(&d);
+	buf_init(&b);
+	assert_true(form_render(s, &s->partners[0], ix, 2042, THEME, THEME,
+	    &b, &d));
+	assert_non_null(strstr(b.data, "édition 2042</p>"));
+	assert_non_null(strstr(b.data, "\"edition\":2042"));
+	buf_reset(&b);
+	assert_true(form_render(s, &s->partners[0], ix, 0, THEME, THEME, &b,
+	    &d));
+	want = xasprintf("édition %d</p>", s->edition);
+	assert_non_null(strstr(b.data, want));
+	/* A small edition: every other partner is offered. */
+	assert_non_null(strstr(b.data, "\"partenaires_tous\":true"));
+	free(want);
+	buf_free(&b);
+	diags_free(&d);
+	form_index_free(ix);
+	model_free(s);
+}
+
 /* Values that look like markup stay inside their JSON strings. */
 static void
 test_hostile(void **state)
@@ -99,7 +130,7 @@ test_hostile(void **state)
 	assert_non_null(p);
 	diags_init(&d);
 	buf_init(&b);
-	assert_true(form_render(s, p, THEME, THEME, &b, &d));
+	assert_true(form_render(s, p, NULL, 0, THEME, THEME, &b, &d));
 	assert_int_equal(S_count(b.data, "</script"), 2);
 	assert_int_equal(S_count(b.data, "<script"), 2);
 	assert_null(strstr(b.data, "<iframe"));
@@ -132,13 +163,13 @@ test_theme(void **state)
 	assert_true(file_write(css, "/* theme override */\n", 21));
 	diags_init(&d);
 	buf_init(&b);
-	assert_true(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_true(form_render(s, &s->partners[0], NULL, 0, dir, THEME, &b, &d));
 	assert_non_null(strstr(b.data, "/* theme override */"));
 	assert_non_null(strstr(b.data, "window.annuaireForm"));
 
 	/* Without the default theme, the template is missing: no output. */
 	buf_reset(&b);
-	assert_false(form_render(s, &s->partners[0], dir, NULL, &b, &d));
+	assert_false(form_render(s, &s->partners[0], NULL, 0, dir, NULL, &b, &d));
 	assert_int_equal(b.len, 0);
 	assert_true(d.errors > 0);
 	assert_non_null(strstr(d.v[0].msg, "campagne/form.mustache"));
@@ -147,7 +178,7 @@ test_theme(void **state)
 	diags_free(&d);
 	diags_init(&d);
 	assert_true(file_write(css, "a{} </style><script>x()</script>", 32));
-	assert_false(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_false(form_render(s, &s->partners[0], NULL, 0, dir, THEME, &b, &d));
 	assert_int_equal(b.len, 0);
 	assert_int_equal(d.errors, 1);
 	assert_string_equal(d.v[0].file, css);
@@ -158,13 +189,13 @@ test_theme(void **state)
 	assert_true(file_write(css, "x = 1; // </SCRIPT>", 19));
 	diags_free(&d);
 	diags_init(&d);
-	assert_false(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_false(form_render(s, &s->partners[0], NULL, 0, dir, THEME, &b, &d));
 	assert_int_equal(d.errors, 1);
 	assert_non_null(strstr(d.v[0].msg, "</script"));
 	assert_true(file_write(css, "x = '<!--';", 11));
 	diags_free(&d);
 	diags_init(&d);
-	assert_false(form_render(s, &s->partners[0], dir, THEME, &b, &d));
+	assert_false(form_render(s, &s->partners[0], NULL, 0, dir, THEME, &b, &d));
 	assert_int_equal(d.errors, 1);
 	assert_non_null(strstr(d.v[0].msg, "<!--"));
 	assert_int_equal(b.len, 0);
@@ -180,6 +211,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_examples),
+		cmocka_unit_test(test_edition),
 		cmocka_unit_test(test_hostile),
 		cmocka_unit_test(test_theme),
 	};

@@ -467,6 +467,450 @@
 
 	function chars(s) { return Array.from(s || "").length; }
 
+	/*
+	 * ---- text pasted from Word: a port of src/paste.c ------------------
+	 * Same rules, same counts (tests/paste-cases.tsv runs against both):
+	 * Word's bullets ("•\t", "o\t", "§\t", U+F0B7...), "1.\t" and tab-led
+	 * lines become Markdown list items, indentation that would make a
+	 * code block goes, invisible characters go, a run of no-break spaces
+	 * becomes one space (a no-break one before : ; ? ! » and after «).
+	 */
+	var PASTE_DEPTH = 8;
+	var STRONG = [0x2022, 0x25e6, 0x25aa, 0x25a0, 0x25cf, 0x25cb, 0x25a1,
+	    0x00b7, 0x2023, 0x2043, 0x25ba, 0x27a2, 0x2713, 0xf0b7, 0xf0a7,
+	    0xf0a8, 0xf0d8, 0xf076, 0xf0fc];
+	var WEAK = ["o", "\u00a7", "\u2013", "\u2014", "-", "*", "+", "\u00d8"];
+
+	function pasteEmoji(cp) {
+		return cp >= 0x1f000 || (cp >= 0x2600 && cp <= 0x27bf) ||
+		    cp === 0xfe0f;
+	}
+
+	function pasteVisible(s, rep) {
+		var o = "", prev = 0, i = 0, cp, ch;
+		while (i < s.length) {
+			if (s[i] === "\r") {
+				o += "\n";
+				i += s[i + 1] === "\n" ? 2 : 1;
+				prev = 10;
+				continue;
+			}
+			cp = s.codePointAt(i);
+			ch = String.fromCodePoint(cp);
+			i += ch.length;
+			if (cp === 0x200b || cp === 0x200c || cp === 0x2060 ||
+			    cp === 0xfeff || cp === 0xad ||
+			    (cp === 0x200d && !pasteEmoji(prev))) {
+				rep.invisibles++;
+				continue;
+			}
+			o += ch;
+			prev = cp;
+		}
+		return o;
+	}
+
+	/* 1 and whether it is no-break, for ' ', tab, NBSP, U+202F; else 0. */
+	function pasteSpace(c) {
+		return c === " " || c === "\t" || c === "\u00a0" || c === "\u202f";
+	}
+	function pasteNb(c) { return c === "\u00a0" || c === "\u202f"; }
+
+	/* The separator at s[i]: {n, wide}. */
+	function pasteSep(s, i) {
+		var n = 0, tab = false, nb = false;
+		while (i + n < s.length && pasteSpace(s[i + n])) {
+			tab = tab || s[i + n] === "\t";
+			nb = nb || pasteNb(s[i + n]);
+			n++;
+		}
+		return { n: n, wide: tab || nb || n >= 2 };
+	}
+
+	function pasteGlyphLevel(cp) {
+		if (cp === 0x6f || cp === 0x25e6 || cp === 0x25cb || cp === 0x25a1)
+			return 2;
+		if (cp === 0xa7 || cp === 0x25aa || cp === 0x25a0 || cp === 0xf0a7)
+			return 3;
+		return 1;
+	}
+
+	/* A bullet at the start of s: {n, level} or null. */
+	function pasteBullet(s) {
+		var cp = s.codePointAt(0), k, sep;
+		if (cp === undefined)
+			return null;
+		k = String.fromCodePoint(cp).length;
+		if (STRONG.indexOf(cp) >= 0) {
+			sep = pasteSep(s, k);
+			if (sep.n === 0 || k + sep.n === s.length)
+				return null;
+			return { n: k + sep.n, level: pasteGlyphLevel(cp) };
+		}
+		if (WEAK.indexOf(s.slice(0, k)) >= 0) {
+			sep = pasteSep(s, k);
+			if (sep.n === 0 || !sep.wide || k + sep.n === s.length)
+				return null;
+			return { n: k + sep.n, level: pasteGlyphLevel(cp) };
+		}
+		return null;
+	}
+
+	/* "12." or "12)" and a wide separator (any when narrow): {n, num}. */
+	function pasteNumber(s, narrow) {
+		var n = 0, sep;
+		while (n < 3 && isDigit(s[n] || ""))
+			n++;
+		if (n === 0 || (s[n] !== "." && s[n] !== ")"))
+			return null;
+		sep = pasteSep(s, n + 1);
+		if (sep.n === 0 || (!sep.wide && !narrow) || n + 1 + sep.n === s.length)
+			return null;
+		return { n: n + 1 + sep.n, num: n };
+	}
+
+	/* A Markdown item already: its marker's length with the space, or 0. */
+	function pasteMdItem(s) {
+		var n = 0;
+		if (s[0] === "-" || s[0] === "*" || s[0] === "+")
+			n = 1;
+		else {
+			while (n < 9 && isDigit(s[n] || ""))
+				n++;
+			if (n === 0 || (s[n] !== "." && s[n] !== ")"))
+				return 0;
+			n++;
+		}
+		if (n === s.length)
+			return n;
+		return s[n] === " " ? n + 1 : 0;
+	}
+
+	function pasteText(s, item, rep) {
+		var o = "", i = 0, j, count, nb, tab, bind;
+		while (i < s.length) {
+			if (!pasteSpace(s[i])) {
+				o += s[i++];
+				continue;
+			}
+			j = i;
+			count = 0;
+			nb = tab = false;
+			while (j < s.length && pasteSpace(s[j])) {
+				nb = nb || pasteNb(s[j]);
+				tab = tab || s[j] === "\t";
+				j++;
+				count++;
+			}
+			if (j === s.length || (count < 2 && !(tab && item)))
+				o += s.slice(i, j);
+			else if (nb && count >= 2) {
+				bind = ":;?!\u00bb".indexOf(s[j]) >= 0 ||
+				    (i >= 1 && s[i - 1] === "\u00ab");
+				o += bind ? "\u00a0" : " ";
+				rep.spaces++;
+			} else if (tab && item)
+				o += " ";
+			else
+				o += s.slice(i, j);
+			i = j;
+		}
+		return o;
+	}
+
+	/*
+	 * The text as Markdown; rep (optional) gets the counts: bullets,
+	 * numbers, indents, invisibles, spaces.
+	 */
+	function pasteClean(text, rep) {
+		var lines, out = [], l = { w: [], depth: 0, made: false },
+		    lastItem = false, li, line, rest, tabs, nbs, cols, spaces,
+		    units, k, b, nm;
+		rep = rep || {};
+		["bullets", "numbers", "indents", "invisibles", "spaces"]
+		    .forEach(function (x) { rep[x] = rep[x] || 0; });
+		function lastBlank() {
+			return out.length === 0 || out[out.length - 1] === "";
+		}
+		function open() {
+			if (!lastBlank() && !lastItem && l.depth === 0)
+				out.push("");
+		}
+		function item(level, marker, t) {
+			var ind = "", i;
+			if (level > l.depth + 1)
+				level = l.depth + 1;
+			if (level > PASTE_DEPTH)
+				level = PASTE_DEPTH;
+			if (level < 1)
+				level = 1;
+			for (i = 0; i < level - 1; i++)
+				ind += " ".repeat(l.w[i]);
+			l.w[level - 1] = marker.length + 1;
+			l.depth = level;
+			l.made = true;
+			t = t.replace(/[ \t]+$/, "").replace(/^[ \t\u00a0\u202f]+/, "");
+			out.push(ind + marker + " " + pasteText(t, true, rep));
+		}
+		lines = pasteVisible(String(text), rep).split("\n");
+		for (li = 0; li < lines.length; li++) {
+			line = lines[li];
+			tabs = nbs = cols = spaces = 0;
+			for (k = 0; k < line.length && pasteSpace(line[k]); k++) {
+				if (line[k] === "\t") {
+					tabs++;
+					cols = (Math.floor(cols / 4) + 1) * 4;
+				} else {
+					cols++;
+					spaces++;
+				}
+				if (pasteNb(line[k]))
+					nbs++;
+			}
+			rest = line.slice(k);
+			units = tabs + Math.floor(spaces / 4);
+			if (rest === "") {
+				out.push(line);
+				lastItem = false;
+				continue;
+			}
+			b = pasteBullet(rest);
+			if (b === null && tabs > 0 && (k = pasteMdItem(rest)) > 0 &&
+			    !isDigit(rest[0]))
+				b = { n: k, level: 1 };
+			if (b !== null) {
+				open();
+				rep.bullets++;
+				item(units > b.level ? units : b.level, "-", rest.slice(b.n));
+				lastItem = true;
+				continue;
+			}
+			if ((nm = pasteNumber(rest, tabs > 0)) !== null) {
+				open();
+				rep.numbers++;
+				item(units > 1 ? units : 1, rest.slice(0, nm.num) + ".",
+				    rest.slice(nm.n));
+				lastItem = true;
+				continue;
+			}
+			if (tabs > 0) {
+				open();
+				rep.indents++;
+				item(units, "-", rest);
+				lastItem = true;
+				continue;
+			}
+			if ((k = pasteMdItem(rest)) > 0 && cols === 0) {
+				l.depth = 1;
+				l.w[0] = k;
+				l.made = false;
+				out.push(pasteText(line, false, rep));
+				lastItem = true;
+				continue;
+			}
+			if (cols > 0 && (l.depth > 0 || lastItem)) {
+				if (nbs > 0) {
+					rep.spaces++;
+					out.push(" ".repeat(cols) + pasteText(rest, false, rep));
+				} else
+					out.push(pasteText(line, false, rep));
+				continue;
+			}
+			if (lastItem && l.made)
+				out.push("");
+			lastItem = false;
+			l.depth = 0;
+			l.made = false;
+			if (cols >= 4 && lastBlank()) {
+				rep.indents++;
+				out.push(pasteText(rest, false, rep));
+			} else if (nbs > 0) {
+				rep.spaces++;
+				out.push(pasteText(rest, false, rep));
+			} else
+				out.push(pasteText(line, false, rep));
+		}
+		return out.join("\n");
+	}
+
+	/* The note of a paste: what was changed, in French. */
+	function pasteNote(rep) {
+		var parts = [];
+		function n(k, one, many) {
+			if (rep[k] > 0)
+				parts.push(rep[k] + " " + (rep[k] > 1 ? many : one));
+		}
+		n("bullets", "puce changée en liste", "puces changées en liste");
+		n("numbers", "ligne numérotée changée en liste",
+		    "lignes numérotées changées en liste");
+		n("indents", "ligne en retrait changée en liste ou en paragraphe",
+		    "lignes en retrait changées en liste ou en paragraphe");
+		n("invisibles", "caractère invisible retiré",
+		    "caractères invisibles retirés");
+		n("spaces", "suite d’espaces insécables changée en une espace",
+		    "suites d’espaces insécables changées en une espace");
+		return parts.length === 0 ? "" : "Texte collé depuis Word\u00a0: " +
+		    parts.join(", ") + ".";
+	}
+
+	function pasteChanges(rep) {
+		return (rep.bullets || 0) + (rep.numbers || 0) + (rep.indents || 0) +
+		    (rep.invisibles || 0) + (rep.spaces || 0);
+	}
+
+	/*
+	 * ---- the preview: the Markdown subset of the site, as DOM nodes ----
+	 * Paragraphs, headings, lists (nested by indentation), **bold**,
+	 * *italic* and _italic_, [text](https://…) links.  Built with
+	 * createElement and text nodes only: nothing the partner writes is
+	 * read as HTML.
+	 */
+	function previewLinkOk(u) {
+		return /^(https?:\/\/|mailto:|tel:)/i.test(u) && !/\s/.test(u);
+	}
+
+	/* Inline Markdown of s appended to parent. */
+	function previewInline(parent, s) {
+		var i = 0, text = "", j, k, m, t, a;
+		function flush() {
+			if (text !== "")
+				parent.appendChild(document.createTextNode(text));
+			text = "";
+		}
+		while (i < s.length) {
+			if (s[i] === "\\" && i + 1 < s.length &&
+			    /[\\`*_{}\[\]()#+\-.!>]/.test(s[i + 1])) {
+				text += s[i + 1];
+				i += 2;
+				continue;
+			}
+			if (s.substr(i, 2) === "**" || s.substr(i, 2) === "__") {
+				j = s.indexOf(s.substr(i, 2), i + 2);
+				if (j > i + 2) {
+					flush();
+					t = document.createElement("strong");
+					previewInline(t, s.slice(i + 2, j));
+					parent.appendChild(t);
+					i = j + 2;
+					continue;
+				}
+			}
+			if ((s[i] === "*" || s[i] === "_") && s[i + 1] !== " " &&
+			    (j = s.indexOf(s[i], i + 1)) > i + 1 && s[j - 1] !== " ") {
+				flush();
+				t = document.createElement("em");
+				previewInline(t, s.slice(i + 1, j));
+				parent.appendChild(t);
+				i = j + 1;
+				continue;
+			}
+			if (s[i] === "[" && (k = s.indexOf("](", i)) > i &&
+			    (m = s.indexOf(")", k + 2)) > k) {
+				flush();
+				if (previewLinkOk(s.slice(k + 2, m))) {
+					a = document.createElement("a");
+					a.setAttribute("href", s.slice(k + 2, m));
+					a.setAttribute("target", "_blank");
+					a.setAttribute("rel", "noopener noreferrer");
+					previewInline(a, s.slice(i + 1, k));
+					parent.appendChild(a);
+				} else
+					previewInline(parent, s.slice(i + 1, k));
+				i = m + 1;
+				continue;
+			}
+			text += s[i++];
+		}
+		flush();
+	}
+
+	/* The presentation as it will read: a <div> of blocks. */
+	function preview(md) {
+		var root = document.createElement("div"), lines, i, line, m,
+		    para = [], stack = [], li = null;
+		function endPara() {
+			var p;
+			if (para.length === 0)
+				return;
+			p = document.createElement("p");
+			previewInline(p, para.join(" "));
+			(li || root).appendChild(p);
+			para = [];
+		}
+		function endLists() {
+			endPara();
+			stack = [];
+			li = null;
+		}
+		lines = pasteClean(md || "").split("\n");
+		for (i = 0; i < lines.length; i++) {
+			line = lines[i];
+			if (/^\s*$/.test(line)) {
+				endPara();
+				continue;
+			}
+			m = /^( *)([-*+]|[0-9]{1,9}[.)]) +(.*)$/.exec(line) ||
+			    /^( *)([-*+]|[0-9]{1,9}[.)])()$/.exec(line);
+			if (m !== null) {
+				var ind = m[1].length, tag = /[0-9]/.test(m[2]) ? "ol" : "ul",
+				    list, top;
+				endPara();
+				while (stack.length > 0 && stack[stack.length - 1].ind > ind)
+					stack.pop();
+				top = stack[stack.length - 1];
+				if (top && top.ind === ind && top.tag !== tag) {
+					stack.pop();
+					top = stack[stack.length - 1];
+				}
+				if (!top || top.ind < ind) {
+					list = document.createElement(tag);
+					if (tag === "ol" && parseInt(m[2], 10) !== 1)
+						list.setAttribute("start", String(parseInt(m[2], 10)));
+					(top ? top.li : root).appendChild(list);
+					top = { ind: ind, tag: tag, el: list, li: null };
+					stack.push(top);
+				}
+				li = document.createElement("li");
+				top.el.appendChild(li);
+				top.li = li;
+				if (m[3] !== "")
+					para.push(m[3]);
+				/* An item's text is inline: no <p> inside. */
+				if (para.length > 0) {
+					previewInline(li, para.join(" "));
+					para = [];
+				}
+				continue;
+			}
+			if (stack.length > 0 && /^ {2,}/.test(line)) {
+				/* The text of an item, on its following lines. */
+				li.appendChild(document.createTextNode(" "));
+				previewInline(li, line.trim());
+				continue;
+			}
+			if ((m = /^(#{1,6}) +(.*?)#*\s*$/.exec(line)) !== null) {
+				endLists();
+				var h = document.createElement("p");
+				h.className = "titre";
+				previewInline(h, m[2]);
+				root.appendChild(h);
+				continue;
+			}
+			if (stack.length > 0 && para.length === 0 && li &&
+			    !/^\s*$/.test(lines[i - 1] || "")) {
+				/* A lazy line: still the item's text. */
+				li.appendChild(document.createTextNode(" "));
+				previewInline(li, line.trim());
+				continue;
+			}
+			if (stack.length > 0)
+				endLists();
+			para.push(line.trim());
+		}
+		endPara();
+		return root;
+	}
+
 	/* ---- the page file ------------------------------------------------ */
 
 	/* A YAML double-quoted scalar: every string of the page is one. */
@@ -507,10 +951,16 @@
 	/*
 	 * The page as `annuaire check` reads it (keys in the order of
 	 * docs/FORMAT.md, absent optional fields left out).  p is the page
-	 * object of the data element, as edited; date is mise_a_jour.
+	 * object of the data element, as edited; date is mise_a_jour; stamp
+	 * (optional) the save's time, written as the first line of the front
+	 * matter: "# annuaire-formulaire: enregistré 2026-12-07T21:45:03Z".
 	 */
-	function pageText(p, date) {
+	function pageText(p, date, stamp) {
 		var o = "---\n", a, x, i, lines;
+
+		/* The save's time, for import (a YAML comment: check ignores it). */
+		if (stamp)
+			o += "# annuaire-formulaire: enregistré " + stamp + "\n";
 
 		function line(k, v) { if (v != null) o += k + ": " + yq(v) + "\n"; }
 		function sub(k, v) { if (v != null) o += "  " + k + ": " + yq(v) + "\n"; }
@@ -592,6 +1042,11 @@
 		return o;
 	}
 
+	/* Now in UTC to the second: 2026-12-07T21:45:03Z. */
+	function stampNow() {
+		return new Date().toISOString().slice(0, 19) + "Z";
+	}
+
 	/* Today in the partner's time zone, YYYY-MM-DD. */
 	function today() {
 		var d = new Date();
@@ -609,7 +1064,8 @@
 	}
 
 	window.annuaireForm = { validate: V, pageText: pageText, trim: trim,
-	    value: value };
+	    value: value, pasteClean: pasteClean, pasteNote: pasteNote,
+	    preview: preview };
 
 	/* ---- the form ----------------------------------------------------- */
 
@@ -638,6 +1094,16 @@
 		ORIG = JSON.stringify(page);
 	})();
 
+	/*
+	 * French typography on the texts the form shows: a no-break space
+	 * binds : ; ? ! and » to the word before and « to the word after, so
+	 * that no line starts with one (nor ends with «).
+	 */
+	function fr(s) {
+		return String(s).replace(/ ([:;?!\u00bb])/g, "\u00a0$1")
+		    .replace(/\u00ab /g, "\u00ab\u00a0");
+	}
+
 	function el(tag, attrs, kids) {
 		var e = document.createElement(tag), k;
 		attrs = attrs || {};
@@ -646,7 +1112,7 @@
 			    attrs[k] == null || attrs[k] === false)
 				continue;
 			if (k === "text")
-				e.textContent = attrs[k];
+				e.textContent = fr(attrs[k]);
 			else if (k.slice(0, 2) === "on")
 				e.addEventListener(k.slice(2), attrs[k]);
 			else if (k === "value")
@@ -659,7 +1125,7 @@
 		(kids || []).forEach(function (c) {
 			if (c != null)
 				e.appendChild(typeof c === "string" ?
-				    document.createTextNode(c) : c);
+				    document.createTextNode(fr(c)) : c);
 		});
 		return e;
 	}
@@ -671,7 +1137,7 @@
 		if (box === null)
 			return;
 		/* Kept in the page when empty, so that a reader announces it. */
-		box.textContent = msg || "";
+		box.textContent = msg ? fr(msg) : "";
 		if (input !== null && input.tagName !== "FIELDSET") {
 			if (msg)
 				input.setAttribute("aria-invalid", "true");
@@ -707,7 +1173,7 @@
 	 */
 	function field(id, obj, key, opts) {
 		var input, help = null, counter = null, err, described = [],
-		    attrs;
+		    attrs, note = null, look = null, box;
 
 		function get() { return value(input.value, opts.multiline); }
 		function keep() {
@@ -737,6 +1203,12 @@
 		err = el("p", { "class": "erreur", id: id + "-err",
 		    "aria-live": "polite" });
 		described.push(id + "-err");
+		if (opts.paste) {
+			/* What a paste from Word changed, said once pasted. */
+			note = el("p", { "class": "collage", id: id + "-collage",
+			    "aria-live": "polite" });
+			described.push(id + "-collage");
+		}
 		attrs = { id: id, name: id, value: obj[key] == null ? "" :
 		    obj[key], "aria-describedby": described.join(" "),
 		    required: opts.required ? true : null,
@@ -781,13 +1253,42 @@
 			input.setAttribute("data-vu", "");
 			showMessage(id, msg());
 		});
+		if (opts.paste)
+			input.addEventListener("paste", function (ev) {
+				var t = ev.clipboardData ?
+				    ev.clipboardData.getData("text/plain") : "", rep = {}, c;
+				if (!t)
+					return;
+				c = pasteClean(t, rep);
+				if (pasteChanges(rep) === 0)
+					return;		/* the browser pastes it */
+				ev.preventDefault();
+				input.setRangeText(c, input.selectionStart,
+				    input.selectionEnd, "end");
+				input.dispatchEvent(new Event("input", { bubbles: true }));
+				note.textContent = fr(pasteNote(rep));
+			});
+		if (opts.preview) {
+			/* The text as it will read, redrawn as it is typed. */
+			box = el("div", { "class": "apercu-texte", id: id + "-apercu" });
+			look = el("div", { "class": "apercu", role: "region",
+			    "aria-labelledby": id + "-apercu-titre" }, [
+				el("p", { "class": "apercu-titre", id: id + "-apercu-titre",
+				    text: "Aperçu\u00a0: votre présentation telle qu’elle " +
+				    "paraîtra" }), box ]);
+			input.addEventListener("input", function () {
+				box.textContent = "";
+				box.appendChild(preview(input.value));
+			});
+			box.appendChild(preview(input.value));
+		}
 		checks.push({ id: id, fn: msg });
 		count();
 		return el("div", { "class": "champ" + (opts.small ? " court" : "") }, [
 			el("label", { "for": id }, [opts.label, opts.required ?
 			    el("span", { "class": "requis", text: " (obligatoire)" }) :
 			    null]),
-			help, input, counter, err ]);
+			help, input, counter, err, note, look ]);
 	}
 
 	/* A text area as tall as its text (at least its rows). */
@@ -1264,13 +1765,21 @@
 
 		kids.push(section("s-presentation", "Présentation", null, [
 			field("presentation", p, "presentation", { label: "Présentation",
-			    multiline: true, raw: true, rows: 10, help: "Un à trois courts " +
+			    multiline: true, raw: true, rows: 10, paste: true,
+			    preview: true, help: "Un à trois courts " +
 			    "paragraphes, séparés par une ligne vide. **texte** met en " +
 			    "gras, une ligne qui commence par « - » fait une liste, " +
-			    "[texte](https://…) fait un lien." }),
+			    "[texte](https://…) fait un lien. Un texte copié depuis Word " +
+			    "garde ses listes à puces. L’aperçu sous le champ montre le " +
+			    "texte tel qu’il paraîtra." }),
 			SITE.partenaires.length > 0 ? choices("liens", p, "liens",
 			    SITE.partenaires, { label: "Travaille avec", keepOrder: true,
-			    columns: true, help: "Les partenaires de l’annuaire avec " +
+			    columns: true, help: SITE.partenaires_tous === false ?
+			    "Les partenaires de l’annuaire avec qui vous travaillez " +
+			    "souvent. La liste propose ceux qui vous sont les plus " +
+			    "proches (mêmes besoins, même ville) et ceux déjà cochés ; " +
+			    "pour un autre partenaire, écrivez son nom à " +
+			    SITE.coordination + "." : "Les partenaires de l’annuaire avec " +
 			    "qui vous travaillez souvent." }) : null,
 			el("p", { "class": "aide", text: p.logo ? "Votre logo est " +
 			    "déjà enregistré. Pour le changer, envoyez la nouvelle image " +
@@ -1373,8 +1882,23 @@
 	 * break is one the page already had, in a field left as it was.
 	 */
 	function finalPage() {
-		var p = JSON.parse(JSON.stringify(page)), i;
+		var p = JSON.parse(JSON.stringify(page)), i, o = JSON.parse(ORIG),
+		    had = [o.telephone].concat(o.contacts.map(function (c) {
+			return c.telephone;
+		    }));
 		function v(x) { return value(x, true); }
+		/*
+		 * A phone typed in the form, written as the site prints it
+		 * ("0199003040" -> "01 99 00 30 40"); one the page had stays as
+		 * it was written.
+		 */
+		function typed(x) {
+			var r;
+			if (x == null || had.indexOf(x) >= 0)
+				return x;
+			r = phone(x);
+			return r.ok ? r.value.display : x;
+		}
 		["nom", "sigle", "resume", "public", "transports", "telephone",
 		    "courriel", "site"].forEach(function (k) { p[k] = v(p[k]); });
 		p.missions = p.missions.map(function (m) { return v(m); });
@@ -1395,8 +1919,9 @@
 		}
 		p.contacts = p.contacts.map(function (c) {
 			return { nom: v(c.nom), fonction: v(c.fonction),
-			    telephone: v(c.telephone), courriel: v(c.courriel) };
+			    telephone: typed(v(c.telephone)), courriel: v(c.courriel) };
 		});
+		p.telephone = typed(p.telephone);
 		/*
 		 * The presentation keeps its own line breaks and spaces; as it
 		 * came when untouched, else ending with one line break.
@@ -1405,7 +1930,7 @@
 			p.presentation = page.presentation;
 		else if (page.presentation != null &&
 		    trim(page.presentation) !== "")
-			p.presentation = clean(page.presentation, true)
+			p.presentation = pasteClean(clean(page.presentation, true))
 			    .replace(/\n*$/, "\n");
 		else
 			p.presentation = null;
@@ -1426,7 +1951,7 @@
 	}
 
 	function status(msg) {
-		document.getElementById("etat").textContent = msg;
+		document.getElementById("etat").textContent = fr(msg);
 	}
 
 	function download() {
@@ -1440,11 +1965,12 @@
 		}
 		same = JSON.stringify(page) === ORIG;
 		p = finalPage();
-		/* Unchanged: the same page; changed: updated today. */
-		save(pageText(p, same ? page.mise_a_jour : today()));
+		/* Saved is reviewed: today's date, changed or not. */
+		save(pageText(p, today(), stampNow()));
 		status(same ? "Fichier " + page.slug + ".md enregistré, sans " +
-		    "modification. Si tout est juste, le bouton « Rien n’a changé » " +
-		    "indique en plus la date de relecture d’aujourd’hui." :
+		    "modification, avec la date de relecture d’aujourd’hui (" +
+		    dateFr(today()) + "). Renvoyez-le à " + SITE.coordination +
+		    ". Merci\u00a0!" :
 		    "Fichier " + page.slug + ".md enregistré dans vos " +
 		    "téléchargements. Renvoyez-le à " + SITE.coordination + ".");
 	}
@@ -1455,7 +1981,7 @@
 		summary([]);
 		if (orig.presentation != null)
 			orig.presentation = String(orig.presentation);
-		save(pageText(orig, today()));
+		save(pageText(orig, today(), stampNow()));
 		status("Fichier " + page.slug + ".md enregistré avec la date " +
 		    "d’aujourd’hui (" + dateFr(today()) + "). Renvoyez-le à " +
 		    SITE.coordination + ". Merci !" + (JSON.stringify(page) !== ORIG ?

@@ -28,6 +28,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "load.h"
+#include "lock.h"
 #include "model.h"
 #include "new.h"
 #include "news.h"
@@ -59,6 +60,7 @@ struct opts {
 	int		 no_pdf;	/* --no-pdf */
 	int		 timings;	/* --timings */
 	int		 quiet;		/* -q */
+	int		 nowait;	/* --no-wait */
 };
 
 static const char *progname = "annuaire";
@@ -259,6 +261,21 @@ S_say(const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Print a command's text output: the values it quotes escaped
+ * (buf_escape()), its lines kept.
+ */
+static void
+S_print_text(const struct buf *b, FILE *f)
+{
+	struct buf	 e;
+
+	buf_init(&e);
+	buf_escape(&e, buf_cstr(b), b->len, ESC_KEEP_LINES);
+	fputs(buf_cstr(&e), f);
+	buf_free(&e);
+}
+
 /* Print the diagnostics, sorted. */
 static void
 S_print_diags(struct diags *d)
@@ -302,7 +319,7 @@ S_default_theme(void)
 }
 
 enum { OPT_THEME = 256, OPT_BLEED, OPT_EDITION, OPT_NOPDF, OPT_DUMP,
-    OPT_TIMINGS, OPT_HELP };
+    OPT_TIMINGS, OPT_HELP, OPT_NOWAIT };
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -312,13 +329,14 @@ static const struct option longopts[] = {
 	{ "no-pdf", no_argument, NULL, OPT_NOPDF },
 	{ "layout-dump", required_argument, NULL, OPT_DUMP },
 	{ "timings", no_argument, NULL, OPT_TIMINGS },
+	{ "no-wait", no_argument, NULL, OPT_NOWAIT },
 	{ NULL, 0, NULL, 0 }
 };
 
 /*
  * Parse the options of a subcommand.  `allowed` lists the short option
  * letters and "T" (theme), "B" (bleed), "E" (edition), "P" (no-pdf),
- * "D" (dump), "M" (timings) for the long ones.  Returns -1 when parsing succeeded,
+ * "D" (dump), "M" (timings), "W" (no-wait) for the long ones.  Returns -1 when parsing succeeded,
  * else the exit status.
  */
 static int
@@ -360,6 +378,7 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 		case OPT_NOPDF: key = 'P'; break;
 		case OPT_DUMP: key = 'D'; break;
 		case OPT_TIMINGS: key = 'M'; break;
+		case OPT_NOWAIT: key = 'W'; break;
 		case ':':
 			return S_usage_error(usage, "option requires an argument: %s",
 			    opt);
@@ -381,6 +400,7 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 		case 'P': o->no_pdf = 1; break;
 		case 'D': o->layout_dump = optarg; break;
 		case 'M': o->timings = 1; break;
+		case 'W': o->nowait = 1; break;
 		case 'E':
 			if (strcmp(optarg, "partenaires") == 0)
 				o->partners = 1;
@@ -390,6 +410,58 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 				    optarg);
 			break;
 		}
+	}
+	return -1;
+}
+
+/*
+ * Take the lock of the content folder (lock.h) for command cmd, before
+ * anything of it is read.  When another command holds it: say so and
+ * wait, or with nowait stop.  Returns -1 when the lock is taken (or the
+ * folder is missing: the loader says it), else the exit status.
+ */
+static int
+S_lock(struct lock *l, const char *content, enum lock_mode mode,
+    int nowait)
+{
+	char	*cmd = NULL;
+	pid_t	 pid;
+
+	if (!lock_open(l, content, mode))
+		return errno == ENOENT || errno == ENOTDIR ? -1 : (S_say(
+		    "cannot open the content folder %s: %s\n", content,
+		    strerror(errno)), EXIT_USAGE);
+	if (lock_try(l))
+		return -1;
+	if (errno != EWOULDBLOCK) {
+		S_say("cannot lock the content folder %s: %s\n", content,
+		    strerror(errno));
+		lock_close(l);
+		return EXIT_USAGE;
+	}
+	pid = lock_holder(l, &cmd);
+	if (cmd != NULL) {
+		char *e = str_escape(cmd);
+
+		free(cmd);
+		cmd = e;
+	}
+	if (nowait) {
+		S_say("another annuaire command is using %s (pid %ld: %s): "
+		    "try again once it has ended (or without --no-wait, to "
+		    "wait for it)\n", content, (long)pid, cmd ? cmd : "?");
+		free(cmd);
+		lock_close(l);
+		return EXIT_USAGE;
+	}
+	S_say("another annuaire command is using %s (pid %ld: %s), "
+	    "waiting for it to end...\n", content, (long)pid, cmd ? cmd : "?");
+	free(cmd);
+	if (!lock_wait(l)) {
+		S_say("cannot lock the content folder %s: %s\n", content,
+		    strerror(errno));
+		lock_close(l);
+		return EXIT_USAGE;
 	}
 	return -1;
 }
@@ -613,6 +685,7 @@ cmd_build(int argc, char *argv[])
 	struct html_opts ho;
 	struct booklet_opts bo;
 	struct outdir	 od;
+	struct lock	 lk = { .fd = -1 };
 	struct news	 news;
 	struct spawn	 sp, spp;
 	struct S_booklets job, jobp;
@@ -625,11 +698,13 @@ cmd_build(int argc, char *argv[])
 	memset(&od, 0, sizeof(od));
 	memset(&jobp, 0, sizeof(jobp));
 	od.lockfd = -1;
-	if ((rc = S_getopt(argc, argv, "CoqTBEPDM", usage_build, &o)) >= 0)
+	if ((rc = S_getopt(argc, argv, "CoqTBEPDMW", usage_build, &o)) >= 0)
 		return rc;
 	if (optind != argc)
 		return S_usage_error(usage_build, "unexpected argument: %s",
 		    argv[optind]);
+	if ((rc = S_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
+		return rc;
 	if (o.timings)
 		timing_start();
 	diags_init(&d);
@@ -798,6 +873,7 @@ out:
 	booklet_fonts_close(fonts);
 	model_free(site);
 	diags_free(&d);
+	lock_close(&lk);
 	free(sitedir);
 	free(p1);
 	free(p2);
@@ -815,7 +891,7 @@ S_now(void)
 }
 
 enum { OPT_ECHEANCE = 300, OPT_ONLY, OPT_RELANCE, OPT_APPLY, OPT_FORCE,
-    OPT_FORMAT, OPT_CTHEME };
+    OPT_FORMAT, OPT_CTHEME, OPT_CNOWAIT };
 
 static const struct option camp_longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -826,6 +902,7 @@ static const struct option camp_longopts[] = {
 	{ "apply", no_argument, NULL, OPT_APPLY },
 	{ "force", no_argument, NULL, OPT_FORCE },
 	{ "format", required_argument, NULL, OPT_FORMAT },
+	{ "no-wait", no_argument, NULL, OPT_CNOWAIT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -834,12 +911,13 @@ struct copts {
 	const char	*content, *out, *theme, *format;
 	struct date	 echeance;
 	unsigned int	 only;
-	int		 relance, apply, force;
+	int		 relance, apply, force, nowait;
 };
 
 /*
  * Parse; `allowed` lists 'C', 'o', and 'T' theme, 'E' echeance, 'O'
- * only, 'R' relance, 'A' apply, 'F' force, 'M' format.  Arguments may
+ * only, 'R' relance, 'A' apply, 'F' force, 'M' format, 'W' no-wait.
+ * Arguments may
  * come before or after the options.  Returns -1 when parsing
  * succeeded, else the exit status.
  */
@@ -867,6 +945,7 @@ S_copts(int argc, char *argv[], const char *allowed, const char *usage,
 		case OPT_APPLY: key = 'A'; break;
 		case OPT_FORCE: key = 'F'; break;
 		case OPT_FORMAT: key = 'M'; break;
+		case OPT_CNOWAIT: key = 'W'; break;
 		case ':':
 			return S_usage_error(usage, "option requires an "
 			    "argument: %s", argv[optind - 1]);
@@ -884,6 +963,7 @@ S_copts(int argc, char *argv[], const char *allowed, const char *usage,
 		case 'R': o->relance = 1; break;
 		case 'A': o->apply = 1; break;
 		case 'F': o->force = 1; break;
+		case 'W': o->nowait = 1; break;
 		case 'E':
 			if (!validate_date(optarg, &o->echeance, &why)) {
 				S_usage_error(usage, "--echeance %s: %s", optarg,
@@ -921,10 +1001,13 @@ cmd_campaign(int argc, char *argv[])
 	struct diags	 d;
 	struct site	*site;
 	struct buf	 sum;
+	struct lock	 lk = { .fd = -1 };
 	size_t		 errors;
 	int		 rc;
 
-	if ((rc = S_copts(argc, argv, "CoTEOR", usage_campaign, &o)) >= 0)
+	if ((rc = S_copts(argc, argv, "CoTEORW", usage_campaign, &o)) >= 0)
+		return rc;
+	if ((rc = S_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
 		return rc;
 	diags_init(&d);
 	/*
@@ -934,6 +1017,7 @@ cmd_campaign(int argc, char *argv[])
 	if ((site = load_content(o.content, &d)) == NULL) {
 		S_print_diags(&d);
 		diags_free(&d);
+		lock_close(&lk);
 		return EXIT_USAGE;
 	}
 	errors = d.errors;
@@ -964,13 +1048,14 @@ cmd_campaign(int argc, char *argv[])
 	    0) : EXIT_USAGE;
 	S_print_diags(&d);
 	if (rc != EXIT_USAGE) {
-		fputs(buf_cstr(&sum), stdout);
+		S_print_text(&sum, stdout);
 		S_say("wrote %s/campagne/ and %s/campagne.yaml\n", o.out,
 		    o.content);
 	}
 	buf_free(&sum);
 	model_free(site);
 	diags_free(&d);
+	lock_close(&lk);
 	return rc;
 }
 
@@ -983,20 +1068,25 @@ cmd_import(int argc, char *argv[])
 	struct diags	 d;
 	struct site	*site;
 	struct buf	 out;
+	struct lock	 lk = { .fd = -1 };
 	int		 rc, ok;
 
-	if ((rc = S_copts(argc, argv, "CAF", usage_import, &o)) >= 0)
+	if ((rc = S_copts(argc, argv, "CAFW", usage_import, &o)) >= 0)
 		return rc;
 	if (optind + 1 != argc)
 		return S_usage_error(usage_import, "%s", optind == argc ?
 		    _("missing the folder of pages to import") :
 		    _("give one folder of pages to import"));
+	/* The pages and campagne.yaml are read under the lock. */
+	if ((rc = S_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
+		return rc;
 	diags_init(&d);
 	{
 		struct opts lo = { .content = o.content, .quiet = 1 };
 
 		if ((site = S_load(&lo, &d, &rc, NULL, NULL)) == NULL) {
 			diags_free(&d);
+			lock_close(&lk);
 			return rc;
 		}
 	}
@@ -1008,7 +1098,7 @@ cmd_import(int argc, char *argv[])
 	buf_init(&out);
 	ok = import_run(site, &io, &out, &k, &d);
 	S_print_diags(&d);
-	fputs(buf_cstr(&out), stdout);
+	S_print_text(&out, stdout);
 	if (ok) {
 		printf(ngettext("%zu file: %zu changed, %zu confirmed, %zu "
 		    "new, %zu invalid, %zu older, %zu not applied\n",
@@ -1032,6 +1122,7 @@ cmd_import(int argc, char *argv[])
 	buf_free(&out);
 	model_free(site);
 	diags_free(&d);
+	lock_close(&lk);
 	return rc;
 }
 
@@ -1044,14 +1135,18 @@ cmd_report(int argc, char *argv[])
 	struct buf	 out, html;
 	struct date	 today;
 	char		*path = NULL;
+	struct lock	 lk = { .fd = -1 };
 	int		 rc = 0;
 
-	if ((rc = S_copts(argc, argv, "CoM", usage_report, &o)) >= 0)
+	if ((rc = S_copts(argc, argv, "CoMW", usage_report, &o)) >= 0)
 		return rc;
 	rc = 0;
 	if (optind != argc)
 		return S_usage_error(usage_report, "unexpected argument: %s",
 		    argv[optind]);
+	if ((rc = S_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
+		return rc;
+	rc = 0;
 	diags_init(&d);
 	diags_init(&loaded);
 	/* Pages with errors are part of the report, not a failure. */
@@ -1059,6 +1154,7 @@ cmd_report(int argc, char *argv[])
 		S_print_diags(&loaded);
 		diags_free(&loaded);
 		diags_free(&d);
+		lock_close(&lk);
 		return EXIT_USAGE;
 	}
 	date_from_epoch(S_now(), &today);
@@ -1082,7 +1178,7 @@ cmd_report(int argc, char *argv[])
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	fputs(buf_cstr(&out), stdout);
+	S_print_text(&out, stdout);
 	S_say("wrote the follow-up page %s\n", path);
 out:
 	S_print_diags(&d);
@@ -1092,6 +1188,7 @@ out:
 	model_free(site);
 	diags_free(&loaded);
 	diags_free(&d);
+	lock_close(&lk);
 	return rc;
 }
 

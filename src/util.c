@@ -629,6 +629,63 @@ utf8_len(const char *s)
 	return n;
 }
 
+int
+utf8_is_bidi_control(unsigned int cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
+	    cp == 0x061c;
+}
+
+void
+buf_escape(struct buf *b, const char *s, size_t len, int flags)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned int	 cp;
+	size_t		 i = 0, n, run;
+
+	while (i < len) {
+		/* The longest run of harmless bytes, at once. */
+		for (run = i; run < len && u[run] >= 0x20 && u[run] < 0x7f;
+		    run++)
+			;
+		buf_put(b, s + i, run - i);
+		if ((i = run) >= len)
+			break;
+		if (u[i] == 0x1b) {
+			buf_puts(b, "\\e");
+			i++;
+		} else if (u[i] < 0x80) {
+			if ((flags & ESC_KEEP_LINES) && (u[i] == '\n' ||
+			    u[i] == '\t'))
+				buf_putc(b, u[i]);
+			else
+				buf_printf(b, "\\x%02x", u[i]);
+			i++;
+		} else if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			buf_printf(b, "\\x%02x", u[i]);
+			i++;
+		} else {
+			if ((cp >= 0x80 && cp < 0xa0) ||
+			    utf8_is_bidi_control(cp))
+				buf_printf(b, "\\u%04X", cp);
+			else
+				buf_put(b, s + i, n);
+			i += n;
+		}
+	}
+}
+
+char *
+str_escape(const char *s)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	buf_escape(&b, s, strlen(s), ESC_KEEP_LINES);
+	return buf_detach(&b);
+}
+
 /*
  * Base letter of a Latin-1 Supplement / Latin Extended-A code point, or
  * NULL when the character is kept as is.

@@ -111,6 +111,27 @@ void	 utf8_encode(struct buf *b, unsigned int cp);
 size_t	 utf8_len(const char *);
 
 /*
+ * Whether code point cp reorders or hides text on a screen: the bidi
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and
+ * the marks U+200E, U+200F, U+061C.  One-line fields refuse them
+ * (load_field.c); str_escape() shows them.
+ */
+int	 utf8_is_bidi_control(unsigned int cp);
+/*
+ * Append s (len bytes) to b as a terminal may show it without harm:
+ * ESC as "\e", the other C0 controls and DEL as "\xNN" (line feed and
+ * tab kept with ESC_KEEP_LINES, for a text of several lines), C1
+ * controls and bidi controls as "\uNNNN", a byte that is not UTF-8 as
+ * "\xNN".  Every value a command prints to a terminal goes through it
+ * (diags_print(), and main.c for what import, report and campaign
+ * print).
+ */
+#define	ESC_KEEP_LINES	0x01
+void	 buf_escape(struct buf *b, const char *s, size_t len, int flags);
+/* buf_escape() of a whole string, lines kept; allocated. */
+char	*str_escape(const char *);
+
+/*
  * Fold a UTF-8 string for comparisons and search: lowercase, accents
  * removed from Latin letters (é -> e, œ -> oe, ç -> c), other
  * characters kept.  Allocated.

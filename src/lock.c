@@ -5,6 +5,8 @@
 #include <sys/stat.h>
 #include <sys/sysmacros.h>
 
+#include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -12,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "diag.h"
 #include "lock.h"
 #include "util.h"
 
@@ -100,6 +103,86 @@ lock_holder(const struct lock *l, char **cmd)
 	if (found > 0 && cmd != NULL)
 		*cmd = S_cmdline((pid_t)found);
 	return (pid_t)found;
+}
+
+/* Whether name is "X.tmp-" and six letters or digits (mkstemp). */
+static int
+S_tmp_name(const char *name, int digits_only_base)
+{
+	size_t	 n = strlen(name), i;
+
+	if (n <= 11 || strncmp(name + n - 11, ".tmp-", 5) != 0)
+		return 0;
+	for (i = n - 6; i < n; i++)
+		if (!isalnum((unsigned char)name[i]))
+			return 0;
+	if (digits_only_base)
+		for (i = 0; i < n - 11; i++)
+			if (!isdigit((unsigned char)name[i]))
+				return 0;
+	return 1;
+}
+
+/*
+ * Remove the leftovers of dir: files "X.tmp-XXXXXX", and with dirs set
+ * folders "<digits>.tmp-XXXXXX" (an archive being built).  With
+ * archives set, also visit each <edition>/remplacees/.
+ */
+static size_t
+S_sweep(const char *dir, int dirs, int archives, struct diags *d)
+{
+	DIR		*dh;
+	struct dirent	*e;
+	struct stat	 st;
+	char		*path, *sub;
+	size_t		 n = 0;
+
+	if ((dh = opendir(dir)) == NULL)
+		return 0;
+	while ((e = readdir(dh)) != NULL) {
+		if (e->d_name[0] == '.')
+			continue;
+		path = path_join(dir, e->d_name);
+		if (lstat(path, &st) == -1 || st.st_uid != getuid())
+			;
+		else if (S_ISREG(st.st_mode) && S_tmp_name(e->d_name, 0)) {
+			if (unlink(path) == 0)
+				n++;
+			else
+				diag_warn(d, path, 0, 0, "cannot remove this "
+				    "temporary file: %s", strerror(errno));
+		} else if (S_ISDIR(st.st_mode) && dirs &&
+		    S_tmp_name(e->d_name, 1)) {
+			if (remove_tree(path))
+				n++;
+			else
+				diag_warn(d, path, 0, 0, "cannot remove this "
+				    "temporary folder: %s", strerror(errno));
+		} else if (S_ISDIR(st.st_mode) && archives) {
+			sub = path_join(path, "remplacees");
+			n += S_sweep(sub, 0, 0, d);
+			free(sub);
+		}
+		free(path);
+	}
+	closedir(dh);
+	return n;
+}
+
+size_t
+lock_sweep(const char *dir, struct diags *d)
+{
+	char	*sub;
+	size_t	 n;
+
+	n = S_sweep(dir, 0, 0, d);
+	sub = path_join(dir, "partenaires");
+	n += S_sweep(sub, 0, 0, d);
+	free(sub);
+	sub = path_join(dir, "archives");
+	n += S_sweep(sub, 1, 1, d);
+	free(sub);
+	return n;
 }
 
 void

@@ -21,6 +21,10 @@
 
 #include <sys/types.h>
 
+#include <stddef.h>
+
+struct diags;
+
 enum lock_mode {
 	LOCK_READ,	/* shared: build, report */
 	LOCK_WRITE	/* exclusive: campaign, import */
@@ -52,6 +56,18 @@ int	 lock_wait(struct lock *);
  * unknown).
  */
 pid_t	 lock_holder(const struct lock *, char **cmd);
+/*
+ * What a campaign or an import that was stopped (a kill, a power cut)
+ * left in the content folder dir: the temporary files of
+ * file_write_atomic() ("NAME.tmp-XXXXXX", in dir, partenaires/ and
+ * archives/E/remplacees/) and the archive being built
+ * (archives/<edition>.tmp-XXXXXX/).  Only names of that exact shape,
+ * owned by this user, of the right type (a symbolic link is never one):
+ * removed (never followed).  Call it holding LOCK_WRITE: no writer is
+ * running then.  Returns how many were removed; what could not be is
+ * appended to d (warnings).
+ */
+size_t	 lock_sweep(const char *dir, struct diags *d);
 /* Release the lock and close the folder (nothing for fd -1). */
 void	 lock_close(struct lock *);
 

@@ -467,6 +467,29 @@ S_lock(struct lock *l, const char *content, enum lock_mode mode,
 }
 
 /*
+ * Under the exclusive lock: remove what a campaign or an import that
+ * was stopped left in the content folder (lock_sweep()), and say so.
+ */
+static void
+S_sweep(const char *content)
+{
+	struct diags	 d;
+	size_t		 n;
+
+	diags_init(&d);
+	n = lock_sweep(content, &d);
+	S_print_diags(&d);
+	diags_free(&d);
+	if (n > 0) {
+		fprintf(stderr, "%s: ", progname);
+		fprintf(stderr, ngettext("removed %zu temporary file left in "
+		    "%s by a command that was stopped\n", "removed %zu "
+		    "temporary files left in %s by a command that was "
+		    "stopped\n", n), n, content);
+	}
+}
+
+/*
  * Load and validate; print the diagnostics and the summary.  Returns
  * the site when there is no error, else NULL with *status set.  With
  * fonts non-NULL, *fonts is set to the booklet's fonts opened for the
@@ -1009,6 +1032,7 @@ cmd_campaign(int argc, char *argv[])
 		return rc;
 	if ((rc = S_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
 		return rc;
+	S_sweep(o.content);
 	diags_init(&d);
 	/*
 	 * A page with errors is left out of the model, so it gets no
@@ -1059,6 +1083,8 @@ cmd_campaign(int argc, char *argv[])
 	return rc;
 }
 
+static int	 S_inside(const char *, const char *);
+
 static int
 cmd_import(int argc, char *argv[])
 {
@@ -1077,9 +1103,16 @@ cmd_import(int argc, char *argv[])
 		return S_usage_error(usage_import, "%s", optind == argc ?
 		    _("missing the folder of pages to import") :
 		    _("give one folder of pages to import"));
+	/* Its files would be moved into INBOX/traités/, out of the site. */
+	if (S_inside(argv[optind], o.content))
+		return S_usage_error(usage_import, "%s is the content folder %s "
+		    "or inside it: import the pages partners sent back from "
+		    "another folder (nothing was moved)", argv[optind],
+		    o.content);
 	/* The pages and campagne.yaml are read under the lock. */
 	if ((rc = S_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
 		return rc;
+	S_sweep(o.content);
 	diags_init(&d);
 	{
 		struct opts lo = { .content = o.content, .quiet = 1 };

@@ -462,6 +462,7 @@ file_write_atomic(const char *path, const void *data, size_t len)
 		goto fail;
 	}
 	fd = -1;
+	fault_point("write");	/* tests: a kill leaves tmp behind */
 	if (rename(tmp, path) == -1)
 		goto fail;
 	free(tmp);
@@ -509,6 +510,26 @@ mkdir_p(const char *path)
 	}
 	free(p);
 	return ok;
+}
+
+int
+mkdir_nofollow(const char *path)
+{
+	struct stat	 st;
+
+	if (mkdir(path, 0777) == 0)
+		return 1;
+	if (errno != EEXIST || lstat(path, &st) == -1)
+		return 0;
+	if (S_ISLNK(st.st_mode)) {
+		errno = ELOOP;
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return 0;
+	}
+	return 1;
 }
 
 int

@@ -93,6 +93,13 @@ int	 file_write_atomic(const char *path, const void *, size_t len);
  * ENOTDIR when path is an existing file).
  */
 int	 mkdir_p(const char *path);
+/*
+ * mkdir of one folder that must be a real one: an existing folder is
+ * fine, a symbolic link (even to a folder) fails with ELOOP, anything
+ * else with ENOTDIR.  For the folders import writes into, so that a
+ * link planted there never sends files elsewhere.
+ */
+int	 mkdir_nofollow(const char *path);
 /* rm -rf; returns 0 on failure. */
 int	 remove_tree(const char *path);
 /* Join two path parts with exactly one '/' ("/" + "x" is "/x"); allocated. */

@@ -95,4 +95,124 @@ else
 	t_skip "--no-wait" "no flock(1)"
 fi
 
+# ---- dangerous folders ------------------------------------------------------
+# A copy of the example $1 and an inbox $1.in of three answers (a line
+# added to each page).
+example() {
+	rm -rf "$1" "$1.in"
+	cp -r "$TOP/content" "$1"
+	mkdir -p "$1.in"
+	for s in afad aral rive; do
+		{ cat "$1/partenaires/$s.md"; printf '\nRéponse importée.\n'; } >"$1.in/$s.md"
+	done
+}
+sums() { (cd "$1" && find . -type f | sort | xargs md5sum); }
+C=$T_TMP/e
+example "$C"
+before=$(sums "$C")
+A import -C "$C" --apply "$C/partenaires" >/dev/null 2>"$T_TMP/in.err"
+t_eq "import --apply content/partenaires: exit 2" "$?" 2
+t_check "import --apply content/partenaires: says why" \
+    grep -q "is the content folder $C or inside it" "$T_TMP/in.err"
+t_eq "import --apply content/partenaires: nothing moved" "$(sums "$C")" "$before"
+A import -C "$C" --apply "$C" >/dev/null 2>&1
+t_eq "import --apply content: exit 2" "$?" 2
+(cd "$T_TMP" && A import -C e --apply ./e/../e/partenaires/ >/dev/null 2>&1)
+t_eq "import --apply content/partenaires written otherwise: exit 2" "$?" 2
+t_eq "nothing moved either" "$(sums "$C")" "$before"
+
+# A symbolic link at every path import writes: never followed.
+X=$T_TMP/elsewhere
+link_case() {	# name, then the commands that plant the link
+	local name=$1; shift
+	example "$C"
+	rm -rf "$X"; mkdir -p "$X"
+	"$@"
+	A import -C "$C" --apply "$C.in" >"$T_TMP/l.out" 2>"$T_TMP/l.err"
+	rc=$?
+	t_eq "link at $name: nothing written through it" "$(find "$X" -type f | wc -l)" 0
+}
+link_case "INBOX/traités" ln -s "$C/partenaires" "$C.in/traités"
+t_eq "link at INBOX/traités: exit 2" "$rc" 2
+t_check "link at INBOX/traités: named" grep -q "traités: error: is a symbolic link" "$T_TMP/l.err"
+t_eq "link at INBOX/traités: no copy in content/partenaires/" \
+    "$(ls "$C/partenaires" | grep -c '(')" 0
+t_eq "link at INBOX/traités: the answers stay in the inbox" "$(ls "$C.in" | grep -c '\.md$')" 3
+link_case "content/archives" ln -s "$X" "$C/archives"
+t_eq "link at content/archives: exit 2" "$rc" 2
+link_case "content/archives/2018" eval 'mkdir "$C/archives" && ln -s "$X" "$C/archives/2018"'
+t_eq "link at content/archives/2018: exit 2" "$rc" 2
+t_check "link at content/archives/2018: named" grep -q "archives/2018: error: is a symbolic link" "$T_TMP/l.err"
+link_case "content/archives/2018/remplacees" eval '
+	A import -C "$C" --apply "$C.in" >/dev/null 2>&1
+	for s in afad aral rive; do
+		{ cat "$C/partenaires/$s.md"; printf "\nUne autre réponse.\n"; } >"$C.in/$s.md"
+	done
+	ln -s "$X" "$C/archives/2018/remplacees"'
+t_eq "link at content/archives/2018/remplacees: exit 2" "$rc" 2
+link_case "a page" eval 'mv "$C/partenaires/afad.md" "$T_TMP/afad.md" &&
+	ln -s "$T_TMP/afad.md" "$C/partenaires/afad.md"'
+t_eq "link at a page: the page written in place" "$rc $(test -L "$C/partenaires/afad.md" || echo file)" "0 file"
+t_check "link at a page: its target untouched" cmp "$T_TMP/afad.md" "$TOP/content/partenaires/afad.md"
+link_case "INBOX/traités/afad.md" eval 'mkdir "$C.in/traités" && ln -s "$X/afad.md" "$C.in/traités/afad.md"'
+t_eq "link at INBOX/traités/afad.md: the answer moved beside it" \
+    "$rc $(ls "$C.in/traités" | tr '\n' ' ')" "0 afad (2).md afad.md aral.md rive.md "
+link_case "content/campagne.yaml" ln -s "$X/campagne.yaml" "$C/campagne.yaml"
+t_eq "link at content/campagne.yaml: replaced by the file" \
+    "$rc $(test -L "$C/campagne.yaml" || echo file)" "0 file"
+
+# ---- interrupted imports ----------------------------------------------------
+# Killed at its Nth fault point (a file about to be renamed into place,
+# the archive, a file moved), then run again: no temporary file left,
+# every answer applied and recorded, every file moved, content/ as
+# after an import never stopped.
+example "$C"
+A import -C "$C" --apply "$C.in" >/dev/null 2>&1
+ref=$(sums "$C" | grep -v campagne.yaml)
+n=1 bad= said=0
+while :; do
+	example "$C"
+	ANNUAIRE_FAULT=$n A import -C "$C" --apply "$C.in" >/dev/null 2>&1
+	rc=$?
+	[ $rc = 137 ] || break
+	A import -C "$C" --apply "$C.in" >/dev/null 2>"$T_TMP/k.err"
+	r=$?
+	grep -q "removed [0-9]* temporary files\? left in $C" "$T_TMP/k.err" && said=$((said + 1))
+	left=$(find "$C" "$C.in" -name '*.tmp-*' | head -3)
+	[ $r = 0 ] || bad="$bad $n:exit-$r"
+	[ -z "$left" ] || bad="$bad $n:left-$left"
+	[ "$(answers "$C")" = 3 ] || bad="$bad $n:answers"
+	[ "$(ls "$C.in/traités" 2>/dev/null | wc -l)" = 3 ] || bad="$bad $n:moved"
+	[ "$(sums "$C" | grep -v campagne.yaml)" = "$ref" ] || bad="$bad $n:content"
+	n=$((n + 1))
+done
+t_eq "import --apply ends by itself after its fault points" "$rc" 0
+t_check "import --apply has fault points to kill it at ($((n - 1)))" test $n -gt 20
+t_eq "killed at each fault point, the next import ends as one never stopped" "$bad" ""
+t_check "the next import says what it removed ($said times)" test $said -gt 10
+# Leftovers that are not its own are kept: another shape, a link.
+example "$C"
+mkdir -p "$C/archives"
+: >"$C/partenaires/x.md.tmp-notmine" ; : >"$X/y"
+ln -s "$X/y" "$C/partenaires/y.md.tmp-ABCDEF"
+mkdir "$C/archives/brouillon.tmp-ABCDEF"
+A import -C "$C" "$C.in" >/dev/null 2>&1
+t_eq "only its own leftovers are removed" \
+    "$(cd "$C" && ls -d partenaires/*.tmp-* archives/*.tmp-* | tr '\n' ' ')" \
+    "archives/brouillon.tmp-ABCDEF partenaires/x.md.tmp-notmine partenaires/y.md.tmp-ABCDEF "
+# Killed at random times.
+bad=
+for i in 1 2 3 4; do
+	example "$C"
+	A import -C "$C" --apply "$C.in" >/dev/null 2>&1 &
+	p=$!
+	sleep 0.0$((i * 2))
+	kill -9 $p 2>/dev/null; wait $p 2>/dev/null
+	A import -C "$C" --apply "$C.in" >/dev/null 2>&1 || bad="$bad $i:exit"
+	[ -z "$(find "$C" "$C.in" -name '*.tmp-*')" ] || bad="$bad $i:left"
+	[ "$(answers "$C")" = 3 ] || bad="$bad $i:answers"
+	[ "$(sums "$C" | grep -v campagne.yaml)" = "$ref" ] || bad="$bad $i:content"
+done
+t_eq "killed at random times, the next import ends as one never stopped" "$bad" ""
+
 t_done

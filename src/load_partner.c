@@ -152,6 +152,12 @@ S_actions(struct load_ctx *c, const struct ynode *root, struct partner *p)
 		if (it->type == YNODE_SCALAR) {
 			a->titre.pos = it->pos;
 			a->titre.s = load_field_scalar(it);
+			if (*a->titre.s != '\0' && !load_field_clean(c,
+			    it->pos, "actions", a->titre.s)) {
+				free(a->titre.s);
+				a->titre.s = NULL;
+				continue;
+			}
 			if (*a->titre.s == '\0') {
 				load_err(c, it->pos, "actions: item %zu is "
 				    "empty", i + 1);

@@ -88,7 +88,7 @@ static const char usage_main[] = N_(
 static const char usage_build[] = N_(
 "usage: annuaire build [-q] [-C DIR] [-o OUT] [--theme DIR] [--bleed]\n"
 "                      [--edition partenaires] [--no-pdf]\n"
-"                      [--layout-dump FILE] [--timings]\n"
+"                      [--layout-dump FILE] [--timings] [--no-wait]\n"
 "\n"
 "Check the content folder, then write, only if it has no error:\n"
 "  OUT/site/                  the static website (open OUT/site/index.html)\n"
@@ -118,6 +118,8 @@ static const char usage_build[] = N_(
 "  --layout-dump FILE     write the booklet's layout as text (for tests)\n"
 "  --timings              print to stderr, after the build, the wall time\n"
 "                         and peak memory of each phase (make bench)\n"
+"  --no-wait              stop (exit 2) instead of waiting while a campaign\n"
+"                         or an import writes DIR\n"
 "  -q                     print only problems\n");
 
 static const char usage_check[] = N_(
@@ -144,7 +146,7 @@ static const char usage_campaign[] = N_(
 "usage: annuaire campaign [-C DIR] [-o OUT] [--theme DIR]\n"
 "                         [--echeance AAAA-MM-JJ]\n"
 "                         [--only relancer,en_attente,stale,sans_reponse]\n"
-"                         [--relance] [SLUG...]\n"
+"                         [--relance] [--no-wait] [SLUG...]\n"
 "\n"
 "Prepare the yearly campaign: for every partner (or the SLUGs named, or\n"
 "those chosen by --only or --relance) write into OUT/campagne/ (never\n"
@@ -169,15 +171,18 @@ static const char usage_campaign[] = N_(
 "  --only LIST           only partners with suivi relancer or en_attente,\n"
 "                        a page older than the edition (stale), or asked\n"
 "                        without answer (sans_reponse); comma-separated\n"
-"  --relance             only partners asked and not answered: reminders\n");
+"  --relance             only partners asked and not answered: reminders\n"
+"  --no-wait             stop (exit 2) instead of waiting while another\n"
+"                        command uses DIR\n");
 
 static const char usage_import[] = N_(
-"usage: annuaire import [-C DIR] [--apply] [--force] INBOX\n"
+"usage: annuaire import [-C DIR] [--apply] [--force] [--no-wait] INBOX\n"
 "\n"
 "Merge the pages partners sent back into INBOX (any file names).  Each\n"
 "file is checked like 'annuaire check', matched to a partner (file name,\n"
 "else nom or sigle) or shown as a new partner, and compared with the\n"
-"current page field by field.  Dry run: nothing is written.\n"
+"current page field by field.  Dry run: nothing is written.  INBOX is\n"
+"never DIR nor a folder inside it.\n"
 "\n"
 "Options:\n"
 "  -C DIR    content folder (default: content)\n"
@@ -187,10 +192,12 @@ static const char usage_import[] = N_(
 "            move the files taken into INBOX/traités/\n"
 "  --force   also apply answers to pages modified since the campaign\n"
 "            sent them (reported and skipped otherwise)\n"
+"  --no-wait stop (exit 2) instead of waiting while another command\n"
+"            uses DIR\n"
 "Exit status: 0, or 1 when a file is invalid or was not applied.\n");
 
 static const char usage_report[] = N_(
-"usage: annuaire report [-C DIR] [-o OUT] [--format text|csv]\n"
+"usage: annuaire report [-C DIR] [-o OUT] [--format text|csv] [--no-wait]\n"
 "\n"
 "Print where every partner stands, work to do first: erreurs, à relancer,\n"
 "sans réponse, en attente, ancienne, à jour, with the dates asked,\n"
@@ -202,7 +209,9 @@ static const char usage_report[] = N_(
 "Options:\n"
 "  -C DIR           content folder (default: content)\n"
 "  -o OUT           folder of suivi.html (default: out)\n"
-"  --format FORMAT  text (default, fits 80 columns) or csv\n");
+"  --format FORMAT  text (default, fits 80 columns) or csv\n"
+"  --no-wait        stop (exit 2) instead of waiting while a campaign or\n"
+"                   an import writes DIR\n");
 static const char usage_export[] = N_(
 "usage: annuaire export data-inclusion [-q] [-C DIR] [-o OUT]\n"
 "\n"

@@ -654,8 +654,7 @@ int
 utf8_is_bidi_control(unsigned int cp)
 {
 	return (cp >= 0x202a && cp <= 0x202e) ||
-	    (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200e || cp == 0x200f ||
-	    cp == 0x061c;
+	    (cp >= 0x2066 && cp <= 0x2069);
 }
 
 void

@@ -118,9 +118,9 @@ void	 utf8_encode(struct buf *b, unsigned int cp);
 size_t	 utf8_len(const char *);
 
 /*
- * Whether code point cp reorders or hides text on a screen: the bidi
- * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) and
- * the marks U+200E, U+200F, U+061C.  One-line fields refuse them
+ * Whether code point cp reorders text on a screen: the bidi
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+ * Texts of a page refuse them
  * (load_field.c); str_escape() shows them.
  */
 int	 utf8_is_bidi_control(unsigned int cp);

@@ -215,4 +215,54 @@ for i in 1 2 3 4; do
 done
 t_eq "killed at random times, the next import ends as one never stopped" "$bad" ""
 
+# ---- control characters -------------------------------------------------------
+# Line L of afad.md becomes TEXT (YAML escapes in a double-quoted value).
+hostile() {	# line text
+	example "$C"
+	L=$1 V=$2 awk 'NR == ENVIRON["L"] { print ENVIRON["V"]; next } { print }' \
+	    "$TOP/content/partenaires/afad.md" >"$C/partenaires/afad.md"
+	A check -C "$C" >/dev/null 2>"$T_TMP/h.err"
+}
+bad= esc=
+for v in '\e[3A\r\e[J  confirmed, no change\e[8m' 'Deux\nlignes' 'AF\u202eDA' 'A\x07B' 'A\tB'; do
+	for f in 2:nom 3:sigle 6:resume 8:missions 12:actions.titre 14:actions \
+	    25:adresse.rue 28:adresse.ville 37:telephone 38:courriel 40:contacts.nom \
+	    41:contacts.fonction; do
+		l=${f%%:*} k=${f#*:}
+		ind=$(sed -n "${l}p" "$TOP/content/partenaires/afad.md" | sed 's/[^ -].*//')
+		key=${k##*.}
+		case $l in 8|14) line="$ind\"$v\"" ;; *) line="$ind$key: \"$v\"" ;; esac
+		hostile "$l" "$line"
+		grep -q "^$C/partenaires/afad.md:$l:[0-9]*: error: $k: .*\(control character\|line break\|a tab\)" "$T_TMP/h.err" ||
+		    bad="$bad $k:$v"
+		grep -q "$(printf '\033')" "$T_TMP/h.err" && esc="$esc $k:$v"
+	done
+done
+t_eq "controls, line feeds, tabs and U+202E refused in every one-line field, at the value" "$bad" ""
+t_eq "check never prints an escape byte" "$esc" ""
+bad=
+for f in 13:description 19:precisions 15:public 29:transports; do
+	l=${f%%:*} k=${f#*:}
+	ind=$(sed -n "${l}p" "$TOP/content/partenaires/afad.md" | sed 's/[^ -].*//')
+	hostile "$l" "$ind$k: \"Une ligne,\n\tpuis une autre.\""
+	[ -s "$T_TMP/h.err" ] && grep -q "error:" "$T_TMP/h.err" && bad="$bad $k"
+done
+t_eq "a line feed and a tab are fine in a text of several lines" "$bad" ""
+hostile 23 '  precisions: "A\e[2JB"'
+t_check "but not an escape" grep -q "accessibilite.precisions: invisible control character (byte 0x1b)" "$T_TMP/h.err"
+LANG=fr_FR.UTF-8 LC_ALL=fr_FR.UTF-8 A check -C "$C" 2>&1 | grep -q "caractère de contrôle invisible (octet 0x1b)"
+t_eq "the message in French" "$?" 0
+
+# Every value printed is escaped: a file name in the inbox, a diff line.
+example "$C"
+rm "$C.in"/*
+cp "$TOP/content/partenaires/afad.md" "$C.in/$(printf 'x\033[2Jy.md')"
+awk '/^transports:/ { print "transports: \"Bus\\e[1A\\e[2K arrêt \\u202eChantiers.\""; next } { print }' \
+    "$TOP/content/partenaires/aral.md" >"$C.in/aral.md"
+A import -C "$C" "$C.in" >"$T_TMP/x.out" 2>&1
+t_check "import shows the escape visibly" grep -q 'x\\e\[2Jy.md' "$T_TMP/x.out"
+t_check "import never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033')\" '$T_TMP/x.out'"
+A report -C "$C" -o "$T_TMP/o" >"$T_TMP/x.out" 2>&1
+t_check "report never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033')\" '$T_TMP/x.out'"
+
 t_done

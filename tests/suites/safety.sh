@@ -262,6 +262,10 @@ awk '/^transports:/ { print "transports: \"Bus\\e[1A\\e[2K arrêt \\u202eChantie
 A import -C "$C" "$C.in" >"$T_TMP/x.out" 2>&1
 t_check "import shows the escape visibly" grep -q 'x\\e\[2Jy.md' "$T_TMP/x.out"
 t_check "import never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033')\" '$T_TMP/x.out'"
+cp "$TOP/content/partenaires/afad.md" "$C/partenaires/$(printf 'z\033[2J.md')"
+A check -C "$C" >"$T_TMP/x.out" 2>&1
+t_check "check shows a file name's escape visibly" grep -q 'z\\e\[2J.md' "$T_TMP/x.out"
+t_check "check never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033')\" '$T_TMP/x.out'"
 A report -C "$C" -o "$T_TMP/o" >"$T_TMP/x.out" 2>&1
 t_check "report never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033')\" '$T_TMP/x.out'"
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "load_diag.h"
 #include "load_field.h"
 #include "load_int.h"
 #include "load_yaml.h"

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "image.h"
+#include "load_diag.h"
 #include "load_field.h"
 #include "load_file.h"
 #include "load_int.h"

@@ -478,8 +478,7 @@ S_apply(struct site *s, const struct import_opts *o, struct item *it,
 	buf_free(&b);
 	if (ok) {
 		cp = campaign_state_get(st, it->slug, 1);
-		cp->reponse = *today;
-		memset(&cp->relance, 0, sizeof(cp->relance));
+		cp->reponse = *today;	/* the reminder's date stays */
 		free(cp->empreinte);
 		cp->empreinte = campaign_fingerprint(page);
 	}

@@ -23,7 +23,7 @@
  *    content/archives/<edition>/remplacees/<slug>-<date>[-n].md;
  *  - the page is written (page_write.h: temporary file, then rename),
  *    with suivi: ok and the coordinator's note_suivi kept;
- *  - content/campagne.yaml records the answer and forgets the reminder;
+ *  - content/campagne.yaml records the answer (the reminder's date stays);
  *  - the file (and any older one for the same partner) is moved into
  *    INBOX/traités/, so that importing the folder again does nothing.
  * A file that would change a page modified since the campaign sent it

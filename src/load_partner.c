@@ -574,7 +574,8 @@ S_dates(struct load_ctx *c, const struct ynode *root, struct partner *p)
 		load_err(c, t.pos, "mise_a_jour: %s is in the future: write "
 		    "the date the page was last checked", t.s);
 	} else if (c->site->edition > 0 &&
-	    p->mise_a_jour.y < c->site->edition)
+	    p->mise_a_jour.y < c->site->edition &&
+	    !c->site->no_stale_warning)
 		load_warn(c, t.pos, "mise_a_jour: the page was last checked on "
 		    "%s, before the %d edition: ask the partner to check it",
 		    t.s, c->site->edition);

@@ -61,6 +61,7 @@ struct opts {
 	int		 timings;	/* --timings */
 	int		 quiet;		/* -q */
 	int		 nowait;	/* --no-wait */
+	int		 nostale;	/* one line for the stale pages */
 };
 
 static const char *progname = "annuaire";
@@ -146,7 +147,7 @@ static const char usage_campaign[] = N_(
 "usage: annuaire campaign [-C DIR] [-o OUT] [--theme DIR]\n"
 "                         [--echeance AAAA-MM-JJ]\n"
 "                         [--only relancer,en_attente,stale,sans_reponse]\n"
-"                         [--relance] [--no-wait] [SLUG...]\n"
+"                         [--relance] [--force] [--no-wait] [SLUG...]\n"
 "\n"
 "Prepare the yearly campaign: for every partner (or the SLUGs named, or\n"
 "those chosen by --only or --relance) write into OUT/campagne/ (never\n"
@@ -171,7 +172,9 @@ static const char usage_campaign[] = N_(
 "  --only LIST           only partners with suivi relancer or en_attente,\n"
 "                        a page older than the edition (stale), or asked\n"
 "                        without answer (sans_reponse); comma-separated\n"
-"  --relance             only partners asked and not answered: reminders\n"
+"  --relance             only partners asked and not answered: reminders;\n"
+"                        OUT/campagne/ then holds only them\n"
+"  --force               accept a deadline in the past\n"
 "  --no-wait             stop (exit 2) instead of waiting while another\n"
 "                        command uses DIR\n");
 
@@ -499,6 +502,45 @@ S_sweep(const char *content)
 }
 
 /*
+ * campaign and import: the warnings of pages last checked before the
+ * edition (check, build and report list them) are taken out of d; one
+ * line says how many there were.
+ */
+static void
+S_drop_stale(const struct site *s, struct diags *d)
+{
+	const struct partner *p;
+	size_t		 i, j, k, n = 0;
+
+	for (i = 0; s != NULL && i < s->npartners; i++) {
+		p = &s->partners[i];
+		if (s->edition <= 0 || p->mise_a_jour.y >= s->edition)
+			continue;
+		for (j = k = 0; j < d->n; j++) {
+			if (d->v[j].sev == DIAG_WARNING && d->v[j].file &&
+			    strcmp(d->v[j].file, p->path) == 0 &&
+			    d->v[j].line == p->mise_a_jour_pos.line &&
+			    d->v[j].col == p->mise_a_jour_pos.col) {
+				free(d->v[j].file);
+				free(d->v[j].msg);
+				d->warnings--;
+				n++;
+				continue;
+			}
+			d->v[k++] = d->v[j];
+		}
+		d->n = k;
+	}
+	if (n > 0) {
+		fprintf(stderr, "%s: ", progname);
+		fprintf(stderr, ngettext("%zu page was last checked before the "
+		    "%d edition (annuaire check lists it)\n", "%zu pages were "
+		    "last checked before the %d edition (annuaire check lists "
+		    "them)\n", n), n, s->edition);
+	}
+}
+
+/*
  * Load and validate; print the diagnostics and the summary.  Returns
  * the site when there is no error, else NULL with *status set.  With
  * fonts non-NULL, *fonts is set to the booklet's fonts opened for the
@@ -533,6 +575,8 @@ S_load(const struct opts *o, struct diags *d, int *status,
 		*fonts = fs;
 	else
 		booklet_fonts_close(fs);
+	if (o->nostale)
+		S_drop_stale(site, d);
 	S_print_diags(d);
 	summary = load_summary(d, site ? site->npages : 0);
 	if (!o->quiet || d->errors || d->warnings)
@@ -1037,7 +1081,7 @@ cmd_campaign(int argc, char *argv[])
 	size_t		 errors;
 	int		 rc;
 
-	if ((rc = S_copts(argc, argv, "CoTEORW", usage_campaign, &o)) >= 0)
+	if ((rc = S_copts(argc, argv, "CoTEORFW", usage_campaign, &o)) >= 0)
 		return rc;
 	if ((rc = S_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
 		return rc;
@@ -1053,6 +1097,7 @@ cmd_campaign(int argc, char *argv[])
 		lock_close(&lk);
 		return EXIT_USAGE;
 	}
+	S_drop_stale(site, &d);
 	errors = d.errors;
 	if (errors > 0 || d.warnings > 0) {
 		char *summary = load_summary(&d, site->npages);
@@ -1074,6 +1119,7 @@ cmd_campaign(int argc, char *argv[])
 	co.echeance = o.echeance;
 	co.only = o.only;
 	co.relance = o.relance;
+	co.force = o.force;
 	co.slugs = argv + optind;
 	co.nslugs = (size_t)(argc - optind);
 	buf_init(&sum);
@@ -1124,7 +1170,8 @@ cmd_import(int argc, char *argv[])
 	S_sweep(o.content);
 	diags_init(&d);
 	{
-		struct opts lo = { .content = o.content, .quiet = 1 };
+		struct opts lo = { .content = o.content, .quiet = 1,
+		    .nostale = 1 };
 
 		if ((site = S_load(&lo, &d, &rc, NULL, NULL)) == NULL) {
 			diags_free(&d);
@@ -1132,6 +1179,7 @@ cmd_import(int argc, char *argv[])
 			return rc;
 		}
 	}
+	site->no_stale_warning = 1;	/* the answers' own dates */
 	memset(&io, 0, sizeof(io));
 	io.inbox = argv[optind];
 	io.apply = o.apply;

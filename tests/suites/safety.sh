@@ -269,4 +269,50 @@ t_check "check never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033'
 A report -C "$C" -o "$T_TMP/o" >"$T_TMP/x.out" 2>&1
 t_check "report never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033')\" '$T_TMP/x.out'"
 
+# ---- campaign state -----------------------------------------------------------
+example "$C"
+O=$T_TMP/oc
+A campaign -C "$C" -o "$O" --echeance 2025-11-29 >/dev/null 2>"$T_TMP/p.err"
+t_eq "a deadline in the past: exit 2" "$?" 2
+t_check "a deadline in the past: says so" grep -q "the deadline 2025-11-29 is past (today is 2025-11-30)" "$T_TMP/p.err"
+t_check "a deadline in the past: nothing written" test ! -e "$C/campagne.yaml" -a ! -e "$O"
+A campaign -C "$C" -o "$O" --echeance 2025-11-29 --force >/dev/null 2>&1
+t_eq "a deadline in the past with --force: exit 0" "$?" 0
+example "$C"; rm -rf "$O"
+A campaign -C "$C" -o "$O" --echeance 2025-12-31 >/dev/null 2>&1
+cp -r "$O" "$O.1"; cp "$C/campagne.yaml" "$T_TMP/camp.1"
+A campaign -C "$C" -o "$O" >"$T_TMP/again.out" 2>&1
+t_check "campaign again the same day: no reminder" grep -q "^[0-9]* demandes, 0 relance" "$T_TMP/again.out"
+t_check "campaign again the same day: the same files" diff -r "$O.1" "$O"
+t_check "campaign again the same day: the same campagne.yaml" cmp "$T_TMP/camp.1" "$C/campagne.yaml"
+# Three answers, then reminders a week later: only those in out/campagne/.
+SOURCE_DATE_EPOCH=1764550400 A import -C "$C" --apply "$C.in" >/dev/null 2>&1
+SOURCE_DATE_EPOCH=1765064000 A campaign -C "$C" -o "$O" --relance >"$T_TMP/rel.out" 2>&1
+n=$(ls "$C/partenaires" | wc -l)
+t_eq "--relance: reminders to those who did not answer" "$(grep -c ' relance ' "$T_TMP/rel.out")" $((n - 3))
+t_eq "--relance leaves in out/campagne/ only what it prepared" \
+    "$(ls "$O/campagne" | grep -c '\.\(html\|eml\)$') $(ls "$O/campagne" | grep -c '^afad\.')" "$((2 * (n - 3))) 0"
+# An answer after the reminder: the reminder's date stays.
+{ cat "$C/partenaires/secours-populaire.md"; printf '\nRéponse tardive.\n'; } >"$T_TMP/late.md"
+mkdir -p "$T_TMP/late"; cp "$T_TMP/late.md" "$T_TMP/late/secours-populaire.md"
+SOURCE_DATE_EPOCH=1765150400 A import -C "$C" --apply "$T_TMP/late" >/dev/null 2>&1
+t_eq "the reminder's date kept after the answer" \
+    "$(awk '/^  secours-populaire:/ { s = 1; next } /^  [a-z]/ { s = 0 } s && /relance|reponse/ { printf "%s ", $0 }' "$C/campagne.yaml")" \
+    "    relance: 2025-12-06     reponse: 2025-12-07 "
+SOURCE_DATE_EPOCH=1765150400 A report -C "$C" -o "$O" >"$T_TMP/rep.out" 2>/dev/null
+t_check "report shows the reminder's date of an answered partner" \
+    grep -q " secours-populaire  *2025-11-30 2025-12-06 2025-12-07" "$T_TMP/rep.out"
+# Stale pages: check says each; import and campaign one line.
+example "$C"
+sed -i 's/^edition: 2018$/edition: 2019/' "$C/site.yaml"
+A check -C "$C" >/dev/null 2>"$T_TMP/s.err"
+stale=$(grep -c "demandez au partenaire\|ask the partner to check" "$T_TMP/s.err")
+t_check "check lists each stale page ($stale)" test "$stale" -gt 5
+A import -C "$C" "$C.in" >/dev/null 2>"$T_TMP/s.err"
+t_eq "import: no stale-page line, one summary" \
+    "$(grep -c "ask the partner to check" "$T_TMP/s.err") $(grep -c "^annuaire: $stale pages were last checked before the 2019 edition" "$T_TMP/s.err")" "0 1"
+A campaign -C "$C" -o "$O" >/dev/null 2>"$T_TMP/s.err"
+t_eq "campaign: no stale-page line, one summary" \
+    "$(grep -c "ask the partner to check" "$T_TMP/s.err") $(grep -c "^annuaire: $stale pages were last checked before the 2019 edition" "$T_TMP/s.err")" "0 1"
+
 t_done

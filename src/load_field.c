@@ -90,7 +90,7 @@ load_field_scalar(const struct ynode *n)
 
 /* Whether the field at path is a text of several lines. */
 static int
-S_lines(const char *path)
+S_multiline(const char *path)
 {
 	static const char *const whole[] = { "public", "transports",
 	    "note_suivi", "edito.texte" };
@@ -110,7 +110,7 @@ load_field_clean(struct load_ctx *c, struct pos p, const char *path,
 	const unsigned char *u = (const unsigned char *)s;
 	unsigned int	 cp;
 	size_t		 n, len = strlen(s), i;
-	int		 lines = S_lines(path);
+	int		 lines = S_multiline(path);
 
 	for (i = 0; i < len; i += n ? n : 1) {
 		n = 1;

@@ -433,7 +433,7 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
  * folder is missing: the loader says it), else the exit status.
  */
 static int
-S_lock(struct lock *l, const char *content, enum lock_mode mode,
+S_content_lock(struct lock *l, const char *content, enum lock_mode mode,
     int nowait)
 {
 	char	*cmd = NULL;
@@ -483,7 +483,7 @@ S_lock(struct lock *l, const char *content, enum lock_mode mode,
  * was stopped left in the content folder (lock_sweep()), and say so.
  */
 static void
-S_sweep(const char *content)
+S_leftovers(const char *content)
 {
 	struct diags	 d;
 	size_t		 n;
@@ -779,7 +779,7 @@ cmd_build(int argc, char *argv[])
 	if (optind != argc)
 		return S_usage_error(usage_build, "unexpected argument: %s",
 		    argv[optind]);
-	if ((rc = S_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
+	if ((rc = S_content_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
 		return rc;
 	if (o.timings)
 		timing_start();
@@ -1083,9 +1083,9 @@ cmd_campaign(int argc, char *argv[])
 
 	if ((rc = S_copts(argc, argv, "CoTEORFW", usage_campaign, &o)) >= 0)
 		return rc;
-	if ((rc = S_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
+	if ((rc = S_content_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
 		return rc;
-	S_sweep(o.content);
+	S_leftovers(o.content);
 	diags_init(&d);
 	/*
 	 * A page with errors is left out of the model, so it gets no
@@ -1165,9 +1165,9 @@ cmd_import(int argc, char *argv[])
 		    "another folder (nothing was moved)", argv[optind],
 		    o.content);
 	/* The pages and campagne.yaml are read under the lock. */
-	if ((rc = S_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
+	if ((rc = S_content_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
 		return rc;
-	S_sweep(o.content);
+	S_leftovers(o.content);
 	diags_init(&d);
 	{
 		struct opts lo = { .content = o.content, .quiet = 1,
@@ -1234,7 +1234,7 @@ cmd_report(int argc, char *argv[])
 	if (optind != argc)
 		return S_usage_error(usage_report, "unexpected argument: %s",
 		    argv[optind]);
-	if ((rc = S_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
+	if ((rc = S_content_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
 		return rc;
 	rc = 0;
 	diags_init(&d);

@@ -70,7 +70,8 @@ t_check "build during an import waits for it" grep -q "waiting for it to end" "$
 t_eq "build during an import builds the imported pages" \
     "$(grep -l 'Réponse importée' "$T_TMP"/out/site/partenaires/*.html 2>/dev/null | wc -l)" 30
 if command -v flock >/dev/null 2>&1; then
-	flock "$C" sleep 3 &
+	# flock -o: the lock is flock's own, gone with it when killed.
+	flock -o "$C" sleep 20 >/dev/null 2>&1 &
 	p1=$!
 	sleep 0.3
 	A import -C "$C" --apply --no-wait "$C.b" >/dev/null 2>"$T_TMP/nw.err"
@@ -80,8 +81,8 @@ if command -v flock >/dev/null 2>&1; then
 	t_check "import --no-wait: nothing moved" test ! -e "$C.b/traités"
 	A report -C "$C" -o "$T_TMP/o" --no-wait >/dev/null 2>&1
 	t_eq "report --no-wait while another writes: exit 2" "$?" 2
-	wait $p1
-	flock -s "$C" sleep 3 &
+	kill $p1; wait $p1 2>/dev/null
+	flock -o -s "$C" sleep 20 >/dev/null 2>&1 &
 	p1=$!
 	sleep 0.3
 	A report -C "$C" -o "$T_TMP/o" --no-wait >/dev/null 2>"$T_TMP/r.err"
@@ -90,7 +91,7 @@ if command -v flock >/dev/null 2>&1; then
 	t_eq "build --no-wait beside another reader: it runs" "$?" 0
 	A campaign -C "$C" -o "$T_TMP/o" --no-wait >/dev/null 2>&1
 	t_eq "campaign --no-wait beside a reader: exit 2" "$?" 2
-	wait $p1
+	kill $p1; wait $p1 2>/dev/null
 else
 	t_skip "--no-wait" "no flock(1)"
 fi

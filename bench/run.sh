@@ -4,7 +4,9 @@
 # pages (bench/hugo/) and `cat *.md | cmark`, the floor of any Markdown
 # site.  Per N: the full build (site + livret.pdf + livret-impression.pdf),
 # the site alone (--no-pdf), the phases of `annuaire build --timings`,
-# the booklet's pages and pages per second; medians of BENCH_RUNS runs.
+# the booklet's pages and pages per second; medians of BENCH_RUNS runs;
+# then `annuaire campaign` asking every partner (one run: its time and
+# the total size of out/campagne/, forms and e-mail drafts).
 # Measures; asserts nothing.  Writes bench/RESULTS.md (generated: never
 # edit it by hand) and keeps the raw figures in build/bench/.
 #   BENCH_SIZES="1000 10000"   (100000 works: the no-cap target, minutes)
@@ -194,6 +196,17 @@ for n in $sizes; do
 	    "${sheets:-0}" "$book_ms" "$bytes" "$problems" \
 	    "$(median "$work/full-$n" cpu)" "$(median "$work/site-$n" cpu)" \
 	    "$hugo_cpu" "$cmark_cpu" "$book_cpu" >>"$work/summary"
+	# The campaign: every partner asked, on a copy (it writes
+	# campagne.yaml into the content folder); once, it is slow.
+	rm -rf "$dir-camp" "$out-camp"
+	cp -r "$dir" "$dir-camp"
+	: >"$work/camp-$n"
+	measure "$work/camp-$n" "$bin" campaign -C "$dir-camp" -o "$out-camp" \
+	    --echeance 2018-01-31 || { say "campaign of $n partners failed:";
+	    tail -5 "$work/camp-$n.err" >&2; exit 1; }
+	echo "$(du -sb "$out-camp/campagne" | cut -f1) $(ls "$out-camp/campagne" | wc -l)" \
+	    >"$work/camp-size-$n"
+	rm -rf "$dir-camp" "$out-camp"
 	echo "$gen_ms" >"$work/gen-$n"
 	echo "$runs" >"$work/runs-$n"
 	say "$n partners: $(tail -1 "$work/summary")"
@@ -260,6 +273,13 @@ cpu=$(sed -n 's/^model name[[:space:]]*: *//p' /proc/cpuinfo 2>/dev/null | head 
 		        printf "| %s | %.0f ms | %.0f ms | %s | %.0f MB |\n", f[1], f[2], f[4],
 		        f[1] == "total" ? "" : sprintf("%.0f %%", t ? 100 * f[4] / t : 0), f[3] } }' \
 		    "$work/phase-med-$n"
+		echo
+		# shellcheck disable=SC2046 # one word per figure
+		set -- $(cat "$work/camp-$n") $(cat "$work/camp-size-$n")
+		echo "Campaign (\`annuaire campaign\`, every partner asked, one run): $1 s wall" \
+		    "($(awk -v u="$3" -v s="$4" 'BEGIN { printf "%.2f", u + s }') s CPU), peak" \
+		    "$(( $2 / 1024 )) MB; out/campagne/: $6 files, $(( $5 / 1048576 )) MB" \
+		    "($(( $5 / n / 1024 )) KB per partner)."
 		echo
 		echo "Site only (\`--no-pdf --timings\`):"
 		echo

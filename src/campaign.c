@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 
 #include "campaign.h"
 #include "campaign_state.h"
@@ -154,6 +155,50 @@ S_chosen(struct camp *c, const struct partner *p)
 	    ((o->only & CAMP_ONLY_STALE) && p->mise_a_jour.y <
 	    c->site->edition) ||
 	    ((o->only & CAMP_ONLY_SANS_REPONSE) && asked);
+}
+
+/*
+ * Whether the request to cp is a reminder: asked before today and not
+ * answered.  Asked today, it is the same request again.
+ */
+static int
+S_reminder(const struct camp *c, const struct camp_partner *cp)
+{
+	return cp != NULL && campaign_date_set(&cp->demande) &&
+	    !campaign_date_set(&cp->reponse) &&
+	    campaign_date_cmp(&cp->demande, &c->today) != 0;
+}
+
+/*
+ * --relance: OUT/campagne/ keeps only what this run prepared; the
+ * form and draft of every other partner of the campaign go (a
+ * symbolic link or another file of that name is left alone).
+ */
+static int
+S_prune(struct camp *c, const unsigned char *done)
+{
+	static const char *const ext[] = { "html", "eml" };
+	struct stat	 st;
+	char		*path;
+	size_t		 i, j;
+	int		 ok = 1;
+
+	for (i = 0; i < c->site->npartners; i++) {
+		if (done[i])
+			continue;
+		for (j = 0; j < 2; j++) {
+			path = xasprintf("%s/%s.%s", c->dir,
+			    c->site->partners[i].slug, ext[j]);
+			if (lstat(path, &st) == 0 && S_ISREG(st.st_mode) &&
+			    unlink(path) == -1) {
+				diag_error(c->d, path, 0, 0, "cannot remove: %s",
+				    strerror(errno));
+				ok = 0;
+			}
+			free(path);
+		}
+	}
+	return ok;
 }
 
 /* Recipients: the partner's courriel, then its referents' (no repeats). */
@@ -330,8 +375,7 @@ S_ask_partner(struct camp *c, const struct partner *p, struct buf *summary)
 	buf_init(&addrs);
 	nto = p->ncontacts + 1 < 64 ? S_recipients(p, to, &dispname) : 0;
 	cp = campaign_state_get(&c->st, p->slug, 1);
-	reminder = campaign_date_set(&cp->demande) &&
-	    !campaign_date_set(&cp->reponse);
+	reminder = S_reminder(c, cp);
 	if (reminder)
 		cp->relance = c->today;
 	else {
@@ -491,6 +535,8 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 {
 	struct camp	 c;
 	size_t		 i, asked = 0, reminded = 0, before = d->errors;
+	unsigned char	*done = NULL;
+	char		 e1[11], e2[11];
 	int		 ok = 0;
 
 	memset(&c, 0, sizeof(c));
@@ -522,6 +568,14 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 	else if (!campaign_date_set(&c.st.echeance))
 		date_from_epoch(o->now + CAMP_DEFAULT_DAYS * 86400LL,
 		    &c.st.echeance);
+	if (campaign_date_cmp(&c.st.echeance, &c.today) < 0 && !o->force) {
+		date_iso(&c.st.echeance, e1);
+		date_iso(&c.today, e2);
+		diag_error(d, NULL, 0, 0, "the deadline %s is past (today is "
+		    "%s): give a later one with --echeance YYYY-MM-DD, or "
+		    "keep it with --force", e1, e2);
+		goto out;
+	}
 	c.tpl[0] = S_camp_template(&c, "courriel.mustache", &c.tplfile[0]);
 	c.tpl[1] = S_camp_template(&c, "relance.mustache", &c.tplfile[1]);
 	if (c.tpl[0] == NULL || c.tpl[1] == NULL)
@@ -533,6 +587,7 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 	}
 	if (!S_camp_write(&c, "README.txt", S_readme, sizeof(S_readme) - 1))
 		goto out;
+	done = xcalloc(s->npartners ? s->npartners : 1, 1);
 	for (i = 0; i < s->npartners; i++) {
 		const struct partner *p = &s->partners[i];
 		struct camp_partner *cp;
@@ -541,15 +596,17 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 		if (!S_chosen(&c, p))
 			continue;
 		cp = campaign_state_get(&c.st, p->slug, 0);
-		was = cp && campaign_date_set(&cp->demande) &&
-		    !campaign_date_set(&cp->reponse);
+		was = S_reminder(&c, cp);
 		if (!S_ask_partner(&c, p, summary))
 			goto out;
+		done[i] = 1;
 		if (was)
 			reminded++;
 		else
 			asked++;
 	}
+	if (o->relance && !S_prune(&c, done))
+		goto out;
 	if (!S_campagne_csv(&c))
 		goto out;
 	if (!campaign_state_write(s->content_dir, &c.st, d))
@@ -570,6 +627,7 @@ out:
 	free(c.tplfile[1]);
 	free(c.dir);
 	form_index_free(c.forms);
+	free(done);
 	campaign_state_free(&c.st);
 	return ok;
 }

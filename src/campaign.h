@@ -37,12 +37,18 @@ struct campaign_opts {
 	struct date	 echeance;	/* y == 0: as before, else in 30 days */
 	unsigned int	 only;		/* CAMP_ONLY_* bits, 0: no filter */
 	int		 relance;	/* only those asked and not answered */
+	int		 force;		/* accept a deadline in the past */
 	char *const	*slugs;		/* partners named, or NULL */
 	size_t		 nslugs;
 };
 
 /*
- * Prepare the requests.  Appends to summary one line per partner
+ * Prepare the requests.  A deadline (echeance, or the campaign's) before
+ * today is an error unless force is set.  A partner asked today already
+ * is asked again the same way (same request, no reminder recorded): a
+ * second run the same day prepares the same files.  With relance,
+ * OUT/campagne/ keeps only the files this run prepared (the drafts of
+ * the partners not reminded are removed).  Appends to summary one line per partner
  * ("caf-yvelines  demande  caf@example.org") and a last line of
  * counts.  Returns 0 on error (diagnostics appended; a partner without
  * any address is a warning, its form still written).

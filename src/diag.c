@@ -110,30 +110,42 @@ diags_print(const struct diags *d, FILE *f)
 	/*
 	 * The "file:line:col: " prefix stays machine-readable in every
 	 * language; the severity word and its colon are translated with
-	 * the message ("erreur : ..." in French).
+	 * the message ("erreur : ..." in French).  File names and
+	 * messages (which quote the values) are escaped (buf_escape()):
+	 * a value never moves the cursor nor starts a line of its own.
 	 */
 	const struct diag *g;
-	size_t	 i;
+	struct buf	 file, msg;
+	size_t		 i;
 
+	buf_init(&file);
+	buf_init(&msg);
 	for (i = 0; i < d->n; i++) {
 		g = &d->v[i];
+		buf_reset(&file);
+		buf_reset(&msg);
+		if (g->file)
+			buf_escape(&file, g->file, strlen(g->file), 0);
+		buf_escape(&msg, g->msg, strlen(g->msg), 0);
 		if (g->file && g->line)
-			fprintf(f, "%s:%d:%d: ", g->file, g->line,
+			fprintf(f, "%s:%d:%d: ", buf_cstr(&file), g->line,
 			    g->col ? g->col : 1);
 		else if (g->file)
-			fprintf(f, "%s: ", g->file);
+			fprintf(f, "%s: ", buf_cstr(&file));
 		else
 			fputs("annuaire: ", f);
 		switch (g->sev) {
 		case DIAG_ERROR:
-			fprintf(f, _("error: %s\n"), g->msg);
+			fprintf(f, _("error: %s\n"), buf_cstr(&msg));
 			break;
 		case DIAG_WARNING:
-			fprintf(f, _("warning: %s\n"), g->msg);
+			fprintf(f, _("warning: %s\n"), buf_cstr(&msg));
 			break;
 		default:
-			fprintf(f, _("note: %s\n"), g->msg);
+			fprintf(f, _("note: %s\n"), buf_cstr(&msg));
 			break;
 		}
 	}
+	buf_free(&file);
+	buf_free(&msg);
 }

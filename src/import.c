@@ -13,6 +13,8 @@
 
 #include "campaign_state.h"
 #include "diag.h"
+#include "fault.h"
+#include "i18n.h"
 #include "import.h"
 #include "import_decide.h"
 #include "import_inbox.h"
@@ -22,6 +24,23 @@
 #include "util.h"
 
 #define	IMPORT_MAX_COPY		((size_t)16 << 20)
+
+/*
+ * A folder import writes into: created if missing, never through a
+ * symbolic link (mkdir_nofollow()).
+ */
+static int
+S_mkdir(const char *dir, struct diags *d)
+{
+	if (mkdir_nofollow(dir))
+		return 1;
+	if (errno == ELOOP)
+		diag_error(d, dir, 0, 0, "is a symbolic link: import writes "
+		    "only into real folders; remove the link");
+	else
+		diag_error(d, dir, 0, 0, "cannot create: %s", strerror(errno));
+	return 0;
+}
 
 /* Copy a file, atomically at the destination. */
 static int
@@ -89,17 +108,15 @@ S_snapshot(const struct site *s, const char *arch, struct diags *d)
 	struct stat	 st;
 	int		 ok = 0;
 
-	if (stat(arch, &st) == 0)
-		return 1;
+	if (lstat(arch, &st) == 0)
+		return S_mkdir(arch, d);	/* a folder, not a link */
 	tmp = xasprintf("%s.tmp-XXXXXX", arch);
 	{
 		char *parent = xstrdup(arch), *sl = strrchr(parent, '/');
 
 		if (sl)
 			*sl = '\0';
-		if (!mkdir_p(parent)) {
-			diag_error(d, parent, 0, 0, "cannot create: %s",
-			    strerror(errno));
+		if (!S_mkdir(parent, d)) {
 			free(parent);
 			free(tmp);
 			return 0;
@@ -125,6 +142,7 @@ S_snapshot(const struct site *s, const char *arch, struct diags *d)
 	b = path_join(tmp, "logos");
 	if (!S_copy_dir(a, b, 0, d))
 		goto out;
+	fault_point("snapshot");
 	if (rename(tmp, arch) == -1) {
 		diag_error(d, arch, 0, 0, "cannot create: %s", strerror(errno));
 		goto out;
@@ -162,14 +180,14 @@ S_keep(const char *arch, const char *slug, const char *cur, size_t len,
     const struct date *today, struct diags *d)
 {
 	char	*snap, *dir = NULL, *to = NULL, iso[11];
+	struct stat st;
 	int	 ok = 1, n;
 
 	snap = xasprintf("%s/partenaires/%s.md", arch, slug);
 	if (S_same_as(snap, cur, len))
 		goto out;
 	dir = path_join(arch, "remplacees");
-	if (!mkdir_p(dir)) {
-		diag_error(d, dir, 0, 0, "cannot create: %s", strerror(errno));
+	if (!S_mkdir(dir, d)) {
 		ok = 0;
 		goto out;
 	}
@@ -178,7 +196,7 @@ S_keep(const char *arch, const char *slug, const char *cur, size_t len,
 		free(to);
 		to = n == 1 ? xasprintf("%s/%s-%s.md", dir, slug, iso) :
 		    xasprintf("%s/%s-%s-%d.md", dir, slug, iso, n);
-		if (access(to, F_OK) == -1)
+		if (lstat(to, &st) == -1)
 			break;
 		if (S_same_as(to, cur, len))
 			goto out;	/* kept by an import that stopped */
@@ -232,8 +250,7 @@ S_apply(struct site *s, struct import_item *it, const char *arch,
 	buf_free(&b);
 	if (ok) {
 		cp = campaign_state_get(st, it->slug, 1);
-		cp->reponse = *today;
-		memset(&cp->relance, 0, sizeof(cp->relance));
+		cp->reponse = *today;	/* the reminder's date stays */
 		memset(&cp->recu, 0, sizeof(cp->recu));
 		free(cp->inutilisable);
 		cp->inutilisable = NULL;

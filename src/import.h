@@ -20,12 +20,14 @@
  *    content/archives/<edition>/remplacees/<slug>-<date>[-n].md;
  *  - the page is written (page_write.h: temporary file, then rename),
  *    with suivi: ok and the coordinator's note_suivi kept;
- *  - content/campagne.yaml records the answer (or, for a return that is
- *    not a page, "reçu, inutilisable" and what it was);
+ *  - content/campagne.yaml records the answer, the reminder's date kept
+ *    (or, for a return that is not a page, "reçu, inutilisable" and
+ *    what it was);
  *  - the files taken (and their older or identical copies) are moved
  *    into INBOX/traités/, the refused ones into INBOX/refusés/, so that
  *    importing the folder again does nothing.  Invalid pages, questions
- *    and conflicts stay in the inbox.
+ *    and conflicts stay in the inbox.  Nothing is written through a
+ *    symbolic link.
  */
 #ifndef IMPORT_H
 #define IMPORT_H

@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "diag.h"
+#include "fault.h"
 #include "i18n.h"
 #include "import_inbox.h"
 #include "util.h"
@@ -369,10 +370,17 @@ import_inbox_move(const char *inbox, const char *sub, const char *name,
     struct diags *d)
 {
 	char	*dir = path_join(inbox, sub), *to = NULL, *from, *dot;
+	struct stat st;
 	int	 n, ok = 1;
 
-	if (!mkdir_p(dir)) {
-		diag_error(d, dir, 0, 0, "cannot create: %s", strerror(errno));
+	/* Never through a symbolic link (INBOX/traités -> elsewhere). */
+	if (!mkdir_nofollow(dir)) {
+		if (errno == ELOOP)
+			diag_error(d, dir, 0, 0, "is a symbolic link: import "
+			    "writes only into real folders; remove the link");
+		else
+			diag_error(d, dir, 0, 0, "cannot create: %s",
+			    strerror(errno));
 		free(dir);
 		return 0;
 	}
@@ -392,10 +400,11 @@ import_inbox_move(const char *inbox, const char *sub, const char *name,
 				to = xasprintf("%s/%s (%d)", dir, base, n);
 			free(base);
 		}
-		if (access(to, F_OK) == -1)
+		if (lstat(to, &st) == -1)
 			break;
 	}
 	from = path_join(inbox, name);
+	fault_point("move");
 	if (rename(from, to) == -1) {
 		diag_error(d, from, 0, 0, "cannot move into %s: %s", dir,
 		    strerror(errno));

@@ -24,6 +24,7 @@
 #include "i18n.h"
 #include "load.h"
 #include "load_front.h"
+#include "load_diag.h"
 #include "load_int.h"
 #include "load_partner.h"
 #include "load_site.h"
@@ -34,54 +35,6 @@
 #include "util.h"
 #include "validate.h"
 
-
-/* ---- diagnostics (load_int.h) ---------------------------------------- */
-
-void
-load_err(struct load_ctx *c, struct pos p, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	diag_vadd(c->d, DIAG_ERROR, c->file, p.line, p.col, fmt, ap);
-	va_end(ap);
-}
-
-void
-load_warn(struct load_ctx *c, struct pos p, const char *fmt, ...)
-{
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	diag_vadd(c->d, DIAG_WARNING, c->file, p.line, p.col, fmt, ap);
-	va_end(ap);
-}
-
-/*
- * A position, for load_err(c, load_at(line, col), ...): a call, not a
- * compound literal, so that xgettext counts load_err's arguments right
- * (i18n.h).
- */
-struct pos
-load_at(int line, int col)
-{
-	struct pos	 p = { line, col };
-
-	return p;
-}
-
-/*
- * A problem of the whole file (empty, too large, badly named) points at
- * its start, so that every message about a file keeps the
- * file:LINE:COL form that editors and the partner guide rely on.
- */
-struct pos
-load_nopos(void)
-{
-	struct pos	 p = { 1, 1 };
-
-	return p;
-}
 
 /* ---- the folder ------------------------------------------------------ */
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "load_diag.h"
 #include "load_field.h"
 #include "load_int.h"
 #include "load_yaml.h"
@@ -87,6 +88,58 @@ load_field_scalar(const struct ynode *n)
 	return t;
 }
 
+/* Whether the field at path is a text of several lines. */
+static int
+S_multiline(const char *path)
+{
+	static const char *const whole[] = { "public", "transports",
+	    "note_suivi", "edito.texte" };
+	size_t	 n = strlen(path), i;
+
+	for (i = 0; i < sizeof(whole) / sizeof(whole[0]); i++)
+		if (strcmp(path, whole[i]) == 0)
+			return 1;
+	return (n >= 10 && strcmp(path + n - 10, "precisions") == 0) ||
+	    (n >= 11 && strcmp(path + n - 11, "description") == 0);
+}
+
+int
+load_field_clean(struct load_ctx *c, struct pos p, const char *path,
+    const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned int	 cp;
+	size_t		 n, len = strlen(s), i;
+	int		 lines = S_multiline(path);
+
+	for (i = 0; i < len; i += n ? n : 1) {
+		n = 1;
+		if (u[i] < 0x20 || u[i] == 0x7f) {
+			if (lines && (u[i] == '\n' || u[i] == '\t'))
+				continue;
+			if (u[i] == '\n' || u[i] == '\r')
+				load_err(c, p, "%s: a line break in a one-line "
+				    "text: write it on one line", path);
+			else if (u[i] == '\t')
+				load_err(c, p, "%s: a tab in a one-line text: "
+				    "replace it with a space", path);
+			else
+				load_err(c, p, "%s: invisible control character "
+				    "(byte 0x%02x): delete it", path, u[i]);
+			return 0;
+		}
+		if (u[i] < 0x80 || (n = utf8_decode(s + i, len - i, &cp)) == 0)
+			continue;
+		if ((cp >= 0x80 && cp < 0xa0) || utf8_is_bidi_control(cp)) {
+			load_err(c, p, "%s: invisible control character "
+			    "(U+%04X), which changes how the text reads: "
+			    "delete it", path, cp);
+			return 0;
+		}
+	}
+	return 1;
+}
+
 /*
  * Reads a text field of map into out.  Returns 1 when a non-empty text
  * was read, 0 when absent, empty or not a text (diagnostics added:
@@ -118,6 +171,10 @@ load_field_text(struct load_ctx *c, const struct ynode *map, const char *key,
 		if (req)
 			load_err(c, v->pos, "%s: empty, this field is required",
 			    path);
+		return 0;
+	}
+	if (!load_field_clean(c, v->pos, path, t)) {
+		free(t);
 		return 0;
 	}
 	out->s = t;
@@ -162,6 +219,10 @@ load_field_texts(struct load_ctx *c, const struct ynode *map, const char *key,
 		if (*t == '\0') {
 			load_err(c, it->pos, "%s: item %zu is empty", path,
 			    i + 1);
+			free(t);
+			continue;
+		}
+		if (!load_field_clean(c, it->pos, path, t)) {
 			free(t);
 			continue;
 		}

@@ -37,6 +37,19 @@ struct pos load_field_keypos(const struct ynode *map, const char *key);
 char	*load_field_scalar(const struct ynode *n);
 
 /*
+ * Whether text s (of the field at path, read at p) holds only what its
+ * field may: no control character but, in a text of several lines
+ * (presentation-like fields: *.description, *.precisions, public,
+ * transports, note_suivi, edito.texte), line feeds and tabs; no
+ * bidirectional override or isolate (U+202A-U+202E, U+2066-U+2069),
+ * which make a text read otherwise than it is written.  An error at p
+ * otherwise.  load_field_text() and load_field_texts() check every
+ * text they read.
+ */
+int	 load_field_clean(struct load_ctx *c, struct pos p, const char *path,
+	    const char *s);
+
+/*
  * A text into out (out->pos: the value's, or the map's when absent).
  * Returns 1 when a non-empty text was read; 0 when absent, empty or not
  * a text (an error when required or of the wrong type).

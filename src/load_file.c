@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load_diag.h"
 #include "load_file.h"
 #include "load_int.h"
 #include "unicode.h"

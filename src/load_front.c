@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "load_diag.h"
 #include "load_file.h"
 #include "load_front.h"
 #include "load_int.h"

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "image.h"
+#include "load_diag.h"
 #include "load_field.h"
 #include "load_file.h"
 #include "load_int.h"
@@ -152,6 +153,12 @@ S_actions(struct load_ctx *c, const struct ynode *root, struct partner *p)
 		if (it->type == YNODE_SCALAR) {
 			a->titre.pos = it->pos;
 			a->titre.s = load_field_scalar(it);
+			if (*a->titre.s != '\0' && !load_field_clean(c,
+			    it->pos, "actions", a->titre.s)) {
+				free(a->titre.s);
+				a->titre.s = NULL;
+				continue;
+			}
 			if (*a->titre.s == '\0') {
 				load_err(c, it->pos, "actions: item %zu is "
 				    "empty", i + 1);
@@ -567,7 +574,8 @@ S_dates(struct load_ctx *c, const struct ynode *root, struct partner *p)
 		load_err(c, t.pos, "mise_a_jour: %s is in the future: write "
 		    "the date the page was last checked", t.s);
 	} else if (c->site->edition > 0 &&
-	    p->mise_a_jour.y < c->site->edition)
+	    p->mise_a_jour.y < c->site->edition &&
+	    !c->site->no_stale_warning)
 		load_warn(c, t.pos, "mise_a_jour: the page was last checked on "
 		    "%s, before the %d edition: ask the partner to check it",
 		    t.s, c->site->edition);

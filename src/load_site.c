@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "load_di.h"
+#include "load_diag.h"
 #include "load_field.h"
 #include "load_front.h"
 #include "load_int.h"

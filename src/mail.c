@@ -66,11 +66,22 @@ mail_encode_header(struct buf *b, const char *s, size_t col)
 {
 	size_t		 len = strlen(s), i, n, chunk, room, max;
 	unsigned int	 cp;
+	char		*one = NULL, *w;
 
 	(void)col;
 	if (S_plain(s)) {
 		buf_puts(b, s);
 		return;
+	}
+	/* Not even encoded: a decoded line feed cuts a Subject in two. */
+	if (s[strcspn(s, "\001\002\003\004\005\006\007\010\011\012\013"
+	    "\014\015\016\017\020\021\022\023\024\025\026\027\030\031"
+	    "\032\033\034\035\036\037\177")] != '\0') {
+		one = xstrdup(s);
+		for (w = one; *w != '\0'; w++)
+			if ((unsigned char)*w < 0x20 || *w == 0x7f)
+				*w = ' ';
+		s = one;
 	}
 	/*
 	 * Encoded words of at most 75 characters ("=?UTF-8?B?" + 4/3 of
@@ -102,6 +113,7 @@ mail_encode_header(struct buf *b, const char *s, size_t col)
 		S_base64(b, (const unsigned char *)s + i, chunk);
 		buf_puts(b, "?=");
 	}
+	free(one);
 }
 
 /* "Name <addr>" with the name quoted or encoded. */

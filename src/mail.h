@@ -39,7 +39,8 @@ struct mail {
 void	 mail_write(const struct mail *, struct buf *out);
 
 /* Append s as RFC 2047 encoded words when needed, folding lines at
- * col (the column where s starts); for tests. */
+ * col (the column where s starts); for tests.  A header is one line:
+ * control characters of s (a line feed, an escape) become spaces. */
 void	 mail_encode_header(struct buf *, const char *s, size_t col);
 
 /*

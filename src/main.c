@@ -28,6 +28,7 @@
 #include "i18n.h"
 #include "import.h"
 #include "load.h"
+#include "lock.h"
 #include "model.h"
 #include "new.h"
 #include "news.h"
@@ -59,6 +60,8 @@ struct opts {
 	int		 no_pdf;	/* --no-pdf */
 	int		 timings;	/* --timings */
 	int		 quiet;		/* -q */
+	int		 nowait;	/* --no-wait */
+	int		 nostale;	/* one line for the stale pages */
 };
 
 static const char *progname = "annuaire";
@@ -86,7 +89,7 @@ static const char usage_main[] = N_(
 static const char usage_build[] = N_(
 "usage: annuaire build [-q] [-C DIR] [-o OUT] [--theme DIR] [--bleed]\n"
 "                      [--edition partenaires] [--no-pdf]\n"
-"                      [--layout-dump FILE] [--timings]\n"
+"                      [--layout-dump FILE] [--timings] [--no-wait]\n"
 "\n"
 "Check the content folder, then write, only if it has no error:\n"
 "  OUT/site/                  the static website (open OUT/site/index.html)\n"
@@ -116,6 +119,8 @@ static const char usage_build[] = N_(
 "  --layout-dump FILE     write the booklet's layout as text (for tests)\n"
 "  --timings              print to stderr, after the build, the wall time\n"
 "                         and peak memory of each phase (make bench)\n"
+"  --no-wait              stop (exit 2) instead of waiting while a campaign\n"
+"                         or an import writes DIR\n"
 "  -q                     print only problems\n");
 
 static const char usage_check[] = N_(
@@ -142,7 +147,7 @@ static const char usage_campaign[] = N_(
 "usage: annuaire campaign [-C DIR] [-o OUT] [--theme DIR]\n"
 "                         [--echeance AAAA-MM-JJ]\n"
 "                         [--only relancer,en_attente,stale,sans_reponse]\n"
-"                         [--relance] [SLUG...]\n"
+"                         [--relance] [--force] [--no-wait] [SLUG...]\n"
 "\n"
 "Prepare the yearly campaign: for every partner (or the SLUGs named, or\n"
 "those chosen by --only or --relance) write into OUT/campagne/ (never\n"
@@ -167,17 +172,22 @@ static const char usage_campaign[] = N_(
 "  --only LIST           only partners with suivi relancer or en_attente,\n"
 "                        a page older than the edition (stale), or asked\n"
 "                        without answer (sans_reponse); comma-separated\n"
-"  --relance             only partners asked and not answered: reminders\n");
+"  --relance             only partners asked and not answered: reminders;\n"
+"                        OUT/campagne/ then holds only them\n"
+"  --force               accept a deadline in the past\n"
+"  --no-wait             stop (exit 2) instead of waiting while another\n"
+"                        command uses DIR\n");
 
 static const char usage_import[] = N_(
 "usage: annuaire import [-C DIR] [--apply] [--accept SLUG] [--as-new SLUG]\n"
 "                       [--take SLUG:FIELD] [--keep SLUG:FIELD] [--force]\n"
-"                       INBOX\n"
+"                       [--no-wait] INBOX\n"
 "\n"
 "Merge the pages partners sent back into INBOX (any file names).  Each\n"
 "file is checked like 'annuaire check', matched to a partner (file name,\n"
 "else nom or sigle) or shown as a new partner, and compared with the\n"
-"current page field by field.  Dry run: nothing is written.\n"
+"current page field by field.  Dry run: nothing is written.  INBOX is\n"
+"never DIR nor a folder inside it.\n"
 "Of several files for one partner, identical ones count once, else the\n"
 "latest save of the form wins, else the highest copy number (\" (2)\");\n"
 "else none is taken.  An answer without the form's save time gets the\n"
@@ -203,11 +213,13 @@ static const char usage_import[] = N_(
 "  --force   apply answers to pages modified since the campaign sent\n"
 "            them when the page as sent is not kept; the partner's value\n"
 "            for every conflict\n"
+"  --no-wait stop (exit 2) instead of waiting while another command\n"
+"            uses DIR\n"
 "Each option may be given several times.\n"
 "Exit status: 0, or 1 when a file is invalid, refused or not applied.\n");
 
 static const char usage_report[] = N_(
-"usage: annuaire report [-C DIR] [-o OUT] [--format text|csv]\n"
+"usage: annuaire report [-C DIR] [-o OUT] [--format text|csv] [--no-wait]\n"
 "\n"
 "Print where every partner stands, work to do first: erreurs, à relancer,\n"
 "sans réponse, en attente, ancienne, à jour, with the dates asked,\n"
@@ -219,7 +231,9 @@ static const char usage_report[] = N_(
 "Options:\n"
 "  -C DIR           content folder (default: content)\n"
 "  -o OUT           folder of suivi.html (default: out)\n"
-"  --format FORMAT  text (default, fits 80 columns) or csv\n");
+"  --format FORMAT  text (default, fits 80 columns) or csv\n"
+"  --no-wait        stop (exit 2) instead of waiting while a campaign or\n"
+"                   an import writes DIR\n");
 static const char usage_export[] = N_(
 "usage: annuaire export data-inclusion [-q] [-C DIR] [-o OUT]\n"
 "\n"
@@ -278,6 +292,21 @@ S_say(const char *fmt, ...)
 	va_end(ap);
 }
 
+/*
+ * Print a command's text output: the values it quotes escaped
+ * (buf_escape()), its lines kept.
+ */
+static void
+S_print_text(const struct buf *b, FILE *f)
+{
+	struct buf	 e;
+
+	buf_init(&e);
+	buf_escape(&e, buf_cstr(b), b->len, ESC_KEEP_LINES);
+	fputs(buf_cstr(&e), f);
+	buf_free(&e);
+}
+
 /* Print the diagnostics, sorted. */
 static void
 S_print_diags(struct diags *d)
@@ -321,7 +350,7 @@ S_default_theme(void)
 }
 
 enum { OPT_THEME = 256, OPT_BLEED, OPT_EDITION, OPT_NOPDF, OPT_DUMP,
-    OPT_TIMINGS, OPT_HELP };
+    OPT_TIMINGS, OPT_HELP, OPT_NOWAIT };
 
 static const struct option longopts[] = {
 	{ "help", no_argument, NULL, OPT_HELP },
@@ -331,13 +360,14 @@ static const struct option longopts[] = {
 	{ "no-pdf", no_argument, NULL, OPT_NOPDF },
 	{ "layout-dump", required_argument, NULL, OPT_DUMP },
 	{ "timings", no_argument, NULL, OPT_TIMINGS },
+	{ "no-wait", no_argument, NULL, OPT_NOWAIT },
 	{ NULL, 0, NULL, 0 }
 };
 
 /*
  * Parse the options of a subcommand.  `allowed` lists the short option
  * letters and "T" (theme), "B" (bleed), "E" (edition), "P" (no-pdf),
- * "D" (dump), "M" (timings) for the long ones.  Returns -1 when parsing succeeded,
+ * "D" (dump), "M" (timings), "W" (no-wait) for the long ones.  Returns -1 when parsing succeeded,
  * else the exit status.
  */
 static int
@@ -379,6 +409,7 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 		case OPT_NOPDF: key = 'P'; break;
 		case OPT_DUMP: key = 'D'; break;
 		case OPT_TIMINGS: key = 'M'; break;
+		case OPT_NOWAIT: key = 'W'; break;
 		case ':':
 			return S_usage_error(usage, "option requires an argument: %s",
 			    opt);
@@ -400,6 +431,7 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 		case 'P': o->no_pdf = 1; break;
 		case 'D': o->layout_dump = optarg; break;
 		case 'M': o->timings = 1; break;
+		case 'W': o->nowait = 1; break;
 		case 'E':
 			if (strcmp(optarg, "partenaires") == 0)
 				o->partners = 1;
@@ -411,6 +443,120 @@ S_getopt(int argc, char *argv[], const char *allowed, const char *usage,
 		}
 	}
 	return -1;
+}
+
+/*
+ * Take the lock of the content folder (lock.h) for command cmd, before
+ * anything of it is read.  When another command holds it: say so and
+ * wait, or with nowait stop.  Returns -1 when the lock is taken (or the
+ * folder is missing: the loader says it), else the exit status.
+ */
+static int
+S_content_lock(struct lock *l, const char *content, enum lock_mode mode,
+    int nowait)
+{
+	char	*cmd = NULL;
+	pid_t	 pid;
+
+	if (!lock_open(l, content, mode))
+		return errno == ENOENT || errno == ENOTDIR ? -1 : (S_say(
+		    "cannot open the content folder %s: %s\n", content,
+		    strerror(errno)), EXIT_USAGE);
+	if (lock_try(l))
+		return -1;
+	if (errno != EWOULDBLOCK) {
+		S_say("cannot lock the content folder %s: %s\n", content,
+		    strerror(errno));
+		lock_close(l);
+		return EXIT_USAGE;
+	}
+	pid = lock_holder(l, &cmd);
+	if (cmd != NULL) {
+		char *e = str_escape(cmd);
+
+		free(cmd);
+		cmd = e;
+	}
+	if (nowait) {
+		S_say("another annuaire command is using %s (pid %ld: %s): "
+		    "try again once it has ended (or without --no-wait, to "
+		    "wait for it)\n", content, (long)pid, cmd ? cmd : "?");
+		free(cmd);
+		lock_close(l);
+		return EXIT_USAGE;
+	}
+	S_say("another annuaire command is using %s (pid %ld: %s), "
+	    "waiting for it to end...\n", content, (long)pid, cmd ? cmd : "?");
+	free(cmd);
+	if (!lock_wait(l)) {
+		S_say("cannot lock the content folder %s: %s\n", content,
+		    strerror(errno));
+		lock_close(l);
+		return EXIT_USAGE;
+	}
+	return -1;
+}
+
+/*
+ * Under the exclusive lock: remove what a campaign or an import that
+ * was stopped left in the content folder (lock_sweep()), and say so.
+ */
+static void
+S_leftovers(const char *content)
+{
+	struct diags	 d;
+	size_t		 n;
+
+	diags_init(&d);
+	n = lock_sweep(content, &d);
+	S_print_diags(&d);
+	diags_free(&d);
+	if (n > 0) {
+		fprintf(stderr, "%s: ", progname);
+		fprintf(stderr, ngettext("removed %zu temporary file left in "
+		    "%s by a command that was stopped\n", "removed %zu "
+		    "temporary files left in %s by a command that was "
+		    "stopped\n", n), n, content);
+	}
+}
+
+/*
+ * campaign and import: the warnings of pages last checked before the
+ * edition (check, build and report list them) are taken out of d; one
+ * line says how many there were.
+ */
+static void
+S_drop_stale(const struct site *s, struct diags *d)
+{
+	const struct partner *p;
+	size_t		 i, j, k, n = 0;
+
+	for (i = 0; s != NULL && i < s->npartners; i++) {
+		p = &s->partners[i];
+		if (s->edition <= 0 || p->mise_a_jour.y >= s->edition)
+			continue;
+		for (j = k = 0; j < d->n; j++) {
+			if (d->v[j].sev == DIAG_WARNING && d->v[j].file &&
+			    strcmp(d->v[j].file, p->path) == 0 &&
+			    d->v[j].line == p->mise_a_jour_pos.line &&
+			    d->v[j].col == p->mise_a_jour_pos.col) {
+				free(d->v[j].file);
+				free(d->v[j].msg);
+				d->warnings--;
+				n++;
+				continue;
+			}
+			d->v[k++] = d->v[j];
+		}
+		d->n = k;
+	}
+	if (n > 0) {
+		fprintf(stderr, "%s: ", progname);
+		fprintf(stderr, ngettext("%zu page was last checked before the "
+		    "%d edition (annuaire check lists it)\n", "%zu pages were "
+		    "last checked before the %d edition (annuaire check lists "
+		    "them)\n", n), n, s->edition);
+	}
 }
 
 /*
@@ -448,6 +594,8 @@ S_load(const struct opts *o, struct diags *d, int *status,
 		*fonts = fs;
 	else
 		booklet_fonts_close(fs);
+	if (o->nostale)
+		S_drop_stale(site, d);
 	S_print_diags(d);
 	summary = load_summary(d, site ? site->npages : 0);
 	if (!o->quiet || d->errors || d->warnings)
@@ -632,6 +780,7 @@ cmd_build(int argc, char *argv[])
 	struct html_opts ho;
 	struct booklet_opts bo;
 	struct outdir	 od;
+	struct lock	 lk = { .fd = -1 };
 	struct news	 news;
 	struct spawn	 sp, spp;
 	struct S_booklets job, jobp;
@@ -644,11 +793,13 @@ cmd_build(int argc, char *argv[])
 	memset(&od, 0, sizeof(od));
 	memset(&jobp, 0, sizeof(jobp));
 	od.lockfd = -1;
-	if ((rc = S_getopt(argc, argv, "CoqTBEPDM", usage_build, &o)) >= 0)
+	if ((rc = S_getopt(argc, argv, "CoqTBEPDMW", usage_build, &o)) >= 0)
 		return rc;
 	if (optind != argc)
 		return S_usage_error(usage_build, "unexpected argument: %s",
 		    argv[optind]);
+	if ((rc = S_content_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
+		return rc;
 	if (o.timings)
 		timing_start();
 	diags_init(&d);
@@ -817,6 +968,7 @@ out:
 	booklet_fonts_close(fonts);
 	model_free(site);
 	diags_free(&d);
+	lock_close(&lk);
 	free(sitedir);
 	free(p1);
 	free(p2);
@@ -834,7 +986,8 @@ S_now(void)
 }
 
 enum { OPT_ECHEANCE = 300, OPT_ONLY, OPT_RELANCE, OPT_APPLY, OPT_FORCE,
-    OPT_FORMAT, OPT_CTHEME, OPT_ACCEPT, OPT_AS_NEW, OPT_TAKE, OPT_KEEP };
+    OPT_FORMAT, OPT_CTHEME, OPT_ACCEPT, OPT_AS_NEW, OPT_TAKE, OPT_KEEP,
+    OPT_CNOWAIT };
 
 static const struct option camp_longopts[] = {
 	{ "help", no_argument, NULL, 'h' },
@@ -849,6 +1002,7 @@ static const struct option camp_longopts[] = {
 	{ "as-new", required_argument, NULL, OPT_AS_NEW },
 	{ "take", required_argument, NULL, OPT_TAKE },
 	{ "keep", required_argument, NULL, OPT_KEEP },
+	{ "no-wait", no_argument, NULL, OPT_CNOWAIT },
 	{ NULL, 0, NULL, 0 }
 };
 
@@ -857,7 +1011,7 @@ struct copts {
 	const char	*content, *out, *theme, *format;
 	struct date	 echeance;
 	unsigned int	 only;
-	int		 relance, apply, force;
+	int		 relance, apply, force, nowait;
 	/* import's decisions, each option as often as needed: slugs
 	   (accept, as_new), "slug:field" (take, keep); argv's strings */
 	const char	**lists[4];
@@ -884,7 +1038,8 @@ S_copts_free(struct copts *o)
 
 /*
  * Parse; `allowed` lists 'C', 'o', and 'T' theme, 'E' echeance, 'O'
- * only, 'R' relance, 'A' apply, 'F' force, 'M' format.  Arguments may
+ * only, 'R' relance, 'A' apply, 'F' force, 'M' format, 'W' no-wait.
+ * Arguments may
  * come before or after the options.  Returns -1 when parsing
  * succeeded, else the exit status.
  */
@@ -916,6 +1071,7 @@ S_copts(int argc, char *argv[], const char *allowed, const char *usage,
 		case OPT_AS_NEW: key = 'n'; break;
 		case OPT_TAKE: key = 't'; break;
 		case OPT_KEEP: key = 'k'; break;
+		case OPT_CNOWAIT: key = 'W'; break;
 		case ':':
 			return S_usage_error(usage, "option requires an "
 			    "argument: %s", argv[optind - 1]);
@@ -943,6 +1099,7 @@ S_copts(int argc, char *argv[], const char *allowed, const char *usage,
 				    't' ? "take" : "keep", optarg);
 			S_copts_add(o, key == 't' ? 2 : 3, optarg);
 			break;
+		case 'W': o->nowait = 1; break;
 		case 'E':
 			if (!validate_date(optarg, &o->echeance, &why)) {
 				S_usage_error(usage, "--echeance %s: %s", optarg,
@@ -980,11 +1137,15 @@ cmd_campaign(int argc, char *argv[])
 	struct diags	 d;
 	struct site	*site;
 	struct buf	 sum;
+	struct lock	 lk = { .fd = -1 };
 	size_t		 errors;
 	int		 rc;
 
-	if ((rc = S_copts(argc, argv, "CoTEOR", usage_campaign, &o)) >= 0)
+	if ((rc = S_copts(argc, argv, "CoTEORFW", usage_campaign, &o)) >= 0)
 		return rc;
+	if ((rc = S_content_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
+		return rc;
+	S_leftovers(o.content);
 	diags_init(&d);
 	/*
 	 * A page with errors is left out of the model, so it gets no
@@ -993,8 +1154,10 @@ cmd_campaign(int argc, char *argv[])
 	if ((site = load_content(o.content, &d)) == NULL) {
 		S_print_diags(&d);
 		diags_free(&d);
+		lock_close(&lk);
 		return EXIT_USAGE;
 	}
+	S_drop_stale(site, &d);
 	errors = d.errors;
 	if (errors > 0 || d.warnings > 0) {
 		char *summary = load_summary(&d, site->npages);
@@ -1016,6 +1179,7 @@ cmd_campaign(int argc, char *argv[])
 	co.echeance = o.echeance;
 	co.only = o.only;
 	co.relance = o.relance;
+	co.force = o.force;
 	co.slugs = argv + optind;
 	co.nslugs = (size_t)(argc - optind);
 	buf_init(&sum);
@@ -1023,15 +1187,18 @@ cmd_campaign(int argc, char *argv[])
 	    0) : EXIT_USAGE;
 	S_print_diags(&d);
 	if (rc != EXIT_USAGE) {
-		fputs(buf_cstr(&sum), stdout);
+		S_print_text(&sum, stdout);
 		S_say("wrote %s/campagne/ and %s/campagne.yaml\n", o.out,
 		    o.content);
 	}
 	buf_free(&sum);
 	model_free(site);
 	diags_free(&d);
+	lock_close(&lk);
 	return rc;
 }
+
+static int	 S_inside(const char *, const char *);
 
 static int
 cmd_import(int argc, char *argv[])
@@ -1042,9 +1209,10 @@ cmd_import(int argc, char *argv[])
 	struct diags	 d;
 	struct site	*site;
 	struct buf	 out;
+	struct lock	 lk = { .fd = -1 };
 	int		 rc, ok;
 
-	if ((rc = S_copts(argc, argv, "CAFantk", usage_import, &o)) >= 0) {
+	if ((rc = S_copts(argc, argv, "CAFantkW", usage_import, &o)) >= 0) {
 		S_copts_free(&o);
 		return rc;
 	}
@@ -1054,16 +1222,33 @@ cmd_import(int argc, char *argv[])
 		    _("missing the folder of pages to import") :
 		    _("give one folder of pages to import"));
 	}
+	/* Its files would be moved into INBOX/traités/, out of the site. */
+	if (S_inside(argv[optind], o.content)) {
+		S_copts_free(&o);
+		return S_usage_error(usage_import, "%s is the content folder %s "
+		    "or inside it: import the pages partners sent back from "
+		    "another folder (nothing was moved)", argv[optind],
+		    o.content);
+	}
+	/* The pages and campagne.yaml are read under the lock. */
+	if ((rc = S_content_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0) {
+		S_copts_free(&o);
+		return rc;
+	}
+	S_leftovers(o.content);
 	diags_init(&d);
 	{
-		struct opts lo = { .content = o.content, .quiet = 1 };
+		struct opts lo = { .content = o.content, .quiet = 1,
+		    .nostale = 1 };
 
 		if ((site = S_load(&lo, &d, &rc, NULL, NULL)) == NULL) {
 			diags_free(&d);
 			S_copts_free(&o);
+			lock_close(&lk);
 			return rc;
 		}
 	}
+	site->no_stale_warning = 1;	/* the answers' own dates */
 	memset(&io, 0, sizeof(io));
 	io.inbox = argv[optind];
 	io.apply = o.apply;
@@ -1080,7 +1265,7 @@ cmd_import(int argc, char *argv[])
 	buf_init(&out);
 	ok = import_run(site, &io, &out, &k, &d);
 	S_print_diags(&d);
-	fputs(buf_cstr(&out), stdout);
+	S_print_text(&out, stdout);
 	if (ok) {
 		printf(ngettext("%zu file: %zu changed, %zu confirmed, %zu "
 		    "new, %zu invalid, %zu refused, %zu older or identical, "
@@ -1108,6 +1293,7 @@ cmd_import(int argc, char *argv[])
 	buf_free(&out);
 	model_free(site);
 	diags_free(&d);
+	lock_close(&lk);
 	return rc;
 }
 
@@ -1120,14 +1306,18 @@ cmd_report(int argc, char *argv[])
 	struct buf	 out, html;
 	struct date	 today;
 	char		*path = NULL;
+	struct lock	 lk = { .fd = -1 };
 	int		 rc = 0;
 
-	if ((rc = S_copts(argc, argv, "CoM", usage_report, &o)) >= 0)
+	if ((rc = S_copts(argc, argv, "CoMW", usage_report, &o)) >= 0)
 		return rc;
 	rc = 0;
 	if (optind != argc)
 		return S_usage_error(usage_report, "unexpected argument: %s",
 		    argv[optind]);
+	if ((rc = S_content_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
+		return rc;
+	rc = 0;
 	diags_init(&d);
 	diags_init(&loaded);
 	/* Pages with errors are part of the report, not a failure. */
@@ -1135,6 +1325,7 @@ cmd_report(int argc, char *argv[])
 		S_print_diags(&loaded);
 		diags_free(&loaded);
 		diags_free(&d);
+		lock_close(&lk);
 		return EXIT_USAGE;
 	}
 	date_from_epoch(S_now(), &today);
@@ -1158,7 +1349,7 @@ cmd_report(int argc, char *argv[])
 		rc = EXIT_USAGE;
 		goto out;
 	}
-	fputs(buf_cstr(&out), stdout);
+	S_print_text(&out, stdout);
 	S_say("wrote the follow-up page %s\n", path);
 out:
 	S_print_diags(&d);
@@ -1168,6 +1359,7 @@ out:
 	model_free(site);
 	diags_free(&loaded);
 	diags_free(&d);
+	lock_close(&lk);
 	return rc;
 }
 

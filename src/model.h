@@ -244,6 +244,11 @@ struct synonyms {
 struct site {
 	char		*content_dir;	/* as given: "content" */
 	char		*path;		/* "content/site.yaml" */
+	/*
+	 * load_page() gives no warning of a page checked before the
+	 * edition (import: check, build and report say it).
+	 */
+	int		 no_stale_warning;
 
 	struct text	 titre;		/* "Outil Partenaires" */
 	struct text	 sous_titre;

@@ -462,6 +462,7 @@ file_write_atomic(const char *path, const void *data, size_t len)
 		goto fail;
 	}
 	fd = -1;
+	fault_point("write");	/* tests: a kill leaves tmp behind */
 	if (rename(tmp, path) == -1)
 		goto fail;
 	free(tmp);
@@ -509,6 +510,26 @@ mkdir_p(const char *path)
 	}
 	free(p);
 	return ok;
+}
+
+int
+mkdir_nofollow(const char *path)
+{
+	struct stat	 st;
+
+	if (mkdir(path, 0777) == 0)
+		return 1;
+	if (errno != EEXIST || lstat(path, &st) == -1)
+		return 0;
+	if (S_ISLNK(st.st_mode)) {
+		errno = ELOOP;
+		return 0;
+	}
+	if (!S_ISDIR(st.st_mode)) {
+		errno = ENOTDIR;
+		return 0;
+	}
+	return 1;
 }
 
 int
@@ -627,6 +648,62 @@ utf8_len(const char *s)
 		if (((unsigned char)*s & 0xc0) != 0x80)
 			n++;
 	return n;
+}
+
+int
+utf8_is_bidi_control(unsigned int cp)
+{
+	return (cp >= 0x202a && cp <= 0x202e) ||
+	    (cp >= 0x2066 && cp <= 0x2069);
+}
+
+void
+buf_escape(struct buf *b, const char *s, size_t len, int flags)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	unsigned int	 cp;
+	size_t		 i = 0, n, run;
+
+	while (i < len) {
+		/* The longest run of harmless bytes, at once. */
+		for (run = i; run < len && u[run] >= 0x20 && u[run] < 0x7f;
+		    run++)
+			;
+		buf_put(b, s + i, run - i);
+		if ((i = run) >= len)
+			break;
+		if (u[i] == 0x1b) {
+			buf_puts(b, "\\e");
+			i++;
+		} else if (u[i] < 0x80) {
+			if ((flags & ESC_KEEP_LINES) && (u[i] == '\n' ||
+			    u[i] == '\t'))
+				buf_putc(b, u[i]);
+			else
+				buf_printf(b, "\\x%02x", u[i]);
+			i++;
+		} else if ((n = utf8_decode(s + i, len - i, &cp)) == 0) {
+			buf_printf(b, "\\x%02x", u[i]);
+			i++;
+		} else {
+			if ((cp >= 0x80 && cp < 0xa0) ||
+			    utf8_is_bidi_control(cp))
+				buf_printf(b, "\\u%04X", cp);
+			else
+				buf_put(b, s + i, n);
+			i += n;
+		}
+	}
+}
+
+char *
+str_escape(const char *s)
+{
+	struct buf	 b;
+
+	buf_init(&b);
+	buf_escape(&b, s, strlen(s), ESC_KEEP_LINES);
+	return buf_detach(&b);
 }
 
 /*

@@ -93,6 +93,13 @@ int	 file_write_atomic(const char *path, const void *, size_t len);
  * ENOTDIR when path is an existing file).
  */
 int	 mkdir_p(const char *path);
+/*
+ * mkdir of one folder that must be a real one: an existing folder is
+ * fine, a symbolic link (even to a folder) fails with ELOOP, anything
+ * else with ENOTDIR.  For the folders import writes into, so that a
+ * link planted there never sends files elsewhere.
+ */
+int	 mkdir_nofollow(const char *path);
 /* rm -rf; returns 0 on failure. */
 int	 remove_tree(const char *path);
 /* Join two path parts with exactly one '/' ("/" + "x" is "/x"); allocated. */
@@ -109,6 +116,27 @@ size_t	 utf8_decode(const char *s, size_t n, unsigned int *cp);
 void	 utf8_encode(struct buf *b, unsigned int cp);
 /* Number of code points in a valid UTF-8 string. */
 size_t	 utf8_len(const char *);
+
+/*
+ * Whether code point cp reorders text on a screen: the bidi
+ * embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069).
+ * Texts of a page refuse them
+ * (load_field.c); str_escape() shows them.
+ */
+int	 utf8_is_bidi_control(unsigned int cp);
+/*
+ * Append s (len bytes) to b as a terminal may show it without harm:
+ * ESC as "\e", the other C0 controls and DEL as "\xNN" (line feed and
+ * tab kept with ESC_KEEP_LINES, for a text of several lines), C1
+ * controls and bidi controls as "\uNNNN", a byte that is not UTF-8 as
+ * "\xNN".  Every value a command prints to a terminal goes through it
+ * (diags_print(), and main.c for what import, report and campaign
+ * print).
+ */
+#define	ESC_KEEP_LINES	0x01
+void	 buf_escape(struct buf *b, const char *s, size_t len, int flags);
+/* buf_escape() of a whole string, lines kept; allocated. */
+char	*str_escape(const char *);
 
 /*
  * Fold a UTF-8 string for comparisons and search: lowercase, accents

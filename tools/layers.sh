@@ -10,9 +10,13 @@
 # Calls follow the same rule: a function of the sections (bk_*) is
 # called from layer 3 and up only, one of the engine (lay_*, para_*,
 # md_*, vbox_*, vlist_*) from layer 2 and up.
+# Across all of src/, the files call each other one way too: no call
+# cycle among the .c files (a function defined, not static, in column 0
+# of one file and called from another is an edge; the loader's files,
+# load.c over load_partner.c over load_diag.c, read top-down).
 # Prints one line per breach ("file: includes header (layer N > M)",
-# "file:line: calls name (layer N > M)") and per include cycle of
-# headers; nothing when all is well.
+# "file:line: calls name (layer N > M)"), per include cycle of headers
+# and per call cycle of files; nothing when all is well.
 #   tools/layers.sh [DIR]      (default: src/ of this checkout)
 cd "${1:-$(dirname "$0")/../src}" || exit 1
 awk '
@@ -25,7 +29,7 @@ function layer(f) {
 		return 1
 	return 0
 }
-FNR == 1 { file = FILENAME; incomment = 0 }
+FNR == 1 { file = FILENAME; incomment = 0; prev = "" }
 {
 	# The code of the line, comments left out.
 	code = ""; rest = $0
@@ -64,6 +68,47 @@ FNR == 1 { file = FILENAME; incomment = 0 }
 			    name, need, layer(file)
 	}
 }
+# Calls between files: definitions (not static) and every name( called.
+file ~ /\.c$/ && match($0, /^[a-z_][a-z0-9_]*\(/) && prev !~ /^static/ {
+	def[substr($0, 1, RLENGTH - 1)] = file
+}
+file ~ /\.c$/ {
+	line = code
+	while (match(line, /(^|[^A-Za-z0-9_.>])[a-z][a-z0-9_]*\(/)) {
+		name = substr(line, RSTART, RLENGTH - 1)
+		sub(/^[^a-z]/, "", name)
+		line = substr(line, RSTART + RLENGTH)
+		called[file, name] = 1
+	}
+}
+{ prev = $0 }
+function cvisit(f, path,    n, i, m, v, c) {
+	if (f in cdone) return
+	if (f in conpath) {
+		# Only the cycle: from the first place of f on the path.
+		c = substr(path " ", index(path " ", " " f " ")) f
+		# Told once, from its first file in the order of names.
+		n = split(c, v, " ")
+		for (m = i = 1; i < n; i++)
+			if (v[i] < v[m])
+				m = i
+		c = ""
+		for (i = 0; i < n - 1; i++)
+			c = c " " v[(m - 1 + i) % (n - 1) + 1]
+		c = c " " v[m]
+		if (!(c in cseen)) {
+			cseen[c] = 1
+			printf "call cycle:%s\n", c
+		}
+		return
+	}
+	conpath[f] = 1
+	n = split(cedge[f], v, " ")
+	for (i = 1; i <= n; i++)
+		cvisit(v[i], path " " f)
+	delete conpath[f]
+	cdone[f] = 1
+}
 function visit(h, path,    n, i, v, k) {
 	if (h in done) return
 	if (h in onpath) {
@@ -80,5 +125,16 @@ function visit(h, path,    n, i, v, k) {
 	delete onpath[h]
 	done[h] = 1
 }
-END { for (k in edge) visit(k, "") }
+END {
+	for (k in edge) visit(k, "")
+	for (k in called) {
+		split(k, a, SUBSEP)
+		if ((a[2] in def) && def[a[2]] != a[1] &&
+		    !((a[1], def[a[2]]) in ce)) {
+			ce[a[1], def[a[2]]] = 1
+			cedge[a[1]] = cedge[a[1]] " " def[a[2]]
+		}
+	}
+	for (k in cedge) cvisit(k, "")
+}
 ' *.c *.h | sort

@@ -18,11 +18,12 @@ MODS = ["sans rendez-vous", "sur rendez-vous", "sur orientation",
         "par téléphone", "en ligne", "à domicile"]
 
 # Values a spreadsheet or an HTML page could take for code, names at the
-# schema's limits (3 to 150 characters), JavaScript line breaks.
+# schema's limits (3 to 150 characters), JavaScript line breaks (a tab:
+# in public below, one-line fields refuse it).
 NAMES = [
     "A", "Ab", "Abc", "x" * 149 + "é", "Très " * 40 + "long",
     "</script><script>alert(1)</script>", "<!-- commentaire -->",
-    '"Guillemets", virgules; et\tretour', "=HYPERLINK(\"http://x\")",
+    '"Guillemets", virgules; et retour', "=HYPERLINK(\"http://x\")",
     "+cmd|' /C calc'!A0", "-2+3", "@SUM(1+1)",
     "Ligne\u2028séparée\u2029ici", "Café 🍲 solidaire", "Association A.B.C.",
 ]
@@ -91,7 +92,8 @@ def main():
                 else:
                     L.append("  - " + yq(t))
         if rnd.random() < 0.6:
-            L.append("public: " + yq("Tout public, n° %d" % i))
+            # A tab: one-line fields refuse it, texts of several lines not.
+            L.append("public: " + yq("Tout public,\tn° %d" % i))
         if rnd.random() < 0.9:
             L.append("acces:")
             ms = rnd.sample(MODS, rnd.randint(0, 4))

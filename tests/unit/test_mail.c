@@ -64,6 +64,11 @@ test_header(void **state)
 	}
 	assert_true(n >= 3);
 	free(s);
+	/* A line feed or an escape in a name never reaches the header. */
+	buf_puts(&b, "Subject: ");
+	mail_encode_header(&b, "Mise à jour\nBcc: x@example.org\033[2J", 9);
+	assert_string_equal(buf_cstr(&b), "Subject: =?UTF-8?B?"
+	    "TWlzZSDDoCBqb3VyIEJjYzogeEBleGFtcGxlLm9yZyBbMko=?=");
 	buf_free(&b);
 }
 

@@ -111,6 +111,33 @@ test_putc_grows(void **state)
 	buf_free(&b);
 }
 
+/*
+ * buf_escape(): what reaches a terminal moves no cursor and reorders
+ * nothing; plain text, accents and (with ESC_KEEP_LINES) lines as is.
+ */
+static void
+test_escape(void **state)
+{
+	static const char in[] = "\033[3A\r\033[J ok\n\tété \xe2\x80\xae"
+	    "abc \xc2\x85 \x7f \xff";
+	struct buf	 b;
+	char		*s;
+
+	(void)state;
+	buf_init(&b);
+	buf_escape(&b, in, sizeof(in) - 1, 0);
+	assert_string_equal(buf_cstr(&b), "\\e[3A\\x0d\\e[J ok\\x0a\\x09"
+	    "été \\u202Eabc \\u0085 \\x7f \\xff");
+	s = str_escape(in);
+	assert_string_equal(s, "\\e[3A\\x0d\\e[J ok\n\tété \\u202Eabc "
+	    "\\u0085 \\x7f \\xff");
+	free(s);
+	buf_reset(&b);
+	buf_escape(&b, "Secours populaire", 17, 0);
+	assert_string_equal(buf_cstr(&b), "Secours populaire");
+	buf_free(&b);
+}
+
 int
 main(void)
 {
@@ -118,6 +145,7 @@ main(void)
 		cmocka_unit_test(test_printf_edges),
 		cmocka_unit_test(test_printf_random),
 		cmocka_unit_test(test_putc_grows),
+		cmocka_unit_test(test_escape),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -33,10 +33,17 @@ S_flock(struct lock *l, int flags)
 {
 	int	 op = l->mode == LOCK_WRITE ? LOCK_EX : LOCK_SH;
 
+	const char *hold;
+
 	while (flock(l->fd, op | flags) == -1) {
 		if (errno != EINTR)
 			return 0;
 	}
+	/* Tests only: keep a writer's lock a while, so that a second
+	 * command surely finds it taken (ANNUAIRE_TEST_LOCK_HOLD_MS). */
+	if (l->mode == LOCK_WRITE &&
+	    (hold = getenv("ANNUAIRE_TEST_LOCK_HOLD_MS")) != NULL)
+		usleep((useconds_t)atoi(hold) * 1000);
 	return 1;
 }
 

@@ -319,6 +319,7 @@ S_check_names(const struct outdir *od, struct diags *d)
 int
 outdir_open(struct outdir *od, const char *out, struct diags *d)
 {
+	struct stat	 st;
 	char	*cur = NULL, *lock;
 	char	 buf[8];
 	ssize_t	 n;
@@ -334,6 +335,16 @@ outdir_open(struct outdir *od, const char *out, struct diags *d)
 	}
 	if (!S_lock(od, &existed, d))
 		return 0;
+	/*
+	 * Never through a link: OUT/.annuaire must be a real folder, or
+	 * the cleaning below would remove what a planted link points to.
+	 */
+	if (lstat(od->meta, &st) == 0 && !S_ISDIR(st.st_mode)) {
+		diag_error(d, od->meta, 0, 0, "was not written by annuaire "
+		    "and would be replaced by this build: move it out "
+		    "of %s, or build into another folder (-o)", out);
+		return 0;
+	}
 
 	/* The published generation: OUT/.annuaire/current -> a or b. */
 	cur = path_join(od->meta, "current");

@@ -150,6 +150,17 @@ echo x >"$T_TMP/f4/.annuaire/x"
 "$A" build -q -C "$T_TMP/c-new" -o "$T_TMP/f4" 2>/dev/null; rc=$?
 t_eq "a .annuaire folder annuaire did not make: exit 2, kept" "$rc:$(cat "$T_TMP/f4/.annuaire/x")" "2:x"
 
+# A link planted at out/.annuaire (issue 19): never followed, never emptied.
+mkdir -p "$T_TMP/V/sub" "$T_TMP/f5"
+echo x >"$T_TMP/V/precious.txt"
+touch "$T_TMP/f5/.annuaire.lock"
+ln -s "$T_TMP/V" "$T_TMP/f5/.annuaire"
+"$A" build -q -C "$T_TMP/c-new" -o "$T_TMP/f5" 2>"$T_TMP/e"; rc=$?
+t_eq "a link planted at out/.annuaire: exit 2" "$rc" 2
+grep -q "f5/.annuaire: error: was not written by annuaire" "$T_TMP/e" && t_ok "…naming the link" ||
+    t_fail "…naming the link" "$(cat "$T_TMP/e")"
+t_eq "…what it points to is intact" "$(cd "$T_TMP/V" && find . | LC_ALL=C sort | tr '\n' ' '; cat precious.txt)" ". ./precious.txt ./sub x"
+
 # --- a full disk -----------------------------------------------------------
 # enospc_case DESC FAULT: the Nth file write fails with ENOSPC.
 # Every file of a generation is one write; its .manifest is the last.

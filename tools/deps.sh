@@ -15,7 +15,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev
  libutf8proc-dev libjpeg-dev libdeflate-dev fonts-dejavu-core gettext locales libc-l10n"
 test_pkgs="libcmocka-dev python3 poppler-utils qpdf libqpdf-dev chromium mandoc nodejs
- npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml"
+ npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml dosfstools"
 
 case "${1:-build}" in
 build) pkgs=$build_pkgs ;;

@@ -35,7 +35,7 @@ for pdf in livret livret-impression; do
 done
 
 while IFS='|' read -r slug url label; do
-	page=$out/site/partenaires/$slug.html
+	page=$out/edition/site/partenaires/$slug.html
 	if grep -qF "href=\"$url\" rel=\"external noopener\">$label</a>" "$page"
 	then t_ok "site: $url shows as $label"
 	else t_fail "site: $url shows as $label" \

@@ -314,6 +314,36 @@ S_clean_stale(const struct outdir *od)
 }
 
 /*
+ * Read the whole of fd, which it closes, as a string; no cap but
+ * memory (100 000 partners list some 600 000 files).  Returns NULL
+ * with errno set on failure.
+ */
+static char *
+S_read_fd(int fd)
+{
+	struct buf	 b;
+	char		 piece[65536];
+	ssize_t		 n;
+	int		 saved;
+
+	buf_init(&b);
+	while ((n = read(fd, piece, sizeof(piece))) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1) {
+			saved = errno;
+			buf_free(&b);
+			close(fd);
+			errno = saved;
+			return NULL;
+		}
+		buf_put(&b, piece, (size_t)n);
+	}
+	close(fd);
+	return buf_detach(&b);
+}
+
+/*
  * Check that folder dfd (shown as `shown`) holds only files its
  * manifest lists (a file put by hand into OUT/edition/site/ would be
  * deleted with it).  A generation of the first linked layout without
@@ -329,7 +359,6 @@ S_check_unit(const struct outdir *od, int dfd, const char *shown, int need,
 	size_t		 i, bad = 0;
 	int		 fd;
 
-	/* No cap but memory: 100 000 partners list some 600 000 files. */
 	if ((fd = openat(dfd, ".manifest", O_RDONLY | O_NOFOLLOW |
 	    O_CLOEXEC)) == -1) {
 		if (!need)
@@ -337,16 +366,12 @@ S_check_unit(const struct outdir *od, int dfd, const char *shown, int need,
 		S_foreign(od, shown, d);
 		return 0;
 	}
-	p = xasprintf("/proc/self/fd/%d", fd);
-	if (!file_read(p, SIZE_MAX - 1, &text, NULL)) {
+	if ((text = S_read_fd(fd)) == NULL) {
 		diag_error(d, shown, 0, 0, "cannot read the previous build: "
 		    "%s", strerror(errno));
 		bad = 1;
-	}
-	free(p);
-	close(fd);
-	if (bad)
 		goto done;
+	}
 	for (line = strtok_r(text, "\n", &save); line != NULL;
 	    line = strtok_r(NULL, "\n", &save))
 		S_list_add(&want, xstrdup(line));

@@ -129,10 +129,10 @@ for n in $sizes; do
 		r=$((r + 1))
 	done
 	problems=$(grep -vc '^timing: ' "$work/full-$n.err" || true)
-	pages=$(pdfinfo "$out/livret.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	pages=$(pdfinfo "$out/edition/livret.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
 	pages=${pages:-0}
-	sheets=$(pdfinfo "$out/livret-impression.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
-	bytes=$(wc -c <"$out/livret.pdf" | tr -d ' ')
+	sheets=$(pdfinfo "$out/edition/livret-impression.pdf" 2>/dev/null | sed -n 's/^Pages: *//p')
+	bytes=$(wc -c <"$out/edition/livret.pdf" | tr -d ' ')
 
 	# Site only.
 	: >"$work/site-$n.timings"

@@ -70,10 +70,10 @@ static const char usage_main[] = N_(
 "usage: annuaire [--help] [--version] COMMAND [OPTIONS]\n"
 "\n"
 "Turn a folder of partner pages (content/) into a static website\n"
-"(out/site/) and a printable PDF booklet (out/livret.pdf).\n"
+"(out/edition/site/) and a printable PDF booklet (out/edition/livret.pdf).\n"
 "\n"
 "Commands:\n"
-"  build    check the content, then write out/site/ and the booklets\n"
+"  build    check the content, then write out/edition/: site and booklets\n"
 "  check    check the content and report every problem; write nothing\n"
 "  new      create content/partenaires/<slug>.md from a template\n"
 "  campaign prepare the yearly requests: forms and e-mail drafts\n"
@@ -91,28 +91,33 @@ static const char usage_build[] = N_(
 "                      [--edition partenaires] [--no-pdf]\n"
 "                      [--layout-dump FILE] [--timings] [--no-wait]\n"
 "\n"
-"Check the content folder, then write, only if it has no error:\n"
-"  OUT/site/                  the static website (open OUT/site/index.html)\n"
-"  OUT/livret.pdf             the A5 booklet in reading order (also in the site)\n"
-"  OUT/livret-impression.pdf  the same pages imposed two per A4 sheet, to\n"
-"                             print duplex and fold (saddle stitch)\n"
-"Everything is built in a new folder OUT/.annuaire/a (or b), published at\n"
-"the end by one atomic switch of the link OUT/.annuaire/current; OUT/site\n"
-"and the booklets are links through it.  Stopped at any moment, OUT shows\n"
-"the previous build or the new one, never a mix; booklets this build did\n"
-"not write disappear.  Other files in OUT are never touched, and a build\n"
-"refuses (exit 2) to replace a site or booklet that annuaire did not\n"
-"write.  Two builds cannot write the same OUT at once (OUT/.annuaire.lock).\n"
-"To copy the site elsewhere, follow the links: cp -RL OUT/site DEST\n"
+"Check the content folder, then write, only if it has no error, into\n"
+"OUT/edition/ (real folders and files):\n"
+"  site/                  the static website (open OUT/edition/site/index.html;\n"
+"                         copy it anywhere, e.g. cp -r OUT/edition/site DEST)\n"
+"  livret.pdf             the A5 booklet in reading order (also in the site)\n"
+"  livret-impression.pdf  the same pages imposed two per A4 sheet, to\n"
+"                         print duplex and fold (saddle stitch)\n"
+"Everything is built in OUT/.annuaire/new, then put in place of\n"
+"OUT/edition in one step (an exchange of the two folders).  Stopped at any\n"
+"moment, OUT/edition is the previous build or the new one, never a mix;\n"
+"booklets this build did not write disappear.  Where the file system\n"
+"cannot exchange folders (FAT, some network shares), two renames are\n"
+"used: for an instant OUT/edition is absent, and a build stopped then is\n"
+"finished by the next one.  Other files in OUT are never touched, and a\n"
+"build refuses (exit 2) to replace what annuaire did not write, or a\n"
+"symbolic link.  Two builds cannot write the same OUT at once\n"
+"(OUT/.annuaire.lock).\n"
 "\n"
 "Options:\n"
 "  -C DIR                 content folder (default: content)\n"
-"  -o OUT                 output folder (default: out)\n"
+"  -o OUT                 output folder (default: out); OUT must not be\n"
+"                         in the content folder\n"
 "  --theme DIR            theme folder; files it lacks come from the\n"
 "                         default theme\n"
-"  --bleed                also write OUT/livret-imprimeur.pdf for a print\n"
+"  --bleed                also write livret-imprimeur.pdf for a print\n"
 "                         shop: 3 mm bleed, TrimBox/BleedBox, crop marks\n"
-"  --edition partenaires  also write OUT/livret-partenaires.pdf, which\n"
+"  --edition partenaires  also write livret-partenaires.pdf, which\n"
 "                         prints the named contacts (never published in\n"
 "                         the site)\n"
 "  --no-pdf               write the site only\n"
@@ -771,6 +776,63 @@ S_booklets(void *arg, struct diags *d)
 	return ok;
 }
 
+/*
+ * Prepare job j from the options: the public booklet pdf (with its
+ * imposed one) followed by the partners' booklet when partners is
+ * set; or, imposed NULL, the partners' booklet pdf alone in its
+ * process, bo then being that process's copy of the options.
+ */
+static void
+S_job(struct S_booklets *j, const struct site *site, struct booklet_opts *bo,
+    struct fonts **fonts, const char *pdf, const char *imposed,
+    const char *partners)
+{
+	memset(j, 0, sizeof(*j));
+	j->site = site;
+	j->bo = bo;
+	j->pdf = pdf;
+	j->imposed = imposed;
+	j->partners = partners;
+	j->fonts = fonts;
+	if (imposed == NULL) {
+		j->alone = 1;
+		bo->layout_dump = NULL;
+		bo->bleed_path = NULL;
+		bo->partners_edition = 1;
+	}
+}
+
+static int	 S_inside(const char *, const char *);
+
+/*
+ * Refuse (exit 2) an output folder out that is, or is inside, the
+ * content folder, or whose published unit (out/unit, NULL for none)
+ * holds the content folder: a command would write into content/ or
+ * replace it.
+ */
+static int
+S_apart(const char *out, const char *unit, const char *content,
+    const char *usage)
+{
+	char	*u;
+	int	 in;
+
+	if (S_inside(out, content))
+		return S_usage_error(usage, "%s is inside the content "
+		    "folder %s, which is never written: choose another "
+		    "folder", out, content);
+	if (unit == NULL)
+		return -1;
+	u = path_join(out, unit);
+	in = S_inside(content, u);
+	free(u);
+	if (in)
+		return S_usage_error(usage, "the content folder %s is inside "
+		    "%s/%s, which this command replaces: choose another "
+		    "folder", content, out, unit);
+	return -1;
+}
+
 static int
 cmd_build(int argc, char *argv[])
 {
@@ -792,12 +854,15 @@ cmd_build(int argc, char *argv[])
 
 	memset(&od, 0, sizeof(od));
 	memset(&jobp, 0, sizeof(jobp));
-	od.lockfd = -1;
+	od.outfd = od.metafd = od.lockfd = -1;
 	if ((rc = S_getopt(argc, argv, "CoqTBEPDMW", usage_build, &o)) >= 0)
 		return rc;
 	if (optind != argc)
 		return S_usage_error(usage_build, "unexpected argument: %s",
 		    argv[optind]);
+	if ((rc = S_apart(o.out, OUTDIR_UNIT, o.content, usage_build)) >= 0 ||
+	    (rc = S_apart(o.out, ".annuaire", o.content, usage_build)) >= 0)
+		return rc;
 	if ((rc = S_content_lock(&lk, o.content, LOCK_READ, o.nowait)) >= 0)
 		return rc;
 	if (o.timings)
@@ -850,32 +915,19 @@ cmd_build(int argc, char *argv[])
 			    "livret-imprimeur.pdf");
 		if (o.partners)
 			p4 = outdir_path(&od, "livret-partenaires.pdf");
-		memset(&job, 0, sizeof(job));
-		job.site = site;
-		job.bo = &bo;
-		job.pdf = p1;
-		job.imposed = p2;
-		job.partners = p4;
-		job.fonts = &fonts;
 		bo.jobs = S_jobs();
+		/* The partners' booklet in a process of its own, or after. */
+		S_job(&job, site, &bo, &fonts, p1, p2,
+		    bo.jobs > 1 ? NULL : p4);
 		if (bo.jobs > 1 && p4 != NULL) {
-			/* The partners' booklet in a process of its own. */
-			job.partners = NULL;
-			jobp = job;
 			bop = bo;
-			bop.layout_dump = NULL;
-			bop.bleed_path = NULL;
-			bop.partners_edition = 1;
-			jobp.bo = &bop;
-			jobp.pdf = p4;
-			jobp.imposed = NULL;
-			jobp.alone = 1;
+			S_job(&jobp, site, &bop, &fonts, p4, NULL, NULL);
 		}
 		parallel = bo.jobs > 1 && spawn_start(&sp, S_booklets, &job);
 		if (parallel && jobp.alone)
 			parallel_p = spawn_start(&spp, S_booklets, &jobp);
 		if (!parallel) {
-			job.partners = p4;
+			S_job(&job, site, &bo, &fonts, p1, p2, p4);
 			job.serial = 1;
 			ok = S_booklets(&job, &d);
 		}
@@ -939,14 +991,14 @@ cmd_build(int argc, char *argv[])
 
 		/* The list of paths is not prose: only "wrote %s" is. */
 		buf_init(&w);
-		buf_printf(&w, "%s/site/", o.out);
+		buf_printf(&w, "%s/site/", od.unit);
 		if (!o.no_pdf)
 			buf_printf(&w, ", %s/livret.pdf, %s/livret-impression.pdf",
-			    o.out, o.out);
+			    od.unit, od.unit);
 		if (p3)
-			buf_printf(&w, ", %s/livret-imprimeur.pdf", o.out);
+			buf_printf(&w, ", %s/livret-imprimeur.pdf", od.unit);
 		if (p4)
-			buf_printf(&w, ", %s/livret-partenaires.pdf", o.out);
+			buf_printf(&w, ", %s/livret-partenaires.pdf", od.unit);
 		S_say("wrote %s\n", buf_cstr(&w));
 		buf_free(&w);
 	}
@@ -1143,6 +1195,8 @@ cmd_campaign(int argc, char *argv[])
 
 	if ((rc = S_copts(argc, argv, "CoTEORFW", usage_campaign, &o)) >= 0)
 		return rc;
+	if ((rc = S_apart(o.out, "campagne", o.content, usage_campaign)) >= 0)
+		return rc;
 	if ((rc = S_content_lock(&lk, o.content, LOCK_WRITE, o.nowait)) >= 0)
 		return rc;
 	S_leftovers(o.content);
@@ -1311,6 +1365,8 @@ cmd_report(int argc, char *argv[])
 
 	if ((rc = S_copts(argc, argv, "CoMW", usage_report, &o)) >= 0)
 		return rc;
+	if ((rc = S_apart(o.out, NULL, o.content, usage_report)) >= 0)
+		return rc;
 	rc = 0;
 	if (optind != argc)
 		return S_usage_error(usage_report, "unexpected argument: %s",
@@ -1436,10 +1492,8 @@ cmd_export(int argc, char *argv[])
 	if (optind != argc)
 		return S_usage_error(usage_export, "unexpected argument: %s",
 		    argv[optind]);
-	if (S_inside(o.out, o.content))
-		return S_usage_error(usage_export, "%s is inside the content "
-		    "folder %s, which is never written: choose another "
-		    "folder", o.out, o.content);
+	if ((rc = S_apart(o.out, NULL, o.content, usage_export)) >= 0)
+		return rc;
 	diags_init(&d);
 	buf_init(&b);
 	if ((site = S_load(&o, &d, &rc, NULL, NULL)) == NULL)

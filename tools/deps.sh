@@ -16,7 +16,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libutf8proc-dev libjpeg-dev libdeflate-dev fonts-dejavu-core gettext locales libc-l10n"
 test_pkgs="libcmocka-dev python3 poppler-utils qpdf libqpdf-dev chromium mandoc nodejs
  npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml
- strace"
+ strace dosfstools"
 
 case "${1:-build}" in
 build) pkgs=$build_pkgs ;;

@@ -29,7 +29,7 @@ t_eq "campaign exits 0" "$?" 0
 t_eq "one form per partner" "$(ls "$O"/campagne/*.html | wc -l)" "$n"
 t_eq "one e-mail draft per partner" "$(ls "$O"/campagne/*.eml | wc -l)" "$n"
 t_check "README.txt says the folder is not published" grep -q "n'est pas publié" "$O/campagne/README.txt"
-t_check "nothing is written into the site" test ! -e "$O/site"
+t_check "nothing is written into the site" test ! -e "$O/edition/site"
 t_eq "campagne.csv: a header and one line per partner" "$(wc -l <"$O/campagne/campagne.csv")" "$((n + 1))"
 t_check "campagne.yaml names the edition prepared and the deadline" \
     grep -qx 'edition: 2019' "$C/campagne.yaml"
@@ -284,7 +284,7 @@ t_check "report: the work to do comes first" \
 t_check "report: counts per state" grep -q "^Par état : .*à jour" "$T_TMP/report.txt"
 t_check "report: links between partners" grep -qE '^Liens entre partenaires : [1-9]' "$T_TMP/report.txt"
 t_check "report: what readers miss" grep -qE '^  sans horaires \([0-9]+\)' "$T_TMP/report.txt"
-t_check "report writes suivi.html beside the site, not in it" test -f "$O/suivi.html" -a ! -e "$O/site/suivi.html"
+t_check "report writes suivi.html beside the site, not in it" test -f "$O/suivi.html" -a ! -e "$O/edition/site/suivi.html"
 cp "$FIX/fiche-incomplete.md" "$P/zz-cassee.md"
 A report -C "$C" -o "$O" --format csv >"$T_TMP/report.csv" 2>/dev/null
 rm "$P/zz-cassee.md"
@@ -303,21 +303,21 @@ fi
 
 # ---- Nouveautés --------------------------------------------------------------
 A build -q -C "$TOP/content" -o "$T_TMP/o-plain" >/dev/null 2>&1
-t_check "no previous edition: no Nouveautés page" test ! -e "$T_TMP/o-plain/site/nouveautes.html"
+t_check "no previous edition: no Nouveautés page" test ! -e "$T_TMP/o-plain/edition/site/nouveautes.html"
 sed -i 's/^edition: 2018$/edition: 2019/' "$C/site.yaml"
 rm "$P/stuart-mill.md"		# a partner who left (no page links to it)
 A build -q -C "$C" -o "$O" >/dev/null 2>"$T_TMP/build.err"
 t_eq "the new edition builds" "$?" 0
-N=$O/site/nouveautes.html
+N=$O/edition/site/nouveautes.html
 t_check "the site has a Nouveautés page" test -f "$N"
 t_check "Nouveautés: the new partner, linked" grep -qF 'href="partenaires/epicerie-solidaire-des-chantiers.html"' "$N"
 t_check "Nouveautés: the phone that changed, and to what" grep -qE 'croix-rouge.html">Croix-Rouge française</a>&nbsp;:$' "$N"
 t_check "… the new number" grep -qE '^<ul><li>nouveau téléphone.*01.99.00.12.34</li></ul></li>$' "$N"
 t_check "Nouveautés: the partner who left" grep -qF '<li>Stuart Mill' "$N"
 t_check "Nouveautés: a change of transports only is not listed" sh -c "! grep -q secours-catholique.html '$N'"
-t_check "every page links to Nouveautés" grep -qF 'href="nouveautes.html"' "$O/site/a-propos.html"
+t_check "every page links to Nouveautés" grep -qF 'href="nouveautes.html"' "$O/edition/site/a-propos.html"
 if command -v pdftotext >/dev/null 2>&1; then
-	pdftotext "$O/livret.pdf" "$T_TMP/livret.txt"
+	pdftotext "$O/edition/livret.pdf" "$T_TMP/livret.txt"
 	t_check "the booklet has the Nouveautés page" grep -qF "Nouveautés de l’édition 2019" "$T_TMP/livret.txt"
 	t_check "the booklet lists the new partner" grep -q 'Épicerie solidaire des Chantiers' "$T_TMP/livret.txt"
 else

@@ -84,7 +84,7 @@ before=$(tree_sum "$T_TMP/c")
 t_eq "build of the example content: exit 0" "$rc" 0
 [ "$rc" = 0 ] || sed "s/^/# /" "$T_TMP/b1.err" | head
 t_eq "build never writes content/" "$(tree_sum "$T_TMP/c")" "$before"
-for f in site/index.html livret.pdf livret-impression.pdf site/livret.pdf; do
+for f in edition/site/index.html edition/livret.pdf edition/livret-impression.pdf edition/site/livret.pdf; do
 	[ -s "$T_TMP/o1/$f" ] && t_ok "build writes $f" || t_fail "build writes $f"
 done
 ls -a "$T_TMP/o1" | grep -q '^\.build-' && t_fail "no temporary folder left in out/" || t_ok "no temporary folder left in out/"
@@ -137,7 +137,7 @@ grep -q "cannot create" "$T_TMP/b4e.err" && t_ok "…with a message saying so" |
 # A folder at an output name that annuaire did not write: exit 2, the
 # folder kept, out/ as it was (tests/suites/outdir.sh tests the rest).
 "$A" build -q --no-pdf -C "$T_TMP/c2" -o "$T_TMP/o7" 2>/dev/null
-mkdir -p "$T_TMP/o7/livret.pdf/x"
+mkdir -p "$T_TMP/o7/edition/livret.pdf/x"
 outsum=$(tree_sum "$T_TMP/o7")
 "$A" build -q -C "$T_TMP/c2" -o "$T_TMP/o7" 2>"$T_TMP/b8.err"; rc=$?
 t_eq "an output name holding a foreign folder: exit 2" "$rc" 2
@@ -149,7 +149,7 @@ t_eq "…and out/ is left as it was" "$(tree_sum "$T_TMP/o7")" "$outsum"
 # match the new site, do not survive it.
 "$A" build -q --no-pdf -C "$T_TMP/c2" -o "$T_TMP/o1" 2>/dev/null; rc=$?
 t_eq "--no-pdf: exit 0" "$rc" 0
-[ -e "$T_TMP/o1/livret.pdf" ] || [ -L "$T_TMP/o1/livret.pdf" ] &&
+[ -e "$T_TMP/o1/edition/livret.pdf" ] || [ -L "$T_TMP/o1/edition/livret.pdf" ] &&
     t_fail "--no-pdf removes the previous livret.pdf" || t_ok "--no-pdf removes the previous livret.pdf"
 
 # A staging folder left by an interrupted build is removed by the next one.
@@ -182,9 +182,9 @@ t_eq "build from another folder finds the default theme" "$rc" 0
 "$A" build -q --bleed --edition partenaires -C "$T_TMP/c2" -o "$T_TMP/o5" 2>"$T_TMP/b5.err"; rc=$?
 t_eq "--bleed --edition partenaires: exit 0" "$rc" 0
 for f in livret-imprimeur.pdf livret-partenaires.pdf; do
-	[ -s "$T_TMP/o5/$f" ] && t_ok "writes $f" || t_fail "writes $f" "$(cat "$T_TMP/b5.err")"
+	[ -s "$T_TMP/o5/edition/$f" ] && t_ok "writes $f" || t_fail "writes $f" "$(cat "$T_TMP/b5.err")"
 done
-[ -e "$T_TMP/o5/site/livret-partenaires.pdf" ] && t_fail "the partners' edition is not published in the site" ||
+[ -e "$T_TMP/o5/edition/site/livret-partenaires.pdf" ] && t_fail "the partners' edition is not published in the site" ||
     t_ok "the partners' edition is not published in the site"
 # --timings (annuaire(1)): a fixed line per phase on stderr, the same in
 # any language, names without spaces (bench/run.sh reads them), and
@@ -199,6 +199,6 @@ done
 t_eq "--timings: every line in the fixed format" \
     "$(grep -cvE '^timing: [^ ]+ +[0-9]+\.[0-9] ms +[0-9]+\.[0-9] ms cpu +[0-9]+\.[0-9] ms total +[0-9]+\.[0-9] MB peak$' "$T_TMP/timings.err")" 0
 t_check "--timings: the output files are those of a build without it" \
-    diff -r "$T_TMP/ot1/site" "$T_TMP/ot2/site"
-t_check "--timings: … the booklet too" cmp "$T_TMP/ot1/livret.pdf" "$T_TMP/ot2/livret.pdf"
+    diff -r "$T_TMP/ot1/edition/site" "$T_TMP/ot2/edition/site"
+t_check "--timings: … the booklet too" cmp "$T_TMP/ot1/edition/livret.pdf" "$T_TMP/ot2/edition/livret.pdf"
 t_done

@@ -85,7 +85,7 @@ for variant in nodpkg dpkg; do
 	[ $variant = nodpkg ] && p=$nb
 	if (cd "$d" && setpriv --reuid=nobody --regid=nogroup --clear-groups \
 	    env HOME="$d" PATH="$p" make -s >"$d.log" 2>&1) &&
-	    [ -s "$d/out/site/index.html" ] && [ -s "$d/out/livret.pdf" ]; then
+	    [ -s "$d/out/edition/site/index.html" ] && [ -s "$d/out/edition/livret.pdf" ]; then
 		t_ok "make as nobody ($variant) builds the program, the site and the booklet"
 	else
 		t_fail "make as nobody ($variant) builds the program, the site and the booklet" "$(tail -20 "$d.log")"

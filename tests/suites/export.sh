@@ -20,7 +20,7 @@ if ! "$ANNUAIRE" build -q -C "$TOP/content" -o "$out" 2>"$T_TMP/build.err"; then
 	t_done
 	exit
 fi
-site=$out/site
+site=$out/edition/site
 
 # Private values of the example content: referents' names, e-mails and
 # phones, and the follow-up notes.  None may be published.

@@ -65,15 +65,15 @@ build() {
 
 # ---- the example edition ---------------------------------------------------
 build example "$TOP/content" "$T_TMP/ex"
-geom "example livret.pdf" "$T_TMP/ex/livret.pdf"
+geom "example livret.pdf" "$T_TMP/ex/edition/livret.pdf"
 build "example, partners' edition" "$TOP/content" "$T_TMP/exp" \
     --edition partenaires
-geom "example livret-partenaires.pdf" "$T_TMP/exp/livret-partenaires.pdf"
+geom "example livret-partenaires.pdf" "$T_TMP/exp/edition/livret-partenaires.pdf"
 
 # ---- long strings -------------------------------------------------------------
 "$G/gen.sh" long "$T_TMP/long"
 build long "$T_TMP/long" "$T_TMP/lo"
-geom "long livret.pdf" "$T_TMP/lo/livret.pdf"
+geom "long livret.pdf" "$T_TMP/lo/edition/livret.pdf"
 # A word longer than a line with a style change inside (issue 21:
 # "**"+50 letters+"**"+50 letters failed the build): broken like any
 # long word, in the body and in a list item.
@@ -83,14 +83,14 @@ a=$(printf 'a%.0s' $(seq 50)) b=$(printf 'b%.0s' $(seq 50))
 printf '\nUn mot : **%s**%s, puis la suite.\n\n- *%s*%s%s\n' \
     "$a" "$b" "$a" "$b" "$b" >>"$f"
 build "a long word with a style change" "$T_TMP/styled" "$T_TMP/sw"
-geom "a long word with a style change livret.pdf" "$T_TMP/sw/livret.pdf"
+geom "a long word with a style change livret.pdf" "$T_TMP/sw/edition/livret.pdf"
 t_eq "the long styled words are printed whole" \
-    "$(pdftotext "$T_TMP/sw/livret.pdf" - | tr -d '[:space:]-' |
+    "$(pdftotext "$T_TMP/sw/edition/livret.pdf" - | tr -d '[:space:]-' |
     grep -o "${a}${b}\|${a}${b}${b}" | sort | tr '\n' ' ')" \
     "${a}${b} ${a}${b}${b} "
 build "long, partners' edition" "$T_TMP/long" "$T_TMP/lop" \
     --edition partenaires
-geom "long livret-partenaires.pdf" "$T_TMP/lop/livret-partenaires.pdf"
+geom "long livret-partenaires.pdf" "$T_TMP/lop/edition/livret-partenaires.pdf"
 d=$T_TMP/lo.dump
 # Running heads: one line, a long one ends with "…" at a word boundary.
 heads=$(grep -c '^  text .* regular size=7.50 #595959 ".*…"$' "$d")
@@ -101,7 +101,7 @@ t_eq "long: no space before the ellipsis" "$bad" ""
 # Every character of a long string is printed: the e-mail, the URL and
 # the one-word name come back whole from pdftotext (joined across lines;
 # pdftotext drops a hyphen that ends a line, so hyphens are left aside).
-txt=$(pdftotext "$T_TMP/lo/livret.pdf" - | tr -d '[:space:]-')
+txt=$(pdftotext "$T_TMP/lo/edition/livret.pdf" - | tr -d '[:space:]-')
 for w in secretariat-general-accompagnement-social@aiasiplfqc-versailles-chantiers.example.org \
     Lassociationintercommunaledesamisdesfamillesdesquartiersdeschantiersetdelagaredeversailles \
     12bisallée-du-Général-Jean-Baptiste-Marie-Joseph-de-la-Rochefoucauld-Liancourt-et-de-la-Résistance-Intercommunale-Sud \
@@ -123,7 +123,7 @@ t_eq "long: no hyphen added inside an e-mail address" "$bad" ""
 # ---- a category of 64 partners -------------------------------------------------
 "$G/gen.sh" big "$T_TMP/big"
 build big "$T_TMP/big" "$T_TMP/bi"
-geom "big livret.pdf" "$T_TMP/bi/livret.pdf"
+geom "big livret.pdf" "$T_TMP/bi/edition/livret.pdf"
 d=$T_TMP/bi.dump
 # Each partner's first page is linked from its divider, the contents,
 # its two needs in the first index and the A-Z index: 5 links at least.
@@ -135,7 +135,7 @@ bad=$(awk '
 ' "$d")
 t_eq "big: every partner listed in its divider, the contents and both indexes" \
     "$bad" ""
-txt=$(pdftotext "$T_TMP/bi/livret.pdf" -)
+txt=$(pdftotext "$T_TMP/bi/edition/livret.pdf" -)
 for h in "Associatifs (suite)" "Pour tous (suite)"; do
 	case $txt in
 	*"$h"*) t_ok "big: a list continued overleaf under \"$h\"" ;;
@@ -165,7 +165,7 @@ esac
 # NFC; the Arabic, Chinese and emoji warnings printed by `check` too.
 "$G/gen.sh" scripts "$T_TMP/scripts"
 build scripts "$T_TMP/scripts" "$T_TMP/sc"
-geom "scripts livret.pdf" "$T_TMP/sc/livret.pdf"
+geom "scripts livret.pdf" "$T_TMP/sc/edition/livret.pdf"
 t_check "scripts: a character without a glyph is a warning with its position" \
     grep -q 'partenaires/chinois.md:[0-9]*:[0-9]*: warning: .*leaves out.*U+4E2D' \
     "$T_TMP/sc.err"
@@ -173,10 +173,10 @@ t_check "scripts: a character without a glyph is a warning with its position" \
 # ---- no partner at all -----------------------------------------------------------
 "$G/gen.sh" empty "$T_TMP/empty"
 build empty "$T_TMP/empty" "$T_TMP/em"
-geom "empty livret.pdf" "$T_TMP/em/livret.pdf"
-n=$(pdfinfo "$T_TMP/em/livret.pdf" | awk '/^Pages:/ {print $2}')
+geom "empty livret.pdf" "$T_TMP/em/edition/livret.pdf"
+n=$(pdfinfo "$T_TMP/em/edition/livret.pdf" | awk '/^Pages:/ {print $2}')
 t_eq "empty: a four-page booklet" "$n" 4
-txt=$(pdftotext "$T_TMP/em/livret.pdf" - | tr -s '[:space:]' ' ')
+txt=$(pdftotext "$T_TMP/em/edition/livret.pdf" - | tr -s '[:space:]' ' ')
 case $txt in
 *"aucun partenaire"*) t_ok "empty: it says there is no partner yet" ;;
 *) t_fail "empty: it says there is no partner yet" ;;
@@ -204,9 +204,9 @@ for f in long-1 long-2 long-3; do
 done
 t_check "news: the archive loads without error" "$A" check -C "$N/archives/2017"
 build news "$N" "$T_TMP/nw"
-geom "news livret.pdf" "$T_TMP/nw/livret.pdf"
+geom "news livret.pdf" "$T_TMP/nw/edition/livret.pdf"
 # (A name may run on overleaf: folios and running heads left aside.)
-txt=$(pdftotext "$T_TMP/nw/livret.pdf" - | tr -d '\f' |
+txt=$(pdftotext "$T_TMP/nw/edition/livret.pdf" - | tr -d '\f' |
     grep -v -x -e '[0-9]*' -e 'Nouveautés' | tr -d '[:space:]-')
 case $txt in
 *"Nouveautésdel’édition2018"*"Nefigurentplusdanslelivret"*) t_ok "news: the booklet has the Nouveautés page" ;;

@@ -146,7 +146,7 @@ t_eq "the example builds in both languages" "$rc_en $rc_fr" "0 0"
 t_eq "build's summary is French" "$(head -1 "$T_TMP/fr.log")" \
     "0 erreur, 0 avertissement dans 29 fiches"
 case $(tail -1 "$T_TMP/fr.log") in
-"annuaire: fichiers écrits${nb}: $T_TMP/o-fr/site/, $T_TMP/o-fr/livret.pdf, "*)
+"annuaire: fichiers écrits${nb}: $T_TMP/o-fr/edition/site/, $T_TMP/o-fr/edition/livret.pdf, "*)
 	t_ok "build says what it wrote, in French" ;;
 *) t_fail "build says what it wrote, in French" "$(cat "$T_TMP/fr.log")" ;;
 esac

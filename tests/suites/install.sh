@@ -34,10 +34,10 @@ done
 cp -R "$TOP/content" "$T_TMP/c"
 (cd "$T_TMP" && "$d/opt/annuaire/bin/annuaire" build -q -C c -o o --no-pdf \
     --theme "$d/opt/annuaire/share/annuaire/themes/default") >"$T_TMP/run.log" 2>&1 &&
-    [ -s "$T_TMP/o/site/index.html" ] && t_ok "the installed program builds with the installed theme" ||
+    [ -s "$T_TMP/o/edition/site/index.html" ] && t_ok "the installed program builds with the installed theme" ||
     t_fail "the installed program builds with the installed theme" "$(cat "$T_TMP/run.log")"
 (cd "$T_TMP" && "$d/opt/annuaire/bin/annuaire" build -q -C c -o o2 --no-pdf) >"$T_TMP/run2.log" 2>&1 &&
-    [ -s "$T_TMP/o2/site/index.html" ] && t_ok "the installed program finds its theme under ../share/annuaire (relocatable)" ||
+    [ -s "$T_TMP/o2/edition/site/index.html" ] && t_ok "the installed program finds its theme under ../share/annuaire (relocatable)" ||
     t_fail "the installed program finds its theme under ../share/annuaire (relocatable)" "$(cat "$T_TMP/run2.log")"
 make -s -C "$TOP" uninstall DESTDIR="$d" PREFIX=/opt/annuaire >/dev/null 2>&1
 left=$(find "$d" -type f | head)

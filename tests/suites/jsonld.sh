@@ -14,7 +14,7 @@ fi
 t_need_browser "jsonld suite"
 
 "$A" build -q --no-pdf -C "$TOP/content" -o "$T_TMP/ex" 2>"$T_TMP/ex.err"
-t_check "example site built" test -f "$T_TMP/ex/site/index.html"
+t_check "example site built" test -f "$T_TMP/ex/edition/site/index.html"
 
 # A hostile partner, on top of the golden fixture's site.yaml.
 h=$T_TMP/hostile
@@ -39,9 +39,9 @@ mise_a_jour: 2018-03-15
 ---
 MD
 "$A" build -q --no-pdf -C "$h/content" -o "$h/out" 2>"$T_TMP/h.err"
-t_check "hostile site built" test -f "$h/out/site/partenaires/hostile.html" ||
+t_check "hostile site built" test -f "$h/out/edition/site/partenaires/hostile.html" ||
     sed 's/^/# /' "$T_TMP/h.err"
 
-t_node jsonld.mjs --site "$T_TMP/ex/site" --hostile "$h/out/site" \
+t_node jsonld.mjs --site "$T_TMP/ex/edition/site" --hostile "$h/out/edition/site" \
     --name "$T_TMP/name"
 t_done

@@ -141,9 +141,9 @@ if command -v pdftotext >/dev/null 2>&1; then
 	"$A" build -q -C "$G/content" -o "$T_TMP/o5" --edition partenaires \
 	    2>/dev/null
 	t_check "public booklet has no named contact" bash -c \
-	    "! pdftotext '$T_TMP/o5/livret.pdf' - | grep -q 'Dominique Exemple'"
+	    "! pdftotext '$T_TMP/o5/edition/livret.pdf' - | grep -q 'Dominique Exemple'"
 	t_check "partners' edition prints the named contacts" bash -c \
-	    "pdftotext '$T_TMP/o5/livret-partenaires.pdf' - | grep -q 'Dominique Exemple'"
+	    "pdftotext '$T_TMP/o5/edition/livret-partenaires.pdf' - | grep -q 'Dominique Exemple'"
 else
 	t_skip "named contacts" "pdftotext is not installed"
 	t_skip "named contacts" "pdftotext is not installed"

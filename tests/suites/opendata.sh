@@ -70,7 +70,7 @@ ex=$T_TMP/ex
 if ! "$A" build -q --no-pdf -C "$TOP/content" -o "$ex" 2>"$T_TMP/build.err"; then
 	t_fail "build of the example" "$(cat "$T_TMP/build.err")"; t_done; exit
 fi
-d=$ex/site/data-inclusion
+d=$ex/edition/site/data-inclusion
 python3 "$TOP/tests/opendata/check.py" --schema "$DI" --export "$d" \
     --content "$TOP/content" --label example >"$T_TMP/ex.tap" 2>&1
 t_relay "$T_TMP/ex.tap"
@@ -127,7 +127,7 @@ t_eq "export without a mapping: exit 1, site.yaml named, nothing written" \
 t_eq "build without a mapping: no data-inclusion folder, no link to it" \
     "$([ -e "$T_TMP/nm/b/site/data-inclusion" ] && echo folder)$(grep -l data-inclusion/ "$T_TMP/nm/b/site/a-propos.html")" ""
 t_check "with a mapping, the about page links the four files" \
-    test "$(grep -o 'href="data-inclusion/[a-z]*\.[a-z]*"' "$ex/site/a-propos.html" | wc -l)" -eq 4
+    test "$(grep -o 'href="data-inclusion/[a-z]*\.[a-z]*"' "$ex/edition/site/a-propos.html" | wc -l)" -eq 4
 
 "$A" export xml -C "$TOP/content" -o "$T_TMP/xml" 2>/dev/null
 t_eq "export of an unknown format: exit 2" "$?" 2
@@ -159,7 +159,7 @@ t_eq "the checker fails on a private value (\"$secret\") in services.json" \
     "$rc2 $(grep -c '^not ok.*no private value' "$T_TMP/bad2.tap")" "1 1"
 
 # --- JSON-LD ----------------------------------------------------------------------
-out=$(python3 - "$ex/site" "$TOP/content" <<'EOF'
+out=$(python3 - "$ex/edition/site" "$TOP/content" <<'EOF'
 import html.parser, json, os, re, sys
 site, content = sys.argv[1], sys.argv[2]
 class P(html.parser.HTMLParser):

@@ -22,7 +22,7 @@ t_need_browser "overflow suite"
 build() {
 	"$A" build -q -C "$2" -o "$T_TMP/$1" 2>"$T_TMP/$1.err" ||
 		"$A" build -q --no-pdf -C "$2" -o "$T_TMP/$1" 2>>"$T_TMP/$1.err"
-	t_check "$1: site built" test -f "$T_TMP/$1/site/index.html"
+	t_check "$1: site built" test -f "$T_TMP/$1/edition/site/index.html"
 }
 build exemple "$TOP/content"
 sh "$B/overflow-content.sh" "$TOP" "$T_TMP/stress-content"
@@ -43,7 +43,7 @@ sed -i 's/^telephone: "01 99 00 55 55"$/telephone: "01 99 00 55 56"/' \
     "$S/archives/2017/partenaires/stress-mot.md"
 build stress "$S"
 t_check "the stress site has a Nouveautés page" \
-    test -f "$T_TMP/stress/site/nouveautes.html"
+    test -f "$T_TMP/stress/edition/site/nouveautes.html"
 # The campaign's forms, beside the site, on the same stress content.
 "$A" campaign -C "$S" -o "$T_TMP/stress-out" --echeance 2025-12-31 \
     >/dev/null 2>&1
@@ -53,10 +53,10 @@ t_check "the stress campaign has its forms" \
 "$A" report -C "$S" -o "$T_TMP/stress-suivi" >/dev/null 2>&1
 t_check "the stress campaign has its follow-up page" \
     test -f "$T_TMP/stress-suivi/suivi.html"
-n=$(grep -c "sous-domaine-tres-long" "$T_TMP/stress/site/partenaires/stress-long.html")
+n=$(grep -c "sous-domaine-tres-long" "$T_TMP/stress/edition/site/partenaires/stress-long.html")
 [ "$n" -gt 3 ] && t_ok "the stress page holds the long host ($n lines)" ||
     t_fail "the stress page holds the long host" "$n"
 
-t_node overflow.mjs exemple="$T_TMP/exemple/site" stress="$T_TMP/stress/site" \
+t_node overflow.mjs exemple="$T_TMP/exemple/edition/site" stress="$T_TMP/stress/edition/site" \
     campagne="$T_TMP/stress-out/campagne" suivi="$T_TMP/stress-suivi"
 t_done

@@ -16,7 +16,7 @@ export SOURCE_DATE_EPOCH=1521072000
 unset ANNUAIRE_FAULT
 
 view() {
-	(cd "$1" && find -L . \( -path ./.annuaire -o -name .annuaire.lock \) -prune \
+	(cd "$1" && find . \( -path ./.annuaire -o -name .annuaire.lock \) -prune \
 	    -o -type f -print0 | LC_ALL=C sort -z | xargs -0 -r sha256sum)
 }
 
@@ -39,11 +39,11 @@ both() {
 	[ -n "${DUMP:-}" ] || cmp -s "$T_TMP/dump1" "$T_TMP/dump2" || bad+="layout dumps differ"$'\n'
 	if [ "$rc1" = 0 ]; then
 		local f1 f2 f
-		f1=$(cd "$T_TMP/o1/.annuaire/current" && find . -type f | LC_ALL=C sort)
-		f2=$(cd "$T_TMP/o2/.annuaire/current" && find . -type f | LC_ALL=C sort)
+		f1=$(cd "$T_TMP/o1/edition" && find . -type f | LC_ALL=C sort)
+		f2=$(cd "$T_TMP/o2/edition" && find . -type f | LC_ALL=C sort)
 		[ "$f1" = "$f2" ] || bad+="not the same files"$'\n'
 		while read -r f; do
-			cmp -s "$T_TMP/o1/.annuaire/current/$f" "$T_TMP/o2/.annuaire/current/$f" ||
+			cmp -s "$T_TMP/o1/edition/$f" "$T_TMP/o2/edition/$f" ||
 			    bad+="$f differs"$'\n'
 		done <<<"$f1"
 		n=$(echo "$f1" | wc -l)

@@ -17,8 +17,8 @@ fi
 O=$T_TMP/o1
 "$A" build -q -C "$C" -o "$O" 2>"$T_TMP/err"; rc=$?
 t_eq "example content builds (exit 0)" "$rc" 0
-P=$O/livret.pdf
-I=$O/livret-impression.pdf
+P=$O/edition/livret.pdf
+I=$O/edition/livret-impression.pdf
 if [ ! -s "$P" ] || [ ! -s "$I" ]; then
 	t_fail "livret.pdf and livret-impression.pdf written" "$(cat "$T_TMP/err")"
 	t_done; exit
@@ -300,14 +300,14 @@ t_check "a group broken across pages repeats its heading with (suite)" \
 # ---- reproducibility and size --------------------------------------------------
 sleep 1
 "$A" build -q -C "$C" -o "$T_TMP/o2" 2>/dev/null
-t_check "livret.pdf byte-identical across builds" cmp "$P" "$T_TMP/o2/livret.pdf"
+t_check "livret.pdf byte-identical across builds" cmp "$P" "$T_TMP/o2/edition/livret.pdf"
 t_check "livret-impression.pdf byte-identical across builds" \
-    cmp "$I" "$T_TMP/o2/livret-impression.pdf"
+    cmp "$I" "$T_TMP/o2/edition/livret-impression.pdf"
 t_check "livret.pdf smaller than 1 MB ($size bytes)" test "$size" -lt 1048576
 
 # ---- print-shop variant ------------------------------------------------------------
 "$A" build -q --bleed -C "$C" -o "$T_TMP/o3" 2>"$T_TMP/err3"
-B=$T_TMP/o3/livret-imprimeur.pdf
+B=$T_TMP/o3/edition/livret-imprimeur.pdf
 if [ ! -s "$B" ]; then
 	t_fail "--bleed writes livret-imprimeur.pdf" "$(cat "$T_TMP/err3")"
 else

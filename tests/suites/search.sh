@@ -16,10 +16,10 @@ fi
 t_need_browser "search suite"
 
 "$A" build -q --no-pdf -C "$TOP/content" -o "$T_TMP/ex" 2>"$T_TMP/ex.err"
-t_check "example site built" test -f "$T_TMP/ex/site/index.html"
+t_check "example site built" test -f "$T_TMP/ex/edition/site/index.html"
 sh "$TOP/bench/gen.sh" 1000 "$T_TMP/big" &&
 	"$A" build -q --no-pdf -C "$T_TMP/big" -o "$T_TMP/bigout" 2>"$T_TMP/big.err"
-t_check "site of 1000 synthetic partners built" test -f "$T_TMP/bigout/site/index.html"
+t_check "site of 1000 synthetic partners built" test -f "$T_TMP/bigout/edition/site/index.html"
 
 # A small generated edition where only the field and the kind of match
 # differ between partners: the order the search gives them is the order
@@ -50,17 +50,17 @@ page resume-synonyme "Association Beta" "Des vêtements pour tous."
 page resume-prefixe "Association Delta" "Une vestiaireboutique pour le quartier."
 page presentation-exact "Association Gamma" "Ouvert à tous." "Nous tenons un vestiaire le mardi."
 "$A" build -q --no-pdf -C "$st" -o "$T_TMP/stout" 2>"$T_TMP/st.err"
-t_check "generated edition built" test -f "$T_TMP/stout/site/index.html"
+t_check "generated edition built" test -f "$T_TMP/stout/edition/site/index.html"
 
 size() { wc -c <"$1" | tr -d ' '; }
 gz() { gzip -9n <"$1" | wc -c | tr -d ' '; }
 for s in ex bigout; do
-	f=$T_TMP/$s/site/search-index.js
+	f=$T_TMP/$s/edition/site/search-index.js
 	[ -f "$f" ] || continue
-	np=$(ls "$T_TMP/$s/site/partenaires" | grep -c '\.html$')
+	np=$(ls "$T_TMP/$s/edition/site/partenaires" | grep -c '\.html$')
 	echo "# index size: $np partners: search-index.js $(size "$f") bytes ($(gz "$f") gzipped)"
 done
 
-t_node search.mjs --site "$T_TMP/ex/site" --relevance "$TOP/tests/search/relevance.tsv" \
-    --big "$T_TMP/bigout/site" --stress "$T_TMP/stout/site" --min-s5 0.95 --min-mrr 0.9 ${SEARCH_ARGS:-}
+t_node search.mjs --site "$T_TMP/ex/edition/site" --relevance "$TOP/tests/search/relevance.tsv" \
+    --big "$T_TMP/bigout/edition/site" --stress "$T_TMP/stout/edition/site" --min-s5 0.95 --min-mrr 0.9 ${SEARCH_ARGS:-}
 t_done

@@ -29,7 +29,7 @@ pages() {
 
 build "$G/content" "$T_TMP/o1" 2>"$T_TMP/err"; rc=$?
 t_eq "fixture builds (exit 0)" "$rc" 0
-S=$T_TMP/o1/site
+S=$T_TMP/o1/edition/site
 if [ ! -f "$S/index.html" ]; then
 	t_fail "site written" "$(cat "$T_TMP/err")"
 	t_done; exit
@@ -82,8 +82,8 @@ grep -q '<loc>https://example.org/essai/categories.html</loc>' "$S/sitemap.xml" 
 
 # --- determinism --------------------------------------------------------
 build "$G/content" "$T_TMP/o2" 2>/dev/null
-if diff -r "$S" "$T_TMP/o2/site" >/dev/null; then t_ok "same content, byte-identical site"
-else t_fail "same content, byte-identical site" "$(diff -r "$S" "$T_TMP/o2/site" | head)"; fi
+if diff -r "$S" "$T_TMP/o2/edition/site" >/dev/null; then t_ok "same content, byte-identical site"
+else t_fail "same content, byte-identical site" "$(diff -r "$S" "$T_TMP/o2/edition/site" | head)"; fi
 
 # --- never published ----------------------------------------------------
 hits=$(grep -rl -e "Secretnom" -e "XYZZY" -e "Conseillère" -e "relancer" "$S")
@@ -100,7 +100,7 @@ n=0 leaked=
 while IFS= read -r s; do
 	[ -n "$s" ] || continue
 	n=$((n + 1))
-	grep -rqF -- "$s" "$T_TMP/ex/site" && leaked="$leaked$s"$'\n'
+	grep -rqF -- "$s" "$T_TMP/ex/edition/site" && leaked="$leaked$s"$'\n'
 done <<<"$secrets"
 if [ $n -gt 0 ] && [ -z "$leaked" ]; then t_ok "example: none of $n private values published"
 else t_fail "example: private values published ($n checked)" "$leaked"; fi
@@ -130,7 +130,7 @@ grep -q 'rel="canonical"' "$S/partenaires/caf.html" && t_ok "canonical link with
 mkdir -p "$T_TMP/nourl"; cp -R "$G/content" "$T_TMP/nourl/"
 sed -i '/^url:/d' "$T_TMP/nourl/content/site.yaml"
 build "$T_TMP/nourl/content" "$T_TMP/o3" 2>/dev/null
-[ ! -e "$T_TMP/o3/site/sitemap.xml" ] && ! grep -rq 'rel="canonical"' "$T_TMP/o3/site" &&
+[ ! -e "$T_TMP/o3/edition/site/sitemap.xml" ] && ! grep -rq 'rel="canonical"' "$T_TMP/o3/edition/site" &&
     t_ok "no base URL: no sitemap, no canonical link" || t_fail "no base URL: no sitemap, no canonical link"
 
 # --- themes -------------------------------------------------------------
@@ -139,10 +139,10 @@ printf '</main><footer>PIED-DU-THEME</footer></body></html>\n' >"$T_TMP/theme/pa
 printf 'body{color:black}\n' >"$T_TMP/theme/assets/style.css"
 build "$G/content" "$T_TMP/o4" --theme "$T_TMP/theme" 2>"$T_TMP/t.err"; rc=$?
 t_eq "theme overriding one partial: exit 0" "$rc" 0
-grep -q PIED-DU-THEME "$T_TMP/o4/site/index.html" && grep -q '<h1>' "$T_TMP/o4/site/index.html" &&
+grep -q PIED-DU-THEME "$T_TMP/o4/edition/site/index.html" && grep -q '<h1>' "$T_TMP/o4/edition/site/index.html" &&
     t_ok "theme: its partial used, default templates for the rest" || t_fail "theme: partial and fallback" "$(cat "$T_TMP/t.err")"
-cmp -s "$T_TMP/o4/site/assets/style.css" "$T_TMP/theme/assets/style.css" &&
-    [ -f "$T_TMP/o4/site/assets/recherche.js" ] &&
+cmp -s "$T_TMP/o4/edition/site/assets/style.css" "$T_TMP/theme/assets/style.css" &&
+    [ -f "$T_TMP/o4/edition/site/assets/recherche.js" ] &&
     t_ok "theme: its assets win, default assets fill in" || t_fail "theme: assets"
 
 mkdir -p "$T_TMP/bad"
@@ -158,7 +158,7 @@ mkdir -p "$T_TMP/big/partials"
 head -c 1048577 /dev/zero | tr '\0' x >"$T_TMP/big/partials/footer.mustache"
 build "$G/content" "$T_TMP/o6" --theme "$T_TMP/big" 2>"$T_TMP/g.err"; rc=$?
 t_eq "unreadable partial: exit 1" "$rc" 1
-grep -q 'footer\.mustache: error: cannot read partial' "$T_TMP/g.err" && [ ! -e "$T_TMP/o6/site" ] &&
+grep -q 'footer\.mustache: error: cannot read partial' "$T_TMP/g.err" && [ ! -e "$T_TMP/o6/edition/site" ] &&
     t_ok "unreadable partial: reported, no site published" || t_fail "unreadable partial: reported, no site published" "$(cat "$T_TMP/g.err")"
 
 t_done

@@ -57,7 +57,7 @@ O=$T_TMP/o-nfd
 t_eq "an NFD page builds (exit 0)" "$rc" 0
 t_eq "an NFD page: no diagnostic" "$(diags "$T_TMP/err-nfd")" \
     "0 errors, 0 warnings in 1 page"
-txt=$(pdftotext "$O/livret.pdf" - 2>/dev/null)
+txt=$(pdftotext "$O/edition/livret.pdf" - 2>/dev/null)
 nfc=$(printf 'fran\303\247ais')		# ç, one character
 nfd=$(printf 'franc\314\247ais')	# c + U+0327
 case $txt in
@@ -68,17 +68,17 @@ case $txt in
 *$'\xcc\xa7'*) t_fail "booklet: no combining cedilla left" ;;
 *) t_ok "booklet: no combining cedilla left" ;;
 esac
-html=$(cat "$O"/site/partenaires/ecole*.html "$O"/site/partenaires/ecole/index.html 2>/dev/null)
+html=$(cat "$O"/edition/site/partenaires/ecole*.html "$O"/edition/site/partenaires/ecole/index.html 2>/dev/null)
 case $html in
 *"$nfd"*) t_fail "site: no NFD text in the partner page" ;;
 *"Cours de $nfc"*) t_ok "site: the partner page says \"français\" (NFC)" ;;
 *) t_fail "site: the partner page says \"français\" (NFC)" \
-    "$(ls -R "$O/site" | head -20)" ;;
+    "$(ls -R "$O/edition/site" | head -20)" ;;
 esac
 t_check "an NFD logo file name (logo: written NFC): copied into the site" \
-    test -s "$O/site/logos/cafe$(printf '\314\201').png"
+    test -s "$O/edition/site/logos/cafe$(printf '\314\201').png"
 t_eq "an NFD logo file name: embedded in the booklet" \
-    "$(pdfimages -list "$O/livret.pdf" 2>/dev/null | awk 'NR > 2' | wc -l)" 1
+    "$(pdfimages -list "$O/edition/livret.pdf" 2>/dev/null | awk 'NR > 2' | wc -l)" 1
 
 # ---- scripts the fonts lack --------------------------------------------------
 C=$T_TMP/scripts
@@ -97,7 +97,7 @@ t_eq "every warning has its file:line:col" \
 t_check "the warning names the characters and why" \
     grep -q 'caf.md:2:6: warning: nom: the booklet leaves out 2 characters .*中文.*no font' \
     "$T_TMP/check-scripts"
-P=$O/livret.pdf
+P=$O/edition/livret.pdf
 txt=$(pdftotext "$P" - 2>"$T_TMP/poppler")
 for w in Ελληνικά Русский Հայերեն ქართული; do
 	case $txt in
@@ -152,7 +152,7 @@ done
 # The example edition: everything in Open Sans, no fallback needed.
 "$A" build -q -C "$TOP/content" -o "$T_TMP/o-ex" 2>/dev/null
 t_eq "the example booklet embeds no fallback face" \
-    "$(pdffonts "$T_TMP/o-ex/livret.pdf" 2>&1 | grep -c DejaVu)" 0
+    "$(pdffonts "$T_TMP/o-ex/edition/livret.pdf" 2>&1 | grep -c DejaVu)" 0
 
 # A theme whose font family is not installed: its errors come before the
 # summary, which counts them (the build stops there).
@@ -171,13 +171,13 @@ O=$T_TMP/o-jpeg
 t_eq "a truncated JPEG: the build refuses it (exit 1)" "$rc" 1
 t_check "a truncated JPEG: the error is at the logo: line" \
     grep -q 'caf\.md:14:7: error: logo: .*truncated' "$T_TMP/err-jpeg"
-t_check "a truncated JPEG: no booklet written" test ! -e "$O/livret.pdf"
+t_check "a truncated JPEG: no booklet written" test ! -e "$O/edition/livret.pdf"
 # The same page with a whole JPEG: embedded as is, a clean PDF.
 convert -size 64x48 gradient:red-blue -quality 90 "$C/logos/caf.jpg" 2>/dev/null
 "$A" build -C "$C" -o "$O" 2>"$T_TMP/err-jpeg2"; rc=$?
 t_eq "a whole JPEG: the build passes" "$rc" 0
 t_check "a whole JPEG: embedded (DCT) and qpdf --check clean" sh -c '
 	pdfimages -list "$1" | grep -q jpeg && qpdf --check "$1" >/dev/null' \
-    sh "$O/livret.pdf"
+    sh "$O/edition/livret.pdf"
 
 t_done

@@ -31,11 +31,11 @@ t_ok "build of the example with other sites"
 have_pdf=0
 command -v pdftotext >/dev/null 2>&1 && have_pdf=1
 for pdf in livret livret-impression; do
-	[ $have_pdf -eq 1 ] && pdftotext -layout "$out/$pdf.pdf" "$T_TMP/$pdf.txt"
+	[ $have_pdf -eq 1 ] && pdftotext -layout "$out/edition/$pdf.pdf" "$T_TMP/$pdf.txt"
 done
 
 while IFS='|' read -r slug url label; do
-	page=$out/site/partenaires/$slug.html
+	page=$out/edition/site/partenaires/$slug.html
 	if grep -qF "href=\"$url\" rel=\"external noopener\">$label</a>" "$page"
 	then t_ok "site: $url shows as $label"
 	else t_fail "site: $url shows as $label" \

@@ -1,6 +1,6 @@
 /*
- * test_outdir.c — the output folder as one unit: generations, the
- * switch, ownership, paths of I/O failures, the ENOSPC fault.
+ * test_outdir.c — the output folder as one unit: publication by
+ * exchange and by renames, ownership, paths of I/O failures, the ENOSPC fault.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -91,35 +91,46 @@ S_build(const char *out, const char *text, int pdf, struct diags *d)
 }
 
 static void
-test_generations(void **state)
+test_publish(void **state)
 {
 	struct diags	 d;
 	char		*out = path_join(S_tmp, "out"), *t, buf[64];
-	ssize_t		 n;
+	struct stat	 st;
 
 	(void)state;
 	diags_init(&d);
 	assert_true(S_build(out, "un", 1, &d));
-	assert_string_equal(t = S_get(out, "site/index.html"), "un");
+	assert_string_equal(t = S_get(out, "edition/site/index.html"), "un");
 	free(t);
-	assert_string_equal(t = S_get(out, "livret-partenaires.pdf"), "un");
+	assert_string_equal(t = S_get(out, "edition/livret-partenaires.pdf"),
+	    "un");
 	free(t);
-	/* The second build goes to the other generation, and switches. */
+	/* The second build replaces the unit (by an exchange). */
 	assert_true(S_build(out, "deux", 0, &d));
-	assert_string_equal(t = S_get(out, "site/index.html"), "deux");
+	assert_string_equal(t = S_get(out, "edition/site/index.html"), "deux");
+	free(t);
+	/* Real folders, no link; the booklet it did not write is gone. */
+	t = path_join(out, "edition/site");
+	assert_int_equal(lstat(t, &st), 0);
+	assert_true(S_ISDIR(st.st_mode));
+	free(t);
+	t = path_join(out, "edition/livret-partenaires.pdf");
+	assert_int_equal(access(t, F_OK), -1);
+	free(t);
+	/* By renames under a journal: the same result, nothing left. */
+	setenv("ANNUAIRE_TEST_NO_EXCHANGE", "1", 1);
+	assert_true(S_build(out, "trois", 1, &d));
+	unsetenv("ANNUAIRE_TEST_NO_EXCHANGE");
+	assert_string_equal(t = S_get(out, "edition/site/index.html"), "trois");
+	free(t);
+	t = path_join(out, ".annuaire/journal");
+	assert_int_equal(access(t, F_OK), -1);
+	free(t);
+	t = path_join(out, ".annuaire/old");
+	assert_int_equal(access(t, F_OK), -1);
 	free(t);
 	t = path_join(out, ".annuaire/current");
-	n = readlink(t, buf, sizeof(buf) - 1);
-	free(t);
-	assert_int_equal(n, 1);
-	assert_int_equal(buf[0], 'b');
-	/* The booklet it did not write is gone, link included. */
-	t = path_join(out, "livret-partenaires.pdf");
-	assert_int_equal(access(t, F_OK), -1);
 	assert_int_equal(readlink(t, buf, sizeof(buf)), -1);
-	free(t);
-	t = path_join(out, ".annuaire/a");
-	assert_int_equal(access(t, F_OK), -1);
 	free(t);
 	assert_int_equal(d.errors, 0);
 	diags_free(&d);
@@ -155,13 +166,13 @@ test_foreign(void **state)
 	diags_init(&d);
 	out = path_join(S_tmp, "g");
 	assert_true(S_build(out, "un", 0, &d));
-	S_put(out, "site/notes.txt", "notes");
+	S_put(out, "edition/site/notes.txt", "notes");
 	assert_false(S_build(out, "deux", 0, &d));
 	assert_int_equal(d.errors, 1);
-	t = path_join(out, "site/notes.txt");
+	t = path_join(out, "edition/site/notes.txt");
 	assert_string_equal(d.v[0].file, t);
 	free(t);
-	assert_string_equal(t = S_get(out, "site/index.html"), "un");
+	assert_string_equal(t = S_get(out, "edition/site/index.html"), "un");
 	free(t);
 	diags_free(&d);
 	free(out);
@@ -187,7 +198,7 @@ test_io_errors(void **state)
 	assert_true(outdir_io_errors(&od, &d));
 	assert_int_equal(d.n, 3);
 	assert_int_equal(d.errors, 3);
-	want = path_join(out, "site/index.html");
+	want = path_join(out, "edition/site/index.html");
 	assert_string_equal(d.v[1].file, want);
 	assert_string_equal(d.v[2].file, c);
 	free(want);
@@ -220,7 +231,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(test_generations),
+		cmocka_unit_test(test_publish),
 		cmocka_unit_test(test_foreign),
 		cmocka_unit_test(test_io_errors),
 		cmocka_unit_test(test_enospc_fault),

@@ -15,9 +15,9 @@ A() { "$ANNUAIRE" "$@"; }
 A build -q -C "$TOP/content" -o "$T_TMP/o" >/dev/null 2>&1
 t_eq "example builds" "$?" 0
 t_check "footer: publié par la Maison de Quartier des Chantiers" \
-    grep -q "^Publié par la Maison de Quartier des Chantiers</p>" "$T_TMP/o/site/index.html"
+    grep -q "^Publié par la Maison de Quartier des Chantiers</p>" "$T_TMP/o/edition/site/index.html"
 t_check "À propos: La Coordination de l’Outil Partenaires rassemble les fiches" \
-    grep -q "<p>La Coordination de l’Outil Partenaires rassemble les fiches" "$T_TMP/o/site/a-propos.html"
+    grep -q "<p>La Coordination de l’Outil Partenaires rassemble les fiches" "$T_TMP/o/edition/site/a-propos.html"
 
 cp -r "$TOP/content" "$T_TMP/c"
 A campaign -C "$T_TMP/c" -o "$T_TMP/o" --echeance 2025-12-31 >/dev/null 2>&1
@@ -36,12 +36,12 @@ cp -r "$TOP/content" "$T_TMP/le"
 sed -i '/^editeur:/,/^coordination:/s/^  article: la$/  article: le/; s/"Maison de Quartier des Chantiers"/"Centre social des Chantiers"/' "$T_TMP/le/site.yaml"
 A build -q -C "$T_TMP/le" -o "$T_TMP/o-le" >/dev/null 2>&1
 t_check "article: le → publié par le Centre social des Chantiers" \
-    grep -q "^Publié par le Centre social des Chantiers</p>" "$T_TMP/o-le/site/index.html"
+    grep -q "^Publié par le Centre social des Chantiers</p>" "$T_TMP/o-le/edition/site/index.html"
 # No article (a proper name): the name alone, as before.
 sed -i '/^editeur:/,/^coordination:/{/^  article: /d}' "$T_TMP/le/site.yaml"
 A build -q -C "$T_TMP/le" -o "$T_TMP/o-le" >/dev/null 2>&1
 t_check "no article: publié par Centre social des Chantiers" \
-    grep -q "^Publié par Centre social des Chantiers</p>" "$T_TMP/o-le/site/index.html"
+    grep -q "^Publié par Centre social des Chantiers</p>" "$T_TMP/o-le/edition/site/index.html"
 
 # check: an article that is not one, at its line and column, in French too.
 cp -r "$TOP/content" "$T_TMP/bad"

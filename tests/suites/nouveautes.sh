@@ -37,7 +37,7 @@ open(p, "w", encoding="utf-8").write(s)
 PY
 A build -q -C "$C" -o "$O" >/dev/null 2>"$T_TMP/build.err"
 t_eq "the edition with every kind of change builds" "$?" 0
-N=$O/site/nouveautes.html
+N=$O/edition/site/nouveautes.html
 # The page's text, tags out, no-break spaces as spaces.
 sed 's/<[^>]*>//g; s/&nbsp;/ /g; s/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' "$N" >"$T_TMP/n.txt"
 has() { grep -qF -- "$2" "$T_TMP/n.txt" && t_ok "site: $1" || t_fail "site: $1" "no \"$2\" in $(grep -A40 'Nouveaux' "$T_TMP/n.txt")"; }
@@ -57,23 +57,23 @@ t_check "site: the renamed partner linked to its page" grep -qF 'devient <a href
 t_check "site: a change of transports only is not listed" sh -c "! grep -q secours-catholique.html '$N'"
 
 if command -v pdftotext >/dev/null 2>&1; then
-	pdftotext "$O/livret.pdf" - | tr -s ' \n' '  ' | sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' >"$T_TMP/l.txt"
+	pdftotext "$O/edition/livret.pdf" - | tr -s ' \n' '  ' | sed 's/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' >"$T_TMP/l.txt"
 	bk() { grep -qF -- "$2" "$T_TMP/l.txt" && t_ok "booklet: $1" || t_fail "booklet: $1" "no \"$2\""; }
 	bk "the renaming" "SOS Accueil devient Accueil Solidaire des Chantiers"
 	bk "the new phone" "Nouveau téléphone : 01 99 00 99 99."
 	bk "the new hours" "Nouveaux horaires : lun.–jeu. 8 h 30–12 h 30 ; sam. 9 h–12 h."
 	bk "an ended action" "Action arrêtée : « Aide aux démarches administratives »."
 	# The Sommaire names the page at its number, and so does the Mode d'emploi.
-	np=$(for i in $(seq 1 12); do pdftotext -f "$i" -l "$i" "$O/livret.pdf" - 2>/dev/null |
+	np=$(for i in $(seq 1 12); do pdftotext -f "$i" -l "$i" "$O/edition/livret.pdf" - 2>/dev/null |
 	    grep -q "^Nouveautés de l’édition 2019$" && { echo "$i"; break; }; done)
 	t_check "booklet: the Nouveautés page exists" test -n "$np"
 	t_check "booklet: the Sommaire lists it at page $np" sh -c \
-	    "pdftotext -layout '$O/livret.pdf' - | grep -qE '^ *Nouveautés de l’édition[ .]+ $np\$'"
+	    "pdftotext -layout '$O/edition/livret.pdf' - | grep -qE '^ *Nouveautés de l’édition[ .]+ $np\$'"
 	t_check "booklet: the Mode d'emploi points to it" \
 	    grep -qF "Les nouveautés de l’édition, page $np, disent ce qui a changé depuis l’édition 2018" "$T_TMP/l.txt"
 	A build -q -C "$TOP/content" -o "$T_TMP/plain" >/dev/null 2>&1
 	t_check "no previous edition: no Sommaire line" sh -c \
-	    "! pdftotext '$T_TMP/plain/livret.pdf' - | grep -q 'Nouveautés'"
+	    "! pdftotext '$T_TMP/plain/edition/livret.pdf' - | grep -q 'Nouveautés'"
 else
 	t_skip "the booklet's Nouveautés" "pdftotext missing"
 fi

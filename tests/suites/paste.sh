@@ -62,11 +62,11 @@ t_eq "check after the import: no warning about the page" "$(grep -c 'aejf' "$T_T
 A build -C "$C" -o "$O" >"$T_TMP/build.out" 2>&1
 t_eq "build exits 0" "$?" 0
 t_eq "build after the import: no warning about the page" "$(grep -c 'aejf' "$T_TMP/build.out")" 0
-h=$O/site/partenaires/aejf.html
+h=$O/edition/site/partenaires/aejf.html
 t_check "the site shows a list, nested" grep -qF '<li>un accueil à la journée' "$h"
 t_eq "the site shows no code block for the page" "$(grep -c '<pre' "$h")" 0
 t_check "the booklet holds the items on their own lines" \
-    sh -c "pdftotext '$O/livret.pdf' - | grep -q 'sur rendez-vous\$'"
+    sh -c "pdftotext '$O/edition/livret.pdf' - | grep -q 'sur rendez-vous\$'"
 
 t_check "(the fixture holds U+F0B7, the character build warned about)" grep -qP '\x{f0b7}' "$I/traités/aejf.md"
 t_done

@@ -12,7 +12,7 @@ export LC_ALL=C.UTF-8 TZ=UTC SOURCE_DATE_EPOCH=1764464000
 O=$T_TMP/o
 "$ANNUAIRE" build -q -C "$TOP/content" -o "$O" >/dev/null 2>&1
 t_eq "example builds" "$?" 0
-S=$O/site
+S=$O/edition/site
 pages=$(cd "$S" && find . -name '*.html' | sort)
 t_eq "every page has a meta description" \
     "$(cd "$S" && grep -L '^<meta name="description" content="[^"]\{20,\}">$' $pages)" ""

@@ -84,10 +84,10 @@ PY
 	t_eq "report --format csv opens in columns in a French spreadsheet" \
 	    "$(people "$T_TMP/report.csv" 12 2>&1)" "ok 12 True"
 	t_eq "the site's annuaire.csv opens in columns in a French spreadsheet" \
-	    "$(people "$O/site/annuaire.csv" 17 2>&1)" "ok 17 True"
+	    "$(people "$O/edition/site/annuaire.csv" 17 2>&1)" "ok 17 True"
 	t_eq "campagne.csv: the name first, the slug for commands" \
 	    "$(head -1 "$O/campagne/campagne.csv" | cut -d';' -f1-2)" $'\xef\xbb\xbfnom;slug'
-	t_eq "the open data keep data·inclusion's convention (\",\", no BOM)" "$(python3 - "$O/site/data-inclusion" <<'PY'
+	t_eq "the open data keep data·inclusion's convention (\",\", no BOM)" "$(python3 - "$O/edition/site/data-inclusion" <<'PY'
 import csv, glob, os, sys
 out = []
 for f in sorted(glob.glob(os.path.join(sys.argv[1], "*.csv"))):

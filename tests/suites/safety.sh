@@ -73,7 +73,7 @@ t_eq "build during an import ends well" "$?" 0
 wait $p1
 t_check "build during an import waits for it" grep -q "waiting for it to end" "$T_TMP/b.err"
 t_eq "build during an import builds the imported pages" \
-    "$(grep -l 'Réponse importée' "$T_TMP"/out/site/partenaires/*.html 2>/dev/null | wc -l)" 30
+    "$(grep -l 'Réponse importée' "$T_TMP"/out/edition/site/partenaires/*.html 2>/dev/null | wc -l)" 30
 if command -v flock >/dev/null 2>&1; then
 	# flock -o: the lock is flock's own, gone with it when killed.
 	flock -o "$C" sleep 20 >/dev/null 2>&1 &

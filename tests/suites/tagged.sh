@@ -84,38 +84,38 @@ pdfjs_checks() {
 # ---- the example ----------------------------------------------------------
 O=$T_TMP/ex
 "$A" build -q -C "$TOP/content" -o "$O" 2>"$T_TMP/err"
-t_check "example builds" test -s "$O/livret.pdf"
-P=$O/livret.pdf
+t_check "example builds" test -s "$O/edition/livret.pdf"
+P=$O/edition/livret.pdf
 t_check "qpdf --check livret.pdf" qpdf --check "$P"
 t_check "qpdf --check livret-impression.pdf" qpdf --check \
-    "$O/livret-impression.pdf"
+    "$O/edition/livret-impression.pdf"
 poppler_checks example "$P" "$TOP/content"
 pdfjs_checks example "$P"
 "$A" build -q -C "$TOP/content" -o "$T_TMP/ex2" 2>/dev/null
 t_check "a rebuild writes the same tagged livret.pdf" cmp "$P" \
-    "$T_TMP/ex2/livret.pdf"
+    "$T_TMP/ex2/edition/livret.pdf"
 # The partners' edition is the same booklet, tagged alike.
 "$A" build -q -C "$TOP/content" -o "$T_TMP/exp" --edition partenaires \
     2>/dev/null
 t_check "partners' edition: qpdf --check" qpdf --check \
-    "$T_TMP/exp/livret-partenaires.pdf"
-poppler_checks "partners' edition" "$T_TMP/exp/livret-partenaires.pdf" \
+    "$T_TMP/exp/edition/livret-partenaires.pdf"
+poppler_checks "partners' edition" "$T_TMP/exp/edition/livret-partenaires.pdf" \
     "$TOP/content"
-pdfjs_checks "partners' edition" "$T_TMP/exp/livret-partenaires.pdf"
+pdfjs_checks "partners' edition" "$T_TMP/exp/edition/livret-partenaires.pdf"
 # The imposition is not tagged (its pages are sheet sides).
 t_eq "the imposition says Tagged: no" \
-    "$(pdfinfo "$O/livret-impression.pdf" | sed -n 's/^Tagged: *//p')" no
+    "$(pdfinfo "$O/edition/livret-impression.pdf" | sed -n 's/^Tagged: *//p')" no
 
 # ---- the stress fixtures -------------------------------------------------
 for f in long big scripts empty; do
 	sh "$G/gen.sh" "$f" "$T_TMP/c-$f" >/dev/null
 	"$A" build -q -C "$T_TMP/c-$f" -o "$T_TMP/o-$f" 2>"$T_TMP/err-$f"
-	if [ ! -s "$T_TMP/o-$f/livret.pdf" ]; then
+	if [ ! -s "$T_TMP/o-$f/edition/livret.pdf" ]; then
 		t_fail "$f: builds" "$(head -5 "$T_TMP/err-$f")"; continue
 	fi
-	t_check "$f: qpdf --check" qpdf --check "$T_TMP/o-$f/livret.pdf"
-	poppler_checks "$f" "$T_TMP/o-$f/livret.pdf" "$T_TMP/c-$f"
-	pdfjs_checks "$f" "$T_TMP/o-$f/livret.pdf"
+	t_check "$f: qpdf --check" qpdf --check "$T_TMP/o-$f/edition/livret.pdf"
+	poppler_checks "$f" "$T_TMP/o-$f/edition/livret.pdf" "$T_TMP/c-$f"
+	pdfjs_checks "$f" "$T_TMP/o-$f/edition/livret.pdf"
 done
 
 # ---- the checker can fail -------------------------------------------------
@@ -124,11 +124,11 @@ ANNUAIRE_FAULT=untag "$A" build -q -C "$TOP/content" -o "$T_TMP/bad" \
 if [ $pdfjs = 0 ]; then
 	t_skip "pdf.js tag checker fails on an untagged word" "$why"
 else
-	out=$(node "$TOP/tests/browser/pdftags.mjs" "$T_TMP/bad/livret.pdf" 2>&1)
+	out=$(node "$TOP/tests/browser/pdftags.mjs" "$T_TMP/bad/edition/livret.pdf" 2>&1)
 	rc=$?
 	t_eq "pdf.js tag checker fails (exit 1) on an untagged word and a Figure without /Alt" \
 	    "$rc $(printf '%s\n' "$out" | grep -c 'in 0 marked-content sequences') $(printf '%s\n' "$out" | grep -c 'Figure without /Alt')" \
 	    "1 1 1"
 fi
-t_check "qpdf --check the faulty booklet" qpdf --check "$T_TMP/bad/livret.pdf"
+t_check "qpdf --check the faulty booklet" qpdf --check "$T_TMP/bad/edition/livret.pdf"
 t_done

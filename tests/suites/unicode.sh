@@ -140,8 +140,8 @@ EOF
 (cd "$T_TMP" && FONTCONFIG_FILE=$T_TMP/bare-fonts.conf "$A" build -q \
     -C scripts -o o-bare) 2>/dev/null
 t_eq "one file for two fallback styles: DejaVu Sans embedded once" \
-    "$(pdffonts "$T_TMP/o-bare/livret.pdf" 2>&1 | grep -c 'DejaVuSans')" 1
-txt=$(pdftotext "$T_TMP/o-bare/livret.pdf" - 2>/dev/null)
+    "$(pdffonts "$T_TMP/o-bare/edition/livret.pdf" 2>&1 | grep -c 'DejaVuSans')" 1
+txt=$(pdftotext "$T_TMP/o-bare/edition/livret.pdf" - 2>/dev/null)
 for w in Ελληνικά Русский Հայերեն ქართული; do
 	case $txt in
 	*"$w"*) t_ok "one file for two fallback styles: booklet prints $w" ;;

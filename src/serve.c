@@ -249,7 +249,7 @@ S_html(struct MHD_Connection *c, struct S_state *st, unsigned int code,
 /* Serve a file below root; HTML pages get the live script when live. */
 static enum MHD_Result
 S_file(struct MHD_Connection *c, struct S_state *st, const char *root,
-    const char *path, const char *url, int live, int fr)
+    const char *path, const char *url, int live, int fr, int private)
 {
 	struct MHD_Response *r;
 	struct stat	 sb;
@@ -296,6 +296,8 @@ S_file(struct MHD_Connection *c, struct S_state *st, const char *root,
 		close(fd);
 		return MHD_NO;
 	}
+	if (private)	/* named contacts: no index, no shared cache */
+		MHD_add_response_header(r, "X-Robots-Tag", "noindex");
 	return S_queue(c, MHD_HTTP_OK, r, type);
 }
 
@@ -565,7 +567,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 		root = f ? xstrndup(f, (size_t)(strrchr(f, '/') - f)) : NULL;
 		pthread_mutex_unlock(&st->mu);
 		ret = S_file(c, st, root, strrchr(url, '/') + 1, url,
-		    url[1] == 's', fr);
+		    url[1] == 's', fr, url[1] == '_');
 		free(root);
 		return ret;
 	}
@@ -580,7 +582,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 		if (root == NULL)
 			return S_text(c, MHD_HTTP_NOT_FOUND, "Not Found");
 		/* The forms keep their own page (their CSP forbids ours). */
-		ret = S_file(c, st, root, url + 9, url, 0, fr);
+		ret = S_file(c, st, root, url + 9, url, 0, fr, 0);
 		free(root);
 		return ret;
 	}
@@ -598,7 +600,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	root = xstrdup(st->site);
 	pthread_mutex_unlock(&st->mu);
-	ret = S_file(c, st, root, url, url, 1, fr);
+	ret = S_file(c, st, root, url, url, 1, fr, 0);
 	free(root);
 	return ret;
 }
@@ -980,8 +982,15 @@ serve_run(const struct serve_opts *o, struct diags *dg)
 	sigaddset(&mask, SIGTERM);
 	sigaddset(&mask, SIGHUP);
 	pthread_sigmask(SIG_BLOCK, &mask, &old);
+	/*
+	 * A shell without job control starts background commands with
+	 * SIGINT ignored, and an ignored signal never reaches signalfd:
+	 * serve must still stop on it.
+	 */
+	signal(SIGINT, SIG_DFL);
+	signal(SIGTERM, SIG_DFL);
 	signal(SIGPIPE, SIG_IGN);
-	if ((sfd = signalfd(-1, &mask, SFD_CLOEXEC)) == -1) {
+	if ((sfd = signalfd(-1, &mask, SFD_CLOEXEC | SFD_NONBLOCK)) == -1) {
 		diag_error(dg, NULL, 0, 0, "cannot wait for signals: %s",
 		    strerror(errno));
 		goto out;
@@ -1097,8 +1106,14 @@ out:
 		(void)remove_tree(dir);
 	if (lockfd >= 0)
 		close(lockfd);
-	if (sfd >= 0)
+	if (sfd >= 0) {
+		struct signalfd_siginfo si;
+
+		/* The signal that stopped us is taken, not left pending. */
+		while (read(sfd, &si, sizeof(si)) == (ssize_t)sizeof(si))
+			;
 		close(sfd);
+	}
 	/* Reap what xdg-open left. */
 	while (waitpid(-1, NULL, WNOHANG) > 0)
 		;

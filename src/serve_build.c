@@ -390,6 +390,39 @@ sb_partners_parse(const char *csv, struct sb_partners *p)
 	}
 }
 
+/* Bytes of a space at s: ' ', U+00A0, U+202F (typography adds them). */
+static size_t
+S_space(const char *s)
+{
+	if (*s == ' ')
+		return 1;
+	if (strncmp(s, "\xc2\xa0", 2) == 0)
+		return 2;
+	if (strncmp(s, "\xe2\x80\xaf", 3) == 0)
+		return 3;
+	return 0;
+}
+
+/* Whether a and b are the same name, whatever their spaces. */
+static int
+S_same_name(const char *a, const char *b)
+{
+	size_t	 n;
+
+	for (;;) {
+		while ((n = S_space(a)) > 0)
+			a += n;
+		while ((n = S_space(b)) > 0)
+			b += n;
+		if (*a != *b)
+			return 0;
+		if (*a == '\0')
+			return 1;
+		a++;
+		b++;
+	}
+}
+
 void
 sb_partners_pages(struct sb_partners *p, const char *dump)
 {
@@ -412,7 +445,7 @@ sb_partners_pages(struct sb_partners *p, const char *dump)
 		if ((q = strrchr(title, '"')) != NULL)
 			*q = '\0';
 		for (i = 0; i < p->n; i++)
-			if (p->v[i].page == 0 && strcmp(p->v[i].nom, title) == 0) {
+			if (p->v[i].page == 0 && S_same_name(p->v[i].nom, title)) {
 				p->v[i].page = (int)page + 1;
 				break;
 			}

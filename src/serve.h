@@ -55,8 +55,8 @@ struct serve_opts {
 	int		 port;		/* --port, or 0: the first free */
 	int		 open;		/* --open: xdg-open the URL */
 	int		 poll;		/* --poll: never inotify */
-	void		(*say)(const char *fmt, ...)
-			    __attribute__((format(printf, 1, 2)));
+	void		(*say)(const char *fmt, ...);	/* a printf
+					   format, translated by say */
 };
 
 int	 serve_run(const struct serve_opts *, struct diags *);

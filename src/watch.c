@@ -40,11 +40,38 @@ struct watch {
 	uint64_t	  digest;	/* polling: the trees' last digest */
 };
 
+/*
+ * Whether path is a Windows drive seen from WSL (/mnt/c...), whatever
+ * the file system type WSL reports for it.
+ */
+static int
+S_wsl_drive(const char *path)
+{
+	char	*real, *text = NULL;
+	size_t	 len;
+	int	 wsl, drive = 0;
+
+	wsl = getenv("WSL_DISTRO_NAME") != NULL;
+	if (!wsl && file_read("/proc/sys/kernel/osrelease", 4096, &text,
+	    &len)) {
+		wsl = strstr(text, "icrosoft") != NULL;
+		free(text);
+	}
+	if (wsl && (real = realpath(path, NULL)) != NULL) {
+		drive = strncmp(real, "/mnt/", 5) == 0 && real[5] >= 'a' &&
+		    real[5] <= 'z' && (real[6] == '/' || real[6] == '\0');
+		free(real);
+	}
+	return drive;
+}
+
 static int
 S_remote(const char *path)
 {
 	struct statfs	 fs;
 
+	if (S_wsl_drive(path))
+		return 1;
 	if (statfs(path, &fs) == -1)
 		return 0;
 	switch ((unsigned long)fs.f_type & 0xffffffffUL) {

@@ -12,7 +12,7 @@
  * inotify cannot be had, and when a tree lies on a file system whose
  * changes inotify misses because they are made by another machine or
  * kernel: NFS, SMB/CIFS, 9p (WSL 2's view of Windows drives, /mnt/c),
- * FUSE, and WSL 1's drvfs.
+ * FUSE, WSL 1's drvfs, and any /mnt/<letter> folder under WSL.
  *
  * Nothing is ever written in the watched trees.  Hidden entries (a
  * leading '.') and editors' backup files ("~" at the end) are ignored.

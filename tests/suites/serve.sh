@@ -8,6 +8,7 @@
 # a foreign Host, POST/PUT, a huge header, many connections, each refused
 # while the server keeps serving.  Ctrl-C, SIGTERM and SIGKILL leave
 # nothing behind; a taken port is said; out/ and the content untouched.
+# san: yes
 . "$TOP/tests/lib.sh"
 A=$ANNUAIRE
 export SOURCE_DATE_EPOCH=1521072000

@@ -96,9 +96,9 @@ S_open_below(const char *root, const char *path, struct stat *st, int *code,
 	    comp = strtok_r(NULL, "/", &save)) {
 		/* "..", "." and hidden names; a NUL cut the path already. */
 		if (comp[0] == '.' || strchr(comp, '\\') != NULL) {
+			*code = comp[1] == '.' || comp[1] == '\0' ? 400 : 404;
 			close(fd);
 			free(copy);
-			*code = comp[1] == '.' || comp[1] == '\0' ? 400 : 404;
 			return -1;
 		}
 		nfd = openat(fd, comp, O_RDONLY | O_NOFOLLOW | O_NONBLOCK |

@@ -338,7 +338,9 @@ S_csv_field(const char **p, int *eol)
 	if (*s != '\0')
 		s++;
 	*p = s;
-	return xstrdup(buf_cstr(&b));
+	s = xstrdup(buf_cstr(&b));
+	buf_free(&b);
+	return (char *)s;
 }
 
 void

@@ -20,6 +20,13 @@ const base = args.url, mode = args.mode;
 const file = path.join(path.resolve(args.content), 'partenaires', 'aejf.md');
 const original = fs.readFileSync(file, 'utf8');
 const { ok, done } = tap();
+// Save as editors do: a new file renamed over the old one, so the server
+// never sees a half-written page (a truncated file is a different error).
+function save(text) {
+	const tmp = path.join(path.dirname(file), '.aejf.md.tmp');
+	fs.writeFileSync(tmp, text);
+	fs.renameSync(tmp, file);
+}
 
 const browser = await launch();
 const external = [], errors = [];
@@ -63,7 +70,7 @@ try {
 
 	// Edit the phone: the open page follows by itself.
 	const t0 = Date.now();
-	fs.writeFileSync(file, original.replace('01 99 00 10 01', '01 99 00 10 42'));
+	save(original.replace('01 99 00 10 01', '01 99 00 10 42'));
 	let ms = await until(page, async p => (await text(p)).includes('01 99 00 10 42'));
 	ok(ms >= 0, `${mode}: the open page shows the new phone without a manual reload`);
 	console.log(`# edit-to-reload delay (${mode}): ${Date.now() - t0} ms`);
@@ -73,11 +80,12 @@ try {
 	const lines = original.split('\n');
 	const at = lines.findIndex(l => l.startsWith('telephone:'));
 	const broken = original.replace('telephone: "01 99 00 10 01"', 'telephone: [oops');
-	fs.writeFileSync(file, broken);
-	ms = await until(page, overlay);
-	ok(ms >= 0, `${mode}: broken page → the overlay appears without a manual reload`);
-	const ov = await text(page);
+	save(broken);
 	const pos = `partenaires/aejf.md:${at + 1}:12`;
+	const overlayText = p => p.$eval('#annuaire-overlay', e => e.innerText).catch(() => '');
+	ms = await until(page, async p => (await overlayText(p)).includes(pos));
+	ok(ms >= 0, `${mode}: broken page → the overlay appears without a manual reload`);
+	const ov = await overlayText(page);
 	ok(ov.includes(pos), `${mode}: the overlay gives the position ${pos}`, ov.slice(0, 800));
 	ok(/erreur\s*:/.test(ov) && ov.includes('n’est pas fermée'), `${mode}: the overlay speaks French (Accept-Language fr)`, ov.slice(0, 800));
 	const pre = await page.$eval('#annuaire-overlay pre', e => e.textContent).catch(() => '');
@@ -104,7 +112,7 @@ try {
 	}
 
 	// Fix it: the overlay goes and the page shows the fixed content.
-	fs.writeFileSync(file, original.replace('01 99 00 10 01', '01 99 00 10 43'));
+	save(original.replace('01 99 00 10 01', '01 99 00 10 43'));
 	ms = await until(page, async p => !(await overlay(p)) && (await text(p)).includes('01 99 00 10 43'));
 	ok(ms >= 0, `${mode}: fixed → the overlay goes and the page reloads (${ms} ms)`);
 	await until(home, async p => !(await overlay(p)));

@@ -17,15 +17,15 @@ WARNS	 = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   -DANNUAIRE_DATADIR='"$(DATADIR)"'
 PKGS	 = yaml-0.1 libcmark fontconfig freetype2 libpng libqrencode \
-	   libutf8proc libjpeg libdeflate
+	   libutf8proc libjpeg libdeflate libmicrohttpd
 # Recursive (=) so that pkg-config is asked after `deps` has installed it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
 	     echo -lyaml -lcmark -lfontconfig -lfreetype -lpng16 -lqrencode \
-	     -lutf8proc -ljpeg -ldeflate)
+	     -lutf8proc -ljpeg -ldeflate -lmicrohttpd)
 # libstemmer (Snowball) has no .pc file in Debian: plain -lstemmer then.
 STEMMER_LIBS = $(shell pkg-config --libs libstemmer 2>/dev/null || echo -lstemmer)
-LDLIBS	 = $(PKG_LIBS) $(STEMMER_LIBS) -lhpdf -lhyphen -lz -lm
+LDLIBS	 = $(PKG_LIBS) $(STEMMER_LIBS) -lhpdf -lhyphen -lz -lm -lpthread
 
 SAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer \
 	    -fno-sanitize-recover=undefined
@@ -203,7 +203,8 @@ CPPFLAGS	+= -DANNUAIRE_LOCALEDIR='"$(LOCALEDIR)"'
 LINGUAS		 = fr
 MOFILES		 = $(LINGUAS:%=$(BUILD)/locale/%/LC_MESSAGES/annuaire.mo)
 XGETTEXT_FMT	 = diag_error:5 diag_warn:5 diag_add:6 load_err:3 load_warn:3 \
-		   S_di_err:3 S_di_warn:3 S_error:3 S_tpl_error:4 S_fail:2 S_usage_error:2 S_say:1
+		   S_di_err:3 S_di_warn:3 S_error:3 S_tpl_error:4 S_fail:2 S_usage_error:2 S_say:1 \
+		   S_serve_say:1 say:1
 XGETTEXT_OPTS	 = --language=C --from-code=UTF-8 --add-location=file \
 		   --add-comments=TRANSLATORS: --package-name=annuaire \
 		   --msgid-bugs-address="see docs/HACKING.md" -k_ -kN_ -kC_:1c,2 \

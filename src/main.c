@@ -34,6 +34,7 @@
 #include "news.h"
 #include "outdir.h"
 #include "report.h"
+#include "serve.h"
 #include "spawn.h"
 #include "timing.h"
 #include "util.h"
@@ -80,6 +81,7 @@ static const char usage_main[] = N_(
 "  import   merge the pages partners sent back (dry run by default)\n"
 "  report   where every partner stands in the campaign\n"
 "  export   write the directory as open data: export data-inclusion\n"
+"  serve    preview the site and booklets in a browser, rebuilt live\n"
 "  help     show the help of a command: annuaire help build\n"
 "\n"
 "Exit status: 0 success (warnings allowed), 1 errors in the content,\n"
@@ -254,6 +256,32 @@ static const char usage_export[] = N_(
 "  -C DIR   content folder (default: content)\n"
 "  -o OUT   output folder (default: data-inclusion); not inside DIR\n"
 "  -q       print only problems\n");
+
+static const char usage_serve[] = N_(
+"usage: annuaire serve [-C DIR] [-o OUT] [--theme DIR] [--port N]\n"
+"                      [--bind ADDR] [--open] [--poll]\n"
+"\n"
+"Build the content into a temporary folder of its own (never OUT, never\n"
+"DIR, which serve only reads) and serve it on http://127.0.0.1:PORT/:\n"
+"the site, /livret.pdf, the partners' booklet (private path), suivi.html\n"
+"and OUT/campagne/ when present, and the coordinator's page /_annuaire/\n"
+"(errors, campaign state per partner, links to each partner's page, form\n"
+"and booklet page).  On every change of DIR or of the theme the site is\n"
+"rebuilt, then the booklets, and open pages reload by themselves; while\n"
+"the content has errors, every page shows them over the last good build.\n"
+"Ctrl-C stops it and removes the temporary folder.\n"
+"\n"
+"Options:\n"
+"  -C DIR       content folder (default: content)\n"
+"  -o OUT       where campagne/ is read from (default: out; not written)\n"
+"  --theme DIR  theme folder (also watched)\n"
+"  --port N     port (default: the first free from 8080)\n"
+"  --bind ADDR  address to listen on (default: 127.0.0.1, this machine\n"
+"               only); any other lets the network in: a warning says so\n"
+"  --open       open the preview in the browser (xdg-open)\n"
+"  --poll       watch the files by polling them every half second, as\n"
+"               serve does by itself on network shares and on Windows\n"
+"               drives seen from WSL (/mnt/c), where inotify misses changes\n");
 
 static const char usage_help[] = N_(
 "usage: annuaire help [COMMAND]\n");
@@ -1529,6 +1557,81 @@ out:
 	return rc;
 }
 
+enum { OPT_PORT = 400, OPT_BIND, OPT_OPEN, OPT_POLL, OPT_STHEME };
+
+static const struct option serve_longopts[] = {
+	{ "help", no_argument, NULL, 'h' },
+	{ "theme", required_argument, NULL, OPT_STHEME },
+	{ "port", required_argument, NULL, OPT_PORT },
+	{ "bind", required_argument, NULL, OPT_BIND },
+	{ "open", no_argument, NULL, OPT_OPEN },
+	{ "poll", no_argument, NULL, OPT_POLL },
+	{ NULL, 0, NULL, 0 }
+};
+
+/* serve's messages for the terminal, one line each, after "annuaire: ". */
+static void
+S_serve_say(const char *fmt, ...)
+{
+	va_list	 ap;
+
+	fprintf(stderr, "%s: ", progname);
+	va_start(ap, fmt);
+	vfprintf(stderr, _(fmt), ap);
+	va_end(ap);
+	fflush(stderr);
+}
+
+static int
+cmd_serve(int argc, char *argv[])
+{
+	struct serve_opts so = { .content = "content", .out = "out",
+			    .say = S_serve_say };
+	struct diags	 d;
+	char		*end;
+	long		 port;
+	int		 c, ok;
+
+	optind = 1;
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":C:o:h", serve_longopts,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'h':
+			S_usage(stdout, usage_serve);
+			return 0;
+		case 'C': so.content = optarg; break;
+		case 'o': so.out = optarg; break;
+		case OPT_STHEME: so.theme = optarg; break;
+		case OPT_BIND: so.bind = optarg; break;
+		case OPT_OPEN: so.open = 1; break;
+		case OPT_POLL: so.poll = 1; break;
+		case OPT_PORT:
+			port = strtol(optarg, &end, 10);
+			if (*optarg == '\0' || *end != '\0' || port < 1 ||
+			    port > 65535)
+				return S_usage_error(usage_serve, "--port takes "
+				    "a number from 1 to 65535, not '%s'", optarg);
+			so.port = (int)port;
+			break;
+		case ':':
+			return S_usage_error(usage_serve, "option requires an "
+			    "argument: %s", argv[optind - 1]);
+		default:
+			return S_usage_error(usage_serve, "unknown option: %s",
+			    argv[optind - 1]);
+		}
+	}
+	if (optind != argc)
+		return S_usage_error(usage_serve, "unexpected argument: %s",
+		    argv[optind]);
+	diags_init(&d);
+	ok = serve_run(&so, &d);
+	S_print_diags(&d);
+	diags_free(&d);
+	return ok ? 0 : EXIT_USAGE;
+}
+
 static int cmd_help(int, char *[]);
 
 static const struct command {
@@ -1543,6 +1646,7 @@ static const struct command {
 	{ "import", cmd_import, usage_import },
 	{ "report", cmd_report, usage_report },
 	{ "export", cmd_export, usage_export },
+	{ "serve", cmd_serve, usage_serve },
 	{ "help", cmd_help, usage_help },
 };
 

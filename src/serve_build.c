@@ -330,11 +330,11 @@ S_csv_field(const char **p, int *eol)
 				buf_putc(&b, *s);
 		}
 	}
-	while (*s != '\0' && *s != ',' && *s != '\n' && *s != '\r')
+	while (*s != '\0' && *s != ';' && *s != '\n' && *s != '\r')
 		buf_putc(&b, *s++);
 	if (*s == '\r')
 		s++;
-	*eol = *s != ',';
+	*eol = *s != ';';
 	if (*s != '\0')
 		s++;
 	*p = s;
@@ -364,8 +364,9 @@ sb_partners_parse(const char *csv, struct sb_partners *p)
 			else
 				free(v);
 		} while (!eol && *s != '\0');
-		/* slug,nom,etat,erreurs,avertissements,demande,relance,
-		   reponse,mise_a_jour,...: the first row names them. */
+		/* nom;slug;etat;erreurs;avertissements;demande;relance;
+		   reponse;mise_a_jour;...: the first row names them (the
+		   CSV a person opens: ";" and a BOM, report.c). */
 		if (row++ > 0 && k >= 9) {
 			struct sb_partner *q;
 
@@ -374,8 +375,8 @@ sb_partners_parse(const char *csv, struct sb_partners *p)
 				p->v = xreallocarray(p->v, cap, sizeof(*p->v));
 			}
 			q = &p->v[p->n++];
-			q->slug = f[0];
-			q->nom = f[1];
+			q->nom = f[0];
+			q->slug = f[1];
 			q->etat = f[2];
 			q->demande = f[5];
 			q->relance = f[6];

@@ -209,6 +209,13 @@ S_ch_guide(struct lay *l, size_t arg)
 }
 
 static void
+S_ch_network(struct lay *l, size_t arg)
+{
+	(void)arg;
+	bk_network(l);
+}
+
+static void
 S_ch_contents(struct lay *l, size_t arg)
 {
 	(void)arg;
@@ -287,6 +294,7 @@ S_sections(struct lay *l)
 		S_add(&v, &n, S_ch_no_partner, 0);
 	} else {
 		S_add(&v, &n, S_ch_guide, 0);
+		S_add(&v, &n, S_ch_network, 0);
 		S_add(&v, &n, S_ch_contents, 0);
 		S_add(&v, &n, S_ch_news, 0);
 		for (i = 0; i < s->ncategories; i++) {

@@ -366,6 +366,7 @@ S_legend(struct lay *l, const struct net_geom *g, const struct network *n,
 	struct buf	 t;
 	double		 x, lw, sz = g->size, lead = sz * 1.5;
 	size_t		 i, j;
+	char		*label;
 	int		 *used = xcalloc(s->ncategories + 1, sizeof(*used));
 
 	for (i = 0; i < n->nnodes; i++) {
@@ -382,8 +383,11 @@ S_legend(struct lay *l, const struct net_geom *g, const struct network *n,
 
 		if (!used[i])
 			continue;
+		/* A long label shortened to a line, with "…". */
+		label = lay_ellipsis(l, FACE_REGULAR, sz, c->label, l->tw -
+		    g->mark - sz * 0.4);
 		lw = g->mark + sz * 0.4 + lay_width(l, FACE_REGULAR, sz,
-		    c->label, strlen(c->label));
+		    label, strlen(label));
 		if (b == NULL || x + lw > l->tw) {
 			b = vlist_add(v, lead, b == NULL ? sz * 0.8 : 0);
 			b->keep = 1;
@@ -425,8 +429,8 @@ S_legend(struct lay *l, const struct net_geom *g, const struct network *n,
 #undef RECT
 		}
 		lay_text(l, b, x + g->mark + sz * 0.4, -lead / 2 - sz * 0.33,
-		    FACE_REGULAR, sz, RGB_TEXT, c->label, strlen(c->label),
-		    NULL);
+		    FACE_REGULAR, sz, RGB_TEXT, label, strlen(label), NULL);
+		free(label);
 		x += lw + sz * 1.5;
 	}
 	free(used);

@@ -115,6 +115,7 @@ try {
 		'accueil': 'index.html', 'partenaire': 'partenaires/caf-yvelines.html',
 		'besoins': 'thematiques.html', 'thématique': 'thematiques/logement.html',
 		'catégorie': 'categories/institutionnels.html', 'catégories': 'categories.html', 'à propos': 'a-propos.html', '404': '404.html',
+		'réseau': 'reseau.html',
 	};
 	if (!fs.existsSync(path.join(site, types['partenaire']))) types['partenaire'] = 'partenaires/' + partner;
 	for (const [name, rel] of Object.entries(types)) {
@@ -154,7 +155,7 @@ try {
 
 	// --- screenshots --------------------------------------------------------
 	fs.mkdirSync(shots, { recursive: true });
-	for (const [name, rel] of [['accueil', 'index.html'], ['partenaire', types['partenaire']], ['thematique', 'thematiques/logement.html'], ['categories', 'categories.html']]) {
+	for (const [name, rel] of [['accueil', 'index.html'], ['partenaire', types['partenaire']], ['thematique', 'thematiques/logement.html'], ['categories', 'categories.html'], ['reseau', 'reseau.html']]) {
 		for (const width of [360, 1280]) {
 			const p = await newPage(width, width === 360 ? 740 : 900);
 			await p.goto(url(site, rel));

@@ -297,7 +297,7 @@ hnet_layout(const struct site *s, struct diags *d)
 		n->nodes[i].h = NET_BOX_H;
 		free(label);
 	}
-	if (!network_layout(n, NET_GAP, 72, 3, d)) {
+	if (!network_layout(n, NET_GAP, 72, 1, d)) {
 		network_free(n);
 		return NULL;
 	}
@@ -314,8 +314,9 @@ hnet_svg(const struct site *s, const struct network *n, const char *root)
 	buf_init(&b);
 	buf_printf(&b, "<svg class=\"reseau-svg\" xmlns=\"http://www.w3.org/"
 	    "2000/svg\" viewBox=\"0 0 %.0f %.0f\" width=\"%.0f\" height=\"%.0f\" "
-	    "style=\"--largeur: %.0fpx\" aria-labelledby=\"reseau-svg-titre\">\n",
-	    ceil(W), ceil(H), ceil(W), ceil(H), ceil(W));
+	    "style=\"--largeur: %.0fpx; aspect-ratio: %.0f / %.0f\" "
+	    "aria-labelledby=\"reseau-svg-titre\">\n", ceil(W), ceil(H),
+	    ceil(W), ceil(H), ceil(W), ceil(W), ceil(H));
 	buf_printf(&b, "<title id=\"reseau-svg-titre\">Dessin du r\xc3\xa9seau"
 	    "\xc2\xa0: %zu partenaires, %zu liens</title>\n", n->nnodes,
 	    n->nedges);

@@ -17,12 +17,12 @@ WARNS	 = -std=c17 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes \
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	   -DANNUAIRE_DATADIR='"$(DATADIR)"'
 PKGS	 = yaml-0.1 libcmark fontconfig freetype2 libpng libqrencode \
-	   libutf8proc libjpeg libdeflate libmicrohttpd
+	   libutf8proc libjpeg libdeflate libmicrohttpd libcgraph libgvc
 # Recursive (=) so that pkg-config is asked after `deps` has installed it.
 PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null || \
 	     echo -lyaml -lcmark -lfontconfig -lfreetype -lpng16 -lqrencode \
-	     -lutf8proc -ljpeg -ldeflate -lmicrohttpd)
+	     -lutf8proc -ljpeg -ldeflate -lmicrohttpd -lcgraph -lgvc)
 # libstemmer (Snowball) has no .pc file in Debian: plain -lstemmer then.
 STEMMER_LIBS = $(shell pkg-config --libs libstemmer 2>/dev/null || echo -lstemmer)
 LDLIBS	 = $(PKG_LIBS) $(STEMMER_LIBS) -lhpdf -lhyphen -lz -lm -lpthread

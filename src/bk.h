@@ -3,7 +3,7 @@
  * out: bk_book.c (layout_booklet(): the order of it all, furniture,
  * labels, metadata), bk_util.c (what the sections share), bk_cover.c
  * (cover, back cover, notes pages), bk_front.c (édito, "Mode
- * d'emploi", contents), bk_news.c, bk_partner.c (category dividers,
+ * d'emploi", contents), bk_network.c (the partners' network), bk_news.c, bk_partner.c (category dividers,
  * partner pages) and bk_index.c (the two indexes).  Each section lays
  * itself out with the engine (lay.h: boxes, pagination, paragraphs,
  * page references), which knows none of them.  The entry point,
@@ -29,7 +29,8 @@
 
 /* The sections a reference may point at. */
 enum bk_sec {
-	SEC_EDITO, SEC_GUIDE, SEC_CONTENTS, SEC_THEMATIC_INDEX, SEC_ALPHA, SEC_BACK,
+	SEC_EDITO, SEC_GUIDE, SEC_NETWORK, SEC_CONTENTS, SEC_THEMATIC_INDEX, SEC_ALPHA,
+	SEC_BACK,
 	SEC_NEWS,	/* "Nouveautés de l'édition", when there is one */
 	SEC__COUNT
 };
@@ -90,6 +91,11 @@ void		 bk_cover(struct lay *);
 void		 bk_edito(struct lay *);
 void		 bk_guide(struct lay *);
 void		 bk_contents(struct lay *);
+/*
+ * "Le réseau des partenaires", when some partner names another: a
+ * page, or one per category in a large edition (bk_network.c).
+ */
+void		 bk_network(struct lay *);
 /* An edition without partners: one page that says so (bk_front.c). */
 void		 bk_no_partner(struct lay *);
 /* A category's divider page (bk_partner.c). */

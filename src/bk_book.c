@@ -211,6 +211,13 @@ S_ch_guide(struct lay *l, size_t arg)
 }
 
 static void
+S_ch_network(struct lay *l, size_t arg)
+{
+	(void)arg;
+	bk_network(l);
+}
+
+static void
 S_ch_contents(struct lay *l, size_t arg)
 {
 	(void)arg;
@@ -301,6 +308,7 @@ S_sections(struct lay *l)
 		(void)S_add(l, &v, &n, S_ch_no_partner, 0, 0);
 	} else {
 		(void)S_add(l, &v, &n, S_ch_guide, 0, 0);
+		(void)S_add(l, &v, &n, S_ch_network, 0, 0);
 		(void)S_add(l, &v, &n, S_ch_contents, 0, 0);
 		(void)S_add(l, &v, &n, S_ch_news, 0, 0);
 		for (i = 0; i < s->ncategories; i++) {

@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "bk.h"
+#include "network.h"
 #include "news.h"
 
 /* ---- front matter --------------------------------------------------------- */
@@ -176,6 +177,10 @@ bk_contents(struct lay *l)
 	bk_leader(l, &v, "Mode d'emploi", NULL, FACE_REGULAR,
 	    l->theme.body_size, RGB_TEXT, lay_ref(l, REF_SEC(l, SEC_GUIDE)), 0, 0,
 	    NULL);
+	if (network_any(s))
+		bk_leader(l, &v, "Le r\xc3\xa9seau des partenaires", NULL,
+		    FACE_REGULAR, l->theme.body_size, RGB_TEXT,
+		    lay_ref(l, REF_SEC(l, SEC_NETWORK)), 0, 0, NULL);
 	if (l->opts->news != NULL && news_any(l->opts->news))
 		bk_leader(l, &v, "Nouveautés de l'édition", NULL, FACE_REGULAR,
 		    l->theme.body_size, RGB_TEXT, lay_ref(l, REF_SEC(l,

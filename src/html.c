@@ -22,6 +22,7 @@
 #include "export_jsonld.h"
 #include "html_int.h"
 #include "markdown.h"
+#include "network.h"
 #include "news.h"
 #include "typo.h"
 #include "util.h"
@@ -660,6 +661,45 @@ S_news(struct hstate *hs)
 	return S_render_page(hs, "nouveautes", ctx, "nouveautes.html");
 }
 
+/*
+ * "Le réseau des partenaires" (html_network.c): only when some partner
+ * names another one; no page, and no link to it, otherwise.
+ */
+static int
+S_network(struct hstate *hs)
+{
+	const struct site *s = hs->hc.site;
+	struct network	*n;
+	struct tval	*ctx;
+
+	if (!network_any(s))
+		return 1;
+	if ((n = hnet_layout(s, hs->d)) == NULL)
+		return 0;
+	ctx = hctx_page(&hs->hc, "", "reseau.html",
+	    "Le r\xc3\xa9seau des partenaires", NULL);
+	tval_set_bool(ctx, "page_reseau", 1);	/* its style: reseau.css */
+	tval_set(ctx, "chapo", tval_str_own(xasprintf("Qui travaille avec "
+	    "qui, tel que chaque fiche le d\xc3\xa9" "clare (\xc2\xab\xc2\xa0"
+	    "Travaille avec\xc2\xa0\xc2\xbb)\xc2\xa0: %zu partenaire%s "
+	    "reli\xc3\xa9%s par %zu lien%s.%s", n->nnodes, n->nnodes > 1 ?
+	    "s" : "", n->nnodes > 1 ? "s" : "", n->nedges, n->nedges > 1 ?
+	    "s" : "", n->nalone == 0 ? "" : n->nalone == 1 ? " Un partenaire "
+	    "n\xe2\x80\x99" "a pas encore de lien d\xc3\xa9" "clar\xc3\xa9." :
+	    " D\xe2\x80\x99" "autres n\xe2\x80\x99" "ont pas encore de "
+	    "lien d\xc3\xa9" "clar\xc3\xa9.")));
+	tval_set(ctx, "dessin", tval_str_own(hnet_svg(s, n, "")));
+	tval_set(ctx, "noeuds", hnet_list(s, n, ""));
+	tval_set(ctx, "seuls", hnet_alone(s, n, ""));
+	tval_set_bool(ctx, "a_seuls", n->nalone > 0);
+	tval_set(ctx, "legende", hnet_legend(s));
+	tval_set_num(ctx, "nnoeuds", (double)n->nnodes);
+	tval_set_num(ctx, "nliens", (double)n->nedges);
+	tval_set_num(ctx, "nseuls", (double)n->nalone);
+	network_free(n);
+	return S_render_page(hs, "reseau", ctx, "reseau.html");
+}
+
 /* ---- entry -------------------------------------------------------------- */
 
 int
@@ -685,6 +725,7 @@ html_build(const struct site *s, const struct html_opts *opts,
 	ok &= S_sitemap(&hs);
 	ok &= S_exports(&hs);
 	ok &= S_news(&hs);
+	ok &= S_network(&hs);
 	if (opts->theme_dir != NULL)
 		ok &= S_copy_tree(&hs, opts->theme_dir, "assets", 0);
 	if (opts->default_theme_dir != NULL && (opts->theme_dir == NULL ||

@@ -15,6 +15,7 @@
 #include "export.h"
 #include "html_int.h"
 #include "markdown.h"
+#include "network.h"
 #include "news.h"
 #include "picto.h"
 #include "typo.h"
@@ -322,6 +323,7 @@ hctx_init(struct hctx *hc, const struct site *s, const struct html_opts *o)
 	memset(hc, 0, sizeof(*hc));
 	hc->site = s;
 	hc->opts = o;
+	hc->network = network_any(s);
 	hc->fr_nom = xcalloc(s->npartners ? s->npartners : 1,
 	    sizeof(*hc->fr_nom));
 	hc->fr_resume = xcalloc(s->npartners ? s->npartners : 1,
@@ -797,6 +799,7 @@ hctx_page(const struct hctx *hc, const char *root, const char *rel,
 	S_nav(page, root, current);
 	if (hc->opts->news != NULL && news_any(hc->opts->news))
 		tval_set_bool(page, "nouveautes", 1);
+	tval_set_bool(page, "reseau", hc->network);
 
 	l = tval_list();
 	for (i = 0; i < s->ncategories; i++) {

@@ -41,6 +41,9 @@ struct hctx {
 	 * its count label. */
 	char			**cat_label;
 	char			**cat_count;
+	/* Whether some partner names another: reseau.html is written
+	 * and linked from the home page and the footer. */
+	int			  network;
 };
 
 /* Prepare the pictograms (picto may be NULL) and the texts / free them. */
@@ -92,5 +95,35 @@ struct tval	*hctx_filters(const struct hctx *);
 
 /* The search index script (window.ANNUAIRE = {...}). */
 char	*hctx_search_index(const struct hctx *);
+
+/* ---- reseau.html (html_network.c) ------------------------------------ */
+
+struct network;
+/*
+ * The site's network laid out for the page (every partner's box sized
+ * for its label); NULL when Graphviz failed (diagnostic appended).
+ */
+struct network	*hnet_layout(const struct site *, struct diags *);
+/* A partner's label in the drawing: sigle, or name, shortened with "…"
+ * past 24 characters; allocated. */
+char		*hnet_label(const struct partner *);
+/* The drawing as inline SVG (links relative to root); allocated. */
+char		*hnet_svg(const struct site *, const struct network *,
+		    const char *root);
+/* The marker of shape i (network.h) into b, m px wide from x, centred on y. */
+void		 hnet_marker(struct buf *b, size_t shape, double x, double y,
+		    double m);
+/*
+ * The same links as text: per node {href, nom, slug, categorie, cle,
+ * avec: [{href, nom, slug, reciproque}] (those it names), par: [...]
+ * (those who name it, one way), a_avec, a_par}.
+ */
+struct tval	*hnet_list(const struct site *, const struct network *,
+		    const char *root);
+/* The partners without any link, [{href, nom, slug}]. */
+struct tval	*hnet_alone(const struct site *, const struct network *,
+		    const char *root);
+/* The categories with partners, [{key, label, marque (SVG)}]. */
+struct tval	*hnet_legend(const struct site *);
 
 #endif /* HTML_INT_H */

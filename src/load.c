@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include <dirent.h>
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -301,6 +302,94 @@ S_same(struct load_ctx *c, struct page *pages, size_t n)
 	free(byphone);
 }
 
+/* Whether folded text t holds folded word w, not inside a longer word. */
+static int
+S_mentions(const char *t, const char *w)
+{
+	size_t		 n = strlen(w);
+	const char	*at;
+
+	if (n < 2)
+		return 0;
+	for (at = t; (at = strstr(at, w)) != NULL; at++) {
+		unsigned char b = at > t ? (unsigned char)at[-1] : ' ';
+		unsigned char e = (unsigned char)at[n];
+
+		if (!isalnum(b) && b < 0x80 && !isalnum(e) && e < 0x80)
+			return 1;
+	}
+	return 0;
+}
+
+/* Partner q's texts (summary, missions, actions, body), folded; allocated. */
+static char *
+S_folded_text(const struct partner *q)
+{
+	struct buf	 b;
+	char		*f;
+	size_t		 i;
+
+	buf_init(&b);
+	if (q->resume.s != NULL)
+		buf_printf(&b, "%s\n", q->resume.s);
+	for (i = 0; i < q->missions.n; i++)
+		buf_printf(&b, "%s\n", q->missions.v[i].s);
+	for (i = 0; i < q->nactions; i++)
+		buf_printf(&b, "%s\n%s\n", q->actions[i].titre.s ?
+		    q->actions[i].titre.s : "", q->actions[i].description.s ?
+		    q->actions[i].description.s : "");
+	if (q->body != NULL)
+		buf_puts(&b, q->body);
+	f = str_fold(buf_cstr(&b));
+	buf_free(&b);
+	return f;
+}
+
+/*
+ * A one-way link where the other page names the first partner in its
+ * text, not in its liens: p lists q, q does not list p, but q's text
+ * mentions p by its nom or sigle.  Warned at q (a link forgotten, or
+ * named otherwise than by the page's file name).
+ */
+static void
+S_oneway(struct load_ctx *c, struct site *s)
+{
+	size_t		 i, j, k;
+
+	for (i = 0; i < s->npartners; i++) {
+		const struct partner *p = &s->partners[i];
+		char	*nom = p->nom.s ? str_fold(p->nom.s) : NULL;
+		char	*sig = p->sigle.s ? str_fold(p->sigle.s) : NULL;
+
+		for (j = 0; j < p->nliens; j++) {
+			const struct partner *q = p->liens[j];
+			const char *as = NULL;
+			char	*t;
+
+			for (k = 0; k < q->nliens && q->liens[k] != p; k++)
+				;
+			if (k < q->nliens)
+				continue;	/* mutual */
+			t = S_folded_text(q);
+			if (nom != NULL && S_mentions(t, nom))
+				as = p->nom.s;
+			else if (sig != NULL && S_mentions(t, sig))
+				as = p->sigle.s;
+			free(t);
+			if (as == NULL)
+				continue;
+			c->file = q->path;
+			load_warn(c, q->fpos[PF_LIENS].line ? q->fpos[PF_LIENS] :
+			    q->nom.pos, "liens: %s lists this page among its "
+			    "liens and this page names it (\"%s\") but does not "
+			    "list it: add \"%s\" to liens if you work together",
+			    p->path, as, p->slug);
+		}
+		free(nom);
+		free(sig);
+	}
+}
+
 /*
  * Categories and thematiques that no page names, and an edition without
  * any page: warnings in site.yaml.  While some page has errors (say, a
@@ -412,6 +501,7 @@ S_pages(struct load_ctx *c, struct site *s)
 	}
 	S_same(c, pages, n);
 	S_links(c, pages, n, s);
+	S_oneway(c, s);
 	S_unused(c, s);
 	for (i = 0; i < n; i++)
 		free(names[i]);

@@ -14,7 +14,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libfontconfig-dev libfreetype-dev libpng-dev libqrencode-dev libhyphen-dev
  zlib1g-dev hyphen-fr fonts-open-sans fonts-fork-awesome libstemmer-dev
  libutf8proc-dev libjpeg-dev libdeflate-dev fonts-dejavu-core gettext locales libc-l10n
- libmicrohttpd-dev"
+ libmicrohttpd-dev libgraphviz-dev"
 test_pkgs="libcmocka-dev python3 poppler-utils qpdf libqpdf-dev chromium mandoc nodejs
  npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml
  strace dosfstools curl"
@@ -32,7 +32,7 @@ check_build() {
 	lacking=
 	command -v pkg-config >/dev/null 2>&1 || lacking="$lacking pkg-config"
 	for m in yaml-0.1 libcmark fontconfig freetype2 libpng libqrencode \
-	    libutf8proc libjpeg libdeflate libmicrohttpd zlib; do
+	    libutf8proc libjpeg libdeflate libmicrohttpd libcgraph libgvc zlib; do
 		pkg-config --exists "$m" 2>/dev/null || lacking="$lacking $m"
 	done
 	for h in hpdf.h hyphen.h libstemmer.h; do

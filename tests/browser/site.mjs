@@ -115,6 +115,7 @@ try {
 		'accueil': 'index.html', 'partenaire': 'partenaires/caf-yvelines.html',
 		'besoins': 'thematiques.html', 'thématique': 'thematiques/logement.html',
 		'catégorie': 'categories/institutionnels.html', 'catégories': 'categories.html', 'à propos': 'a-propos.html', '404': '404.html',
+		'réseau': 'reseau.html',
 	};
 	if (!fs.existsSync(path.join(site, types['partenaire']))) types['partenaire'] = 'partenaires/' + partner;
 	for (const [name, rel] of Object.entries(types)) {
@@ -152,9 +153,35 @@ try {
 		await p.context().close();
 	}
 
+	// --- reseau.html: the drawing's nodes take the keyboard focus, visibly,
+	// and open the partner's page; no two node labels overlap (as drawn).
+	{
+		const p = await newPage(1280, 800);
+		await p.goto(url(site, 'reseau.html'));
+		let f = null;
+		for (let i = 0; i < 40 && !(f && f.node); i++) {
+			await p.keyboard.press('Tab');
+			f = await p.evaluate(() => { const e = document.activeElement; const r = e.querySelector && e.querySelector('rect'); return { node: e.classList.contains('noeud'), href: e.getAttribute('href'), stroke: r ? getComputedStyle(r).stroke : '' }; });
+		}
+		ok(f && f.node && /^partenaires\/.+\.html$/.test(f.href), `reseau.html: Tab reaches a node (${f && f.href})`);
+		ok(f && f.stroke === 'rgb(179, 89, 0)', `reseau.html: the focused node is outlined (${f && f.stroke})`);
+		await Promise.all([p.waitForNavigation(), p.keyboard.press('Enter')]);
+		ok(p.url().endsWith(f.href), `reseau.html: Enter on a node opens ${f.href}`);
+		await p.goto(url(site, 'reseau.html'));
+		const over = await p.evaluate(() => {
+			const b = [...document.querySelectorAll('.reseau-svg .noeud text')].map(t => t.getBoundingClientRect());
+			let n = 0;
+			for (let i = 0; i < b.length; i++) for (let j = i + 1; j < b.length; j++)
+				if (b[i].left < b[j].right && b[j].left < b[i].right && b[i].top < b[j].bottom && b[j].top < b[i].bottom) n++;
+			return [b.length, n];
+		});
+		ok(over[0] > 0 && over[1] === 0, `reseau.html: ${over[0]} node labels as drawn, ${over[1]} overlapping`);
+		await p.context().close();
+	}
+
 	// --- screenshots --------------------------------------------------------
 	fs.mkdirSync(shots, { recursive: true });
-	for (const [name, rel] of [['accueil', 'index.html'], ['partenaire', types['partenaire']], ['thematique', 'thematiques/logement.html'], ['categories', 'categories.html']]) {
+	for (const [name, rel] of [['accueil', 'index.html'], ['partenaire', types['partenaire']], ['thematique', 'thematiques/logement.html'], ['categories', 'categories.html'], ['reseau', 'reseau.html']]) {
 		for (const width of [360, 1280]) {
 			const p = await newPage(width, width === 360 ? 740 : 900);
 			await p.goto(url(site, rel));

@@ -61,7 +61,7 @@ S_label(struct lay *l, const struct net_geom *g, const struct partner *p)
 }
 
 static struct pdf_item *
-S_line(struct lay *l, size_t pg, double x, double y, double x2, double y2,
+S_bk_network_line(struct lay *l, size_t pg, double x, double y, double x2, double y2,
     double w, unsigned int rgb)
 {
 	struct pdf_item	*it = pdf_page_add(&l->doc->pages[pg]);
@@ -110,30 +110,30 @@ S_marker(struct lay *l, size_t pg, size_t i, double x, double y, double m,
 		    RGB_WHITE, rgb, w);
 		break;
 	case 2:
-		S_line(l, pg, x, y - h, x + m, y - h, w, rgb);
-		S_line(l, pg, x + m, y - h, x + h, y + h, w, rgb);
-		S_line(l, pg, x + h, y + h, x, y - h, w, rgb);
+		S_bk_network_line(l, pg, x, y - h, x + m, y - h, w, rgb);
+		S_bk_network_line(l, pg, x + m, y - h, x + h, y + h, w, rgb);
+		S_bk_network_line(l, pg, x + h, y + h, x, y - h, w, rgb);
 		break;
 	case 3:
-		S_line(l, pg, x, y - h, x + m, y + h, w, rgb);
-		S_line(l, pg, x, y + h, x + m, y - h, w, rgb);
+		S_bk_network_line(l, pg, x, y - h, x + m, y + h, w, rgb);
+		S_bk_network_line(l, pg, x, y + h, x + m, y - h, w, rgb);
 		break;
 	case 4:
-		S_line(l, pg, x, y, x + m, y, w, rgb);
-		S_line(l, pg, x + h, y - h, x + h, y + h, w, rgb);
+		S_bk_network_line(l, pg, x, y, x + m, y, w, rgb);
+		S_bk_network_line(l, pg, x + h, y - h, x + h, y + h, w, rgb);
 		break;
 	case 5:
-		S_line(l, pg, x + h, y - h, x + m, y, w, rgb);
-		S_line(l, pg, x + m, y, x + h, y + h, w, rgb);
-		S_line(l, pg, x + h, y + h, x, y, w, rgb);
-		S_line(l, pg, x, y, x + h, y - h, w, rgb);
+		S_bk_network_line(l, pg, x + h, y - h, x + m, y, w, rgb);
+		S_bk_network_line(l, pg, x + m, y, x + h, y + h, w, rgb);
+		S_bk_network_line(l, pg, x + h, y + h, x, y, w, rgb);
+		S_bk_network_line(l, pg, x, y, x + h, y - h, w, rgb);
 		break;
 	case 6:
 		S_rect(l, pg, x, y - m / 6, m, m / 3, rgb, rgb, 0);
 		break;
 	default:
-		S_line(l, pg, x + w, y - h, x + w, y + h, w, rgb);
-		S_line(l, pg, x + m - w, y - h, x + m - w, y + h, w, rgb);
+		S_bk_network_line(l, pg, x + w, y - h, x + w, y + h, w, rgb);
+		S_bk_network_line(l, pg, x + m - w, y - h, x + m - w, y + h, w, rgb);
 		break;
 	}
 }
@@ -292,16 +292,16 @@ S_draw(struct lay *l, const struct net_geom *g, const struct network *n,
 		uy = dy / len;
 		if (e->mutual) {
 			t = 0.9;
-			S_line(l, pg, ax - uy * t, ay + ux * t, bx - uy * t,
+			S_bk_network_line(l, pg, ax - uy * t, ay + ux * t, bx - uy * t,
 			    by + ux * t, 0.5, RGB_MUTED);
-			S_line(l, pg, ax + uy * t, ay - ux * t, bx + uy * t,
+			S_bk_network_line(l, pg, ax + uy * t, ay - ux * t, bx + uy * t,
 			    by - ux * t, 0.5, RGB_MUTED);
 		} else {
 			t = g->size * 0.55;
-			S_line(l, pg, ax, ay, bx, by, 0.6, RGB_MUTED);
-			S_line(l, pg, bx, by, bx - ux * t - uy * t * 0.5,
+			S_bk_network_line(l, pg, ax, ay, bx, by, 0.6, RGB_MUTED);
+			S_bk_network_line(l, pg, bx, by, bx - ux * t - uy * t * 0.5,
 			    by - uy * t + ux * t * 0.5, 0.6, RGB_MUTED);
-			S_line(l, pg, bx, by, bx - ux * t + uy * t * 0.5,
+			S_bk_network_line(l, pg, bx, by, bx - ux * t + uy * t * 0.5,
 			    by - uy * t - ux * t * 0.5, 0.6, RGB_MUTED);
 		}
 	}
@@ -495,7 +495,7 @@ S_legend(struct lay *l, const struct net_geom *g, const struct network *n,
  * (toobig); without, no page.  Returns the page, or SIZE_MAX.
  */
 static size_t
-S_page(struct lay *l, const struct net_geom *g, struct network *n,
+S_bk_network_page(struct lay *l, const struct net_geom *g, struct network *n,
     const char *title, const char *intro, int outline, int must,
     const char *toobig)
 {
@@ -570,7 +570,7 @@ bk_network(struct lay *l)
 		    "\xc2\xbb)\xc2\xa0: %zu partenaires reli\xc3\xa9s par %zu "
 		    "liens. Chaque \xc3\xa9tiquette renvoie \xc3\xa0 la fiche.",
 		    n->nnodes, n->nedges);
-		first = S_page(l, &g, n, "Le r\xc3\xa9seau des partenaires",
+		first = S_bk_network_page(l, &g, n, "Le r\xc3\xa9seau des partenaires",
 		    buf_cstr(&t), 1, 0, NULL);
 	}
 	network_free(n);
@@ -600,7 +600,7 @@ bk_network(struct lay *l)
 		    "\xa0Travaille avec\xc2\xa0\xc2\xbb de chaque fiche les "
 		    "donne.", n->nnodes, n->nedges);
 		title = xasprintf("R\xc3\xa9seau\xc2\xa0: %s", c->label);
-		pg = S_page(l, &g, n, title, buf_cstr(&t), 0, 1,
+		pg = S_bk_network_page(l, &g, n, title, buf_cstr(&t), 0, 1,
 		    buf_cstr(&tb));
 		if (first == SIZE_MAX) {
 			first = pg;

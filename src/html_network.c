@@ -31,7 +31,7 @@
 
 /* s escaped for HTML text and attributes, appended to b. */
 static void
-S_esc(struct buf *b, const char *s)
+S_html_network_esc(struct buf *b, const char *s)
 {
 	for (; *s != '\0'; s++)
 		switch (*s) {
@@ -103,7 +103,7 @@ S_label_w(const char *s)
  * towards (tx, ty) leaves the box.
  */
 static void
-S_clip(double cx, double cy, double w, double h, double tx, double ty,
+S_html_network_clip(double cx, double cy, double w, double h, double tx, double ty,
     double *ox, double *oy)
 {
 	double	 dx = tx - cx, dy = ty - cy, sx, sy, s;
@@ -190,8 +190,8 @@ S_edge(struct buf *b, const struct site *s, const struct network *n,
 	double	 cx = c->x + NET_MARGIN, cy = H - c->y + NET_MARGIN;
 	double	 x0, y0, x1, y1, dx, dy, len, ux, uy;
 
-	S_clip(ax, ay, a->w, a->h, cx, cy, &x0, &y0);
-	S_clip(cx, cy, c->w, c->h, ax, ay, &x1, &y1);
+	S_html_network_clip(ax, ay, a->w, a->h, cx, cy, &x0, &y0);
+	S_html_network_clip(cx, cy, c->w, c->h, ax, ay, &x1, &y1);
 	dx = x1 - x0;
 	dy = y1 - y0;
 	len = sqrt(dx * dx + dy * dy);
@@ -201,9 +201,9 @@ S_edge(struct buf *b, const struct site *s, const struct network *n,
 	uy = dy / len;
 	if (e->mutual) {
 		buf_puts(b, "<g class=\"lien lien-reciproque\"><title>");
-		S_esc(b, S_short(pa));
+		S_html_network_esc(b, S_short(pa));
 		buf_puts(b, " et ");
-		S_esc(b, S_short(pc));
+		S_html_network_esc(b, S_short(pc));
 		buf_puts(b, "\xc2\xa0: lien r\xc3\xa9" "ciproque</title>");
 		/* Two parallel lines, 1.6 px either side of the axis. */
 		buf_printf(b, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" "
@@ -216,9 +216,9 @@ S_edge(struct buf *b, const struct site *s, const struct network *n,
 		return;
 	}
 	buf_puts(b, "<g class=\"lien\"><title>");
-	S_esc(b, S_short(e->from_b ? pc : pa));
+	S_html_network_esc(b, S_short(e->from_b ? pc : pa));
 	buf_puts(b, " cite ");
-	S_esc(b, S_short(e->from_b ? pa : pc));
+	S_html_network_esc(b, S_short(e->from_b ? pa : pc));
 	buf_puts(b, "</title>");
 	if (e->from_b) {	/* draw from b to a: the head at a */
 		double t;
@@ -238,7 +238,7 @@ S_edge(struct buf *b, const struct site *s, const struct network *n,
 
 /* One node: a link to the partner's page. */
 static void
-S_node(struct buf *b, const struct site *s, const struct network *n,
+S_html_network_node(struct buf *b, const struct site *s, const struct network *n,
     const struct net_node *v, const char *root, double H)
 {
 	const struct partner *p = &s->partners[v->partner];
@@ -250,10 +250,10 @@ S_node(struct buf *b, const struct site *s, const struct network *n,
 	buf_printf(b, "<a class=\"noeud cat-%s\" href=\"%spartenaires/%s.html\" "
 	    "data-slug=\"%s\"><title>", p->category ? p->category->key : "",
 	    root, p->slug, p->slug);
-	S_esc(b, name);
+	S_html_network_esc(b, name);
 	if (p->category != NULL) {
 		buf_puts(b, ", ");
-		S_esc(b, p->category->label);
+		S_html_network_esc(b, p->category->label);
 	}
 	buf_puts(b, "\xc2\xa0: travaille avec ");
 	for (i = k = 0; i < n->nedges; i++) {
@@ -268,7 +268,7 @@ S_node(struct buf *b, const struct site *s, const struct network *n,
 			continue;
 		if (k++)
 			buf_puts(b, ", ");
-		S_esc(b, S_short(&s->partners[n->nodes[o].partner]));
+		S_html_network_esc(b, S_short(&s->partners[n->nodes[o].partner]));
 	}
 	buf_puts(b, "</title>");
 	buf_printf(b, "<rect class=\"boite\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" "
@@ -278,7 +278,7 @@ S_node(struct buf *b, const struct site *s, const struct network *n,
 	buf_printf(b, "<text x=\"%.1f\" y=\"%.1f\" textLength=\"%.1f\" "
 	    "lengthAdjust=\"spacingAndGlyphs\">", x + NET_PAD + NET_MARK + 5,
 	    y + v->h / 2 + NET_FONT * 0.35, S_label_w(label));
-	S_esc(b, label);
+	S_html_network_esc(b, label);
 	buf_puts(b, "</text></a>\n");
 	free(name);
 	free(label);
@@ -325,7 +325,7 @@ hnet_svg(const struct site *s, const struct network *n, const char *root)
 		S_edge(&b, s, n, &n->edges[i], n->h);
 	buf_puts(&b, "</g>\n<g class=\"noeuds\">\n");
 	for (i = 0; i < n->nnodes; i++)
-		S_node(&b, s, n, &n->nodes[i], root, n->h);
+		S_html_network_node(&b, s, n, &n->nodes[i], root, n->h);
 	buf_puts(&b, "</g>\n</svg>");
 	return buf_detach(&b);
 }

@@ -277,7 +277,7 @@ S_refused(struct campaign *st, const struct import_item *it,
 
 /* Counts: every file once. */
 static void
-S_count(const struct import_item *v, size_t n, struct import_counts *k)
+S_import_count(const struct import_item *v, size_t n, struct import_counts *k)
 {
 	size_t	 i;
 
@@ -322,7 +322,7 @@ import_run(struct site *s, const struct import_opts *o, struct buf *out,
 	if (!import_decide(s, o, &st, files, n, &v, d))
 		goto out;
 	import_show(v, n, o, out);
-	S_count(v, n, k);
+	S_import_count(v, n, k);
 	if (!o->apply) {
 		k->edition = st.edition;
 		ok = 1;

@@ -21,7 +21,7 @@
 
 /* Fold for matching: lowercase, no accents, only letters and digits. */
 static char *
-S_key(const char *s)
+S_import_decide_key(const char *s)
 {
 	char	*f = str_fold(s ? s : ""), *r, *w;
 
@@ -36,15 +36,15 @@ S_key(const char *s)
 static const struct partner *
 S_by_name(const struct site *s, const struct partner *p, const char **how)
 {
-	char		*kn = S_key(p->nom.s), *ks, *a, *b;
+	char		*kn = S_import_decide_key(p->nom.s), *ks, *a, *b;
 	const struct partner *q = NULL;
 	size_t		 i;
 
-	ks = p->sigle.s ? S_key(p->sigle.s) : NULL;
+	ks = p->sigle.s ? S_import_decide_key(p->sigle.s) : NULL;
 	for (i = 0; i < s->npartners && q == NULL; i++) {
-		a = S_key(s->partners[i].nom.s);
+		a = S_import_decide_key(s->partners[i].nom.s);
 		b = s->partners[i].sigle.s ?
-		    S_key(s->partners[i].sigle.s) : NULL;
+		    S_import_decide_key(s->partners[i].sigle.s) : NULL;
 		if (strcmp(a, kn) == 0) {
 			q = &s->partners[i];
 			*how = "nom";
@@ -73,8 +73,8 @@ S_same_contact(const char *a, const char *b)
 
 	if (a == NULL || b == NULL)
 		return 0;
-	x = S_key(a);
-	y = S_key(b);
+	x = S_import_decide_key(a);
+	y = S_import_decide_key(b);
 	r = *x != '\0' && strcmp(x, y) == 0;
 	free(x);
 	free(y);
@@ -108,7 +108,7 @@ S_by_contact(const struct site *s, const struct partner *p,
 static int
 S_differ(const char *a, const char *b)
 {
-	char	*x = S_key(a), *y = S_key(b);
+	char	*x = S_import_decide_key(a), *y = S_import_decide_key(b);
 	int	 r = strcmp(x, y) != 0;
 
 	free(x);
@@ -117,7 +117,7 @@ S_differ(const char *a, const char *b)
 }
 
 static int
-S_listed(const char *const *v, size_t n, const char *slug)
+S_import_decide_listed(const char *const *v, size_t n, const char *slug)
 {
 	size_t	 i;
 
@@ -370,7 +370,7 @@ S_merge(struct site *s, const struct import_opts *o, struct campaign *st,
 
 /* Load and match one page. */
 static void
-S_page(struct site *s, const struct import_opts *o, struct import_item *it,
+S_import_decide_page(struct site *s, const struct import_opts *o, struct import_item *it,
     struct diags *d)
 {
 	struct inbox_file *f = it->f;
@@ -406,9 +406,9 @@ S_page(struct site *s, const struct import_opts *o, struct import_item *it,
 		it->identity = 1;
 	if (!it->identity)
 		return;
-	if (S_listed(o->accept, o->naccept, q->slug))
+	if (S_import_decide_listed(o->accept, o->naccept, q->slug))
 		it->accepted = 1;
-	else if (S_listed(o->as_new, o->nas_new, q->slug)) {
+	else if (S_import_decide_listed(o->as_new, o->nas_new, q->slug)) {
 		it->cur = NULL;
 		it->identity = 0;
 		it->other = NULL;
@@ -424,14 +424,14 @@ S_group(const struct import_item *it)
 
 	if (it->cur != NULL)
 		return xstrdup(it->cur->slug);
-	k = S_key(it->p->nom.s);
+	k = S_import_decide_key(it->p->nom.s);
 	g = xasprintf("+%s", k);
 	free(k);
 	return g;
 }
 
 static int
-S_same(const struct import_item *a, const struct import_item *b)
+S_import_decide_same(const struct import_item *a, const struct import_item *b)
 {
 	return (a->f->len == b->f->len && memcmp(a->f->data, b->f->data,
 	    a->f->len) == 0) || page_fields_diff(a->p, b->p, 0, NULL, "",
@@ -454,7 +454,7 @@ S_choose(struct import_item **g, size_t ng)
 	/* Distinct contents: a file the same as an earlier one counts once. */
 	for (i = 0; i < ng; i++) {
 		for (j = 0; j < nu; j++)
-			if (S_same(g[i], u[j]))
+			if (S_import_decide_same(g[i], u[j]))
 				break;
 		if (j < nu) {
 			g[i]->fate = IF_SAME;
@@ -561,7 +561,7 @@ import_decide(struct site *s, const struct import_opts *o,
 				it->slug = xstrdup(sl);
 			continue;
 		}
-		S_page(s, o, it, d);
+		S_import_decide_page(s, o, it, d);
 		if (it->p != NULL)
 			groups[i] = S_group(it);
 	}

@@ -62,7 +62,7 @@ import_inbox_word(enum inbox_kind k)
 
 /* The first occurrence of s (n bytes) in data, or NULL (memmem(3)). */
 static const char *
-S_find(const char *data, size_t len, const char *s, size_t n)
+S_import_inbox_find(const char *data, size_t len, const char *s, size_t n)
 {
 	const char *p = data, *end = data + len;
 
@@ -76,14 +76,14 @@ S_find(const char *data, size_t len, const char *s, size_t n)
 }
 
 static int
-S_has(const char *data, size_t len, const char *s)
+S_import_inbox_has(const char *data, size_t len, const char *s)
 {
-	return S_find(data, len, s, strlen(s)) != NULL;
+	return S_import_inbox_find(data, len, s, strlen(s)) != NULL;
 }
 
 /* The bytes after a UTF-8 BOM and leading white space. */
 static const char *
-S_start(const char *data, size_t len, size_t *rest)
+S_import_inbox_start(const char *data, size_t len, size_t *rest)
 {
 	const char *p = data, *end = data + len;
 
@@ -100,10 +100,10 @@ S_start(const char *data, size_t len, size_t *rest)
 static char *
 S_form_slug(const char *data, size_t len)
 {
-	const char *p = S_find(data, len, "id=\"donnees\"", 12), *q;
+	const char *p = S_import_inbox_find(data, len, "id=\"donnees\"", 12), *q;
 	size_t	 n;
 
-	if (p == NULL || (q = S_find(p, len - (size_t)(p - data),
+	if (p == NULL || (q = S_import_inbox_find(p, len - (size_t)(p - data),
 	    "\"slug\":\"", 8)) == NULL)
 		return NULL;
 	q += 8;
@@ -115,15 +115,15 @@ static enum inbox_kind
 S_kind(const char *data, size_t len)
 {
 	size_t	 rest;
-	const char *p = S_start(data, len, &rest);
+	const char *p = S_import_inbox_start(data, len, &rest);
 
 	if (rest == 0)
 		return IK_EMPTY;
 	if (len >= 4 && memcmp(data, "PK\003\004", 4) == 0) {
-		if (S_has(data, len, "application/vnd.oasis.opendocument"))
+		if (S_import_inbox_has(data, len, "application/vnd.oasis.opendocument"))
 			return IK_ODT;
-		if (S_has(data, len, "word/document.xml") ||
-		    S_has(data, len, "word/"))
+		if (S_import_inbox_has(data, len, "word/document.xml") ||
+		    S_import_inbox_has(data, len, "word/"))
 			return IK_DOCX;
 		return IK_ZIP;
 	}
@@ -140,8 +140,8 @@ S_kind(const char *data, size_t len)
 		return IK_BINARY;
 	if (rest >= 5 && (strncasecmp(p, "<!doctype html", 14) == 0 ||
 	    strncasecmp(p, "<html", 5) == 0)) {
-		if (S_has(data, len, "id=\"donnees\"") &&
-		    S_has(data, len, "id=\"formulaire\""))
+		if (S_import_inbox_has(data, len, "id=\"donnees\"") &&
+		    S_import_inbox_has(data, len, "id=\"formulaire\""))
 			return IK_FORM;
 		return IK_HTML;
 	}
@@ -161,7 +161,7 @@ S_stamp(const char *data, size_t len, char out[21])
 	int	 first = 1;
 
 	out[0] = '\0';
-	p = S_start(data, len, &rest);
+	p = S_import_inbox_start(data, len, &rest);
 	for (; p < end; p = nl + 1) {
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL)
@@ -284,7 +284,7 @@ S_read(const char *path, char **data, size_t *len)
 }
 
 static int
-S_cmp(const void *a, const void *b)
+S_import_inbox_cmp(const void *a, const void *b)
 {
 	return strcmp(((const struct inbox_file *)a)->name,
 	    ((const struct inbox_file *)b)->name);
@@ -344,7 +344,7 @@ import_inbox_read(const char *inbox, struct inbox_file **vp, size_t *np,
 	}
 	closedir(dir);
 	if (n > 1)
-		qsort(v, n, sizeof(*v), S_cmp);
+		qsort(v, n, sizeof(*v), S_import_inbox_cmp);
 	*vp = v;
 	*np = n;
 	return 1;

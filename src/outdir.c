@@ -66,7 +66,7 @@ S_list_free(struct S_list *l)
 
 /* What an entry of folder dfd is: 'd', 'f' (any non-link), 'l', or 0. */
 static int
-S_kind(int dfd, const char *name)
+S_outdir_kind(int dfd, const char *name)
 {
 	struct stat	 st;
 
@@ -85,7 +85,7 @@ S_rmtree_at(int dfd, const char *name)
 {
 	DIR		*dir;
 	struct dirent	*e;
-	int		 fd, ok = 1, k = S_kind(dfd, name);
+	int		 fd, ok = 1, k = S_outdir_kind(dfd, name);
 
 	if (k == 0)
 		return errno == ENOENT;
@@ -133,7 +133,7 @@ S_walk_at(int dfd, const char *rel, struct S_list *l)
 			continue;
 		sub = *rel ? xasprintf("%s/%s", rel, e->d_name) :
 		    xstrdup(e->d_name);
-		k = S_kind(dfd, e->d_name);
+		k = S_outdir_kind(dfd, e->d_name);
 		if (k == 'd') {
 			S_list_add(l, xasprintf("%s/", sub));
 			if ((fd = openat(dfd, e->d_name, S_ODIR)) == -1)
@@ -198,7 +198,7 @@ static int
 S_lock(struct outdir *od, int *existed, struct diags *d)
 {
 	char	*lock = path_join(od->out, ".annuaire.lock");
-	int	 fd, k = S_kind(od->outfd, ".annuaire.lock");
+	int	 fd, k = S_outdir_kind(od->outfd, ".annuaire.lock");
 
 	*existed = k != 0;
 	if (k == 'l' || k == 'd') {
@@ -237,7 +237,7 @@ S_rename_new(int ffd, const char *from, int tfd, const char *to)
 	if (errno != EINVAL && errno != ENOSYS && errno != EOPNOTSUPP)
 		return 0;
 	/* No RENAME_NOREPLACE here: the lock keeps others away. */
-	if (S_kind(tfd, to) != 0) {
+	if (S_outdir_kind(tfd, to) != 0) {
 		errno = EEXIST;
 		return 0;
 	}
@@ -253,10 +253,10 @@ S_recover(struct outdir *od, struct diags *d)
 {
 	int	 has_new, has_unit, ok = 1;
 
-	if (S_kind(od->metafd, "journal") == 0)
+	if (S_outdir_kind(od->metafd, "journal") == 0)
 		return 1;
-	has_new = S_kind(od->metafd, "new") == 'd';
-	has_unit = S_kind(od->outfd, OUTDIR_UNIT) != 0;
+	has_new = S_outdir_kind(od->metafd, "new") == 'd';
+	has_unit = S_outdir_kind(od->outfd, OUTDIR_UNIT) != 0;
 	if (has_new) {
 		if (has_unit)
 			ok = S_rmtree_at(od->metafd, "old") &&
@@ -264,7 +264,7 @@ S_recover(struct outdir *od, struct diags *d)
 			    "old");
 		ok = ok && S_rename_new(od->metafd, "new", od->outfd,
 		    OUTDIR_UNIT);
-	} else if (!has_unit && S_kind(od->metafd, "old") == 'd')
+	} else if (!has_unit && S_outdir_kind(od->metafd, "old") == 'd')
 		ok = S_rename_new(od->metafd, "old", od->outfd, OUTDIR_UNIT);
 	if (ok)
 		ok = unlinkat(od->metafd, "journal", 0) == 0;
@@ -416,14 +416,14 @@ done:
  * 0 with diagnostics.
  */
 static int
-S_check(struct outdir *od, struct diags *d)
+S_outdir_check(struct outdir *od, struct diags *d)
 {
 	char	*p;
 	size_t	 i;
 	int	 ok = 1, fd, k;
 
 	/* OUT/edition: a real folder, every file in its manifest. */
-	if ((k = S_kind(od->outfd, OUTDIR_UNIT)) == 'd') {
+	if ((k = S_outdir_kind(od->outfd, OUTDIR_UNIT)) == 'd') {
 		if ((fd = openat(od->outfd, OUTDIR_UNIT, S_ODIR)) == -1) {
 			diag_error(d, od->unit, 0, 0, "cannot read the "
 			    "previous build: %s", strerror(errno));
@@ -437,7 +437,7 @@ S_check(struct outdir *od, struct diags *d)
 	}
 	/* The older layouts' names: their links, or their real entries. */
 	for (i = 0; i < S_NNAMES; i++) {
-		if ((k = S_kind(od->outfd, S_names[i])) == 0 ||
+		if ((k = S_outdir_kind(od->outfd, S_names[i])) == 0 ||
 		    S_is_old_link(od, S_names[i]))
 			continue;
 		if (od->legacy && k == (i == 0 ? 'd' : 'f'))
@@ -483,7 +483,7 @@ outdir_open(struct outdir *od, const char *out, struct diags *d)
 	 * Never through a link: OUT/.annuaire must be a real folder, or
 	 * the cleaning below would remove what a planted link points to.
 	 */
-	k = S_kind(od->outfd, ".annuaire");
+	k = S_outdir_kind(od->outfd, ".annuaire");
 	if ((k != 0 && k != 'd') || (k == 'd' && !existed)) {
 		if (k == 'd')
 			diag_error(d, od->meta, 0, 0, "was not written by "
@@ -511,7 +511,7 @@ outdir_open(struct outdir *od, const char *out, struct diags *d)
 	if (existed && k == 0 && (fd = openat(od->metafd, "legacy", O_WRONLY |
 	    O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0644)) != -1)
 		close(fd);
-	od->legacy = S_kind(od->metafd, "legacy") == 'f';
+	od->legacy = S_outdir_kind(od->metafd, "legacy") == 'f';
 	/* The layout before this one: OUT/.annuaire/current -> a or b. */
 	n = readlinkat(od->metafd, "current", buf, sizeof(buf) - 1);
 	if (n == 1 && (buf[0] == 'a' || buf[0] == 'b')) {
@@ -521,7 +521,7 @@ outdir_open(struct outdir *od, const char *out, struct diags *d)
 	if (!S_recover(od, d))
 		return 0;
 	S_clean_stale(od);
-	if (!S_check(od, d))
+	if (!S_outdir_check(od, d))
 		goto refuse;
 	fault_point("stage");
 	od->stage = path_join(od->meta, "new");
@@ -643,7 +643,7 @@ static int
 S_publish(struct outdir *od, struct diags *d)
 {
 	fault_point("publish");
-	if (S_kind(od->outfd, OUTDIR_UNIT) == 0) {
+	if (S_outdir_kind(od->outfd, OUTDIR_UNIT) == 0) {
 		if (!S_rename_new(od->metafd, "new", od->outfd, OUTDIR_UNIT)) {
 			diag_error(d, od->unit, 0, 0, "cannot write: %s",
 			    strerror(errno));
@@ -686,7 +686,7 @@ S_remove_legacy(struct outdir *od, struct diags *d)
 		(void)unlinkat(od->metafd, "current", 0);
 	}
 	for (i = 0; i < S_NNAMES; i++) {
-		k = S_kind(od->outfd, S_names[i]);
+		k = S_outdir_kind(od->outfd, S_names[i]);
 		if (k == 0)
 			continue;
 		if (S_is_old_link(od, S_names[i]))

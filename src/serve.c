@@ -211,7 +211,7 @@ S_from_buf(struct buf *b)
 }
 
 static enum MHD_Result
-S_text(struct MHD_Connection *c, unsigned int code, const char *msg)
+S_serve_text(struct MHD_Connection *c, unsigned int code, const char *msg)
 {
 	struct buf	 b;
 
@@ -232,7 +232,7 @@ S_extra(struct S_state *st, struct buf *x, int fr)
 
 /* An HTML page with the script (and overlay) inserted. */
 static enum MHD_Result
-S_html(struct MHD_Connection *c, struct S_state *st, unsigned int code,
+S_serve_html(struct MHD_Connection *c, struct S_state *st, unsigned int code,
     const char *html, size_t len, int fr)
 {
 	struct buf	 b, x;
@@ -272,7 +272,7 @@ S_file(struct MHD_Connection *c, struct S_state *st, const char *root,
 		return S_queue(c, MHD_HTTP_MOVED_PERMANENTLY, r, NULL);
 	}
 	if (fd == -1)
-		return S_text(c, (unsigned int)code, code == 503 ?
+		return S_serve_text(c, (unsigned int)code, code == 503 ?
 		    "Service Unavailable" : code == 400 ? "Bad Request" :
 		    "Not Found");
 	type = S_type(path[0] == '\0' || path[strlen(path) - 1] == '/' ?
@@ -288,7 +288,7 @@ S_file(struct MHD_Connection *c, struct S_state *st, const char *root,
 		    (size_t)sb.st_size - got)) > 0)
 			got += (size_t)n;
 		close(fd);
-		ret = S_html(c, st, MHD_HTTP_OK, html, got, fr);
+		ret = S_serve_html(c, st, MHD_HTTP_OK, html, got, fr);
 		free(html);
 		return ret;
 	}
@@ -366,7 +366,7 @@ S_exists_below(const char *root, const char *dir, const char *slug)
 }
 
 static enum MHD_Result
-S_home(struct MHD_Connection *c, struct S_state *st, int fr)
+S_serve_home(struct MHD_Connection *c, struct S_state *st, int fr)
 {
 	struct sp_home	 h;
 	struct buf	 b;
@@ -500,7 +500,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 	(void)con_cls;
 	if (!S_host_ok(st, MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_HOST)))
-		return S_text(c, MHD_HTTP_MISDIRECTED_REQUEST,
+		return S_serve_text(c, MHD_HTTP_MISDIRECTED_REQUEST,
 		    "Misdirected Request: unknown Host");
 	if (strcmp(method, "GET") != 0 && strcmp(method, "HEAD") != 0) {
 		struct buf	 b;
@@ -515,7 +515,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 		    "text/plain; charset=utf-8");
 	}
 	if (url[0] != '/')
-		return S_text(c, MHD_HTTP_BAD_REQUEST, "Bad Request");
+		return S_serve_text(c, MHD_HTTP_BAD_REQUEST, "Bad Request");
 	al = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
 	    MHD_HTTP_HEADER_ACCEPT_LANGUAGE);
 	fr = sp_lang_fr(al);
@@ -530,7 +530,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 		return S_queue(c, MHD_HTTP_MOVED_PERMANENTLY, r, NULL);
 	}
 	if (strcmp(url, "/_annuaire/") == 0)
-		return S_home(c, st, fr);
+		return S_serve_home(c, st, fr);
 	if (strcmp(url, "/_annuaire/status.json") == 0)
 		return S_status(c, st);
 	if (strcmp(url, "/_annuaire/live.js") == 0)
@@ -560,7 +560,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 
 		pthread_mutex_unlock(&st->mu);
 		if (f == NULL)
-			return S_text(c, MHD_HTTP_NOT_FOUND, "Not Found");
+			return S_serve_text(c, MHD_HTTP_NOT_FOUND, "Not Found");
 		/* f is a realpath: its folder, then the file by name. */
 		pthread_mutex_lock(&st->mu);
 		f = url[1] == 'l' ? st->booklet : url[1] == 's' ? st->suivi :
@@ -574,14 +574,14 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 	}
 	if (strncmp(url, "/_annuaire/", 11) == 0) {
 		pthread_mutex_unlock(&st->mu);
-		return S_text(c, MHD_HTTP_NOT_FOUND, "Not Found");
+		return S_serve_text(c, MHD_HTTP_NOT_FOUND, "Not Found");
 	}
 	if (strncmp(url, "/campagne/", 10) == 0 || strcmp(url, "/campagne") ==
 	    0) {
 		root = st->campaign ? xstrdup(st->campaign) : NULL;
 		pthread_mutex_unlock(&st->mu);
 		if (root == NULL)
-			return S_text(c, MHD_HTTP_NOT_FOUND, "Not Found");
+			return S_serve_text(c, MHD_HTTP_NOT_FOUND, "Not Found");
 		/* The forms keep their own page (their CSP forbids ours). */
 		ret = S_file(c, st, root, url + 9, url, 0, fr, 0);
 		free(root);
@@ -596,7 +596,7 @@ S_request(void *cls, struct MHD_Connection *c, const char *url,
 		    "se recharge seule.</p></main></body></html>\n";
 
 		pthread_mutex_unlock(&st->mu);
-		return S_html(c, st, failed ? MHD_HTTP_OK :
+		return S_serve_html(c, st, failed ? MHD_HTTP_OK :
 		    MHD_HTTP_SERVICE_UNAVAILABLE, wait, sizeof(wait) - 1, fr);
 	}
 	root = xstrdup(st->site);
@@ -683,7 +683,7 @@ S_tmpdir(void)
  * each holds a lock on its file "lock" as long as it runs.
  */
 static void
-S_sweep(void)
+S_serve_sweep(void)
 {
 	DIR		*d;
 	struct dirent	*e;
@@ -730,7 +730,7 @@ struct S_ctx {
 
 /* Replace *slot by v (owned), under the lock. */
 static void
-S_set(char **slot, char *v)
+S_serve_set(char **slot, char *v)
 {
 	free(*slot);
 	*slot = v;
@@ -796,7 +796,7 @@ S_build(struct S_ctx *x, const char *sub, const char *const *extra,
 
 /* Publish the result of a build: a new generation (pages reload). */
 static void
-S_publish(struct S_ctx *x, int ok, struct sb_diags *d, const char *sub)
+S_serve_publish(struct S_ctx *x, int ok, struct sb_diags *d, const char *sub)
 {
 	struct S_state	*st = x->st;
 	char		*outdir = path_join(x->dir, sub);
@@ -808,7 +808,7 @@ S_publish(struct S_ctx *x, int ok, struct sb_diags *d, const char *sub)
 	memset(d, 0, sizeof(*d));
 	st->failed = !ok;
 	if (ok && site != NULL) {
-		S_set(&st->site, site);
+		S_serve_set(&st->site, site);
 		site = NULL;
 	}
 	st->gen++;
@@ -841,15 +841,15 @@ S_full(struct S_ctx *x, int publish)
 	if (rc == -2)
 		goto out;
 	if (publish || rc != 0)
-		S_publish(x, rc == 0, &d, "full");
+		S_serve_publish(x, rc == 0, &d, "full");
 	if (rc == 0) {
 		char *site = S_real(full, OUTDIR_UNIT "/site");
 
 		pthread_mutex_lock(&st->mu);
 		if (site != NULL)
-			S_set(&st->site, site);
-		S_set(&st->booklet, S_real(full, OUTDIR_UNIT "/livret.pdf"));
-		S_set(&st->privbook, S_real(full, OUTDIR_UNIT
+			S_serve_set(&st->site, site);
+		S_serve_set(&st->booklet, S_real(full, OUTDIR_UNIT "/livret.pdf"));
+		S_serve_set(&st->privbook, S_real(full, OUTDIR_UNIT
 		    "/livret-partenaires.pdf"));
 		st->booklets++;
 		pthread_mutex_unlock(&st->mu);
@@ -863,7 +863,7 @@ S_full(struct S_ctx *x, int publish)
 		pthread_mutex_lock(&st->mu);
 		sb_partners_free(&st->partners);
 		st->partners = p;
-		S_set(&st->suivi, S_real(rep, "suivi.html"));
+		S_serve_set(&st->suivi, S_real(rep, "suivi.html"));
 		pthread_mutex_unlock(&st->mu);
 	}
 	buf_free(&so);
@@ -894,12 +894,12 @@ S_round(struct S_ctx *x, int first)
 	pthread_mutex_lock(&st->mu);
 	st->building = 1;
 	if (x->o->out != NULL)
-		S_set(&st->campaign, S_real(x->o->out, "campagne"));
+		S_serve_set(&st->campaign, S_real(x->o->out, "campagne"));
 	pthread_mutex_unlock(&st->mu);
 	if (!first) {
 		if ((rc = S_build(x, "site", extra, &d)) == -2)
 			return 0;
-		S_publish(x, rc == 0, &d, "site");
+		S_serve_publish(x, rc == 0, &d, "site");
 		sb_diags_free(&d);
 	}
 	if (rc == 0 && !S_full(x, first))
@@ -1029,7 +1029,7 @@ serve_run(const struct serve_opts *o, struct diags *dg)
 	st.port = port;
 
 	/* The build folder, locked as long as we run. */
-	S_sweep();
+	S_serve_sweep();
 	dir = path_join(S_tmpdir(), "annuaire-serve-XXXXXX");
 	if (mkdtemp(dir) == NULL) {
 		diag_error(dg, dir, 0, 0, "cannot create: %s", strerror(errno));

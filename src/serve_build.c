@@ -151,7 +151,7 @@ sb_run(char *const argv[], const char *lang, int stop_fd, struct buf *out,
  * S_QUOTE bytes; NULL when it cannot be read.
  */
 static char *
-S_quote(const char *file, int line)
+S_serve_build_quote(const char *file, int line)
 {
 	char	*text = NULL, *p, *end;
 	size_t	 len;
@@ -282,7 +282,7 @@ sb_diags_parse(const char *en, const char *fr, struct sb_diags *d)
 			d->errors++;
 		else if (g->sev == SB_WARNING)
 			d->warnings++;
-		g->quote = S_quote(g->file, g->line);
+		g->quote = S_serve_build_quote(g->file, g->line);
 		/* The same diagnostic, at the same place, in French. */
 		if (nf == d->n && f[i].line == g->line && f[i].col == g->col) {
 			g->msg[1] = f[i].msg[0];
@@ -395,7 +395,7 @@ sb_partners_parse(const char *csv, struct sb_partners *p)
 
 /* Bytes of a space at s: ' ', U+00A0, U+202F (typography adds them). */
 static size_t
-S_space(const char *s)
+S_serve_build_space(const char *s)
 {
 	if (*s == ' ')
 		return 1;
@@ -413,9 +413,9 @@ S_same_name(const char *a, const char *b)
 	size_t	 n;
 
 	for (;;) {
-		while ((n = S_space(a)) > 0)
+		while ((n = S_serve_build_space(a)) > 0)
 			a += n;
-		while ((n = S_space(b)) > 0)
+		while ((n = S_serve_build_space(b)) > 0)
 			b += n;
 		if (*a != *b)
 			return 0;

@@ -94,7 +94,7 @@ static const char *const S_states[][3] = {
 #define	T(fr, k)	S_text[(k)][(fr) ? 0 : 1]
 
 static void
-S_esc(struct buf *b, const char *s)
+S_serve_page_esc(struct buf *b, const char *s)
 {
 	for (; s != NULL && *s != '\0'; s++)
 		switch (*s) {
@@ -189,7 +189,7 @@ S_diag(struct buf *b, const struct sb_diag *g, int fr)
 	buf_puts(b, "<li><p>");
 	if (g->file != NULL) {
 		buf_puts(b, "<span class=\"annuaire-pos\">");
-		S_esc(b, g->file);
+		S_serve_page_esc(b, g->file);
 		if (g->line > 0)
 			buf_printf(b, ":%d:%d", g->line, g->col > 0 ? g->col : 1);
 		buf_puts(b, "</span> ");
@@ -197,13 +197,13 @@ S_diag(struct buf *b, const struct sb_diag *g, int fr)
 	buf_printf(b, "<span class=\"annuaire-%s\">%s</span>%s",
 	    g->sev == SB_ERROR ? "error" : "warning", T(fr, k),
 	    fr ? "\xc2\xa0: " : ": ");
-	S_esc(b, msg);
+	S_serve_page_esc(b, msg);
 	buf_puts(b, "</p>");
 	if (g->quote != NULL) {
 		/* The line, then a caret under the column (in characters). */
 		snprintf(num, sizeof(num), "%d", g->line);
 		buf_printf(b, "<pre>%s | ", num);
-		S_esc(b, g->quote);
+		S_serve_page_esc(b, g->quote);
 		buf_putc(b, '\n');
 		for (p = num; *p != '\0'; p++)
 			buf_putc(b, ' ');
@@ -311,7 +311,7 @@ sp_home(struct buf *b, const struct sp_home *h, int fr)
 		    T(fr, T_SUIVI));
 	buf_puts(b, "</ul>\n<p>");
 	buf_puts(b, T(fr, T_WATCH));
-	S_esc(b, h->content);
+	S_serve_page_esc(b, h->content);
 	buf_printf(b, " (%s)</p>\n", h->method);
 
 	buf_printf(b, "<h2>%s (%zu, %zu)</h2>\n", T(fr, T_PROBLEMS),
@@ -338,24 +338,24 @@ sp_home(struct buf *b, const struct sp_home *h, int fr)
 	for (i = 0; i < h->partners->n; i++) {
 		p = &h->partners->v[i];
 		buf_puts(b, "<tr><th scope=\"row\">");
-		S_esc(b, p->nom);
+		S_serve_page_esc(b, p->nom);
 		buf_puts(b, "</th><td class=\"annuaire-state\">");
-		S_esc(b, S_state(p->etat, fr));
+		S_serve_page_esc(b, S_state(p->etat, fr));
 		buf_puts(b, "</td><td>");
-		S_esc(b, p->demande);
+		S_serve_page_esc(b, p->demande);
 		buf_puts(b, "</td><td>");
-		S_esc(b, p->relance);
+		S_serve_page_esc(b, p->relance);
 		buf_puts(b, "</td><td>");
-		S_esc(b, p->reponse);
+		S_serve_page_esc(b, p->reponse);
 		buf_puts(b, "</td><td>");
-		S_esc(b, p->maj);
+		S_serve_page_esc(b, p->maj);
 		buf_puts(b, "</td><td class=\"annuaire-links\">");
 		if (h->has_page != NULL && h->has_page[i]) {
 			buf_puts(b, "<a href=\"/partenaires/");
 			S_slug(b, p->slug);
 			buf_printf(b, ".html\">%s<span class=\"annuaire-sr\"> ",
 			    T(fr, T_PAGE));
-			S_esc(b, p->nom);
+			S_serve_page_esc(b, p->nom);
 			buf_puts(b, "</span></a>");
 		}
 		if (h->has_form != NULL && h->has_form[i]) {
@@ -363,14 +363,14 @@ sp_home(struct buf *b, const struct sp_home *h, int fr)
 			S_slug(b, p->slug);
 			buf_printf(b, ".html\">%s<span class=\"annuaire-sr\"> ",
 			    T(fr, T_FORM));
-			S_esc(b, p->nom);
+			S_serve_page_esc(b, p->nom);
 			buf_puts(b, "</span></a>");
 		}
 		if (h->booklet && p->page > 0) {
 			buf_printf(b, "<a href=\"/livret.pdf#page=%d\">%s%d"
 			    "<span class=\"annuaire-sr\"> ", p->page,
 			    T(fr, T_BOOKLET), p->page);
-			S_esc(b, p->nom);
+			S_serve_page_esc(b, p->nom);
 			buf_puts(b, "</span></a>");
 		}
 		buf_puts(b, "</td></tr>\n");

@@ -62,6 +62,7 @@
 #include "booklet.h"
 #include "diag.h"
 #include "model.h"
+#include "network.h"
 #include "pdf.h"
 #include "lay.h"
 #include "typo.h"
@@ -835,8 +836,9 @@ S_check(const struct site *s, const struct pdf_doc *d)
 	}
 	for (i = 0; i < s->ncategories; i++)
 		ncat += s->categories[i].npartners > 0;
-	/* [Édito], Mode d'emploi, Sommaire, categories, two indexes. */
-	if (ntop != ncat + 4 + (s->edito.s != NULL))
+	/* [Édito], Mode d'emploi, [Le réseau des partenaires, when some
+	 * partner names another], Sommaire, categories, two indexes. */
+	if (ntop != ncat + 4 + (s->edito.s != NULL) + (network_any(s) != 0))
 		S_fail(0, NULL, "%zu top-level bookmarks for %zu categories",
 		    ntop, ncat);
 	contents = S_top(d, ntop - ncat - 3);

@@ -37,7 +37,7 @@ cp "$TOP/content/logos"/* "$S/logos/"
 cat >"$S/partenaires/stress-texte.md" <<'PAGE'
 ---
 nom: "L'« Atelier » \"du\" coin : #1 \\ {{titre}} </script><!-- 🏠 ok"
-sigle: "A:B\n#c"
+sigle: "A:B #c"  # a line break is refused in a one-line field
 categorie: associatifs-cultuels
 thematiques: [lien-social, logement, alimentation, budget]
 resume: "Épicerie, café, « ateliers » : tout pour bien vivre ensemble — ici et maintenant, avec 160 caractères exactement pour voir si la limite est tenue au bout ok"

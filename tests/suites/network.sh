@@ -26,15 +26,15 @@ fi
 command -v python3 >/dev/null 2>&1 || { t_skip "network suite" "no python3"; t_done; exit; }
 
 "$A" build -q -C "$TOP/content" -o "$T_TMP/a" 2>"$T_TMP/a.err"
-t_check "example builds" test -f "$T_TMP/a/site/reseau.html"
+t_check "example builds" test -f "$T_TMP/a/edition/site/reseau.html"
 "$A" build -q -C "$TOP/content" -o "$T_TMP/b" 2>"$T_TMP/b.err"
 t_check "reseau.html byte-identical on a rebuild" \
-    cmp "$T_TMP/a/site/reseau.html" "$T_TMP/b/site/reseau.html"
+    cmp "$T_TMP/a/edition/site/reseau.html" "$T_TMP/b/edition/site/reseau.html"
 t_check "livret.pdf byte-identical on a rebuild" \
-    cmp "$T_TMP/a/livret.pdf" "$T_TMP/b/livret.pdf"
+    cmp "$T_TMP/a/edition/livret.pdf" "$T_TMP/b/edition/livret.pdf"
 
 # The SVG against the links of the content (annuaire.json's liens).
-out=$(python3 - "$T_TMP/a/site" <<'PY' 2>&1
+out=$(python3 - "$T_TMP/a/edition/site" <<'PY' 2>&1
 import json, re, sys, os, html
 import xml.etree.ElementTree as ET
 site = sys.argv[1]
@@ -98,11 +98,11 @@ case $out in
 ok*) t_ok "reseau.html: drawing = links, hrefs work, no overlap, list = drawing ($out)" ;;
 *) t_fail "reseau.html: drawing = links, hrefs work, no overlap, list = drawing" "$out" ;;
 esac
-t_check "home page links to reseau.html" grep -q 'href="reseau.html"' "$T_TMP/a/site/index.html"
-t_check "footer links to reseau.html" grep -q 'href="../reseau.html">Le réseau' "$T_TMP/a/site/partenaires/caf-yvelines.html"
+t_check "home page links to reseau.html" grep -q 'href="reseau.html"' "$T_TMP/a/edition/site/index.html"
+t_check "footer links to reseau.html" grep -q 'href="../reseau.html">Le réseau' "$T_TMP/a/edition/site/partenaires/caf-yvelines.html"
 
 # The booklet page: after the Mode d'emploi, in the Sommaire, geometry.
-pdftotext -layout "$T_TMP/a/livret.pdf" "$T_TMP/a.txt"
+pdftotext -layout "$T_TMP/a/edition/livret.pdf" "$T_TMP/a.txt"
 t_check "Sommaire lists the network page" \
     grep -q "Le réseau des partenaires \. \. \." "$T_TMP/a.txt"
 order=$(grep -o -e "^Mode d.emploi$" -e "^Le réseau des partenaires$" -e "^Sommaire$" "$T_TMP/a.txt" | tr '\n' '/')
@@ -118,21 +118,21 @@ pg=$(python3 -c '
 import sys
 t = open(sys.argv[1]).read().split("\f")
 print(next(i + 1 for i, p in enumerate(t) if "Chaque étiquette renvoie" in p))' "$T_TMP/a.txt")
-geom "example's booklet with its network page ($pg)" "$T_TMP/a/livret.pdf"
-n=$(pdftotext -f "$pg" -l "$pg" "$T_TMP/a/livret.pdf" - | grep -c -e "AEJF" -e "Caf" -e "SOS Accueil")
+geom "example's booklet with its network page ($pg)" "$T_TMP/a/edition/livret.pdf"
+n=$(pdftotext -f "$pg" -l "$pg" "$T_TMP/a/edition/livret.pdf" - | grep -c -e "AEJF" -e "Caf" -e "SOS Accueil")
 t_check "network page names the partners ($n)" test "$n" -ge 3
 
 # 60 partners, two links each (bench/gen.sh), and the long strings.
 sh "$TOP/bench/gen.sh" 60 "$T_TMP/g60" >/dev/null
 "$A" build -q -C "$T_TMP/g60" -o "$T_TMP/o60" 2>"$T_TMP/o60.err"; rc=$?
 t_eq "60 partners: builds (exit $rc)" "$rc" 0
-geom "60 partners: livret.pdf" "$T_TMP/o60/livret.pdf"
-t_check "60 partners: reseau.html" test -f "$T_TMP/o60/site/reseau.html"
+geom "60 partners: livret.pdf" "$T_TMP/o60/edition/livret.pdf"
+t_check "60 partners: reseau.html" test -f "$T_TMP/o60/edition/site/reseau.html"
 sh "$TOP/bench/gen.sh" 300 "$T_TMP/g300" >/dev/null
 "$A" build -q -C "$T_TMP/g300" -o "$T_TMP/o300" 2>"$T_TMP/o300.err"; rc=$?
 t_eq "300 partners: builds (exit $rc)" "$rc" 0
-geom "300 partners: livret.pdf" "$T_TMP/o300/livret.pdf"
-np=$(pdftotext "$T_TMP/o300/livret.pdf" - | grep -c "^Réseau : ")
+geom "300 partners: livret.pdf" "$T_TMP/o300/edition/livret.pdf"
+np=$(pdftotext "$T_TMP/o300/edition/livret.pdf" - | grep -c "^Réseau : ")
 t_check "300 partners: a network page per category ($np)" test "$np" -ge 2
 
 # Without any link: no page, no link to it, no booklet page.
@@ -140,7 +140,7 @@ cp -R "$TOP/content" "$T_TMP/nl"
 for f in "$T_TMP"/nl/partenaires/*.md; do sed -i '/^liens:/d' "$f"; done
 "$A" build -q -C "$T_TMP/nl" -o "$T_TMP/onl" 2>"$T_TMP/onl.err"; rc=$?
 t_eq "no link: builds (exit $rc)" "$rc" 0
-t_check "no link: no reseau.html" test ! -e "$T_TMP/onl/site/reseau.html"
-t_check "no link: no link to it" sh -c "! grep -rq --include='*.html' 'reseau.html' '$T_TMP/onl/site'"
-t_check "no link: no booklet page" sh -c "! pdftotext '$T_TMP/onl/livret.pdf' - | grep -q 'seau des partenaires'"
+t_check "no link: no reseau.html" test ! -e "$T_TMP/onl/edition/site/reseau.html"
+t_check "no link: no link to it" sh -c "! grep -rq --include='*.html' 'reseau.html' '$T_TMP/onl/edition/site'"
+t_check "no link: no booklet page" sh -c "! pdftotext '$T_TMP/onl/edition/livret.pdf' - | grep -q 'seau des partenaires'"
 t_done

@@ -324,7 +324,11 @@ S_draw(struct lay *l, const struct net_geom *g, const struct network *n,
 		    label, &src);
 		free(label);
 		if (dest != SIZE_MAX) {
-			it = pdf_page_add(&l->doc->pages[pg]);
+			/* Its own Link element: the annotation's /StructParent. */
+			unsigned int tl = lay_tag_open(l, "Link");
+
+			it = lay_tag_item(l, pdf_page_add(&l->doc->pages[pg]));
+			lay_tag_close(l, tl);
 			it->type = ITEM_LINK_PAGE;
 			it->x = x;
 			it->y = y;

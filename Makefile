@@ -113,15 +113,20 @@ bench: deps build
 
 install: annuaire
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
-	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/themes
+	    $(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(DATADIR)/themes \
+	    $(DESTDIR)$(MANDIR)/fr/man1 $(DESTDIR)$(MANDIR)/fr/man5
 	install -m 755 annuaire $(DESTDIR)$(BINDIR)/annuaire
 	install -m 644 docs/annuaire.1 $(DESTDIR)$(MANDIR)/man1/annuaire.1
 	install -m 644 docs/annuaire.5 $(DESTDIR)$(MANDIR)/man5/annuaire.5
+	install -m 644 docs/fr/annuaire.1 $(DESTDIR)$(MANDIR)/fr/man1/annuaire.1
+	install -m 644 docs/fr/annuaire.5 $(DESTDIR)$(MANDIR)/fr/man5/annuaire.5
 	cp -R themes/default $(DESTDIR)$(DATADIR)/themes/
 
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/annuaire $(DESTDIR)$(MANDIR)/man1/annuaire.1 \
-	    $(DESTDIR)$(MANDIR)/man5/annuaire.5
+	    $(DESTDIR)$(MANDIR)/man5/annuaire.5 \
+	    $(DESTDIR)$(MANDIR)/fr/man1/annuaire.1 \
+	    $(DESTDIR)$(MANDIR)/fr/man5/annuaire.5
 	rm -rf $(DESTDIR)$(DATADIR)
 
 lint:

@@ -3,7 +3,7 @@
 # PREFIX and DESTDIR; the installed program finds its installed theme.
 . "$TOP/tests/lib.sh"
 
-for m in docs/annuaire.1 docs/annuaire.5; do
+for m in docs/annuaire.1 docs/annuaire.5 docs/fr/annuaire.1 docs/fr/annuaire.5; do
 	if ! command -v mandoc >/dev/null; then t_fail "$m: mandoc -Tlint" "mandoc is not installed"; continue; fi
 	out=$(mandoc -Tlint -Wwarning "$TOP/$m" 2>&1)
 	# annuaire.1 and annuaire.5 refer to each other: "not found" is expected before install.
@@ -21,6 +21,18 @@ for o in --theme --bleed --edition --no-pdf --layout-dump; do
 	    t_ok "build $o in --help and annuaire(1)" || t_fail "build $o in --help and annuaire(1)"
 done
 
+# The French pages name the same commands and options as the English ones:
+# every `.Cm WORD` and `.Fl WORD`, also inline (`.It Fl -apply`, `Ns Fl o`).
+mdoc_words() {
+	grep '^\.' "$1" | awk '{ for (i = 1; i < NF; i++) if ($i ~ /^\.?(Cm|Fl)$/) { m = $i; sub(/^\./, "", m); print m " " $(i + 1) } }' |
+	    sort -u
+}
+for p in annuaire.1 annuaire.5; do
+	diff=$(diff <(mdoc_words "$TOP/docs/$p") <(mdoc_words "$TOP/docs/fr/$p"))
+	[ -z "$diff" ] && t_ok "docs/fr/$p names the same commands and options as docs/$p" ||
+	    t_fail "docs/fr/$p names the same commands and options as docs/$p" "$diff"
+done
+
 d=$T_TMP/dest
 if make -s -C "$TOP" install DESTDIR="$d" PREFIX=/opt/annuaire >"$T_TMP/install.log" 2>&1; then
 	t_ok "make install DESTDIR PREFIX"
@@ -28,6 +40,7 @@ else
 	t_fail "make install DESTDIR PREFIX" "$(tail -20 "$T_TMP/install.log")"
 fi
 for f in bin/annuaire share/man/man1/annuaire.1 share/man/man5/annuaire.5 \
+    share/man/fr/man1/annuaire.1 share/man/fr/man5/annuaire.5 \
     share/annuaire/themes/default/index.mustache; do
 	[ -e "$d/opt/annuaire/$f" ] && t_ok "installed $f" || t_fail "installed $f"
 done

@@ -138,20 +138,6 @@ S_marker(struct lay *l, size_t pg, size_t i, double x, double y, double m,
 	}
 }
 
-/* Where the segment from the centre of a box towards (tx, ty) leaves it. */
-static void
-S_clip(double cx, double cy, double w, double h, double tx, double ty,
-    double *ox, double *oy)
-{
-	double	 dx = tx - cx, dy = ty - cy, sx, sy, s;
-
-	sx = dx != 0 ? (w / 2) / fabs(dx) : HUGE_VAL;
-	sy = dy != 0 ? (h / 2) / fabs(dy) : HUGE_VAL;
-	s = fmin(fmin(sx, sy), 1);
-	*ox = cx + dx * s;
-	*oy = cy + dy * s;
-}
-
 /*
  * The width and height the drawing takes once the distances between
  * centres are multiplied by s (the boxes keep their size).
@@ -279,9 +265,9 @@ S_draw(struct lay *l, const struct net_geom *g, const struct network *n,
 			a = b;
 			b = c;
 		}
-		S_clip(ox + a->x, oy + a->y, a->w, a->h, ox + b->x, oy + b->y,
+		network_clip(ox + a->x, oy + a->y, a->w, a->h, ox + b->x, oy + b->y,
 		    &ax, &ay);
-		S_clip(ox + b->x, oy + b->y, b->w, b->h, ox + a->x, oy + a->y,
+		network_clip(ox + b->x, oy + b->y, b->w, b->h, ox + a->x, oy + a->y,
 		    &bx, &by);
 		dx = bx - ax;
 		dy = by - ay;

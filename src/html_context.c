@@ -175,20 +175,6 @@ S_ctx_organisation(const struct organisation *o)
 	return m;
 }
 
-/* "9 h 30" with no-break spaces, so that a time never wraps. */
-static void
-S_put_time(struct buf *b, int minutes)
-{
-	char		*t = model_time_fr(minutes), *p;
-
-	for (p = t; *p != '\0'; p++)
-		if (*p == ' ')
-			buf_puts(b, NBSP);
-		else
-			buf_putc(b, *p);
-	free(t);
-}
-
 static struct tval *
 S_ctx_horaires(const struct horaires *h)
 {
@@ -213,9 +199,9 @@ S_ctx_horaires(const struct horaires *h)
 			any = 1;
 			for (j = 0; j < h->days[i].n; j++) {
 				buf_reset(&b);
-				S_put_time(&b, h->days[i].v[j].start);
+				model_time_fr_put(&b, h->days[i].v[j].start);
 				buf_puts(&b, NBSP "\xe2\x80\x93 ");	/* – */
-				S_put_time(&b, h->days[i].v[j].end);
+				model_time_fr_put(&b, h->days[i].v[j].end);
 				tval_push(ranges, tval_str(buf_cstr(&b)));
 			}
 			tval_set(d, "plages", ranges);

@@ -98,23 +98,6 @@ S_label_w(const char *s)
 
 /* ---- the SVG ------------------------------------------------------------ */
 
-/*
- * The point where the segment from the centre of box (cx, cy, w, h)
- * towards (tx, ty) leaves the box.
- */
-static void
-S_html_network_clip(double cx, double cy, double w, double h, double tx, double ty,
-    double *ox, double *oy)
-{
-	double	 dx = tx - cx, dy = ty - cy, sx, sy, s;
-
-	sx = dx != 0 ? (w / 2) / fabs(dx) : HUGE_VAL;
-	sy = dy != 0 ? (h / 2) / fabs(dy) : HUGE_VAL;
-	s = fmin(fmin(sx, sy), 1);
-	*ox = cx + dx * s;
-	*oy = cy + dy * s;
-}
-
 /* The category's marker, a second cue beside the colour (legend too). */
 void
 hnet_marker(struct buf *b, size_t shape, double x, double y, double m)
@@ -190,8 +173,8 @@ S_edge(struct buf *b, const struct site *s, const struct network *n,
 	double	 cx = c->x + NET_MARGIN, cy = H - c->y + NET_MARGIN;
 	double	 x0, y0, x1, y1, dx, dy, len, ux, uy;
 
-	S_html_network_clip(ax, ay, a->w, a->h, cx, cy, &x0, &y0);
-	S_html_network_clip(cx, cy, c->w, c->h, ax, ay, &x1, &y1);
+	network_clip(ax, ay, a->w, a->h, cx, cy, &x0, &y0);
+	network_clip(cx, cy, c->w, c->h, ax, ay, &x1, &y1);
 	dx = x1 - x0;
 	dy = y1 - y0;
 	len = sqrt(dx * dx + dy * dy);

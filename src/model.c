@@ -692,3 +692,16 @@ model_time_fr(int minutes)
 		return xasprintf("%d h", h);
 	return xasprintf("%d h %02d", h, m);
 }
+
+void
+model_time_fr_put(struct buf *b, int minutes)
+{
+	char	*t = model_time_fr(minutes), *p;
+
+	for (p = t; *p != '\0'; p++)
+		if (*p == ' ')
+			buf_puts(b, "\xc2\xa0");	/* U+00A0 */
+		else
+			buf_putc(b, *p);
+	free(t);
+}

@@ -383,5 +383,8 @@ char	*model_org_phrase(const struct organisation *, enum org_case);
 char	*model_display_name(const struct partner *);
 /* Minutes since midnight in French: 540 -> "9 h", 570 -> "9 h 30"; allocated. */
 char	*model_time_fr(int minutes);
+/* The same appended to b with no-break spaces ("9\u00a0h\u00a030"): a
+   time is never cut at a line end (site and Nouveautés). */
+void	 model_time_fr_put(struct buf *b, int minutes);
 
 #endif /* MODEL_H */

@@ -311,3 +311,16 @@ network_transpose(struct network *n)
 	}
 	t = n->w; n->w = n->h; n->h = t;
 }
+
+void
+network_clip(double cx, double cy, double w, double h, double tx, double ty,
+    double *ox, double *oy)
+{
+	double	 dx = tx - cx, dy = ty - cy, sx, sy, s;
+
+	sx = dx != 0 ? (w / 2) / fabs(dx) : HUGE_VAL;
+	sy = dy != 0 ? (h / 2) / fabs(dy) : HUGE_VAL;
+	s = fmin(fmin(sx, sy), 1);
+	*ox = cx + dx * s;
+	*oy = cy + dy * s;
+}

@@ -74,6 +74,14 @@ struct network	*network_new(const struct site *,
 void		 network_free(struct network *);
 
 /*
+ * Where the segment from the centre (cx, cy) of a w x h box towards
+ * (tx, ty) leaves the box: an edge is drawn from border to border, in
+ * the site's SVG and in the booklet alike.
+ */
+void		 network_clip(double cx, double cy, double w, double h,
+		    double tx, double ty, double *ox, double *oy);
+
+/*
  * Lay the graph out with Graphviz's sfdp: each node a box of the
  * caller's w x h (points), at least gap points from every other box,
  * links about edge points long between centres (sfdp's K);

@@ -73,20 +73,6 @@ news_any(const struct news *n)
 	    n->nrenamed);
 }
 
-/* "9 h 30" with no-break spaces (a time is never cut). */
-static void
-S_news_time(struct buf *b, int minutes)
-{
-	char	*t = model_time_fr(minutes), *p;
-
-	for (p = t; *p != '\0'; p++)
-		if (*p == ' ')
-			buf_puts(b, NBSP);
-		else
-			buf_putc(b, *p);
-	free(t);
-}
-
 /* Whether two days have the same opening hours. */
 static int
 S_news_same_day(const struct day_hours *a, const struct day_hours *b)
@@ -126,9 +112,9 @@ S_hours_short(struct buf *b, const struct horaires *h)
 			    " et ", days[e - 1]);
 		for (j = 0; j < h->days[d].n; j++) {
 			buf_puts(b, j ? ", " : " ");
-			S_news_time(b, h->days[d].v[j].start);
+			model_time_fr_put(b, h->days[d].v[j].start);
 			buf_puts(b, "\xe2\x80\x93");
-			S_news_time(b, h->days[d].v[j].end);
+			model_time_fr_put(b, h->days[d].v[j].end);
 		}
 	}
 	if (h->precisions.s != NULL) {

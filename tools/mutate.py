@@ -13,6 +13,10 @@ with "#" is a comment:
     id: validate-phone-len      unique across all the files
     file: src/validate.c
     from: if (n < 10)           literal text, found once in the file...
+                                (the lines after from: or to: that are
+                                not "key: value" continue the text, a
+                                newline between: several lines of code,
+                                no blank one)
     nth: 2                      ...or the Kth of several occurrences
     to: if (n <= 10)            literal text; empty: the text is deleted
     suites: cli validate        tests/run filters most likely to kill it
@@ -92,16 +96,21 @@ class Mutant:
 
 def parse(path):
     """The mutants of one file and the syntax errors found."""
-    out, errs, cur = [], [], None
+    out, errs, cur, last = [], [], None, None
     with open(path, encoding="utf-8") as fh:
         for n, raw in enumerate(fh, 1):
             line = raw.rstrip("\n")
             if line.startswith("#"):
                 continue
             if not line.strip():
-                cur = None
+                cur = last = None
                 continue
             m = re.match(r"([a-z]+):(?: (.*))?$", line)
+            if m and m.group(1) not in KEYS and last in ("from", "to"):
+                m = None
+            if not m and cur is not None and last in ("from", "to"):
+                cur.f[last] += "\n" + line   # a continuation line
+                continue
             if not m:
                 errs.append("%s:%d: not a \"key: value\" line" % (
                     os.path.relpath(path, TOP), n))
@@ -109,6 +118,7 @@ def parse(path):
             k, v = m.group(1), (m.group(2) or "")
             if k not in ("from", "to"):
                 v = v.strip()
+            last = k
             if cur is None:
                 cur = Mutant(path, n)
                 out.append(cur)

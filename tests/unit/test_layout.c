@@ -25,6 +25,8 @@
 #include "load.h"
 #include "pdf.h"
 #include "lay.h"
+#include "lay_font.h"
+#include "lay_theme.h"
 
 #define	LONG_BODY \
 	"Premier paragraphe de la présentation, assez long pour être " \
@@ -920,6 +922,130 @@ test_lay_defer(void **state)
 	layout_free(l.doc);
 }
 
+/*
+ * Widows and orphans, by their keeps: a paragraph set by para_set()
+ * keeps its first line with the second (no orphan: a first line alone
+ * at the foot of a page) and its next-to-last with the last (no widow:
+ * a last line alone at the head of the next page); the lines between
+ * may break; the last line keeps with what follows only when asked
+ * (keep_last: a heading's).  Then lay_fit(), the page break, honours
+ * them: after a box that does not keep, wherever the page ends, the
+ * paragraph never leaves one line on either side.
+ */
+static void
+S_para_lines(struct lay *l, const char *text, int keep_last, struct vlist *v)
+{
+	struct para	 p;
+
+	para_init(&p, 10, 13, 200);
+	p.keep_last = keep_last;
+	para_add(&p, text, FACE_REGULAR, 0, 0, NULL);
+	para_set(l, &p, v);
+	para_free(&p);
+}
+
+static void
+test_widows_orphans(void **state)
+{
+	struct lay	 l;
+	struct booklet_opts o;
+	struct diags	 d;
+	struct vlist	 v;
+	struct vbox	*b;
+	size_t		 i, n, first, brk;
+	double		 avail;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	memset(&o, 0, sizeof(o));
+	o.theme_dir = "themes/default";
+	o.default_theme_dir = "themes/default";
+	diags_init(&d);
+	l.diags = &d;
+	assert_true(theme_load(&l.theme, &o, &d));
+	assert_non_null(l.fonts = fonts_open(&l.theme, &d));
+	l.tw = 200;
+
+	/* A long paragraph: keeps on its first and next-to-last lines. */
+	memset(&v, 0, sizeof(v));
+	b = vlist_add(&v, 13, 0);	/* the box before: it does not keep */
+	b->keep = 0;
+	first = v.n;
+	S_para_lines(&l, LONG_BODY LONG_BODY, 0, &v);
+	n = v.n - first;
+	assert_true(n >= 6);
+	assert_int_equal(v.v[first].keep, 1);		/* no orphan */
+	assert_int_equal(v.v[first + n - 2].keep, 1);	/* no widow */
+	for (i = first + 1; i + 2 < first + n; i++)
+		assert_int_equal(v.v[i].keep, 0);	/* the middle breaks */
+	assert_int_equal(v.v[first + n - 1].keep, 0);
+	/* Wherever the page ends: never one line of it on either side. */
+	for (avail = 13; avail <= 13 * (double)(n + 2); avail += 6.5) {
+		brk = lay_fit(&v, 0, avail);
+		assert_true(brk > 0 && brk <= v.n);
+		assert_true(brk != first + 1);		/* an orphan */
+		assert_true(brk != first + n - 1);	/* a widow */
+	}
+	vlist_free(&v);
+
+	/* keep_last: the last line keeps with the next box too. */
+	memset(&v, 0, sizeof(v));
+	S_para_lines(&l, LONG_BODY, 1, &v);
+	assert_true(v.n >= 3);
+	assert_int_equal(v.v[v.n - 1].keep, 1);
+	vlist_free(&v);
+
+	/* Two lines: together (each is the other's widow or orphan). */
+	memset(&v, 0, sizeof(v));
+	S_para_lines(&l, "Deux lignes : une phrase assez longue pour en "
+	    "remplir une et déborder sur la suivante.", 0, &v);
+	assert_int_equal(v.n, 2);
+	assert_int_equal(v.v[0].keep, 1);
+	assert_int_equal(v.v[1].keep, 0);
+	vlist_free(&v);
+
+	fonts_close(l.fonts);
+	theme_free(&l.theme);
+	diags_free(&d);
+}
+
+/*
+ * lay_fit() on boxes of known heights: what fits, the space above a
+ * box dropped at the head of a page, a box that starts a new page, a
+ * run of keeps moved whole to the next page, and a run of keeps taller
+ * than the page set overfull rather than looping.
+ */
+static void
+test_lay_fit(void **state)
+{
+	struct vlist	 v;
+	size_t		 i;
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	for (i = 0; i < 6; i++)
+		(void)vlist_add(&v, 10, 5);
+	/* The first box's 5 pt above does not count: 10 + 3 x 15 = 55. */
+	assert_int_equal(lay_fit(&v, 0, 55), 4);
+	assert_int_equal(lay_fit(&v, 0, 54), 3);
+	assert_int_equal(lay_fit(&v, 2, 55), 6);
+	assert_int_equal(lay_fit(&v, 0, 1000), 6);
+	/* Keeps: 2 keeps with 3 keeps with 4: the page breaks before 2. */
+	v.v[2].keep = v.v[3].keep = 1;
+	assert_int_equal(lay_fit(&v, 0, 55), 2);
+	/* All keep: nothing breakable, the page takes what fits. */
+	for (i = 0; i < 6; i++)
+		v.v[i].keep = 1;
+	assert_int_equal(lay_fit(&v, 0, 55), 4);
+	for (i = 0; i < 6; i++)
+		v.v[i].keep = 0;
+	/* A box that starts a new page, unless it heads this one. */
+	v.v[1].newpage = 1;
+	assert_int_equal(lay_fit(&v, 0, 1000), 1);
+	assert_int_equal(lay_fit(&v, 1, 1000), 6);
+	vlist_free(&v);
+}
+
 int
 main(void)
 {
@@ -931,6 +1057,7 @@ main(void)
 		cmocka_unit_test(test_contrast_fixture),
 		cmocka_unit_test(test_contrast_example),
 		cmocka_unit_test(test_long_strings),
+		cmocka_unit_test(test_widows_orphans),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_qr_url),
@@ -940,6 +1067,7 @@ main(void)
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_lay_run),
 		cmocka_unit_test(test_lay_defer),
+		cmocka_unit_test(test_lay_fit),
 	};
 	int	 rc;
 

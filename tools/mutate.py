@@ -249,7 +249,13 @@ def sync(src, dst):
                 pass
             if os.path.isdir(d) and not os.path.islink(d):
                 shutil.rmtree(d)
+            existed = os.path.lexists(d)
             shutil.copy2(s, d)
+            if existed:
+                # A file replaced: dated now, so that make rebuilds what
+                # depends on it (its older date could be older than an
+                # object built from a mutant of it).
+                os.utime(d)
 
 
 def run(cmd, cwd, timeout, env=None):

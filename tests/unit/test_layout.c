@@ -923,6 +923,78 @@ test_lay_defer(void **state)
 }
 
 /*
+ * The alphabetical index: an entry per name, and one per sigle that
+ * differs from the name ("Caf, voir Caisse..."); a sigle equal to the
+ * name ("Aide aux familles") makes no second entry.  Entries are
+ * counted by the start of their text items on the index's pages.
+ */
+static size_t
+S_count_on(const struct pdf_doc *doc, const char *head, const char *text)
+{
+	size_t	 i, j, n = 0;
+
+	for (i = 0; i < doc->npages; i++) {
+		if (doc->pages[i].running_head == NULL ||
+		    strcmp(doc->pages[i].running_head, head) != 0)
+			continue;
+		for (j = 0; j < doc->pages[i].nitems; j++)
+			if (doc->pages[i].items[j].type == ITEM_TEXT &&
+			    strncmp(doc->pages[i].items[j].text, text,
+			    strlen(text)) == 0)
+				n++;
+	}
+	return n;
+}
+
+static void
+test_alpha_sigles(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+
+	f->p[0].sigle = T("Caf", 3, 8);
+	f->p[1].sigle = T("Aide aux familles", 3, 8);
+	doc = S_layout(f, 0, &d);
+	f->p[0].sigle = T(NULL, 0, 0);
+	f->p[1].sigle = T(NULL, 0, 0);
+	assert_non_null(doc);
+	assert_int_equal(S_count_on(doc, "Index alphabétique", "Caf,"), 1);
+	assert_int_equal(S_count_on(doc, "Index alphabétique",
+	    "Aide aux familles"), 1);
+	layout_free(doc);
+	diags_free(&d);
+}
+
+/*
+ * The hours table: a closed week-end says nothing, but a Sunday
+ * opening after a closed Saturday shows both days ("sam." fermé, then
+ * "dim." with its hours).
+ */
+static void
+test_hours_sunday(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	static struct timerange morning[] = { { 600, 720 } };
+
+	memset(&f->p[0].horaires, 0, sizeof(f->p[0].horaires));
+	f->p[0].horaires.present = 1;
+	f->p[0].horaires.days[0].v = morning;
+	f->p[0].horaires.days[0].n = 1;
+	f->p[0].horaires.days[6].v = morning;
+	f->p[0].horaires.days[6].n = 1;
+	doc = S_layout(f, 0, &d);
+	memset(&f->p[0].horaires, 0, sizeof(f->p[0].horaires));
+	assert_non_null(doc);
+	assert_true(S_has(doc, -1, "mar.–sam."));	/* closed, one row */
+	assert_true(S_has(doc, -1, "dim."));
+	layout_free(doc);
+	diags_free(&d);
+}
+
+/*
  * Widows and orphans, by their keeps: a paragraph set by para_set()
  * keeps its first line with the second (no orphan: a first line alone
  * at the foot of a page) and its next-to-last with the last (no widow:
@@ -1058,6 +1130,8 @@ main(void)
 		cmocka_unit_test(test_contrast_example),
 		cmocka_unit_test(test_long_strings),
 		cmocka_unit_test(test_widows_orphans),
+		cmocka_unit_test(test_alpha_sigles),
+		cmocka_unit_test(test_hours_sunday),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_qr_url),

@@ -655,6 +655,15 @@ test_verify(void **state)
 	diags_free(&dg);
 	d->pages[0].nitems--;
 	free(d->pages[0].items[d->pages[0].nitems].text);
+	/* Over it from its left: the sweep sees the pair the other way. */
+	(void)S_word(d, 0, 45, 302, 40, "Gauche");
+	diags_init(&dg);
+	assert_int_equal(lay_verify(d, in, out, top, bot, &dg), 0);
+	assert_int_equal(dg.errors, 1);
+	assert_true(S_diag_has(&dg, "the text \"Gauche\""));
+	diags_free(&dg);
+	d->pages[0].nitems--;
+	free(d->pages[0].items[d->pages[0].nitems].text);
 
 	/* Out of the text block: right, left (page 2's margins), below. */
 	S_word(d, 0, 300, 200, 90, "trop large");
@@ -967,6 +976,47 @@ test_alpha_sigles(void **state)
 }
 
 /*
+ * Two partners of one name: their entries of the alphabetical index
+ * come in the order of their pages (the same order as the booklet's:
+ * by slug), so that "Aide aux familles ... 9" comes before "... 11".
+ */
+static void
+test_alpha_same_name(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	struct text	 saved = f->p[2].nom;
+	const struct pdf_item *it;
+	size_t		 i, j, k, n = 0, dest[4];
+
+	f->p[2].nom = f->p[1].nom;	/* "aide" and "zeta", one category */
+	doc = S_layout(f, 0, &d);
+	f->p[2].nom = saved;
+	assert_non_null(doc);
+	for (i = 0; i < doc->npages; i++) {
+		if (doc->pages[i].running_head == NULL ||
+		    strcmp(doc->pages[i].running_head, "Index alphabétique") != 0)
+			continue;
+		for (j = 0; j < doc->pages[i].nitems; j++) {
+			it = &doc->pages[i].items[j];
+			if (it->type != ITEM_TEXT ||
+			    strcmp(it->text, "Aide aux familles") != 0)
+				continue;
+			for (k = j + 1; k < doc->pages[i].nitems &&
+			    doc->pages[i].items[k].type != ITEM_LINK_PAGE; k++)
+				;
+			assert_true(k < doc->pages[i].nitems && n < 4);
+			dest[n++] = doc->pages[i].items[k].dest_page;
+		}
+	}
+	assert_int_equal(n, 2);
+	assert_true(dest[0] < dest[1]);
+	layout_free(doc);
+	diags_free(&d);
+}
+
+/*
  * The hours table: a closed week-end says nothing, but a Sunday
  * opening after a closed Saturday shows both days ("sam." fermé, then
  * "dim." with its hours).
@@ -1132,6 +1182,7 @@ main(void)
 		cmocka_unit_test(test_widows_orphans),
 		cmocka_unit_test(test_alpha_sigles),
 		cmocka_unit_test(test_hours_sunday),
+		cmocka_unit_test(test_alpha_same_name),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_qr_url),

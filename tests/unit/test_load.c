@@ -247,20 +247,17 @@ test_left_out(void **state)
 }
 
 /*
- * A page whose only error is a link to itself is left out like any
- * page with an error (bad-links has another error on the same page:
- * it could not tell).  The page is bad-links' tad.md with liens: [tad].
+ * bad-links' site.yaml and tad.md in a folder of its own, tad.md with
+ * its text from replaced by to (from NULL: tad.md is to, with its
+ * terminating NUL byte); loaded.  S_tmp_done() removes it.
  */
-static void
-test_self_link(void **state)
+static struct site *
+S_tmp_load(char *dir, const char *from, const char *to, struct diags *d)
 {
-	struct diags	 d;
-	struct site	*s;
-	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX", *p, *page, *at;
-	char		*site;
+	char		*p, *page, *site, *at, *t;
 	size_t		 len, slen;
+	struct site	*s;
 
-	(void)state;
 	assert_non_null(mkdtemp(dir));
 	assert_true(file_read(FX "bad-links/content/site.yaml", 1 << 20, &site,
 	    &slen));
@@ -272,24 +269,34 @@ test_self_link(void **state)
 	p = xasprintf("%s/partenaires", dir);
 	assert_int_equal(mkdir(p, 0755), 0);
 	free(p);
-	at = strstr(page, "mise_a_jour:");
-	assert_non_null(at);
-	p = xasprintf("%s/partenaires/tad.md", dir);
-	{
-		char *t = xasprintf("%.*sliens: [tad]\n%s", (int)(at - page),
-		    page, at);
-
-		assert_true(file_write(p, t, strlen(t)));
-		free(t);
+	if (from != NULL) {
+		assert_non_null(at = strstr(page, from));
+		t = xasprintf("%.*s%s%s", (int)(at - page), page, to,
+		    at + strlen(from));
+		len = strlen(t);
+	} else {	/* to: the whole page, len bytes */
+		t = xmalloc(len = strlen(to) + 1);
+		memcpy(t, to, len);
 	}
-	s = S_load(dir, &d);
+	p = xasprintf("%s/partenaires/tad.md", dir);
+	assert_true(file_write(p, t, len));
+	free(p);
+	free(t);
+	free(page);
+	free(site);
+	s = S_load(dir, d);
 	assert_non_null(s);
-	assert_int_equal(d.errors, 1);
-	assert_non_null(strstr(d.v[0].msg, "is this page itself"));
-	assert_int_equal(s->npages, 1);
-	assert_int_equal(s->npartners, 0);	/* left out */
+	return s;
+}
+
+static void
+S_tmp_done(const char *dir, struct site *s, struct diags *d)
+{
+	char	*p;
+
 	model_free(s);
-	diags_free(&d);
+	diags_free(d);
+	p = xasprintf("%s/partenaires/tad.md", dir);
 	(void)unlink(p);
 	free(p);
 	p = xasprintf("%s/partenaires", dir);
@@ -299,15 +306,78 @@ test_self_link(void **state)
 	(void)unlink(p);
 	free(p);
 	(void)rmdir(dir);
-	free(site);
-	free(page);
 }
 
 /*
- * Curly quotes around a plain value (a word processor's "quotes") come
- * off, down to the shortest: the two quotes alone; quoted YAML keeps
- * them.
+ * A page whose only error is a link to itself is left out like any
+ * page with an error (bad-links has another error on the same page:
+ * it could not tell).
  */
+static void
+test_self_link(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "mise_a_jour:", "liens: [tad]\nmise_a_jour:", &d);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "is this page itself"));
+	assert_int_equal(s->npages, 1);
+	assert_int_equal(s->npartners, 0);	/* left out */
+	S_tmp_done(dir, s, &d);
+}
+
+/* courriel: a "mailto:" prefix comes off, in any case. */
+static void
+test_mailto(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "courriel: \"", "courriel: \"MailTo:", &d);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(s->npartners, 1);
+	assert_string_equal(s->partners[0].courriel.s, "accueil@example.org");
+	S_tmp_done(dir, s, &d);
+}
+
+/* A value with a bidirectional control (U+202E) is an error. */
+static void
+test_bidi_value(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "nom: \"TAD\"", "nom: \"TAD\xe2\x80\xae\"", &d);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(s->npartners, 0);
+	S_tmp_done(dir, s, &d);
+}
+
+/*
+ * A file saved as UTF-16, little- or big-endian, is named so (its NUL
+ * bytes would otherwise be the first complaint); UTF-16 BE here.
+ */
+static void
+test_utf16_be(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, NULL, "\xfe\xff-", &d);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "UTF-16"));
+	S_tmp_done(dir, s, &d);
+}
+
 #define	LQ	"\xe2\x80\x9c"	/* U+201C */
 #define	RQ	"\xe2\x80\x9d"	/* U+201D */
 
@@ -664,6 +734,9 @@ main(void)
 		cmocka_unit_test(test_left_out),
 		cmocka_unit_test(test_self_link),
 		cmocka_unit_test(test_curly_quotes),
+		cmocka_unit_test(test_mailto),
+		cmocka_unit_test(test_bidi_value),
+		cmocka_unit_test(test_utf16_be),
 		cmocka_unit_test(test_nbsp),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_diag_print),

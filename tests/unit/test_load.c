@@ -378,6 +378,22 @@ test_utf16_be(void **state)
 	S_tmp_done(dir, s, &d);
 }
 
+/* A tab in the text (a pasted table) is no control character. */
+static void
+test_tab_in_body(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "Présentation de", "Présentation\tde", &d);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(s->npartners, 1);
+	assert_non_null(strchr(s->partners[0].body, '\t'));
+	S_tmp_done(dir, s, &d);
+}
+
 #define	LQ	"\xe2\x80\x9c"	/* U+201C */
 #define	RQ	"\xe2\x80\x9d"	/* U+201D */
 
@@ -737,6 +753,7 @@ main(void)
 		cmocka_unit_test(test_mailto),
 		cmocka_unit_test(test_bidi_value),
 		cmocka_unit_test(test_utf16_be),
+		cmocka_unit_test(test_tab_in_body),
 		cmocka_unit_test(test_nbsp),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_diag_print),

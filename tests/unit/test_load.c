@@ -394,6 +394,62 @@ test_tab_in_body(void **state)
 	S_tmp_done(dir, s, &d);
 }
 
+/* C1 controls (U+0080-U+009F) anywhere, U+009F the last of them. */
+static void
+test_c1_in_body(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "Présentation de", "Présentation\xc2\x9f de", &d);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "U+009F"));
+	S_tmp_done(dir, s, &d);
+}
+
+/* A lone byte 0x80-0x9f is Windows-1252 too: 0x9f is "Ÿ". */
+static void
+test_cp1252_hint(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "Présentation de", "Pr\x9f de", &d);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "Windows-1252, where this byte "
+	    "is '\xc5\xb8'"));
+	S_tmp_done(dir, s, &d);
+}
+
+/* Nesting: LOAD_YAML_MAXDEPTH levels of lists are read, one more not. */
+static void
+test_yaml_depth(void **state)
+{
+	struct diags	 d;
+	struct ynode	*root;
+	char		 text[128];
+	int		 k, ok, deepest = 0;
+
+	(void)state;
+	for (k = 1; k < 40; k++) {
+		memset(text, 0, sizeof(text));
+		memset(text, '[', (size_t)k);
+		memset(text + k, ']', (size_t)k);
+		diags_init(&d);
+		root = NULL;
+		ok = load_yaml_parse(text, strlen(text), 0, "x.md", &d, &root);
+		if (ok && d.errors == 0)
+			deepest = k;
+		load_yaml_free(root);
+		diags_free(&d);
+	}
+	assert_int_equal(deepest, LOAD_YAML_MAXDEPTH);
+}
+
 #define	LQ	"\xe2\x80\x9c"	/* U+201C */
 #define	RQ	"\xe2\x80\x9d"	/* U+201D */
 
@@ -754,6 +810,9 @@ main(void)
 		cmocka_unit_test(test_bidi_value),
 		cmocka_unit_test(test_utf16_be),
 		cmocka_unit_test(test_tab_in_body),
+		cmocka_unit_test(test_c1_in_body),
+		cmocka_unit_test(test_cp1252_hint),
+		cmocka_unit_test(test_yaml_depth),
 		cmocka_unit_test(test_nbsp),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_diag_print),

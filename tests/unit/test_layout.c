@@ -25,6 +25,7 @@
 #include "load.h"
 #include "pdf.h"
 #include "lay.h"
+#include "glyphs.h"
 #include "lay_font.h"
 #include "lay_theme.h"
 
@@ -1132,6 +1133,45 @@ test_widows_orphans(void **state)
 }
 
 /*
+ * How each character is printed (glyphs_how()), at the edges of its
+ * classes: the C0 and C1 controls and DEL are invisible, Latin is the
+ * theme's face, "→" the fallback's, Hebrew (R) and Arabic (AL) are
+ * right to left, an emoji beyond the BMP is astral.
+ */
+static void
+test_glyphs_how(void **state)
+{
+	struct theme	 t;
+	struct booklet_opts o;
+	struct diags	 d;
+	struct fonts	*f;
+	struct glyphs	*g;
+
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	memset(&o, 0, sizeof(o));
+	o.theme_dir = "themes/default";
+	o.default_theme_dir = "themes/default";
+	diags_init(&d);
+	assert_true(theme_load(&t, &o, &d));
+	assert_non_null(f = fonts_open(&t, &d));
+	assert_non_null(g = fonts_glyphs(f));
+	assert_int_equal(glyphs_how(g, 0, 0x1f), GLYPH_INVISIBLE);
+	assert_int_equal(glyphs_how(g, 0, 0x7f), GLYPH_INVISIBLE);
+	assert_int_equal(glyphs_how(g, 0, 0x80), GLYPH_INVISIBLE);
+	assert_int_equal(glyphs_how(g, 0, 0x9f), GLYPH_INVISIBLE);
+	assert_int_equal(glyphs_how(g, 0, 'A'), GLYPH_PRIMARY);
+	assert_int_equal(glyphs_how(g, 0, 0xe9), GLYPH_PRIMARY);
+	assert_int_equal(glyphs_how(g, 0, 0x2192), GLYPH_FALLBACK);
+	assert_int_equal(glyphs_how(g, 0, 0x5e9), GLYPH_RTL);	/* ש */
+	assert_int_equal(glyphs_how(g, 0, 0x627), GLYPH_RTL);	/* ا */
+	assert_int_equal(glyphs_how(g, 0, 0x1f600), GLYPH_ASTRAL);
+	fonts_close(f);
+	theme_free(&t);
+	diags_free(&d);
+}
+
+/*
  * lay_fit() on boxes of known heights: what fits, the space above a
  * box dropped at the head of a page, a box that starts a new page, a
  * run of keeps moved whole to the next page, and a run of keeps taller
@@ -1193,6 +1233,7 @@ main(void)
 		cmocka_unit_test(test_lay_run),
 		cmocka_unit_test(test_lay_defer),
 		cmocka_unit_test(test_lay_fit),
+		cmocka_unit_test(test_glyphs_how),
 	};
 	int	 rc;
 

@@ -91,6 +91,8 @@ static const struct fr_case fr_cases[] = {
 	{ "%d", "%d" },
 	{ "a%20b", "a%20b" },
 	{ "100%.", "100" NB "%." },
+	{ "x10%20y", "x10%20y" },	/* URL-encoded: % then a letter or digit */
+	{ "10@20 %", "10@20" NB "%" },	/* no dot after @: no address */
 	/* Apostrophe. */
 	{ "l'aide", "l’aide" },
 	{ "aujourd'hui", "aujourd’hui" },

@@ -3,6 +3,7 @@
 #   make check        every test; ends with "N passed, N failed[, N skipped]"
 #   make check-sanitize   the C suites again under ASan+UBSan (also part of check)
 #   make bench        the benchmark: BENCH_SIZES="1000 10000", BENCH_RUNS=3 -> bench/RESULTS.md
+#                     (make bench SIZES="1000 10000 100000:1": the sizes, N:R = R runs)
 #   make install / uninstall   PREFIX, DESTDIR
 
 PREFIX	?= /usr/local
@@ -109,7 +110,8 @@ check-sanitize: deps deps-test san-build
 	@tests/run --build build-san --only-san
 
 bench: deps build
-	@sh bench/run.sh
+	@sh tools/deps.sh bench
+	@$(if $(SIZES),BENCH_SIZES='$(SIZES)' )sh bench/run.sh
 
 install: annuaire
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -4,6 +4,7 @@
 #   make check-sanitize   the C suites again under ASan+UBSan (also part of check)
 #   make mutate       mutation testing (tests/mutants/*.mut): MUTANTS=, ONLY=id,id, STAGE2=0
 #   make bench        the benchmark: BENCH_SIZES="1000 10000", BENCH_RUNS=3 -> bench/RESULTS.md
+#                     (make bench SIZES="1000 10000 100000:1": the sizes, N:R = R runs)
 #   make install / uninstall   PREFIX, DESTDIR
 
 PREFIX	?= /usr/local
@@ -110,7 +111,8 @@ check-sanitize: deps deps-test san-build
 	@tests/run --build build-san --only-san
 
 bench: deps build
-	@sh bench/run.sh
+	@sh tools/deps.sh bench
+	@$(if $(SIZES),BENCH_SIZES='$(SIZES)' )sh bench/run.sh
 
 # Mutation testing: not part of check (slow); tools/mutate.py says how.
 # Writes build/mutate-report.txt and prints the score.

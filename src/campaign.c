@@ -237,17 +237,48 @@ S_form(struct camp *c, const struct partner *p, struct buf *out)
 	    c->o->theme_dir, c->o->default_theme_dir, out, c->d);
 }
 
-/* Write OUT/campagne/NAME atomically. */
+/*
+ * Write OUT/campagne/NAME atomically, not flushed: S_flush() flushes
+ * them all at once before campagne.yaml is written (a flush per file
+ * made most of a large campaign's time).
+ */
 static int
 S_camp_write(struct camp *c, const char *name, const void *data, size_t len)
 {
 	char	*path = path_join(c->dir, name);
 	int	 ok;
 
-	if (!(ok = file_write_atomic(path, data, len)))
+	if (!(ok = file_write_replace(path, data, len)))
 		diag_error(c->d, path, 0, 0, "cannot write: %s",
 		    strerror(errno));
 	free(path);
+	return ok;
+}
+
+/*
+ * Flush what the run wrote (OUT/campagne/ and the pages kept in
+ * content/campagne-envois/, two file systems perhaps) to disk, so that
+ * campagne.yaml, written after, never names forms or kept pages a
+ * power cut lost.
+ */
+static int
+S_flush(struct camp *c)
+{
+	char	*sent = path_join(c->site->content_dir, CAMPAIGN_SENT_DIR);
+	struct stat st;
+	int	 ok = 1;
+
+	if (!fs_sync(c->dir)) {
+		diag_error(c->d, c->dir, 0, 0, "cannot flush to disk: %s",
+		    strerror(errno));
+		ok = 0;
+	} else if (stat(sent, &st) == 0 && S_ISDIR(st.st_mode) &&
+	    !fs_sync(sent)) {
+		diag_error(c->d, sent, 0, 0, "cannot flush to disk: %s",
+		    strerror(errno));
+		ok = 0;
+	}
+	free(sent);
 	return ok;
 }
 
@@ -535,7 +566,9 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 {
 	struct camp	 c;
 	size_t		 i, asked = 0, reminded = 0, before = d->errors;
-	unsigned char	*done = NULL;
+	size_t		 nchosen = 0;
+	unsigned char	*done = NULL, *pick = NULL;
+	const char	**chosen = NULL;
 	char		 e1[11], e2[11];
 	int		 ok = 0;
 
@@ -588,12 +621,24 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 	if (!S_camp_write(&c, "README.txt", S_readme, sizeof(S_readme) - 1))
 		goto out;
 	done = xcalloc(s->npartners ? s->npartners : 1, 1);
+	/*
+	 * Who is asked, then their entries added in one sort (one at a
+	 * time, a campaign of n partners moved n * n / 2 entries).
+	 */
+	chosen = xcalloc(s->npartners ? s->npartners : 1, sizeof(*chosen));
+	pick = xcalloc(s->npartners ? s->npartners : 1, 1);
+	for (i = 0; i < s->npartners; i++)
+		if (S_chosen(&c, &s->partners[i])) {
+			chosen[nchosen++] = s->partners[i].slug;
+			pick[i] = 1;
+		}
+	campaign_state_add(&c.st, chosen, nchosen);
 	for (i = 0; i < s->npartners; i++) {
 		const struct partner *p = &s->partners[i];
 		struct camp_partner *cp;
 		int was;
 
-		if (!S_chosen(&c, p))
+		if (!pick[i])
 			continue;
 		cp = campaign_state_get(&c.st, p->slug, 0);
 		was = S_reminder(&c, cp);
@@ -608,6 +653,8 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 	if (o->relance && !S_prune(&c, done))
 		goto out;
 	if (!S_campagne_csv(&c))
+		goto out;
+	if (!S_flush(&c))
 		goto out;
 	if (!campaign_state_write(s->content_dir, &c.st, d))
 		goto out;
@@ -628,6 +675,8 @@ out:
 	free(c.dir);
 	form_index_free(c.forms);
 	free(done);
+	free(chosen);
+	free(pick);
 	campaign_state_free(&c.st);
 	return ok;
 }

@@ -49,16 +49,35 @@ campaign_state_free(struct campaign *c)
 	memset(c, 0, sizeof(*c));
 }
 
+/* Where slug is in c->v (sorted by slug), or where it would go. */
+static size_t
+S_find(const struct campaign *c, const char *slug, int *found)
+{
+	size_t	 lo = 0, hi = c->n, mid;
+	int	 k;
+
+	*found = 0;
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if ((k = strcmp(c->v[mid].slug, slug)) < 0)
+			lo = mid + 1;
+		else {
+			if (k == 0)
+				*found = 1;
+			hi = mid;
+		}
+	}
+	return lo;
+}
+
 struct camp_partner *
 campaign_state_get(struct campaign *c, const char *slug, int create)
 {
 	size_t	 i;
-	int	 k = 1;
+	int	 found;
 
-	for (i = 0; i < c->n; i++)
-		if ((k = strcmp(c->v[i].slug, slug)) >= 0)
-			break;
-	if (i < c->n && k == 0)
+	i = S_find(c, slug, &found);
+	if (found)
 		return &c->v[i];
 	if (!create)
 		return NULL;
@@ -68,6 +87,37 @@ campaign_state_get(struct campaign *c, const char *slug, int create)
 	c->v[i].slug = xstrdup(slug);
 	c->n++;
 	return &c->v[i];
+}
+
+static int
+S_cmp_slug(const void *a, const void *b)
+{
+	return strcmp(((const struct camp_partner *)a)->slug,
+	    ((const struct camp_partner *)b)->slug);
+}
+
+void
+campaign_state_add(struct campaign *c, const char *const *slugs, size_t n)
+{
+	size_t	 i, old = c->n;
+	int	 found;
+
+	if (n == 0)
+		return;
+	c->v = xreallocarray(c->v, c->n + n, sizeof(*c->v));
+	for (i = 0; i < n; i++) {
+		/* Only the old entries are sorted: the new ones are
+		 * looked for among them, and slugs are not repeated. */
+		struct campaign	 o = { .v = c->v, .n = old };
+
+		S_find(&o, slugs[i], &found);
+		if (found)
+			continue;
+		memset(&c->v[c->n], 0, sizeof(*c->v));
+		c->v[c->n++].slug = xstrdup(slugs[i]);
+	}
+	if (c->n > old)
+		qsort(c->v, c->n, sizeof(*c->v), S_cmp_slug);
 }
 
 char *
@@ -108,7 +158,7 @@ campaign_keep_sent(const char *content_dir, const char *slug,
 		if (!mkdir_p(dir))
 			diag_error(d, dir, 0, 0, "cannot create: %s",
 			    strerror(errno));
-		else if (!(ok = file_write_atomic(to, data, len)))
+		else if (!(ok = file_write_replace(to, data, len)))
 			diag_error(d, to, 0, 0, "cannot write: %s",
 			    strerror(errno));
 		free(data);

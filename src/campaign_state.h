@@ -53,6 +53,14 @@ int	 campaign_state_write(const char *content_dir, const struct campaign *,
 /* The entry of slug, added (zeroed) when absent and create is set. */
 struct camp_partner *campaign_state_get(struct campaign *, const char *slug,
 	    int create);
+/*
+ * The entries of n distinct slugs, added (zeroed) where absent, in one
+ * sort: for a whole edition at once (campaign_state_get() adds one in
+ * time linear in the entries).  Entries move: pointers from
+ * campaign_state_get() before the call are stale after it.
+ */
+void	 campaign_state_add(struct campaign *, const char *const *slugs,
+	    size_t n);
 void	 campaign_state_free(struct campaign *);
 
 /*
@@ -67,7 +75,8 @@ char	*campaign_fingerprint(const char *path);
  * in content_dir/campagne-envois/<slug>.md (beside campagne.yaml: the
  * campaign's state travels with the content, never into a build).
  * campaign_sent_path() is allocated; campaign_keep_sent() copies page
- * there (atomically), 0 with a diagnostic.
+ * there (atomically, not flushed: the caller runs fs_sync() on the
+ * folder before it writes campagne.yaml), 0 with a diagnostic.
  */
 #define	CAMPAIGN_SENT_DIR	"campagne-envois"
 char	*campaign_sent_path(const char *content_dir, const char *slug);

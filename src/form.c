@@ -268,6 +268,89 @@ S_page(struct buf *b, const struct partner *p)
 
 /* ---- the partners a form offers ---------------------------------------- */
 
+/*
+ * The theme's three files, read and checked once per theme folders:
+ * the template parsed, the CSS and the script to inline.
+ */
+struct form_theme {
+	char		*theme_dir, *default_dir;	/* as given, or NULL */
+	char		*src[3];	/* form.mustache, form.css, form.js */
+	struct tpl	*tpl;		/* src[0] parsed */
+};
+
+static void
+S_theme_free(struct form_theme *th)
+{
+	int	 i;
+
+	if (th == NULL)
+		return;
+	for (i = 0; i < 3; i++)
+		free(th->src[i]);
+	tpl_free(th->tpl);
+	free(th->theme_dir);
+	free(th->default_dir);
+	free(th);
+}
+
+static int
+S_same_dir(const char *a, const char *b)
+{
+	return a == NULL ? b == NULL : b != NULL && strcmp(a, b) == 0;
+}
+
+/* The theme's files (campagne/form.*), read and checked; NULL with a
+ * diagnostic naming the file at fault. */
+static struct form_theme *
+S_theme_load(const char *theme_dir, const char *default_theme_dir,
+    struct diags *d)
+{
+	static const char *const names[3] = { "form.mustache", "form.css",
+	    "form.js" };
+	struct form_theme *th = xcalloc(1, sizeof(*th));
+	char		*path[3] = { NULL, NULL, NULL };
+	int		 i, ok = 0;
+
+	th->theme_dir = theme_dir ? xstrdup(theme_dir) : NULL;
+	th->default_dir = default_theme_dir ? xstrdup(default_theme_dir) :
+	    NULL;
+	if (default_theme_dir != NULL && theme_dir != NULL &&
+	    strcmp(theme_dir, default_theme_dir) == 0)
+		default_theme_dir = NULL;
+	for (i = 0; i < 3; i++)
+		if ((th->src[i] = S_theme_file(theme_dir, default_theme_dir,
+		    names[i], &path[i], d)) == NULL)
+			goto out;
+	/*
+	 * Inlined in <style> and <script>: a theme file that holds the
+	 * closing tag (in any case) would end the element early, and
+	 * "<!--" changes how the HTML parser reads a script.
+	 */
+	for (i = 1; i < 3; i++) {
+		const char *bad = i == 1 ? "</style" : "</script";
+
+		if (S_casestr(th->src[i], bad) == NULL &&
+		    (i == 1 || strstr(th->src[i], "<!--") == NULL))
+			continue;
+		if (S_casestr(th->src[i], bad) == NULL)
+			bad = "<!--";
+		diag_error(d, path[i], 0, 0, "%s must not contain \"%s\": "
+		    "it is inlined into the form", names[i], bad);
+		goto out;
+	}
+	if ((th->tpl = tpl_parse(th->src[0], path[0], d)) == NULL)
+		goto out;
+	ok = 1;
+out:
+	for (i = 0; i < 3; i++)
+		free(path[i]);
+	if (!ok) {
+		S_theme_free(th);
+		th = NULL;
+	}
+	return th;
+}
+
 struct form_index {
 	const struct site *site;
 	struct partner	**byname;	/* [n] in name order */
@@ -278,6 +361,7 @@ struct form_index {
 	size_t		 *posof;	/* [n] site->partners[i] -> position */
 	unsigned int	 *score;	/* [n] scratch, all 0 between calls */
 	size_t		  n;
+	struct form_theme *theme;	/* the last theme read, or NULL */
 };
 
 struct form_index *
@@ -334,6 +418,7 @@ form_index_free(struct form_index *ix)
 	free(ix->posof);
 	free(ix->score);
 	free(ix->byname);
+	S_theme_free(ix->theme);
 	free(ix);
 }
 
@@ -509,53 +594,34 @@ form_render(const struct site *site, const struct partner *p,
     struct form_index *ix, int edition, const char *theme_dir,
     const char *default_theme_dir, struct buf *out, struct diags *d)
 {
-	static const char *const names[3] = { "form.mustache", "form.css",
-	    "form.js" };
-	char		*src[3] = { NULL, NULL, NULL };
-	char		*path[3] = { NULL, NULL, NULL };
-	struct tpl	*t = NULL;
+	struct form_theme *th;
 	struct tval	*ctx = NULL;
 	struct form_index *own = NULL;
 	struct buf	 data, tmp;
 	char		*dn = NULL;
-	int		 i, ok = 0;
+	int		 ok = 0;
 
 	buf_init(&data);
 	buf_init(&tmp);
 	if (edition <= 0)
 		edition = site->edition;
-	if (default_theme_dir != NULL && theme_dir != NULL &&
-	    strcmp(theme_dir, default_theme_dir) == 0)
-		default_theme_dir = NULL;
-	for (i = 0; i < 3; i++)
-		if ((src[i] = S_theme_file(theme_dir, default_theme_dir,
-		    names[i], &path[i], d)) == NULL)
-			goto out;
-	/*
-	 * Inlined in <style> and <script>: a theme file that holds the
-	 * closing tag (in any case) would end the element early, and
-	 * "<!--" changes how the HTML parser reads a script.
-	 */
-	for (i = 1; i < 3; i++) {
-		const char *bad = i == 1 ? "</style" : "</script";
-
-		if (S_casestr(src[i], bad) == NULL &&
-		    (i == 1 || strstr(src[i], "<!--") == NULL))
-			continue;
-		if (S_casestr(src[i], bad) == NULL)
-			bad = "<!--";
-		diag_error(d, path[i], 0, 0, "%s must not contain \"%s\": "
-		    "it is inlined into the form", names[i], bad);
-		goto out;
+	if (ix == NULL)
+		ix = own = form_index_new(site);
+	/* The theme read for the previous form, when it is the same. */
+	if (ix->theme != NULL && (!S_same_dir(ix->theme->theme_dir,
+	    theme_dir) || !S_same_dir(ix->theme->default_dir,
+	    default_theme_dir))) {
+		S_theme_free(ix->theme);
+		ix->theme = NULL;
 	}
-	if ((t = tpl_parse(src[0], path[0], d)) == NULL)
+	if (ix->theme == NULL &&
+	    (ix->theme = S_theme_load(theme_dir, default_theme_dir, d)) == NULL)
 		goto out;
+	th = ix->theme;
 
 	buf_puts(&data, "{\"page\":");
 	S_page(&data, p);
 	buf_puts(&data, ",\n\"site\":");
-	if (ix == NULL)
-		ix = own = form_index_new(site);
 	S_vocab(&data, site, p, ix, edition);
 	buf_puts(&data, "}");
 
@@ -568,22 +634,17 @@ form_render(const struct site *site, const struct partner *p,
 	tval_set_str(ctx, "coordination", site->coordination.nom.s);
 	tval_set_str(ctx, "coordination_courriel",
 	    site->coordination.courriel.s);
-	tval_set_str(ctx, "style", src[1]);
-	tval_set_str(ctx, "script", src[2]);
+	tval_set_str(ctx, "style", th->src[1]);
+	tval_set_str(ctx, "script", th->src[2]);
 	tval_set_str(ctx, "data", buf_cstr(&data));
-	if (!tpl_render(t, ctx, NULL, NULL, &tmp, d))
+	if (!tpl_render(th->tpl, ctx, NULL, NULL, &tmp, d))
 		goto out;
 	buf_put(out, tmp.data != NULL ? tmp.data : "", tmp.len);
 	ok = 1;
 out:
-	for (i = 0; i < 3; i++) {
-		free(src[i]);
-		free(path[i]);
-	}
 	free(dn);
 	form_index_free(own);
 	tval_free(ctx);
-	tpl_free(t);
 	buf_free(&data);
 	buf_free(&tmp);
 	return ok;

@@ -45,6 +45,7 @@ struct hstate {
 	size_t		 ntpls;
 	struct tpl_partials *partials;	/* partials, read and parsed once */
 	int		 bad_partial;	/* one could not be read: fail */
+	struct hnet_job	*net;		/* reseau.html's layout, running */
 };
 
 /* ---- theme files -------------------------------------------------------- */
@@ -672,9 +673,11 @@ S_network(struct hstate *hs)
 	struct network	*n;
 	struct tval	*ctx;
 
-	if (!network_any(s))
+	if (hs->net == NULL)
 		return 1;
-	if ((n = hnet_layout(s, hs->d)) == NULL)
+	n = hnet_layout_finish(hs->net, hs->d);
+	hs->net = NULL;
+	if (n == NULL)
 		return 0;
 	ctx = hctx_page(&hs->hc, "", "reseau.html",
 	    "Le r\xc3\xa9seau des partenaires", NULL);
@@ -715,6 +718,10 @@ html_build(const struct site *s, const struct html_opts *opts,
 	hs.outdir = outdir;
 	hs.d = d;
 	hs.partials = tpl_partials_new(S_partial_source, &hs);
+	/* "Le réseau des partenaires" only when some partner names
+	 * another: its layout begins now, beside the other pages. */
+	if (network_any(s))
+		hs.net = hnet_layout_start(s);
 
 	ok &= S_home(&hs);
 	ok &= S_thematique_pages(&hs);

@@ -11,6 +11,7 @@
  * whatever font the browser picks, no two labels overlap.
  */
 #include <math.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -284,6 +285,59 @@ hnet_layout(const struct site *s, struct diags *d)
 		network_free(n);
 		return NULL;
 	}
+	return n;
+}
+
+/*
+ * The layout on a thread of its own: Graphviz is the longest step of
+ * the site, and the pages written meanwhile need nothing from it.  The
+ * thread reads the model only and keeps its diagnostics apart; nothing
+ * else in the build calls Graphviz while it runs.
+ */
+struct hnet_job {
+	const struct site *site;
+	struct network	*n;		/* the result, NULL when it failed */
+	struct diags	 d;		/* the thread's diagnostics */
+	pthread_t	 th;
+	int		 running;	/* th is to be joined */
+};
+
+static void *
+S_layout_thread(void *arg)
+{
+	struct hnet_job	*j = arg;
+
+	j->n = hnet_layout(j->site, &j->d);
+	return NULL;
+}
+
+struct hnet_job *
+hnet_layout_start(const struct site *s)
+{
+	struct hnet_job	*j = xcalloc(1, sizeof(*j));
+
+	j->site = s;
+	diags_init(&j->d);
+	j->running = pthread_create(&j->th, NULL, S_layout_thread, j) == 0;
+	return j;
+}
+
+struct network *
+hnet_layout_finish(struct hnet_job *j, struct diags *d)
+{
+	struct network	*n;
+	size_t		 i;
+
+	if (j->running)
+		(void)pthread_join(j->th, NULL);
+	else	/* no thread could start: here, now */
+		j->n = hnet_layout(j->site, &j->d);
+	for (i = 0; i < j->d.n; i++)
+		diag_add(d, j->d.v[i].sev, j->d.v[i].file, j->d.v[i].line,
+		    j->d.v[i].col, "%s", j->d.v[i].msg);
+	n = j->n;
+	diags_free(&j->d);
+	free(j);
 	return n;
 }
 

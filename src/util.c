@@ -1,6 +1,7 @@
 /*
  * util.c — memory, buffers, files, UTF-8 and dates.  See util.h.
  */
+#define _GNU_SOURCE	/* syncfs */
 #include <sys/stat.h>
 
 #include <dirent.h>
@@ -427,8 +428,9 @@ file_write(const char *path, const void *data, size_t len)
 	return 1;
 }
 
-int
-file_write_atomic(const char *path, const void *data, size_t len)
+/* file_write_atomic() (flush: fsync before the rename), file_write_replace(). */
+static int
+S_write_atomic(const char *path, const void *data, size_t len, int flush)
 {
 	char		*tmp;
 	const char	*p = data;
@@ -455,7 +457,7 @@ file_write_atomic(const char *path, const void *data, size_t len)
 		p += w;
 		len -= (size_t)w;
 	}
-	if (fchmod(fd, 0644) == -1 || fsync(fd) == -1)
+	if (fchmod(fd, 0644) == -1 || (flush && fsync(fd) == -1))
 		goto fail;
 	if (close(fd) == -1) {
 		fd = -1;
@@ -475,6 +477,32 @@ fail:
 	free(tmp);
 	errno = saved;
 	return 0;
+}
+
+int
+file_write_atomic(const char *path, const void *data, size_t len)
+{
+	return S_write_atomic(path, data, len, 1);
+}
+
+int
+file_write_replace(const char *path, const void *data, size_t len)
+{
+	return S_write_atomic(path, data, len, 0);
+}
+
+int
+fs_sync(const char *dir)
+{
+	int	 fd, r, saved;
+
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
+		return 0;
+	r = syncfs(fd);
+	saved = errno;
+	close(fd);
+	errno = saved;
+	return r == 0;
 }
 
 int

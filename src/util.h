@@ -89,6 +89,19 @@ int	 file_write(const char *path, const void *, size_t len);
  */
 int	 file_write_atomic(const char *path, const void *, size_t len);
 /*
+ * The same, without the flush: path holds its old contents or all the
+ * new ones while the system runs, but after a power cut the new file
+ * may be empty until fs_sync() of its folder has returned.  For many
+ * files written at once and flushed together (annuaire campaign).
+ */
+int	 file_write_replace(const char *path, const void *, size_t len);
+/*
+ * Flush to disk everything written to the file system that holds the
+ * folder dir (syncfs(2)): files, their renames and folders.  Returns 0
+ * with errno set on failure.
+ */
+int	 fs_sync(const char *dir);
+/*
  * mkdir -p; returns 0 with errno set on failure (ENOENT for "",
  * ENOTDIR when path is an existing file).
  */

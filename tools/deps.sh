@@ -2,6 +2,7 @@
 # Install the Debian packages annuaire needs, when they are missing.
 #   tools/deps.sh build   compiler and libraries (for `make`)
 #   tools/deps.sh test    readers and browsers used by `make check`
+#   tools/deps.sh bench   the anchors of `make bench` (Hugo, cmark)
 # With dpkg (Debian and derivatives), as root: installs what is missing
 # (apt-get), quietly and idempotently.  Anywhere else (no dpkg-query, or
 # not root, or libraries installed outside Debian's packages): checks
@@ -18,11 +19,13 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
 test_pkgs="libcmocka-dev python3 poppler-utils qpdf libqpdf-dev chromium mandoc nodejs
  npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml
  strace dosfstools curl"
+bench_pkgs="hugo cmark"
 
 case "${1:-build}" in
 build) pkgs=$build_pkgs ;;
 test) pkgs=$test_pkgs ;;
-*) echo "usage: tools/deps.sh build|test" >&2; exit 2 ;;
+bench) pkgs=$bench_pkgs ;;
+*) echo "usage: tools/deps.sh build|test|bench" >&2; exit 2 ;;
 esac
 
 # Without dpkg: what pkg-config and the compiler find.
@@ -56,6 +59,12 @@ check_test() {
 	[ -z "$lacking" ] ||
 	    echo "annuaire: not found:$lacking; the tests that need" \
 	    "them fail or are skipped" >&2
+}
+check_bench() {
+	for t in hugo cmark; do
+		command -v "$t" >/dev/null 2>&1 ||
+		    echo "annuaire: $t not found: make bench skips its column" >&2
+	done
 }
 # Off Debian (no dpkg-query): check and go on.
 if ! command -v dpkg-query >/dev/null 2>&1; then

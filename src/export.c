@@ -308,6 +308,9 @@ S_iso_date(char out[16], const struct date *d)
 /*
  * One field: quoted when it holds the separator, a quote, CR or LF, or
  * when it starts like a formula (then also prefixed by an apostrophe).
+ * With ';' also when it holds a comma or a tab: LibreOffice's text
+ * import, the dialog a double click opens, splits on tab, comma and
+ * semicolon by default.
  */
 void
 export_csv_field(struct buf *b, int sep, const char *s)
@@ -319,7 +322,7 @@ export_csv_field(struct buf *b, int sep, const char *s)
 	formula = s[0] == '=' || s[0] == '+' || s[0] == '-' || s[0] == '@' ||
 	    s[0] == '\t' || s[0] == '\r';
 	quote = formula || strchr(s, sep) != NULL || strpbrk(s, "\"\r\n") !=
-	    NULL;
+	    NULL || (sep == ';' && strpbrk(s, ",\t") != NULL);
 	if (!quote) {
 		buf_puts(b, s);
 		return;

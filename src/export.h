@@ -79,7 +79,9 @@ void	 export_csv(const struct site *, struct buf *);
 void	 export_csv_sep(const struct site *, int sep, struct buf *);
 /*
  * One field of such a table, as export_csv() writes them: quoted when
- * it holds sep, a double quote, CR or LF (quotes doubled); a field
+ * it holds sep, a double quote, CR or LF (quotes doubled), and with
+ * sep ';' also a comma or a tab (LibreOffice's import dialog splits on
+ * tab, comma and semicolon unless told otherwise); a field
  * that would start a spreadsheet formula (= + - @ TAB CR) gets a
  * leading apostrophe and is quoted.  NULL is the empty field.  Also
  * the field writer of the campaign's and the report's CSV files.

@@ -6,8 +6,9 @@
  * makes Outlook open it as a draft (Thunderbird opens it as a message
  * to edit as new).  The message is multipart/mixed: a text/plain part
  * (UTF-8, quoted-printable) and one attachment (base64).  Lines end in
- * CRLF and never exceed 78 characters; header texts that are not plain
- * ASCII are RFC 2047 encoded words (UTF-8, base64).
+ * CRLF and never exceed 76 characters (RFC 2045), but for an address or
+ * a Message-ID too long to fit, alone on its folded line; header texts
+ * that are not plain ASCII are RFC 2047 encoded words (UTF-8, base64).
  */
 #ifndef MAIL_H
 #define MAIL_H

@@ -705,7 +705,8 @@ buf_escape(struct buf *b, const char *s, size_t len, int flags)
 			i++;
 		} else if (u[i] < 0x80) {
 			if ((flags & ESC_KEEP_LINES) && (u[i] == '\n' ||
-			    u[i] == '\t'))
+			    u[i] == '\t' || (u[i] == '\r' && i + 1 < len &&
+			    u[i + 1] == '\n')))
 				buf_putc(b, u[i]);
 			else
 				buf_printf(b, "\\x%02x", u[i]);

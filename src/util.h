@@ -140,7 +140,8 @@ int	 utf8_is_bidi_control(unsigned int cp);
 /*
  * Append s (len bytes) to b as a terminal may show it without harm:
  * ESC as "\e", the other C0 controls and DEL as "\xNN" (line feed and
- * tab kept with ESC_KEEP_LINES, for a text of several lines), C1
+ * tab kept with ESC_KEEP_LINES, for a text of several lines, and CR
+ * too when a line feed follows: the record end of report's CSV), C1
  * controls and bidi controls as "\uNNNN", a byte that is not UTF-8 as
  * "\xNN".  Every value a command prints to a terminal goes through it
  * (diags_print(), and main.c for what import, report and campaign

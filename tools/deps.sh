@@ -18,7 +18,7 @@ build_pkgs="gcc make pkg-config libyaml-dev libcmark-dev libhpdf-dev
  libmicrohttpd-dev libgraphviz-dev"
 test_pkgs="libcmocka-dev python3 poppler-utils qpdf libqpdf-dev chromium mandoc nodejs
  npm default-jre-headless imagemagick snowball-data python3-jsonschema python3-yaml
- strace dosfstools curl"
+ strace dosfstools curl libreoffice-calc-nogui"
 bench_pkgs="hugo cmark"
 
 case "${1:-build}" in
@@ -50,7 +50,7 @@ check_build() {
 }
 check_test() {
 	lacking=
-	for c in pdftotext pdfinfo qpdf mandoc node npm python3 convert; do
+	for c in pdftotext pdfinfo qpdf mandoc node npm python3 convert soffice; do
 		command -v "$c" >/dev/null 2>&1 || lacking="$lacking $c"
 	done
 	pkg-config --exists cmocka 2>/dev/null || lacking="$lacking cmocka"

@@ -61,7 +61,10 @@ for f in sorted(glob.glob(os.path.join(d, "*.eml"))):
     page = open(os.path.join(content, "partenaires", slug + ".md"), encoding="utf-8").read()
     def err(m): bad.append(f"{slug}: {m}")
     if b"\n" in raw.replace(b"\r\n", b""): err("a line ends without CR")
-    if any(len(l) > 78 for l in raw.split(b"\r\n")): err("a line longer than 78")
+    # 76 (RFC 2045); a header's address or Message-ID alone on its
+    # folded line cannot be folded further (mailtypo checks the rest).
+    if any(len(l) > 76 and not (l[:1] == b" " and len(l.split()) == 1)
+           for l in raw.split(b"\r\n")): err("a line longer than 76")
     if any(b > 127 for b in raw): err("8-bit byte in the message")
     m = email.message_from_bytes(raw, policy=email.policy.default)
     if m.defects or any(p.defects for p in m.walk()): err(f"defects {m.defects}")
@@ -82,7 +85,7 @@ for f in sorted(glob.glob(os.path.join(d, "*.eml"))):
 print("\n".join(bad) if bad else "OK", len(glob.glob(os.path.join(d, "*.eml"))))
 PY
 )
-	t_eq "every .eml parses: CRLF, <= 78 columns, headers decode, X-Unsent, the form attached" "$out" "OK $n"
+	t_eq "every .eml parses: CRLF, <= 76 columns, headers decode, X-Unsent, the form attached" "$out" "OK $n"
 else
 	t_skip "the .eml files read back by Python" "python3 missing"
 fi

@@ -273,6 +273,8 @@ A check -C "$C" >"$T_TMP/x.out" 2>&1
 t_check "check shows a file name's escape visibly" grep -q 'z\\e\[2J.md' "$T_TMP/x.out"
 t_check "check never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033')\" '$T_TMP/x.out'"
 A report -C "$C" -o "$T_TMP/o" >"$T_TMP/x.out" 2>&1
+# The report has an escape to print (the file name): it shows it.
+t_check "report shows a file name's escape visibly" grep -q 'z\\e\[2J.md' "$T_TMP/x.out"
 t_check "report never prints an escape byte" sh -c "! grep -q \"\$(printf '\\033')\" '$T_TMP/x.out'"
 
 # ---- campaign state -----------------------------------------------------------

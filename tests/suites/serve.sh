@@ -109,9 +109,15 @@ t_eq "POST is refused (405)" "$(code -X POST -d x=1 "$U")" 405
 t_eq "PUT is refused (405)" "$(code -X PUT -d x=1 "${U}index.html")" 405
 t_eq "DELETE is refused (405)" "$(code -X DELETE "${U}index.html")" 405
 t_check "405 says Allow: GET, HEAD" sh -c "curl -s -D - -o /dev/null -X POST '$U' | grep -qi '^Allow: GET, HEAD'"
-{ printf 'X-Big: '; head -c 200000 /dev/zero | tr '\0' a; echo; } >"$T_TMP/big"
-c=$(curl -s -o /dev/null -w '%{http_code}' -H @"$T_TMP/big" "$U")
-case $c in 200) t_fail "a huge header is refused" "$c" ;; *) t_ok "a huge header is refused ($c)" ;; esac
+# SERVE_MAX_REQUEST (32 kB, libmicrohttpd's default stated): a header
+# of 8 kB is served, one of 40 kB refused with 431 and the server
+# serves on (a larger limit, or none, would let the 40 kB through).
+big() { { printf 'X-Big: '; head -c "$1" /dev/zero | tr '\0' a; echo; } >"$T_TMP/big"
+	curl -s -o /dev/null -w '%{http_code}' -H @"$T_TMP/big" "$U"; }
+t_eq "a header of 8 kB is served" "$(big 8000)" 200
+t_eq "a header of 40 kB is refused (431)" "$(big 40000)" 431
+t_eq "… and of 200 kB" "$(big 200000)" 431
+t_eq "the server serves on" "$(code "$U")" 200
 many=$(python3 - "$port" <<'PY'
 import socket, sys, time
 held, refused = [], 0

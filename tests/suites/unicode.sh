@@ -139,8 +139,12 @@ cat >"$T_TMP/bare-fonts.conf" <<EOF
 EOF
 (cd "$T_TMP" && FONTCONFIG_FILE=$T_TMP/bare-fonts.conf "$A" build -q \
     -C scripts -o o-bare) 2>/dev/null
-t_eq "one file for two fallback styles: DejaVu Sans embedded once" \
-    "$(pdffonts "$T_TMP/o-bare/edition/livret.pdf" 2>&1 | grep -c 'DejaVuSans')" 1
+# (No test that DejaVu Sans is embedded once: libharu loads a file
+# once per document, HPDF_LoadTTFontFromFile() returning the font it
+# has, so nothing of ours can embed it twice and such a test passed
+# every mutant.  What is ours, the maps written once for the codes of
+# both styles in emit_font_finish(), the lines below guard: without
+# the union, the Georgian of the other style is not extracted.)
 txt=$(pdftotext "$T_TMP/o-bare/edition/livret.pdf" - 2>/dev/null)
 for w in Ελληνικά Русский Հայերեն ქართული; do
 	case $txt in

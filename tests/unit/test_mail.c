@@ -107,7 +107,7 @@ test_message(void **state)
 	buf_init(&b);
 	mail_write(&m, &b);
 	s = buf_cstr(&b);
-	S_lines(s, 78);
+	S_lines(s, 76);
 	assert_non_null(strstr(s, "\r\nX-Unsent: 1\r\n"));
 	assert_non_null(strstr(s, "Date: Mon, 30 Nov 2026 00:53:20 +0000\r\n"));
 	assert_non_null(strstr(s, "\"Say \\\"hi\\\"\" <hi@example.org>"));
@@ -120,6 +120,142 @@ test_message(void **state)
 	for (i = 0; s[i] != '\0'; i++)
 		assert_true((unsigned char)s[i] < 128);
 	buf_free(&b);
+}
+
+/*
+ * The quoted-printable body of a draft without attachment, checked
+ * against RFC 2045 6.7 and decoded: lines of 76 characters at most
+ * (a soft break's "=" counted), "=" followed by two upper-case hex
+ * digits or ending the line (never split across lines), nothing but
+ * printable ASCII otherwise, no space or tab at a line end.  Returns
+ * the decoded text (allocated), CRLF as written.
+ */
+static char *
+S_qp_check(const char *text)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct mail	 m;
+	struct buf	 b, d;
+	const char	*p, *e, *q, *x, *y;
+	char		*out;
+
+	memset(&m, 0, sizeof(m));
+	m.from.addr = "coord@example.org";
+	m.subject = "QP";
+	m.text = text;
+	buf_init(&b);
+	mail_write(&m, &b);
+	p = strstr(buf_cstr(&b), "quoted-printable\r\n\r\n");
+	assert_non_null(p);
+	p += strlen("quoted-printable\r\n\r\n");
+	buf_init(&d);
+	for (; *p != '\0'; p = e + 2) {
+		e = strstr(p, "\r\n");
+		assert_non_null(e);
+		if ((size_t)(e - p) > 76)
+			print_message("# %d characters: %.*s\n", (int)(e - p),
+			    (int)(e - p), p);
+		assert_true((size_t)(e - p) <= 76);
+		if (e > p && (e[-1] == ' ' || e[-1] == '\t'))
+			print_message("# white space at the end: %.*s\n",
+			    (int)(e - p), p);
+		assert_false(e > p && (e[-1] == ' ' || e[-1] == '\t'));
+		for (q = p; q < e; q++) {
+			if (*q != '=') {
+				assert_true((*q >= 33 && *q <= 126) ||
+				    *q == ' ' || *q == '\t');
+				buf_putc(&d, *q);
+				continue;
+			}
+			if (q + 1 == e)		/* soft line break */
+				break;
+			assert_true(q + 3 <= e);
+			x = memchr(hex, q[1], 16);
+			y = memchr(hex, q[2], 16);
+			assert_true(x != NULL && y != NULL && q[1] && q[2]);
+			buf_putc(&d, (char)((x - hex) << 4 | (y - hex)));
+			q += 2;
+		}
+		if (q == e)		/* a hard line break */
+			buf_puts(&d, "\r\n");
+	}
+	buf_free(&b);
+	out = buf_detach(&d);
+	return out;
+}
+
+/* text with LF turned into CRLF, a CRLF added when it lacks one. */
+static void
+S_qp_roundtrip(const char *text)
+{
+	struct buf	 w;
+	char		*got;
+	const char	*t;
+
+	buf_init(&w);
+	for (t = text; *t != '\0'; t++)
+		if (*t == '\n')
+			buf_puts(&w, "\r\n");
+		else
+			buf_putc(&w, *t);
+	if (w.len > 0 && t[-1] != '\n')
+		buf_puts(&w, "\r\n");
+	got = S_qp_check(text);
+	if (strcmp(got, buf_cstr(&w)) != 0)
+		print_message("# sent %s\n# read %s\n", buf_cstr(&w), got);
+	assert_string_equal(got, buf_cstr(&w));
+	free(got);
+	buf_free(&w);
+}
+
+static void
+test_qp(void **state)
+{
+	/* Pieces whose encodings are 1, 3 and 6 characters wide, put
+	 * where a line reaches its 76th column. */
+	static const char *const piece[] = {
+		"a", "=", " ", "\t", "é", "€", "\n", "  \n", "x\t\n", "==",
+		"Z", ".", "«\u00a0", "\xe2\x80\xaf?", "\x01", "\x7f", "\xff",
+	};
+	const char	*pc;
+	char		 text[400];
+	unsigned int	 seed = 12345, i, j, n;
+	size_t		 len;
+
+	(void)state;
+	/* A line of 75, 76, 77 characters; a space or an "=XX" at each
+	 * column around the end. */
+	for (n = 70; n <= 80; n++) {
+		for (j = 0; j < 3; j++) {
+			memset(text, 'a', n);
+			text[n] = '\0';
+			strcat(text, j == 0 ? " " : j == 1 ? "=b" : "é b");
+			S_qp_roundtrip(text);
+			strcat(text, " \nfin ");
+			S_qp_roundtrip(text);
+		}
+	}
+	/* 2 000 texts of random pieces (a fixed generator). */
+	for (i = 0; i < 2000; i++) {
+		len = 0;
+		text[0] = '\0';
+		n = 1 + (seed >> 16) % 60;
+		for (j = 0; j < n; j++) {
+			seed = seed * 1103515245u + 12345u;
+			pc = piece[(seed >> 16) % (sizeof(piece) /
+			    sizeof(piece[0]))];
+			if (len + strlen(pc) + 20 >= sizeof(text))
+				break;
+			/* Runs of letters make lines reach 76. */
+			if ((seed >> 8) % 3 == 0) {
+				memset(text + len, 'm', 20);
+				len += 20;
+			}
+			strcpy(text + len, pc);
+			len += strlen(pc);
+		}
+		S_qp_roundtrip(text);
+	}
 }
 
 static void
@@ -155,6 +291,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_header),
 		cmocka_unit_test(test_message),
+		cmocka_unit_test(test_qp),
 		cmocka_unit_test(test_wrap),
 	};
 

@@ -132,6 +132,11 @@ test_escape(void **state)
 	assert_string_equal(s, "\\e[3A\\x0d\\e[J ok\n\tété \\u202Eabc "
 	    "\\u0085 \\x7f \\xff");
 	free(s);
+	/* CRLF, a CSV file's record end, kept with the lines; a lone CR
+	 * (which would overwrite what the line shows) escaped. */
+	s = str_escape("a;b\r\nc\rd\r");
+	assert_string_equal(s, "a;b\r\nc\\x0dd\\x0d");
+	free(s);
 	buf_reset(&b);
 	buf_escape(&b, "Secours populaire", 17, 0);
 	assert_string_equal(buf_cstr(&b), "Secours populaire");

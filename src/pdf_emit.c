@@ -250,6 +250,7 @@ emit_end(struct emit *e, int ok)
 		ok = 0;
 	}
 	emit_image_free(e);
+	emit_tag_free(e);
 	if (e->pdf != NULL)
 		HPDF_Free(e->pdf);
 	e->pdf = NULL;

@@ -81,6 +81,7 @@ struct emit {
 	int		 tagged;
 	HPDF_Annotation	*annot;
 	size_t		 nannot, capannot;
+	struct tagger	*tag;		/* the structure tree until saved */
 };
 
 /* One stream's bytes: at off in *base (which may move while wrap
@@ -124,6 +125,8 @@ void		 emit_font_mark(struct emit *);
  * document has no element.  Returns 0 on error.
  */
 int		 emit_tag(struct emit *, HPDF_Page *page);
+/* Forget what emit_tag() kept for the save; before HPDF_Free(). */
+void		 emit_tag_free(struct emit *);
 
 /* pdf_emit_image.c */
 /* The index in e->img of the image of an ITEM_IMAGE, loaded on first

@@ -750,10 +750,14 @@ add_labels(struct emit *e)
 	}
 }
 
-/* The reading-order file, with a bleed of b points (0: none). */
+/*
+ * The reading-order file, with a bleed of b points (0: none).  With
+ * drop set (doc itself), the pages' items but the links are freed once
+ * drawn, before the file is saved.
+ */
 static int
 S_reading(const struct pdf_doc *doc, const char *path, double b,
-    struct emit_shared *sh, struct diags *d)
+    struct emit_shared *sh, struct pdf_doc *drop, struct diags *d)
 {
 	struct emit	 e;
 	struct place	*where = NULL;
@@ -826,13 +830,16 @@ S_reading(const struct pdf_doc *doc, const char *path, double b,
 		free(pages);
 	}
 	free(where);
+	if (drop != NULL)
+		pdf_pages_keep_links(drop->pages, drop->npages);
 	return emit_end(&e, ok);
 }
 
-/* The saddle-stitch imposition (see emit_imposed() in pdf.h). */
+/* The saddle-stitch imposition (see emit_imposed() in pdf.h); drop as
+ * for S_reading(). */
 static int
 S_imposed(const struct pdf_doc *doc, const char *path,
-    struct emit_shared *sh, struct diags *d)
+    struct emit_shared *sh, struct pdf_doc *drop, struct diags *d)
 {
 	static const struct pdf_page blank = { NULL, 0, 0, 1, NULL, 0 };
 	static const char *const name[2] = { "L", "R" };
@@ -896,6 +903,8 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 	if (ok)
 		ok = S_resources(&e);
 	free(where);
+	if (drop != NULL)
+		pdf_pages_keep_links(drop->pages, drop->npages);
 	return emit_end(&e, ok);
 }
 
@@ -905,7 +914,7 @@ emit_pdf(const struct pdf_doc *doc, const char *path, struct diags *d)
 	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
 	int		 ok;
 
-	ok = S_reading(doc, path, doc->bleed, sh, d);
+	ok = S_reading(doc, path, doc->bleed, sh, NULL, d);
 	emit_shared_free(sh);
 	return ok;
 }
@@ -916,28 +925,30 @@ emit_imposed(const struct pdf_doc *doc, const char *path, struct diags *d)
 	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
 	int		 ok;
 
-	ok = S_imposed(doc, path, sh, d);
+	ok = S_imposed(doc, path, sh, NULL, d);
 	emit_shared_free(sh);
 	return ok;
 }
 
 int
-emit_files(const struct pdf_doc *doc, const char *pdf, const char *imposed,
+emit_files(struct pdf_doc *doc, const char *pdf, const char *imposed,
     const char *bleed_path, double bleed, struct diags *d)
 {
 	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
 	int		 ok = 1;
 
 	if (pdf != NULL) {
-		ok = S_reading(doc, pdf, 0, sh, d);
+		ok = S_reading(doc, pdf, 0, sh, doc, d);
 		timing_mark_file("write", pdf);
 	}
 	if (ok && imposed != NULL) {
-		ok = S_imposed(doc, imposed, sh, d);
+		ok = S_imposed(doc, imposed, sh, pdf == NULL ? doc : NULL,
+		    d);
 		timing_mark_file("write", imposed);
 	}
 	if (ok && bleed_path != NULL) {
-		ok = S_reading(doc, bleed_path, bleed, sh, d);
+		ok = S_reading(doc, bleed_path, bleed, sh, pdf == NULL &&
+		    imposed == NULL ? doc : NULL, d);
 		timing_mark_file("write", bleed_path);
 	}
 	emit_shared_free(sh);

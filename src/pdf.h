@@ -217,10 +217,10 @@ int		 emit_imposed(const struct pdf_doc *, const char *path, struct diags *);
  * each skipped when its path is NULL: the reading-order file (pdf), the
  * imposition, and the reading-order file with a bleed of `bleed` points
  * (bleed_path; doc->bleed is not used).  Stops at the first file that
- * fails; returns 0 then (diagnostics appended).  The pages' items but
- * their links are freed once the first file no longer needs them
- * (pdf_pages_keep_links()): the document is then good for layout_free()
- * only.
+ * fails; returns 0 then (diagnostics appended).  Each page's items but
+ * its links are freed once drawn (pdf_pages_keep_links(): the other
+ * files need the links only): the document is then good for
+ * layout_free() only.
  */
 int		 emit_files(struct pdf_doc *, const char *pdf,
 		    const char *imposed, const char *bleed_path, double bleed,

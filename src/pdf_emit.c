@@ -750,14 +750,10 @@ add_labels(struct emit *e)
 	}
 }
 
-/*
- * The reading-order file, with a bleed of b points (0: none).  With
- * drop set (doc itself), the pages' items but the links are freed once
- * drawn, before the file is saved.
- */
+/* The reading-order file, with a bleed of b points (0: none). */
 static int
 S_reading(const struct pdf_doc *doc, const char *path, double b,
-    struct emit_shared *sh, struct pdf_doc *drop, struct diags *d)
+    struct emit_shared *sh, struct diags *d)
 {
 	struct emit	 e;
 	struct place	*where = NULL;
@@ -830,16 +826,13 @@ S_reading(const struct pdf_doc *doc, const char *path, double b,
 		free(pages);
 	}
 	free(where);
-	if (drop != NULL)
-		pdf_pages_keep_links(drop->pages, drop->npages);
 	return emit_end(&e, ok);
 }
 
-/* The saddle-stitch imposition (see emit_imposed() in pdf.h); drop as
- * for S_reading(). */
+/* The saddle-stitch imposition (see emit_imposed() in pdf.h). */
 static int
 S_imposed(const struct pdf_doc *doc, const char *path,
-    struct emit_shared *sh, struct pdf_doc *drop, struct diags *d)
+    struct emit_shared *sh, struct diags *d)
 {
 	static const struct pdf_page blank = { NULL, 0, 0, 1, NULL, 0 };
 	static const char *const name[2] = { "L", "R" };
@@ -903,8 +896,6 @@ S_imposed(const struct pdf_doc *doc, const char *path,
 	if (ok)
 		ok = S_resources(&e);
 	free(where);
-	if (drop != NULL)
-		pdf_pages_keep_links(drop->pages, drop->npages);
 	return emit_end(&e, ok);
 }
 
@@ -914,7 +905,7 @@ emit_pdf(const struct pdf_doc *doc, const char *path, struct diags *d)
 	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
 	int		 ok;
 
-	ok = S_reading(doc, path, doc->bleed, sh, NULL, d);
+	ok = S_reading(doc, path, doc->bleed, sh, d);
 	emit_shared_free(sh);
 	return ok;
 }
@@ -925,7 +916,7 @@ emit_imposed(const struct pdf_doc *doc, const char *path, struct diags *d)
 	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
 	int		 ok;
 
-	ok = S_imposed(doc, path, sh, NULL, d);
+	ok = S_imposed(doc, path, sh, d);
 	emit_shared_free(sh);
 	return ok;
 }
@@ -937,18 +928,17 @@ emit_files(struct pdf_doc *doc, const char *pdf, const char *imposed,
 	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
 	int		 ok = 1;
 
+	sh->drop = doc;		/* each page's items, once drawn */
 	if (pdf != NULL) {
-		ok = S_reading(doc, pdf, 0, sh, doc, d);
+		ok = S_reading(doc, pdf, 0, sh, d);
 		timing_mark_file("write", pdf);
 	}
 	if (ok && imposed != NULL) {
-		ok = S_imposed(doc, imposed, sh, pdf == NULL ? doc : NULL,
-		    d);
+		ok = S_imposed(doc, imposed, sh, d);
 		timing_mark_file("write", imposed);
 	}
 	if (ok && bleed_path != NULL) {
-		ok = S_reading(doc, bleed_path, bleed, sh, pdf == NULL &&
-		    imposed == NULL ? doc : NULL, d);
+		ok = S_reading(doc, bleed_path, bleed, sh, d);
 		timing_mark_file("write", bleed_path);
 	}
 	emit_shared_free(sh);

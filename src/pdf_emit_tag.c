@@ -6,8 +6,9 @@
  * the XMP metadata (dc:title, pdfuaid:part).
  *
  * The content streams mark their items already (pdf_emit_content.c:
- * emit_mark()); this file walks the pages in the same order to learn
- * which element each MCID belongs to.  An element's children are its
+ * emit_mark()) and record the marks and links of each page as they
+ * draw it (emit_shared.ev: the items may be freed since); this file
+ * walks those to learn which element each MCID belongs to.  An element's children are its
  * elements, MCIDs and annotations in the order they first appear (page,
  * then item), which is the reading order; elements that hold nothing
  * are left out.
@@ -101,29 +102,23 @@ S_see(struct tagger *t, unsigned int n)
 	}
 }
 
-/* The pages' items in order: MCIDs as the content streams number them
- * (emit_mark()), annotations in add_links() order. */
+/* The pages' marks in order (emit_shared.ev, as the content streams
+ * number their MCIDs), annotations in add_links() order. */
 static void
 S_walk_pages(struct tagger *t)
 {
+	const struct emit_shared *sh = t->e->sh;
 	const struct pdf_doc *doc = t->doc;
-	const struct pdf_item *it;
-	unsigned int	 node, mark = 0;
+	unsigned int	 node;
 	size_t		 i, j, a = 0, mcid;
-	int		 marked;
 
 	t->mc0 = xcalloc(doc->npages + 1, sizeof(*t->mc0));
 	for (i = 0; i < doc->npages; i++) {
 		t->mc0[i] = t->nmc;
-		marked = 0;
 		mcid = 0;
-		if (doc->pages[i].blank)
-			continue;
-		for (j = 0; j < doc->pages[i].nitems; j++) {
-			it = &doc->pages[i].items[j];
-			if (it->type == ITEM_LINK_URI ||
-			    it->type == ITEM_LINK_PAGE) {
-				node = it->node <= doc->nnodes ? it->node : 0;
+		for (j = sh->ev0[i]; j < sh->ev0[i + 1]; j++) {
+			node = sh->ev[j] & ~EMIT_EV_LINK;
+			if (sh->ev[j] & EMIT_EV_LINK) {
 				if (node != 0 && a < t->e->nannot &&
 				    t->e->annot[a] != NULL) {
 					S_see(t, node);
@@ -133,17 +128,6 @@ S_walk_pages(struct tagger *t)
 				a++;
 				continue;
 			}
-			if (!emit_mark(doc, it, &node) ||
-			    (marked && node == mark))
-				continue;
-			if (node == EMIT_UNMARKED) {
-				marked = 0;
-				continue;
-			}
-			marked = 1;
-			mark = node;
-			if (node == 0)
-				continue;
 			S_see(t, node);
 			S_kid(t, node, KID_MCR, i, mcid++);
 			if (t->nmc == t->capmc) {
@@ -524,6 +508,8 @@ emit_tag(struct emit *e, HPDF_Page *page)
 
 	if (e->doc->nnodes == 0)
 		return 1;
+	if (e->sh->ev0 == NULL)
+		return 0;	/* not drawn by this file's emitter */
 	t = xcalloc(1, sizeof(*t));
 	e->tag = t;
 	t->e = e;

@@ -189,6 +189,11 @@ unsigned int	 pdf_node_add(struct pdf_doc *, const char *role,
  * to their items may move.
  */
 void		 pdf_pages_trim(struct pdf_page *v, size_t n);
+/*
+ * Free every item of pages v[0..n-1] but the links (ITEM_LINK_*), kept
+ * in their order: what the emitter still needs once the pages are drawn.
+ */
+void		 pdf_pages_keep_links(struct pdf_page *v, size_t n);
 
 /* ---- emitter (pdf_emit*.c) ------------------------------------------ */
 
@@ -212,9 +217,12 @@ int		 emit_imposed(const struct pdf_doc *, const char *path, struct diags *);
  * each skipped when its path is NULL: the reading-order file (pdf), the
  * imposition, and the reading-order file with a bleed of `bleed` points
  * (bleed_path; doc->bleed is not used).  Stops at the first file that
- * fails; returns 0 then (diagnostics appended).
+ * fails; returns 0 then (diagnostics appended).  Each page's items but
+ * its links are freed once drawn (pdf_pages_keep_links(): the other
+ * files need the links only): the document is then good for
+ * layout_free() only.
  */
-int		 emit_files(const struct pdf_doc *, const char *pdf,
+int		 emit_files(struct pdf_doc *, const char *pdf,
 		    const char *imposed, const char *bleed_path, double bleed,
 		    struct diags *);
 

@@ -250,6 +250,7 @@ emit_end(struct emit *e, int ok)
 		ok = 0;
 	}
 	emit_image_free(e);
+	emit_tag_free(e);
 	if (e->pdf != NULL)
 		HPDF_Free(e->pdf);
 	e->pdf = NULL;
@@ -921,12 +922,13 @@ emit_imposed(const struct pdf_doc *doc, const char *path, struct diags *d)
 }
 
 int
-emit_files(const struct pdf_doc *doc, const char *pdf, const char *imposed,
+emit_files(struct pdf_doc *doc, const char *pdf, const char *imposed,
     const char *bleed_path, double bleed, struct diags *d)
 {
 	struct emit_shared *sh = xcalloc(1, sizeof(*sh));
 	int		 ok = 1;
 
+	sh->drop = doc;		/* each page's items, once drawn */
 	if (pdf != NULL) {
 		ok = S_reading(doc, pdf, 0, sh, d);
 		timing_mark_file("write", pdf);

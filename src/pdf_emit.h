@@ -44,7 +44,22 @@ struct emit_shared {
 	char		**img;		/* paths of the images /I0, /I1... */
 	size_t		 nimg;
 	unsigned char	 used[EMIT_NFONTS][65536 / 8]; /* BMP code points drawn */
+	/*
+	 * A tagged document's marks, page by page, in item order, for its
+	 * structure tree (pdf_emit_tag.c), which the items may no longer
+	 * be there to give: page i's are ev[ev0[i]...ev0[i+1]), each the
+	 * element (1 + index) of a marked-content sequence opened (its
+	 * MCID the next of the page), or EMIT_EV_LINK | the element of a
+	 * link item (0: none).  ev0 NULL: not recorded.
+	 */
+	unsigned int	*ev;
+	size_t		 nev, capev;
+	size_t		*ev0;
+	/* Set: each page's items but the links are freed once drawn
+	 * (pdf_pages_keep_links()); the document's owner allows it. */
+	struct pdf_doc	*drop;
 };
+#define	EMIT_EV_LINK	0x80000000u
 
 /* A decoded image, loaded once per output file. */
 struct emit_image {
@@ -81,6 +96,7 @@ struct emit {
 	int		 tagged;
 	HPDF_Annotation	*annot;
 	size_t		 nannot, capannot;
+	struct tagger	*tag;		/* the structure tree until saved */
 };
 
 /* One stream's bytes: at off in *base (which may move while wrap
@@ -124,6 +140,8 @@ void		 emit_font_mark(struct emit *);
  * document has no element.  Returns 0 on error.
  */
 int		 emit_tag(struct emit *, HPDF_Page *page);
+/* Forget what emit_tag() kept for the save; before HPDF_Free(). */
+void		 emit_tag_free(struct emit *);
 
 /* pdf_emit_image.c */
 /* The index in e->img of the image of an ITEM_IMAGE, loaded on first

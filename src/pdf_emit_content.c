@@ -356,6 +356,17 @@ emit_mark(const struct pdf_doc *doc, const struct pdf_item *it,
 	return 1;
 }
 
+/* Record event v of the page being drawn (emit_shared.ev). */
+static void
+S_event(struct emit_shared *sh, unsigned int v)
+{
+	if (sh->nev == sh->capev) {
+		sh->capev = sh->capev ? sh->capev + sh->capev / 2 : 1024;
+		sh->ev = xreallocarray(sh->ev, sh->capev, sizeof(*sh->ev));
+	}
+	sh->ev[sh->nev++] = v;
+}
+
 /* Open the marked-content sequence item it belongs to, if not open. */
 static void
 S_open_mark(struct builder *bd, const struct pdf_item *it)
@@ -375,9 +386,11 @@ S_open_mark(struct builder *bd, const struct pdf_item *it)
 		return;
 	if (node == 0)
 		buf_puts(&bd->b, "/Artifact BMC\n");
-	else
+	else {
 		buf_printf(&bd->b, "/%s <</MCID %u>> BDC\n",
 		    doc->nodes[node - 1].role, bd->mcid++);
+		S_event(bd->e->sh, node);
+	}
 	bd->marked = 1;
 	bd->mark = node;
 }
@@ -387,6 +400,7 @@ static void
 S_draw_page(struct builder *bd, const struct pdf_page *p)
 {
 	static const struct gstate g0 = { 0, -1, -1, -1, -1, -1, 0, 0 };
+	const struct pdf_doc *doc = bd->e->doc;
 	size_t	 i;
 
 	buf_reset(&bd->b);
@@ -394,8 +408,14 @@ S_draw_page(struct builder *bd, const struct pdf_page *p)
 	bd->marked = 0;
 	bd->mcid = 0;
 	for (i = 0; i < p->nitems; i++) {
-		S_open_mark(bd, &p->items[i]);
-		S_draw_item(bd, &p->items[i]);
+		const struct pdf_item *it = &p->items[i];
+
+		if (doc->nnodes > 0 && (it->type == ITEM_LINK_URI ||
+		    it->type == ITEM_LINK_PAGE))
+			S_event(bd->e->sh, EMIT_EV_LINK | (it->node <=
+			    doc->nnodes ? it->node : 0));
+		S_open_mark(bd, it);
+		S_draw_item(bd, it);
 	}
 	S_end_text(bd);
 	if (bd->marked)
@@ -409,7 +429,8 @@ emit_content_build(struct emit *e, struct emit_shared *sh)
 	struct libdeflate_compressor *z;
 	struct builder	 bd;
 	struct emit_body *body;
-	size_t		 i, bound;
+	unsigned char	*scratch = NULL;
+	size_t		 i, bound, cap = 0;
 
 	/* Out of memory exits, as everywhere else. */
 	libdeflate_set_memory_allocator(xmalloc, free);
@@ -419,25 +440,41 @@ emit_content_build(struct emit *e, struct emit_shared *sh)
 	buf_init(&bd.b);
 	sh->body = xcalloc(doc->npages ? doc->npages : 1, sizeof(*sh->body));
 	sh->npages = doc->npages;
+	if (doc->nnodes > 0)
+		sh->ev0 = xcalloc(doc->npages + 1, sizeof(*sh->ev0));
 	for (i = 0; i < doc->npages; i++) {
 		const struct pdf_page *p = &doc->pages[i];
 
+		if (sh->ev0 != NULL)
+			sh->ev0[i] = sh->nev;
 		if (p->blank || p->nitems == 0)
 			continue;
 		S_draw_page(&bd, p);
+		if (sh->drop != NULL)
+			pdf_pages_keep_links(&sh->drop->pages[i], 1);
 		sh->raw += bd.b.len;
 		body = &sh->body[i];
+		/* Compressed into scratch, then kept at its size (the
+		 * bound is about the uncompressed size). */
 		bound = libdeflate_zlib_compress_bound(z, bd.b.len);
-		body->z = xmalloc(bound);
+		if (bound > cap) {
+			free(scratch);
+			scratch = xmalloc(cap = bound);
+		}
 		body->len = libdeflate_zlib_compress(z, bd.b.data, bd.b.len,
-		    body->z, bound);
+		    scratch, bound);
 		if (body->len == 0)	/* cannot happen with the bound */
 			break;
+		body->z = xmalloc(body->len);
+		memcpy(body->z, scratch, body->len);
 	}
+	free(scratch);
 	buf_free(&bd.b);
 	libdeflate_free_compressor(z);
 	if (i < doc->npages)
 		return 0;
+	if (sh->ev0 != NULL)
+		sh->ev0[doc->npages] = sh->nev;
 	/* The images, in the order of their names /I<k>. */
 	sh->nimg = e->nimg;
 	sh->img = xcalloc(e->nimg ? e->nimg : 1, sizeof(*sh->img));
@@ -460,5 +497,7 @@ emit_shared_free(struct emit_shared *sh)
 	for (i = 0; i < sh->nimg; i++)
 		free(sh->img[i]);
 	free(sh->img);
+	free(sh->ev);
+	free(sh->ev0);
 	free(sh);
 }

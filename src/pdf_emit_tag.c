@@ -6,8 +6,9 @@
  * the XMP metadata (dc:title, pdfuaid:part).
  *
  * The content streams mark their items already (pdf_emit_content.c:
- * emit_mark()); this file walks the pages in the same order to learn
- * which element each MCID belongs to.  An element's children are its
+ * emit_mark()) and record the marks and links of each page as they
+ * draw it (emit_shared.ev: the items may be freed since); this file
+ * walks those to learn which element each MCID belongs to.  An element's children are its
  * elements, MCIDs and annotations in the order they first appear (page,
  * then item), which is the reading order; elements that hold nothing
  * are left out.
@@ -31,20 +32,37 @@ enum kid_kind { KID_NODE, KID_MCR, KID_OBJR };
 struct kid {
 	unsigned int	 owner;
 	unsigned int	 kind;		/* enum kid_kind */
-	size_t		 page;		/* MCR, OBJR */
-	size_t		 val;		/* node number, MCID, annotation index */
+	unsigned int	 page;		/* MCR, OBJR */
+	unsigned int	 val;		/* node number, MCID, annotation index */
 };
 
+/*
+ * The structure tree, held compactly until libharu saves the file: the
+ * elements are not libharu objects (a dictionary, its names and the
+ * references of its /K cost about 1.4 kB an element in libharu) but
+ * entries of its cross-reference table sharing one dictionary, whose
+ * write function writes each element in turn, in the bytes libharu
+ * would have written.
+ */
 struct tagger {
 	struct emit	*e;
 	const struct pdf_doc *doc;
-	struct kid	*kid;
+	struct kid	*kid;		/* walk order, then grouped by owner */
 	size_t		 nkid, capkid;
-	unsigned char	*seen;		/* per node (1 + index) */
+	size_t		*start;		/* owner o's kids: [start[o - 1]...
+					   start[o]) (o = 0: from 0) */
+	unsigned int	*id;		/* object number of node (1 + index)
+					   and root (0); 0: left out */
+	unsigned int	*pid;		/* object number of each page */
+	unsigned int	*aid;		/* of each annotation (0: none) */
+	unsigned int	*objr;		/* owner of annotation a, or 0 */
 	/* The element of each MCID, page by page: mc[mc0[i]...mc0[i+1]). */
 	unsigned int	*mc;
 	size_t		 nmc, capmc;
 	size_t		*mc0;
+	size_t		 entry0, nentry; /* the elements' xref entries */
+	unsigned int	 next;		/* the element written next */
+	struct buf	 b;		/* one element's bytes */
 	int		 dropped;	/* ANNUAIRE_FAULT=untag: an /Alt left out */
 };
 
@@ -61,8 +79,8 @@ S_kid(struct tagger *t, unsigned int owner, unsigned int kind, size_t page,
 	k = &t->kid[t->nkid++];
 	k->owner = owner;
 	k->kind = kind;
-	k->page = page;
-	k->val = val;
+	k->page = (unsigned int)page;
+	k->val = (unsigned int)val;
 }
 
 /* Node n holds content: it and its ancestors not seen yet become
@@ -72,60 +90,44 @@ S_see(struct tagger *t, unsigned int n)
 {
 	unsigned int	 chain[64], top = 0, p;
 
-	while (n != 0 && !t->seen[n] && top < 64) {
+	while (n != 0 && t->id[n] == 0 && top < 64) {
 		chain[top++] = n;
 		n = t->doc->nodes[n - 1].parent;
 	}
 	while (top > 0) {
 		n = chain[--top];
-		t->seen[n] = 1;
+		t->id[n] = 1;	/* seen; numbered by S_tree() */
 		p = t->doc->nodes[n - 1].parent;
 		S_kid(t, p <= t->doc->nnodes ? p : 0, KID_NODE, 0, n);
 	}
 }
 
-/* The pages' items in order: MCIDs as the content streams number them
- * (emit_mark()), annotations in add_links() order. */
+/* The pages' marks in order (emit_shared.ev, as the content streams
+ * number their MCIDs), annotations in add_links() order. */
 static void
 S_walk_pages(struct tagger *t)
 {
+	const struct emit_shared *sh = t->e->sh;
 	const struct pdf_doc *doc = t->doc;
-	const struct pdf_item *it;
-	unsigned int	 node, mark = 0;
+	unsigned int	 node;
 	size_t		 i, j, a = 0, mcid;
-	int		 marked;
 
 	t->mc0 = xcalloc(doc->npages + 1, sizeof(*t->mc0));
 	for (i = 0; i < doc->npages; i++) {
 		t->mc0[i] = t->nmc;
-		marked = 0;
 		mcid = 0;
-		if (doc->pages[i].blank)
-			continue;
-		for (j = 0; j < doc->pages[i].nitems; j++) {
-			it = &doc->pages[i].items[j];
-			if (it->type == ITEM_LINK_URI ||
-			    it->type == ITEM_LINK_PAGE) {
-				node = it->node <= doc->nnodes ? it->node : 0;
+		for (j = sh->ev0[i]; j < sh->ev0[i + 1]; j++) {
+			node = sh->ev[j] & ~EMIT_EV_LINK;
+			if (sh->ev[j] & EMIT_EV_LINK) {
 				if (node != 0 && a < t->e->nannot &&
 				    t->e->annot[a] != NULL) {
 					S_see(t, node);
 					S_kid(t, node, KID_OBJR, i, a);
+					t->objr[a] = node;
 				}
 				a++;
 				continue;
 			}
-			if (!emit_mark(doc, it, &node) ||
-			    (marked && node == mark))
-				continue;
-			if (node == EMIT_UNMARKED) {
-				marked = 0;
-				continue;
-			}
-			marked = 1;
-			mark = node;
-			if (node == 0)
-				continue;
 			S_see(t, node);
 			S_kid(t, node, KID_MCR, i, mcid++);
 			if (t->nmc == t->capmc) {
@@ -162,83 +164,251 @@ S_indirect(struct emit *e, const char *type)
 	return d;
 }
 
-/* /K of element owner: its kids[0..n-1]; /Pg: the page of its first
- * MCR, where MCIDs are plain numbers. */
-static int
-S_fill(struct tagger *t, HPDF_Dict el, const struct kid *k, size_t n,
-    HPDF_Dict *elem, HPDF_Page *page)
+/* The object number of a libharu object (its generation is 0). */
+static unsigned int
+S_objnum(const void *obj)
 {
-	struct emit	*e = t->e;
-	HPDF_Array	 arr;
-	HPDF_Dict	 d;
-	size_t		 i, pg = SIZE_MAX;
-	int		 ok = 1;
+	return ((const HPDF_Obj_Header *)obj)->obj_id & 0x00FFFFFF;
+}
 
-	for (i = 0; i < n && pg == SIZE_MAX; i++)
-		if (k[i].kind == KID_MCR)
-			pg = k[i].page;
-	if (pg != SIZE_MAX && HPDF_Dict_Add(el, "Pg", page[pg]) != HPDF_OK)
-		return 0;
-	if ((arr = HPDF_Array_New(e->pdf->mmgr)) == NULL ||
-	    HPDF_Dict_Add(el, "K", arr) != HPDF_OK)
-		return 0;
-	for (i = 0; ok && i < n; i++) {
-		switch (k[i].kind) {
+/* /Pg and /K of element (or root) o, as libharu writes a dictionary's
+ * entries: /Pg the page of its first MCR, where MCIDs are plain
+ * numbers. */
+static void
+S_fill(struct tagger *t, unsigned int o)
+{
+	struct buf	*b = &t->b;
+	const struct kid *k;
+	size_t		 from = o == 0 ? 0 : t->start[o - 1], to = t->start[o],
+			 i;
+	unsigned int	 pg = UINT32_MAX;
+
+	for (i = from; i < to && pg == UINT32_MAX; i++)
+		if (t->kid[i].kind == KID_MCR)
+			pg = t->kid[i].page;
+	if (pg != UINT32_MAX)
+		buf_printf(b, "/Pg %u 0 R\n", t->pid[pg]);
+	buf_puts(b, "/K [ ");
+	for (i = from; i < to; i++) {
+		k = &t->kid[i];
+		switch (k->kind) {
 		case KID_NODE:
-			ok = HPDF_Array_Add(arr, elem[k[i].val]) == HPDF_OK;
+			buf_printf(b, "%u 0 R ", t->id[k->val]);
 			break;
 		case KID_MCR:
-			if (k[i].page == pg) {
-				ok = HPDF_Array_AddNumber(arr,
-				    (HPDF_INT32)k[i].val) == HPDF_OK;
-				break;
-			}
-			ok = (d = S_dict(e, "MCR")) != NULL &&
-			    HPDF_Array_Add(arr, d) == HPDF_OK &&
-			    HPDF_Dict_Add(d, "Pg", page[k[i].page]) ==
-			    HPDF_OK && HPDF_Dict_AddNumber(d, "MCID",
-			    (HPDF_INT32)k[i].val) == HPDF_OK;
+			if (k->page == pg)
+				buf_printf(b, "%u ", k->val);
+			else
+				buf_printf(b, "<<\n/Type /MCR\n/Pg %u 0 R\n"
+				    "/MCID %u\n>> ", t->pid[k->page], k->val);
 			break;
 		default:
-			ok = (d = S_dict(e, "OBJR")) != NULL &&
-			    HPDF_Array_Add(arr, d) == HPDF_OK &&
-			    HPDF_Dict_Add(d, "Obj", e->annot[k[i].val]) ==
-			    HPDF_OK && HPDF_Dict_Add(d, "Pg",
-			    page[k[i].page]) == HPDF_OK;
+			buf_printf(b, "<<\n/Type /OBJR\n/Obj %u 0 R\n/Pg %u 0 R"
+			    "\n>> ", t->aid[k->val], t->pid[k->page]);
 			break;
 		}
 	}
-	return ok;
+	buf_puts(b, "]\n");
 }
 
-/* An element's own keys: /S, /P, /Alt, /Lang, a header's scope. */
+/* Write a libharu object (a string) into b, as libharu would. */
+static HPDF_STATUS
+S_flush(struct tagger *t, HPDF_Stream st)
+{
+	HPDF_STATUS	 r = HPDF_OK;
+
+	if (t->b.len > 0)
+		r = HPDF_Stream_Write(st, (const HPDF_BYTE *)t->b.data,
+		    (HPDF_UINT)t->b.len);
+	t->b.len = 0;
+	return r;
+}
+
+/* /Key (string s, in encoder enc or NULL) as libharu writes it. */
+static HPDF_STATUS
+S_string(struct tagger *t, HPDF_Stream st, const char *key, const char *s,
+    HPDF_Encoder enc)
+{
+	HPDF_String	 str;
+	HPDF_STATUS	 r;
+
+	buf_printf(&t->b, "/%s ", key);
+	if ((r = S_flush(t, st)) != HPDF_OK)
+		return r;
+	if ((str = HPDF_String_New(t->e->pdf->mmgr, s, enc)) == NULL)
+		return HPDF_Error_GetCode(&t->e->pdf->error);
+	r = HPDF_Obj_Write(str, st, NULL);
+	HPDF_Obj_Free(t->e->pdf->mmgr, str);
+	if (r == HPDF_OK)
+		r = HPDF_Stream_WriteStr(st, "\n");
+	return r;
+}
+
+/*
+ * The write function of the elements' shared dictionary: the next
+ * element's own keys (/S, /P, /Alt, /Lang, a header's scope) then /Pg
+ * and /K.
+ */
+static HPDF_STATUS
+S_write_elem(HPDF_Dict dict, HPDF_Stream st)
+{
+	struct tagger	*t = dict->attr;
+	const struct pdf_node *n;
+	unsigned int	 i, p, nn = (unsigned int)t->doc->nnodes;
+	HPDF_STATUS	 r;
+
+	for (i = t->next; i <= nn && t->id[i] == 0; i++)
+		;
+	if (i > nn)
+		return HPDF_SetError(&t->e->pdf->error, HPDF_INVALID_OBJECT, 0);
+	t->next = i + 1;
+	n = &t->doc->nodes[i - 1];
+	p = n->parent;
+	p = p <= nn && (p == 0 || t->id[p] != 0) ? p : 0;
+	t->b.len = 0;
+	buf_printf(&t->b, "/S /%s\n/P %u 0 R\n", n->role, t->id[p]);
+	if (n->alt != NULL && fault_untag() && !t->dropped)
+		t->dropped = 1;	/* tests: a Figure without /Alt */
+	else {
+		if (n->alt != NULL && (r = S_string(t, st, "Alt", n->alt,
+		    t->e->utf8)) != HPDF_OK)
+			return r;
+		if (n->lang != NULL && (r = S_string(t, st, "Lang", n->lang,
+		    NULL)) != HPDF_OK)
+			return r;
+		if (strcmp(n->role, "TH") == 0)
+			buf_puts(&t->b, "/A <<\n/O /Table\n/Scope /Row\n>>\n");
+	}
+	S_fill(t, i);
+	return S_flush(t, st);
+}
+
+/* The root's keys after its /Type: /K, the parent tree (page i's
+ * MCIDs under key i, annotation a under npages + a), its next key. */
+static HPDF_STATUS
+S_write_root(HPDF_Dict dict, HPDF_Stream st)
+{
+	struct tagger	*t = dict->attr;
+	const struct pdf_doc *doc = t->doc;
+	size_t		 i, j;
+	HPDF_STATUS	 r;
+
+	t->next = 1;
+	t->b.len = 0;
+	S_fill(t, 0);
+	buf_puts(&t->b, "/ParentTree <<\n/Nums [ ");
+	for (i = 0; i < doc->npages; i++) {
+		buf_printf(&t->b, "%zu [ ", i);
+		for (j = t->mc0[i]; j < t->mc0[i + 1]; j++)
+			buf_printf(&t->b, "%u 0 R ", t->id[t->mc[j]]);
+		buf_puts(&t->b, "] ");
+		if (t->b.len > 65536 && (r = S_flush(t, st)) != HPDF_OK)
+			return r;
+	}
+	for (i = 0; i < t->e->nannot; i++)
+		if (t->objr[i] != 0)
+			buf_printf(&t->b, "%zu %u 0 R ", doc->npages + i,
+			    t->id[t->objr[i]]);
+	buf_printf(&t->b, "]\n>>\n/ParentTreeNextKey %zu\n",
+	    doc->npages + t->e->nannot);
+	return S_flush(t, st);
+}
+
+/*
+ * The tree: the root, then the elements (one cross-reference entry
+ * each, numbered in node order), the page and annotation keys, the
+ * marking.  What the elements write stays in t until emit_tag_free().
+ */
 static int
-S_elem(struct tagger *t, HPDF_Dict el, const struct pdf_node *n,
-    HPDF_Dict parent)
+S_tree(struct tagger *t, HPDF_Page *page)
 {
 	struct emit	*e = t->e;
-	HPDF_Dict	 a;
+	const struct pdf_doc *doc = t->doc;
+	HPDF_Xref	 xref = e->pdf->xref;
+	HPDF_Dict	 root, w = NULL, mark;
+	HPDF_XrefEntry	 x;
+	struct kid	*sorted;
+	size_t		 i, n = doc->nnodes, nseen = 0;
+	int		 ok = 1;
 
-	if (HPDF_Dict_AddName(el, "S", n->role) != HPDF_OK ||
-	    HPDF_Dict_Add(el, "P", parent) != HPDF_OK)
+	/* The kids grouped by owner, in order (a stable counting sort). */
+	t->start = xcalloc(n + 2, sizeof(*t->start));
+	for (i = 0; i < t->nkid; i++)
+		t->start[t->kid[i].owner + 1]++;
+	for (i = 1; i <= n + 1; i++)
+		t->start[i] += t->start[i - 1];
+	sorted = xreallocarray(NULL, t->nkid ? t->nkid : 1, sizeof(*sorted));
+	for (i = 0; i < t->nkid; i++)
+		sorted[t->start[t->kid[i].owner]++] = t->kid[i];
+	/* start[o] is now the end of owner o's kids. */
+	free(t->kid);
+	t->kid = sorted;
+	t->capkid = t->nkid;
+	for (i = 1; i <= n; i++)
+		nseen += t->id[i] != 0;
+	if (xref->entries->count + 1 + nseen >= HPDF_LIMIT_MAX_XREF_ELEMENT)
 		return 0;
-	if (n->alt != NULL && fault_untag() && !t->dropped) {
-		t->dropped = 1;	/* tests: a Figure without /Alt */
-		return 1;
+	t->pid = xcalloc(doc->npages ? doc->npages : 1, sizeof(*t->pid));
+	for (i = 0; i < doc->npages; i++)
+		t->pid[i] = S_objnum(page[i]);
+	t->aid = xcalloc(e->nannot ? e->nannot : 1, sizeof(*t->aid));
+	for (i = 0; i < e->nannot; i++)
+		if (e->annot[i] != NULL)
+			t->aid[i] = S_objnum(e->annot[i]);
+	ok = (root = S_indirect(e, "StructTreeRoot")) != NULL &&
+	    HPDF_Dict_Add(e->pdf->catalog, "StructTreeRoot", root) == HPDF_OK;
+	if (!ok)
+		return 0;
+	root->attr = t;
+	root->write_fn = S_write_root;
+	t->id[0] = S_objnum(root);
+	/* The elements, numbered after the root in node order. */
+	nseen = 0;
+	for (i = 1; ok && i <= n; i++) {
+		if (t->id[i] == 0)
+			continue;
+		if (nseen++ == 0) {
+			ok = (w = HPDF_Dict_New(e->pdf->mmgr)) != NULL &&
+			    HPDF_Xref_Add(xref, w) == HPDF_OK;
+			if (!ok)
+				break;
+			w->attr = t;
+			w->write_fn = S_write_elem;
+			t->entry0 = xref->entries->count;
+			t->id[i] = S_objnum(w);
+			continue;
+		}
+		x = HPDF_GetMem(e->pdf->mmgr, sizeof(*x));
+		if (x == NULL || HPDF_List_Add(xref->entries, x) != HPDF_OK) {
+			if (x != NULL)
+				HPDF_FreeMem(e->pdf->mmgr, x);
+			ok = 0;
+			break;
+		}
+		x->entry_typ = HPDF_IN_USE_ENTRY;
+		x->byte_offset = 0;
+		x->gen_no = 0;
+		x->obj = w;
+		t->nentry++;
+		t->id[i] = (unsigned int)(xref->start_offset +
+		    xref->entries->count - 1);
 	}
-	if (n->alt != NULL && HPDF_Dict_Add(el, "Alt",
-	    HPDF_String_New(e->pdf->mmgr, n->alt, e->utf8)) != HPDF_OK)
-		return 0;
-	if (n->lang != NULL && HPDF_Dict_Add(el, "Lang",
-	    HPDF_String_New(e->pdf->mmgr, n->lang, NULL)) != HPDF_OK)
-		return 0;
-	if (strcmp(n->role, "TH") == 0 &&
-	    ((a = S_dict(e, NULL)) == NULL ||
-	    HPDF_Dict_Add(el, "A", a) != HPDF_OK ||
-	    HPDF_Dict_AddName(a, "O", "Table") != HPDF_OK ||
-	    HPDF_Dict_AddName(a, "Scope", "Row") != HPDF_OK))
-		return 0;
-	return 1;
+	for (i = 0; ok && i < doc->npages; i++)
+		ok = HPDF_Dict_AddNumber(page[i], "StructParents",
+		    (HPDF_INT32)i) == HPDF_OK &&
+		    HPDF_Dict_AddName(page[i], "Tabs", "S") == HPDF_OK;
+	for (i = 0; ok && i < t->nkid; i++) {
+		const struct kid *k = &t->kid[i];
+
+		if (k->kind == KID_OBJR)
+			ok = HPDF_Dict_AddNumber(e->annot[k->val],
+			    "StructParent", (HPDF_INT32)(doc->npages +
+			    k->val)) == HPDF_OK;
+	}
+	ok = ok && (mark = S_dict(e, NULL)) != NULL &&
+	    HPDF_Dict_Add(e->pdf->catalog, "MarkInfo", mark) == HPDF_OK &&
+	    HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE) == HPDF_OK;
+	return ok;
 }
 
 /* XML text of s into b. */
@@ -331,104 +501,51 @@ S_xmp(struct emit *e)
 	return ok;
 }
 
-/* The tree: elements, their kids, the root and the parent tree. */
-static int
-S_tree(struct tagger *t, HPDF_Page *page)
-{
-	struct emit	*e = t->e;
-	const struct pdf_doc *doc = t->doc;
-	HPDF_Dict	*elem, root, ptree, mark;
-	HPDF_Array	 nums, arr;
-	struct kid	*sorted;
-	size_t		*start, i, j, n = doc->nnodes;
-	int		 ok = 1;
-
-	/* The kids grouped by owner, in order (a stable counting sort). */
-	start = xcalloc(n + 2, sizeof(*start));
-	for (i = 0; i < t->nkid; i++)
-		start[t->kid[i].owner + 1]++;
-	for (i = 1; i <= n + 1; i++)
-		start[i] += start[i - 1];
-	sorted = xreallocarray(NULL, t->nkid ? t->nkid : 1, sizeof(*sorted));
-	for (i = 0; i < t->nkid; i++)
-		sorted[start[t->kid[i].owner]++] = t->kid[i];
-	/* start[o] is now the end of owner o's kids: the start of o + 1's. */
-	elem = xcalloc(n + 1, sizeof(*elem));
-	ok = (root = S_indirect(e, "StructTreeRoot")) != NULL &&
-	    HPDF_Dict_Add(e->pdf->catalog, "StructTreeRoot", root) == HPDF_OK;
-	elem[0] = root;
-	for (i = 1; ok && i <= n; i++)
-		if (t->seen[i])
-			ok = (elem[i] = S_indirect(e, NULL)) != NULL;
-	for (i = 0; ok && i <= n; i++) {
-		size_t	 from = i == 0 ? 0 : start[i - 1];
-
-		if (i > 0 && !t->seen[i])
-			continue;
-		if (i > 0) {
-			unsigned int p = doc->nodes[i - 1].parent;
-
-			ok = S_elem(t, elem[i], &doc->nodes[i - 1],
-			    elem[p <= n && (p == 0 || t->seen[p]) ? p : 0]);
-		}
-		ok = ok && S_fill(t, elem[i], sorted + from, start[i] - from,
-		    elem, page);
-	}
-	/* The parent tree: page i's MCIDs under key i, annotation a
-	   under npages + a. */
-	ok = ok && (ptree = S_dict(e, NULL)) != NULL &&
-	    HPDF_Dict_Add(root, "ParentTree", ptree) == HPDF_OK &&
-	    (nums = HPDF_Array_New(e->pdf->mmgr)) != NULL &&
-	    HPDF_Dict_Add(ptree, "Nums", nums) == HPDF_OK;
-	for (i = 0; ok && i < doc->npages; i++) {
-		ok = HPDF_Array_AddNumber(nums, (HPDF_INT32)i) == HPDF_OK &&
-		    (arr = HPDF_Array_New(e->pdf->mmgr)) != NULL &&
-		    HPDF_Array_Add(nums, arr) == HPDF_OK &&
-		    HPDF_Dict_AddNumber(page[i], "StructParents",
-		    (HPDF_INT32)i) == HPDF_OK &&
-		    HPDF_Dict_AddName(page[i], "Tabs", "S") == HPDF_OK;
-		for (j = t->mc0[i]; ok && j < t->mc0[i + 1]; j++)
-			ok = HPDF_Array_Add(arr, elem[t->mc[j]]) == HPDF_OK;
-	}
-	for (i = 0; ok && i < t->nkid; i++) {
-		const struct kid *k = &t->kid[i];
-		HPDF_INT32 key = (HPDF_INT32)(doc->npages + k->val);
-
-		if (k->kind != KID_OBJR)
-			continue;
-		ok = HPDF_Array_AddNumber(nums, key) == HPDF_OK &&
-		    HPDF_Array_Add(nums, elem[k->owner]) == HPDF_OK &&
-		    HPDF_Dict_AddNumber(e->annot[k->val], "StructParent",
-		    key) == HPDF_OK;
-	}
-	ok = ok && HPDF_Dict_AddNumber(root, "ParentTreeNextKey",
-	    (HPDF_INT32)(doc->npages + e->nannot)) == HPDF_OK &&
-	    (mark = S_dict(e, NULL)) != NULL &&
-	    HPDF_Dict_Add(e->pdf->catalog, "MarkInfo", mark) == HPDF_OK &&
-	    HPDF_Dict_AddBoolean(mark, "Marked", HPDF_TRUE) == HPDF_OK;
-	free(elem);
-	free(sorted);
-	free(start);
-	return ok;
-}
-
 int
 emit_tag(struct emit *e, HPDF_Page *page)
 {
-	struct tagger	 t;
-	int		 ok;
+	struct tagger	*t;
 
 	if (e->doc->nnodes == 0)
 		return 1;
-	memset(&t, 0, sizeof(t));
-	t.e = e;
-	t.doc = e->doc;
-	t.seen = xcalloc(e->doc->nnodes + 1, 1);
-	S_walk_pages(&t);
-	ok = S_tree(&t, page) && S_xmp(e);
-	free(t.seen);
-	free(t.kid);
-	free(t.mc);
-	free(t.mc0);
-	return ok;
+	if (e->sh->ev0 == NULL)
+		return 0;	/* not drawn by this file's emitter */
+	t = xcalloc(1, sizeof(*t));
+	e->tag = t;
+	t->e = e;
+	t->doc = e->doc;
+	t->id = xcalloc(e->doc->nnodes + 1, sizeof(*t->id));
+	t->objr = xcalloc(e->nannot ? e->nannot : 1, sizeof(*t->objr));
+	buf_init(&t->b);
+	S_walk_pages(t);
+	return S_tree(t, page) && S_xmp(e);
+}
+
+void
+emit_tag_free(struct emit *e)
+{
+	struct tagger	*t = e->tag;
+	HPDF_XrefEntry	 x;
+	size_t		 i;
+
+	if (t == NULL)
+		return;
+	/* The elements' entries share one dictionary: freed once. */
+	for (i = 0; e->pdf != NULL && i < t->nentry; i++) {
+		x = HPDF_Xref_GetEntry(e->pdf->xref,
+		    (HPDF_UINT)(t->entry0 + i));
+		if (x != NULL)
+			x->obj = NULL;
+	}
+	free(t->kid);
+	free(t->start);
+	free(t->id);
+	free(t->pid);
+	free(t->aid);
+	free(t->objr);
+	free(t->mc);
+	free(t->mc0);
+	buf_free(&t->b);
+	free(t);
+	e->tag = NULL;
 }

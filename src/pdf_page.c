@@ -2,6 +2,7 @@
  * pdf_page.c — building the pages of a struct pdf_doc (pdf.h), shared
  * by the layout and by the emitter's tests.
  */
+#include <stdlib.h>
 #include <string.h>
 
 #include "pdf.h"
@@ -36,6 +37,37 @@ pdf_pages_trim(struct pdf_page *v, size_t n)
 			v[i].items = xreallocarray(v[i].items,
 			    v[i].cap ? v[i].cap : 1, sizeof(*v[i].items));
 		}
+}
+
+void
+pdf_pages_keep_links(struct pdf_page *v, size_t n)
+{
+	struct pdf_item	*it;
+	size_t		 i, j, k;
+
+	for (i = 0; i < n; i++) {
+		for (j = k = 0; j < v[i].nitems; j++) {
+			it = &v[i].items[j];
+			if (it->type == ITEM_LINK_URI ||
+			    it->type == ITEM_LINK_PAGE) {
+				v[i].items[k++] = *it;
+				continue;
+			}
+			free(it->text);
+			free(it->path);
+			free(it->uri);
+		}
+		v[i].nitems = k;
+		if (k == 0) {
+			free(v[i].items);
+			v[i].items = NULL;
+			v[i].cap = 0;
+		} else if (k < v[i].cap) {
+			v[i].cap = k;
+			v[i].items = xreallocarray(v[i].items, k,
+			    sizeof(*v[i].items));
+		}
+	}
 }
 
 unsigned int

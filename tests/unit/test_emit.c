@@ -835,6 +835,59 @@ test_imposed_links(void **state)
 }
 
 /* An A4 theme: pages scaled to half a sheet (A4 -> A5). */
+/*
+ * emit_files(), the build's path: the reading-order file in the same
+ * bytes as emit_pdf(), the links of the imposed and print-shop files,
+ * every item freed once drawn but the links, kept in their order
+ * (issue 23).
+ */
+static void
+test_emit_files(void **state)
+{
+	struct pdf_doc	*doc;
+	struct diags	 d;
+	char		*pdf, *imp, *bl, *out;
+	size_t		 i, j;
+	int		 st;
+
+	FIXTURE(fx);
+	doc = doc_build(fx->dir);
+	pdf = path_join(fx->dir, "files.pdf");
+	imp = path_join(fx->dir, "files-imposed.pdf");
+	bl = path_join(fx->dir, "files-bleed.pdf");
+	diags_init(&d);
+	assert_int_equal(emit_files(doc, pdf, imp, bl, BLEED, &d), 1);
+	assert_int_equal(d.n, 0);
+	out = unit_run(&st, "cmp '%s' '%s' 2>&1", pdf, fx->pdf);
+	if (st != 0)
+		fail_msg("%s", out);
+	free(out);
+	/* The files after the first number their objects otherwise (fonts
+	 * and images loaded before the pages): their links, from the kept
+	 * items. */
+	out = unit_run(&st, "grep -ac '/Subtype /Link' '%s' '%s' 2>&1", imp,
+	    bl);
+	assert_has(out, "files-imposed.pdf:3\n");
+	assert_has(out, "files-bleed.pdf:3\n");
+	free(out);
+	for (i = 0; i < doc->npages; i++)
+		for (j = 0; j < doc->pages[i].nitems; j++)
+			if (doc->pages[i].items[j].type != ITEM_LINK_URI &&
+			    doc->pages[i].items[j].type != ITEM_LINK_PAGE)
+				fail_msg("page %zu: item %zu (type %d) kept", i,
+				    j, doc->pages[i].items[j].type);
+	assert_int_equal(doc->pages[0].nitems, 3);
+	assert_string_equal(doc->pages[0].items[1].uri,
+	    "mailto:accueil@exemple.fr");
+	assert_int_equal(doc->pages[0].items[2].dest_page, 2);
+	assert_int_equal(doc->pages[1].nitems, 0);
+	diags_free(&d);
+	doc_free(doc);
+	free(pdf);
+	free(imp);
+	free(bl);
+}
+
 static void
 test_imposed_a4(void **state)
 {
@@ -966,6 +1019,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_emit_ok),
 		cmocka_unit_test(test_qpdf_check),
+		cmocka_unit_test(test_emit_files),
 		cmocka_unit_test(test_no_reader_warnings),
 		cmocka_unit_test(test_text_extracted),
 		cmocka_unit_test(test_tounicode),

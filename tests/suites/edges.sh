@@ -1,0 +1,107 @@
+#!/usr/bin/env bash
+# edges (issue 24): values at their edges that only goldens or nothing
+# caught — the site's plural labels ("1 partenaire", "2 partenaires") as
+# a property of every page, the "ten named, the rest counted" cap on
+# foreign files in the output folder (with 12 of them), a logo linked to
+# a sibling folder whose name starts like the content folder's
+# (content/ vs content-old/), courriel written as "mailto:…".
+# san: yes
+. "$TOP/tests/lib.sh"
+A=$ANNUAIRE
+export SOURCE_DATE_EPOCH=1521072000
+G=$TOP/tests/golden/site/content
+
+# ---- plural labels, on every page ------------------------------------------
+# The example site, and a small one: caf and epicerie linked, troisieme
+# alone; one partner in one category, two in the other.
+"$A" build -q --no-pdf -C "$TOP/content" -o "$T_TMP/ex" 2>"$T_TMP/ex.err" ||
+    t_fail "example site built" "$(cat "$T_TMP/ex.err")"
+c=$T_TMP/net/content
+mkdir -p "$c/partenaires"
+cp "$G/site.yaml" "$c/"
+cp "$G/partenaires/caf.md" "$G/partenaires/epicerie.md" "$c/partenaires/"
+sed -i '/^logo:/d' "$c/partenaires/caf.md"	# caf names epicerie
+sed 's/^nom: .*/nom: "Troisième"/; /^sigle: /d' "$c/partenaires/epicerie.md" >"$c/partenaires/troisieme.md"
+"$A" build -q --no-pdf -C "$c" -o "$T_TMP/net/out" 2>"$T_TMP/net.err" ||
+    t_fail "a site of three partners built" "$(cat "$T_TMP/net.err")"
+# Every "N partenaire(s)" of the pages (tags and no-break spaces out):
+# singular for 0 and 1, plural from 2 — and both must occur, or the
+# sites no longer test anything.
+out=$(find "$T_TMP/ex/edition/site" "$T_TMP/net/out/edition/site" -name '*.html' -exec cat {} + |
+    sed 's/<[^>]*>//g; s/&nbsp;/ /g; s/\xc2\xa0/ /g' |
+    grep -o '[0-9][0-9]* partenaires\?\b' | sort | uniq -c |
+    awk '{ n = $2; pl = ($3 == "partenaires");
+	if (n >= 2) two = 1; else one = 1;
+	if ((n >= 2) != pl) bad = bad " \"" n " " $3 "\"" }
+	END { if (!one) bad = bad " (no count below 2)";
+	      if (!two) bad = bad " (no count of 2 or more)";
+	      print bad == "" ? "OK" : "bad:" bad }')
+t_eq "site: '1 partenaire', '2 partenaires' on every page" "$out" OK
+# The network's summary: "relié(s)" and "lien(s)" agree with the counts.
+summary() {
+	sed 's/<[^>]*>//g; s/\xc2\xa0/ /g' "$1" |
+	    grep -o '[0-9][0-9]* partenaires\? reliés\? par [0-9][0-9]* liens\?\.[^.]*\.' | head -1
+}
+out=$(summary "$T_TMP/ex/edition/site/reseau.html")
+case $out in
+[2-9]*" partenaires reliés par "[2-9]*" liens."* | [1-9][0-9]*" partenaires reliés par "[1-9][0-9]*" liens."*)
+	t_ok "reseau.html of the example: plurals ($out)" ;;
+*)	t_fail "reseau.html of the example: plurals" "$out" ;;
+esac
+t_eq "reseau.html: one link, one partner alone, in the singular" \
+    "$(summary "$T_TMP/net/out/edition/site/reseau.html")" \
+    "2 partenaires reliés par 1 lien. Un partenaire n’a pas encore de lien déclaré."
+
+# ---- foreign files: ten named, the rest counted -----------------------------
+o=$T_TMP/foreign
+"$A" build -q --no-pdf -C "$G" -o "$o" 2>/dev/null
+for i in 01 02 03 04 05 06 07 08 09 10 11 12; do
+	echo x >"$o/edition/site/etranger-$i.txt"
+done
+"$A" build -q --no-pdf -C "$G" -o "$o" 2>"$T_TMP/foreign.err"
+t_eq "twelve foreign files: the build refuses (exit 2)" "$?" 2
+t_eq "…names ten of them" "$(grep -c 'etranger-[0-9]*\.txt: error: was not written by annuaire' "$T_TMP/foreign.err")" 10
+t_check "…and counts the other two" grep -q "error: and 2 other files not written by annuaire" "$T_TMP/foreign.err"
+t_eq "…every one of them kept" "$(ls "$o/edition/site" | grep -c '^etranger-')" 12
+rm "$o/edition/site/etranger-12.txt" "$o/edition/site/etranger-11.txt"
+"$A" build -q --no-pdf -C "$G" -o "$o" 2>"$T_TMP/foreign.err"
+t_eq "ten foreign files: all ten named" "$(grep -c 'etranger-[0-9]*\.txt: error: was not written by annuaire' "$T_TMP/foreign.err")" 10
+t_check "…and no count of others" sh -c "! grep -q 'other files\? not written' '$T_TMP/foreign.err'"
+rm "$o/edition/site/etranger-10.txt"
+echo x >"$o/edition/site/dossier-etranger.txt"
+mkdir "$o/edition/site/etranger-dir" "$o/edition/site/z1" "$o/edition/site/z2"
+"$A" build -q --no-pdf -C "$G" -o "$o" 2>"$T_TMP/foreign.err"
+t_check "eleven foreign entries, one a folder: named without its '/'" \
+    grep -q "edition/site/etranger-dir: error: was not written by annuaire" "$T_TMP/foreign.err"
+t_check "…and the eleventh and later counted" grep -q "error: and [0-9]* other files\? not written by annuaire" "$T_TMP/foreign.err"
+
+# ---- a logo linked to a sibling folder named like content/ ---------------
+b=$T_TMP/sib
+mkdir -p "$b/content/partenaires" "$b/content/logos" "$b/content-old/logos"
+cp "$G/site.yaml" "$b/content/"
+sed '/^liens:/d' "$G/partenaires/caf.md" >"$b/content/partenaires/caf.md"
+cp "$G/logos/exemple.png" "$b/content-old/logos/exemple.png"
+ln -s ../../content-old/logos/exemple.png "$b/content/logos/exemple.png"
+"$A" check -C "$b/content" >"$T_TMP/sib.out" 2>&1
+t_eq "a logo linked into content-old/: check refuses it (exit 1)" "$?" 1
+t_check "…saying it leads outside the content folder" grep -q "logo: .*leads outside the content folder" "$T_TMP/sib.out"
+rm "$b/content/logos/exemple.png"
+cp "$G/logos/exemple.png" "$b/content/logos/exemple.png"
+"$A" check -C "$b/content" >"$T_TMP/sib.out" 2>&1
+t_eq "…the same logo inside content/ is fine" "$?" 0
+
+# ---- courriel: "mailto:…" ------------------------------------------------------
+m=$T_TMP/mailto/content
+mkdir -p "$m/partenaires"
+cp "$G/site.yaml" "$m/"
+sed 's/^courriel: .*/courriel: "mailto:epicerie@example.org"/' "$G/partenaires/epicerie.md" >"$m/partenaires/epicerie.md"
+sed 's/^courriel: .*/courriel: "MAILTO:accueil@example.org"/; /^logo:/d' "$G/partenaires/caf.md" >"$m/partenaires/caf.md"
+grep -q '^courriel: "MAILTO:' "$m/partenaires/caf.md" || t_fail "fixture: caf.md has a courriel"
+"$A" build -q --no-pdf -C "$m" -o "$T_TMP/mailto/out" 2>"$T_TMP/mailto.err"
+t_eq "courriel: \"mailto:…\" and \"MAILTO:…\" are accepted" "$?" 0
+P=$T_TMP/mailto/out/edition/site/partenaires
+t_check "…the page links to mailto:the address, once" grep -q 'href="mailto:epicerie@example.org"' "$P/epicerie.html"
+t_check "…whatever the case of the scheme" grep -q 'href="mailto:accueil@example.org"' "$P/caf.html"
+t_check "…and never to mailto:mailto:" sh -c "! grep -qi 'mailto:mailto:' '$P/epicerie.html' '$P/caf.html'"
+
+t_done

@@ -104,4 +104,43 @@ t_check "…the page links to mailto:the address, once" grep -q 'href="mailto:ep
 t_check "…whatever the case of the scheme" grep -q 'href="mailto:accueil@example.org"' "$P/caf.html"
 t_check "…and never to mailto:mailto:" sh -c "! grep -qi 'mailto:mailto:' '$P/epicerie.html' '$P/caf.html'"
 
+# ---- report's suivi.html: every name and address read back exactly ----------
+# The golden fixture's hostile partner (<script>, &, <b>), a name with
+# double quotes, and a request address with quotes (campagne.yaml is
+# hand-editable) that lands in an href: an HTML parser must read each
+# back as it is, and find no element the content did not ask for.
+if command -v python3 >/dev/null 2>&1; then
+	r=$T_TMP/rep
+	cp -r "$G" "$r"
+	sed "s/^nom: .*/nom: 'Le \"Bon\" Accueil'/; /^sigle:/d; /^courriel:/d; s/^mise_a_jour:/telephone: \"01 99 00 77 77\"\nmise_a_jour:/" \
+	    "$G/partenaires/epicerie.md" >"$r/partenaires/guillemets.md"
+	printf 'edition: 2019\npreparee: 2018-03-01\necheance: 2018-03-31\npartenaires:\n  guillemets:\n    demande: 2018-03-01\n    adresses: "\\"a&b\\"@example.org, autre@example.org"\n' >"$r/campagne.yaml"
+	"$A" report -C "$r" -o "$T_TMP/rep-o" >"$T_TMP/rep.txt" 2>"$T_TMP/rep.err"
+	t_eq "report on hostile names: exit 0" "$?" 0
+	out=$(python3 - "$T_TMP/rep-o/suivi.html" <<'PY'
+import sys
+from html.parser import HTMLParser
+class P(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True); self.text = []; self.tags = set(); self.hrefs = []
+    def handle_starttag(self, t, a):
+        self.tags.add(t)
+        self.hrefs += [v for k, v in a if k == "href"]
+    def handle_data(self, d): self.text.append(d)
+p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read())
+text = "".join(p.text)
+bad = []
+for name in ["<script>alert('nom')</script> Hostile & Cie {{titre}} (<b>H</b>)", 'Le "Bon" Accueil']:
+    if name not in text: bad.append("name not read back: " + name)
+for t in ("script", "b"):
+    if t in p.tags: bad.append("a <%s> element" % t)
+if 'mailto:"a&b"@example.org' not in p.hrefs: bad.append("href: %r" % [h for h in p.hrefs if h.startswith("mailto:")])
+print("\n".join(bad) or "OK")
+PY
+)
+	t_eq "suivi.html: names and addresses read back exactly, no element injected" "$out" OK
+else
+	t_skip "suivi.html read back" "python3 missing"
+fi
+
 t_done

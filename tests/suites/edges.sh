@@ -143,4 +143,36 @@ else
 	t_skip "suivi.html read back" "python3 missing"
 fi
 
+# ---- campaign: campagne.csv read back, the same day, an answered partner ----
+if command -v python3 >/dev/null 2>&1; then
+	k=$T_TMP/camp
+	cp -r "$G" "$k"
+	sed "s/^nom: .*/nom: 'Aide; \"Bon\" Accueil'/; /^sigle:/d; s/^courriel: .*/courriel: \"aide@example.org\"/" \
+	    "$G/partenaires/epicerie.md" >"$k/partenaires/aide.md"
+	SOURCE_DATE_EPOCH=1764464000 "$A" campaign -C "$k" -o "$T_TMP/camp-o" --echeance 2025-12-31 >/dev/null 2>&1
+	out=$(python3 - "$T_TMP/camp-o/campagne/campagne.csv" <<'PY'
+import csv, sys
+raw = open(sys.argv[1], "rb").read()
+rows = list(csv.reader(raw.decode("utf-8-sig").splitlines(), delimiter=";"))
+by = {r[1]: r for r in rows[1:]}
+bad = []
+if not raw.startswith(b"\xef\xbb\xbf"): bad.append("no BOM")
+if any(len(r) != len(rows[0]) for r in rows): bad.append("ragged rows")
+if by.get("aide", [""])[0] != 'Aide\u202f; "Bon" Accueil': bad.append("nom: %r" % by.get("aide"))
+if by.get("caf", ["", "", ""])[2] != "caf@example.org, dominique.secretnom@example.org": bad.append("courriel: %r" % by.get("caf"))
+print("\n".join(bad) or "OK")
+PY
+)
+	t_eq "campagne.csv: a BOM, one field per column, names and addresses exact" "$out" OK
+else
+	t_skip "campagne.csv read back" "python3 missing"
+fi
+SOURCE_DATE_EPOCH=1764464000 "$A" campaign -C "$k" -o "$T_TMP/camp-o" --echeance 2025-12-31 caf >"$T_TMP/again.out" 2>&1
+t_check "campaign twice the same day: the same request again, not a reminder" grep -qE '^caf +demande ' "$T_TMP/again.out"
+sed -i '/^  epicerie:$/,/^  [a-z]/{s/^    demande: \(.*\)$/    demande: \1\n    reponse: 2025-12-02/}' "$k/campagne.yaml"
+grep -q 'reponse: 2025-12-02' "$k/campagne.yaml" || t_fail "fixture: epicerie answered in campagne.yaml"
+SOURCE_DATE_EPOCH=1765064000 "$A" campaign -C "$k" -o "$T_TMP/camp-o2" >"$T_TMP/later.out" 2>&1
+t_check "a later campaign leaves out the partner who answered" sh -c "! grep -q '^epicerie ' '$T_TMP/later.out'"
+t_check "…and reminds the others" grep -qE '^caf +relance ' "$T_TMP/later.out"
+
 t_done

@@ -149,7 +149,41 @@ if command -v python3 >/dev/null 2>&1; then
 	cp -r "$G" "$k"
 	sed "s/^nom: .*/nom: 'Aide; \"Bon\" Accueil'/; /^sigle:/d; s/^courriel: .*/courriel: \"aide@example.org\"/" \
 	    "$G/partenaires/epicerie.md" >"$k/partenaires/aide.md"
+	# A slug long enough for a folded Message-ID; contacts whose names
+	# need quoting, or look like an encoded word (sent as is, a mail
+	# reader would decode it).
+	long=association-au-nom-un-peu-long-abc	# 34: its Message-ID is folded
+	sed "s/^nom: .*/nom: \"Association au nom long\"/; /^sigle:/d; s/^courriel: .*/courriel: \"long@example.org\"\ncontacts:\n  - nom: 'Say \"hi\"'\n    courriel: \"hi@example.org\"\n  - nom: \"=?UTF-8?B?SGFjaw==?=\"\n    courriel: \"ew@example.org\"/" \
+	    "$G/partenaires/epicerie.md" >"$k/partenaires/$long.md"
 	SOURCE_DATE_EPOCH=1764464000 "$A" campaign -C "$k" -o "$T_TMP/camp-o" --echeance 2025-12-31 >/dev/null 2>&1
+	out=$(python3 - "$T_TMP/camp-o/campagne" "$long" <<'PY'
+import binascii, email, email.policy, email.utils, glob, os, sys
+d, long = sys.argv[1], sys.argv[2]
+bad = []
+for f in sorted(glob.glob(os.path.join(d, "*.eml"))):
+    raw = open(f, "rb").read()
+    if any(len(l) > 78 for l in raw.split(b"\r\n")): bad.append(os.path.basename(f) + ": a line over 78")
+    m = email.message_from_bytes(raw, policy=email.policy.default)
+    for part in m.iter_attachments():
+        body = part.get_payload(decode=False).replace("\r\n", "").replace("\n", "")
+        try: data = binascii.a2b_base64(body, strict_mode=True)
+        except binascii.Error as e: bad.append(os.path.basename(f) + ": base64: %s" % e); continue
+        if data != open(os.path.join(d, part.get_filename()), "rb").read(): bad.append(f + ": attachment differs")
+m = email.message_from_bytes(open(os.path.join(d, long + ".eml"), "rb").read(), policy=email.policy.compat32)
+raw_to = str(email.header.make_header(email.header.decode_header(m["To"].replace("\r\n", ""))))
+names = dict((a, n) for n, a in email.utils.getaddresses([m["To"].replace("\r\n", "")]))
+hdr = {}
+for n, a in email.utils.getaddresses([m["To"].replace("\r\n", "")]):
+    parts = email.header.decode_header(n)
+    hdr[a] = "".join(p.decode(c or "ascii") if isinstance(p, bytes) else p for p, c in parts)
+if hdr.get("hi@example.org") != 'Say "hi"': bad.append("To: %r" % hdr.get("hi@example.org"))
+if hdr.get("ew@example.org") != "=?UTF-8?B?SGFjaw==?=": bad.append("To: %r" % hdr.get("ew@example.org"))
+if "=?UTF-8?B?SGFjaw==?=" in open(os.path.join(d, long + ".eml"), encoding="ascii").read(): bad.append("the encoded-word-like name sent as is")
+if not m["Message-ID"].strip().startswith("<campagne-"): bad.append("Message-ID: %r" % m["Message-ID"])
+print("\n".join(bad) or "OK")
+PY
+)
+	t_eq "campaign drafts: lines <= 78 (a long Message-ID folded), strict base64, display names read back" "$out" OK
 	out=$(python3 - "$T_TMP/camp-o/campagne/campagne.csv" <<'PY'
 import csv, sys
 raw = open(sys.argv[1], "rb").read()

@@ -208,5 +208,12 @@ grep -q 'reponse: 2025-12-02' "$k/campagne.yaml" || t_fail "fixture: epicerie an
 SOURCE_DATE_EPOCH=1765064000 "$A" campaign -C "$k" -o "$T_TMP/camp-o2" >"$T_TMP/later.out" 2>&1
 t_check "a later campaign leaves out the partner who answered" sh -c "! grep -q '^epicerie ' '$T_TMP/later.out'"
 t_check "…and reminds the others" grep -qE '^caf +relance ' "$T_TMP/later.out"
+# A reminder's Message-ID is longer ("-relance"): a long slug is cut
+# (and a hash of it added), its folded line still within 78 columns.
+t_eq "reminders: no line of a draft over 78 columns" \
+    "$(cat "$T_TMP/camp-o2/campagne/"*.eml | tr -d '\r' | awk 'length($0) > 78' | head -3)" ""
+t_check "…the long slug's Message-ID cut, a reminder's still" \
+    grep -qE '^ <campagne-2019-association-au-nom-[a-z-]*[a-z]-[0-9a-f]{8}-2025-12-06-relance@example\.org>' \
+    "$T_TMP/camp-o2/campagne/association-au-nom-un-peu-long-abc.eml"
 
 t_done

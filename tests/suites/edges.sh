@@ -77,6 +77,15 @@ t_eq "…ten named, the eleventh counted, in the singular" \
     "$(grep -c 'error: was not written by annuaire' "$T_TMP/foreign.err") $(grep -o 'and [0-9]* other files\? not written by annuaire' "$T_TMP/foreign.err")" \
     "10 and 1 other file not written by annuaire"
 
+# A staging folder an older version left (OUT/.build-*) goes at the next
+# build.
+rm -rf "$o/edition/site/etranger-"* "$o/edition/site/dossier-etranger.txt"
+mkdir -p "$o/.build-4242/site"
+echo x >"$o/.build-4242/site/index.html"
+"$A" build -q --no-pdf -C "$G" -o "$o" 2>"$T_TMP/stage.err"
+t_eq "a build after an interrupted older one: exit 0" "$?" 0
+t_check "…its staging folder OUT/.build-* removed" test ! -e "$o/.build-4242"
+
 # ---- a logo linked to a sibling folder named like content/ ---------------
 b=$T_TMP/sib
 mkdir -p "$b/content/partenaires" "$b/content/logos" "$b/content-old/logos"

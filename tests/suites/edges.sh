@@ -86,6 +86,14 @@ echo x >"$o/.build-4242/site/index.html"
 t_eq "a build after an interrupted older one: exit 0" "$?" 0
 t_check "…its staging folder OUT/.build-* removed" test ! -e "$o/.build-4242"
 
+# ---- leftovers of a stopped import: its own removed, hidden files kept ---
+l=$T_TMP/left
+cp -r "$G" "$l"; mkdir -p "$T_TMP/left-in"
+: >"$l/partenaires/z.md.tmp-ABCDEF"; : >"$l/partenaires/.z.md.tmp-ABCDEF"
+"$A" import -C "$l" "$T_TMP/left-in" >/dev/null 2>&1
+t_eq "import removes its leftovers but not a hidden file of that shape" \
+    "$(cd "$l/partenaires" && ls -A | grep 'tmp-' | tr '\n' ' ')" ".z.md.tmp-ABCDEF "
+
 # ---- a logo linked to a sibling folder named like content/ ---------------
 b=$T_TMP/sib
 mkdir -p "$b/content/partenaires" "$b/content/logos" "$b/content-old/logos"

@@ -58,6 +58,16 @@ t_check "…naming DIR's page" grep -q "$W/bad/partenaires/epicerie.md:" "$W/che
 A new -C "$W/content" "Nouveau partenaire" >"$W/new.out" 2>/dev/null
 t_eq "new -C DIR: the page lands in DIR/partenaires/" "$(cat "$W/new.out")" "$W/content/partenaires/nouveau-partenaire.md"
 rm -f "$W/content/partenaires/nouveau-partenaire.md"
+# The name as written, even with quotes, a backslash and control
+# characters (made spaces): the page loads and carries it.
+A new -C "$W/content" "$(printf 'Le \\ "Bon"\037Accueil\tici')" >"$W/new2.out" 2>"$W/new2.err"
+t_eq "new: a name with \" \\ and control characters (exit 0)" "$?" 0
+t_check "…its page holds the name, quoted for YAML" \
+    grep -qF 'nom: "Le \\ \"Bon\" Accueil ici"' "$W/content/partenaires/le-bon-accueil-ici.md"
+A new -C "$W/content" "$(printf 'Le \\ "Bon"\037Accueil\tici')" >/dev/null 2>"$W/new3.err"
+t_eq "new: the same name again is refused (exit 1)" "$?" 1
+t_check "…saying the page exists" grep -q "le-bon-accueil-ici.md: error: this page already exists" "$W/new3.err"
+rm -f "$W/content/partenaires/le-bon-accueil-ici.md"
 A report -C "$W/content" -o "$W/rep" >"$W/report.out" 2>/dev/null
 t_eq "report -C DIR -o OUT: exit 0" "$?" 0
 t_check "…OUT/suivi.html written" test -s "$W/rep/suivi.html"
@@ -118,6 +128,7 @@ if command -v curl >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
 	mkdir -p "$S/cwd" "$S/out/campagne" "$S/bin" "$S/theme" "$S/tmp"
 	cp -r "$TOP/tests/golden/site/content" "$S/content"
 	echo '<!DOCTYPE html><title>Formulaire</title>' >"$S/out/campagne/caf.html"
+	echo secret >"$S/out/campagne/.secret"
 	printf '#!/bin/sh\necho "$1" >>"%s/opened"\n' "$S" >"$S/bin/xdg-open"
 	chmod +x "$S/bin/xdg-open"
 	{ cat "$TOP/themes/default/index.mustache"; echo '<!-- theme-de-test -->'; } >"$S/theme/index.mustache"
@@ -136,6 +147,8 @@ if command -v curl >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
 	t_eq "…and answers there" "$(code "$U")" 200
 	t_eq "serve -C DIR: its partners' pages are served" "$(code "${U}partenaires/caf.html")" 200
 	t_eq "serve -o OUT: OUT/campagne/ is served" "$(code "${U}campagne/caf.html")" 200
+	t_eq "serve: a hidden file is not served (404)" "$(code "${U}campagne/.secret")" 404
+	t_eq "serve: a path with .. is refused (400)" "$(code --path-as-is "${U}campagne/../../etc/passwd")" 400
 	t_check "serve --theme DIR: the pages come from that theme" sh -c "curl -s '$U' | grep -q theme-de-test"
 	t_check "serve --poll: it polls" grep -q '(polling)' "$S/log"
 	for i in $(seq 1 50); do [ -s "$S/opened" ] && break; sleep 0.1; done

@@ -123,6 +123,25 @@ t_check "…the page links to mailto:the address, once" grep -q 'href="mailto:ep
 t_check "…whatever the case of the scheme" grep -q 'href="mailto:accueil@example.org"' "$P/caf.html"
 t_check "…and never to mailto:mailto:" sh -c "! grep -qi 'mailto:mailto:' '$P/epicerie.html' '$P/caf.html'"
 
+# ---- report's text: states, counts in the singular, what to do ----------
+R=$T_TMP/rt
+mkdir -p "$R/partenaires"
+cp "$G/site.yaml" "$R/"
+sed 's/^mise_a_jour: 2018-/mise_a_jour: 2017-/; /^suivi:/d' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie.md"
+"$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt1.txt" 2>/dev/null
+t_check "report, one page: '(1 fiche)'" grep -q '^Par état : ancienne 1 (1 fiche)$' "$T_TMP/rt1.txt"
+sed 's/^nom: .*/nom: "Épicerie à jour"/; /^suivi:/d' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie-2.md"
+printf -- '---\nnom: "Cassée"\n---\n' >"$R/partenaires/cassee.md"
+"$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt.txt" 2>/dev/null
+t_check "report: a page older than the edition is 'ancienne'" grep -qE '^ancienne +Épicerie solidaire ' "$T_TMP/rt.txt"
+t_check "…one of this edition 'à jour'" grep -qE '^à jour +Épicerie à jour ' "$T_TMP/rt.txt"
+t_check "…three pages: '(3 fiches)'" grep -q '(3 fiches)$' "$T_TMP/rt.txt"
+t_check "…with only errors to fix, still what to do: check, for 1 page (singular)" \
+    grep -qE '^  annuaire check +les erreurs des 1 fiche en erreur$' "$T_TMP/rt.txt"
+cp "$R/partenaires/cassee.md" "$R/partenaires/cassee-2.md"
+"$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt2.txt" 2>/dev/null
+t_check "…for 2 pages (plural)" grep -qE '^  annuaire check +les erreurs des 2 fiches en erreur$' "$T_TMP/rt2.txt"
+
 # ---- report's suivi.html: every name and address read back exactly ----------
 # The golden fixture's hostile partner (<script>, &, <b>), a name with
 # double quotes, and a request address with quotes (campagne.yaml is

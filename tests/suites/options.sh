@@ -147,6 +147,9 @@ if command -v curl >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
 	t_eq "…and answers there" "$(code "$U")" 200
 	t_eq "serve -C DIR: its partners' pages are served" "$(code "${U}partenaires/caf.html")" 200
 	t_eq "serve -o OUT: OUT/campagne/ is served" "$(code "${U}campagne/caf.html")" 200
+	lang() { curl -s -H "Accept-Language: $1" "${U}_annuaire/" | grep -o '<html lang="[a-z]*"' | head -1; }
+	t_eq "serve: the coordinator's page in French when fr and en are liked alike" "$(lang 'en, fr')" '<html lang="fr"'
+	t_eq "…in English when en is liked more" "$(lang 'en, fr;q=0.5')" '<html lang="en"'
 	t_eq "serve: a hidden file is not served (404)" "$(code "${U}campagne/.secret")" 404
 	t_eq "serve: a path with .. is refused (400)" "$(code --path-as-is "${U}campagne/../../etc/passwd")" 400
 	t_check "serve --theme DIR: the pages come from that theme" sh -c "curl -s '$U' | grep -q theme-de-test"

@@ -127,14 +127,16 @@ t_check "…and never to mailto:mailto:" sh -c "! grep -qi 'mailto:mailto:' '$P/
 R=$T_TMP/rt
 mkdir -p "$R/partenaires"
 cp "$G/site.yaml" "$R/"
-sed 's/^mise_a_jour: 2018-/mise_a_jour: 2017-/; /^suivi:/d' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie.md"
+sed 's/^mise_a_jour: 2018-/mise_a_jour: 2017-/; /^suivi:/d; s/^\(mise_a_jour: .*\)$/\1\nnote_suivi: "Note à suivre"/' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie.md"
 "$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt1.txt" 2>/dev/null
 t_check "report, one page: '(1 fiche)'" grep -q '^Par état : ancienne 1 (1 fiche)$' "$T_TMP/rt1.txt"
-sed 's/^nom: .*/nom: "Épicerie à jour"/; /^suivi:/d' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie-2.md"
+sed 's/^nom: .*/nom: "Épicerie à jour"/; /^suivi:/d; s/^\(mise_a_jour: .*\)$/\1\nnote_suivi: "Note réglée"/' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie-2.md"
 printf -- '---\nnom: "Cassée"\n---\n' >"$R/partenaires/cassee.md"
 "$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt.txt" 2>/dev/null
 t_check "report: a page older than the edition is 'ancienne'" grep -qE '^ancienne +Épicerie solidaire ' "$T_TMP/rt.txt"
 t_check "…one of this edition 'à jour'" grep -qE '^à jour +Épicerie à jour ' "$T_TMP/rt.txt"
+t_check "…the follow-up note of a page with work to do shown" grep -q 'Note à suivre' "$T_TMP/rt.txt"
+t_check "…not the note of a page à jour" sh -c "! grep -q 'Note réglée' '$T_TMP/rt.txt'"
 t_check "…three pages: '(3 fiches)'" grep -q '(3 fiches)$' "$T_TMP/rt.txt"
 t_check "…with only errors to fix, still what to do: check, for 1 page (singular)" \
     grep -qE '^  annuaire check +les erreurs des 1 fiche en erreur$' "$T_TMP/rt.txt"

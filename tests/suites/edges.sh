@@ -131,7 +131,7 @@ sed 's/^mise_a_jour: 2018-/mise_a_jour: 2017-/; /^suivi:/d; s/^\(mise_a_jour: .*
 "$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt1.txt" 2>/dev/null
 t_check "report, one page: '(1 fiche)'" grep -q '^Par état : ancienne 1 (1 fiche)$' "$T_TMP/rt1.txt"
 sed 's/^nom: .*/nom: "Épicerie à jour"/; /^suivi:/d; s/^\(mise_a_jour: .*\)$/\1\nnote_suivi: "Note réglée"/' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie-2.md"
-printf -- '---\nnom: "Cassée"\n---\n' >"$R/partenaires/cassee.md"
+printf -- '---\nnom: "Cassée"\nchamp_inconnu: 1\n---\n' >"$R/partenaires/cassee.md"
 "$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt.txt" 2>/dev/null
 t_check "report: a page older than the edition is 'ancienne'" grep -qE '^ancienne +Épicerie solidaire ' "$T_TMP/rt.txt"
 t_check "…one of this edition 'à jour'" grep -qE '^à jour +Épicerie à jour ' "$T_TMP/rt.txt"
@@ -140,6 +140,9 @@ t_check "…not the note of a page à jour" sh -c "! grep -q 'Note réglée' '$T
 t_check "…three pages: '(3 fiches)'" grep -q '(3 fiches)$' "$T_TMP/rt.txt"
 t_check "…with only errors to fix, still what to do: check, for 1 page (singular)" \
     grep -qE '^  annuaire check +les erreurs des 1 fiche en erreur$' "$T_TMP/rt.txt"
+"$A" report -C "$R" -o "$T_TMP/rt-o" --format csv >"$T_TMP/rt.csv" 2>/dev/null
+t_eq "report --format csv: a broken page's errors and warnings counted" \
+    "$(cut -d';' -f2,4,5 "$T_TMP/rt.csv" | grep -E '^cassee;')" "cassee;7;1"
 cp "$R/partenaires/cassee.md" "$R/partenaires/cassee-2.md"
 "$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt2.txt" 2>/dev/null
 t_check "…for 2 pages (plural)" grep -qE '^  annuaire check +les erreurs des 2 fiches en erreur$' "$T_TMP/rt2.txt"

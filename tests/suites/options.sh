@@ -120,6 +120,19 @@ cp -r "$TOP/content" "$T_TMP/c-f2"
 SOURCE_DATE_EPOCH=$T1 A campaign -C "$T_TMP/c-f2" -o "$T_TMP/o-f2" --echeance 2025-12-06 tad >/dev/null 2>"$T_TMP/f2.err"
 t_eq "campaign --echeance today: not past (exit 0)" "$?" 0
 
+# ---- import --take: a conflict settled for the partner's value ----------
+# (--keep, --accept, --as-new: year.sh).  c3f: the coordinator and the
+# partner both changed public since the request.
+K=$T_TMP/c-take
+cp -r "$TOP/content" "$K"; mkdir -p "$T_TMP/in-take"
+A campaign -C "$K" -o "$T_TMP/o-take" --echeance 2025-12-31 c3f >/dev/null 2>&1
+sed -i 's/^public: .*/public: "Familles (coordination)."/' "$K/partenaires/c3f.md"
+sed 's/^public: .*/public: "Familles (partenaire)."/' "$K/campagne-envois/c3f.md" >"$T_TMP/in-take/c3f.md"
+SOURCE_DATE_EPOCH=$T1 A import -C "$K" --apply "$T_TMP/in-take" >/dev/null 2>&1
+t_eq "import --apply: a conflict left as it is" "$(sed -n 's/^public: //p' "$K/partenaires/c3f.md")" '"Familles (coordination)."'
+SOURCE_DATE_EPOCH=$T1 A import -C "$K" --apply --take c3f:public "$T_TMP/in-take" >/dev/null 2>&1
+t_eq "import --take c3f:public: the partner's value taken" "$(sed -n 's/^public: //p' "$K/partenaires/c3f.md")" '"Familles (partenaire)."'
+
 # ---- serve: -C, -o, --theme, --port, --bind, --open, --poll -------------------
 # Run from a folder with no content/ nor out/ (the defaults), so -C and
 # -o must be obeyed; a fake xdg-open records what --open opens.

@@ -127,7 +127,7 @@ t_check "…and never to mailto:mailto:" sh -c "! grep -qi 'mailto:mailto:' '$P/
 R=$T_TMP/rt
 mkdir -p "$R/partenaires"
 cp "$G/site.yaml" "$R/"
-sed 's/^mise_a_jour: 2018-/mise_a_jour: 2017-/; /^suivi:/d; s/^\(mise_a_jour: .*\)$/\1\nnote_suivi: "Note à suivre"/' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie.md"
+sed 's/^mise_a_jour: 2018-/mise_a_jour: 2017-/; /^suivi:/d; s/^\(mise_a_jour: .*\)$/\1\nnote_suivi: "Note à\\nsuivre"/' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie.md"
 "$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt1.txt" 2>/dev/null
 t_check "report, one page: '(1 fiche)'" grep -q '^Par état : ancienne 1 (1 fiche)$' "$T_TMP/rt1.txt"
 sed 's/^nom: .*/nom: "Épicerie à jour"/; /^suivi:/d; s/^\(mise_a_jour: .*\)$/\1\nnote_suivi: "Note réglée"/' "$G/partenaires/epicerie.md" >"$R/partenaires/epicerie-2.md"
@@ -143,6 +143,13 @@ t_check "…with only errors to fix, still what to do: check, for 1 page (singul
 "$A" report -C "$R" -o "$T_TMP/rt-o" --format csv >"$T_TMP/rt.csv" 2>/dev/null
 t_eq "report --format csv: a broken page's errors and warnings counted" \
     "$(cut -d';' -f2,4,5 "$T_TMP/rt.csv" | grep -E '^cassee;')" "cassee;7;1"
+if command -v python3 >/dev/null 2>&1; then
+	t_eq "report --format csv: a note on two lines stays one field" "$(python3 -c '
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8-sig", newline=""), delimiter=";"))
+by = {r[1]: r for r in rows[1:]}
+print(len(set(map(len, rows))), repr(by["epicerie"][rows[0].index("note_suivi")]))' "$T_TMP/rt.csv")" "1 'Note à\nsuivre'"
+fi
 cp "$R/partenaires/cassee.md" "$R/partenaires/cassee-2.md"
 "$A" report -C "$R" -o "$T_TMP/rt-o" >"$T_TMP/rt2.txt" 2>/dev/null
 t_check "…for 2 pages (plural)" grep -qE '^  annuaire check +les erreurs des 2 fiches en erreur$' "$T_TMP/rt2.txt"

@@ -133,6 +133,13 @@ t_eq "import --apply: a conflict left as it is" "$(sed -n 's/^public: //p' "$K/p
 SOURCE_DATE_EPOCH=$T1 A import -C "$K" --apply --take c3f:public "$T_TMP/in-take" >/dev/null 2>&1
 t_eq "import --take c3f:public: the partner's value taken" "$(sed -n 's/^public: //p' "$K/partenaires/c3f.md")" '"Familles (partenaire)."'
 
+# ---- serve --port at its edges (no server started) ---------------------
+for p in 0 65536; do
+	timeout 10 "$ANNUAIRE" serve -C "$TOP/tests/golden/site/content" --port $p >/dev/null 2>"$T_TMP/port.err"
+	t_eq "serve --port $p: a usage error (exit 2)" "$?" 2
+	t_check "…saying the range" grep -q -- "--port takes a number from 1 to 65535, not '$p'" "$T_TMP/port.err"
+done
+
 # ---- serve: -C, -o, --theme, --port, --bind, --open, --poll -------------------
 # Run from a folder with no content/ nor out/ (the defaults), so -C and
 # -o must be obeyed; a fake xdg-open records what --open opens.

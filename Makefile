@@ -2,6 +2,7 @@
 #   make              install missing Debian packages (as root), build, generate out/
 #   make check        every test; ends with "N passed, N failed[, N skipped]"
 #   make check-sanitize   the C suites again under ASan+UBSan (also part of check)
+#   make mutate       mutation testing (tests/mutants/*.mut): MUTANTS=, ONLY=id,id, STAGE2=0
 #   make bench        the benchmark: BENCH_SIZES="1000 10000", BENCH_RUNS=3 -> bench/RESULTS.md
 #   make install / uninstall   PREFIX, DESTDIR
 
@@ -50,7 +51,7 @@ TESTBINS = $(TESTSRCS:tests/unit/%.c=$(BUILD)/tests/%)
 -include Makefile.local
 
 .PHONY: all deps deps-test build out check check-sanitize test-bins \
-	san-build bench install uninstall clean lint
+	san-build bench install uninstall clean lint mutate
 
 all: deps build out
 
@@ -110,6 +111,13 @@ check-sanitize: deps deps-test san-build
 
 bench: deps build
 	@sh bench/run.sh
+
+# Mutation testing: not part of check (slow); tools/mutate.py says how.
+# Writes build/mutate-report.txt and prints the score.
+mutate: deps deps-test
+	@$(MAKE) --no-print-directory test-bins
+	@python3 tools/mutate.py $(if $(MUTANTS),--mutants $(MUTANTS)) \
+	    $(if $(ONLY),--only '$(ONLY)') $(if $(filter 0,$(STAGE2)),--no-stage2)
 
 install: annuaire
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \

@@ -109,6 +109,39 @@ bad=$(awk '
 ' "$d")
 t_eq "index cross-references set \"voir\" in italics" "$bad" ""
 
+# The opening hours, by day (issue 24: once only the golden dump saw
+# them): days with the same hours share a row ("mer.–jeu."), a closed
+# weekday says "fermé" in the muted colour, an open one its hours in the
+# ink colour, and a closed week-end says nothing.  One line per table:
+# DAYS=h (open) or DAYS=fermé~ (closed, muted), in the order of the pages.
+hours=$(awk '
+	function flush() { if (row != "") print row; row = ""; lx = ""; ly = "" }
+	/^page / { flush(); inh = 0; next }
+	/^  text / {
+		s = $0; sub(/^[^"]*"/, "", s); sub(/"$/, "", s)
+		if ($0 ~ / bold /) { if (inh) flush(); inh = (s == "HORAIRES"); next }
+		if (!inh || $0 ~ / italic /) next
+		match($0, /x=[0-9.]+/); x = substr($0, RSTART + 2, RLENGTH - 2)
+		match($0, /y=[0-9.]+/); y = substr($0, RSTART + 2, RLENGTH - 2)
+		match($0, /#[0-9a-f]+/); c = substr($0, RSTART, RLENGTH)
+		if (y == ly) {
+			if (!skip)	# a value: closed or open, and its colour
+				row = row "=" (s == "fermé" ? s : "h") \
+				    (c == "#595959" ? "~" : "")
+		} else {	# a day label, or the second line of long hours
+			if (lx == "") lx = x
+			skip = (x != lx)
+			if (!skip) row = row (row == "" ? "" : " ") s
+		}
+		ly = y
+	}
+	END { flush() }' "$d")
+t_eq "hours: closed weekdays say fermé (muted), a closed week-end nothing" \
+    "$hours" "lun.–mar.=h mer.=h jeu.=h ven.=h
+lun.–mer.=h jeu.=h ven.=h
+lun.=fermé~ mar.=h mer.–jeu.=fermé~ ven.=h
+lun.=h mar.=fermé~ mer.=h jeu.=fermé~ ven.=h"
+
 t_check "no soft hyphen is drawn" bash -c "! grep -q $'\xc2\xad' '$d'"
 t_check "cover band reaches into the bleed" \
     grep -q '^  rect x=-8.50 .* w=436.54 ' "$d"

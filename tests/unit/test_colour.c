@@ -56,6 +56,41 @@ test_dark_reads_on_white_and_tint(void **state)
 	assert_int_equal(colour_dark(0x1f5fa8), 0x1f5fa8);
 }
 
+/*
+ * The margin over WCAG's 4.5 (colour.c: 4.6, so that a renderer's
+ * rounding never dips below 4.5), on the 216 web-safe colours: the
+ * shade reads at 4.6 on white and on the category's tint, and it is
+ * the lightest step that does (the step before it does not).
+ */
+static void
+test_dark_margin(void **state)
+{
+	unsigned int	 r, g, b, rgb, d, prev;
+	int		 t;
+
+	(void)state;
+	for (r = 0; r <= 0xff; r += 0x33)
+		for (g = 0; g <= 0xff; g += 0x33)
+			for (b = 0; b <= 0xff; b += 0x33) {
+				rgb = r << 16 | g << 8 | b;
+				d = colour_dark(rgb);
+				if (d == 0x000000)
+					continue;	/* the last resort */
+				assert_true(colour_contrast(d, 0xffffff) >= 4.6);
+				assert_true(colour_contrast(d,
+				    colour_light(rgb)) >= 4.6);
+				for (t = 0; t < 1000 &&
+				    colour_mix(rgb, 0x000000, t) != d; t += 25)
+					;
+				assert_true(t < 1000);
+				if (t == 0)
+					continue;
+				prev = colour_mix(rgb, 0x000000, t - 25);
+				assert_false(colour_contrast(prev, 0xffffff) >= 4.6 &&
+				    colour_contrast(prev, colour_light(rgb)) >= 4.6);
+			}
+}
+
 int
 main(void)
 {
@@ -63,6 +98,7 @@ main(void)
 		cmocka_unit_test(test_contrast_known_values),
 		cmocka_unit_test(test_mix_bounds),
 		cmocka_unit_test(test_dark_reads_on_white_and_tint),
+		cmocka_unit_test(test_dark_margin),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -22,6 +22,7 @@
 #include <png.h>
 
 #include "pdf.h"
+#include "pdf_emit.h"
 #include "util.h"
 #include "unit.h"
 
@@ -935,6 +936,30 @@ test_errors(void **state)
 	doc_free(doc);
 }
 
+/*
+ * Numbers in content streams: thousandths, no trailing zero, the sign
+ * kept down to -0.001, 0 for what is not a number or absurd.
+ */
+static void
+test_numbers(void **state)
+{
+	static const struct { double v; const char *want; } v[] = {
+		{ 0, "0 " }, { 1, "1 " }, { 1.5, "1.5 " }, { 12.25, "12.25 " },
+		{ 0.001, "0.001 " }, { -0.001, "-0.001 " }, { -2.5, "-2.5 " },
+		{ 595.28, "595.28 " }, { 0.0004, "0 " }, { 1e12, "0 " },
+	};
+	struct buf	 b;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		buf_init(&b);
+		emit_num(&b, v[i].v, ' ');
+		assert_string_equal(buf_cstr(&b), v[i].want);
+		buf_free(&b);
+	}
+}
+
 int
 main(void)
 {
@@ -962,5 +987,12 @@ main(void)
 		cmocka_unit_test(test_errors),
 	};
 
-	return cmocka_run_group_tests(tests, setup, teardown);
+	const struct CMUnitTest pure[] = {
+		cmocka_unit_test(test_numbers),
+	};
+	int	 rc;
+
+	rc = cmocka_run_group_tests(tests, setup, teardown);
+	rc += cmocka_run_group_tests_name("numbers", pure, NULL, NULL);
+	return rc;
 }

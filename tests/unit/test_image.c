@@ -41,7 +41,8 @@ S_chunk(struct buf *b, const char *type, const void *data, size_t len)
 
 /*
  * An RGB PNG of w x h, depth 8 or 16, with a tEXt chunk
- * "Title\0x" when text is set.
+ * "Title\0x" when text is 1, a tRNS chunk (black is transparent) when
+ * text is 2.
  */
 static char *
 S_png(uint32_t w, uint32_t h, int depth, int text, size_t *len)
@@ -63,7 +64,9 @@ S_png(uint32_t w, uint32_t h, int depth, int text, size_t *len)
 	ihdr[9] = 2;
 	ihdr[10] = ihdr[11] = ihdr[12] = 0;
 	S_chunk(&b, "IHDR", ihdr, 13);
-	if (text)
+	if (text == 2)
+		S_chunk(&b, "tRNS", "\0\0\0\0\0\0", 6);
+	else if (text)
 		S_chunk(&b, "tEXt", "Title\0x", 7);
 	for (y = 0; y < h; y++) {
 		buf_putc(&raw, 0);
@@ -208,11 +211,46 @@ test_jpeg(void **state)
 	free(j);
 }
 
+/* The magic numbers: PNG's eight bytes, JPEG's SOI and a marker. */
+static void
+test_magic(void **state)
+{
+	(void)state;
+	assert_int_equal(image_type("\x89PNG\r\n\x1a\n", 8), IMAGE_PNG);
+	assert_int_equal(image_type("\x89PNG\r\n\x1a", 7), IMAGE_UNKNOWN);
+	assert_int_equal(image_type("\xff\xd8\xff", 3), IMAGE_JPEG);
+	assert_int_equal(image_type("\xff\xd8\x00", 3), IMAGE_UNKNOWN);
+	assert_int_equal(image_type("\xff\xd8", 2), IMAGE_UNKNOWN);
+}
+
+/* A PNG's tRNS chunk becomes an alpha channel (RGB -> RGBA). */
+static void
+test_png_trns(void **state)
+{
+	struct image	 img;
+	char		 why[200], *p;
+	size_t		 len;
+
+	(void)state;
+	p = S_png(4, 3, 8, 2, &len);
+	assert_true(image_decode(p, len, 1, &img, why, sizeof(why)));
+	assert_int_equal(img.channels, 4);
+	image_free(&img);
+	free(p);
+	p = S_png(4, 3, 8, 0, &len);
+	assert_true(image_decode(p, len, 1, &img, why, sizeof(why)));
+	assert_int_equal(img.channels, 3);
+	image_free(&img);
+	free(p);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_png),
+		cmocka_unit_test(test_magic),
+		cmocka_unit_test(test_png_trns),
 		cmocka_unit_test(test_limits),
 		cmocka_unit_test(test_jpeg),
 	};

@@ -25,6 +25,9 @@
 #include "load.h"
 #include "pdf.h"
 #include "lay.h"
+#include "glyphs.h"
+#include "lay_font.h"
+#include "lay_theme.h"
 
 #define	LONG_BODY \
 	"Premier paragraphe de la présentation, assez long pour être " \
@@ -653,6 +656,15 @@ test_verify(void **state)
 	diags_free(&dg);
 	d->pages[0].nitems--;
 	free(d->pages[0].items[d->pages[0].nitems].text);
+	/* Over it from its left: the sweep sees the pair the other way. */
+	(void)S_word(d, 0, 45, 302, 40, "Gauche");
+	diags_init(&dg);
+	assert_int_equal(lay_verify(d, in, out, top, bot, &dg), 0);
+	assert_int_equal(dg.errors, 1);
+	assert_true(S_diag_has(&dg, "the text \"Gauche\""));
+	diags_free(&dg);
+	d->pages[0].nitems--;
+	free(d->pages[0].items[d->pages[0].nitems].text);
 
 	/* Out of the text block: right, left (page 2's margins), below. */
 	S_word(d, 0, 300, 200, 90, "trop large");
@@ -920,6 +932,282 @@ test_lay_defer(void **state)
 	layout_free(l.doc);
 }
 
+/*
+ * The alphabetical index: an entry per name, and one per sigle that
+ * differs from the name ("Caf, voir Caisse..."); a sigle equal to the
+ * name ("Aide aux familles") makes no second entry.  Entries are
+ * counted by the start of their text items on the index's pages.
+ */
+static size_t
+S_count_on(const struct pdf_doc *doc, const char *head, const char *text)
+{
+	size_t	 i, j, n = 0;
+
+	for (i = 0; i < doc->npages; i++) {
+		if (doc->pages[i].running_head == NULL ||
+		    strcmp(doc->pages[i].running_head, head) != 0)
+			continue;
+		for (j = 0; j < doc->pages[i].nitems; j++)
+			if (doc->pages[i].items[j].type == ITEM_TEXT &&
+			    strncmp(doc->pages[i].items[j].text, text,
+			    strlen(text)) == 0)
+				n++;
+	}
+	return n;
+}
+
+static void
+test_alpha_sigles(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+
+	f->p[0].sigle = T("Caf", 3, 8);
+	f->p[1].sigle = T("Aide aux familles", 3, 8);
+	doc = S_layout(f, 0, &d);
+	f->p[0].sigle = T(NULL, 0, 0);
+	f->p[1].sigle = T(NULL, 0, 0);
+	assert_non_null(doc);
+	assert_int_equal(S_count_on(doc, "Index alphabétique", "Caf,"), 1);
+	assert_int_equal(S_count_on(doc, "Index alphabétique",
+	    "Aide aux familles"), 1);
+	layout_free(doc);
+	diags_free(&d);
+}
+
+/*
+ * Two partners of one name: their entries of the alphabetical index
+ * come in the order of their pages (the same order as the booklet's:
+ * by slug), so that "Aide aux familles ... 9" comes before "... 11".
+ */
+static void
+test_alpha_same_name(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	struct text	 saved = f->p[2].nom;
+	const struct pdf_item *it;
+	size_t		 i, j, k, n = 0, dest[4];
+
+	f->p[2].nom = f->p[1].nom;	/* "aide" and "zeta", one category */
+	doc = S_layout(f, 0, &d);
+	f->p[2].nom = saved;
+	assert_non_null(doc);
+	for (i = 0; i < doc->npages; i++) {
+		if (doc->pages[i].running_head == NULL ||
+		    strcmp(doc->pages[i].running_head, "Index alphabétique") != 0)
+			continue;
+		for (j = 0; j < doc->pages[i].nitems; j++) {
+			it = &doc->pages[i].items[j];
+			if (it->type != ITEM_TEXT ||
+			    strcmp(it->text, "Aide aux familles") != 0)
+				continue;
+			for (k = j + 1; k < doc->pages[i].nitems &&
+			    doc->pages[i].items[k].type != ITEM_LINK_PAGE; k++)
+				;
+			assert_true(k < doc->pages[i].nitems && n < 4);
+			dest[n++] = doc->pages[i].items[k].dest_page;
+		}
+	}
+	assert_int_equal(n, 2);
+	assert_true(dest[0] < dest[1]);
+	layout_free(doc);
+	diags_free(&d);
+}
+
+/*
+ * The hours table: a closed week-end says nothing, but a Sunday
+ * opening after a closed Saturday shows both days ("sam." fermé, then
+ * "dim." with its hours).
+ */
+static void
+test_hours_sunday(void **state)
+{
+	struct fx	*f = *state;
+	struct diags	 d;
+	struct pdf_doc	*doc;
+	static struct timerange morning[] = { { 600, 720 } };
+
+	memset(&f->p[0].horaires, 0, sizeof(f->p[0].horaires));
+	f->p[0].horaires.present = 1;
+	f->p[0].horaires.days[0].v = morning;
+	f->p[0].horaires.days[0].n = 1;
+	f->p[0].horaires.days[6].v = morning;
+	f->p[0].horaires.days[6].n = 1;
+	doc = S_layout(f, 0, &d);
+	memset(&f->p[0].horaires, 0, sizeof(f->p[0].horaires));
+	assert_non_null(doc);
+	assert_true(S_has(doc, -1, "mar.–sam."));	/* closed, one row */
+	assert_true(S_has(doc, -1, "dim."));
+	layout_free(doc);
+	diags_free(&d);
+}
+
+/*
+ * Widows and orphans, by their keeps: a paragraph set by para_set()
+ * keeps its first line with the second (no orphan: a first line alone
+ * at the foot of a page) and its next-to-last with the last (no widow:
+ * a last line alone at the head of the next page); the lines between
+ * may break; the last line keeps with what follows only when asked
+ * (keep_last: a heading's).  Then lay_fit(), the page break, honours
+ * them: after a box that does not keep, wherever the page ends, the
+ * paragraph never leaves one line on either side.
+ */
+static void
+S_para_lines(struct lay *l, const char *text, int keep_last, struct vlist *v)
+{
+	struct para	 p;
+
+	para_init(&p, 10, 13, 200);
+	p.keep_last = keep_last;
+	para_add(&p, text, FACE_REGULAR, 0, 0, NULL);
+	para_set(l, &p, v);
+	para_free(&p);
+}
+
+static void
+test_widows_orphans(void **state)
+{
+	struct lay	 l;
+	struct booklet_opts o;
+	struct diags	 d;
+	struct vlist	 v;
+	struct vbox	*b;
+	size_t		 i, n, first, brk;
+	double		 avail;
+
+	(void)state;
+	memset(&l, 0, sizeof(l));
+	memset(&o, 0, sizeof(o));
+	o.theme_dir = "themes/default";
+	o.default_theme_dir = "themes/default";
+	diags_init(&d);
+	l.diags = &d;
+	assert_true(theme_load(&l.theme, &o, &d));
+	assert_non_null(l.fonts = fonts_open(&l.theme, &d));
+	l.tw = 200;
+
+	/* A long paragraph: keeps on its first and next-to-last lines. */
+	memset(&v, 0, sizeof(v));
+	b = vlist_add(&v, 13, 0);	/* the box before: it does not keep */
+	b->keep = 0;
+	first = v.n;
+	S_para_lines(&l, LONG_BODY LONG_BODY, 0, &v);
+	n = v.n - first;
+	assert_true(n >= 6);
+	assert_int_equal(v.v[first].keep, 1);		/* no orphan */
+	assert_int_equal(v.v[first + n - 2].keep, 1);	/* no widow */
+	for (i = first + 1; i + 2 < first + n; i++)
+		assert_int_equal(v.v[i].keep, 0);	/* the middle breaks */
+	assert_int_equal(v.v[first + n - 1].keep, 0);
+	/* Wherever the page ends: never one line of it on either side. */
+	for (avail = 13; avail <= 13 * (double)(n + 2); avail += 6.5) {
+		brk = lay_fit(&v, 0, avail);
+		assert_true(brk > 0 && brk <= v.n);
+		assert_true(brk != first + 1);		/* an orphan */
+		assert_true(brk != first + n - 1);	/* a widow */
+	}
+	vlist_free(&v);
+
+	/* keep_last: the last line keeps with the next box too. */
+	memset(&v, 0, sizeof(v));
+	S_para_lines(&l, LONG_BODY, 1, &v);
+	assert_true(v.n >= 3);
+	assert_int_equal(v.v[v.n - 1].keep, 1);
+	vlist_free(&v);
+
+	/* Two lines: together (each is the other's widow or orphan). */
+	memset(&v, 0, sizeof(v));
+	S_para_lines(&l, "Deux lignes : une phrase assez longue pour en "
+	    "remplir une et déborder sur la suivante.", 0, &v);
+	assert_int_equal(v.n, 2);
+	assert_int_equal(v.v[0].keep, 1);
+	assert_int_equal(v.v[1].keep, 0);
+	vlist_free(&v);
+
+	fonts_close(l.fonts);
+	theme_free(&l.theme);
+	diags_free(&d);
+}
+
+/*
+ * How each character is printed (glyphs_how()), at the edges of its
+ * classes: the C0 and C1 controls and DEL are invisible, Latin is the
+ * theme's face, "→" the fallback's, Hebrew (R) and Arabic (AL) are
+ * right to left, an emoji beyond the BMP is astral.
+ */
+static void
+test_glyphs_how(void **state)
+{
+	struct theme	 t;
+	struct booklet_opts o;
+	struct diags	 d;
+	struct fonts	*f;
+	struct glyphs	*g;
+
+	(void)state;
+	memset(&t, 0, sizeof(t));
+	memset(&o, 0, sizeof(o));
+	o.theme_dir = "themes/default";
+	o.default_theme_dir = "themes/default";
+	diags_init(&d);
+	assert_true(theme_load(&t, &o, &d));
+	assert_non_null(f = fonts_open(&t, &d));
+	assert_non_null(g = fonts_glyphs(f));
+	assert_int_equal(glyphs_how(g, 0, 0x1f), GLYPH_INVISIBLE);
+	assert_int_equal(glyphs_how(g, 0, 0x7f), GLYPH_INVISIBLE);
+	assert_int_equal(glyphs_how(g, 0, 0x80), GLYPH_INVISIBLE);
+	assert_int_equal(glyphs_how(g, 0, 0x9f), GLYPH_INVISIBLE);
+	assert_int_equal(glyphs_how(g, 0, 'A'), GLYPH_PRIMARY);
+	assert_int_equal(glyphs_how(g, 0, 0xe9), GLYPH_PRIMARY);
+	assert_int_equal(glyphs_how(g, 0, 0x2192), GLYPH_FALLBACK);
+	assert_int_equal(glyphs_how(g, 0, 0x5e9), GLYPH_RTL);	/* ש */
+	assert_int_equal(glyphs_how(g, 0, 0x627), GLYPH_RTL);	/* ا */
+	assert_int_equal(glyphs_how(g, 0, 0x1f600), GLYPH_ASTRAL);
+	fonts_close(f);
+	theme_free(&t);
+	diags_free(&d);
+}
+
+/*
+ * lay_fit() on boxes of known heights: what fits, the space above a
+ * box dropped at the head of a page, a box that starts a new page, a
+ * run of keeps moved whole to the next page, and a run of keeps taller
+ * than the page set overfull rather than looping.
+ */
+static void
+test_lay_fit(void **state)
+{
+	struct vlist	 v;
+	size_t		 i;
+
+	(void)state;
+	memset(&v, 0, sizeof(v));
+	for (i = 0; i < 6; i++)
+		(void)vlist_add(&v, 10, 5);
+	/* The first box's 5 pt above does not count: 10 + 3 x 15 = 55. */
+	assert_int_equal(lay_fit(&v, 0, 55), 4);
+	assert_int_equal(lay_fit(&v, 0, 54), 3);
+	assert_int_equal(lay_fit(&v, 2, 55), 6);
+	assert_int_equal(lay_fit(&v, 0, 1000), 6);
+	/* Keeps: 2 keeps with 3 keeps with 4: the page breaks before 2. */
+	v.v[2].keep = v.v[3].keep = 1;
+	assert_int_equal(lay_fit(&v, 0, 55), 2);
+	/* All keep: nothing breakable, the page takes what fits. */
+	for (i = 0; i < 6; i++)
+		v.v[i].keep = 1;
+	assert_int_equal(lay_fit(&v, 0, 55), 4);
+	for (i = 0; i < 6; i++)
+		v.v[i].keep = 0;
+	/* A box that starts a new page, unless it heads this one. */
+	v.v[1].newpage = 1;
+	assert_int_equal(lay_fit(&v, 0, 1000), 1);
+	assert_int_equal(lay_fit(&v, 1, 1000), 6);
+	vlist_free(&v);
+}
+
 int
 main(void)
 {
@@ -931,6 +1219,10 @@ main(void)
 		cmocka_unit_test(test_contrast_fixture),
 		cmocka_unit_test(test_contrast_example),
 		cmocka_unit_test(test_long_strings),
+		cmocka_unit_test(test_widows_orphans),
+		cmocka_unit_test(test_alpha_sigles),
+		cmocka_unit_test(test_hours_sunday),
+		cmocka_unit_test(test_alpha_same_name),
 	};
 	const struct CMUnitTest pure[] = {
 		cmocka_unit_test(test_qr_url),
@@ -940,6 +1232,8 @@ main(void)
 		cmocka_unit_test(test_verify),
 		cmocka_unit_test(test_lay_run),
 		cmocka_unit_test(test_lay_defer),
+		cmocka_unit_test(test_lay_fit),
+		cmocka_unit_test(test_glyphs_how),
 	};
 	int	 rc;
 

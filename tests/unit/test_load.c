@@ -10,10 +10,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 
 #include "load.h"
+#include "load_field.h"
 #include "load_yaml.h"
 #include "new.h"
 #include "util.h"
@@ -218,7 +221,8 @@ test_left_out(void **state)
 		{ FX "unknown-keys/content", 0, 7, 1, 1 },
 		{ FX "old-update/content", 0, 3, 1, 1 },
 		{ FX "site-errors/content", 4, 0, 1, 0 },
-		{ FX "bad-slugs/content", 1, 2, 2, 1 },	/* no Caf.md here */
+		/* No Caf.md here; caf.md~, an editor's backup: not a word. */
+		{ FX "bad-slugs/content", 1, 2, 2, 1 },
 		{ FX "empty-file/content", 1, 0, 1, 0 },
 		{ FX "nesting/content", 2, 0, 2, 0 },
 		{ FX "anchors-aliases/content", 2, 0, 2, 0 },
@@ -239,6 +243,244 @@ test_left_out(void **state)
 			    s->npages, s->npartners);
 		model_free(s);
 		diags_free(&d);
+	}
+}
+
+/*
+ * bad-links' site.yaml and tad.md in a folder of its own, tad.md with
+ * its text from replaced by to (from NULL: tad.md is to, with its
+ * terminating NUL byte); loaded.  S_tmp_done() removes it.
+ */
+static struct site *
+S_tmp_load(char *dir, const char *from, const char *to, struct diags *d)
+{
+	char		*p, *page, *site, *at, *t;
+	size_t		 len, slen;
+	struct site	*s;
+
+	assert_non_null(mkdtemp(dir));
+	assert_true(file_read(FX "bad-links/content/site.yaml", 1 << 20, &site,
+	    &slen));
+	assert_true(file_read(FX "bad-links/content/partenaires/tad.md",
+	    1 << 20, &page, &len));
+	p = xasprintf("%s/site.yaml", dir);
+	assert_true(file_write(p, site, slen));
+	free(p);
+	p = xasprintf("%s/partenaires", dir);
+	assert_int_equal(mkdir(p, 0755), 0);
+	free(p);
+	if (from != NULL) {
+		assert_non_null(at = strstr(page, from));
+		t = xasprintf("%.*s%s%s", (int)(at - page), page, to,
+		    at + strlen(from));
+		len = strlen(t);
+	} else {	/* to: the whole page, len bytes */
+		t = xmalloc(len = strlen(to) + 1);
+		memcpy(t, to, len);
+	}
+	p = xasprintf("%s/partenaires/tad.md", dir);
+	assert_true(file_write(p, t, len));
+	free(p);
+	free(t);
+	free(page);
+	free(site);
+	s = S_load(dir, d);
+	assert_non_null(s);
+	return s;
+}
+
+static void
+S_tmp_done(const char *dir, struct site *s, struct diags *d)
+{
+	char	*p;
+
+	model_free(s);
+	diags_free(d);
+	p = xasprintf("%s/partenaires/tad.md", dir);
+	(void)unlink(p);
+	free(p);
+	p = xasprintf("%s/partenaires", dir);
+	(void)rmdir(p);
+	free(p);
+	p = xasprintf("%s/site.yaml", dir);
+	(void)unlink(p);
+	free(p);
+	(void)rmdir(dir);
+}
+
+/*
+ * A page whose only error is a link to itself is left out like any
+ * page with an error (bad-links has another error on the same page:
+ * it could not tell).
+ */
+static void
+test_self_link(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "mise_a_jour:", "liens: [tad]\nmise_a_jour:", &d);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "is this page itself"));
+	assert_int_equal(s->npages, 1);
+	assert_int_equal(s->npartners, 0);	/* left out */
+	S_tmp_done(dir, s, &d);
+}
+
+/* courriel: a "mailto:" prefix comes off, in any case. */
+static void
+test_mailto(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "courriel: \"", "courriel: \"MailTo:", &d);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(s->npartners, 1);
+	assert_string_equal(s->partners[0].courriel.s, "accueil@example.org");
+	S_tmp_done(dir, s, &d);
+}
+
+/* A value with a bidirectional control (U+202E) is an error. */
+static void
+test_bidi_value(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "nom: \"TAD\"", "nom: \"TAD\xe2\x80\xae\"", &d);
+	assert_int_equal(d.errors, 1);
+	assert_int_equal(s->npartners, 0);
+	S_tmp_done(dir, s, &d);
+}
+
+/*
+ * A file saved as UTF-16, little- or big-endian, is named so (its NUL
+ * bytes would otherwise be the first complaint); UTF-16 BE here.
+ */
+static void
+test_utf16_be(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, NULL, "\xfe\xff-", &d);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "UTF-16"));
+	S_tmp_done(dir, s, &d);
+}
+
+/* A tab in the text (a pasted table) is no control character. */
+static void
+test_tab_in_body(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "Présentation de", "Présentation\tde", &d);
+	assert_int_equal(d.errors, 0);
+	assert_int_equal(s->npartners, 1);
+	assert_non_null(strchr(s->partners[0].body, '\t'));
+	S_tmp_done(dir, s, &d);
+}
+
+/* C1 controls (U+0080-U+009F) anywhere, U+009F the last of them. */
+static void
+test_c1_in_body(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "Présentation de", "Présentation\xc2\x9f de", &d);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "U+009F"));
+	S_tmp_done(dir, s, &d);
+}
+
+/* A lone byte 0x80-0x9f is Windows-1252 too: 0x9f is "Ÿ". */
+static void
+test_cp1252_hint(void **state)
+{
+	struct diags	 d;
+	struct site	*s;
+	char		 dir[] = "/tmp/annuaire-test-load.XXXXXX";
+
+	(void)state;
+	s = S_tmp_load(dir, "Présentation de", "Pr\x9f de", &d);
+	assert_int_equal(d.errors, 1);
+	assert_non_null(strstr(d.v[0].msg, "Windows-1252, where this byte "
+	    "is '\xc5\xb8'"));
+	S_tmp_done(dir, s, &d);
+}
+
+/* Nesting: LOAD_YAML_MAXDEPTH levels of lists are read, one more not. */
+static void
+test_yaml_depth(void **state)
+{
+	struct diags	 d;
+	struct ynode	*root;
+	char		 text[128];
+	int		 k, ok, deepest = 0;
+
+	(void)state;
+	for (k = 1; k < 40; k++) {
+		memset(text, 0, sizeof(text));
+		memset(text, '[', (size_t)k);
+		memset(text + k, ']', (size_t)k);
+		diags_init(&d);
+		root = NULL;
+		ok = load_yaml_parse(text, strlen(text), 0, "x.md", &d, &root);
+		if (ok && d.errors == 0)
+			deepest = k;
+		load_yaml_free(root);
+		diags_free(&d);
+	}
+	assert_int_equal(deepest, LOAD_YAML_MAXDEPTH);
+}
+
+#define	LQ	"\xe2\x80\x9c"	/* U+201C */
+#define	RQ	"\xe2\x80\x9d"	/* U+201D */
+
+static void
+test_curly_quotes(void **state)
+{
+	static const struct {
+		const char	*in;
+		int		 plain;
+		const char	*want;
+	} v[] = {
+		{ LQ "Caf" RQ, 1, "Caf" },
+		{ LQ " a " RQ, 1, "a" },
+		{ LQ RQ, 1, "" },
+		{ LQ RQ, 0, LQ RQ },
+		{ LQ "Caf", 1, LQ "Caf" },
+	};
+	struct ynode	 n;
+	char		*t;
+	size_t		 i;
+
+	(void)state;
+	for (i = 0; i < N(v); i++) {
+		memset(&n, 0, sizeof(n));
+		n.type = YNODE_SCALAR;
+		n.s = (char *)v[i].in;
+		n.len = strlen(v[i].in);
+		n.plain = v[i].plain;
+		t = load_field_scalar(&n);
+		assert_string_equal(t, v[i].want);
+		free(t);
 	}
 }
 
@@ -562,6 +804,15 @@ main(void)
 		cmocka_unit_test(test_duplicate_items),
 		cmocka_unit_test(test_forms),
 		cmocka_unit_test(test_left_out),
+		cmocka_unit_test(test_self_link),
+		cmocka_unit_test(test_curly_quotes),
+		cmocka_unit_test(test_mailto),
+		cmocka_unit_test(test_bidi_value),
+		cmocka_unit_test(test_utf16_be),
+		cmocka_unit_test(test_tab_in_body),
+		cmocka_unit_test(test_c1_in_body),
+		cmocka_unit_test(test_cp1252_hint),
+		cmocka_unit_test(test_yaml_depth),
 		cmocka_unit_test(test_nbsp),
 		cmocka_unit_test(test_trim),
 		cmocka_unit_test(test_diag_print),

@@ -61,6 +61,9 @@ main(void)
 	url("//evil.example/x", 0);
 	url("\\\\evil.example\\x", 0);
 	url("java\tscript:x", 0);
+	url("java\x7fscript:x", 0);	/* DEL, the last control */
+	url("https://example.org/a\x7f" "b", 0);
+	url(":x", 1);		/* no scheme before ':': a relative name */
 
 	has("raw HTML block omitted", "<script>alert(1)</script>", 3, "<script", 0);
 	has("raw inline HTML omitted", "a <img src=x onerror=alert(1)> b", 3, "<img", 0);

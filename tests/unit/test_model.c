@@ -347,6 +347,14 @@ test_sort(void **state)
 	assert_null(model_thematique(s, "x"));
 	model_sort(s);		/* idempotent */
 	assert_string_equal(s->partners[0].slug, "caf");
+	/* One category, one name: by slug ("cab" given after "caf"). */
+	free(s->partners[1].nom.s);
+	s->partners[1].nom.s = xstrdup(s->partners[0].nom.s);
+	free(s->partners[1].slug);
+	s->partners[1].slug = xstrdup("cab");
+	model_sort(s);
+	assert_string_equal(s->partners[0].slug, "cab");
+	assert_string_equal(s->partners[1].slug, "caf");
 	model_free(s);
 	model_free(NULL);
 }

@@ -109,6 +109,11 @@ test_lowercase(void **state)
 	assert_int_equal(stem_lower_cp(0x141), 0x142);	/* Ł */
 	assert_int_equal(stem_lower_cp(0x17d), 0x17e);	/* Ž */
 	assert_int_equal(stem_lower_cp(0x3a3), 0x3a3);	/* kept */
+	/* Digits are word characters, 0 to 9 (a year, a postal code). */
+	assert_true(stem_is_word_cp('0'));
+	assert_true(stem_is_word_cp('9'));
+	assert_false(stem_is_word_cp(':'));
+	assert_false(stem_is_word_cp('/'));
 }
 
 static void

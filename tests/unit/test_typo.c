@@ -91,6 +91,8 @@ static const struct fr_case fr_cases[] = {
 	{ "%d", "%d" },
 	{ "a%20b", "a%20b" },
 	{ "100%.", "100" NB "%." },
+	{ "x10%20y", "x10%20y" },	/* URL-encoded: % then a letter or digit */
+	{ "10@20 %", "10@20" NB "%" },	/* no dot after @: no address */
 	/* Apostrophe. */
 	{ "l'aide", "l’aide" },
 	{ "aujourd'hui", "aujourd’hui" },
@@ -835,23 +837,77 @@ test_break_hyphen(void **state)
 	free(v);
 }
 
-/* Two hyphens in a row cost more than a looser line. */
+/*
+ * Two hyphens in a row cost more than a looser line.  The paragraphs
+ * were found by search: without \doublehyphendemerits, the best breaks
+ * of the second and third end two lines running with a hyphen; with
+ * it, never (the first paragraph cannot tell: it is kept as well).
+ */
 static void
 test_break_double_hyphen(void **state)
 {
+	static const struct {
+		const char	*text;
+		double		 width;
+	} cases[] = {
+		{ "aaaaa=aaaaa bbbbb=bbbbb ccccc=ccccc ddddd=ddddd eeeee "
+		    "fffff ggggg hhhhh iiiii", 17 },
+		{ "aaa=aaaaa bbbbbb cc=cccc=ccccc dd=dddddd eeee ffffff ggggg "
+		    "hhh=hhhh", 14 },
+		{ "aaaaaa=aa bbbbb=bb cc ddd=dddddd eeee ffff=ff "
+		    "gggggg=gggggg=gg hh iiiiii", 13 },
+	};
 	struct lb_item	*v;
 	struct lb_line	*l;
-	size_t		 n, nl, k;
+	size_t		 n, nl, k, c, hy;
 
 	(void)state;
-	n = mkitems("aaaaa=aaaaa bbbbb=bbbbb ccccc=ccccc ddddd=ddddd eeeee "
-	    "fffff ggggg hhhhh iiiii", 1, 0.3, &v);
-	nl = typo_break(v, n, 17, 3, &l);
-	check_lines(v, n, l, nl);
-	for (k = 1; k < nl; k++)
-		assert_false(l[k].hyphenated && l[k - 1].hyphenated);
-	free(l);
-	free(v);
+	for (c = 0; c < NELEM(cases); c++) {
+		n = mkitems(cases[c].text, 1, 0.3, &v);
+		nl = typo_break(v, n, cases[c].width, 3, &l);
+		check_lines(v, n, l, nl);
+		for (k = hy = 0; k < nl; k++)
+			hy += l[k].hyphenated;
+		assert_true(hy > 0);	/* hyphens are attractive here */
+		for (k = 1; k < nl; k++)
+			assert_false(l[k].hyphenated && l[k - 1].hyphenated);
+		free(l);
+		free(v);
+	}
+}
+
+/*
+ * No hyphen at the end of the next-to-last line (\finalhyphendemerits):
+ * without it, these paragraphs (found by search) would end their
+ * next-to-last line with a hyphen.
+ */
+static void
+test_break_final_hyphen(void **state)
+{
+	static const struct {
+		const char	*text;
+		double		 width;
+	} cases[] = {
+		{ "aaaa=aaaaa=aaaaaa bbbbb=bbbbbb=bbbbbb cccccc=cc dd "
+		    "ee=eee=eeee ffffff gggg=gggggg", 20 },
+		{ "aaaaa=aaa=aaa bbb=bbb=bbbb cccc ddd=dd eeeeee ffff=fffff "
+		    "ggggg=ggggg", 12 },
+		{ "aa bbbb=bb=bbbbb ccccc=cccccc ddddd=dd", 16 },
+	};
+	struct lb_item	*v;
+	struct lb_line	*l;
+	size_t		 n, nl, c;
+
+	(void)state;
+	for (c = 0; c < NELEM(cases); c++) {
+		n = mkitems(cases[c].text, 1, 0.3, &v);
+		nl = typo_break(v, n, cases[c].width, 3, &l);
+		check_lines(v, n, l, nl);
+		assert_true(nl >= 2);
+		assert_false(l[nl - 2].hyphenated);
+		free(l);
+		free(v);
+	}
 }
 
 static void
@@ -1155,6 +1211,7 @@ static const struct CMUnitTest fixed[] = {
 	cmocka_unit_test(test_break_rigid),
 	cmocka_unit_test(test_break_hyphen),
 	cmocka_unit_test(test_break_double_hyphen),
+	cmocka_unit_test(test_break_final_hyphen),
 	cmocka_unit_test(test_break_garbage),
 	cmocka_unit_test(test_break_long),
 	cmocka_unit_test(test_break_pathological),

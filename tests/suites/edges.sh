@@ -162,7 +162,7 @@ t_check "…for 2 pages (plural)" grep -qE '^  annuaire check +les erreurs des 2
 if command -v python3 >/dev/null 2>&1; then
 	r=$T_TMP/rep
 	cp -r "$G" "$r"
-	sed "s/^nom: .*/nom: 'Le \"Bon\" Accueil'/; /^sigle:/d; /^courriel:/d; s/^mise_a_jour:/telephone: \"01 99 00 77 77\"\nmise_a_jour:/" \
+	sed "s/^nom: .*/nom: 'Le \"Bon\" Accueil \&copy; \&amp;'/; /^sigle:/d; /^courriel:/d; s/^mise_a_jour:/telephone: \"01 99 00 77 77\"\nmise_a_jour:/" \
 	    "$G/partenaires/epicerie.md" >"$r/partenaires/guillemets.md"
 	printf 'edition: 2019\npreparee: 2018-03-01\necheance: 2018-03-31\npartenaires:\n  guillemets:\n    demande: 2018-03-01\n    adresses: "\\"a&b\\"@example.org, autre@example.org"\n' >"$r/campagne.yaml"
 	"$A" report -C "$r" -o "$T_TMP/rep-o" >"$T_TMP/rep.txt" 2>"$T_TMP/rep.err"
@@ -180,7 +180,7 @@ class P(HTMLParser):
 p = P(); p.feed(open(sys.argv[1], encoding="utf-8").read())
 text = "".join(p.text)
 bad = []
-for name in ["<script>alert('nom')</script> Hostile & Cie {{titre}} (<b>H</b>)", 'Le "Bon" Accueil']:
+for name in ["<script>alert('nom')</script> Hostile & Cie {{titre}} (<b>H</b>)", 'Le "Bon" Accueil &copy; &amp;']:
     if name not in text: bad.append("name not read back: " + name)
 for t in ("script", "b"):
     if t in p.tags: bad.append("a <%s> element" % t)

@@ -335,6 +335,9 @@ static const struct hy_case hy_cases[] = {
 	{ "l'accompagnement", "l'ac=com=pa=gne=ment" },
 	{ "d’insertion", "d’in=ser=tion" },
 	{ "qu’aujourd’hui", "qu’aujourd’hui" },
+	{ "l’écologie", "l’éco=lo=gie" },
+	{ "d’abonnement", "d’abon=ne=ment" },
+	{ "l’équipement", "l’équi=pe=ment" },
 	/* Punctuation around the word. */
 	{ "accompagnement,", "ac=com=pa=gne=ment," },
 	{ "(hébergement)", "(hé=ber=ge=ment)" },

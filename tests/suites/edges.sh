@@ -230,6 +230,7 @@ if hdr.get("hi@example.org") != 'Say "hi"': bad.append("To: %r" % hdr.get("hi@ex
 if hdr.get("ew@example.org") != "=?UTF-8?B?SGFjaw==?=": bad.append("To: %r" % hdr.get("ew@example.org"))
 if "=?UTF-8?B?SGFjaw==?=" in open(os.path.join(d, long + ".eml"), encoding="ascii").read(): bad.append("the encoded-word-like name sent as is")
 if not m["Message-ID"].strip().startswith("<campagne-"): bad.append("Message-ID: %r" % m["Message-ID"])
+if m["To"].replace("\r\n", "").count(">, ") != 2: bad.append("To: not three addresses separated by commas: %r" % m["To"])
 print("\n".join(bad) or "OK")
 PY
 )

@@ -176,16 +176,6 @@ if command -v curl >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
 	t_check "serve --poll: it polls" grep -q '(polling)' "$S/log"
 	for i in $(seq 1 50); do [ -s "$S/opened" ] && break; sleep 0.1; done
 	t_eq "serve --open: the URL opened with xdg-open" "$(cat "$S/opened" 2>/dev/null)" "$U"
-	# An editor's backup file (name~) changes nothing: no rebuild; a page
-	# saved does rebuild (so that the first check can fail).
-	nb() { grep -c 'built in\|errors in the content' "$S/log"; }
-	n0=$(nb)
-	echo x >"$S/content/partenaires/caf.md~"
-	sleep 2.5
-	t_eq "serve: a backup file (name~) saved: no rebuild" "$(nb)" "$n0"
-	echo >>"$S/content/partenaires/caf.md"
-	for i in $(seq 1 300); do [ "$(nb)" -gt "$n0" ] && break; sleep 0.1; done
-	t_check "…a page saved: a rebuild" test "$(nb)" -gt "$n0"
 	kill -INT $pid; wait $pid 2>/dev/null
 else
 	t_skip "serve options" "curl or python3 missing"

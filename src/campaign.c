@@ -4,6 +4,7 @@
 #include <sys/stat.h>
 
 #include <errno.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -389,6 +390,40 @@ S_domain(const struct site *s)
 	return at ? at + 1 : "annuaire.invalid";
 }
 
+/*
+ * The Message-ID, "<campagne-EDITION-SLUG-DATE[-relance]@DOMAIN>", at
+ * most 77 characters when the domain allows: its header line, folded,
+ * then holds in 78 columns (RFC 5322 2.1.1).  A slug too long for it is
+ * cut and followed by 8 hex digits of its FNV-1a hash, so that two long
+ * slugs alike in their start still get two identifiers; allocated.
+ */
+static char *
+S_message_id(const struct camp *c, const char *slug, const char *iso,
+    int reminder)
+{
+	const char	*dom = S_domain(c->site), *rel = reminder ? "-relance" : "";
+	uint32_t	 h = 2166136261u;
+	size_t		 len = strlen(slug), fixed;
+	char		*mid;
+	const char	*q;
+
+	mid = xasprintf("<campagne-%d-%s-%s%s@%s>", c->st.edition, slug, iso,
+	    rel, dom);
+	if (strlen(mid) <= 77)
+		return mid;
+	fixed = strlen(mid) - len + 9;		/* "-" and 8 hex digits */
+	if (fixed >= 77)
+		return mid;			/* the domain is too long */
+	free(mid);
+	for (q = slug; *q != '\0'; q++)
+		h = (h ^ (unsigned char)*q) * 16777619u;
+	len = 77 - fixed;
+	while (len > 0 && slug[len - 1] == '-')
+		len--;
+	return xasprintf("<campagne-%d-%.*s-%08x-%s%s@%s>", c->st.edition,
+	    (int)len, slug, (unsigned int)h, iso, rel, dom);
+}
+
 static int
 S_ask_partner(struct camp *c, const struct partner *p, struct buf *summary)
 {
@@ -438,8 +473,7 @@ S_ask_partner(struct camp *c, const struct partner *p, struct buf *summary)
 	if (!S_mail_text(c, p, reminder, cp, &subject, &text))
 		goto out;
 	date_iso(&c->today, iso);
-	mid = xasprintf("<campagne-%d-%s-%s%s@%s>", c->st.edition, p->slug,
-	    iso, reminder ? "-relance" : "", S_domain(c->site));
+	mid = S_message_id(c, p->slug, iso, reminder);
 	memset(&m, 0, sizeof(m));
 	m.from.name = c->site->coordination.nom.s;
 	m.from.addr = c->site->coordination.courriel.s;

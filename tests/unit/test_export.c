@@ -19,6 +19,7 @@
 #include <cmocka.h>
 
 #include "export.h"
+#include "export_jsonld.h"
 #include "model.h"
 #include "util.h"
 
@@ -612,6 +613,50 @@ test_no_date(void **state)
 	buf_free(&b);
 }
 
+/* ---- JSON-LD ---------------------------------------------------------- */
+
+/*
+ * Hours at their edges in schema.org's OpeningHoursSpecification: a day
+ * ending at 24:00 closes at "23:59" (schema.org has no 24:00), one ending
+ * at 23:30 keeps "23:30"; two days merge into one dayOfWeek list only
+ * when their ranges are the same, ends included; the e-mail is there.
+ */
+static void
+test_jsonld_hours(void **state)
+{
+	static struct timerange mardi[] = { { 600, 24 * 60 } };
+	static struct timerange mercredi[] = { { 600, 23 * 60 + 30 } };
+	static struct timerange jeudi[] = { { 600, 23 * 60 + 30 } };
+	static struct timerange vendredi[] = { { 600, 23 * 60 + 59 } };
+	struct partner	*p = &partners[0];
+	struct buf	 b;
+
+	(void)state;
+	memset(&p->horaires, 0, sizeof(p->horaires));
+	p->horaires.present = 1;
+	p->horaires.days[1].v = mardi;
+	p->horaires.days[1].n = 1;
+	p->horaires.days[2].v = mercredi;
+	p->horaires.days[2].n = 1;
+	p->horaires.days[3].v = jeudi;
+	p->horaires.days[3].n = 1;
+	p->horaires.days[4].v = vendredi;
+	p->horaires.days[4].n = 1;
+	buf_init(&b);
+	export_jsonld_partner(&site, p, &b);
+	assert_non_null(strstr(b.data, "\"dayOfWeek\":[\"https://schema.org/"
+	    "Tuesday\"],\"opens\":\"10:00\",\"closes\":\"23:59\"}"));
+	assert_non_null(strstr(b.data, "\"dayOfWeek\":[\"https://schema.org/"
+	    "Wednesday\",\"https://schema.org/Thursday\"],\"opens\":"
+	    "\"10:00\",\"closes\":\"23:30\"}"));
+	assert_non_null(strstr(b.data, "\"dayOfWeek\":[\"https://schema.org/"
+	    "Friday\"],\"opens\":\"10:00\",\"closes\":\"23:59\"}"));
+	assert_null(strstr(b.data, "24:00"));
+	assert_non_null(strstr(b.data, "\"email\":\"accueil@example.org\""));
+	buf_free(&b);
+	fixture("https://example.org/outil-partenaires/");
+}
+
 /* Write b to a temporary file and run a python3 check on it. */
 static int
 python_check(const struct buf *b, const char *prog)
@@ -726,6 +771,7 @@ main(void)
 		cmocka_unit_test(test_json_str),
 		cmocka_unit_test_setup(test_json_shape, setup),
 		cmocka_unit_test_setup(test_no_date, setup),
+		cmocka_unit_test_setup(test_jsonld_hours, setup),
 		cmocka_unit_test_setup(test_json_python, setup),
 		cmocka_unit_test_setup(test_csv_python, setup),
 	};

@@ -165,6 +165,9 @@ test_suggest(void **state)
 	/* Nothing close. */
 	S_suggest(DI_THEMATIQUES, "sante--tout-a-fait-autre-chose", NULL);
 	S_suggest(DI_THEMATIQUES, "zzz", NULL);
+	/* "Within a third" at its edge: 3 letters of 7 off, not 4. */
+	S_suggest(DI_FRAIS, "gzzzuit", "gratuit");
+	S_suggest(DI_FRAIS, "gzzzzit", NULL);
 	S_suggest(DI_MODES_ACCUEIL, "distance", "a-distance");
 	S_suggest(DI_MODES_MOBILISATION, "se-presente", "se-presenter");
 	S_suggest(DI_FRAIS, "gratuite", "gratuit");

@@ -239,7 +239,7 @@ S_form(struct camp *c, const struct partner *p, struct buf *out)
 }
 
 /*
- * Write OUT/campagne/NAME atomically, not flushed: S_flush() flushes
+ * Write OUT/campagne/NAME atomically, not flushed: S_sync_folders() flushes
  * them all at once before campagne.yaml is written (a flush per file
  * made most of a large campaign's time).
  */
@@ -263,7 +263,7 @@ S_camp_write(struct camp *c, const char *name, const void *data, size_t len)
  * power cut lost.
  */
 static int
-S_flush(struct camp *c)
+S_sync_folders(struct camp *c)
 {
 	char	*sent = path_join(c->site->content_dir, CAMPAIGN_SENT_DIR);
 	struct stat st;
@@ -688,7 +688,7 @@ campaign_prepare(const struct site *s, const struct campaign_opts *o,
 		goto out;
 	if (!S_campagne_csv(&c))
 		goto out;
-	if (!S_flush(&c))
+	if (!S_sync_folders(&c))
 		goto out;
 	if (!campaign_state_write(s->content_dir, &c.st, d))
 		goto out;

@@ -51,7 +51,7 @@ campaign_state_free(struct campaign *c)
 
 /* Where slug is in c->v (sorted by slug), or where it would go. */
 static size_t
-S_find(const struct campaign *c, const char *slug, int *found)
+S_entry_find(const struct campaign *c, const char *slug, int *found)
 {
 	size_t	 lo = 0, hi = c->n, mid;
 	int	 k;
@@ -76,7 +76,7 @@ campaign_state_get(struct campaign *c, const char *slug, int create)
 	size_t	 i;
 	int	 found;
 
-	i = S_find(c, slug, &found);
+	i = S_entry_find(c, slug, &found);
 	if (found)
 		return &c->v[i];
 	if (!create)
@@ -110,7 +110,7 @@ campaign_state_add(struct campaign *c, const char *const *slugs, size_t n)
 		 * looked for among them, and slugs are not repeated. */
 		struct campaign	 o = { .v = c->v, .n = old };
 
-		S_find(&o, slugs[i], &found);
+		S_entry_find(&o, slugs[i], &found);
 		if (found)
 			continue;
 		memset(&c->v[c->n], 0, sizeof(*c->v));

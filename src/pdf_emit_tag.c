@@ -213,7 +213,7 @@ S_fill(struct tagger *t, unsigned int o)
 
 /* Write a libharu object (a string) into b, as libharu would. */
 static HPDF_STATUS
-S_flush(struct tagger *t, HPDF_Stream st)
+S_tag_flush(struct tagger *t, HPDF_Stream st)
 {
 	HPDF_STATUS	 r = HPDF_OK;
 
@@ -226,14 +226,14 @@ S_flush(struct tagger *t, HPDF_Stream st)
 
 /* /Key (string s, in encoder enc or NULL) as libharu writes it. */
 static HPDF_STATUS
-S_string(struct tagger *t, HPDF_Stream st, const char *key, const char *s,
+S_tag_string(struct tagger *t, HPDF_Stream st, const char *key, const char *s,
     HPDF_Encoder enc)
 {
 	HPDF_String	 str;
 	HPDF_STATUS	 r;
 
 	buf_printf(&t->b, "/%s ", key);
-	if ((r = S_flush(t, st)) != HPDF_OK)
+	if ((r = S_tag_flush(t, st)) != HPDF_OK)
 		return r;
 	if ((str = HPDF_String_New(t->e->pdf->mmgr, s, enc)) == NULL)
 		return HPDF_Error_GetCode(&t->e->pdf->error);
@@ -270,17 +270,17 @@ S_write_elem(HPDF_Dict dict, HPDF_Stream st)
 	if (n->alt != NULL && fault_untag() && !t->dropped)
 		t->dropped = 1;	/* tests: a Figure without /Alt */
 	else {
-		if (n->alt != NULL && (r = S_string(t, st, "Alt", n->alt,
+		if (n->alt != NULL && (r = S_tag_string(t, st, "Alt", n->alt,
 		    t->e->utf8)) != HPDF_OK)
 			return r;
-		if (n->lang != NULL && (r = S_string(t, st, "Lang", n->lang,
+		if (n->lang != NULL && (r = S_tag_string(t, st, "Lang", n->lang,
 		    NULL)) != HPDF_OK)
 			return r;
 		if (strcmp(n->role, "TH") == 0)
 			buf_puts(&t->b, "/A <<\n/O /Table\n/Scope /Row\n>>\n");
 	}
 	S_fill(t, i);
-	return S_flush(t, st);
+	return S_tag_flush(t, st);
 }
 
 /* The root's keys after its /Type: /K, the parent tree (page i's
@@ -302,7 +302,7 @@ S_write_root(HPDF_Dict dict, HPDF_Stream st)
 		for (j = t->mc0[i]; j < t->mc0[i + 1]; j++)
 			buf_printf(&t->b, "%u 0 R ", t->id[t->mc[j]]);
 		buf_puts(&t->b, "] ");
-		if (t->b.len > 65536 && (r = S_flush(t, st)) != HPDF_OK)
+		if (t->b.len > 65536 && (r = S_tag_flush(t, st)) != HPDF_OK)
 			return r;
 	}
 	for (i = 0; i < t->e->nannot; i++)
@@ -311,7 +311,7 @@ S_write_root(HPDF_Dict dict, HPDF_Stream st)
 			    t->id[t->objr[i]]);
 	buf_printf(&t->b, "]\n>>\n/ParentTreeNextKey %zu\n",
 	    doc->npages + t->e->nannot);
-	return S_flush(t, st);
+	return S_tag_flush(t, st);
 }
 
 /*

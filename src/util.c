@@ -430,7 +430,7 @@ file_write(const char *path, const void *data, size_t len)
 
 /* file_write_atomic() (flush: fsync before the rename), file_write_replace(). */
 static int
-S_write_atomic(const char *path, const void *data, size_t len, int flush)
+S_file_put(const char *path, const void *data, size_t len, int flush)
 {
 	char		*tmp;
 	const char	*p = data;
@@ -482,13 +482,13 @@ fail:
 int
 file_write_atomic(const char *path, const void *data, size_t len)
 {
-	return S_write_atomic(path, data, len, 1);
+	return S_file_put(path, data, len, 1);
 }
 
 int
 file_write_replace(const char *path, const void *data, size_t len)
 {
-	return S_write_atomic(path, data, len, 0);
+	return S_file_put(path, data, len, 0);
 }
 
 int

@@ -401,6 +401,11 @@ class Runner:
         finally:
             with open(p, "w", encoding="utf-8") as fh:
                 fh.write(orig)
+            # A mutant that makes -C or -o do nothing writes into the
+            # copy's content/ or out/: put the copy back as it was, or
+            # every later mutant runs on a changed tree.
+            shutil.rmtree(os.path.join(self.tree, "out"), ignore_errors=True)
+            sync(TOP, self.tree)
 
 
 def main():

@@ -151,7 +151,8 @@ S_fnv(uint64_t h, const void *p, size_t n)
 	return h;
 }
 
-/* The digest of a tree: every entry's path, inode, size and mtime. */
+/* The digest of a tree: every entry's path and inode, and a file's size
+   and mtime. */
 static uint64_t
 S_digest_tree(uint64_t h, const char *dir, size_t *ndirs)
 {
@@ -169,10 +170,18 @@ S_digest_tree(uint64_t h, const char *dir, size_t *ndirs)
 			continue;
 		sub = path_join(dir, e->d_name);
 		if (lstat(sub, &st) == 0) {
+			/*
+			 * A folder's size and date change with every entry
+			 * made in it, an ignored one too (an editor's
+			 * backup): its entries are digested instead.
+			 */
+			memset(v, 0, sizeof(v));
 			v[0] = (int64_t)st.st_ino;
-			v[1] = (int64_t)st.st_size;
-			v[2] = (int64_t)st.st_mtim.tv_sec;
-			v[3] = (int64_t)st.st_mtim.tv_nsec;
+			if (!S_ISDIR(st.st_mode)) {
+				v[1] = (int64_t)st.st_size;
+				v[2] = (int64_t)st.st_mtim.tv_sec;
+				v[3] = (int64_t)st.st_mtim.tv_nsec;
+			}
 			h = S_fnv(h, e->d_name, strlen(e->d_name) + 1);
 			h = S_fnv(h, v, sizeof(v));
 			if (S_ISDIR(st.st_mode))

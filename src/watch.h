@@ -6,8 +6,9 @@
  *   inotify   the kernel says what changed: one watch per folder of the
  *             trees, folders created later are added as they appear;
  *   polling   every WATCH_POLL_MS the trees are walked with lstat() and
- *             a digest of every entry's path, inode, size and mtime is
- *             compared with the previous one.
+ *             a digest of every entry's path and inode, and of every
+ *             file's size and mtime, is compared with the previous one
+ *             (not a folder's date: an ignored entry changes it).
  * Polling is used when asked (force_poll, `serve --poll`), when
  * inotify cannot be had, and when a tree lies on a file system whose
  * changes inotify misses because they are made by another machine or

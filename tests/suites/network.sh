@@ -135,6 +135,41 @@ geom "300 partners: livret.pdf" "$T_TMP/o300/edition/livret.pdf"
 np=$(pdftotext "$T_TMP/o300/edition/livret.pdf" - | grep -c "^Réseau : ")
 t_check "300 partners: a network page per category ($np)" test "$np" -ge 2
 
+# A linked partner whose name needs escaping and cutting: the SVG stays
+# well-formed XML, its label is the name's start cut at a space with
+# "…", at most 24 characters like every other label, and its title
+# holds the whole name.
+cp -R "$TOP/content" "$T_TMP/esc"
+sed -i 's/^nom: .*/nom: "A \& B <Habitat> Humanisme des Yvelines"/' \
+    "$T_TMP/esc/partenaires/habitat-et-humanisme.md"
+"$A" build -q -C "$T_TMP/esc" -o "$T_TMP/oesc" 2>"$T_TMP/oesc.err"; rc=$?
+t_eq "a name with & and <: builds (exit $rc)" "$rc" 0
+out=$(python3 - "$T_TMP/oesc/edition/site/reseau.html" <<'PY' 2>&1
+import sys
+import xml.etree.ElementTree as ET
+s = open(sys.argv[1], encoding="utf-8").read()
+i = s.index('<svg class="reseau-svg"')
+svg = ET.fromstring(s[i:s.index("</svg>", i) + 6])
+ns = "{http://www.w3.org/2000/svg}"
+name = "A & B <Habitat> Humanisme des Yvelines"
+labels = {}
+for a in svg.iter(ns + "a"):
+    slug = a.get("data-slug")
+    labels[slug] = ("".join(a.find(ns + "text").itertext()),
+                    "".join(a.find(ns + "title").itertext()))
+long_ = [l for l, _ in labels.values() if len(l) > 24]
+if long_:
+    sys.exit("labels over 24 characters: %r" % long_)
+label, title = labels["habitat-et-humanisme"]
+if label != "A & B <Habitat>\u2026":
+    sys.exit("label %r, not the name cut at a space with an ellipsis" % label)
+if not title.startswith(name):
+    sys.exit("title %r does not hold the whole name" % title)
+print("%d labels, %r" % (len(labels), label))
+PY
+)
+t_check "a name with & and <: SVG well-formed, label cut and escaped ($out)" test $? -eq 0
+
 # Without any link: no page, no link to it, no booklet page.
 cp -R "$TOP/content" "$T_TMP/nl"
 for f in "$T_TMP"/nl/partenaires/*.md; do sed -i '/^liens:/d' "$f"; done

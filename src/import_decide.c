@@ -543,11 +543,16 @@ import_decide(struct site *s, const struct import_opts *o,
 	struct import_item **g = xcalloc(n + 1, sizeof(*g));
 	char		**groups = xcalloc(n + 1, sizeof(*groups));
 	char		**slugs = xcalloc(n + 1, sizeof(*slugs));
+	/* Each item's group's first item: new partners saved more than
+	   once share the slug it gets. */
+	size_t		*lead = xcalloc(n + 1, sizeof(*lead));
 	struct date	 today;
 	size_t		 i, j, ng;
 	int		 ok = 1;
 
 	date_from_epoch(o->now, &today);
+	for (i = 0; i < n; i++)
+		lead[i] = i;
 	for (i = 0; i < n; i++) {
 		struct import_item *it = &items[i];
 
@@ -574,7 +579,7 @@ import_decide(struct site *s, const struct import_opts *o,
 		for (j = i; j < n; j++)
 			if (groups[j] != NULL && strcmp(groups[j],
 			    groups[i]) == 0)
-				g[ng++] = &items[j];
+				g[ng++] = &items[j], lead[j] = i;
 		if (ng == 1)
 			continue;
 		/* A question of identity is not a candidate for "which". */
@@ -594,6 +599,8 @@ import_decide(struct site *s, const struct import_opts *o,
 			continue;
 		if (it->cur != NULL)
 			it->slug = xstrdup(it->cur->slug);
+		else if (lead[i] != i && items[lead[i]].slug != NULL)
+			it->slug = xstrdup(items[lead[i]].slug);
 		else if (it->fate == IF_TAKE || it->fate == IF_QUESTION) {
 			it->slug = S_new_slug(s, it->p->nom.s, slugs, n);
 			slugs[i] = it->slug;
@@ -619,6 +626,7 @@ import_decide(struct site *s, const struct import_opts *o,
 	for (i = 0; i < n; i++)
 		free(groups[i]);
 	free(groups);
+	free(lead);
 	free(slugs);
 	free(g);
 	*itemsp = items;

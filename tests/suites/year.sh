@@ -227,4 +227,37 @@ t_check "...and leaves SOS Accueil as it was" cmp "$P/sos-accueil.md" "$TOP/cont
 t_eq "report: aejf stays not usable until it answers" \
     "$(SOURCE_DATE_EPOCH=$T1 A report -C "$C" --format csv 2>/dev/null |
     awk -F';' '$2 == "aejf" { print $3 }')" recu_inutilisable
+# ---- limits of the new partners' pages and the forms' slugs ---------------
+# A new partner whose page name would collide with a 63-byte one, a name
+# without a letter, the same new partner saved twice without a stamp,
+# the form of a partner whose slug is 64 bytes sent back.
+C2=$T_TMP/content2 I2=$T_TMP/retours2 O2=$T_TMP/out2
+cp -r "$TOP/content" "$C2"; mkdir -p "$I2"
+s63=association-de-quartier-pour-les-familles-et-les-enfants-du-sud
+s64=maison-des-familles-du-quartier-des-chantiers-et-de-porchefontai
+new() { sed "s/^nom: .*/nom: \"$1\"/; s/^telephone: .*/telephone: \"$2\"/" \
+    "$TOP/tests/campaign/nouveau-partenaire.md"; }
+new "Familles du Sud" "01 99 00 44 01" >"$C2/partenaires/$s63.md"
+new "Maison des familles du quartier des Chantiers et de Porchefontaine" \
+    "01 99 00 44 02" >"$C2/partenaires/$s64.md"
+A campaign -C "$C2" -o "$O2" --echeance 2025-12-31 >/dev/null 2>&1
+cp "$O2/campagne/$s64.html" "$I2/formulaire.html"
+new "Association de quartier pour les familles et les enfants du Sud" \
+    "01 99 00 44 03" >"$I2/nouveau.md"
+new "« … »" "01 99 00 44 04" >"$I2/sans nom.md"
+new "Jardin partagé des Chantiers" "01 99 00 44 05" >"$I2/jardin.md"
+new "Jardin partagé des Chantiers" "01 99 00 44 06" >"$I2/fiche du jardin.md"
+SOURCE_DATE_EPOCH=$T1 A import -C "$C2" "$I2" >"$T_TMP/lim.out" 2>&1
+has2() { t_check "$1" grep -qF -- "$2" "$T_TMP/lim.out"; }
+has2 "a new page beside a 63-byte one stays within 64 bytes" \
+    "page ${s63%d}-2.md"
+has2 "a name without a letter gets the page partenaire.md" "page partenaire.md"
+has2 "the form of a partner with a 64-byte slug is named as the form" \
+    "refused: $I2/formulaire.html: it is the form"
+has2 "...and recorded for that partner, found by the slug in it" \
+    "for $s64: with --apply, recorded as received, not usable"
+has2 "a new partner saved twice: one question, both files" \
+    "? jardin-partage-des-chantiers: 2 files differ"
+t_eq "...and no second page made up for the copy" \
+    "$(grep -c 'jardin-partage-des-chantiers-2' "$T_TMP/lim.out")" 0
 t_done

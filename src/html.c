@@ -721,7 +721,7 @@ html_build(const struct site *s, const struct html_opts *opts,
 	/* "Le réseau des partenaires" only when some partner names
 	 * another: its layout begins now, beside the other pages. */
 	if (network_any(s))
-		hs.net = hnet_layout_start(s);
+		hs.net = hnet_layout_start(s, opts->jobs > 1);
 
 	ok &= S_home(&hs);
 	ok &= S_thematique_pages(&hs);

@@ -16,6 +16,9 @@ struct html_opts {
 					   published in the site, else NULL */
 	const struct news *news;	/* changes since the previous edition:
 					   nouveautes.html, or NULL */
+	int		 jobs;		/* 2 or more: the network's layout on
+					   a thread beside the other pages;
+					   0 or 1: one thread */
 };
 
 /*

@@ -108,11 +108,11 @@ struct network	*hnet_layout(const struct site *, struct diags *);
  * hnet_layout() on a thread, begun by hnet_layout_start() (before the
  * other pages: it takes longest) and taken by hnet_layout_finish(),
  * which appends its diagnostics to d and frees the job; without a
- * thread, finish does the work itself.  Every started job must be
+ * thread (thread 0, or none could start), finish does the work itself.  Every started job must be
  * finished, and the site must not change in between.
  */
 struct hnet_job;
-struct hnet_job	*hnet_layout_start(const struct site *);
+struct hnet_job	*hnet_layout_start(const struct site *, int thread);
 struct network	*hnet_layout_finish(struct hnet_job *, struct diags *);
 /* A partner's label in the drawing: sigle, or name, shortened with "…"
  * past 24 characters; allocated. */

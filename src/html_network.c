@@ -312,13 +312,14 @@ S_layout_thread(void *arg)
 }
 
 struct hnet_job *
-hnet_layout_start(const struct site *s)
+hnet_layout_start(const struct site *s, int thread)
 {
 	struct hnet_job	*j = xcalloc(1, sizeof(*j));
 
 	j->site = s;
 	diags_init(&j->d);
-	j->running = pthread_create(&j->th, NULL, S_layout_thread, j) == 0;
+	j->running = thread &&
+	    pthread_create(&j->th, NULL, S_layout_thread, j) == 0;
 	return j;
 }
 

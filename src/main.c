@@ -746,8 +746,9 @@ S_copy_file(const char *from, const char *to, struct diags *d)
  * number from 1, else 2 when the machine has more than one processor.
  * With 2 or more the booklets are written by child processes while the
  * site is written here (the public booklet and its imposed PDF, the
- * partners' booklet, each in its own); 1 writes them one after the
- * other (the same bytes either way).
+ * partners' booklet, each in its own), and the site's network drawing
+ * is laid out on a thread; 1 does all of it one after the other (the
+ * same bytes either way).
  */
 static int
 S_jobs(void)
@@ -906,6 +907,7 @@ cmd_build(int argc, char *argv[])
 	bo.fonts = fonts;
 	timing_mark("load+validate");
 	ho.default_theme_dir = bo.default_theme_dir = S_default_theme();
+	ho.jobs = S_jobs();
 	ho.theme_dir = bo.theme_dir = o.theme ? o.theme : ho.default_theme_dir;
 	bo.layout_dump = o.layout_dump;
 	if (access(ho.theme_dir, R_OK | X_OK) == -1) {

@@ -56,11 +56,15 @@ both() {
 # its imposed and print-shop PDFs) and the partners' booklet's.
 if command -v strace >/dev/null 2>&1 && [ "$SAN" != 1 ]; then
 	n=$(ANNUAIRE_JOBS=2 strace -f -e trace=clone,clone3,fork,vfork -o "$T_TMP/st" "$A" build -q \
-	    --bleed --edition partenaires -o "$T_TMP/ost" 2>/dev/null; grep -c -E 'clone|fork' "$T_TMP/st")
+	    --bleed --edition partenaires -o "$T_TMP/ost" 2>/dev/null
+	    grep -E 'clone|fork' "$T_TMP/st" | grep -vc CLONE_THREAD)
 	t_eq "ANNUAIRE_JOBS=2: the build runs in 3 processes" "$n" 2
+	# ...and the network's layout on a thread of the site's process.
+	t_eq "ANNUAIRE_JOBS=2: one thread for the network's layout" \
+	    "$(grep -c CLONE_THREAD "$T_TMP/st")" 1
 	n=$(ANNUAIRE_JOBS=1 strace -f -e trace=clone,clone3,fork,vfork -o "$T_TMP/st" "$A" build -q \
 	    --bleed --edition partenaires -o "$T_TMP/ost" 2>/dev/null; grep -c -E 'clone|fork' "$T_TMP/st")
-	t_eq "ANNUAIRE_JOBS=1: in one" "$n" 0
+	t_eq "ANNUAIRE_JOBS=1: in one process, one thread" "$n" 0
 else
 	t_skip "the processes of a parallel build" "strace is not installed (or a sanitizer build)"
 fi

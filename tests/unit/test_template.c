@@ -626,6 +626,48 @@ hostile(void)
 	got = run(buf_cstr(&src), ctx, NULL, NULL, &err);
 	check("hostile: 127 nested sections render", got, err, "x");
 
+	/*
+	 * The partial cap at its edge: a partial that calls itself once
+	 * per level of c renders 63 levels deep (64 partials open) and
+	 * stops at 64 levels.
+	 */
+	{
+		struct ypartials yp;
+		yaml_document_t	 doc;
+		struct tval	*top, *lv, *in;
+		int		 depth, k;
+
+		for (depth = 63; depth <= 64; depth++) {
+			top = lv = tval_map();
+			for (k = 0; k < depth; k++) {
+				in = tval_map();
+				tval_set(lv, "c", in);
+				lv = in;
+			}
+			tval_set_bool(lv, "c", 0);
+			if (!yload(&doc, "{ r: '{{#c}}x{{>r}}{{/c}}' }")) {
+				tap(0, NULL, "partial cap (YAML)");
+				tval_free(top);
+				continue;
+			}
+			yp.doc = &doc;
+			yp.map = yaml_document_get_root_node(&doc);
+			got = run("{{>r}}", top, ypartial, &yp, &err);
+			if (depth == 63)
+				tap(got != NULL && strlen(got) == 63 &&
+				    strspn(got, "x") == 63, err,
+				    "a partial 64 deep renders");
+			else
+				tap(got == NULL && err && strstr(err,
+				    "nested more than 64 deep"), err,
+				    "a partial 65 deep is refused");
+			free(got);
+			free(err);
+			yaml_document_delete(&doc);
+			tval_free(top);
+		}
+	}
+
 	/* Sections inside recursive partials: the render depth cap. */
 	{
 		struct ypartials yp;

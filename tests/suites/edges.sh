@@ -267,4 +267,18 @@ t_check "…the long slug's Message-ID cut, a reminder's still" \
     grep -qE '^ <campagne-2019-association-au-nom-[a-z-]*[a-z]-[0-9a-f]{8}-2025-12-06-relance@example\.org>' \
     "$T_TMP/camp-o2/campagne/association-au-nom-un-peu-long-abc.eml"
 
+# A sigle that is the name itself is not said twice: "C3F", not
+# "C3F (C3F)", on the partner's page and wherever it is linked.
+cp -R "$TOP/content" "$T_TMP/sig"
+sed -i '/^nom: "C3F"/a sigle: "C3F"' "$T_TMP/sig/partenaires/c3f.md"
+"$A" build -q --no-pdf -C "$T_TMP/sig" -o "$T_TMP/sig-o" 2>/dev/null
+t_eq "sigle equal to the name: the build passes" "$?" 0
+t_check "sigle equal to the name: the page's title says it once" \
+    grep -q '<h1>C3F</h1>' "$T_TMP/sig-o/edition/site/partenaires/c3f.html"
+t_check "sigle equal to the name: no page says 'C3F (C3F)'" \
+    sh -c "! grep -rqE 'C3F (<span class=\"sigle\">)?\(C3F\)' '$T_TMP/sig-o/edition/site'"
+t_check "...while a sigle of its own is still shown" \
+    grep -q 'Caisse d’allocations familiales des Yvelines <span class="sigle">(Caf)</span>' \
+    "$T_TMP/sig-o/edition/site/partenaires/caf-yvelines.html"
+
 t_done

@@ -281,4 +281,22 @@ t_check "...while a sigle of its own is still shown" \
     grep -q 'Caisse d’allocations familiales des Yvelines <span class="sigle">(Caf)</span>' \
     "$T_TMP/sig-o/edition/site/partenaires/caf-yvelines.html"
 
+# A one-way link is warned when the other page names the partner, as a
+# word: "l'ALU" is a mention, "valu" is not.
+cp -R "$TOP/content" "$T_TMP/men"
+mkp() {	# SLUG NOM SIGLE LIENS RESUME
+	sed "s/^nom: .*/nom: \"$2\"\nsigle: \"$3\"\nliens: [$4]/; s/^resume: .*/resume: \"$5\"/" \
+	    "$TOP/tests/campaign/nouveau-partenaire.md" >"$T_TMP/men/partenaires/$1.md"
+}
+mkp atelier-lumiere "Atelier Lumière" ALU bureau-beta "Des ateliers du soir."
+mkp bureau-beta "Bureau Bêta" BBE "" "Des cours de valu pour les familles."
+mkp centre-gamma "Centre Gamma" CGA bureau-delta "Des ateliers du matin."
+mkp bureau-delta "Bureau Delta" BDE "" "Des cours avec le CGA pour les familles."
+"$A" check -C "$T_TMP/men" >"$T_TMP/men.out" 2>&1
+t_check "a name inside a longer word is not a mention" \
+    sh -c "! grep -q 'bureau-beta.md.*names it' '$T_TMP/men.out'"
+t_check "...a name as a word is (the one-way link warned)" \
+    grep -q 'bureau-delta.md.*centre-gamma.md lists this page among its liens and this page names it ("CGA")' \
+    "$T_TMP/men.out"
+
 t_done

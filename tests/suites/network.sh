@@ -160,6 +160,10 @@ for a in svg.iter(ns + "a"):
 long_ = [l for l, _ in labels.values() if len(l) > 24]
 if long_:
     sys.exit("labels over 24 characters: %r" % long_)
+# A cut label ends with a word, never ", …" ("Secours Catholique…").
+stop = [l for l, _ in labels.values() if l[-2:-1] in " ,;:.-" and l[-1] == "\u2026"]
+if stop:
+    sys.exit("labels with a stop before the ellipsis: %r" % stop)
 label, title = labels["habitat-et-humanisme"]
 if label != "A & B <Habitat>\u2026":
     sys.exit("label %r, not the name cut at a space with an ellipsis" % label)

@@ -235,6 +235,26 @@ t_check "the page keeps the coordination's change" grep -q 'Ajout de la coordina
 t_check "...and has the partner's" grep -qx 'public: "Tout public."' "$P/tad.md"
 t_check "the page replaced is kept in archives/2018/remplacees/" \
     grep -q 'Ajout de la coordination' "$C/archives/2018/remplacees/tad-2025-12-02.md"
+# A second answer the same day (on a copy): the page it replaces is kept
+# beside the first one replaced, which stays as it was.
+cp -r "$C" "$T_TMP/c2c"; mkdir -p "$T_TMP/r2c"
+sed 's/^public: .*/public: "Tout public, sans rendez-vous."/' "$P/tad.md" >"$T_TMP/r2c/tad.md"
+SOURCE_DATE_EPOCH=$T1 A import -C "$T_TMP/c2c" --apply "$T_TMP/r2c" >"$T_TMP/c2c.out" 2>&1
+t_eq "a second answer the same day is applied (exit 0)" "$?" 0
+t_check "...the first page replaced that day is still there, unchanged" \
+    cmp "$C/archives/2018/remplacees/tad-2025-12-02.md" \
+    "$T_TMP/c2c/archives/2018/remplacees/tad-2025-12-02.md"
+t_check "...and the page replaced now is kept beside it" \
+    grep -qx 'public: "Tout public."' "$T_TMP/c2c/archives/2018/remplacees/tad-2025-12-02-2.md"
+# The same with site.yaml already naming the new edition: the pages
+# replaced still belong to the one before the campaign's.
+cp -r "$C" "$T_TMP/c2d"; mkdir -p "$T_TMP/r2d"
+sed -i 's/^edition: 2018/edition: 2019/' "$T_TMP/c2d/site.yaml"
+sed 's/^public: .*/public: "Tout public, sans rendez-vous."/' "$P/tad.md" >"$T_TMP/r2d/tad.md"
+SOURCE_DATE_EPOCH=$T1 A import -C "$T_TMP/c2d" --apply "$T_TMP/r2d" >"$T_TMP/c2d.out" 2>&1
+t_eq "with site.yaml at the new edition, the answer is applied (exit 0)" "$?" 0
+t_check "...and the page replaced is kept under archives/2018, not 2019" \
+    sh -c "test -f '$T_TMP/c2d/archives/2018/remplacees/tad-2025-12-02-2.md' && test ! -e '$T_TMP/c2d/archives/2019'"
 rm "$T_TMP/c2b/campagne-envois/tad.md"
 SOURCE_DATE_EPOCH=$T1 A import -C "$T_TMP/c2b" --apply "$T_TMP/r2b" >"$T_TMP/c.out" 2>&1
 t_eq "without the page as sent, an answer to a page modified since exits 1" "$?" 1

@@ -77,4 +77,26 @@ if command -v pdftotext >/dev/null 2>&1; then
 else
 	t_skip "the booklet's Nouveautés" "pdftotext missing"
 fi
+# Hours on two days said "lun. et mar.", a note without its final stop
+# inside the brackets; an archive of the edition itself (archives/2019)
+# is not the edition before.
+C3=$T_TMP/c3; cp -r "$C" "$C3"
+mkdir -p "$C3/archives/2019"
+cp -r "$C3/partenaires" "$C3/site.yaml" "$C3/logos" "$C3/archives/2019/"
+python3 - "$C3/partenaires/afad.md" <<'PY'
+import sys
+p = sys.argv[1]; s = open(p, encoding="utf-8").read()
+h = s.index("horaires:\n") + len("horaires:\n")
+s = s[:h] + '  lundi: "09:00-12:00"\n  mardi: "09:00-12:00"\n' + s[s.index("  precisions:", h):]
+open(p, "w", encoding="utf-8").write(s)
+PY
+A build -q --no-pdf -C "$C3" -o "$T_TMP/o3" >/dev/null 2>&1
+t_eq "an edition beside its own archive builds" "$?" 0
+sed 's/<[^>]*>//g; s/&nbsp;/ /g; s/\xc2\xa0/ /g; s/\xe2\x80\xaf/ /g' \
+    "$T_TMP/o3/edition/site/nouveautes.html" >"$T_TMP/n3.txt" 2>/dev/null
+t_check "two days with the same hours: 'lun. et mar.', the note without its stop" \
+    grep -qF "lun. et mar. 9 h–12 h (Accueil téléphonique aux mêmes horaires)" "$T_TMP/n3.txt"
+t_check "archives/2019 is not the edition before 2019: the changes since 2018 are listed" \
+    grep -qF "Épicerie solidaire des Chantiers" "$T_TMP/n3.txt"
+
 t_done

@@ -265,20 +265,22 @@ S_camp_write(struct camp *c, const char *name, const void *data, size_t len)
 static int
 S_sync_folders(struct camp *c)
 {
-	char	*sent = path_join(c->site->content_dir, CAMPAIGN_SENT_DIR);
-	struct stat st;
-	int	 ok = 1;
+	char		*sent = path_join(c->site->content_dir, CAMPAIGN_SENT_DIR);
+	const char	*dirs[2] = { c->dir, sent };
+	struct stat	 st[2];
+	int		 i, n = 1, ok = 1;
 
-	if (!fs_sync(c->dir)) {
-		diag_error(c->d, c->dir, 0, 0, "cannot flush to disk: %s",
-		    strerror(errno));
-		ok = 0;
-	} else if (stat(sent, &st) == 0 && S_ISDIR(st.st_mode) &&
-	    !fs_sync(sent)) {
-		diag_error(c->d, sent, 0, 0, "cannot flush to disk: %s",
-		    strerror(errno));
-		ok = 0;
-	}
+	/* One syncfs() flushes a whole file system: the second folder
+	   only when it is on another one. */
+	if (stat(sent, &st[1]) == 0 && S_ISDIR(st[1].st_mode) &&
+	    (stat(c->dir, &st[0]) == -1 || st[0].st_dev != st[1].st_dev))
+		n = 2;
+	for (i = 0; ok && i < n; i++)
+		if (!fs_sync(dirs[i])) {
+			diag_error(c->d, dirs[i], 0, 0,
+			    "cannot flush to disk: %s", strerror(errno));
+			ok = 0;
+		}
 	free(sent);
 	return ok;
 }

@@ -420,4 +420,23 @@ sh "$TOP/bench/gen.sh" 1500 "$B"
 A report -C "$B" -o "$T_TMP/bigout" --format csv >"$T_TMP/big.csv" 2>"$T_TMP/big.err"
 t_eq "report reads a campaign of 1 500 partners" "$?" 0
 t_eq "… and lists every one, asked on that day" "$(grep -c ';2025-11-30;' "$T_TMP/big.csv")" 1500
+# What a power cut may not lose: the forms and drafts are flushed to disk
+# (one syncfs() for one file system) before campagne.yaml names them.
+if command -v strace >/dev/null 2>&1 && [ "${SAN:-0}" != 1 ]; then
+	cp -r "$TOP/content" "$T_TMP/sync-c"
+	SOURCE_DATE_EPOCH=$T0 strace -f -e trace=syncfs,fsync,rename,renameat,renameat2 \
+	    -o "$T_TMP/sync.st" "$ANNUAIRE" campaign -C "$T_TMP/sync-c" -o "$T_TMP/sync-o" \
+	    --echeance 2025-12-31 >/dev/null 2>&1
+	t_eq "campaign under strace passes" "$?" 0
+	t_eq "one syncfs() for the run's folders on one file system" \
+	    "$(grep -c 'syncfs(' "$T_TMP/sync.st")" 1
+	t_check "the forms are renamed into place before that flush" \
+	    awk '/syncfs\(/ { s = NR } /sync-o\/campagne\/[^"]*\.html"\) = 0/ { f = NR }
+	         END { exit !(f && s && f < s) }' "$T_TMP/sync.st"
+	t_check "...and campagne.yaml after it" \
+	    awk '/syncfs\(/ { s = NR } /"[^"]*\/campagne\.yaml"\) = 0/ { y = NR }
+	         END { exit !(s && y && s < y) }' "$T_TMP/sync.st"
+else
+	t_skip "the flush before campagne.yaml" "strace is not installed (or a sanitizer build)"
+fi
 t_done
